@@ -1,0 +1,48 @@
+# The README's two commands:
+#   make demo   set up, start local chains, deploy, exercise, print the tables, stop
+#   make test   set up, run the whole `ape test` suite, then the gas check
+# Both are idempotent: setup steps re-run only when their inputs change.
+
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := .make
+export PATH := $(CURDIR)/node_modules/.bin:$(CURDIR)/$(BIN):$(PATH)
+export HYPOTHESIS_PROFILE ?= ci
+
+.PHONY: setup demo test test-fast gas gas-check compile clean
+
+setup: $(STAMP)/python $(STAMP)/node
+
+$(STAMP)/python: requirements.txt pyproject.toml
+	@mkdir -p $(STAMP)
+	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found; install Python 3.11 or run 'make PYTHON=/path/to/python3.11'"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+$(STAMP)/node: package.json package-lock.json
+	@mkdir -p $(STAMP)
+	npm ci --no-audit --no-fund --loglevel=error
+	node_modules/.bin/anvil --version >/dev/null
+	@touch $@
+
+compile: setup
+	$(BIN)/ape compile
+
+demo: setup
+	$(BIN)/ape run demo
+
+test: setup
+	$(BIN)/ape test tests -q
+	$(BIN)/ape run gas --check
+
+gas: setup
+	$(BIN)/ape run gas
+
+gas-check: setup
+	$(BIN)/ape run gas --check
+
+clean:
+	rm -rf .build $(STAMP) .hypothesis

@@ -1,0 +1,177 @@
+# pragma version ~=0.4.3
+"""
+@title Capped ERC-20 with EIP-2612 permit and contract-only minters
+@custom:contract-name CappedToken
+@license GNU Affero General Public License v3.0 only
+@notice One bytecode serves the suite's five tokens (CMDT, CC, HPC,
+        CPC, CARTY); each is this contract deployed with its own name,
+        symbol and cap. The cap bounds `totalSupply` on every chain.
+
+        Supply enters in exactly two ways:
+        1. `initialize_supply`: one batch of mints by the owner, once,
+           used on the token's home chain at deployment for the
+           allocations of SPEC.md (CC's table, CPC's three shares,
+           CMDT's initial distribution). Tokens whose supply is
+           emitted (HPC, CARTY) never call it.
+        2. `mint`: by minter contracts only (emitters, reward
+           contracts, a bridge). `set_minter` refuses an address
+           without code, so no EOA can ever hold the minter role,
+           and the owner itself is never a minter (unlike snekmate's
+           stock `erc20`, whose owner mints).
+
+        Transfers, approvals, permit and burns are snekmate's `erc20`
+        unchanged, so their gas is snekmate's.
+@custom:security The owner is an explicit constructor argument rather
+        than `msg.sender`, because deterministic deployment runs the
+        constructor from the CREATE2 factory; binding the owner into
+        the init code also binds it into the address.
+"""
+
+
+from ethereum.ercs import IERC20
+from ethereum.ercs import IERC20Detailed
+
+implements: IERC20
+implements: IERC20Detailed
+
+
+from snekmate.auth import ownable
+from snekmate.tokens import erc20
+
+initializes: ownable
+initializes: erc20[ownable := ownable]
+
+
+exports: (
+    erc20.totalSupply,
+    erc20.balanceOf,
+    erc20.allowance,
+    erc20.name,
+    erc20.symbol,
+    erc20.decimals,
+    erc20.nonces,
+    erc20.is_minter,
+    erc20.transfer,
+    erc20.transferFrom,
+    erc20.approve,
+    erc20.permit,
+    erc20.DOMAIN_SEPARATOR,
+    erc20.eip712Domain,
+    erc20.burn,
+    erc20.burn_from,
+    ownable.owner,
+    ownable.transfer_ownership,
+    ownable.renounce_ownership,
+    # Deliberately not exported: `erc20.mint` and `erc20.set_minter`
+    # (replaced below by cap- and code-checked versions) and
+    # `erc20.transfer_ownership` / `erc20.renounce_ownership`
+    # (they would make the owner a minter).
+)
+
+
+# @dev Largest batch `initialize_supply` accepts (CC's table has ten rows).
+MAX_ALLOCATIONS: constant(uint256) = 16
+
+
+# @dev Maximum `totalSupply`, in wei, on this chain.
+cap: public(immutable(uint256))
+
+
+# @dev True once `initialize_supply` has run (it runs at most once).
+supply_initialized: public(bool)
+
+
+event SupplyInitialized:
+    total: uint256
+
+
+event MinterChanged:
+    minter: indexed(address)
+    status: bool
+
+
+@deploy
+def __init__(
+    name_: String[25],
+    symbol_: String[5],
+    cap_: uint256,
+    owner_: address,
+    name_eip712_: String[50],
+    version_eip712_: String[20],
+):
+    """
+    @dev Deploys the token with no supply and no minter.
+    @param name_ The token's name.
+    @param symbol_ The token's symbol.
+    @param cap_ The maximum total supply, in wei (18 decimals).
+    @param owner_ The account that may initialize supply and manage
+           minters; ownership goes to governance after deployment.
+    @param name_eip712_ The EIP-712 domain name used by `permit`.
+    @param version_eip712_ The EIP-712 domain version used by `permit`.
+    """
+    assert cap_ != 0, "token: zero cap"
+    assert owner_ != empty(address), "token: zero owner"
+    cap = cap_
+    ownable.__init__()
+    erc20.__init__(name_, symbol_, 18, name_eip712_, version_eip712_)
+    # snekmate makes the deployer a minter; the deployer here is the
+    # CREATE2 factory or the deploying account, and neither may mint.
+    erc20.is_minter[msg.sender] = False
+    ownable._transfer_ownership(owner_)
+
+
+@external
+def initialize_supply(recipients: DynArray[address, MAX_ALLOCATIONS], amounts: DynArray[uint256, MAX_ALLOCATIONS]):
+    """
+    @dev Mints the initial allocations, once, within the cap.
+    @notice Only the owner, only once, and only before any other mint.
+    @param recipients The allocation holders (vesting vaults, treasury, ...).
+    @param amounts The amount for each recipient, in wei.
+    """
+    ownable._check_owner()
+    assert not self.supply_initialized, "token: supply already initialized"
+    assert len(recipients) == len(amounts), "token: length mismatch"
+    assert len(recipients) != 0, "token: empty allocation"
+    self.supply_initialized = True
+    total: uint256 = 0
+    for i: uint256 in range(len(recipients), bound=MAX_ALLOCATIONS):
+        assert amounts[i] != 0, "token: zero amount"
+        # `erc20._mint` rejects the zero address with its own reason;
+        # check first so every revert carries this contract's prefix.
+        assert recipients[i] != empty(address), "token: zero recipient"
+        total += amounts[i]
+        erc20._mint(recipients[i], amounts[i])
+    assert erc20.totalSupply <= cap, "token: cap exceeded"
+    log SupplyInitialized(total=total)
+
+
+@external
+def mint(owner: address, amount: uint256):
+    """
+    @dev Mints `amount` to `owner` within the cap.
+    @notice Only minter contracts (see `set_minter`).
+    @param owner The recipient.
+    @param amount The amount, in wei.
+    """
+    assert erc20.is_minter[msg.sender], "token: caller is not a minter"
+    assert owner != empty(address), "token: zero recipient"
+    assert amount != 0, "token: zero amount"
+    assert erc20.totalSupply + amount <= cap, "token: cap exceeded"
+    erc20._mint(owner, amount)
+
+
+@external
+def set_minter(minter: address, status: bool):
+    """
+    @dev Grants or revokes the minter role.
+    @notice Only the owner; a minter must be a contract (an emitter,
+            a reward contract or a bridge), never an EOA.
+    @param minter The contract.
+    @param status True to grant, False to revoke.
+    """
+    ownable._check_owner()
+    assert minter != empty(address), "token: zero minter"
+    if status:
+        assert minter.is_contract, "token: minter is not a contract"
+    erc20.is_minter[minter] = status
+    log MinterChanged(minter=minter, status=status)

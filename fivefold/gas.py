@@ -1,0 +1,112 @@
+"""Gas snapshot: named operations measured in stated conditions on a fresh local chain.
+
+Each domain registers its operations in `fivefold/bench/<domain>.py` with `@operation`:
+a function that receives a `Bench` (the project and named accounts), sets up the
+stated condition, and returns the receipt of exactly the transaction to measure.
+`ape run gas` runs them all, each in its own chain snapshot, and writes or checks
+`gas-snapshot.json`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import pkgutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+SNAPSHOT_FILE = "gas-snapshot.json"
+TOLERANCE = 0.01  # `--check` fails beyond 1% either way
+
+
+@dataclass(frozen=True)
+class Operation:
+    key: str
+    condition: str
+    measure: Callable[["Bench"], Any]
+    target: int | None = None  # an upper bound from the issue, if it names one
+
+
+REGISTRY: dict[str, Operation] = {}
+
+
+def operation(key: str, condition: str, target: int | None = None):
+    """Registers `fn(bench) -> receipt` as the measurement of `key`."""
+
+    def register(fn):
+        if key in REGISTRY:
+            raise ValueError(f"gas operation {key!r} registered twice")
+        REGISTRY[key] = Operation(key, condition, fn, target)
+        return fn
+
+    return register
+
+
+@dataclass
+class Bench:
+    """What a measurement needs: the compiled project and accounts by role."""
+
+    project: Any
+    accounts: Any
+    chain: Any
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def deployer(self):
+        return self.accounts[0]
+
+    @property
+    def owner(self):
+        return self.accounts[1]
+
+    @property
+    def treasury(self):
+        return self.accounts[2]
+
+    def user(self, i: int):
+        """Accounts 3.. are users; `user(0)` is the first."""
+        return self.accounts[3 + i]
+
+
+def load_operations() -> dict[str, Operation]:
+    """Imports every `fivefold.bench.*` module so their operations register."""
+    from fivefold import bench
+
+    for mod in pkgutil.iter_modules(bench.__path__):
+        importlib.import_module(f"fivefold.bench.{mod.name}")
+    return dict(sorted(REGISTRY.items()))
+
+
+def read_snapshot(path: Path) -> dict[str, dict]:
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+def write_snapshot(path: Path, results: dict[str, dict]) -> None:
+    path.write_text(json.dumps(dict(sorted(results.items())), indent=2) + "\n")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    key: str
+    committed: int | None
+    measured: int | None
+    ok: bool
+    reason: str
+
+
+def compare(committed: dict[str, dict], measured: dict[str, dict], tolerance: float = TOLERANCE) -> list[Verdict]:
+    """Every committed and every measured key, judged against the 1% band and its target."""
+    verdicts = []
+    for key in sorted(set(committed) | set(measured)):
+        c = committed.get(key, {}).get("gas")
+        m = measured.get(key, {}).get("gas")
+        if m is None:
+            verdicts.append(Verdict(key, c, m, False, "operation missing from the measurement"))
+        elif c is None:
+            verdicts.append(Verdict(key, c, m, False, "not in gas-snapshot.json: run `ape run gas` and commit"))
+        elif abs(m - c) > c * tolerance:
+            verdicts.append(Verdict(key, c, m, False, f"differs by {100 * (m - c) / c:+.2f}% (> {tolerance:.0%})"))
+        else:
+            verdicts.append(Verdict(key, c, m, True, "ok"))
+    return verdicts
