@@ -1,0 +1,73 @@
+"""What a domain's deploy and exercise code receives.
+
+Each domain contributes `fivefold/flows/<domain>.py` with:
+
+    CONTRACTS: list[Deployable]          # in dependency order
+    def configure(ctx: Context) -> None  # chain-specific, owner-only setup after deployment; idempotent
+    def exercise(ctx: Context) -> None   # the domain's user flows, recording each tx with ctx.step()
+
+`fivefold.deployment` deploys every Deployable through the CREATE2 factory (same address on every
+chain, so constructor arguments must not depend on the chain), then calls `configure`, then hands
+ownership to the configured owner. `exercise` runs later from the manifest alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+
+@dataclass(frozen=True)
+class Deployable:
+    """One contract of the suite as deployed: `name` is its key in the manifest."""
+
+    name: str
+    contract_type: str
+    # Constructor arguments from (ctx); may use ctx.address(name) of contracts listed earlier.
+    args: Callable[["Context"], list] = lambda ctx: []
+    # Which domains on which chains it exists on; default: everywhere.
+    when: Callable[["Context"], bool] = lambda ctx: True
+
+
+@dataclass
+class Step:
+    name: str
+    gas: int
+    tx: str
+    note: str = ""
+
+
+@dataclass
+class Context:
+    project: Any
+    chain: Any
+    deployer: Any  # the account that deploys and configures; gives up every role at the end
+    config: dict  # deploy/<chain>.yaml, parsed
+    contracts: dict[str, Any] = field(default_factory=dict)  # manifest name -> ape contract instance
+    users: list = field(default_factory=list)  # accounts the exercise may act as (local chains: test accounts)
+    steps: list[Step] = field(default_factory=list)
+    dry_run: bool = False
+
+    def address(self, name: str) -> str:
+        return self.contracts[name].address
+
+    def __getitem__(self, name: str):
+        return self.contracts[name]
+
+    @property
+    def owner(self) -> str:
+        """Who holds every role after deployment (a timelock or a Safe)."""
+        return self.config["owner"]
+
+    @property
+    def treasury(self) -> str:
+        return self.config["treasury"]
+
+    @property
+    def chain_id(self) -> int:
+        return self.chain.chain_id
+
+    def step(self, name: str, receipt, note: str = "") -> Any:
+        """Records one exercised transaction (shown in the exercise table with its gas)."""
+        self.steps.append(Step(name, receipt.gas_used, receipt.txn_hash, note))
+        return receipt
