@@ -71,3 +71,19 @@ class Context:
         """Records one exercised transaction (shown in the exercise table with its gas)."""
         self.steps.append(Step(name, receipt.gas_used, receipt.txn_hash, note))
         return receipt
+
+    def send(self, name: str, method, *args, **kwargs) -> Any:
+        """Sends one setup transaction from the deployer and records it."""
+        return self.step(name, method(*args, sender=self.deployer, **kwargs))
+
+    def skip(self, name: str, why: str) -> None:
+        self.steps.append(Step(name, 0, "", f"skipped: {why}"))
+
+    def check(self, condition: bool, what: str) -> None:
+        """An exercise assertion: a failure stops the run and exits non-zero."""
+        if not condition:
+            raise FlowError(f"check failed: {what}")
+
+
+class FlowError(Exception):
+    """An exercise step did not do what it should."""

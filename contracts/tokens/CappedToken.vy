@@ -85,11 +85,6 @@ event SupplyInitialized:
     total: uint256
 
 
-event MinterChanged:
-    minter: indexed(address)
-    status: bool
-
-
 @deploy
 def __init__(
     name_: String[25],
@@ -117,6 +112,7 @@ def __init__(
     # snekmate makes the deployer a minter; the deployer here is the
     # CREATE2 factory or the deploying account, and neither may mint.
     erc20.is_minter[msg.sender] = False
+    log erc20.RoleMinterChanged(minter=msg.sender, status=False)
     ownable._transfer_ownership(owner_)
 
 
@@ -174,4 +170,4 @@ def set_minter(minter: address, status: bool):
     if status:
         assert minter.is_contract, "token: minter is not a contract"
     erc20.is_minter[minter] = status
-    log MinterChanged(minter=minter, status=status)
+    log erc20.RoleMinterChanged(minter=minter, status=status)

@@ -1,0 +1,237 @@
+"""The deployment engine behind `ape run deploy`: plan, pre-flight checks, CREATE2 deployment,
+configuration, ownership handoff, role and supply checks. Scripts only parse options and call these.
+
+Order: every contract of every domain is created first (constructor arguments only ever name
+other suite contracts by their predictable addresses), then each domain's `configure` runs in
+DOMAINS order, then every owner role goes from the deployer to the configured owner.
+Re-running is safe: a contract already at its address is checked against the manifest and
+skipped; `configure` steps check the chain before sending; the handoff skips what is done.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
+from urllib.parse import urlparse
+
+from eth_utils import keccak
+
+from fivefold import config as config_mod
+from fivefold import create2, manifest as manifest_mod
+from fivefold.context import Context
+from fivefold.flows import domains
+
+
+class DeploymentError(Exception):
+    """A problem found before or during deployment, with the fix in its message."""
+
+
+@dataclass
+class Planned:
+    name: str
+    contract_type: str
+    args: list
+    init_code: bytes
+    salt: bytes
+    address: str
+    deployed: bool  # code already at the address
+    gas: int | None = None  # estimate, filled by a dry run
+
+
+def is_loopback(provider) -> bool:
+    uri = getattr(provider, "uri", None) or getattr(provider, "http_uri", None) or ""
+    host = urlparse(uri).hostname or ""
+    return host in ("127.0.0.1", "localhost", "::1") or provider.network.name in ("local",) or provider.network.is_fork
+
+
+def default_profile(provider) -> str:
+    """Loopback RPCs (make demo, fork tests, ape test) use the `local` profile; anything else `live`."""
+    return "local" if is_loopback(provider) else "live"
+
+
+def make_context(project, chain, deployer, profile: str | None = None, users: Iterable = ()) -> Context:
+    provider = chain.provider
+    profile = profile or default_profile(provider)
+    cfg = config_mod.load(chain.chain_id, profile)
+    return Context(project=project, chain=chain, deployer=deployer, config=cfg, users=list(users))
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, bytes):
+        return "0x" + value.hex()
+    return value if isinstance(value, (int, str, bool)) or value is None else str(value)
+
+
+def init_code(project, contract_type: str, args: list, ecosystem) -> bytes:
+    container = getattr(project, contract_type)
+    bytecode = container.contract_type.deployment_bytecode.bytecode
+    txn = ecosystem.encode_deployment(bytecode, container.constructor.abi, *args)
+    return bytes(txn.data)
+
+
+def plan(ctx: Context) -> list[Planned]:
+    """Every contract of the suite with its args, salt and predicted address, in deploy order.
+
+    Also fills ctx.contracts with instances at the predicted addresses, so later constructor
+    arguments and every configure step can refer to them by name.
+    """
+    ecosystem = ctx.chain.provider.network.ecosystem
+    namespace = ctx.config.get("salt_namespace", "fivefold/v1")
+    planned = []
+    for domain in domains():
+        for item in domain.CONTRACTS:
+            if not item.when(ctx):
+                continue
+            args = item.args(ctx)
+            code = init_code(ctx.project, item.contract_type, args, ecosystem)
+            salt = create2.salt(namespace, item.name)
+            address = create2.predict(salt, code)
+            deployed = len(ctx.chain.provider.get_code(address)) > 0
+            planned.append(Planned(item.name, item.contract_type, args, code, salt, address, deployed))
+            ctx.contracts[item.name] = getattr(ctx.project, item.contract_type).at(address, fetch_from_explorer=False) if deployed else _Pending(item.name, address)
+    return planned
+
+
+class _Pending:
+    """Stands for a contract not deployed yet: only its address is known."""
+
+    def __init__(self, name: str, address: str):
+        self.name, self.address = name, address
+
+    def __getattr__(self, attr):
+        raise DeploymentError(f"{self.name} is not deployed yet (needed for .{attr})")
+
+
+def code_hash(chain, address: str) -> str:
+    return "0x" + keccak(bytes(chain.provider.get_code(address))).hex()
+
+
+def preflight(ctx: Context, planned: list[Planned], manifest: dict, estimate: Callable[[Planned], int] | None = None) -> None:
+    """Checks that must pass before anything is sent; raises DeploymentError naming the fix."""
+    chain = ctx.chain
+    if len(chain.provider.get_code(create2.FACTORY)) == 0:
+        raise DeploymentError(
+            f"chain {chain.chain_id} has no CREATE2 proxy at {create2.FACTORY}: deploy it with its "
+            "published pre-signed transaction first (see docs/deploy.md)"
+        )
+    for item in planned:
+        record = manifest["contracts"].get(item.name)
+        if record and record["address"] != item.address:
+            raise DeploymentError(
+                f"deployments/{chain.chain_id}.json records {item.name} at {record['address']} but the suite "
+                f"now deploys it at {item.address} (its code, arguments or salt changed): bump salt_namespace "
+                "in deploy/suite.yaml for a new suite, or restore the recorded build"
+            )
+        if record and item.deployed and record["code_hash"] != code_hash(chain, item.address):
+            raise DeploymentError(
+                f"deployments/{chain.chain_id}.json: {item.name}'s recorded code hash {record['code_hash']} "
+                f"differs from the code at {item.address}: the manifest belongs to another chain or build; "
+                "move it aside and re-run to re-record what is on chain"
+            )
+        if record and not item.deployed:
+            raise DeploymentError(
+                f"deployments/{chain.chain_id}.json records {item.name} at {item.address} but the chain has no "
+                "code there: wrong network, or a reset local chain; delete the manifest to deploy afresh"
+            )
+    pending = [p for p in planned if not p.deployed]
+    balance = ctx.deployer.balance
+    if pending and balance == 0:
+        raise DeploymentError(
+            f"account {ctx.deployer.address} has no funds on chain {chain.chain_id}: fund it with the native coin "
+            "(a dry run prints the estimated cost)"
+        )
+    if pending and estimate:
+        cost = sum(estimate(p) for p in pending) * chain.provider.gas_price
+        if cost > balance:
+            raise DeploymentError(
+                f"account {ctx.deployer.address} holds {balance / 1e18:.6f} but deployment needs about "
+                f"{cost / 1e18:.6f} of the native coin: fund it, then re-run"
+            )
+
+
+def deployment_txn(ctx: Context, item: Planned):
+    ecosystem = ctx.chain.provider.network.ecosystem
+    return ecosystem.create_transaction(
+        sender=ctx.deployer.address, receiver=create2.FACTORY, data=create2.calldata(item.salt, item.init_code)
+    )
+
+
+def estimate_gas(ctx: Context, item: Planned) -> int:
+    if item.gas is None:
+        item.gas = ctx.chain.provider.estimate_gas_cost(deployment_txn(ctx, item))
+    return item.gas
+
+
+def deploy_one(ctx: Context, item: Planned, manifest: dict) -> dict:
+    """Creates one contract through the CREATE2 proxy (or adopts it if present) and records it."""
+    chain = ctx.chain
+    tx_hash, block = None, None
+    if not item.deployed:
+        receipt = ctx.deployer.transfer(create2.FACTORY, 0, data=create2.calldata(item.salt, item.init_code))
+        if len(chain.provider.get_code(item.address)) == 0:
+            raise DeploymentError(f"{item.name}: the CREATE2 proxy call succeeded but left no code at {item.address}")
+        tx_hash, block = receipt.txn_hash, receipt.block_number
+        item.deployed = True
+    record = manifest["contracts"].get(item.name) or {}
+    record.update(
+        {
+            "contract_type": item.contract_type,
+            "address": item.address,
+            "salt": "0x" + item.salt.hex(),
+            "init_code_hash": "0x" + keccak(item.init_code).hex(),
+            "code_hash": code_hash(chain, item.address),
+            "args": _jsonable(item.args),
+        }
+    )
+    if tx_hash:
+        record.update({"tx": tx_hash if isinstance(tx_hash, str) else "0x" + bytes(tx_hash).hex(), "block": block})
+    record.setdefault("tx", None)
+    record.setdefault("block", None)
+    manifest["contracts"][item.name] = record
+    manifest_mod.save(manifest)
+    ctx.contracts[item.name] = getattr(ctx.project, item.contract_type).at(item.address, fetch_from_explorer=False)
+    return record
+
+
+def configure(ctx: Context) -> None:
+    for domain in domains():
+        domain.configure(ctx)
+
+
+def owned(ctx: Context) -> list[tuple[str, Any]]:
+    return [(name, c) for name, c in ctx.contracts.items() if hasattr(c, "owner")]
+
+
+def handoff(ctx: Context) -> None:
+    """Every owner role held by the deployer goes to the configured owner."""
+    for name, contract in owned(ctx):
+        if contract.owner() == ctx.deployer.address and ctx.owner != ctx.deployer.address:
+            ctx.send(f"{name}.transfer_ownership", contract.transfer_ownership, ctx.owner)
+
+
+def roles_held_by(ctx: Context, account: str) -> list[str]:
+    """Roles `account` still holds anywhere in the suite (owner, minter)."""
+    held = []
+    for name, contract in ctx.contracts.items():
+        if hasattr(contract, "owner") and contract.owner() == account:
+            held.append(f"{name}.owner")
+        if hasattr(contract, "is_minter") and contract.is_minter(account):
+            held.append(f"{name}.minter")
+    return held
+
+
+def attach(ctx: Context, manifest: dict) -> None:
+    """Fills ctx.contracts from a manifest (exercise, check-roles: no deployment)."""
+    if not manifest["contracts"]:
+        raise DeploymentError(
+            f"deployments/{ctx.chain_id}.json is missing or empty: run `ape run deploy` on this network first"
+        )
+    for name, record in manifest["contracts"].items():
+        if code_hash(ctx.chain, record["address"]) != record["code_hash"]:
+            raise DeploymentError(
+                f"deployments/{ctx.chain_id}.json: {name} at {record['address']} does not match the code on chain: "
+                "wrong network, or the manifest is stale (re-run `ape run deploy`)"
+            )
+        ctx.contracts[name] = getattr(ctx.project, record["contract_type"]).at(record["address"], fetch_from_explorer=False)

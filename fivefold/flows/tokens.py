@@ -1,0 +1,117 @@
+"""The five tokens: one CappedToken each, supply minted on its home chain only."""
+
+from __future__ import annotations
+
+from eth_account import Account
+from eth_account.messages import encode_typed_data
+
+from fivefold.config import TOKENS, wei
+from fivefold.context import Context, Deployable
+
+SYMBOLS = TOKENS
+
+
+def _args(symbol: str):
+    def args(ctx: Context) -> list:
+        spec = ctx.config["tokens"][symbol]
+        # The deployer is the initial owner: it binds the CREATE2 address to the deployer
+        # (see fivefold.create2) and hands ownership to governance at the end.
+        return [spec["name"], symbol, wei(spec["cap"]), ctx.deployer.address, spec["name"], "1"]
+
+    return args
+
+
+CONTRACTS = [Deployable(symbol, "CappedToken", _args(symbol)) for symbol in SYMBOLS]
+
+
+def recipient(ctx: Context, key: str) -> str:
+    """A distribution or schedule recipient: a suite contract, the treasury, or a chain-file entry."""
+    if key in ctx.contracts:
+        return ctx.address(key)
+    if key == "treasury":
+        return ctx.treasury
+    return ctx.config["recipients"].get(key) or ctx.treasury
+
+
+def distribution(ctx: Context, symbol: str) -> tuple[list[str], list[int]]:
+    rows = (ctx.config.get("distribution") or {}).get(symbol) or {}
+    return [recipient(ctx, k) for k in rows], [wei(v) for v in rows.values()]
+
+
+def configure(ctx: Context) -> None:
+    bridge = ctx.config.get("bridge")
+    for symbol in SYMBOLS:
+        token = ctx[symbol]
+        if symbol in ctx.config["home"]:
+            recipients, amounts = distribution(ctx, symbol)
+            if recipients and not token.supply_initialized():
+                ctx.send(f"{symbol}.initialize_supply", token.initialize_supply, recipients, amounts)
+        elif bridge and not token.is_minter(bridge):
+            # Off its home chain a token is only ever minted by the bridge.
+            ctx.send(f"{symbol}.set_minter(bridge)", token.set_minter, bridge, True)
+
+
+def permit_signature(token, owner_account, spender: str, amount: int, deadline: int, chain_id: int):
+    """Signs an EIP-2612 permit with `owner_account` (any ape account that can sign messages)."""
+    message = encode_typed_data(
+        full_message={
+            "types": {
+                "EIP712Domain": [
+                    {"name": "name", "type": "string"},
+                    {"name": "version", "type": "string"},
+                    {"name": "chainId", "type": "uint256"},
+                    {"name": "verifyingContract", "type": "address"},
+                ],
+                "Permit": [
+                    {"name": "owner", "type": "address"},
+                    {"name": "spender", "type": "address"},
+                    {"name": "value", "type": "uint256"},
+                    {"name": "nonce", "type": "uint256"},
+                    {"name": "deadline", "type": "uint256"},
+                ],
+            },
+            "primaryType": "Permit",
+            "domain": {
+                "name": token.eip712Domain()[1],
+                "version": "1",
+                "chainId": chain_id,
+                "verifyingContract": token.address,
+            },
+            "message": {
+                "owner": owner_account.address,
+                "spender": spender,
+                "value": amount,
+                "nonce": token.nonces(owner_account.address),
+                "deadline": deadline,
+            },
+        }
+    )
+    sig = owner_account.sign_message(message)
+    return sig.v, sig.r, sig.s
+
+
+def exercise(ctx: Context) -> None:
+    """Transfer (fresh and existing recipient), approve, permit and transferFrom on a funded token."""
+    funded = [
+        (symbol, user)
+        for symbol in ctx.config["home"]
+        for user in ctx.users
+        if ctx[symbol].balanceOf(user) >= 10**18 * 1000
+    ]
+    if not funded:
+        ctx.skip("tokens", "no exercise account holds a home-chain token")
+        return
+    symbol, holder = funded[0]
+    token = ctx[symbol]
+    others = [u for u in ctx.users if u.address != holder.address]
+    fresh = Account.create().address  # a recipient that holds nothing
+    amount = 10**18
+    ctx.step(f"{symbol}.transfer (fresh)", token.transfer(fresh, amount, sender=holder))
+    ctx.step(f"{symbol}.transfer (existing)", token.transfer(fresh, amount, sender=holder))
+    spender = others[0]
+    ctx.step(f"{symbol}.approve", token.approve(spender, amount, sender=holder))
+    deadline = ctx.chain.pending_timestamp + 3600
+    v, r, s = permit_signature(token, holder, spender.address, 2 * amount, deadline, ctx.chain_id)
+    ctx.step(f"{symbol}.permit", token.permit(holder, spender, 2 * amount, deadline, v, r, s, sender=spender))
+    ctx.step(f"{symbol}.transferFrom", token.transferFrom(holder, fresh, amount, sender=spender))
+    ctx.check(token.balanceOf(fresh) == 3 * amount, f"{symbol}: recipient balance after exercise")

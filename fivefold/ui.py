@@ -1,0 +1,49 @@
+"""Rich output shared by the scripts: tables, progress bars, errors that name the fix."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+console = Console()
+
+
+def table(title: str, columns: list[str], rows, justify_right: tuple[int, ...] = ()) -> Table:
+    t = Table(title=title, title_justify="left", header_style="bold")
+    for i, col in enumerate(columns):
+        t.add_column(col, justify="right" if i in justify_right else "left", overflow="fold")
+    for row in rows:
+        t.add_row(*[str(c) for c in row])
+    console.print(t)
+    return t
+
+
+def progress() -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    )
+
+
+def fail(message: str, code: int = 1):
+    """Prints `error: <message>` and exits non-zero."""
+    console.print(f"[bold red]error:[/] {message}")
+    sys.exit(code)
+
+
+@contextmanager
+def errors(*kinds):
+    """Turns the listed exception types into `fail()` with their message."""
+    try:
+        yield
+    except kinds as exc:
+        fail(str(exc))
