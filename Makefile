@@ -9,6 +9,8 @@ BIN    := $(VENV)/bin
 STAMP  := .make
 export PATH := $(CURDIR)/node_modules/.bin:$(CURDIR)/$(BIN):$(PATH)
 export HYPOTHESIS_PROFILE ?= ci
+# ape-vyper's settings model warns on every start; it is not ours to fix
+export PYTHONWARNINGS := ignore::UserWarning
 
 .PHONY: setup demo test test-fast gas gas-check compile clean
 

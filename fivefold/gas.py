@@ -26,18 +26,19 @@ class Operation:
     condition: str
     measure: Callable[["Bench"], Any]
     target: int | None = None  # an upper bound from the issue, if it names one
+    not_above: str | None = None  # another key measured in the same run that this one may not exceed
 
 
 REGISTRY: dict[str, Operation] = {}
 
 
-def operation(key: str, condition: str, target: int | None = None):
+def operation(key: str, condition: str, target: int | None = None, not_above: str | None = None):
     """Registers `fn(bench) -> receipt` as the measurement of `key`."""
 
     def register(fn):
         if key in REGISTRY:
             raise ValueError(f"gas operation {key!r} registered twice")
-        REGISTRY[key] = Operation(key, condition, fn, target)
+        REGISTRY[key] = Operation(key, condition, fn, target, not_above)
         return fn
 
     return register
@@ -110,3 +111,31 @@ def compare(committed: dict[str, dict], measured: dict[str, dict], tolerance: fl
         else:
             verdicts.append(Verdict(key, c, m, True, "ok"))
     return verdicts
+
+
+def target_failures(ops: dict[str, Operation], measured: dict[str, dict]) -> list[str]:
+    """Operations above their issue target, or above the reference they must not exceed."""
+    out = []
+    for key, op in ops.items():
+        gas = measured.get(key, {}).get("gas")
+        if gas is None:
+            continue
+        if op.target is not None and gas > op.target:
+            out.append(f"{key}: {gas:,} > target {op.target:,}")
+        if op.not_above and gas > measured.get(op.not_above, {}).get("gas", gas):
+            out.append(f"{key}: {gas:,} > {op.not_above} {measured[op.not_above]['gas']:,}")
+    return out
+
+
+def measure_all(bench: Bench, ops: dict[str, Operation], on_done: Callable[[str], None] = lambda key: None) -> dict[str, dict]:
+    """Runs every operation from the same clean chain state (snapshot and revert around each)."""
+    results = {}
+    for key, op in ops.items():
+        snapshot = bench.chain.snapshot()
+        try:
+            receipt = op.measure(bench)
+            results[key] = {"gas": int(receipt.gas_used), "condition": op.condition}
+        finally:
+            bench.chain.restore(snapshot)
+        on_done(key)
+    return results

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 DEPLOYMENTS_DIR = Path("deployments")
+# `make demo` and the fork tests point this elsewhere so local stand-in chains with real chain ids
+# never overwrite the manifests of the real networks.
+ENV_DIR = "FIVEFOLD_DEPLOYMENTS_DIR"
+
+
+def directory(root: Path = Path(".")) -> Path:
+    return Path(os.environ[ENV_DIR]) if os.environ.get(ENV_DIR) else root / DEPLOYMENTS_DIR
 
 
 def path_for(chain_id: int, root: Path = Path(".")) -> Path:
-    return root / DEPLOYMENTS_DIR / f"{chain_id}.json"
+    return directory(root) / f"{chain_id}.json"
 
 
 def load(chain_id: int, root: Path = Path(".")) -> dict[str, Any]:
@@ -33,7 +41,7 @@ def save(manifest: dict[str, Any], root: Path = Path(".")) -> Path:
 
 def load_all(root: Path = Path(".")) -> dict[int, dict[str, Any]]:
     out = {}
-    for path in sorted((root / DEPLOYMENTS_DIR).glob("*.json")):
+    for path in sorted(directory(root).glob("*.json")):
         data = json.loads(path.read_text())
         out[int(data["chain_id"])] = data
     return out

@@ -46,6 +46,10 @@ def connect(network: str):
         ) from exc
     try:
         with choice as provider:
+            if _is_loopback(provider) and not provider.network.is_local:
+                # A local stand-in for a live chain (anvil mines on demand): waiting for the live
+                # network's confirmations would wait forever.
+                _no_confirmations(provider.network)
             yield provider
     except ApeException as exc:
         if "connect" in str(exc).lower():
@@ -74,3 +78,18 @@ def exercise_users(ctx_profile: str, deployer):
     if ctx_profile == "local":
         return [accounts.test_accounts[i] for i in range(8)]
     return [deployer]
+
+
+def _is_loopback(provider) -> bool:
+    from urllib.parse import urlparse
+
+    uri = getattr(provider, "uri", "") or ""
+    return (urlparse(uri).hostname or "") in ("127.0.0.1", "localhost", "::1")
+
+
+def _no_confirmations(network) -> None:
+    cfg = network.config
+    try:
+        cfg.required_confirmations = 0
+    except (AttributeError, TypeError, ValueError):
+        cfg.__dict__["required_confirmations"] = 0

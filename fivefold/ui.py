@@ -10,6 +10,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 console = Console()
+if not console.is_terminal:
+    console.width = 160  # logs and CI: room for addresses and conditions
 
 
 def table(title: str, columns: list[str], rows, justify_right: tuple[int, ...] = ()) -> Table:

@@ -1,0 +1,86 @@
+"""Local anvil nodes on loopback for the demo and the fork tests: start, wait, stop."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import time
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+MNEMONIC = "test test test test test test test test test test test junk"
+# Ape's `ecosystem:network` for each chain id, used to name the stand-in node's network.
+ECOSYSTEMS = {1: "ethereum", 56: "bsc", 137: "polygon", 66: "oktc"}
+
+
+class LocalChainError(Exception):
+    pass
+
+
+def anvil_path() -> str:
+    local = Path("node_modules/.bin/anvil")
+    found = str(local) if local.exists() else shutil.which("anvil")
+    if not found:
+        raise LocalChainError("anvil not found: run `make setup` (installs @foundry-rs/anvil from package.json)")
+    return found
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Node:
+    chain_id: int
+    port: int
+    process: subprocess.Popen
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def network(self) -> str:
+        """The `--network` choice for ape: this chain's ecosystem on the node's loopback URL."""
+        return f"{ECOSYSTEMS.get(self.chain_id, 'ethereum')}:mainnet:{self.url}"
+
+
+def _wait(port: int, process: subprocess.Popen, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise LocalChainError(f"anvil on port {port} exited with code {process.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise LocalChainError(f"anvil on port {port} did not start within {timeout:.0f} s")
+
+
+@contextmanager
+def node(chain_id: int, port: int | None = None, extra: tuple[str, ...] = ()):
+    """An anvil node with `chain_id` on loopback, stopped on exit."""
+    port = port or free_port()
+    cmd = [anvil_path(), "--chain-id", str(chain_id), "--port", str(port), "--host", "127.0.0.1",
+           "--mnemonic", MNEMONIC, "--accounts", "10", "--silent", *extra]
+    process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        _wait(port, process)
+        yield Node(chain_id, port, process)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@contextmanager
+def nodes(chain_ids):
+    with ExitStack() as stack:
+        yield [stack.enter_context(node(cid)) for cid in chain_ids]
