@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -68,16 +70,26 @@ def node(chain_id: int, port: int | None = None, extra: tuple[str, ...] = ()):
     port = port or free_port()
     cmd = [anvil_path(), "--chain-id", str(chain_id), "--port", str(port), "--host", "127.0.0.1",
            "--mnemonic", MNEMONIC, "--accounts", "10", "--silent", *extra]
-    process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # Its own process group: the npm shim runs anvil as a child, and both must stop.
+    process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         _wait(port, process)
         yield Node(chain_id, port, process)
     finally:
-        process.terminate()
+        _stop(process)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            return
         try:
             process.wait(timeout=5)
+            return
         except subprocess.TimeoutExpired:
-            process.kill()
+            continue
 
 
 @contextmanager

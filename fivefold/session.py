@@ -88,8 +88,6 @@ def _is_loopback(provider) -> bool:
 
 
 def _no_confirmations(network) -> None:
-    cfg = network.config
-    try:
-        cfg.required_confirmations = 0
-    except (AttributeError, TypeError, ValueError):
-        cfg.__dict__["required_confirmations"] = 0
+    # Ape builds one class per network (custom networks rebuild their config on every read), so
+    # override on that class, for this process only.
+    type(network).required_confirmations = property(lambda self: 0)
