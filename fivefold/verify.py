@@ -1,0 +1,70 @@
+"""Source verification payloads: Vyper standard-JSON input plus what an explorer needs.
+
+Etherscan, BscScan and PolygonScan take it through ape-etherscan (`ape run verify`); OKT Chain's
+explorer has no API that ape-etherscan supports, so the same payload is written to a file for its
+web form (docs/deploy.md describes the manual step).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from fivefold import abi
+
+COMPILER = "vyper:0.4.3"
+EVM_VERSION = "paris"
+LICENSE_AGPL3 = 13  # Etherscan's license code for AGPL-3.0
+OUT = Path("out/verify")
+
+
+def _portable(path: str) -> str:
+    """Installed packages (snekmate) appear under their import path, as the compiler resolves them."""
+    return path.split("site-packages/", 1)[1] if "site-packages/" in path else path
+
+
+def standard_json(source: Path) -> dict:
+    vyper = Path(sys.executable).with_name("vyper")
+    out = subprocess.run([str(vyper), "-f", "solc_json", "--evm-version", EVM_VERSION, str(source)], capture_output=True, text=True)
+    if out.returncode != 0:
+        raise RuntimeError(f"vyper -f solc_json {source} failed:\n{out.stderr}")
+    data = json.loads(out.stdout)
+    data["sources"] = {_portable(k): v for k, v in data["sources"].items()}
+    settings = data.setdefault("settings", {})
+    settings["evmVersion"] = EVM_VERSION
+    settings["search_paths"] = ["."]
+    return data
+
+
+def constructor_arguments(project, contract_type: str, args: list, ecosystem) -> str:
+    container = getattr(project, contract_type)
+    if not args:
+        return ""
+    return ecosystem.encode_calldata(container.constructor.abi, *args).hex()
+
+
+def payload(project, name: str, record: dict, ecosystem) -> dict:
+    """Everything an explorer's verify endpoint takes, for one manifest record."""
+    contract_type = record["contract_type"]
+    source = abi.deployable_sources()[contract_type]
+    return {
+        "contractaddress": record["address"],
+        "contractname": f"{source.as_posix()}:{contract_type}",
+        "compilerversion": COMPILER,
+        "codeformat": "vyper-json",
+        "evmversion": EVM_VERSION,
+        "licenseType": LICENSE_AGPL3,
+        "optimizationUsed": 1,
+        "constructorArguements": constructor_arguments(project, contract_type, record["args"], ecosystem),
+        "sourceCode": standard_json(source),
+        "name": name,
+    }
+
+
+def write(payload_: dict, chain: str) -> Path:
+    path = OUT / chain / f"{payload_['name']}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(payload_, indent=2) + "\n")
+    return path
