@@ -1,0 +1,35 @@
+"""The suite deployed on the upstream, used on a fork: every flow works, and the upstream never changes."""
+
+from eth_account import Account
+
+from fivefold import forks
+from fivefold.flows import domains
+
+
+def _balance_upstream(url, token, account) -> int:
+    data = "0x70a08231" + account[2:].lower().rjust(64, "0")
+    return int(forks.rpc(url, "eth_call", [{"to": token, "data": data}, "latest"]), 16)
+
+
+def test_fork__manifest__every_contract_present_and_handed_over(suite):
+    assert suite.contracts, "the manifest lists no contract"
+    for name, contract in suite.contracts.items():
+        assert len(suite.chain.provider.get_code(contract.address)) > 0, name
+        if hasattr(contract, "owner"):
+            assert contract.owner() == suite.owner, f"{name} still owned by {contract.owner()}"
+
+
+def test_fork__exercise__every_domain_flow_succeeds(suite):
+    for domain in domains():
+        domain.exercise(suite)
+    assert any(step.gas > 0 for step in suite.steps), "the exercise sent no transaction"
+
+
+def test_fork__transfer_on_fork__upstream_unchanged(suite, upstream_url):
+    symbol = next(s for s in suite.config["home"] if suite[s].totalSupply() > 0)
+    token = suite[symbol]
+    holder = next(u for u in suite.users if token.balanceOf(u) > 0)
+    fresh = Account.create().address
+    token.transfer(fresh, 12345, sender=holder)
+    assert token.balanceOf(fresh) == 12345
+    assert _balance_upstream(upstream_url, token.address, fresh) == 0
