@@ -76,6 +76,14 @@ class Context:
         """Sends one setup transaction from the deployer and records it."""
         return self.step(name, method(*args, sender=self.deployer, **kwargs))
 
+    def advance(self, seconds: int) -> bool:
+        """Local chains only: moves time forward and mines a block. Returns False on a live chain."""
+        if not self.config.get("local"):
+            return False
+        self.chain.provider.make_request("evm_increaseTime", [int(seconds)])
+        self.chain.provider.make_request("evm_mine", [])
+        return True
+
     def skip(self, name: str, why: str) -> None:
         self.steps.append(Step(name, 0, "", f"skipped: {why}"))
 

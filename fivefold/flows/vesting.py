@@ -1,0 +1,86 @@
+"""Vesting vaults: CCVesting holds the seven vesting rows of CC's table, CPCVesting the CPC team lock.
+
+Both exist on every chain (same addresses); schedules are created only on the token's home chain,
+where the token's initial distribution has minted the rows' total into the vault.
+"""
+
+from __future__ import annotations
+
+from ape.exceptions import ContractLogicError
+
+from fivefold import vesting
+from fivefold.config import wei
+from fivefold.context import Context, Deployable
+from fivefold.flows.tokens import recipient
+
+VAULTS = {"CCVesting": "CC", "CPCVesting": "CPC"}
+
+CONTRACTS = [
+    Deployable(name, "VestingVault", (lambda token: lambda ctx: [ctx.address(token), ctx.deployer.address])(token))
+    for name, token in VAULTS.items()
+]
+
+
+def rows(ctx: Context, vault: str) -> list[tuple[int, str, int]]:
+    """(schedule id, plan name, amount in wei) per row of deploy/suite.yaml `vesting.<vault>`.
+
+    Schedule ids are the rows' 1-based positions: fixed by the config, so a re-run finds them.
+    """
+    table = (ctx.config.get("vesting") or {}).get(vault) or {}
+    return [(i + 1, plan, wei(amount)) for i, (plan, amount) in enumerate(table.items())]
+
+
+def tge(ctx: Context) -> int:
+    """Schedule start (TGE): `vesting_start` from the chain file, else now."""
+    return int(ctx.config.get("vesting_start") or ctx.chain.pending_timestamp)
+
+
+def _exists(vault, schedule_id: int) -> bool:
+    try:
+        vault.schedule(schedule_id)
+        return True
+    except ContractLogicError:
+        return False
+
+
+def configure(ctx: Context) -> None:
+    for name, symbol in VAULTS.items():
+        if symbol not in ctx.config["home"]:
+            continue
+        vault = ctx[name]
+        if vault.treasury() != ctx.treasury:
+            ctx.send(f"{name}.set_treasury", vault.set_treasury, ctx.treasury)
+        table = rows(ctx, name)
+        # Plans are numbered in the order of first use in the table.
+        plan_names = list(dict.fromkeys(plan for _, plan, _ in table))
+        for index, plan_name in enumerate(plan_names):
+            if vault.plan_count() <= index:
+                ctx.send(f"{name}.add_plan({plan_name})", vault.add_plan, *vesting.PLANS[plan_name].encode_args())
+        plan_ids = {plan_name: i for i, plan_name in enumerate(plan_names)}
+        start = tge(ctx)
+        batch = [
+            (schedule_id, recipient(ctx, plan), plan_ids[plan], amount, start, False)
+            for schedule_id, plan, amount in table
+            if not _exists(vault, schedule_id)
+        ]
+        if batch:
+            ctx.send(f"{name}.create_schedules({len(batch)})", vault.create_schedules, batch)
+
+
+def exercise(ctx: Context) -> None:
+    """Release whatever is releasable (anyone may call; the beneficiary is paid)."""
+    for name, symbol in VAULTS.items():
+        if symbol not in ctx.config["home"]:
+            continue
+        vault = ctx[name]
+        released = False
+        for schedule_id, plan, _ in rows(ctx, name):
+            if vault.releasable(schedule_id) > 0:
+                before = ctx[symbol].balanceOf(vault.schedule(schedule_id).beneficiary)
+                receipt = vault.release(schedule_id, sender=ctx.users[-1])
+                ctx.step(f"{name}.release({plan})", receipt)
+                after = ctx[symbol].balanceOf(vault.schedule(schedule_id).beneficiary)
+                ctx.check(after > before, f"{name}: release of {plan} paid the beneficiary")
+                released = True
+        if not released:
+            ctx.skip(f"{name}.release", "nothing vested yet")
