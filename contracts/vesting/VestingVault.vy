@@ -47,8 +47,23 @@
         vested amount (still releasable) and sends the unvested rest to
         the treasury.
 
+        Funding and `committed`. The vault never promises more than it
+        holds: `create_schedules` requires balance >= committed + the
+        batch's totals, where `committed` is the sum over schedules of
+        total - reconciled, and `reconciled` is the part of `released`
+        already deducted from `committed`. `release` does not touch
+        `committed` (a global slot read and write would cost 5,000 gas
+        on every release, above the 48,000 target); `reconcile(ids)`,
+        callable by anyone, deducts what the listed schedules released
+        since their last reconciliation, and `revoke` reconciles its
+        schedule. So `committed` is an upper bound of what the vault
+        owes, exact once every released schedule is reconciled; a
+        lagging `committed` can only refuse a batch, never over-commit.
+        Before creating schedules after releases, reconcile the released
+        schedules (from the `Released` events) to free their room.
+
         Storage is packed by hand so that `release` reads two cold slots
-        and writes one, plus the `committed` counter:
+        and writes one:
           word A = beneficiary (160 bits) | released (96)
           word B = total (96) | start (40) | plan (94) | plan id (16)
                    | revocable (1) | revoked (1)
@@ -155,6 +170,7 @@ struct Schedule:
     plan_id: uint256
     total: uint256
     released: uint256
+    reconciled: uint256
     start: uint256
     revocable: bool
     revoked: bool
@@ -173,8 +189,8 @@ treasury: public(address)
 plan_count: public(uint256)
 
 
-# @dev Tokens promised to schedules and not yet paid out, in wei:
-#      the sum over schedules of total - released.
+# @dev Tokens promised to schedules and not yet deducted, in wei: the
+#      sum over schedules of total - reconciled (>= what the vault owes).
 committed: public(uint256)
 
 
@@ -188,6 +204,11 @@ _schedule_a: HashMap[uint256, uint256]
 
 # @dev Word B by schedule id: total | start | plan | plan id | flags.
 _schedule_b: HashMap[uint256, uint256]
+
+
+# @dev Part of each schedule's `released` already deducted from
+#      `committed` (by `reconcile` or `revoke`); never read by `release`.
+_reconciled: HashMap[uint256, uint256]
 
 
 event PlanAdded:
@@ -225,6 +246,10 @@ event Revoked:
     schedule_id: indexed(uint256)
     vested: uint256
     returned: uint256
+
+
+event Reconciled:
+    freed: uint256
 
 
 event TreasuryChanged:
@@ -379,9 +404,8 @@ def release(schedule_id: uint256) -> uint256:
     # Effects before the interaction (see @custom:security). released +
     # amount = vested <= total <= MAX_TOTAL, so word A's high bits stay
     # within 96 bits and adding the shifted amount cannot carry out.
+    # `committed` is left for `reconcile` (see the module docstring).
     self._schedule_a[schedule_id] = unsafe_add(word_a, amount << A_RELEASED)
-    # amount <= total - released, whose sum over schedules is `committed`.
-    self.committed = unsafe_sub(self.committed, amount)
     assert extcall token.transfer(convert(convert(word_a & MASK_160, uint160), address), amount, default_return_value=True), "vesting: transfer failed"
     log Released(schedule_id=schedule_id, amount=amount)
     return amount
@@ -434,11 +458,42 @@ def revoke(schedule_id: uint256) -> uint256:
     assert returned != 0, "vesting: nothing to revoke"
     # Replace the total with the vested amount and set the revoked bit.
     self._schedule_b[schedule_id] = (word_b & ~MASK_96) | vested | (1 << B_REVOKED)
-    # returned <= total - released, part of `committed`.
-    self.committed = unsafe_sub(self.committed, returned)
+    # The schedule's share of `committed` drops from total - reconciled to
+    # vested - released: by returned + (released - reconciled), which is
+    # <= total - reconciled <= committed.
+    released: uint256 = self._schedule_a[schedule_id] >> A_RELEASED
+    self.committed -= returned + released - self._reconciled[schedule_id]
+    self._reconciled[schedule_id] = released
     assert extcall token.transfer(receiver, returned, default_return_value=True), "vesting: transfer failed"
     log Revoked(schedule_id=schedule_id, vested=vested, returned=returned)
     return returned
+
+
+@external
+def reconcile(schedule_ids: DynArray[uint256, MAX_BATCH]) -> uint256:
+    """
+    @dev Deducts from `committed` what the listed schedules released
+         since their last reconciliation.
+    @notice Anyone may call; it only makes `committed` exact for these
+            schedules (freeing room for new ones), it moves no tokens.
+    @param schedule_ids The schedules (each at most once is useful; a
+           repeated id adds nothing).
+    @return uint256 The amount deducted from `committed`, in wei.
+    """
+    assert len(schedule_ids) != 0, "vesting: empty batch"
+    freed: uint256 = 0
+    for schedule_id: uint256 in schedule_ids:
+        word_a: uint256 = self._schedule_a[schedule_id]
+        assert word_a != 0, "vesting: unknown schedule"
+        released: uint256 = word_a >> A_RELEASED
+        # reconciled <= released: both only grow, reconciled is set to released.
+        freed += unsafe_sub(released, self._reconciled[schedule_id])
+        self._reconciled[schedule_id] = released
+    assert freed != 0, "vesting: nothing to reconcile"
+    # freed <= sum of (total - reconciled) over these schedules <= committed.
+    self.committed -= freed
+    log Reconciled(freed=freed)
+    return freed
 
 
 @external
@@ -490,7 +545,8 @@ def schedule(schedule_id: uint256) -> Schedule:
     @dev All fields of a schedule.
     @notice A revoked schedule's total is the amount vested at revocation.
     @param schedule_id The schedule.
-    @return Schedule Beneficiary, plan id, total, released, start,
+    @return Schedule Beneficiary, plan id, total, released, reconciled
+            (the part of released deducted from `committed`), start,
             revocable, revoked.
     """
     word_a: uint256 = self._schedule_a[schedule_id]
@@ -501,6 +557,7 @@ def schedule(schedule_id: uint256) -> Schedule:
         plan_id=(word_b >> B_PLAN_ID) & MASK_16,
         total=word_b & MASK_96,
         released=word_a >> A_RELEASED,
+        reconciled=self._reconciled[schedule_id],
         start=(word_b >> B_START) & MASK_40,
         revocable=(word_b >> B_REVOCABLE) & 1 == 1,
         revoked=(word_b >> B_REVOKED) & 1 == 1,
@@ -525,13 +582,19 @@ def plan(plan_id: uint256) -> Plan:
 @view
 def unallocated() -> uint256:
     """
-    @dev Tokens held and not promised to any schedule: what the next
-         `create_schedules` may promise.
-    @return uint256 The vault's balance minus `committed`, in wei.
+    @dev What the next `create_schedules` may promise: the vault's
+         balance minus `committed`, or zero if unreconciled releases make
+         `committed` exceed the balance.
+    @notice Exact (tokens held and owed to no schedule) once every
+            released schedule is reconciled.
+    @return uint256 The unallocated balance, in wei.
     """
-    # balance >= committed: schedules only promise held tokens, and every
-    # payout lowers both by the same amount.
-    return staticcall token.balanceOf(self) - self.committed
+    balance: uint256 = staticcall token.balanceOf(self)
+    committed: uint256 = self.committed
+    if balance <= committed:
+        return 0
+    # balance > committed: no underflow.
+    return unsafe_sub(balance, committed)
 
 
 @internal

@@ -8,10 +8,15 @@ from fivefold.vesting import PLANS
 SUPPLY = to_wei(10_000_000_000)
 
 
-@pytest.fixture
-def vest_token(create_token):
-    """The vested token (CC's cap); its supply is minted by `fund_vault`."""
-    return create_token(name="CloudChat", symbol="CC", cap=SUPPLY)
+@pytest.fixture(scope="module")
+def vest_token(project, owner, holder):
+    """The vested token (CC's cap), its whole supply held by `holder`.
+
+    Module-scoped (ape snapshots each scope), so each test starts from it without redeploying.
+    """
+    token = project.CappedToken.deploy("CloudChat", "CC", SUPPLY, owner, "CloudChat", "1", sender=owner)
+    token.initialize_supply([holder.address], [SUPPLY], sender=owner)
+    return token
 
 
 @pytest.fixture
@@ -27,21 +32,20 @@ def create_vault(project, deployer, owner, treasury):
     return create
 
 
-@pytest.fixture
-def vault(create_vault, vest_token):
-    return create_vault(vest_token)
+@pytest.fixture(scope="module")
+def vault(project, deployer, owner, treasury, vest_token):
+    """An unfunded vault for `vest_token`, treasury set (module-scoped, see `vest_token`)."""
+    vault = project.VestingVault.deploy(vest_token.address, owner, sender=deployer)
+    vault.set_treasury(treasury, sender=owner)
+    return vault
 
 
 @pytest.fixture
-def fund_vault(vest_token, owner, holder):
-    """Mints `amount` into the vault (and the rest of the cap to `holder`), once per token."""
+def fund_vault(vest_token, holder):
+    """Funds a vault the plain way: `holder` transfers `amount` in."""
 
     def fund(vault, amount):
-        recipients, amounts = [vault.address], [amount]
-        if amount < SUPPLY:
-            recipients.append(holder.address)
-            amounts.append(SUPPLY - amount)
-        vest_token.initialize_supply(recipients, amounts, sender=owner)
+        vest_token.transfer(vault, amount, sender=holder)
 
     return fund
 

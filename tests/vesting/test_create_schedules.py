@@ -29,8 +29,8 @@ def test_create_schedules__batch__stores_every_field_and_logs(funded, plan_id, o
     receipt = vault.create_schedules(batch, sender=owner)
     events = receipt.events.filter(vault.ScheduleCreated)
     assert [(e.schedule_id, e.beneficiary, e.plan_id, e.total, e.start, e.revocable) for e in events] == batch
-    assert tuple(vault.schedule(7)) == (beneficiary.address, plan_id, TOTAL, 0, start, False, False)
-    assert tuple(vault.schedule(2**256 - 1)) == (stranger.address, plan_id, 3 * TOTAL, 0, start + 1, True, False)
+    assert tuple(vault.schedule(7)) == (beneficiary.address, plan_id, TOTAL, 0, 0, start, False, False)
+    assert tuple(vault.schedule(2**256 - 1)) == (stranger.address, plan_id, 3 * TOTAL, 0, 0, start + 1, True, False)
     assert vault.committed() == 4 * TOTAL
     assert vault.unallocated() == 6 * TOTAL
 
@@ -123,11 +123,17 @@ def test_create_schedules__unfunded_vault__reverts(vault, plan_id, owner, benefi
         vault.create_schedules([(1, beneficiary.address, plan_id, 1, start, False)], sender=owner)
 
 
-def test_create_schedules__released_tokens_stay_counted__exact(funded, plan_id, owner, beneficiary, stranger, chain, start):
-    """Releases lower balance and committed alike, so unallocated is unchanged."""
+def test_create_schedules__after_unreconciled_release__refuses_the_released_room(
+    funded, plan_id, owner, beneficiary, stranger, chain, start
+):
+    """A release lowers the balance but not `committed` until reconciled: never over-commits."""
     funded.create_schedules([(1, beneficiary.address, plan_id, 5 * TOTAL, start, False)], sender=owner)
     chain.pending_timestamp = start
-    funded.release(1, sender=stranger)
+    funded.release(1, sender=stranger)  # 20% of 5 x TOTAL
+    assert funded.unallocated() == 4 * TOTAL
+    with ape.reverts("vesting: insufficient unallocated balance"):
+        funded.create_schedules([(2, beneficiary.address, plan_id, 5 * TOTAL, start, False)], sender=owner)
+    funded.reconcile([1], sender=stranger)
     assert funded.unallocated() == 5 * TOTAL
     funded.create_schedules([(2, beneficiary.address, plan_id, 5 * TOTAL, start, False)], sender=owner)
     assert funded.unallocated() == 0

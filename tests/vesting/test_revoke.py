@@ -23,14 +23,17 @@ def test_revoke__mid_schedule__splits_vested_and_unvested(
     (event,) = receipt.events.filter(vault.Revoked)
     assert (event.schedule_id, event.vested, event.returned) == (revocable_schedule, vested, TOTAL - vested)
     assert vest_token.balanceOf(treasury) == TOTAL - vested
-    assert vault.committed() == committed_before - (TOTAL - vested)
+    # revoke also reconciles the schedule: committed is now exactly what it owes
+    assert committed_before == TOTAL
+    assert vault.committed() == vested - released
     schedule = vault.schedule(revocable_schedule)
-    assert (schedule.total, schedule.released, schedule.revoked) == (vested, released, True)
+    assert (schedule.total, schedule.released, schedule.reconciled, schedule.revoked) == (vested, released, released, True)
     # the vested, unreleased tranche stays releasable, and nothing more ever vests
     chain.pending_timestamp = start + 40 * MONTH
     vault.release(revocable_schedule, sender=stranger)
     assert vest_token.balanceOf(beneficiary) == vested
     assert vault.vested_amount(revocable_schedule, start + 100 * MONTH) == vested
+    vault.reconcile([revocable_schedule], sender=stranger)
     assert vault.committed() == 0
     with ape.reverts("vesting: nothing to release"):
         vault.release(revocable_schedule, sender=stranger)
