@@ -108,8 +108,9 @@ def vested_amount(plan: Plan, total: int, start: int, t: int) -> int:
 
 
 def unlock_times(plan: Plan, start: int) -> list[int]:
-    """Every time the vested amount can change: start, then each tranche."""
-    return [plan.unlock_time(start, k) for k in range(plan.tranches + 1)]
+    """Every time something unlocks: start (if the plan has a TGE share or no tranches), then each tranche."""
+    first = 0 if plan.tge_bps or not plan.tranches else 1
+    return [plan.unlock_time(start, k) for k in range(first, plan.tranches + 1)]
 
 
 # SPEC.md "CC allocation and vesting" (CloudChat 5.2) and the CPC row of the token table.
