@@ -118,11 +118,6 @@ def test_create_schedules__beyond_unallocated_balance__reverts(funded, plan_id, 
         funded.create_schedules(batch, sender=owner)
 
 
-def test_create_schedules__unfunded_vault__reverts(vault, plan_id, owner, beneficiary, start):
-    with ape.reverts("vesting: insufficient unallocated balance"):
-        vault.create_schedules([(1, beneficiary.address, plan_id, 1, start, False)], sender=owner)
-
-
 def test_create_schedules__after_unreconciled_release__refuses_the_released_room(
     funded, plan_id, owner, beneficiary, stranger, chain, start
 ):

@@ -1,26 +1,21 @@
-"""interfaces/IVestingVault.vyi declares exactly VestingVault's external ABI."""
+"""interfaces/IVestingVault.vyi declares exactly VestingVault's external ABI (functions, events, names, types)."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
+
+from vyper.compiler import compile_from_file_input
+from vyper.compiler.input_bundle import FilesystemInputBundle
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _abi(path: str) -> list[dict]:
-    out = subprocess.run(
-        [sys.executable, "-m", "vyper", "-f", "abi", "--evm-version", "paris", str(ROOT / path)],
-        check=True,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    ).stdout
-    return sorted(json.loads(out), key=lambda item: json.dumps(item, sort_keys=True))
+def _canonical(abi) -> list[str]:
+    return sorted(json.dumps(item, sort_keys=True) for item in abi if item["type"] != "constructor")
 
 
-def test_interface__abi__equals_the_contract_abi():
-    contract = _abi("contracts/vesting/VestingVault.vy")
-    interface = [item for item in _abi("interfaces/IVestingVault.vyi") if item["type"] != "constructor"]
-    contract = [item for item in contract if item["type"] != "constructor"]
-    assert interface == contract
+def test_interface__abi__equals_the_contract_abi(project):
+    bundle = FilesystemInputBundle([ROOT])
+    source = bundle.load_file(Path("interfaces/IVestingVault.vyi"))
+    interface_abi = compile_from_file_input(source, input_bundle=bundle, output_formats=["abi"])["abi"]
+    contract_abi = [item.model_dump(mode="json", by_alias=True, exclude_none=True) for item in project.VestingVault.contract_type.abi]
+    assert _canonical(interface_abi) == _canonical(contract_abi)

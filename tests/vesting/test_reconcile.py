@@ -38,11 +38,6 @@ def test_reconcile__nothing_released_since__reverts(vault, public_schedule, stra
         vault.reconcile([public_schedule], sender=stranger)
 
 
-def test_reconcile__nothing_released_yet__reverts(vault, public_schedule, stranger):
-    with ape.reverts("vesting: nothing to reconcile"):
-        vault.reconcile([public_schedule], sender=stranger)
-
-
 def test_reconcile__empty_batch__reverts(vault, public_schedule, stranger):
     with ape.reverts("vesting: empty batch"):
         vault.reconcile([], sender=stranger)

@@ -56,12 +56,6 @@ def test_release__twice_in_one_tranche__reverts(vault, public_schedule, stranger
         vault.release(public_schedule, sender=stranger)
 
 
-def test_release__during_the_cliff__reverts(vault, revocable_schedule, stranger, chain, start):
-    chain.pending_timestamp = start + 13 * MONTH - 1
-    with ape.reverts("vesting: nothing to release"):
-        vault.release(revocable_schedule, sender=stranger)
-
-
 def test_release__after_full_release__reverts(vault, public_schedule, stranger, chain, start):
     chain.pending_timestamp = start + 4 * MONTH
     vault.release(public_schedule, sender=stranger)

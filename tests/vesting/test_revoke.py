@@ -55,11 +55,6 @@ def test_revoke__non_owner__reverts(vault, revocable_schedule, non_owner):
         vault.revoke(revocable_schedule, sender=non_owner)
 
 
-def test_revoke__beneficiary__reverts(vault, revocable_schedule, beneficiary):
-    with ape.reverts("ownable: caller is not the owner"):
-        vault.revoke(revocable_schedule, sender=beneficiary)
-
-
 def test_revoke__irrevocable_schedule__reverts(vault, public_schedule, owner):
     with ape.reverts("vesting: schedule not revocable"):
         vault.revoke(public_schedule, sender=owner)

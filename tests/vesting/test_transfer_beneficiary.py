@@ -45,11 +45,6 @@ def test_transfer_beneficiary__previous_beneficiary__reverts(vault, public_sched
         vault.transfer_beneficiary(public_schedule, beneficiary, sender=beneficiary)
 
 
-def test_transfer_beneficiary__owner__reverts(vault, public_schedule, owner):
-    with ape.reverts("vesting: caller is not the beneficiary"):
-        vault.transfer_beneficiary(public_schedule, owner, sender=owner)
-
-
 def test_transfer_beneficiary__stranger__reverts(vault, public_schedule, stranger):
     with ape.reverts("vesting: caller is not the beneficiary"):
         vault.transfer_beneficiary(public_schedule, stranger, sender=stranger)
