@@ -7,7 +7,8 @@ from fivefold.units import DAY, MONTH, YEAR
 from fivefold.vesting import PLANS, Plan
 
 
-def test_add_plan__every_named_plan__round_trips(vault, owner):
+def test_add_plan__every_named_plan__round_trips(create_vault, vest_token, owner):
+    vault = create_vault(vest_token, set_treasury=False)
     for i, plan in enumerate(PLANS.values()):
         receipt = vault.add_plan(*plan.encode_args(), sender=owner)
         (event,) = receipt.events.filter(vault.PlanAdded)
@@ -26,10 +27,11 @@ def test_add_plan__every_named_plan__round_trips(vault, owner):
 
 
 def test_add_plan__bounds__accepted(vault, owner):
+    first = vault.plan_count()
     vault.add_plan(DAY, 0, 255, 255, 1, 255, 1, sender=owner)
     vault.add_plan(4 * YEAR, 10_000, 0, 0, 0, 0, 0, sender=owner)
-    assert tuple(vault.plan(0)) == (DAY, 0, 255, 255, 1, 255, 1)
-    assert tuple(vault.plan(1)) == (4 * YEAR, 10_000, 0, 0, 0, 0, 0)
+    assert tuple(vault.plan(first)) == (DAY, 0, 255, 255, 1, 255, 1)
+    assert tuple(vault.plan(first + 1)) == (4 * YEAR, 10_000, 0, 0, 0, 0, 0)
 
 
 def test_add_plan__non_owner__reverts(vault, non_owner):

@@ -5,7 +5,8 @@ import ape
 ZERO = "0x0000000000000000000000000000000000000000"
 
 
-def test_constructor__valid__sets_token_owner_and_nothing_else(vault, vest_token, owner):
+def test_constructor__valid__sets_token_owner_and_nothing_else(create_vault, vest_token, owner):
+    vault = create_vault(vest_token, set_treasury=False)
     assert vault.token() == vest_token.address
     assert vault.owner() == owner.address
     assert vault.plan_count() == 0

@@ -4,20 +4,24 @@ import ape
 import pytest
 
 from fivefold.units import to_wei
+from fivefold.vesting import PLANS
 
 ZERO = "0x0000000000000000000000000000000000000000"
 TOTAL = to_wei(1_000_000)
 
 
-@pytest.fixture
-def plan_id(vault, add_plan):
-    return add_plan(vault, "cc.public")
-
-
-@pytest.fixture
-def funded(vault, fund_vault):
-    fund_vault(vault, 10 * TOTAL)
+@pytest.fixture(scope="module")
+def funded(project, deployer, owner, holder, vest_token):
+    """A vault with one plan (cc.public, id 0), funded with 10 x TOTAL and no schedule."""
+    vault = project.VestingVault.deploy(vest_token.address, owner, sender=deployer)
+    vault.add_plan(*PLANS["cc.public"].encode_args(), sender=owner)
+    vest_token.transfer(vault, 10 * TOTAL, sender=holder)
     return vault
+
+
+@pytest.fixture
+def plan_id():
+    return 0
 
 
 def test_create_schedules__batch__stores_every_field_and_logs(funded, plan_id, owner, beneficiary, stranger, start):

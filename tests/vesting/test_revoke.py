@@ -5,6 +5,8 @@ import ape
 from fivefold.units import MONTH, to_wei
 from fivefold.vesting import PLANS, vested_amount
 
+PUBLIC_TOTAL = to_wei(200_000_000)  # the ready vault's irrevocable schedule (conftest)
+
 TOTAL = to_wei(1_000_000_000)
 SEED = PLANS["cc.seed"]
 
@@ -24,8 +26,8 @@ def test_revoke__mid_schedule__splits_vested_and_unvested(
     assert (event.schedule_id, event.vested, event.returned) == (revocable_schedule, vested, TOTAL - vested)
     assert vest_token.balanceOf(treasury) == TOTAL - vested
     # revoke also reconciles the schedule: committed is now exactly what it owes
-    assert committed_before == TOTAL
-    assert vault.committed() == vested - released
+    assert committed_before == TOTAL + PUBLIC_TOTAL
+    assert vault.committed() == PUBLIC_TOTAL + vested - released
     schedule = vault.schedule(revocable_schedule)
     assert (schedule.total, schedule.released, schedule.reconciled, schedule.revoked) == (vested, released, released, True)
     # the vested, unreleased tranche stays releasable, and nothing more ever vests
@@ -34,7 +36,7 @@ def test_revoke__mid_schedule__splits_vested_and_unvested(
     assert vest_token.balanceOf(beneficiary) == vested
     assert vault.vested_amount(revocable_schedule, start + 100 * MONTH) == vested
     vault.reconcile([revocable_schedule], sender=stranger)
-    assert vault.committed() == 0
+    assert vault.committed() == PUBLIC_TOTAL
     with ape.reverts("vesting: nothing to release"):
         vault.release(revocable_schedule, sender=stranger)
 
@@ -44,7 +46,7 @@ def test_revoke__before_start__returns_everything(vault, vest_token, revocable_s
     vault.revoke(revocable_schedule, sender=owner)
     assert vest_token.balanceOf(treasury) == TOTAL
     assert vault.schedule(revocable_schedule).total == 0
-    assert vault.committed() == 0
+    assert vault.committed() == PUBLIC_TOTAL
     chain.pending_timestamp = start + 40 * MONTH
     with ape.reverts("vesting: nothing to release"):
         vault.release(revocable_schedule, sender=stranger)
@@ -72,11 +74,11 @@ def test_revoke__fully_vested__reverts(vault, revocable_schedule, owner, chain, 
         vault.revoke(revocable_schedule, sender=owner)
 
 
-def test_revoke__treasury_unset__reverts(create_vault, vest_token, fund_vault, add_plan, owner, beneficiary, start):
+def test_revoke__treasury_unset__reverts(create_vault, vest_token, owner, holder, beneficiary, start):
     vault = create_vault(vest_token, set_treasury=False)
-    fund_vault(vault, TOTAL)
-    plan_id = add_plan(vault, "cc.seed")
-    vault.create_schedules([(1, beneficiary.address, plan_id, TOTAL, start, True)], sender=owner)
+    vest_token.transfer(vault, TOTAL, sender=holder)
+    vault.add_plan(*SEED.encode_args(), sender=owner)
+    vault.create_schedules([(1, beneficiary.address, 0, TOTAL, start, True)], sender=owner)
     with ape.reverts("vesting: treasury not set"):
         vault.revoke(1, sender=owner)
 
