@@ -80,7 +80,8 @@
         transfer), which is why they carry no reentrancy lock: the lock
         would cost a storage write on the hot path for no protection.
         No function loops over schedules or users; `create_schedules`
-        loops over its own batch, bounded by `MAX_BATCH`.
+        and `reconcile` loop over their own batch, bounded by `MAX_BATCH`.
+        A token whose `transfer` returns False makes the call revert.
 """
 
 
