@@ -17,6 +17,7 @@ releases everything the basis points leave over (Seed's 1%, rounding dust).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from fivefold.units import BPS, MONTH, YEAR, to_wei
 
@@ -147,6 +148,22 @@ CC_ALLOCATIONS: dict[str, int] = {
 }
 
 CPC_TEAM_ALLOCATION = to_wei(200_000_000)
+
+# Stable schedule ids (one vault per token, so CC and CPC ids may overlap). Small
+# numbers keep `release` calldata cheap; fixed ids make a re-run deployment revert
+# with "vesting: duplicate schedule" instead of creating a schedule twice.
+SCHEDULE_IDS: dict[str, int] = {row: i + 1 for i, row in enumerate(CC_ALLOCATIONS)} | {"cpc.team": 1}
+
+
+class ScheduleRequest(NamedTuple):
+    """One element of `VestingVault.create_schedules`' batch, in ABI order."""
+
+    schedule_id: int
+    beneficiary: str
+    plan_id: int
+    total: int
+    start: int
+    revocable: bool = False
 
 for _plan in PLANS.values():
     _plan.validate()

@@ -8,7 +8,15 @@ import ape
 import pytest
 
 from fivefold.units import MONTH, YEAR, to_wei
-from fivefold.vesting import CC_ALLOCATIONS, CPC_TEAM_ALLOCATION, PLANS, unlock_times, vested_amount
+from fivefold.vesting import (
+    CC_ALLOCATIONS,
+    CPC_TEAM_ALLOCATION,
+    PLANS,
+    SCHEDULE_IDS,
+    ScheduleRequest,
+    unlock_times,
+    vested_amount,
+)
 
 CC_CAP = to_wei(10_000_000_000)
 CPC_CAP = to_wei(1_000_000_000)
@@ -42,8 +50,8 @@ def test_cc_table__month_by_month__every_release_to_the_wei(
     start = (chain.pending_timestamp + MONTH) // 3600 * 3600  # the TGE
     rows = list(CC_ALLOCATIONS)
     plan_ids = {row: vault.add_plan(*PLANS[row].encode_args(), sender=owner).events[0].plan_id for row in rows}
-    ids = {row: i + 1 for i, row in enumerate(rows)}
-    batch = [(ids[row], row_beneficiaries[row].address, plan_ids[row], CC_ALLOCATIONS[row], start, False) for row in rows]
+    ids = {row: SCHEDULE_IDS[row] for row in rows}
+    batch = [ScheduleRequest(ids[row], row_beneficiaries[row].address, plan_ids[row], CC_ALLOCATIONS[row], start) for row in rows]
     vault.create_schedules(batch, sender=owner)
     assert vault.unallocated() == 0
 

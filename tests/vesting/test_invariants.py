@@ -92,7 +92,7 @@ def test_vault__random_operations__every_wei_accounted(project, deployer, owner,
             if room <= 0:
                 return
             total = data.draw(st.integers(1, room), label="total")
-            schedule_id = data.draw(st.integers(1, 2**256 - 1), label="schedule_id")
+            schedule_id = data.draw(st.integers(0, 2**256 - 1).filter(lambda i: i not in self.schedules), label="schedule_id")
             start = self.now + start_hours * HOUR
             self._next_timestamp()
             vault.create_schedules([(schedule_id, people[person].address, plan, total, start, revocable)], sender=owner)

@@ -1,7 +1,7 @@
 """fivefold.vesting: the plans read from SPEC.md, checked without a chain."""
 
 from fivefold.units import BPS, MONTH, YEAR, to_wei
-from fivefold.vesting import CC_ALLOCATIONS, CPC_TEAM_ALLOCATION, PLANS, unlock_times, vested_amount
+from fivefold.vesting import CC_ALLOCATIONS, CPC_TEAM_ALLOCATION, PLANS, SCHEDULE_IDS, ScheduleRequest, unlock_times, vested_amount
 
 START = 1_800_000_000
 
@@ -69,3 +69,14 @@ def test_vested_amount__rounding__down_until_the_final_tranche():
     plan = PLANS["cc.strategic"]
     assert vested_amount(plan, 999, START, START + 3 * MONTH) == 99  # 10% of 999 rounds down
     assert vested_amount(plan, 999, START, START + 12 * MONTH) == 999  # the final tranche takes the dust
+
+
+def test_schedule_ids__rows__distinct_and_small():
+    cc = [SCHEDULE_IDS[row] for row in CC_ALLOCATIONS]
+    assert len(set(cc)) == len(cc) and max(cc) < 256
+    assert SCHEDULE_IDS["cpc.team"] == 1
+
+
+def test_schedule_request__fields__in_abi_order():
+    request = ScheduleRequest(1, "0x" + "11" * 20, 2, 3, 4)
+    assert tuple(request) == (1, "0x" + "11" * 20, 2, 3, 4, False)
