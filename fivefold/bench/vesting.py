@@ -35,7 +35,7 @@ def release(b: Bench):
 
 @operation(
     "vesting.create",
-    f"create_schedules with a batch of {BATCH} new schedules (the CC table's vested rows) on one plan",
+    f"create_schedules: a batch of {BATCH} new schedules (as many as the CC table has vested rows), one plan",
 )
 def create(b: Bench):
     total = to_wei(100_000_000)
