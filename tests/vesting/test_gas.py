@@ -1,0 +1,23 @@
+"""Gas of the vesting bench operations, against their targets (fivefold/bench/vesting.py)."""
+
+import pytest
+
+from fivefold.bench import vesting as bench
+from fivefold.gas import REGISTRY, Bench
+
+
+@pytest.fixture
+def b(project, accounts, chain):
+    return Bench(project, accounts, chain)
+
+
+def test_release__second_release_to_holder__within_target(b):
+    receipt = bench.release(b)
+    print("vesting.release", receipt.gas_used)
+    assert receipt.gas_used <= REGISTRY["vesting.release"].target
+
+
+def test_create__batch__measured(b):
+    receipt = bench.create(b)
+    print("vesting.create", receipt.gas_used)
+    assert receipt.gas_used > 0
