@@ -1,5 +1,8 @@
 """Emission fixtures: tokens, emitters and the maintenance contract, deployed as in production.
 
+Deployments are module-scoped (ape reverts every test to the state they leave), because a
+transaction costs ~0.1 s on the local node and this domain's budget is 2.5 minutes.
+
 Time: every test sets the next block's timestamp explicitly (`at(t)` before a transaction,
 `chain.mine(timestamp=t)` before a view at "now"), always relative to the chain's own clock.
 """
@@ -7,9 +10,12 @@ Time: every test sets the next block's timestamp explicitly (`at(t)` before a tr
 import pytest
 
 from fivefold import emission
+from fivefold.units import WAD
+
+CPC_SUPPLY = 1_000_000_000 * WAD
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def at(chain):
     """`at(t)`: the next transaction is mined at timestamp t."""
 
@@ -19,12 +25,13 @@ def at(chain):
     return set_next
 
 
-@pytest.fixture
-def create_emitter(project, create_token, deployer, owner):
-    """`create_emitter(emission.HPC)` -> (token, emitter): the emitter is the token's minter, not started."""
+@pytest.fixture(scope="module")
+def create_emitter(project, deployer, owner):
+    """`create_emitter(emission.HPC)` -> (token, emitter): the emitter is the token's only minter, not started."""
 
     def create(halving=emission.HPC):
-        token = create_token(name=halving.symbol, symbol=halving.symbol, cap=halving.cap)
+        name = halving.symbol
+        token = project.CappedToken.deploy(name, name, halving.cap, owner, name, "1", sender=owner)
         emitter = project.HalvingEmitter.deploy(*halving.args(token, owner), sender=deployer)
         token.set_minter(emitter, True, sender=owner)
         return token, emitter
@@ -32,13 +39,7 @@ def create_emitter(project, create_token, deployer, owner):
     return create
 
 
-@pytest.fixture
-def hpc(create_emitter):
-    """(token, emitter) for HPC, not started."""
-    return create_emitter(emission.HPC)
-
-
-@pytest.fixture
+@pytest.fixture(scope="module")
 def start_emitter(chain, owner, treasury):
     """`start_emitter(emitter, delay=100)` starts at now + delay with the treasury as recipient; returns T0."""
 
@@ -50,28 +51,35 @@ def start_emitter(chain, owner, treasury):
     return start
 
 
-@pytest.fixture
-def started_hpc(hpc, start_emitter):
+@pytest.fixture(scope="module")
+def hpc(create_emitter):
+    """(token, emitter) for HPC, not started."""
+    return create_emitter(emission.HPC)
+
+
+@pytest.fixture(scope="module")
+def started_hpc(create_emitter, start_emitter):
     """(token, emitter, T0) for HPC, started with the treasury as recipient."""
-    token, emitter = hpc
+    token, emitter = create_emitter(emission.HPC)
     return token, emitter, start_emitter(emitter)
 
 
-@pytest.fixture
-def cpc(create_token, owner, treasury):
+@pytest.fixture(scope="module")
+def started_carty(create_emitter, start_emitter):
+    """(token, emitter, T0) for CARTY, started with the treasury as recipient."""
+    token, emitter = create_emitter(emission.CARTY)
+    return token, emitter, start_emitter(emitter)
+
+
+@pytest.fixture(scope="module")
+def cpc(project, owner, treasury):
     """CPC with its whole supply minted once to the treasury (the DAO's 40% lives there)."""
-    token = create_token(name="CPChain", symbol="CPC", cap=1_000_000_000 * 10**18)
-    token.initialize_supply([treasury], [1_000_000_000 * 10**18], sender=owner)
+    token = project.CappedToken.deploy("CPChain", "CPC", CPC_SUPPLY, owner, "CPChain", "1", sender=owner)
+    token.initialize_supply([treasury], [CPC_SUPPLY], sender=owner)
     return token
 
 
-@pytest.fixture
-def maintenance(project, cpc, deployer, owner):
-    """MaintenanceRewards for CPC, not started, not funded."""
-    return project.MaintenanceRewards.deploy(cpc, owner, sender=deployer)
-
-
-@pytest.fixture
+@pytest.fixture(scope="module")
 def fund(cpc, treasury):
     """`fund(contract, amount=MAINTENANCE_TOTAL)`: the treasury's transfer from the governance allocation."""
 
@@ -81,11 +89,18 @@ def fund(cpc, treasury):
     return transfer
 
 
-@pytest.fixture
-def started_maintenance(maintenance, fund, chain, owner, beneficiary):
-    """(contract, T0): funded with exactly the schedule's total, started; the recipient is `beneficiary`,
-    standing for the committee reward distributor."""
-    fund(maintenance)
+@pytest.fixture(scope="module")
+def maintenance(project, cpc, deployer, owner):
+    """MaintenanceRewards for CPC, not started, not funded."""
+    return project.MaintenanceRewards.deploy(cpc, owner, sender=deployer)
+
+
+@pytest.fixture(scope="module")
+def started_maintenance(project, cpc, fund, chain, deployer, owner, beneficiary):
+    """(contract, T0): funded with exactly the schedule's total and started; the recipient is
+    `beneficiary`, standing for the committee reward distributor."""
+    contract = project.MaintenanceRewards.deploy(cpc, owner, sender=deployer)
+    fund(contract)
     t0 = chain.pending_timestamp + 100
-    maintenance.start(t0, beneficiary, sender=owner)
-    return maintenance, t0
+    contract.start(t0, beneficiary, sender=owner)
+    return contract, t0
