@@ -24,7 +24,7 @@ class EmitterMachine(RuleBasedStateMachine):
         self.chain, self.token, self.emitter, self.t0 = chain, token, emitter, t0
         self.owner, self.caller, self.recipients = owner, caller, recipients
         self.snapshot = chain.snapshot()
-        self.now = chain.blocks.head.timestamp
+        self.now = t0  # every step moves past the start time (before it: unit tests)
         self.last = t0  # last mint time in the model
         self.recipient = recipients[0]
         self.received = {r.address: 0 for r in recipients}
@@ -46,7 +46,7 @@ class EmitterMachine(RuleBasedStateMachine):
         self.chain.pending_timestamp = self.now
 
     # Mostly days to years, sometimes eras; rarely a leap of two centuries (the schedule ends).
-    @rule(gap=st.one_of(st.integers(1, 30 * DAY), st.integers(1, 2 * YEAR), st.integers(1, 20 * YEAR), st.just(200 * YEAR)))
+    @rule(gap=st.one_of(st.integers(1, 60), st.integers(DAY, 2 * YEAR), st.integers(YEAR, 20 * YEAR), st.just(200 * YEAR)))
     def mint(self, gap):
         # Reverting transactions cost ~0.5 s in ape: when the mirror says nothing is due, check that the
         # contract agrees instead of sending one (each revert reason has its own unit test).
