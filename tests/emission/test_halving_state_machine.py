@@ -14,8 +14,9 @@ from fivefold.units import DAY, YEAR
 
 HPC = emission.HPC
 
-# Each step is a transaction (~0.1 s): a fifth of the loaded profile's examples, full step count.
-MACHINE_SETTINGS = settings(max_examples=max(3, settings().max_examples // 5))
+# Each step is a transaction plus the invariant's calls (~0.2 s): an eighth of the loaded profile's
+# examples (ci: 3, deep: 50), its full step count.
+MACHINE_SETTINGS = settings(max_examples=max(3, settings().max_examples // 8))
 
 
 class EmitterMachine(RuleBasedStateMachine):
@@ -55,8 +56,8 @@ class EmitterMachine(RuleBasedStateMachine):
         if self.now < self.t0 or due == 0:
             assert self.emitter.emitted_at(self.now) == self.emitter.minted()
             return
-        receipt = self.emitter.mint(sender=self.caller)
-        assert receipt.return_value == self._settle(self.now) == due
+        self.emitter.mint(sender=self.caller)
+        assert self._settle(self.now) == due  # the invariant checks each recipient's balance
 
     @rule(gap=st.integers(1, 5 * YEAR), index=st.integers(0, 1))
     def set_recipient(self, gap, index):

@@ -16,8 +16,9 @@ HOUR = 3_600
 
 TOTAL = emission.MAINTENANCE_TOTAL
 
-# Each step is a transaction (~0.1 s): a fifth of the loaded profile's examples, full step count.
-MACHINE_SETTINGS = settings(max_examples=max(3, settings().max_examples // 5))
+# Each step is a transaction plus the invariant's calls (~0.2 s): an eighth of the loaded profile's
+# examples (ci: 3, deep: 50), its full step count.
+MACHINE_SETTINGS = settings(max_examples=max(3, settings().max_examples // 8))
 
 
 class MaintenanceMachine(RuleBasedStateMachine):
@@ -69,7 +70,8 @@ class MaintenanceMachine(RuleBasedStateMachine):
         if self.now < self.t0 or due == 0 or due > self._balance():
             assert self.contract.accrued_at(self.now) - self.contract.released() == due
             return
-        assert self.contract.release(sender=self.caller).return_value == self._settle(self.now) == due
+        self.contract.release(sender=self.caller)
+        assert self._settle(self.now) == due  # the invariant checks each recipient's balance
 
     @rule(gap=st.integers(1, YEAR), index=st.integers(0, 1))
     def set_recipient(self, gap, index):
