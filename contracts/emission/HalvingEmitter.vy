@@ -35,9 +35,10 @@
           (126,230,400 s), N = 32. C is divisible by 2^25, so eras
           0..24 emit exactly C >> (e + 1) (era 0: 105,000,000 HPC).
         - CARTY: C = 88,000,000 CARTY, N = 32, L = 117,857,143 s: era 0
-          emits 44,000,000 CARTY at 32,256 CARTY/day (exact L would be
-          825,000,000 / 7 s; rounding up makes every rate at most
-          4 ppb lower), so era 3 emits 4,032 CARTY/day.
+          emits 44,000,000 CARTY at 32,256 CARTY/day, so era 3 emits
+          5,500,000 CARTY at 4,032 CARTY/day. The exact L would be
+          825,000,000 / 7 s; rounding it up to whole seconds makes every
+          rate 1.2 ppb lower (32,255.99996/day; 4,031.999995/day).
         - Start time and recipient are chain-specific: the owner sets
           them once with `start`, after deployment. The recipient (a
           treasury until the reward contracts exist) can be changed by
