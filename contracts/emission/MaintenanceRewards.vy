@@ -1,0 +1,465 @@
+# pragma version ~=0.4.3
+"""
+@title CPC maintenance rewards: CPChain's five-year block-reward schedule
+@custom:contract-name MaintenanceRewards
+@license GNU Affero General Public License v3.0 only
+@notice Releases CPChain's proposer-committee block rewards (whitepaper
+        5.1.3, Table 1) to a recipient as a pure function of time. CPC is
+        minted once, at deployment, so this contract never mints: the
+        treasury funds it with exactly 122,219,971.2 CPC out of the 40%
+        community-governance allocation, and `release`, callable by
+        anyone, transfers what the schedule has accrued since the
+        previous release.
+
+        One block every 10 seconds from the start time T0; block k
+        (counted from 1) completes at T0 + 10 k and earns the reward of
+        its year:
+          year  CPC per block  blocks (days)        year total
+          1     12.65          3,162,240 (366)      40,002,336
+          2      9.51          3,153,600 (365)      29,990,736
+          3      7.13          3,153,600 (365)      22,485,168
+          4      5.39          3,153,600 (365)      16,997,904
+          5      4.03          3,162,240 (366)      12,743,827.2
+        accrued(t) = (totals of the complete years)
+                     + reward(y) * (whole blocks completed in year y)
+        and nothing after year 5 (CPChain's market phase): the five-year
+        total is the table's sum to the wei, 122,219,971.2 CPC.
+
+        Readings of SPEC.md (see docs/emission.md):
+        - "A proposer that was impeached for a block gets no reward for
+          it" is decided per block by the chain's committees, which this
+          contract cannot see. It releases the schedule to a recipient,
+          the committee reward distributor of the nodes domain, which
+          applies impeachment; until that exists, the treasury. It does
+          not pretend to know which blocks were impeached.
+        - Start time and recipient are chain-specific: the owner sets
+          them once with `start`. The owner may change the recipient;
+          what accrued before the change goes to the outgoing recipient.
+        The table is constant: it is CPChain's published policy.
+@custom:security The token is trusted (the suite's `CappedToken`), and
+        state is written before the external call, so `release` carries
+        no reentrancy lock. An underfunded contract reverts with
+        "maintenance: insufficient balance" instead of paying part;
+        `shortfall` says how much is missing. Over-funding (or CPC sent
+        by mistake) can be recovered by the owner with `recover_excess`,
+        which can never touch what the schedule still owes. Recipient,
+        start time and last release time share one storage slot.
+"""
+
+
+from ethereum.ercs import IERC20
+
+from interfaces import IMaintenanceRewards
+
+implements: IMaintenanceRewards
+
+
+from snekmate.auth import ownable
+
+initializes: ownable
+
+
+exports: (
+    ownable.owner,
+    ownable.transfer_ownership,
+    ownable.renounce_ownership,
+)
+
+
+# @dev One block every 10 seconds.
+BLOCK_TIME: public(constant(uint256)) = 10
+
+
+# @dev Years with a reward; nothing after the last.
+YEARS: public(constant(uint256)) = 5
+
+
+# @dev Reward per block for each year, in wei (Table 1).
+_REWARD_PER_BLOCK: constant(uint256[YEARS]) = [
+    12_650_000_000_000_000_000,
+    9_510_000_000_000_000_000,
+    7_130_000_000_000_000_000,
+    5_390_000_000_000_000_000,
+    4_030_000_000_000_000_000,
+]
+
+
+# @dev Blocks in each year: 366, 365, 365, 365 and 366 days of 8,640.
+_YEAR_BLOCKS: constant(uint256[YEARS]) = [3_162_240, 3_153_600, 3_153_600, 3_153_600, 3_162_240]
+
+
+# @dev The five-year total in wei: 122,219,971.2 CPC, the sum of the
+#      year totals of Table 1.
+TOTAL_REWARDS: public(constant(uint256)) = 122_219_971_200_000_000_000_000_000
+
+
+# @dev The schedule's length: 15,785,280 blocks of 10 s (1,827 days).
+DURATION: public(constant(uint256)) = 157_852_800
+
+
+# @dev Latest start accepted by `start`, relative to its call.
+MAX_START_DELAY: public(constant(uint256)) = 366 * 86_400
+
+
+# Layout of `_state`: recipient in bits 0..159, start time in bits
+# 160..207, last release time in bits 208..255.
+_ADDRESS_MASK: constant(uint256) = 2**160 - 1
+_TIME_MASK: constant(uint256) = 2**48 - 1
+_START_SHIFT: constant(uint256) = 160
+_LAST_SHIFT: constant(uint256) = 208
+
+
+# @dev The CPC token paid out.
+token: public(immutable(address))
+
+
+# @dev Recipient, start time and last release time, packed (layout
+#      above); zero until `start`.
+_state: uint256
+
+
+# @dev Emitted once, when the owner starts the schedule.
+event Started:
+    start_time: uint256
+    recipient: indexed(address)
+
+
+# @dev Emitted when the owner changes the recipient.
+event RecipientChanged:
+    previous_recipient: indexed(address)
+    new_recipient: indexed(address)
+
+
+# @dev Emitted on every release; `released` is the cumulative total.
+event Released:
+    recipient: indexed(address)
+    amount: uint256
+    released: uint256
+
+
+# @dev Emitted when the owner recovers CPC beyond what is still owed.
+event ExcessRecovered:
+    receiver: indexed(address)
+    amount: uint256
+
+
+@deploy
+def __init__(token_: address, owner_: address):
+    """
+    @dev The arguments are the same on every chain; the chain-specific
+         start time and recipient come with `start`.
+    @param token_ The CPC token.
+    @param owner_ The account that starts the schedule and sets the
+           recipient (governance after deployment).
+    """
+    assert token_ != empty(address), "maintenance: zero token"
+    assert owner_ != empty(address), "maintenance: zero owner"
+    assert token_.is_contract, "maintenance: token is not a contract"
+    token = token_
+    ownable.__init__()
+    ownable._transfer_ownership(owner_)
+
+
+@external
+def start(start_time: uint256, recipient: address):
+    """
+    @dev Sets the time of block 0 and the first recipient, once.
+    @notice Only the owner, only once. `start_time` may be now or up to
+            `MAX_START_DELAY` ahead, never in the past. Funding may come
+            before or after; `release` needs it.
+    @param start_time T0, the Unix time the first reward year begins.
+    @param recipient The committee reward distributor (or the treasury).
+    """
+    ownable._check_owner()
+    assert self._state == 0, "maintenance: already started"
+    assert recipient != empty(address), "maintenance: zero recipient"
+    assert start_time >= block.timestamp, "maintenance: start in the past"
+    assert start_time <= block.timestamp + MAX_START_DELAY, "maintenance: start too far"
+    self._state = self._pack(recipient, start_time, start_time)
+    log Started(start_time=start_time, recipient=recipient)
+
+
+@external
+def set_recipient(new_recipient: address):
+    """
+    @dev Changes the recipient of future rewards.
+    @notice Only the owner, after `start`. What accrued up to now is
+            first released to the outgoing recipient (so the contract
+            must hold it: fund before switching).
+    @param new_recipient The new recipient.
+    """
+    ownable._check_owner()
+    assert new_recipient != empty(address), "maintenance: zero recipient"
+    state: uint256 = self._state
+    assert state != 0, "maintenance: not started"
+    previous: address = convert(state & _ADDRESS_MASK, address)
+    start_time_: uint256 = (state >> _START_SHIFT) & _TIME_MASK
+    last: uint256 = state >> _LAST_SHIFT
+    # Before the start time nothing accrues and `last` stays T0.
+    until: uint256 = max(block.timestamp, last)
+    total: uint256 = self._accrued(start_time_, until)
+    amount: uint256 = total - self._accrued(start_time_, last)
+    self._state = self._pack(new_recipient, start_time_, until)
+    if amount != 0:
+        self._pay(previous, amount)
+        log Released(recipient=previous, amount=amount, released=total)
+    log RecipientChanged(previous_recipient=previous, new_recipient=new_recipient)
+
+
+@external
+def release() -> uint256:
+    """
+    @dev Transfers `accrued(now) - released` to the recipient.
+    @notice Anyone may call; the amount depends only on time, never on
+            who calls or how often.
+    @return uint256 The amount released, in wei.
+    """
+    state: uint256 = self._state
+    assert state != 0, "maintenance: not started"
+    start_time_: uint256 = (state >> _START_SHIFT) & _TIME_MASK
+    assert block.timestamp >= start_time_, "maintenance: before start time"
+    total: uint256 = self._accrued(start_time_, block.timestamp)
+    amount: uint256 = total - self._accrued(start_time_, state >> _LAST_SHIFT)
+    assert amount != 0, "maintenance: nothing to release"
+    # Keep recipient and start, replace the last release time.
+    self._state = (state & ((1 << _LAST_SHIFT) - 1)) | (block.timestamp << _LAST_SHIFT)
+    recipient_: address = convert(state & _ADDRESS_MASK, address)
+    self._pay(recipient_, amount)
+    log Released(recipient=recipient_, amount=amount, released=total)
+    return amount
+
+
+@external
+def recover_excess(receiver: address) -> uint256:
+    """
+    @dev Transfers the balance beyond what the schedule still owes
+         (`excess`) to `receiver`.
+    @notice Only the owner. What is owed (`TOTAL_REWARDS - released`)
+            always stays.
+    @param receiver Where the excess goes (the treasury).
+    @return uint256 The amount recovered, in wei.
+    """
+    ownable._check_owner()
+    assert receiver != empty(address), "maintenance: zero receiver"
+    amount: uint256 = self._excess()
+    assert amount != 0, "maintenance: no excess"
+    # The trusted token reverts on failure (it never returns False).
+    extcall IERC20(token).transfer(receiver, amount)
+    log ExcessRecovered(receiver=receiver, amount=amount)
+    return amount
+
+
+@external
+@view
+def accrued_at(timestamp: uint256) -> uint256:
+    """
+    @dev The schedule: cumulative rewards due at `timestamp`.
+    @notice 0 before `start` or the start time; `TOTAL_REWARDS` after year 5.
+    @param timestamp A Unix time.
+    @return uint256 The cumulative amount, in wei.
+    """
+    return self._accrued((self._state >> _START_SHIFT) & _TIME_MASK, timestamp)
+
+
+@external
+@view
+def released() -> uint256:
+    """
+    @dev The cumulative amount released so far, in wei. Equal to
+         `accrued_at(last_release_time())` by construction.
+    @return uint256 The cumulative amount, in wei.
+    """
+    state: uint256 = self._state
+    return self._accrued((state >> _START_SHIFT) & _TIME_MASK, state >> _LAST_SHIFT)
+
+
+@external
+@view
+def releasable() -> uint256:
+    """
+    @dev What `release` would transfer in a transaction at the current
+         block's timestamp (whether or not the balance covers it).
+    @return uint256 The amount, in wei.
+    """
+    state: uint256 = self._state
+    start_time_: uint256 = (state >> _START_SHIFT) & _TIME_MASK
+    last: uint256 = state >> _LAST_SHIFT
+    if block.timestamp <= last:
+        return 0
+    return self._accrued(start_time_, block.timestamp) - self._accrued(start_time_, last)
+
+
+@external
+@view
+def shortfall() -> uint256:
+    """
+    @dev How much CPC the contract lacks to pay the rest of the schedule:
+         `TOTAL_REWARDS - released - balance`, or 0.
+    @return uint256 The amount, in wei.
+    """
+    owed: uint256 = self._owed()
+    balance: uint256 = staticcall IERC20(token).balanceOf(self)
+    if balance >= owed:
+        return 0
+    return owed - balance
+
+
+@external
+@view
+def excess() -> uint256:
+    """
+    @dev How much CPC the contract holds beyond what the schedule still
+         owes: `balance - (TOTAL_REWARDS - released)`, or 0.
+    @return uint256 The amount, in wei.
+    """
+    return self._excess()
+
+
+@external
+@view
+def year_at(timestamp: uint256) -> uint256:
+    """
+    @dev The reward year running at `timestamp`, counted from 1.
+    @notice 0 before the start time (and before `start`); 6 after year 5.
+    @param timestamp A Unix time.
+    @return uint256 The year.
+    """
+    start_time_: uint256 = (self._state >> _START_SHIFT) & _TIME_MASK
+    if start_time_ == 0 or timestamp < start_time_:
+        return 0
+    blocks: uint256 = (timestamp - start_time_) // BLOCK_TIME
+    for year: uint256 in range(YEARS):
+        if blocks < _YEAR_BLOCKS[year]:
+            return year + 1
+        blocks -= _YEAR_BLOCKS[year]
+    return YEARS + 1
+
+
+@external
+@view
+def reward_per_block(year: uint256) -> uint256:
+    """
+    @dev The reward of one block in `year` (Table 1).
+    @param year The year, counted from 1; 0 for any other.
+    @return uint256 The reward, in wei.
+    """
+    if year == 0 or year > YEARS:
+        return 0
+    return _REWARD_PER_BLOCK[year - 1]
+
+
+@external
+@view
+def end_time() -> uint256:
+    """
+    @dev The end of year 5, T0 + `DURATION`, when `accrued` reaches
+         `TOTAL_REWARDS`.
+    @return uint256 The Unix time (0 before `start`).
+    """
+    start_time_: uint256 = (self._state >> _START_SHIFT) & _TIME_MASK
+    if start_time_ == 0:
+        return 0
+    return start_time_ + DURATION
+
+
+@external
+@view
+def recipient() -> address:
+    """
+    @dev The account or contract that receives the rewards.
+    @return address The recipient (zero before `start`).
+    """
+    return convert(self._state & _ADDRESS_MASK, address)
+
+
+@external
+@view
+def start_time() -> uint256:
+    """
+    @dev T0, the Unix time the first reward year begins.
+    @return uint256 The start time (0 before `start`).
+    """
+    return (self._state >> _START_SHIFT) & _TIME_MASK
+
+
+@external
+@view
+def last_release_time() -> uint256:
+    """
+    @dev The timestamp up to which rewards have been released.
+    @return uint256 The Unix time (the start time until the first release).
+    """
+    return self._state >> _LAST_SHIFT
+
+
+@internal
+@view
+def _accrued(start_time_: uint256, timestamp: uint256) -> uint256:
+    """
+    @dev accrued(t): complete years plus whole blocks of the current one.
+    @param start_time_ T0 (0: not started, nothing accrued).
+    @param timestamp t.
+    @return uint256 The cumulative rewards due at t, in wei.
+    """
+    if start_time_ == 0 or timestamp <= start_time_:
+        return 0
+    # Rounds down to whole blocks: a block earns once it is complete,
+    # so releases never run ahead of the chain.
+    blocks: uint256 = (timestamp - start_time_) // BLOCK_TIME
+    total: uint256 = 0
+    for year: uint256 in range(YEARS):
+        if blocks < _YEAR_BLOCKS[year]:
+            return total + _REWARD_PER_BLOCK[year] * blocks
+        total += _REWARD_PER_BLOCK[year] * _YEAR_BLOCKS[year]
+        blocks -= _YEAR_BLOCKS[year]
+    return TOTAL_REWARDS
+
+
+@internal
+@view
+def _owed() -> uint256:
+    """
+    @dev What the schedule has yet to release: TOTAL_REWARDS - released.
+    @return uint256 The amount, in wei.
+    """
+    state: uint256 = self._state
+    return TOTAL_REWARDS - self._accrued((state >> _START_SHIFT) & _TIME_MASK, state >> _LAST_SHIFT)
+
+
+@internal
+@view
+def _excess() -> uint256:
+    """
+    @dev The balance beyond what is still owed, or 0.
+    @return uint256 The amount, in wei.
+    """
+    owed: uint256 = self._owed()
+    balance: uint256 = staticcall IERC20(token).balanceOf(self)
+    if balance <= owed:
+        return 0
+    return balance - owed
+
+
+@internal
+def _pay(receiver: address, amount: uint256):
+    """
+    @dev Transfers scheduled rewards, reverting clearly if underfunded.
+    @param receiver The recipient.
+    @param amount The amount, in wei.
+    """
+    assert staticcall IERC20(token).balanceOf(self) >= amount, "maintenance: insufficient balance"
+    # The trusted token reverts on failure (it never returns False).
+    extcall IERC20(token).transfer(receiver, amount)
+
+
+@internal
+@pure
+def _pack(recipient_: address, start_time_: uint256, last: uint256) -> uint256:
+    """
+    @dev Packs the three fields of `_state` (timestamps fit 48 bits).
+    @param recipient_ The recipient.
+    @param start_time_ T0.
+    @param last The last release time.
+    @return uint256 The packed word.
+    """
+    return convert(recipient_, uint256) | (start_time_ << _START_SHIFT) | (last << _LAST_SHIFT)
