@@ -22,11 +22,11 @@ CONTRACTS = [Deployable(name, "HalvingEmitter", _emitter_args(p)) for name, p in
 
 
 def start_time(ctx: Context) -> int:
-    """`emission_start` from the chain file, else now (local) or five minutes from now (live: the
-    start may not be in the past when the transaction is mined)."""
+    """`emission_start` from the chain file, else shortly after the latest block: the start may not
+    be in the past when the transaction is mined (15 s on a local node, 5 minutes on a live chain)."""
     if ctx.config.get("emission_start"):
         return int(ctx.config["emission_start"])
-    return ctx.chain.pending_timestamp + (0 if ctx.config["local"] else 300)
+    return ctx.chain.blocks.head.timestamp + (15 if ctx.config["local"] else 300)
 
 
 def configure(ctx: Context) -> None:
@@ -51,8 +51,8 @@ def exercise(ctx: Context) -> None:
         if params.symbol not in ctx.config["home"]:
             continue
         emitter = ctx[name]
-        if emitter.mintable() == 0:
-            ctx.advance(60)
+        if emitter.mintable() == 0 and ctx.chain.blocks.head.timestamp < emitter.start_time() + 60:
+            ctx.advance(emitter.start_time() + 60 - ctx.chain.blocks.head.timestamp)
         if emitter.mintable() == 0:
             ctx.skip(f"{name}.mint", "nothing accrued yet")
             continue
@@ -61,8 +61,8 @@ def exercise(ctx: Context) -> None:
         ctx.check(emitter.minted() > before, f"{name}: mint increased the minted total")
     if "CPC" in ctx.config["home"]:
         pool = ctx["CPCMaintenance"]
-        if pool.releasable() == 0:
-            ctx.advance(60)
+        if pool.releasable() == 0 and ctx.chain.blocks.head.timestamp < pool.start_time() + 60:
+            ctx.advance(pool.start_time() + 60 - ctx.chain.blocks.head.timestamp)
         if pool.releasable() == 0:
             ctx.skip("CPCMaintenance.release", "nothing accrued yet")
         else:

@@ -1,17 +1,95 @@
+"""The deployment engine on ape's local chain (deploy/local.yaml: every token at home)."""
+
 import pytest
 
-from fivefold import deployment, manifest
+from fivefold import config, create2, deployment, manifest, vesting
+from fivefold.flows import domains
+from fivefold.units import to_wei
 
 
-def test_probe(project, chain, accounts, tmp_path, monkeypatch):
+@pytest.fixture(scope="module")
+def deployed(project, chain, accounts, tmp_path_factory):
+    """The whole suite, deployed once per module (ape's isolation reverts each test's changes)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(manifest.ENV_DIR, str(tmp_path_factory.mktemp("deployments")))
+        yield _deploy(project, chain, accounts)
+
+
+def _deploy(project, chain, accounts):
     ctx = deployment.make_context(project, chain, accounts[0], "local", users=list(accounts)[:8])
-    monkeypatch.setattr(manifest, "DEPLOYMENTS_DIR", tmp_path)
     m = manifest.load(ctx.chain_id)
     planned = deployment.plan(ctx)
     deployment.preflight(ctx, planned, m)
-    for p in planned:
-        deployment.deploy_one(ctx, p, m)
+    for item in planned:
+        deployment.deploy_one(ctx, item, m)
     deployment.configure(ctx)
     deployment.handoff(ctx)
-    print(ctx.steps)
-    assert deployment.roles_held_by(ctx, accounts[0].address) == []
+    return ctx, planned, m
+
+
+def test_deploy__fresh_chain__addresses_are_create2_predictions(deployed):
+    ctx, planned, m = deployed
+    for item in planned:
+        assert item.address == create2.predict(item.salt, item.init_code)
+        assert m["contracts"][item.name]["address"] == item.address
+        assert m["contracts"][item.name]["code_hash"] == deployment.code_hash(ctx.chain, item.address)
+
+
+def test_deploy__fresh_chain__no_role_left_with_deployer(deployed):
+    ctx, _, _ = deployed
+    assert deployment.roles_held_by(ctx, ctx.deployer.address) == []
+    for name, contract in ctx.contracts.items():
+        if hasattr(contract, "owner"):
+            assert contract.owner() == ctx.owner, name
+
+
+def test_deploy__fresh_chain__supplies_match_the_spec(deployed):
+    ctx, _, _ = deployed
+    assert ctx["CC"].totalSupply() == to_wei(10_000_000_000)
+    assert ctx["CPC"].totalSupply() == to_wei(1_000_000_000)
+    assert ctx["CC"].balanceOf(ctx["CCVesting"]) == sum(vesting.CC_ALLOCATIONS.values())
+    assert ctx["CPC"].balanceOf(ctx["CPCVesting"]) == vesting.CPC_TEAM_ALLOCATION
+    assert ctx["HPC"].is_minter(ctx["HPCEmitter"]) and ctx["CARTY"].is_minter(ctx["CARTYEmitter"])
+    assert ctx["CCVesting"].unallocated() == 0
+
+
+def test_deploy__rerun__sends_nothing(deployed, chain):
+    ctx, _, m = deployed
+    n_steps = len(ctx.steps)
+    block = chain.blocks.head.number
+    planned = deployment.plan(ctx)
+    deployment.preflight(ctx, planned, m)
+    assert all(p.deployed for p in planned)
+    for item in planned:
+        deployment.deploy_one(ctx, item, m)
+    deployment.configure(ctx)
+    deployment.handoff(ctx)
+    assert len(ctx.steps) == n_steps
+    assert chain.blocks.head.number == block
+
+
+def test_deploy__tampered_manifest__stops_before_sending(deployed):
+    ctx, planned, m = deployed
+    m = {**m, "contracts": {**m["contracts"], "CC": {**m["contracts"]["CC"], "code_hash": "0x" + "00" * 32}}}
+    with pytest.raises(deployment.DeploymentError, match="code hash"):
+        deployment.preflight(ctx, deployment.plan(ctx), m)
+
+
+def test_exercise__deployed_suite__every_flow_runs(deployed):
+    ctx, _, _ = deployed
+    n_steps = len(ctx.steps)
+    for domain in domains():
+        domain.exercise(ctx)
+    names = [s.name for s in ctx.steps[n_steps:] if s.gas]
+    assert any(n.startswith("CCVesting.release") for n in names)
+    assert "HPCEmitter.mint" in names and "CARTYEmitter.mint" in names
+
+
+def test_config__wrong_chain_id__names_the_fix(tmp_path):
+    with pytest.raises(config.ConfigError, match="chain id 999 has no deploy config"):
+        config.load(999, "local")
+
+
+def test_config__missing_owner__names_file_and_key():
+    with pytest.raises(config.ConfigError, match=r"deploy/bsc.yaml: profiles.live.owner is not set"):
+        config.load(56, "live")

@@ -8,29 +8,11 @@ Time: every test sets the next block's timestamp explicitly (`at(t)` before a tr
 """
 
 import pytest
-from ape_ethereum.trace import Trace
-from ape_etherscan.explorer import Etherscan
 
 from fivefold import emission
 from fivefold.units import WAD
 
 CPC_SUPPLY = 1_000_000_000 * WAD
-
-
-@pytest.fixture(scope="module", autouse=True)
-def quiet_reverts():
-    """Keeps a reverting transaction cheap, for this domain's modules only (candidates for tests/conftest.py):
-
-    - No block explorer serves the local chain. Otherwise ape looks the failing contract up on Etherscan,
-      whose chain list comes from the network: offline that costs time per revert and, for a reverting
-      deployment, raises a ConnectionError that hides the revert reason from `ape.reverts`.
-    - ape-foundry prints the call trace of every revert; building it re-derives the test accounts' keys
-      (~1 s a revert). The reason checked by `ape.reverts` does not depend on it.
-    """
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(Etherscan, "supports_chain", classmethod(lambda cls, chain_id: False))
-        patch.setattr(Trace, "show", lambda self, *args, **kwargs: None)
-        yield
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,7 @@
 import ape
 
 from fivefold import units
-from tests_support import ZERO
+from tests.tests_support import ZERO
 
 
 def test_initialize_supply__allocations__minted_once(capped, owner, holder, treasury):

@@ -1,7 +1,7 @@
 import ape
 
 from fivefold import units
-from tests_support import ZERO
+from tests.tests_support import ZERO
 
 
 def test_mint__by_minter_contract__within_cap(capped, owner, minter_contract, holder):

@@ -1,6 +1,6 @@
 import ape
 
-from tests_support import ZERO
+from tests.tests_support import ZERO
 
 
 def test_set_minter__contract__granted_and_logged(capped, owner, minter_contract):
