@@ -6,6 +6,9 @@ import pytest
 from fivefold.units import DAY, MONTH, YEAR
 from fivefold.vesting import PLANS, Plan
 
+# Set the module's ready vault up first, so no test adds a module fixture later (an ape rebase).
+pytestmark = pytest.mark.usefixtures("vault")
+
 
 def test_add_plan__every_named_plan__round_trips(create_vault, vest_token, owner):
     vault = create_vault(vest_token, set_treasury=False)

@@ -1,6 +1,10 @@
 """VestingVault.set_treasury."""
 
 import ape
+import pytest
+
+# Set the module's ready vault up first, so no test adds a module fixture later (an ape rebase).
+pytestmark = pytest.mark.usefixtures("vault")
 
 ZERO = "0x0000000000000000000000000000000000000000"
 
