@@ -72,6 +72,9 @@ def run(extra_steps=()) -> None:
         if after != before:
             raise SystemExit(f"re-running deploy on chain {node.chain_id} mined {after - before} block(s); expected none")
         ui.console.print(f"[green]chain {node.chain_id}: block number {before} before and after the re-run[/]")
+        ui.console.rule("[bold]Schedules over time (each chain's home tokens)")
+        for node in nodes:
+            ape_run("timeline", "--network", node.network, env=env)
         for step in extra_steps:
             step(nodes, env)
         ui.console.rule("[bold]Supply across chains")

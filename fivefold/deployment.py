@@ -159,8 +159,18 @@ def deployment_txn(ctx: Context, item: Planned):
 
 
 def estimate_gas(ctx: Context, item: Planned) -> int:
+    """The node's estimate; for a constructor that reads a suite contract not deployed yet (the node
+    cannot simulate it before its dependencies exist), an upper bound from the code sizes."""
+    from ape.exceptions import ContractLogicError
+
     if item.gas is None:
-        item.gas = ctx.chain.provider.estimate_gas_cost(deployment_txn(ctx, item))
+        try:
+            item.gas = ctx.chain.provider.estimate_gas_cost(deployment_txn(ctx, item))
+        except ContractLogicError:
+            runtime = getattr(ctx.project, item.contract_type).contract_type.runtime_bytecode.bytecode
+            code_bytes = len(runtime) // 2
+            # base + CREATE2 + calldata + hashing the init code + code deposit, then 50% for the constructor
+            item.gas = int((21_000 + 32_000 + 16 * len(item.init_code) + 6 * (len(item.init_code) // 32 + 1) + 200 * code_bytes) * 1.5)
     return item.gas
 
 

@@ -32,11 +32,34 @@ def account_opt(f):
     )(f)
 
 
+def _explorer_tolerates_offline(local: bool) -> None:
+    """ape-etherscan fetches Etherscan's chain list the first time ape asks for a network's explorer;
+    offline (local chains, CI) that request fails and takes the whole command down. No explorer
+    serves a local node; elsewhere an unreachable list means "no explorer" too."""
+    from ape_etherscan.explorer import Etherscan
+
+    original = Etherscan.supports_chain.__func__
+    if getattr(original, "_fivefold_wrapped", False):
+        return
+
+    def supports_chain(cls, chain_id):
+        if local:
+            return False
+        try:
+            return original(cls, chain_id)
+        except Exception:  # requests' ConnectionError and friends: no explorer reachable
+            return False
+
+    supports_chain._fivefold_wrapped = True
+    Etherscan.supports_chain = classmethod(supports_chain)
+
+
 @contextmanager
 def connect(network: str):
     from ape import networks
     from ape.exceptions import ApeException
 
+    _explorer_tolerates_offline(local=any(h in network for h in ("127.0.0.1", "localhost", ":local", "-fork")))
     try:
         choice = networks.parse_network_choice(network)
     except ApeException as exc:
