@@ -38,6 +38,7 @@ demo: setup
 
 test: setup
 	$(BIN)/ape test tests -q
+	$(BIN)/ape run forks -q
 	$(BIN)/ape run gas --check
 
 gas: setup
