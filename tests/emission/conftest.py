@@ -7,6 +7,7 @@ Time: every test sets the next block's timestamp explicitly (`at(t)` before a tr
 `chain.mine(timestamp=t)` before a view at "now"), always relative to the chain's own clock.
 """
 
+import ape.exceptions
 import pytest
 from ape_ethereum.trace import Trace
 from ape_etherscan.explorer import Etherscan
@@ -18,18 +19,22 @@ CPC_SUPPLY = 1_000_000_000 * WAD
 
 
 @pytest.fixture(scope="module", autouse=True)
-def quiet_reverts():
-    """Keeps a reverting transaction cheap, for this domain's modules only (candidates for tests/conftest.py):
+def quick_reverts():
+    """Keeps a reverting transaction cheap, for this domain's modules only (candidates for tests/conftest.py).
+    On a revert, ape builds three diagnostics that `ape.reverts` does not use, at ~1-2 s each on this
+    machine (more under load), and this domain expects ~50 reverts:
 
-    - No block explorer serves the local chain. Otherwise ape looks the failing contract up on Etherscan,
-      whose chain list comes from the network: offline that costs time per revert and, for a reverting
-      deployment, raises a ConnectionError that hides the revert reason from `ape.reverts`.
-    - ape-foundry prints the call trace of every revert; building it re-derives the test accounts' keys
-      (~1 s a revert). The reason checked by `ape.reverts` does not depend on it.
+    - the Vyper source traceback (ape-vyper maps every pc to AST nodes in pure Python);
+    - ape-foundry's printed call trace (re-derives the test accounts' keys to label addresses);
+    - a block-explorer lookup of the failing contract: ape-etherscan fetches its chain list over the
+      network, which offline fails, and for a reverting deployment the ConnectionError even hides the
+      revert reason from `ape.reverts`.
+    The revert reason itself comes from the node and is unaffected.
     """
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(Etherscan, "supports_chain", classmethod(lambda cls, chain_id: False))
+        patch.setattr(ape.exceptions, "_get_ape_traceback_from_tx", lambda txn: None)
         patch.setattr(Trace, "show", lambda self, *args, **kwargs: None)
+        patch.setattr(Etherscan, "supports_chain", classmethod(lambda cls, chain_id: False))
         yield
 
 
