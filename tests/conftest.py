@@ -113,5 +113,6 @@ def _lean_ape():
         patch.setattr(Etherscan, "supports_chain", classmethod(lambda cls, chain_id: False))
         patch.setattr(Trace, "show", lambda self, *args, **kwargs: None)
         patch.setattr(TransactionError, "_get_ape_traceback", lambda self: None)
+        patch.setattr(ape.exceptions, "_get_ape_traceback_from_tx", lambda txn: None)
         patch.setattr(FoundryProvider, "settings", property(cached_settings))
         yield

@@ -19,7 +19,8 @@ def test_mint__one_day_after_start__mints_the_schedule_to_the_recipient(started_
     assert emitter.minted() == expected
     assert emitter.last_mint_time() == t0 + DAY
     assert receipt.return_value == expected
-    assert receipt.events.filter(emitter.Minted) == [emitter.Minted(recipient=treasury, amount=expected, minted=expected)]
+    minted_event = emitter.Minted(recipient=treasury, amount=expected, minted=expected)
+    assert receipt.events.filter(emitter.Minted) == [minted_event]
 
 
 def test_mint__second_mint__mints_only_the_difference(started_hpc, at, stranger, treasury):

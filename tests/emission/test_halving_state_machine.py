@@ -47,7 +47,9 @@ class EmitterMachine(RuleBasedStateMachine):
         self.chain.pending_timestamp = self.now
 
     # Mostly days to years, sometimes eras; rarely a leap of two centuries (the schedule ends).
-    @rule(gap=st.one_of(st.integers(1, 60), st.integers(DAY, 2 * YEAR), st.integers(YEAR, 20 * YEAR), st.just(200 * YEAR)))
+    @rule(
+        gap=st.one_of(st.integers(1, 60), st.integers(DAY, 2 * YEAR), st.integers(YEAR, 20 * YEAR), st.just(200 * YEAR))
+    )
     def mint(self, gap):
         # Reverting transactions cost ~0.5 s in ape: when the mirror says nothing is due, check that the
         # contract agrees instead of sending one (each revert reason has its own unit test).

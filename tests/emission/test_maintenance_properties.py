@@ -15,7 +15,11 @@ offsets = st.one_of(
     st.tuples(st.sampled_from(_boundaries), st.integers(-11, 11)).map(lambda bd: max(0, bd[0] + bd[1])),
     st.integers(min_value=6 * YEAR, max_value=2**64),
 )
-gaps = st.one_of(st.integers(min_value=1, max_value=10 * DAY), st.integers(min_value=1, max_value=2 * YEAR), st.just(200 * YEAR))
+gaps = st.one_of(
+    st.integers(min_value=1, max_value=10 * DAY),
+    st.integers(min_value=1, max_value=2 * YEAR),
+    st.just(200 * YEAR),
+)
 
 # Release sequences cost ~0.1 s a transaction: half the loaded profile's examples.
 SEQUENCE_SETTINGS = settings(max_examples=max(3, settings().max_examples // 2))

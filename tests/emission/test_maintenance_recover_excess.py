@@ -16,10 +16,13 @@ def test_recover_excess__overfunded__returns_only_the_excess(started_maintenance
     assert cpc.balanceOf(treasury) == before + 1_000
     assert cpc.balanceOf(contract) == emission.MAINTENANCE_TOTAL
     assert receipt.return_value == 1_000
-    assert receipt.events.filter(contract.ExcessRecovered) == [contract.ExcessRecovered(receiver=treasury, amount=1_000)]
+    recovered = contract.ExcessRecovered(receiver=treasury, amount=1_000)
+    assert receipt.events.filter(contract.ExcessRecovered) == [recovered]
 
 
-def test_recover_excess__after_releases__keeps_what_is_still_owed(started_maintenance, fund, cpc, at, owner, stranger, treasury):
+def test_recover_excess__after_releases__keeps_what_is_still_owed(
+    started_maintenance, fund, cpc, at, owner, stranger, treasury
+):
     contract, t0 = started_maintenance
     at(t0 + DAY)
     contract.release(sender=stranger)

@@ -7,7 +7,14 @@ accrued_at(last release) <= TOTAL_REWARDS, and each recipient holds exactly the 
 
 from hypothesis import settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule, run_state_machine_as_test
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
 
 from fivefold import emission
 from fivefold.units import DAY, YEAR
