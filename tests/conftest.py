@@ -96,6 +96,7 @@ def _lean_ape():
     - The provider re-validates its pydantic settings (env and dotenv sources included) on every
       access, dozens of times per transaction, though they never change within a run.
     """
+    import ape.exceptions as ape_exceptions
     from ape.exceptions import TransactionError
     from ape_ethereum.trace import Trace
     from ape_etherscan.explorer import Etherscan
@@ -113,6 +114,6 @@ def _lean_ape():
         patch.setattr(Etherscan, "supports_chain", classmethod(lambda cls, chain_id: False))
         patch.setattr(Trace, "show", lambda self, *args, **kwargs: None)
         patch.setattr(TransactionError, "_get_ape_traceback", lambda self: None)
-        patch.setattr(ape.exceptions, "_get_ape_traceback_from_tx", lambda txn: None)
+        patch.setattr(ape_exceptions, "_get_ape_traceback_from_tx", lambda txn: None)
         patch.setattr(FoundryProvider, "settings", property(cached_settings))
         yield
