@@ -52,6 +52,10 @@ def _explorer_tolerates_offline(local: bool) -> None:
 
     supports_chain._fivefold_wrapped = True
     Etherscan.supports_chain = classmethod(supports_chain)
+    if local:
+        # ape-etherscan also registers itself for the live networks by name (bsc:mainnet, ...),
+        # which a loopback stand-in borrows: make its lookups answer "unknown" at once.
+        Etherscan.get_contract_type = lambda self, address: None
 
 
 @contextmanager
