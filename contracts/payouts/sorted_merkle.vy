@@ -1,0 +1,40 @@
+# pragma version ~=0.4.3
+"""
+@title Sorted-pair Merkle proofs with a bounded depth
+@custom:contract-name sorted_merkle
+@license GNU Affero General Public License v3.0 only
+@notice The same hashing rule as snekmate's `merkle_proof_verification`
+        (each parent is `keccak256` of its two children in ascending
+        order, a proof lists the siblings from the leaf upwards), so a
+        tree built for one verifies with the other. This module exists
+        for gas: snekmate sizes its proof buffer for 255 siblings, and
+        the memory behind that buffer costs every claim; ours is sized
+        for `MAX_PROOF_DEPTH` siblings (2**32 leaves), enough for any
+        airdrop. `fivefold/merkle.py` builds the trees.
+@custom:security Leaves must never be 64 bytes before hashing, or an
+        internal node could be passed off as a leaf: the payout
+        contracts hash a leaf twice over an `abi.encode` of at least 32
+        bytes, so a leaf preimage is 32 bytes and a node preimage 64.
+"""
+
+
+# @dev Longest proof accepted: a tree of up to 2**32 leaves.
+MAX_PROOF_DEPTH: constant(uint256) = 32
+
+
+@internal
+@pure
+def _root(proof: DynArray[bytes32, MAX_PROOF_DEPTH], leaf: bytes32) -> bytes32:
+    """
+    @dev Folds `proof` into `leaf` and returns the root it leads to.
+    @param proof The sibling hashes from the leaf up to the root.
+    @param leaf The leaf hash.
+    @return bytes32 The root the proof leads to.
+    """
+    node: bytes32 = leaf
+    for sibling: bytes32 in proof:
+        if convert(node, uint256) < convert(sibling, uint256):
+            node = keccak256(concat(node, sibling))
+        else:
+            node = keccak256(concat(sibling, node))
+    return node
