@@ -10,7 +10,7 @@ import hashlib
 from dataclasses import dataclass
 
 from eth_account import Account
-from eth_utils import keccak, to_canonical_address, to_checksum_address
+from eth_utils import keccak, to_canonical_address
 
 BPS = 10_000
 MAX_SHARES = 65_535
@@ -129,37 +129,8 @@ def shares(net: int, n: int, seed: int, random: bool) -> list[int]:
 # --------------------------------------------------------------------------------------------
 
 TIERS = 4
-
-
-@dataclass(frozen=True)
-class RoundKey:
-    """The round id packs what a claim needs besides the root: asset, window, fee and tiering.
-
-    bits 96..255 asset | 64..95 start | 32..63 end | 16..31 fee bps | 8..15 tier shift | 0..7 nonce
-    """
-
-    asset: str
-    start: int
-    end: int
-    fee_bps: int
-    tier_shift: int
-    nonce: int = 0
-
-    @property
-    def id(self) -> int:
-        return (
-            (int.from_bytes(to_canonical_address(self.asset), "big") << 96)
-            | (self.start << 64)
-            | (self.end << 32)
-            | (self.fee_bps << 16)
-            | (self.tier_shift << 8)
-            | self.nonce
-        )
-
-    @classmethod
-    def from_id(cls, rid: int) -> "RoundKey":
-        asset = to_checksum_address((rid >> 96).to_bytes(20, "big"))
-        return cls(asset, (rid >> 64) & 0xFFFFFFFF, (rid >> 32) & 0xFFFFFFFF, (rid >> 16) & 0xFFFF, (rid >> 8) & 0xFF, rid & 0xFF)
+DRAW_DELAY = 5
+AIRDROP_FEE_BPS = 500
 
 
 def tier_shift_for(count: int) -> int:
@@ -170,9 +141,9 @@ def tier_shift_for(count: int) -> int:
     return shift
 
 
-def airdrop_leaf(round_id: int, index: int, account: str, amount: int) -> bytes:
-    """keccak256(keccak256(abi.encode(round, index, account, amount)))."""
-    return keccak(keccak(enc(round_id, index, account, amount)))
+def airdrop_leaf(round_number: int, index: int, account: str, amount: int) -> bytes:
+    """low160(keccak256(keccak256(abi.encode(round, index, account, amount)))), as a 32-byte word."""
+    return b"\0" * 12 + keccak(keccak(enc(round_number, index, account, amount)))[12:]
 
 
 def airdrop_fee(amount: int, bps: int) -> int:
@@ -180,15 +151,20 @@ def airdrop_fee(amount: int, bps: int) -> int:
     return fee(amount, bps)
 
 
-def unlock_time(key: RoundKey, seed: int, index: int) -> int:
+def airdrop_net(amount: int, bps: int) -> int:
+    return amount - airdrop_fee(amount, bps)
+
+
+def unlock_time(start: int, end: int, tier_shift: int, seed: int, index: int) -> int:
     """When leaf `index` may claim: its tier's slot in the first half of the window, plus a
     random offset inside the slot drawn from the round's seed."""
-    span = (key.end - key.start) // 2 // TIERS
-    tier = min(index >> key.tier_shift, TIERS - 1)
-    offset = int.from_bytes(keccak(enc(seed, index)), "big") % span if span else 0
-    return key.start + tier * span + offset
+    slot = (end - start) // (2 * TIERS)
+    if slot == 0:
+        return start
+    tier = min(index >> tier_shift, TIERS - 1)
+    return start + tier * slot + int.from_bytes(keccak(enc(seed, index)), "big") % slot
 
 
-def schedule_seed(block_hash: bytes, round_id: int, root: bytes) -> int:
-    """The round's 32-bit seed from the draw block's hash (never 0: 0 means not drawn)."""
-    return int.from_bytes(keccak(enc(block_hash, round_id, root)), "big") % (2**32 - 1) + 1
+def schedule_seed(block_hash: bytes, round_number: int, root: int) -> int:
+    """The round's seed from its draw block's hash: 192 bits, never 0 (0 means not drawn)."""
+    return (int.from_bytes(keccak(enc(block_hash, round_number, root)), "big") >> 64) | 1

@@ -137,7 +137,7 @@ struct Packet:
 # @dev Packed packet word by id (see the layout above); 0 = no packet.
 _packets: HashMap[bytes32, uint256]
 # @dev Merkle root of the members allowed to claim a channel packet.
-channel_root: public(HashMap[bytes32, bytes32])
+channel_root: public(HashMap[bytes32, uint256])
 # @dev What each claimer received from each packet (0 = not claimed).
 claimed_amount: public(HashMap[bytes32, HashMap[address, uint256]])
 # @dev Fees accrued per asset (empty(address) = native coin), not yet withdrawn.
@@ -165,7 +165,7 @@ event PacketCreated:
 
 event ChannelSet:
     id: indexed(bytes32)
-    root: bytes32
+    root: uint256
 
 
 event Claimed:
@@ -238,7 +238,7 @@ def create(
     duration: uint256,
     signer: address,
     salt: uint256,
-    root: bytes32,
+    root: uint256,
 ) -> bytes32:
     """
     @dev Creates a packet and takes the fee from the deposit.
@@ -290,7 +290,8 @@ def create(
 
     if random:
         flags |= FLAG_RANDOM
-    if root != empty(bytes32):
+    if root != 0:
+        assert root <= sorted_merkle.MASK_160, "redpacket: bad channel root"
         flags |= FLAG_CHANNEL
         self.channel_root[id] = root
         log ChannelSet(id=id, root=root)
@@ -343,7 +344,7 @@ def claim_in_channel(
     salt: uint256,
     r: bytes32,
     vs: bytes32,
-    proof: DynArray[bytes32, sorted_merkle.MAX_PROOF_DEPTH],
+    proof: DynArray[uint256, sorted_merkle.MAX_PROOF_DEPTH],
 ) -> uint256:
     """
     @dev Claims the caller's share of a channel packet.
@@ -362,7 +363,7 @@ def claim_in_channel(
     id: bytes32 = keccak256(abi_encode(creator, signer, token, salt))
     word: uint256 = self._packets[id]
     assert word & (FLAG_CHANNEL << 200) != 0, "redpacket: not a channel packet"
-    leaf: bytes32 = keccak256(keccak256(abi_encode(msg.sender)))
+    leaf: uint256 = convert(keccak256(keccak256(abi_encode(msg.sender))), uint256) & sorted_merkle.MASK_160
     assert sorted_merkle._root(proof, leaf) == self.channel_root[id], "redpacket: not a channel member"
     return self._claim(id, word, signer, token, r, vs)
 

@@ -20,21 +20,23 @@
 
 # @dev Longest proof accepted: a tree of up to 2**32 leaves.
 MAX_PROOF_DEPTH: constant(uint256) = 32
+# @dev Nodes are the low 160 bits of their hash.
+MASK_160: constant(uint256) = 2**160 - 1
 
 
 @internal
 @pure
-def _root(proof: DynArray[bytes32, MAX_PROOF_DEPTH], leaf: bytes32) -> bytes32:
+def _root(proof: DynArray[uint256, MAX_PROOF_DEPTH], leaf: uint256) -> uint256:
     """
     @dev Folds `proof` into `leaf` and returns the root it leads to.
     @param proof The sibling hashes from the leaf up to the root.
     @param leaf The leaf hash.
     @return bytes32 The root the proof leads to.
     """
-    node: bytes32 = leaf
-    for sibling: bytes32 in proof:
-        if convert(node, uint256) < convert(sibling, uint256):
-            node = keccak256(concat(node, sibling))
+    node: uint256 = leaf
+    for sibling: uint256 in proof:
+        if node < sibling:
+            node = convert(keccak256(abi_encode(node, sibling)), uint256) & MASK_160
         else:
-            node = keccak256(concat(sibling, node))
+            node = convert(keccak256(abi_encode(sibling, node)), uint256) & MASK_160
     return node

@@ -35,11 +35,11 @@ def create_password_packet(b: Bench, rp, token, creator, salt: int, amount: int 
     """A password packet (exact approval first); returns (receipt, packet id, password key)."""
     pk = payouts.password_key("bench", creator.address, salt, b.chain.chain_id, rp.address)
     if native:
-        tx = rp.create(payouts.ZERO_ADDRESS, amount, shares, random, DAY, pk.address, salt, b"\0" * 32,
+        tx = rp.create(payouts.ZERO_ADDRESS, amount, shares, random, DAY, pk.address, salt, 0,
                        value=amount, sender=creator)
     else:
         token.approve(rp, amount, sender=creator)
-        tx = rp.create(token, amount, shares, random, DAY, pk.address, salt, b"\0" * 32, sender=creator)
+        tx = rp.create(token, amount, shares, random, DAY, pk.address, salt, 0, sender=creator)
     asset = payouts.ZERO_ADDRESS if native else token.address
     return tx, payouts.packet_id(creator.address, pk.address, asset, salt), pk
 
@@ -85,3 +85,84 @@ def refund(b: Bench):
     claim(b, rp, b.user(0), token.address, 1, pk, b.user(2))
     b.chain.pending_timestamp += DAY
     return rp.refund(pk.address, token, 1, sender=b.user(0))
+
+
+# --------------------------------------------------------------------------------------------
+# Airdrop rounds
+# --------------------------------------------------------------------------------------------
+
+BIG_TREE = 1_000_000
+BENCH_INDEX = 123_456  # a leaf with a full 20-sibling proof, alone in its bitmap word
+
+
+def airdrop_setup(b: Bench):
+    """AirdropRounds (blueprint set) with user 0 as operator, a treasury, and CMDT."""
+    ad = b.project.AirdropRounds.deploy(b.owner, sender=b.deployer)
+    blueprint = b.deployer.declare(b.project.AirdropRound).contract_address
+    ad.set_round_blueprint(blueprint, sender=b.owner)
+    ad.set_operator(b.user(0), True, sender=b.owner)
+    ad.set_treasury(b.treasury, sender=b.owner)
+    return ad, _cmdt(b)
+
+
+def bench_accounts(n: int, seed: int = 7) -> list[bytes]:
+    from fivefold.merkle import keccak
+
+    return [keccak((seed * 10**9 + i).to_bytes(32, "big"))[:20] for i in range(n)]
+
+
+def publish_tree(b: Bench, ad, token, accounts: list[bytes], amounts: list[int], window: int = 30 * DAY):
+    """Builds the tree for the next CMDT round, opening now, and publishes it.
+
+    Returns (round contract, tree, publish receipt)."""
+    from fivefold import merkle
+
+    number = int(ad.round_count()) + 1
+    tree = merkle.MerkleTree(merkle.airdrop_leaves(number, accounts, amounts))
+    total = sum(amounts)
+    token.approve(ad, total, sender=b.user(0))
+    start = b.chain.pending_timestamp
+    tx = ad.publish(number, token, tree.root_int, total, len(accounts), start, start + window, sender=b.user(0))
+    return b.project.AirdropRound.at(ad.rounds(number)), tree, tx
+
+
+def draw(b: Bench, rnd):
+    target = int(rnd.draw_block())
+    while b.chain.blocks.height <= target:
+        b.chain.mine()
+    return rnd.draw(sender=b.user(1))
+
+
+def claim_leaf(b: Bench, rnd, tree, accounts, amounts, index: int, sender=None):
+    """Moves time to the leaf's turn and submits its claim (by a third party by default)."""
+    from eth_utils import to_checksum_address
+
+    from fivefold import merkle
+
+    unlock = int(rnd.unlock_time(index))
+    if b.chain.pending_timestamp < unlock:
+        b.chain.pending_timestamp = unlock
+    return rnd.claim(index, to_checksum_address(accounts[index]), amounts[index], merkle.ints(tree.proof(index)),
+                     sender=sender or b.user(2))
+
+
+@operation("airdrop.publish", "operator publishes a second CMDT round: deploys its AirdropRound from the blueprint "
+           "and funds it (exact approval)")
+def publish(b: Bench):
+    ad, token = airdrop_setup(b)
+    accounts = bench_accounts(4)
+    publish_tree(b, ad, token, accounts, [TOKEN] * 4)
+    return publish_tree(b, ad, token, accounts, [TOKEN] * 4)[2]
+
+
+@operation("airdrop.claim.1m.fresh", "claim of leaf 123,456 of a 1,000,000-leaf CMDT round (20-hash proof) at its "
+           "scheduled turn, submitted by a third party; the recipient never held CMDT and the leaf's bitmap word "
+           "is fresh; includes the 5% fee and the round lookup", target=95_000)
+def claim_1m_fresh(b: Bench):
+    ad, token = airdrop_setup(b)
+    accounts = bench_accounts(BIG_TREE)
+    amounts = [TOKEN] * BIG_TREE
+    rnd, tree, _ = publish_tree(b, ad, token, accounts, amounts)
+    assert len(tree.proof(BENCH_INDEX)) == 20
+    draw(b, rnd)
+    return claim_leaf(b, rnd, tree, accounts, amounts, BENCH_INDEX)
