@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import json
 import time
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Callable
 
 from fivefold import merkle
-from fivefold.payouts import RoundKey, tier_shift_for
+from fivefold.payouts import tier_shift_for
 
 _HEX = set("0123456789abcdefABCDEF")
 MAX_ERRORS_SHOWN = 20
@@ -125,7 +124,7 @@ def parse_rows(lines, decimals: int = 18, on_rows: Callable[[int], None] | None 
 
 @dataclass
 class BuiltRound:
-    key: RoundKey
+    number: int
     rows: Rows
     tree: merkle.MerkleTree
 
@@ -138,62 +137,57 @@ class BuiltRound:
         return self.rows.total
 
 
-def build_round(rows: Rows, asset: str, start: int, end: int, fee_bps: int, nonce: int = 0, progress=None) -> BuiltRound:
-    """Hashes every leaf and builds the tree (`progress`: an optional rich Progress)."""
-    if end <= start:
-        raise ValueError("the window must end after it starts")
-    key = RoundKey(asset, start, end, fee_bps, tier_shift_for(len(rows)), nonce)
-    ctx = progress or nullcontext()
-    with ctx:
+def build_round(rows: Rows, round_number: int, progress=None) -> BuiltRound:
+    """Hashes every leaf for round `round_number` and builds the tree (`progress`: a rich Progress)."""
+    if round_number <= 0:
+        raise ValueError("round numbers start at 1")
+    if progress:
+        task = progress.add_task("hashing leaves", total=len(rows))
+    leaves: list[bytes] = []
+    step = 100_000
+    for lo in range(0, len(rows), step):
+        chunk = merkle.airdrop_leaves(round_number, rows.accounts[lo : lo + step], rows.amounts[lo : lo + step], first=lo)
+        leaves.extend(chunk)
         if progress:
-            task = progress.add_task("hashing leaves", total=len(rows))
-        leaves = []
-        step = 100_000
-        for lo in range(0, len(rows), step):
-            chunk = merkle.airdrop_leaves(key.id, rows.accounts[lo : lo + step], rows.amounts[lo : lo + step], first=lo)
-            leaves.extend(chunk)
-            if progress:
-                progress.advance(task, len(chunk))
-        if progress:
-            levels = max(1, (len(leaves) - 1).bit_length())
-            ttask = progress.add_task("building tree", total=levels)
-        tree = merkle.MerkleTree(leaves, on_level=(lambda n: progress.advance(ttask)) if progress else None)
-    return BuiltRound(key, rows, tree)
+            progress.advance(task, len(chunk))
+    if progress:
+        ttask = progress.add_task("building tree", total=max(1, (len(leaves) - 1).bit_length()))
+    tree = merkle.MerkleTree(leaves, on_level=(lambda n: progress.advance(ttask)) if progress else None)
+    return BuiltRound(round_number, rows, tree)
 
 
 def write_json(built: BuiltRound, path: Path, progress=None) -> None:
-    """Writes the round (id, key, root, total) and every claim with its proof, streamed."""
-    key, rows, tree = built.key, built.rows, built.tree
+    """Writes the round (number, root, total, count) and every claim with its proof, streamed.
+
+    Proof entries are 32-byte hex words (160-bit nodes), as `AirdropRound.claim` takes them."""
+    rows, tree = built.rows, built.tree
     levels = tree.hex_levels()
     sizes = [len(level) for level in levels]
     depth = len(levels)
     head = {
-        "round": hex(key.id),
-        "key": {"asset": key.asset, "start": key.start, "end": key.end, "fee_bps": key.fee_bps,
-                "tier_shift": key.tier_shift, "nonce": key.nonce},
+        "round": built.number,
         "root": "0x" + tree.root.hex(),
         "total": str(rows.total),
         "count": len(rows),
+        "tier_shift": tier_shift_for(len(rows)),
     }
     task = progress.add_task("writing proofs", total=len(rows)) if progress else None
     with open(path, "w") as out:
         out.write(json.dumps(head, indent=1)[:-2] + ',\n "claims": [\n')
-        buf = []
+        buf: list[str] = []
         n = len(rows)
+        accounts, amounts = rows.accounts, rows.amounts
         for i in range(n):
             proof = []
             j = i
             for lvl in range(depth):
-                s = j ^ 1
-                if s < sizes[lvl]:
-                    proof.append(levels[lvl][s])
+                sib = j ^ 1
+                if sib < sizes[lvl]:
+                    proof.append(levels[lvl][sib])
                 j >>= 1
-            buf.append(
-                '  {"index": %d, "account": "0x%s", "amount": "%d", "proof": ["%s"]}'
-                % (i, rows.accounts[i].hex(), rows.amounts[i], '", "'.join(proof))
-                if proof else
-                '  {"index": %d, "account": "0x%s", "amount": "%d", "proof": []}' % (i, rows.accounts[i].hex(), rows.amounts[i])
-            )
+            joined = '"' + '", "'.join(proof) + '"' if proof else ""
+            buf.append('  {"index": %d, "account": "0x%s", "amount": "%d", "proof": [%s]}'
+                       % (i, accounts[i].hex(), amounts[i], joined))
             if len(buf) == 20_000:
                 out.write(",\n".join(buf))
                 buf.clear()
@@ -208,27 +202,25 @@ def write_json(built: BuiltRound, path: Path, progress=None) -> None:
         out.write("\n ]\n}\n")
 
 
-def build_csv(csv_path: Path, out_path: Path, asset: str, start: int, end: int, fee_bps: int,
-              decimals: int = 18, nonce: int = 0, progress=None) -> BuiltRound:
-    """CSV in, JSON with root and proofs out. Raises CsvError naming bad rows."""
+def build_csv(csv_path: Path, out_path: Path, round_number: int, decimals: int = 18, progress=None) -> BuiltRound:
+    """CSV in, JSON with root and every proof out. Raises CsvError naming bad rows."""
     with open(csv_path) as f:
-        if progress:
-            rtask = progress.add_task("reading rows", total=None)
+        rtask = progress.add_task("reading rows", total=None) if progress else None
         rows = parse_rows(f, decimals, on_rows=(lambda n: progress.advance(rtask, n)) if progress else None)
-    built = build_round(rows, asset, start, end, fee_bps, nonce, progress)
+    if progress:
+        progress.update(rtask, total=len(rows), completed=len(rows))
+    built = build_round(rows, round_number, progress)
     write_json(built, out_path, progress)
     return built
 
 
 def load_round(path: Path) -> dict:
     """Reads a built round back (the whole file; fine for publishing and for tests)."""
-    data = json.loads(Path(path).read_text())
-    data["round_id"] = int(data["round"], 16)
-    return data
+    return json.loads(Path(path).read_text())
 
 
 def write_bench_csv(path: Path, n: int, seed: int = 1) -> None:
-    """A CSV of `n` distinct checksummed accounts with varied amounts (for the benchmark)."""
+    """A CSV of `n` distinct accounts (half checksummed) with varied amounts (for the benchmark)."""
     from eth_utils import to_checksum_address
 
     with open(path, "w") as f:
@@ -240,15 +232,17 @@ def write_bench_csv(path: Path, n: int, seed: int = 1) -> None:
 
 
 def bench(n: int = 1_000_000, workdir: Path = Path("."), progress=None) -> dict:
-    """Times `build_csv` on `n` generated rows; returns the timings in seconds."""
+    """Times `build_csv` on `n` generated rows (CSV written beforehand, not timed)."""
     csv_path, out_path = workdir / f"airdrop-bench-{n}.csv", workdir / f"airdrop-bench-{n}.json"
     write_bench_csv(csv_path, n)
-    t0 = time.perf_counter()
-    built = build_csv(csv_path, out_path, NATIVE, 1_900_000_000, 1_900_000_000 + 7 * 86_400, 500, progress=progress)
-    elapsed = time.perf_counter() - t0
-    size = out_path.stat().st_size
-    csv_path.unlink()
-    out_path.unlink()
+    try:
+        t0 = time.perf_counter()
+        built = build_csv(csv_path, out_path, 1, progress=progress)
+        elapsed = time.perf_counter() - t0
+        size = out_path.stat().st_size
+    finally:
+        csv_path.unlink(missing_ok=True)
+        out_path.unlink(missing_ok=True)
     return {"rows": n, "seconds": elapsed, "json_bytes": size, "root": "0x" + built.root.hex()}
 
 
@@ -257,37 +251,40 @@ def bench(n: int = 1_000_000, workdir: Path = Path("."), progress=None) -> dict:
 # ----------------------------------------------------------------------------------------------
 
 
-def publish(airdrop, data: dict, operator, progress=None, chain=None):
-    """Funds and publishes a built round, then draws its schedule once the draw block is mined.
+def publish(registry, data: dict, operator, asset: str, start: int, end: int, project, chain=None, progress=None):
+    """Funds and publishes a built round; on a local chain also mines to its draw block and draws.
 
-    `airdrop` is the AirdropRounds contract, `data` a `load_round` dict, `operator` an ape
-    account with the operator role. Returns (publish receipt, draw receipt or None).
+    `registry` is AirdropRounds, `data` a `load_round` dict, `operator` an ape account with the
+    operator role, `asset` an ERC-20 address or NATIVE. Returns (publish receipt, AirdropRound,
+    draw receipt or None).
     """
-    from ape import Contract
+    number, root, total, count = int(data["round"]), int(data["root"], 16), int(data["total"]), int(data["count"])
+    expected = int(registry.round_count()) + 1
+    if number != expected:
+        raise ValueError(f"the tree was built for round {number} but the next round is {expected}; "
+                         f"rebuild with --round {expected}")
+    local = chain is not None and chain.provider.network.name == "local"
+    task = progress.add_task("publishing", total=3 if local else 2) if progress else None
 
-    rid, root, total = data["round_id"], int(data["root"], 16), int(data["total"])
-    asset = data["key"]["asset"]
-    steps = 3 if asset != NATIVE else 2
-    task = progress.add_task("publishing", total=steps) if progress else None
-    if int(airdrop.fee_bps()) != int(data["key"]["fee_bps"]):
-        raise ValueError(f"the round carries fee {data['key']['fee_bps']} bps but the contract now takes "
-                         f"{airdrop.fee_bps()}; rebuild the round with --fee-bps {airdrop.fee_bps()}")
-    if asset != NATIVE:
-        token = Contract(asset)
-        token.approve(airdrop, total, sender=operator)
+    def step():
         if progress:
             progress.advance(task)
-        tx = airdrop.publish(rid, root, total, sender=operator)
+
+    if asset.lower() == NATIVE:
+        step()
+        tx = registry.publish(number, NATIVE, root, total, count, start, end, value=total, sender=operator)
     else:
-        tx = airdrop.publish(rid, root, total, value=total, sender=operator)
-    if progress:
-        progress.advance(task)
+        token = project.CappedToken.at(asset)  # any ERC-20 ABI will do for approve
+        token.approve(registry, total, sender=operator)
+        step()
+        tx = registry.publish(number, asset, root, total, count, start, end, sender=operator)
+    step()
+    rnd = project.AirdropRound.at(registry.rounds(number))
     draw_tx = None
-    if chain is not None and chain.provider.network.name == "local":
-        target = int(airdrop.draw_block(rid))
+    if local:
+        target = int(rnd.draw_block())
         while chain.blocks.height <= target:
             chain.mine()
-        draw_tx = airdrop.draw(rid, sender=operator)
-    if progress:
-        progress.advance(task)
-    return tx, draw_tx
+        draw_tx = rnd.draw(sender=operator)
+        step()
+    return tx, rnd, draw_tx
