@@ -55,14 +55,15 @@ class PasswordKey:
     address: str
 
 
-def password_key(password: str, creator: str, salt: int, chain_id: int, contract: str) -> PasswordKey:
+def password_key(password: str, creator: str, salt: int, chain_id: int, contract: str,
+                 rounds: int = PASSWORD_ROUNDS) -> PasswordKey:
     """The throwaway key a password stands for, bound to one packet on one chain.
 
     PBKDF2-HMAC-SHA256 over the password with the packet's coordinates as salt, reduced to a
     valid secp256k1 scalar. Only its address (`signer`) goes on-chain.
     """
     coords = enc(chain_id, contract, creator, salt)
-    raw = hashlib.pbkdf2_hmac("sha256", password.encode(), b"fivefold.redpacket" + coords, PASSWORD_ROUNDS)
+    raw = hashlib.pbkdf2_hmac("sha256", password.encode(), b"fivefold.redpacket" + coords, rounds)
     scalar = int.from_bytes(raw, "big") % (SECP256K1_N - 1) + 1
     key = scalar.to_bytes(32, "big")
     return PasswordKey(key, Account.from_key(key).address)

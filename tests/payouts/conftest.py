@@ -11,51 +11,56 @@ USD = 10**8  # feed decimals: 8, as Chainlink's USD feeds
 DAY = 86_400
 NATIVE = payouts.ZERO_ADDRESS
 NO_SIG = (b"\0" * 32, b"\0" * 32)
+TEST_ROUNDS = 10  # password stretching rounds in tests (production: payouts.PASSWORD_ROUNDS)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def creator(holder):
     """Creates red packets (holds CMDT and the native coin)."""
     return holder
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def claimer(beneficiary):
     return beneficiary
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def other_claimer(spender):
     return spender
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def front_runner(stranger):
     """Watches the mempool and copies other people's transactions."""
     return stranger
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def operator(accounts):
     """Publishes airdrop rounds."""
     return accounts[8]
 
 
-@pytest.fixture
-def cmdt(create_token, owner, creator, operator):
-    token = create_token(name="CMDMAX Token", symbol="CMDT", cap=10**9 * TOKEN)
+# Deployments are session-scoped (deploying per test would blow the time budget); ape's isolation
+# reverts every test's transactions, so each test still starts from the same state.
+
+
+@pytest.fixture(scope="session")
+def cmdt(project, owner, creator, operator):
+    token = project.CappedToken.deploy("CMDMAX Token", "CMDT", 10**9 * TOKEN, owner, "CMDMAX Token", "1", sender=owner)
     token.initialize_supply([creator, operator], [10**6 * TOKEN, 10**7 * TOKEN], sender=owner)
     return token
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def usdt(project, deployer, creator):
     token = project.MockStablecoin.deploy(sender=deployer)
     token.faucet(creator, 10**6 * 10**6, sender=creator)
     return token
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def make_feed(project, owner, chain):
     def make(price, decimals=8, age=0):
         feed = project.LocalPriceFeed.deploy(decimals, "X / USD", owner, sender=owner)
@@ -65,11 +70,13 @@ def make_feed(project, owner, chain):
     return make
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def redpacket(project, deployer, owner, treasury, cmdt, usdt, make_feed):
-    """RedPacket with the treasury set; CMDT at USD 1, USDT at USD 1, the native coin at USD 2,000."""
+    """RedPacket with the treasury set; CMDT at USD 1, USDT at USD 1, the native coin at USD 2,000.
+    Prices may be up to 7 days old, so tests can move time without refreshing them."""
     rp = project.RedPacket.deploy(owner, sender=deployer)
     rp.set_treasury(treasury, sender=owner)
+    rp.set_max_price_age(7 * DAY, sender=owner)
     rp.set_price_feed(cmdt, make_feed(1 * USD), sender=owner)
     rp.set_price_feed(usdt, make_feed(1 * USD), sender=owner)
     rp.set_price_feed(NATIVE, make_feed(2_000 * USD), sender=owner)
@@ -115,7 +122,8 @@ def create_packet(redpacket, chain):
                approve=True, value=None):
         salt = salt if salt is not None else next(counter)
         asset = token.address if token is not None else NATIVE
-        key = payouts.password_key(password, creator.address, salt, chain.chain_id, redpacket.address) if password else None
+        key = (payouts.password_key(password, creator.address, salt, chain.chain_id, redpacket.address, rounds=TEST_ROUNDS)
+               if password else None)
         signer = key.address if key else NATIVE
         if token is None:
             tx = redpacket.create(NATIVE, amount, shares, random, duration, signer, salt, root,
@@ -134,7 +142,7 @@ def create_packet(redpacket, chain):
 # --------------------------------------------------------------------------------------------
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def airdrop(project, deployer, owner, treasury, operator):
     registry = project.AirdropRounds.deploy(owner, sender=deployer)
     blueprint = deployer.declare(project.AirdropRound).contract_address
@@ -192,3 +200,30 @@ def publish_round(project, airdrop, operator, chain):
         return Round(project.AirdropRound.at(airdrop.rounds(number)), tree, accounts, amounts, tx)
 
     return publish
+
+
+@pytest.fixture(scope="package", autouse=True)
+def _lean_ape():
+    """Test-speed patches for this package only (undone after it):
+    - on every revert, ape-foundry renders the enriched call tree and ape rebuilds a source
+      traceback (about a second together) only for pytest's captured output;
+    - the provider re-validates its whole pydantic settings (env and dotenv sources included)
+      on every access, dozens of times per transaction, though they never change in a run.
+    The revert reasons that `ape.reverts` checks and every result are unaffected."""
+    from ape.exceptions import TransactionError
+    from ape_ethereum.trace import Trace
+    from ape_foundry.provider import FoundryProvider
+
+    show, tb, settings = Trace.show, TransactionError._get_ape_traceback, FoundryProvider.settings
+    cache: dict[int, object] = {}
+
+    def cached_settings(self):
+        if id(self) not in cache:
+            cache[id(self)] = settings.fget(self)
+        return cache[id(self)]
+
+    Trace.show = lambda self, *args, **kwargs: None
+    TransactionError._get_ape_traceback = lambda self: None
+    FoundryProvider.settings = property(cached_settings)
+    yield
+    Trace.show, TransactionError._get_ape_traceback, FoundryProvider.settings = show, tb, settings
