@@ -279,7 +279,10 @@ def publish(registry, data: dict, operator, asset: str, start: int, end: int, pr
         step()
         tx = registry.publish(number, asset, root, total, count, start, end, sender=operator)
     step()
-    rnd = project.AirdropRound.at(registry.rounds(number))
+    address = registry.rounds(number)
+    if chain is not None:  # registry-deployed: tell ape its type, so it never asks an explorer
+        chain.contracts.cache_contract_type(address, project.AirdropRound.contract_type)
+    rnd = project.AirdropRound.at(address)
     draw_tx = None
     if local:
         target = int(rnd.draw_block())

@@ -96,7 +96,7 @@ claimed_bitmap: public(HashMap[uint256, uint256])
 
 event ScheduleDrawn:
     seed: uint256
-    block_number: uint256
+    hash_block: uint256
 
 
 event DrawPostponed:
@@ -220,7 +220,7 @@ def draw() -> uint256:
     # 192 bits of the hash, never 0 (0 means "not drawn").
     seed: uint256 = (convert(keccak256(abi_encode(blockhash(target), ROUND, ROOT)), uint256) >> 64) | 1
     self._schedule = (seed << 64) | target
-    log ScheduleDrawn(seed=seed, block_number=target)
+    log ScheduleDrawn(seed=seed, hash_block=target)
     return seed
 
 

@@ -123,7 +123,9 @@ def publish_tree(b: Bench, ad, token, accounts: list[bytes], amounts: list[int],
     token.approve(ad, total, sender=b.user(0))
     start = b.chain.pending_timestamp
     tx = ad.publish(number, token, tree.root_int, total, len(accounts), start, start + window, sender=b.user(0))
-    return b.project.AirdropRound.at(ad.rounds(number)), tree, tx
+    address = ad.rounds(number)
+    b.chain.contracts.cache_contract_type(address, b.project.AirdropRound.contract_type)
+    return b.project.AirdropRound.at(address), tree, tx
 
 
 def draw(b: Bench, rnd):

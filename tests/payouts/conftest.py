@@ -152,6 +152,13 @@ def airdrop(project, deployer, owner, treasury, operator):
     return registry
 
 
+def round_at(project, chain, address):
+    """An AirdropRound the registry deployed, with its type cached so that ape never asks an
+    explorer about it (reverts look the contract up)."""
+    chain.contracts.cache_contract_type(address, project.AirdropRound.contract_type)
+    return project.AirdropRound.at(address)
+
+
 class Round:
     """A published round as the CSV tool leaves it: the contract, its tree and its rows."""
 
@@ -183,8 +190,8 @@ def publish_round(project, airdrop, operator, chain):
     """publish_round(accounts, amounts, token=None (native), window=7 days, start=now)."""
 
     def publish(accounts, amounts, token=None, window=7 * DAY, start=None, number=None):
-        accounts = [to_checksum_address(a) if not isinstance(a, str) else a for a in accounts]
-        accounts = [a.address if hasattr(a, "address") else a for a in accounts]
+        accounts = [a.address if hasattr(a, "address") else a if isinstance(a, str) else to_checksum_address(a)
+                    for a in accounts]
         number = number or int(airdrop.round_count()) + 1
         raw = [bytes.fromhex(a[2:]) for a in accounts]
         tree = merkle.MerkleTree(merkle.airdrop_leaves(number, raw, amounts))
@@ -197,7 +204,7 @@ def publish_round(project, airdrop, operator, chain):
             token.approve(airdrop, total, sender=operator)
             tx = airdrop.publish(number, token, tree.root_int, total, len(accounts), start, start + window,
                                  sender=operator)
-        return Round(project.AirdropRound.at(airdrop.rounds(number)), tree, accounts, amounts, tx)
+        return Round(round_at(project, chain, airdrop.rounds(number)), tree, accounts, amounts, tx)
 
     return publish
 
