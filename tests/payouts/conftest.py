@@ -134,6 +134,7 @@ def create_packet(redpacket, chain):
             tx = redpacket.create(asset, amount, shares, random, duration, signer, salt, root, sender=creator)
         return Packet(redpacket, creator, asset, salt, key, tx, chain.chain_id)
 
+    create.redpacket = redpacket
     return create
 
 
@@ -175,8 +176,8 @@ class Round:
 
     def draw(self, chain, sender):
         target = int(self.contract.draw_block())
-        while chain.blocks.height <= target:
-            chain.mine()
+        if chain.blocks.height <= target:  # one request for all blocks
+            chain.mine(target + 1 - chain.blocks.height)
         return self.contract.draw(sender=sender)
 
     def wait_turn(self, chain, index):

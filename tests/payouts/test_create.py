@@ -77,8 +77,9 @@ def test_create__same_salt_other_creator__is_another_packet(create_packet, creat
 def test_create__bad_input__reverts(create_packet, creator, cmdt, kwargs, reason):
     args = dict(amount=TOKEN) | kwargs
     amount = args.pop("amount")
+    cmdt.approve(create_packet.redpacket, amount, sender=creator)
     with ape.reverts(reason):
-        create_packet(creator, cmdt, amount, **args)
+        create_packet(creator, cmdt, amount, approve=False, **args)
 
 
 def test_create__native_value_differs__reverts(create_packet, creator):
