@@ -210,28 +210,39 @@ def publish_round(project, airdrop, operator, chain):
     return publish
 
 
-@pytest.fixture(scope="package", autouse=True)
-def _lean_ape():
-    """Test-speed patches for this package only (undone after it):
-    - on every revert, ape-foundry renders the enriched call tree and ape rebuilds a source
-      traceback (about a second together) only for pytest's captured output;
-    - the provider re-validates its whole pydantic settings (env and dotenv sources included)
-      on every access, dozens of times per transaction, though they never change in a run.
-    The revert reasons that `ape.reverts` checks and every result are unaffected."""
-    from ape.exceptions import TransactionError
-    from ape_ethereum.trace import Trace
+def _cache_provider_settings():
+    """ape's provider re-validates its whole pydantic settings (env and dotenv sources included)
+    on every access: dozens of times per transaction and once per provider at disconnect, though
+    they never change within a run. Cache them per provider instance; a pure speed-up, kept for
+    the rest of the process so that the final disconnect is fast too."""
     from ape_foundry.provider import FoundryProvider
 
-    show, tb, settings = Trace.show, TransactionError._get_ape_traceback, FoundryProvider.settings
+    original = FoundryProvider.settings
+    if getattr(original.fget, "_fivefold_cached", False):
+        return
     cache: dict[int, object] = {}
 
     def cached_settings(self):
         if id(self) not in cache:
-            cache[id(self)] = settings.fget(self)
+            cache[id(self)] = original.fget(self)
         return cache[id(self)]
 
+    prop = property(cached_settings)
+    prop.fget._fivefold_cached = True
+    FoundryProvider.settings = prop
+
+
+@pytest.fixture(scope="package", autouse=True)
+def _lean_ape():
+    """Test-speed patches for this package only (undone after it): on every revert, ape-foundry
+    renders the enriched call tree and ape rebuilds a source traceback (about a second together)
+    only for pytest's captured output. The revert reasons `ape.reverts` checks are unaffected."""
+    from ape.exceptions import TransactionError
+    from ape_ethereum.trace import Trace
+
+    _cache_provider_settings()
+    show, tb = Trace.show, TransactionError._get_ape_traceback
     Trace.show = lambda self, *args, **kwargs: None
     TransactionError._get_ape_traceback = lambda self: None
-    FoundryProvider.settings = property(cached_settings)
     yield
-    Trace.show, TransactionError._get_ape_traceback, FoundryProvider.settings = show, tb, settings
+    Trace.show, TransactionError._get_ape_traceback = show, tb
