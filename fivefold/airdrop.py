@@ -50,6 +50,11 @@ def parse_amount(text: str, decimals: int) -> int:
     """Whole tokens (e.g. "12.5") to the smallest unit, exactly; raises ValueError."""
     if text.isdigit():
         return int(text) * 10**decimals
+    whole, dot, frac = text.partition(".")
+    if dot and whole.isdigit() and frac.isdigit() and whole.isascii() and frac.isascii():  # fast path
+        if len(frac) > decimals:
+            raise ValueError(f"amount {text!r} has more than {decimals} decimals")
+        return int(whole) * 10**decimals + int(frac) * 10 ** (decimals - len(frac))
     try:
         value = Decimal(text)
     except InvalidOperation:
