@@ -11,6 +11,7 @@ duplicate address (case-insensitive), a zero, negative or malformed amount, or t
 from __future__ import annotations
 
 import json
+import re
 import time
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -20,7 +21,7 @@ from typing import Callable
 from fivefold import merkle
 from fivefold.payouts import tier_shift_for
 
-_HEX = set("0123456789abcdefABCDEF")
+_ADDRESS = re.compile(r"0[xX][0-9a-fA-F]{40}")
 MAX_ERRORS_SHOWN = 20
 NATIVE = "0x" + "00" * 20
 
@@ -34,16 +35,21 @@ class CsvError(ValueError):
         super().__init__("\n".join(errors[:MAX_ERRORS_SHOWN]) + more)
 
 
+# Bit strings for the EIP-55 check, one character per hex digit: the hash nibble is >= 8; the
+# address digit is a letter; the address digit is an upper-case letter.
+_HIGH_NIBBLE = str.maketrans("0123456789abcdef", "0000000011111111")
+_IS_LETTER = str.maketrans("0123456789abcdef", "0000000000111111")
+_IS_UPPER = str.maketrans("0123456789abcdefABCDEF", "0000000000000000111111")
+
+
 def checksum_ok(hex40: str) -> bool:
-    """EIP-55: an all-lower or all-upper address carries no checksum; a mixed-case one must match."""
+    """EIP-55: an all-lower or all-upper address carries no checksum; a mixed-case one must have
+    exactly its letters upper-cased where the keccak of the lower-case hex has a nibble >= 8."""
     lower = hex40.lower()
     if hex40 == lower or hex40 == hex40.upper():
         return True
-    digest = merkle.keccak(lower.encode()).hex()
-    for c, h in zip(hex40, digest):
-        if c.isalpha() and c.isupper() != (h >= "8"):
-            return False
-    return True
+    high = int(merkle.keccak(lower.encode()).hex()[:40].translate(_HIGH_NIBBLE), 2)
+    return high & int(lower.translate(_IS_LETTER), 2) == int(hex40.translate(_IS_UPPER), 2)
 
 
 def parse_amount(text: str, decimals: int) -> int:
@@ -94,7 +100,7 @@ def parse_rows(lines, decimals: int = 18, on_rows: Callable[[int], None] | None 
             errors.append(f"row {lineno}: expected 2 fields `address,amount`, got {len(parts)}: {line[:80]!r}")
             continue
         addr, amount_text = parts[0].strip(), parts[1].strip()
-        if len(addr) != 42 or addr[:2] not in ("0x", "0X") or not set(addr[2:]) <= _HEX:
+        if not _ADDRESS.fullmatch(addr):
             errors.append(f"row {lineno}: malformed address {addr!r}")
             continue
         if not checksum_ok(addr[2:]):
@@ -167,8 +173,12 @@ def write_json(built: BuiltRound, path: Path, progress=None) -> None:
     Proof entries are 32-byte hex words (160-bit nodes), as `AirdropRound.claim` takes them."""
     rows, tree = built.rows, built.tree
     levels = tree.hex_levels()
-    sizes = [len(level) for level in levels]
-    depth = len(levels)
+    ragged = False
+    for level in levels:  # an odd level's last node has no sibling: a sentinel stands in
+        if len(level) % 2:
+            level.append(None)
+            ragged = True
+    numbered = list(enumerate(levels))
     head = {
         "round": built.number,
         "root": "0x" + tree.root.hex(),
@@ -183,13 +193,9 @@ def write_json(built: BuiltRound, path: Path, progress=None) -> None:
         n = len(rows)
         accounts, amounts = rows.accounts, rows.amounts
         for i in range(n):
-            proof = []
-            j = i
-            for lvl in range(depth):
-                sib = j ^ 1
-                if sib < sizes[lvl]:
-                    proof.append(levels[lvl][sib])
-                j >>= 1
+            proof = [level[(i >> d) ^ 1] for d, level in numbered]
+            if ragged and None in proof:
+                proof = [p for p in proof if p is not None]
             joined = '"' + '", "'.join(proof) + '"' if proof else ""
             buf.append('  {"index": %d, "account": "0x%s", "amount": "%d", "proof": [%s]}'
                        % (i, accounts[i].hex(), amounts[i], joined))
