@@ -25,7 +25,8 @@
         claimer. `signer == empty(address)` makes a packet public.
         A packet may instead (or also) be limited to a channel's members
         by a Merkle root of addresses (leaf
-        `keccak256(keccak256(abi.encode(member)))`).
+        `low160(keccak256(keccak256(abi.encode(member))))`, 160-bit
+        nodes as in `sorted_merkle`).
 
         Split. The k-th claim (k = 0, 1, ...) of a packet with remaining
         amount R and L shares left gets: everything if L == 1; else
@@ -349,8 +350,8 @@ def claim_in_channel(
     """
     @dev Claims the caller's share of a channel packet.
     @notice `proof` shows that the caller is a leaf
-            `keccak256(keccak256(abi.encode(caller)))` of the packet's
-            channel root; the password rule is as in `claim`.
+            `low160(keccak256(keccak256(abi.encode(caller))))` of the
+            packet's channel root; the password rule is as in `claim`.
     @param creator The packet's creator.
     @param signer The packet's password signer (empty(address) if none).
     @param token The packet's ERC-20 (empty(address) for the native coin).

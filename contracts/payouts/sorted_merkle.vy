@@ -1,20 +1,23 @@
 # pragma version ~=0.4.3
 """
-@title Sorted-pair Merkle proofs with a bounded depth
+@title Sorted-pair Merkle proofs with 160-bit nodes and a bounded depth
 @custom:contract-name sorted_merkle
 @license GNU Affero General Public License v3.0 only
-@notice The same hashing rule as snekmate's `merkle_proof_verification`
-        (each parent is `keccak256` of its two children in ascending
-        order, a proof lists the siblings from the leaf upwards), so a
-        tree built for one verifies with the other. This module exists
-        for gas: snekmate sizes its proof buffer for 255 siblings, and
-        the memory behind that buffer costs every claim; ours is sized
-        for `MAX_PROOF_DEPTH` siblings (2**32 leaves), enough for any
-        airdrop. `fivefold/merkle.py` builds the trees.
+@notice snekmate's `merkle_proof_verification` rule (each parent hashes
+        its two children in ascending order, a proof lists the siblings
+        from the leaf upwards), narrowed to 160-bit nodes: a parent is
+        the low 160 bits of `keccak256(min ++ max)` over 32-byte words.
+        A sibling word then carries 12 zero bytes, 144 gas less calldata
+        each; forging a proof still takes a 160-bit second preimage.
+        Our buffer is sized for `MAX_PROOF_DEPTH` siblings (2**32
+        leaves) where snekmate's is sized for 255, whose memory every
+        call would pay for. `fivefold/merkle.py` builds the trees;
+        AirdropRound inlines the same loop (an internal call copies the
+        proof).
 @custom:security Leaves must never be 64 bytes before hashing, or an
         internal node could be passed off as a leaf: the payout
-        contracts hash a leaf twice over an `abi.encode` of at least 32
-        bytes, so a leaf preimage is 32 bytes and a node preimage 64.
+        contracts hash a leaf twice over an `abi.encode`, so a leaf's
+        last preimage is 32 bytes and a node's 64.
 """
 
 
