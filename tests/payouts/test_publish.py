@@ -161,3 +161,17 @@ def test_deploy__zero_owner__reverts(project, deployer):
 
 def test_deploy__defaults__five_percent_fee(airdrop, owner):
     assert airdrop.fee_bps() == 500 and airdrop.owner() == owner
+
+
+def test_publish__tokens_sent_to_future_round_address__cannot_block(project, airdrop, publish_round, accounts, cmdt,
+                                                                    operator, stranger):
+    """A griefer who pre-funds the (predictable) next round address does not stop publication;
+    the extra tokens reach the treasury with the sweep."""
+    import rlp
+    from eth_utils import keccak, to_checksum_address
+
+    nonce = airdrop.provider.get_nonce(airdrop.address)  # CREATE address of the next round
+    future = to_checksum_address(keccak(rlp.encode([bytes.fromhex(airdrop.address[2:]), nonce]))[12:])
+    cmdt.transfer(future, 1, sender=operator)
+    rnd = publish_round(accounts[4:6], [TOKEN, TOKEN], token=cmdt)
+    assert rnd.contract.address == future and rnd.contract.holdings() == 2 * TOKEN + 1
