@@ -16,7 +16,7 @@ from .conftest import DAY, NATIVE, TEST_ROUNDS, TOKEN
 _profile = settings()
 MACHINE_SETTINGS = settings(
     _profile,
-    max_examples=max(2, math.ceil(_profile.max_examples / 8)),
+    max_examples=max(2, math.ceil(_profile.max_examples / 12)),
     stateful_step_count=max(8, _profile.stateful_step_count // 2),
 )
 
