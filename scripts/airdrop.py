@@ -44,7 +44,8 @@ def build(csv_path, round_number, out, decimals, bench_rows):
         with _progress() as bar:
             result = airdrop.bench(bench_rows, Path("."), progress=bar)
         console.print(f"[bold]benchmark[/]: {result['rows']:,} rows built in {result['seconds']:.1f} s "
-                      f"({result['json_bytes'] / 1e6:,.0f} MB of proofs), root {result['root']}")
+                      f"(CPU {result['cpu_seconds']:.1f} s; {result['json_bytes'] / 1e6:,.0f} MB of proofs), "
+                      f"root {result['root']}")
         return
     if csv_path is None or round_number is None:
         raise click.UsageError("build needs CSV_PATH and --round (or --bench ROWS)")
