@@ -11,7 +11,9 @@ duplicate address (case-insensitive), a zero, negative or malformed amount, or t
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 import time
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -167,10 +169,15 @@ def build_round(rows: Rows, round_number: int, progress=None) -> BuiltRound:
     return BuiltRound(round_number, rows, tree)
 
 
-def write_json(built: BuiltRound, path: Path, progress=None) -> None:
+PARALLEL_MIN_ROWS = 200_000  # below this, forking costs more than it saves
+
+
+def write_json(built: BuiltRound, path: Path, progress=None, parallel: bool = True) -> None:
     """Writes the round (number, root, total, count) and every claim with its proof, streamed.
 
-    Proof entries are 32-byte hex words (160-bit nodes), as `AirdropRound.claim` takes them."""
+    Proof entries are 32-byte hex words (160-bit nodes), as `AirdropRound.claim` takes them.
+    With `parallel` (POSIX), a forked child writes the second half of the claims to a side file
+    while this process writes the first; the halves are then joined."""
     rows, tree = built.rows, built.tree
     levels = tree.hex_levels()
     ragged = False
@@ -186,13 +193,13 @@ def write_json(built: BuiltRound, path: Path, progress=None) -> None:
         "count": len(rows),
         "tier_shift": tier_shift_for(len(rows)),
     }
-    task = progress.add_task("writing proofs", total=len(rows)) if progress else None
-    with open(path, "w") as out:
-        out.write(json.dumps(head, indent=1)[:-2] + ',\n "claims": [\n')
+    n = len(rows)
+    accounts, amounts = rows.accounts, rows.amounts
+    task = progress.add_task("writing proofs", total=n) if progress else None
+
+    def write_range(out, lo: int, hi: int, report: bool) -> None:
         buf: list[str] = []
-        n = len(rows)
-        accounts, amounts = rows.accounts, rows.amounts
-        for i in range(n):
+        for i in range(lo, hi):
             proof = [level[(i >> d) ^ 1] for d, level in numbered]
             if ragged and None in proof:
                 proof = [p for p in proof if p is not None]
@@ -202,14 +209,43 @@ def write_json(built: BuiltRound, path: Path, progress=None) -> None:
             if len(buf) == 20_000:
                 out.write(",\n".join(buf))
                 buf.clear()
-                if i + 1 < n:
+                if i + 1 < hi:
                     out.write(",\n")
-                if progress:
+                if report and progress:
                     progress.advance(task, 20_000)
         if buf:
             out.write(",\n".join(buf))
-            if progress:
+            if report and progress:
                 progress.advance(task, len(buf))
+
+    split = parallel and hasattr(os, "fork") and n >= PARALLEL_MIN_ROWS
+    mid = n // 2 if split else n
+    side = Path(str(path) + ".part")
+    child = 0
+    if split:
+        child = os.fork()
+        if child == 0:  # the child writes [mid, n) and leaves without running any cleanup
+            code = 1
+            try:
+                with open(side, "w") as out:
+                    write_range(out, mid, n, report=False)
+                code = 0
+            finally:
+                os._exit(code)
+    with open(path, "w") as out:
+        out.write(json.dumps(head, indent=1)[:-2] + ',\n "claims": [\n')
+        write_range(out, 0, mid, report=True)
+        if split:
+            _, status = os.waitpid(child, 0)
+            if status != 0:
+                side.unlink(missing_ok=True)
+                raise RuntimeError("the proof-writing child process failed")
+            out.write(",\n")
+            with open(side) as part:
+                shutil.copyfileobj(part, out, 1 << 24)
+            side.unlink()
+            if progress:
+                progress.advance(task, n - mid)
         out.write("\n ]\n}\n")
 
 

@@ -86,3 +86,13 @@ def test_write_json__is_valid_json(tmp_path):
     built = airdrop.build_round(rows, 1)
     airdrop.write_json(built, tmp_path / "r.json")
     assert json.loads((tmp_path / "r.json").read_text())["claims"][1]["amount"] == str(3 * 10**18)
+
+
+def test_write_json__parallel_halves__same_file_as_serial(tmp_path, monkeypatch):
+    monkeypatch.setattr(airdrop, "PARALLEL_MIN_ROWS", 10)
+    rows = _parse(*[f"0x{i:040x},{i}" for i in range(1, 40)])
+    built = airdrop.build_round(rows, 2)
+    airdrop.write_json(built, tmp_path / "p.json")
+    airdrop.write_json(built, tmp_path / "s.json", parallel=False)
+    assert (tmp_path / "p.json").read_text() == (tmp_path / "s.json").read_text()
+    assert not (tmp_path / "p.json.part").exists()
