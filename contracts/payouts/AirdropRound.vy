@@ -1,0 +1,341 @@
+# pragma version ~=0.4.3
+"""
+@title One airdrop round: its funds, its Merkle root, its claim bitmap
+@custom:contract-name AirdropRound
+@license GNU Affero General Public License v3.0 only
+@notice Deployed by `AirdropRounds.publish` from a blueprint, one per
+        round, funded with exactly the round's total. Everything fixed
+        at publication is an immutable (read from code, not storage):
+        round number, asset, root, total, window, fee rate, tiering.
+        A claim therefore touches one storage word of the round (the
+        schedule) plus its bitmap word, and the round's remaining funds
+        are simply its own balance: no per-claim accounting write, and
+        a round can never pay out another round's money.
+
+        Leaves are `low160(keccak256(keccak256(abi.encode(round, index,
+        account, amount))))`; parents are the low 160 bits of
+        `keccak256` over the sorted pair (see `sorted_merkle` and
+        `fivefold/merkle.py`). A leaf preimage is 32 bytes and a node
+        preimage 64, so an internal node cannot pass as a leaf; the
+        round number in the leaf stops a leaf of one round from
+        proving anything in another.
+
+        Fee. A claim pays `amount - ceil(amount * FEE_BPS / 10_000)` to
+        the account; the fee stays in the round (no transfer, no write
+        per claim). After the window anyone may `sweep`: the whole
+        balance (fees plus unclaimed amounts) goes to the registry's
+        treasury. Conservation, wei-exact: total = paid out + swept.
+
+        Schedule. The first half of the window is cut into TIERS slots.
+        Registration order is the leaf index order: leaf `index` is in
+        tier min(index >> TIER_SHIFT, TIERS - 1) and may claim from
+        start + tier * slot + (keccak256(seed, index) mod slot); from
+        mid-window on, every leaf may claim. The seed is the hash of the
+        block DRAW_DELAY blocks after publication (with the round and
+        root), recorded by anyone's `draw`. The operator fixed the root
+        before that block existed and has no input afterwards: no secret
+        to reveal or withhold (commit-reveal would leave the last
+        revealer a choice). If nobody draws within 256 blocks, the hash
+        is out of reach and the draw moves to a new future block, never
+        to one the caller picks.
+@custom:security Claims follow checks-effects-interactions (the bitmap
+        is written before the payment) and take no lock; once the window
+        is over no claim can run, so `sweep` needs none either. Residual:
+        the producer of the draw block can withhold it (or, on chains
+        without RANDAO, grind its hash) to bias the claim order of one
+        round; amounts are never at stake.
+"""
+
+
+from ethereum.ercs import IERC20
+
+
+interface IRegistry:
+    def treasury() -> address: view
+
+
+# @dev Priority tiers of the schedule (by registration order).
+TIERS: constant(uint256) = 4
+# @dev Blocks between publication and the block whose hash seeds the schedule.
+DRAW_DELAY: constant(uint256) = 5
+# @dev How far back `blockhash` reaches.
+BLOCKHASH_WINDOW: constant(uint256) = 256
+BPS: constant(uint256) = 10_000
+# @dev Longest proof accepted (2**32 leaves).
+MAX_PROOF_DEPTH: constant(uint256) = 32
+MASK_64: constant(uint256) = 2**64 - 1
+MASK_160: constant(uint256) = 2**160 - 1
+
+
+# @dev The AirdropRounds registry that published this round.
+REGISTRY: public(immutable(address))
+# @dev The round number (committed in every leaf).
+ROUND: public(immutable(uint256))
+# @dev The ERC-20 paid out, or empty(address) for the native coin.
+ASSET: public(immutable(address))
+# @dev The Merkle root (160-bit node).
+ROOT: public(immutable(uint256))
+# @dev What the round was funded with (the sum of its leaf amounts).
+TOTAL: public(immutable(uint256))
+# @dev Number of leaves (registrations).
+COUNT: public(immutable(uint256))
+# @dev The claim window: [START, END).
+START: public(immutable(uint256))
+END: public(immutable(uint256))
+# @dev Handling fee, in basis points, fixed at publication.
+FEE_BPS: public(immutable(uint256))
+# @dev Leaves per tier are 2**TIER_SHIFT (the last tier takes the rest).
+TIER_SHIFT: public(immutable(uint256))
+
+
+# @dev Schedule word: draw block (bits 0..63) | seed (64..255, 0 = not drawn).
+_schedule: uint256
+# @dev Claimed flags: bit (index % 256) of word (index // 256).
+claimed_bitmap: public(HashMap[uint256, uint256])
+
+
+event ScheduleDrawn:
+    seed: uint256
+    hash_block: uint256
+
+
+event DrawPostponed:
+    draw_block: uint256
+
+
+event Claimed:
+    account: indexed(address)
+    index: uint256
+    amount: uint256
+
+
+event Swept:
+    treasury: indexed(address)
+    amount: uint256
+
+
+@deploy
+@payable
+def __init__(
+    round: uint256,
+    asset: address,
+    root: uint256,
+    total: uint256,
+    count: uint256,
+    start: uint256,
+    end: uint256,
+    fee_bps: uint256,
+):
+    """
+    @dev Called by the registry only (it checked every argument); a
+         native-coin round receives its total as the creation value.
+    @param round The round number.
+    @param asset The ERC-20, or empty(address) for the native coin.
+    @param root The Merkle root.
+    @param total The sum of the leaf amounts.
+    @param count The number of leaves.
+    @param start The window start.
+    @param end The window end.
+    @param fee_bps The handling fee, in basis points.
+    """
+    REGISTRY = msg.sender
+    ROUND = round
+    ASSET = asset
+    ROOT = root
+    TOTAL = total
+    COUNT = count
+    START = start
+    END = end
+    FEE_BPS = fee_bps
+    # Smallest shift that puts the last index in tier TIERS - 1 or below.
+    tier_shift: uint256 = 0
+    for _: uint256 in range(256):
+        if (count - 1) >> tier_shift < TIERS:
+            break
+        tier_shift += 1
+    TIER_SHIFT = tier_shift
+    self._schedule = block.number + DRAW_DELAY
+
+
+@external
+def claim(index: uint256, account: address, amount: uint256, proof: DynArray[uint256, MAX_PROOF_DEPTH]) -> uint256:
+    """
+    @dev Pays leaf `index` to its account, minus the handling fee.
+    @notice Anyone may submit it; the tokens go to `account`. Only
+            inside the window, once the schedule is drawn and the leaf's
+            turn has come (`unlock_time`).
+    @param index The leaf's index (its registration rank).
+    @param account The leaf's account, which receives the payment.
+    @param amount The leaf's amount, before the fee.
+    @param proof The leaf's Merkle proof (160-bit siblings, leaf upwards).
+    @return uint256 The amount paid (after the fee).
+    """
+    assert block.timestamp < END, "airdrop: round closed"
+    seed: uint256 = self._schedule >> 64
+    assert seed != 0, "airdrop: schedule not drawn"
+    assert block.timestamp >= self._unlock(seed, index), "airdrop: not yet this account's turn"
+
+    slot: uint256 = index >> 8
+    bit: uint256 = 1 << (index & 255)
+    flags: uint256 = self.claimed_bitmap[slot]
+    assert flags & bit == 0, "airdrop: already claimed"
+    self.claimed_bitmap[slot] = flags | bit
+
+    # sorted_merkle._root, inlined: an internal call would copy the proof.
+    node: uint256 = convert(keccak256(keccak256(abi_encode(ROUND, index, account, amount))), uint256) & MASK_160
+    for sibling: uint256 in proof:
+        if node < sibling:
+            node = convert(keccak256(abi_encode(node, sibling)), uint256) & MASK_160
+        else:
+            node = convert(keccak256(abi_encode(sibling, node)), uint256) & MASK_160
+    assert node == ROOT, "airdrop: invalid proof"
+
+    # Round up: the fee favours the protocol by at most one unit. The
+    # unchecked product can only wrap for an amount above 2**246, far
+    # above any balance, so such a payment reverts anyway.
+    net: uint256 = amount - unsafe_div(unsafe_add(unsafe_mul(amount, FEE_BPS), BPS - 1), BPS)
+    log Claimed(account=account, index=index, amount=amount)
+    self._pay(account, net)
+    return net
+
+
+@external
+def draw() -> uint256:
+    """
+    @dev Records the schedule seed from the draw block's hash.
+    @notice Anyone, once the draw block is mined. If its hash has left
+            the 256-block window, the draw moves to the block DRAW_DELAY
+            ahead and this returns 0.
+    @return uint256 The seed (0 if the draw was postponed).
+    """
+    word: uint256 = self._schedule
+    assert word >> 64 == 0, "airdrop: schedule already drawn"
+    target: uint256 = word & MASK_64
+    assert block.number > target, "airdrop: draw block not mined yet"
+    if block.number - target > BLOCKHASH_WINDOW:
+        target = block.number + DRAW_DELAY
+        self._schedule = target
+        log DrawPostponed(draw_block=target)
+        return 0
+    # 192 bits of the hash, never 0 (0 means "not drawn").
+    seed: uint256 = (convert(keccak256(abi_encode(blockhash(target), ROUND, ROOT)), uint256) >> 64) | 1
+    self._schedule = (seed << 64) | target
+    log ScheduleDrawn(seed=seed, hash_block=target)
+    return seed
+
+
+@external
+def sweep() -> uint256:
+    """
+    @dev Sends the round's balance (fees and unclaimed amounts) to the
+         registry's treasury.
+    @notice Anyone, once the window is over.
+    @return uint256 The amount swept.
+    """
+    assert block.timestamp >= END, "airdrop: round still open"
+    treasury: address = staticcall IRegistry(REGISTRY).treasury()
+    assert treasury != empty(address), "airdrop: treasury not set"
+    amount: uint256 = self._balance()
+    assert amount != 0, "airdrop: nothing to sweep"
+    log Swept(treasury=treasury, amount=amount)
+    self._pay(treasury, amount)
+    return amount
+
+
+@external
+@view
+def seed() -> uint256:
+    """
+    @dev The schedule seed (0 until drawn).
+    @return uint256 The seed.
+    """
+    return self._schedule >> 64
+
+
+@external
+@view
+def draw_block() -> uint256:
+    """
+    @dev The block whose hash seeds (or seeded) the schedule.
+    @return uint256 A block number.
+    """
+    return self._schedule & MASK_64
+
+
+@external
+@view
+def is_claimed(index: uint256) -> bool:
+    """
+    @dev Whether leaf `index` has claimed.
+    @param index The leaf index.
+    @return bool True once claimed.
+    """
+    return (self.claimed_bitmap[index >> 8] >> (index & 255)) & 1 == 1
+
+
+@external
+@view
+def unlock_time(index: uint256) -> uint256:
+    """
+    @dev When leaf `index` may claim (0 until the schedule is drawn).
+    @param index The leaf index.
+    @return uint256 A timestamp.
+    """
+    seed: uint256 = self._schedule >> 64
+    if seed == 0:
+        return 0
+    return self._unlock(seed, index)
+
+
+@external
+@view
+def holdings() -> uint256:
+    """
+    @dev What the round holds now: unclaimed amounts plus fees kept.
+    @return uint256 The balance, in the asset's smallest unit.
+    """
+    return self._balance()
+
+
+@internal
+@view
+def _unlock(seed: uint256, index: uint256) -> uint256:
+    """
+    @dev START + tier * slot + keccak256(seed, index) mod slot, with
+         slot = floor((END - START) / (2 * TIERS)): rounding down ends
+         the schedule a little before mid-window, never after.
+    @param seed The schedule seed.
+    @param index The leaf index.
+    @return uint256 The unlock timestamp.
+    """
+    # The registry checked END > START.
+    slot: uint256 = unsafe_div(unsafe_sub(END, START), 2 * TIERS)
+    if slot == 0:
+        return START
+    tier: uint256 = min(index >> TIER_SHIFT, TIERS - 1)
+    return START + tier * slot + convert(keccak256(abi_encode(seed, index)), uint256) % slot
+
+
+@internal
+@view
+def _balance() -> uint256:
+    """
+    @dev The round's holding of its asset.
+    @return uint256 The balance.
+    """
+    if ASSET == empty(address):
+        return self.balance
+    return staticcall IERC20(ASSET).balanceOf(self)
+
+
+@internal
+def _pay(to: address, amount: uint256):
+    """
+    @dev Pays `amount` of the round's asset to `to`.
+    @param to The recipient.
+    @param amount The amount.
+    """
+    if ASSET == empty(address):
+        raw_call(to, b"", value=amount)
+    else:
+        assert extcall IERC20(ASSET).transfer(to, amount, default_return_value=True), "airdrop: transfer failed"

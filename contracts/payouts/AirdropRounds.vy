@@ -1,0 +1,259 @@
+# pragma version ~=0.4.3
+"""
+@title Airdrop rounds: the registry that publishes and funds each round
+@custom:contract-name AirdropRounds
+@license GNU Affero General Public License v3.0 only
+@notice CMDMAX airdrops (SPEC.md "CMDMAX", 6.3), "pushed daily". An
+        operator publishes a round: round number, asset (native coin or
+        any ERC-20: USDT, CMDT, ...), Merkle root, total, leaf count and
+        claim window. `publish` deploys the round's own `AirdropRound`
+        from a blueprint, with everything fixed as immutables, and funds
+        it with exactly the total, pulled from the operator. Claims,
+        the random schedule and the sweep live in the round (see
+        AirdropRound.vy); this registry keeps the roles, the fee rate,
+        the treasury and the list of rounds.
+
+        Round numbers are sequential (1, 2, ...). The operator builds the
+        tree for `round_count + 1` (every leaf commits to it) and
+        `publish` refuses any other number, so a tree is never published
+        under a number it was not built for.
+
+        Fee: SPEC's 5% handling fee, settable by governance up to
+        MAX_FEE_BPS, fixed per round at publication (a later change
+        never touches a published round). Fees stay in each round and
+        reach the treasury with its unclaimed amounts when the round is
+        swept after its window: no transfer per claim.
+@custom:security One contract per round isolates rounds: a wrong tree
+        can only ever pay out its own round's funds. `publish` measures
+        the round's balance around the transfer and refuses tokens that
+        deliver less than the total (fee-on-transfer); rebasing tokens
+        should not be airdropped (a round's balance would drift).
+"""
+
+
+from ethereum.ercs import IERC20
+
+from snekmate.auth import ownable
+
+initializes: ownable
+
+
+exports: (
+    ownable.owner,
+    ownable.transfer_ownership,
+    ownable.renounce_ownership,
+)
+
+
+# @dev Shortest and longest claim window.
+MIN_WINDOW: constant(uint256) = 3_600
+MAX_WINDOW: constant(uint256) = 365 * 86_400
+# @dev On-chain cap of the handling fee: 10%.
+MAX_FEE_BPS: constant(uint256) = 1_000
+# @dev SPEC 6.3's handling fee: 5%.
+DEFAULT_FEE_BPS: constant(uint256) = 500
+# @dev Largest round total (keeps fee arithmetic far from overflow).
+MAX_TOTAL: constant(uint256) = 2**96 - 1
+# @dev Largest root: nodes are 160-bit.
+MAX_ROOT: constant(uint256) = 2**160 - 1
+
+
+# @dev Blueprint (EIP-5202) of AirdropRound; set once per chain.
+round_blueprint: public(address)
+# @dev Accounts allowed to publish rounds.
+is_operator: public(HashMap[address, bool])
+# @dev Handling fee for rounds published from now on, in basis points.
+_fee_bps: uint256
+# @dev Receives swept rounds (their fees and unclaimed amounts).
+treasury: public(address)
+# @dev Rounds published so far (the last round's number).
+round_count: public(uint256)
+# @dev The AirdropRound contract of each round number.
+rounds: public(HashMap[uint256, address])
+
+
+event RoundPublished:
+    round: indexed(uint256)
+    round_contract: indexed(address)
+    asset: indexed(address)
+    operator: address
+    root: uint256
+    total: uint256
+    count: uint256
+    start: uint256
+    end: uint256
+    fee_bps: uint256
+
+
+event OperatorSet:
+    operator: indexed(address)
+    status: bool
+
+
+event FeeSet:
+    fee_bps: uint256
+
+
+event TreasurySet:
+    treasury: indexed(address)
+
+
+event RoundBlueprintSet:
+    blueprint: indexed(address)
+
+
+@deploy
+def __init__(owner_: address):
+    """
+    @dev Deploys with the 5% handling fee; the round blueprint, the
+         operators and the treasury are set after deployment.
+    @param owner_ The governance account.
+    """
+    assert owner_ != empty(address), "airdrop: zero owner"
+    ownable.__init__()
+    ownable._transfer_ownership(owner_)
+    self._fee_bps = DEFAULT_FEE_BPS
+
+
+@external
+@payable
+@nonreentrant
+def publish(
+    round: uint256,
+    asset: address,
+    root: uint256,
+    total: uint256,
+    count: uint256,
+    start: uint256,
+    end: uint256,
+) -> address:
+    """
+    @dev Deploys, funds and registers a round.
+    @notice Only an operator. The native coin is sent as value; an
+            ERC-20 is pulled from the operator (approve `total` first)
+            and must arrive whole.
+    @param round The round number: `round_count + 1`.
+    @param asset The ERC-20, or empty(address) for the native coin.
+    @param root The Merkle root (a 160-bit node).
+    @param total The sum of the leaf amounts.
+    @param count The number of leaves.
+    @param start The window start (claims need the schedule drawn too).
+    @param end The window end; the round can be swept from then on.
+    @return address The round's AirdropRound contract.
+    """
+    assert self.is_operator[msg.sender], "airdrop: caller is not an operator"
+    assert round == self.round_count + 1, "airdrop: not the next round number"
+    blueprint: address = self.round_blueprint
+    assert blueprint != empty(address), "airdrop: round blueprint not set"
+    assert root != 0 and root <= MAX_ROOT, "airdrop: bad root"
+    assert total != 0, "airdrop: zero total"
+    assert total <= MAX_TOTAL, "airdrop: total too large"
+    assert count != 0 and count <= total, "airdrop: bad leaf count"
+    assert end > start and end - start >= MIN_WINDOW and end - start <= MAX_WINDOW, "airdrop: bad window"
+    assert end > block.timestamp, "airdrop: window already over"
+    fee_bps: uint256 = self._fee()
+    self.round_count = round
+
+    round_contract: address = empty(address)
+    if asset == empty(address):
+        assert msg.value == total, "airdrop: value differs from total"
+        round_contract = create_from_blueprint(
+            blueprint, round, asset, root, total, count, start, end, fee_bps, value=total
+        )
+    else:
+        assert msg.value == 0, "airdrop: value sent with a token"
+        round_contract = create_from_blueprint(blueprint, round, asset, root, total, count, start, end, fee_bps)
+        # The round's address is predictable: measure a difference, so tokens sent there
+        # beforehand cannot block publication (they end up swept to the treasury).
+        before: uint256 = staticcall IERC20(asset).balanceOf(round_contract)
+        assert extcall IERC20(asset).transferFrom(msg.sender, round_contract, total, default_return_value=True), \
+            "airdrop: transfer failed"
+        # Leaf amounts are exact: a token that takes a fee on transfer cannot fund them.
+        assert staticcall IERC20(asset).balanceOf(round_contract) - before == total, "airdrop: asset took a transfer fee"
+    self.rounds[round] = round_contract
+    log RoundPublished(
+        round=round,
+        round_contract=round_contract,
+        asset=asset,
+        operator=msg.sender,
+        root=root,
+        total=total,
+        count=count,
+        start=start,
+        end=end,
+        fee_bps=fee_bps,
+    )
+    return round_contract
+
+
+@external
+def set_round_blueprint(blueprint: address):
+    """
+    @dev Sets the AirdropRound blueprint, once per chain.
+    @notice Fixed afterwards, so governance cannot swap the code that
+            holds future rounds' funds without a new registry.
+    @param blueprint An EIP-5202 blueprint of AirdropRound.vy.
+    """
+    ownable._check_owner()
+    assert self.round_blueprint == empty(address), "airdrop: round blueprint already set"
+    assert blueprint.is_contract, "airdrop: blueprint is not a contract"
+    self.round_blueprint = blueprint
+    log RoundBlueprintSet(blueprint=blueprint)
+
+
+@external
+def set_operator(operator: address, status: bool):
+    """
+    @dev Grants or revokes the right to publish rounds.
+    @param operator The account.
+    @param status True to grant, False to revoke.
+    """
+    ownable._check_owner()
+    assert operator != empty(address), "airdrop: zero operator"
+    self.is_operator[operator] = status
+    log OperatorSet(operator=operator, status=status)
+
+
+@external
+def set_fee_bps(fee_bps: uint256):
+    """
+    @dev Sets the handling fee of rounds published from now on.
+    @param fee_bps The fee in basis points, at most MAX_FEE_BPS.
+    """
+    ownable._check_owner()
+    assert fee_bps <= MAX_FEE_BPS, "airdrop: fee above cap"
+    self._fee_bps = fee_bps
+    log FeeSet(fee_bps=fee_bps)
+
+
+@external
+def set_treasury(treasury: address):
+    """
+    @dev Sets the account that receives swept rounds.
+    @param treasury The treasury; not the zero address.
+    """
+    ownable._check_owner()
+    assert treasury != empty(address), "airdrop: zero treasury"
+    self.treasury = treasury
+    log TreasurySet(treasury=treasury)
+
+
+@external
+@view
+def fee_bps() -> uint256:
+    """
+    @dev The handling fee a round published now gets.
+    @return uint256 The fee, in basis points.
+    """
+    return self._fee()
+
+
+@internal
+@view
+def _fee() -> uint256:
+    """
+    @dev The one read of the handling fee (a parameter registry can
+         replace it later).
+    @return uint256 The fee, in basis points.
+    """
+    return self._fee_bps

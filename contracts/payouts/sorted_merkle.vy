@@ -1,0 +1,45 @@
+# pragma version ~=0.4.3
+"""
+@title Sorted-pair Merkle proofs with 160-bit nodes and a bounded depth
+@custom:contract-name sorted_merkle
+@license GNU Affero General Public License v3.0 only
+@notice snekmate's `merkle_proof_verification` rule (each parent hashes
+        its two children in ascending order, a proof lists the siblings
+        from the leaf upwards), narrowed to 160-bit nodes: a parent is
+        the low 160 bits of `keccak256(min ++ max)` over 32-byte words.
+        A sibling word then carries 12 zero bytes, 144 gas less calldata
+        each; forging a proof still takes a 160-bit second preimage.
+        Our buffer is sized for `MAX_PROOF_DEPTH` siblings (2**32
+        leaves) where snekmate's is sized for 255, whose memory every
+        call would pay for. `fivefold/merkle.py` builds the trees;
+        AirdropRound inlines the same loop (an internal call copies the
+        proof).
+@custom:security Leaves must never be 64 bytes before hashing, or an
+        internal node could be passed off as a leaf: the payout
+        contracts hash a leaf twice over an `abi.encode`, so a leaf's
+        last preimage is 32 bytes and a node's 64.
+"""
+
+
+# @dev Longest proof accepted: a tree of up to 2**32 leaves.
+MAX_PROOF_DEPTH: constant(uint256) = 32
+# @dev Nodes are the low 160 bits of their hash.
+MASK_160: constant(uint256) = 2**160 - 1
+
+
+@internal
+@pure
+def _root(proof: DynArray[uint256, MAX_PROOF_DEPTH], leaf: uint256) -> uint256:
+    """
+    @dev Folds `proof` into `leaf` and returns the root it leads to.
+    @param proof The sibling hashes from the leaf up to the root.
+    @param leaf The leaf hash.
+    @return bytes32 The root the proof leads to.
+    """
+    node: uint256 = leaf
+    for sibling: uint256 in proof:
+        if node < sibling:
+            node = convert(keccak256(abi_encode(node, sibling)), uint256) & MASK_160
+        else:
+            node = convert(keccak256(abi_encode(sibling, node)), uint256) & MASK_160
+    return node

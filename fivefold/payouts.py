@@ -1,0 +1,171 @@
+"""Mirror of the payouts contracts' formulas (RedPacket, AirdropRounds) as pure functions.
+
+Tests use these as the oracle; the demo and the dApp side use them to derive password keys,
+sign claims, predict shares, fees and the airdrop schedule.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from eth_account import Account
+from eth_utils import keccak, to_canonical_address
+
+BPS = 10_000
+MAX_SHARES = 65_535
+BAND_LOW_USD = 100
+BAND_MID_USD = 500
+MASK_128 = 2**128 - 1
+SECP256K1_N = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141
+
+# Password stretching: a throwaway key is worth one packet, but the password is public to
+# brute force once the packet exists, so derive slowly (PBKDF2-HMAC-SHA256).
+PASSWORD_ROUNDS = 100_000
+
+
+def _word(x: int | str | bytes) -> bytes:
+    if isinstance(x, bytes):
+        return x.rjust(32, b"\0")
+    if isinstance(x, str):
+        return to_canonical_address(x).rjust(32, b"\0")
+    return int(x).to_bytes(32, "big")
+
+
+def enc(*values) -> bytes:
+    """abi.encode of static words (addresses as 0x strings, ints, 32-byte values), by hand."""
+    return b"".join(_word(v) for v in values)
+
+
+# --------------------------------------------------------------------------------------------
+# Red packets
+# --------------------------------------------------------------------------------------------
+
+ZERO_ADDRESS = "0x" + "00" * 20
+
+
+def packet_id(creator: str, signer: str | None, token: str | None, salt: int) -> bytes:
+    """keccak256(abi.encode(creator, signer, token, salt)): the packet id."""
+    return keccak(enc(creator, signer or ZERO_ADDRESS, token or ZERO_ADDRESS, salt))
+
+
+@dataclass(frozen=True)
+class PasswordKey:
+    key: bytes
+    address: str
+
+
+def password_key(password: str, creator: str, salt: int, chain_id: int, contract: str,
+                 rounds: int = PASSWORD_ROUNDS) -> PasswordKey:
+    """The throwaway key a password stands for, bound to one packet on one chain.
+
+    PBKDF2-HMAC-SHA256 over the password with the packet's coordinates as salt, reduced to a
+    valid secp256k1 scalar. Only its address (`signer`) goes on-chain.
+    """
+    coords = enc(chain_id, contract, creator, salt)
+    raw = hashlib.pbkdf2_hmac("sha256", password.encode(), b"fivefold.redpacket" + coords, rounds)
+    scalar = int.from_bytes(raw, "big") % (SECP256K1_N - 1) + 1
+    key = scalar.to_bytes(32, "big")
+    return PasswordKey(key, Account.from_key(key).address)
+
+
+def claim_digest(chain_id: int, contract: str, pid: bytes, claimer: str) -> bytes:
+    """keccak256(abi.encode(chain.id, contract, id, claimer)): what the password key signs."""
+    return keccak(enc(chain_id, contract, pid, claimer))
+
+
+def sign_claim(key: bytes, chain_id: int, contract: str, pid: bytes, claimer: str) -> tuple[bytes, bytes]:
+    """(r, vs): the EIP-2098 compact signature of a claim by the password key."""
+    sig = Account.unsafe_sign_hash(claim_digest(chain_id, contract, pid, claimer), key)
+    vs = sig.s | ((sig.v - 27) << 255)
+    return sig.r.to_bytes(32, "big"), vs.to_bytes(32, "big")
+
+
+def fee_bps(rates: tuple[int, int, int], amount: int, price: int | None, token_decimals: int, feed_decimals: int) -> int:
+    """The rate of SPEC 6.4's band the deposit falls in (whole deposit, bands not brackets).
+
+    value = amount * price / 10**(token_decimals + feed_decimals), compared exactly.
+    An asset without a feed (price None) pays the highest rate.
+    """
+    low, mid, high = rates
+    if price is None:
+        return max(low, mid, high)
+    one_usd = 10 ** (token_decimals + feed_decimals)
+    value = amount * price
+    if value <= BAND_LOW_USD * one_usd:
+        return low
+    if value <= BAND_MID_USD * one_usd:
+        return mid
+    return high
+
+
+def fee(amount: int, bps: int) -> int:
+    """ceil(amount * bps / 10_000): rounds up, in the protocol's favour."""
+    return -(-amount * bps // BPS)
+
+
+def share(remaining: int, left: int, k: int, seed: int, random: bool) -> int:
+    """The k-th claim's amount with `remaining` left over `left` shares (left >= 1)."""
+    if left == 1:
+        return remaining
+    if not random:
+        return remaining // left
+    span = 2 * remaining // left - 1
+    r = int.from_bytes(keccak(enc(seed, k)), "big")
+    return 1 + r % span
+
+
+def shares(net: int, n: int, seed: int, random: bool) -> list[int]:
+    """Every claim's amount, in claim order, for a packet of `net` over `n` shares."""
+    out, remaining = [], net
+    for k in range(n):
+        a = share(remaining, n - k, k, seed, random)
+        out.append(a)
+        remaining -= a
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Airdrop rounds
+# --------------------------------------------------------------------------------------------
+
+TIERS = 4
+DRAW_DELAY = 5
+AIRDROP_FEE_BPS = 500
+
+
+def tier_shift_for(count: int) -> int:
+    """The smallest shift that spreads `count` registrations over at most TIERS tiers."""
+    shift = 0
+    while (count - 1) >> shift >= TIERS:
+        shift += 1
+    return shift
+
+
+def airdrop_leaf(round_number: int, index: int, account: str, amount: int) -> bytes:
+    """low160(keccak256(keccak256(abi.encode(round, index, account, amount)))), as a 32-byte word."""
+    return b"\0" * 12 + keccak(keccak(enc(round_number, index, account, amount)))[12:]
+
+
+def airdrop_fee(amount: int, bps: int) -> int:
+    """The handling fee kept from a claim, rounded up (in the protocol's favour)."""
+    return fee(amount, bps)
+
+
+def airdrop_net(amount: int, bps: int) -> int:
+    return amount - airdrop_fee(amount, bps)
+
+
+def unlock_time(start: int, end: int, tier_shift: int, seed: int, index: int) -> int:
+    """When leaf `index` may claim: its tier's slot in the first half of the window, plus a
+    random offset inside the slot drawn from the round's seed."""
+    slot = (end - start) // (2 * TIERS)
+    if slot == 0:
+        return start
+    tier = min(index >> tier_shift, TIERS - 1)
+    return start + tier * slot + int.from_bytes(keccak(enc(seed, index)), "big") % slot
+
+
+def schedule_seed(block_hash: bytes, round_number: int, root: int) -> int:
+    """The round's seed from its draw block's hash: 192 bits, never 0 (0 means not drawn)."""
+    return (int.from_bytes(keccak(enc(block_hash, round_number, root)), "big") >> 64) | 1
