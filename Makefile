@@ -26,7 +26,8 @@ $(STAMP)/python: requirements.txt pyproject.toml
 
 $(STAMP)/node: package.json package-lock.json
 	@mkdir -p $(STAMP)
-	npm ci --no-audit --no-fund --loglevel=error
+	@# npm 11 `npm ci` rejects a lock that lists only this platform's anvil binary; install honours the exact pin
+	npm install --no-audit --no-fund --loglevel=error
 	node_modules/.bin/anvil --version >/dev/null
 	@touch $@
 
