@@ -86,6 +86,16 @@ def price_feeds(ctx: Context) -> dict[str, str]:
     return feeds
 
 
+def _has_answer(feed) -> bool:
+    from ape.exceptions import ContractLogicError
+
+    try:
+        feed.latestRoundData()
+        return True
+    except ContractLogicError:  # "pricefeed: no answer yet"
+        return False
+
+
 def _refresh_local_feeds(ctx: Context, sender=None) -> None:
     prices = DEFAULT_LOCAL_PRICES | {k: str(v) for k, v in (_cfg(ctx).get("local_prices_usd") or {}).items()}
     now = ctx.chain.blocks.head.timestamp
@@ -94,7 +104,9 @@ def _refresh_local_feeds(ctx: Context, sender=None) -> None:
             feed = ctx[_feed_name(s)]
             answer = int(Decimal(prices[s]) * 10**FEED_DECIMALS)
             if sender is None:
-                _send(ctx, f"{_feed_name(s)}.set_answer", feed.set_answer, answer, now)
+                # Setup sets each feed once, while the deployer still owns it: a re-run sends nothing.
+                if not _has_answer(feed) and feed.owner() == ctx.deployer.address:
+                    _send(ctx, f"{_feed_name(s)}.set_answer", feed.set_answer, answer, now)
             else:
                 feed.set_answer(answer, now, sender=sender)
 
