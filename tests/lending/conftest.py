@@ -1,0 +1,115 @@
+"""Lending fixtures: actors by role and one deployed system per session (ape isolates each test)."""
+
+import pytest
+from ape import Contract
+
+from fivefold import lending
+from fivefold.units import WAD
+
+
+@pytest.fixture(scope="session")
+def governance(owner):
+    """Owns the controller, the adapter and so every market."""
+    return owner
+
+
+@pytest.fixture(scope="session")
+def supplier(accounts):
+    return accounts[4]
+
+
+@pytest.fixture(scope="session")
+def borrower(accounts):
+    return accounts[5]
+
+
+@pytest.fixture(scope="session")
+def liquidator(accounts):
+    return accounts[6]
+
+
+@pytest.fixture(scope="session")
+def attacker(accounts):
+    return accounts[7]
+
+
+@pytest.fixture(scope="session")
+def system(project, deployer, governance, supplier, borrower, liquidator, attacker, non_owner):
+    return lending.deploy_local_system(
+        project, deployer, governance, holders=[supplier, borrower, liquidator, attacker, non_owner]
+    )
+
+
+@pytest.fixture(scope="session")
+def controller(system):
+    return system.controller
+
+
+@pytest.fixture(scope="session")
+def adapter(system):
+    return system.adapter
+
+
+@pytest.fixture(scope="session")
+def markets(system):
+    return system.markets
+
+
+@pytest.fixture(scope="session")
+def tokens(system):
+    return system.tokens
+
+
+@pytest.fixture(scope="session")
+def feeds(system):
+    return system.feeds
+
+
+@pytest.fixture(scope="session")
+def cc_market(markets):
+    return markets["CC"]
+
+
+@pytest.fixture(scope="session")
+def cmdt_market(markets):
+    return markets["CMDT"]
+
+
+@pytest.fixture(scope="session")
+def usd_market(markets):
+    return markets["USD6"]
+
+
+@pytest.fixture(scope="session")
+def native_market(markets):
+    return markets["WNAT"]
+
+
+@pytest.fixture(scope="session")
+def supply():
+    """`supply(market, account, amount)`: approve and deposit; returns the vouchers minted."""
+
+    def do(market, account, amount):
+        Contract(market.asset()).approve(market, amount, sender=account)
+        return market.deposit(amount, account, sender=account)
+
+    return do
+
+
+@pytest.fixture(scope="session")
+def position(system, supply):
+    """`position(account, collateral={"CC": amount}, borrow=("USD6", amount))`: supply, enter, borrow."""
+
+    def do(account, collateral, borrow=None):
+        for symbol, amount in collateral.items():
+            supply(system.markets[symbol], account, amount)
+        system.controller.enter_markets([system.markets[s] for s in collateral], sender=account)
+        if borrow:
+            symbol, amount = borrow
+            system.markets[symbol].borrow(amount, account, sender=account)
+
+    return do
+
+
+def wad(x) -> int:
+    return int(x * WAD)
