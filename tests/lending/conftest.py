@@ -113,3 +113,31 @@ def position(system, supply):
 
 def wad(x) -> int:
     return int(x * WAD)
+
+
+@pytest.fixture(scope="session")
+def warp(chain, system, deployer):
+    """`warp(seconds)`: moves time on and refreshes every feed (they go stale after an hour)."""
+
+    def do(seconds, refresh=True):
+        chain.mine(deltatime=seconds)
+        if refresh:
+            for feed in system.feeds.values():
+                feed.set_answer(feed.answer(), sender=deployer)
+
+    return do
+
+
+@pytest.fixture(scope="session")
+def set_price(system, deployer):
+    """`set_price("CC", answer_with_8_decimals)`."""
+
+    def do(symbol, answer):
+        system.feeds[symbol].set_answer(answer, sender=deployer)
+
+    return do
+
+
+def snapshot_totals(market):
+    cash, borrows, reserves, index = market.current_totals()
+    return lending.Totals(cash, borrows, reserves, index)
