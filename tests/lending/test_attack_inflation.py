@@ -43,6 +43,10 @@ def test_redeem_rounding__inflated_rate__never_pays_more_than_owned(cc_market, u
     supply(cc_market, supplier, 1000 * WAD)
     position(borrower, {"USD6": 1_000_000 * 10**6}, ("CC", 900 * WAD))
     warp(365 * 86400)
+    # the loan is repaid: the rate stays where interest left it, and stops moving
+    tokens["CC"].approve(cc_market, 2**256 - 1, sender=borrower)
+    cc_market.repay(2**256 - 1, borrower, sender=borrower)
+    assert cc_market.exchange_rate() > WAD // 1000
     supply(cc_market, attacker, 3 * WAD)
     shares = cc_market.balanceOf(attacker)
     worth = cc_market.convertToAssets(shares)
