@@ -28,8 +28,8 @@
           suppliers pro rata; see `Market.write_off`).
         Values are USD with 18 decimals; prices come from the price adapter
         (Chainlink feeds with staleness and sign checks).
-@custom:security Loops run over an account's entered markets only,
-        bounded by `MAX_ACCOUNT_MARKETS`; never over users.
+@custom:security Loops run over an account's entered markets only (a
+        bitmask of market ids, bounded by `MAX_MARKETS`); never over users.
 """
 
 
@@ -59,8 +59,8 @@ interface IPriceAdapter:
 WAD: constant(uint256) = 10**18
 # @dev Most markets the controller lists.
 MAX_MARKETS: constant(uint256) = 32
-# @dev Most markets one account may enter (bounds every health loop).
-MAX_ACCOUNT_MARKETS: constant(uint256) = 8
+# @dev Field masks of the packed market slot.
+MASK_160: constant(uint256) = 2**160 - 1
 # @dev On-chain bound of every collateral factor (strictly below 1).
 MAX_COLLATERAL_FACTOR: constant(uint256) = 9 * 10**17
 # @dev Bounds of the close factor (Compound's: 5%..90%).
@@ -84,24 +84,24 @@ market_blueprint: public(address)
 price_adapter: public(address)
 # @dev The chain's wrapped native coin (its market takes the native coin too).
 wrapped_native: public(address)
-# @dev Listed markets, in listing order.
-markets: public(DynArray[address, MAX_MARKETS])
-# @dev True for markets created here.
-is_listed: public(HashMap[address, bool])
+# @dev Number of listed markets; their ids are 0..market_count-1.
+market_count: public(uint256)
+# @dev Packed per market id: market address (bits 0..159) | collateral
+#      factor cf, WAD (bits 160..255): one read per market in health loops.
+_markets: HashMap[uint256, uint256]
+# @dev Market => its id + 1 (0: not listed).
+_ids: HashMap[address, uint256]
 # @dev Asset => its market (one market per asset).
 market_for: public(HashMap[address, address])
-# @dev Market => collateral factor (cf), WAD.
-collateral_factor: public(HashMap[address, uint256])
 # @dev Share of one debt a single liquidation may repay, WAD.
 close_factor: public(uint256)
 # @dev Seized value / repaid value in a liquidation, WAD.
 liquidation_incentive: public(uint256)
 # @dev Collateral value (USD, WAD) at or below which debt may be written off.
 bad_debt_dust: public(uint256)
-# @dev Markets each account has entered (collateral enabled or borrowed).
-account_markets: HashMap[address, DynArray[address, MAX_ACCOUNT_MARKETS]]
-# @dev account => market => entered.
-is_member: public(HashMap[address, HashMap[address, bool]])
+# @dev Markets each account has entered (collateral enabled or borrowed),
+#      as a bitmask of market ids: one slot per account.
+_membership: HashMap[address, uint256]
 
 
 event MarketListed:
@@ -231,7 +231,8 @@ def create_market(
     assert rate_model.is_contract, "controller: rate model has no code"
     assert self.market_for[asset] == empty(address), "controller: market exists"
     assert self.market_blueprint != empty(address), "controller: no blueprint"
-    assert len(self.markets) < MAX_MARKETS, "controller: too many markets"
+    count: uint256 = self.market_count
+    assert count < MAX_MARKETS, "controller: too many markets"
     self._check_collateral_factor(asset, collateral_factor_)
     # the market must be priceable from its first block, collateral or not
     assert self._price(asset) != 0, "controller: zero price"
@@ -247,10 +248,10 @@ def create_market(
         symbol,  # symbol_
         code_offset=3,  # skips the ERC-5202 preamble 0xFE7100
     )
-    self.markets.append(market)
-    self.is_listed[market] = True
+    self._markets[count] = convert(market, uint256) | (collateral_factor_ << 160)
+    self._ids[market] = count + 1
+    self.market_count = count + 1
     self.market_for[asset] = market
-    self.collateral_factor[market] = collateral_factor_
     log MarketListed(market=market, asset=asset, rate_model=rate_model, collateral_factor=collateral_factor_)
     return market
 
@@ -263,9 +264,11 @@ def set_collateral_factor(market: address, collateral_factor_: uint256):
     @param collateral_factor_ The factor, WAD, at most 90%.
     """
     ownable._check_owner()
-    assert self.is_listed[market], "controller: market not listed"
+    id: uint256 = self._ids[market]
+    assert id != 0, "controller: market not listed"
     self._check_collateral_factor(staticcall IMarket(market).asset(), collateral_factor_)
-    self.collateral_factor[market] = collateral_factor_
+    # safe: id >= 1 checked above
+    self._markets[unsafe_sub(id, 1)] = convert(market, uint256) | (collateral_factor_ << 160)
     log CollateralFactorSet(market=market, collateral_factor=collateral_factor_)
 
 
@@ -309,14 +312,18 @@ def set_bad_debt_dust(bad_debt_dust_: uint256):
 
 
 @external
-def enter_markets(markets_: DynArray[address, MAX_ACCOUNT_MARKETS]):
+def enter_markets(markets_: DynArray[address, MAX_MARKETS]):
     """
     @dev Enables the caller's vouchers in `markets_` as collateral.
     @param markets_ Listed markets (already entered ones are skipped).
     """
+    mask: uint256 = self._membership[msg.sender]
     for market: address in markets_:
-        assert self.is_listed[market], "controller: market not listed"
-        self._enter(msg.sender, market)
+        bit: uint256 = self._bit(market)
+        if mask & bit == 0:
+            mask |= bit
+            log MarketEntered(account=msg.sender, market=market)
+    self._membership[msg.sender] = mask
 
 
 @external
@@ -326,21 +333,17 @@ def exit_market(market: address):
          caller owes there or if health would fall below 1.
     @param market An entered market.
     """
-    assert self.is_member[msg.sender][market], "controller: market not entered"
+    mask: uint256 = self._membership[msg.sender]
+    bit: uint256 = 0
+    if self._ids[market] != 0:
+        bit = self._bit(market)
+    assert mask & bit != 0, "controller: market not entered"
     debt: uint256 = 0
     _: address = empty(address)
     __: uint256 = 0
     _, __, debt = staticcall IMarket(market).account_snapshot(msg.sender)
     assert debt == 0, "controller: debt outstanding"
-    entered: DynArray[address, MAX_ACCOUNT_MARKETS] = self.account_markets[msg.sender]
-    last: uint256 = len(entered) - 1
-    for i: uint256 in range(MAX_ACCOUNT_MARKETS):
-        if entered[i] == market:
-            entered[i] = entered[last]
-            entered.pop()
-            break
-    self.account_markets[msg.sender] = entered
-    self.is_member[msg.sender][market] = False
+    self._membership[msg.sender] = mask ^ bit
     log MarketExited(account=msg.sender, market=market)
     self._check_healthy(msg.sender)
 
@@ -355,8 +358,14 @@ def on_borrow(borrower: address):
          `borrower` and reverts below health 1.
     @param borrower The borrower.
     """
-    assert self.is_listed[msg.sender], "controller: caller is not a listed market"
-    self._enter(borrower, msg.sender)
+    id: uint256 = self._ids[msg.sender]
+    assert id != 0, "controller: caller is not a listed market"
+    mask: uint256 = self._membership[borrower]
+    # safe: id >= 1 checked above
+    bit: uint256 = 1 << unsafe_sub(id, 1)
+    if mask & bit == 0:
+        self._membership[borrower] = mask | bit
+        log MarketEntered(account=borrower, market=msg.sender)
     self._check_healthy(borrower)
 
 
@@ -369,7 +378,7 @@ def on_redeem(account: address) -> bool:
     @param account The account whose vouchers left.
     @return bool True (or a revert).
     """
-    if self.is_member[account][msg.sender]:
+    if self._is_member(account, msg.sender):
         self._check_healthy(account)
     return True
 
@@ -387,8 +396,8 @@ def liquidation_seize(borrower: address, collateral_market: address, repay_amoun
     @param debt The borrower's whole debt in the calling market.
     @return uint256 The vouchers to seize.
     """
-    assert self.is_listed[msg.sender], "controller: caller is not a listed market"
-    assert self.is_member[borrower][collateral_market], "controller: not the borrower's collateral"
+    assert self._ids[msg.sender] != 0, "controller: caller is not a listed market"
+    assert self._is_member(borrower, collateral_market), "controller: not the borrower's collateral"
     weighted: uint256 = 0
     debt_value: uint256 = 0
     raw: uint256 = 0
@@ -413,7 +422,7 @@ def on_write_off(borrower: address) -> bool:
     @param borrower The account.
     @return bool True (or a revert).
     """
-    assert self.is_listed[msg.sender], "controller: caller is not a listed market"
+    assert self._ids[msg.sender] != 0, "controller: caller is not a listed market"
     weighted: uint256 = 0
     debt_value: uint256 = 0
     raw: uint256 = 0
@@ -458,13 +467,59 @@ def health_factor(account: address) -> uint256:
 
 @external
 @view
-def markets_of(account: address) -> DynArray[address, MAX_ACCOUNT_MARKETS]:
+def markets_of(account: address) -> DynArray[address, MAX_MARKETS]:
     """
-    @dev The markets an account has entered.
+    @dev The markets an account has entered, in listing order.
     @param account The account.
     @return DynArray The markets.
     """
-    return self.account_markets[account]
+    result: DynArray[address, MAX_MARKETS] = []
+    mask: uint256 = self._membership[account]
+    for i: uint256 in range(MAX_MARKETS):
+        if mask == 0:
+            break
+        if mask & 1 != 0:
+            result.append(self._market_at(i))
+        mask >>= 1
+    return result
+
+
+@external
+@view
+def is_member(account: address, market: address) -> bool:
+    """
+    @dev Whether `account` has entered `market`.
+    @param account The account.
+    @param market The market.
+    @return bool True if entered.
+    """
+    return self._is_member(account, market)
+
+
+@external
+@view
+def is_listed(market: address) -> bool:
+    """
+    @dev Whether `market` was created and listed here.
+    @param market The address.
+    @return bool True if listed.
+    """
+    return self._ids[market] != 0
+
+
+@external
+@view
+def collateral_factor(market: address) -> uint256:
+    """
+    @dev A listed market's collateral factor, WAD (0 if not listed).
+    @param market The market.
+    @return uint256 The factor.
+    """
+    id: uint256 = self._ids[market]
+    if id == 0:
+        return 0
+    # safe: id >= 1
+    return self._markets[unsafe_sub(id, 1)] >> 160
 
 
 @external
@@ -474,7 +529,10 @@ def all_markets() -> DynArray[address, MAX_MARKETS]:
     @dev Every listed market, in listing order.
     @return DynArray The markets.
     """
-    return self.markets
+    result: DynArray[address, MAX_MARKETS] = []
+    for i: uint256 in range(self.market_count, bound=MAX_MARKETS):
+        result.append(self._market_at(i))
+    return result
 
 
 # --------------------------------------------------------------- internal
@@ -496,13 +554,28 @@ def _check_collateral_factor(asset: address, collateral_factor_: uint256):
 
 
 @internal
-def _enter(account: address, market: address):
-    if self.is_member[account][market]:
-        return
-    assert len(self.account_markets[account]) < MAX_ACCOUNT_MARKETS, "controller: too many markets entered"
-    self.account_markets[account].append(market)
-    self.is_member[account][market] = True
-    log MarketEntered(account=account, market=market)
+@view
+def _bit(market: address) -> uint256:
+    id: uint256 = self._ids[market]
+    assert id != 0, "controller: market not listed"
+    # safe: id >= 1 checked above
+    return 1 << unsafe_sub(id, 1)
+
+
+@internal
+@view
+def _is_member(account: address, market: address) -> bool:
+    id: uint256 = self._ids[market]
+    if id == 0:
+        return False
+    # safe: id >= 1
+    return (self._membership[account] >> unsafe_sub(id, 1)) & 1 != 0
+
+
+@internal
+@view
+def _market_at(id: uint256) -> address:
+    return convert(convert(self._markets[id] & MASK_160, uint160), address)
 
 
 @internal
@@ -516,20 +589,27 @@ def _liquidity(account: address) -> (uint256, uint256, uint256):
     weighted: uint256 = 0
     debt_value: uint256 = 0
     raw: uint256 = 0
-    for market: address in self.account_markets[account]:
-        asset: address = empty(address)
-        supplied: uint256 = 0
-        debt: uint256 = 0
-        asset, supplied, debt = staticcall IMarket(market).account_snapshot(account)
-        if supplied == 0 and debt == 0:
-            continue
-        p: uint256 = self._price(asset)
-        if supplied != 0:
-            value: uint256 = supplied * p // WAD
-            raw += value
-            weighted += value * self.collateral_factor[market] // WAD
-        if debt != 0:
-            debt_value += (debt * p + WAD - 1) // WAD
+    mask: uint256 = self._membership[account]
+    for i: uint256 in range(MAX_MARKETS):
+        if mask == 0:
+            break
+        if mask & 1 != 0:
+            packed: uint256 = self._markets[i]
+            asset: address = empty(address)
+            supplied: uint256 = 0
+            debt: uint256 = 0
+            asset, supplied, debt = staticcall IMarket(convert(convert(packed & MASK_160, uint160), address)).account_snapshot(account)
+            if supplied != 0 or debt != 0:
+                p: uint256 = self._price(asset)
+                if supplied != 0:
+                    value: uint256 = supplied * p // WAD
+                    raw += value
+                    # weighted value x cf, rounded down
+                    weighted += value * (packed >> 160) // WAD
+                if debt != 0:
+                    # rounded up
+                    debt_value += (debt * p + WAD - 1) // WAD
+        mask >>= 1
     return weighted, debt_value, raw
 
 

@@ -100,6 +100,9 @@ VIRTUAL_SHARES: constant(uint256) = 1000
 VIRTUAL_ASSETS: constant(uint256) = 1
 # @dev Voucher decimals = asset decimals + DECIMALS_OFFSET.
 DECIMALS_OFFSET: constant(uint8) = 3
+# @dev Field masks of the packed slots.
+MASK_128: constant(uint256) = 2**128 - 1
+MASK_40: constant(uint256) = 2**40 - 1
 
 
 # @dev The asset lent and borrowed.
@@ -123,25 +126,21 @@ allowance: public(HashMap[address, HashMap[address, uint256]])
 # @dev Voucher total supply (S).
 totalSupply: public(uint256)
 
-# @dev Asset held by the market by its own accounting (C), reserves included.
-cash: public(uint256)
-# @dev Total borrows (B) as of `last_accrual`.
-total_borrows: public(uint256)
-# @dev Reserves (R) as of `last_accrual`: governance's share of interest.
-total_reserves: public(uint256)
-# @dev Global borrow index (I) as of `last_accrual`, WAD.
-borrow_index: public(uint256)
-# @dev Timestamp of the last accrual.
-last_accrual: public(uint256)
-# @dev Borrow rate per second (r), WAD, fixed since the last state change.
-borrow_rate: public(uint256)
-# @dev Share of interest kept as reserves (rf), WAD.
-reserve_factor: public(uint256)
+# @dev Packed (one slot, one write per operation): cash C (bits 0..127)
+#      | total borrows B as of `last_accrual` (bits 128..255). C is the asset
+#      the market holds by its own accounting, reserves included.
+_pool: uint256
+# @dev Packed: borrow index I, WAD (bits 0..127) | last accrual timestamp
+#      (bits 128..167) | borrow rate per second r, WAD (bits 168..231).
+_rates: uint256
+# @dev Packed: reserves R as of `last_accrual` (bits 0..127) | reserve
+#      factor rf, WAD (bits 128..255).
+_reserves: uint256
 # @dev Contract computing r from cash and borrows.
 rate_model: public(address)
-# @dev Each account's debt principal (p) and the index (i) it was recorded at.
-debt_principal: public(HashMap[address, uint256])
-debt_index: public(HashMap[address, uint256])
+# @dev Packed per account: debt principal p (bits 0..127) | the index i it
+#      was recorded at (bits 128..255).
+_debts: HashMap[address, uint256]
 
 
 event Transfer:
@@ -220,6 +219,17 @@ struct Totals:
     index: uint256
 
 
+struct State:
+    # the three packed slots, unpacked
+    cash: uint256
+    borrows: uint256
+    reserves: uint256
+    index: uint256
+    last: uint256
+    rate: uint256
+    rf: uint256
+
+
 @deploy
 def __init__(
     asset_: address,
@@ -251,10 +261,7 @@ def __init__(
     self.name = name_
     self.symbol = symbol_
     self.rate_model = rate_model_
-    self.reserve_factor = reserve_factor_
-    self.borrow_index = WAD
-    self.last_accrual = block.timestamp
-    self.borrow_rate = self._model_rate(0, 0)
+    self._store(State(cash=0, borrows=0, reserves=0, index=WAD, last=block.timestamp, rate=self._model_rate(0, 0), rf=reserve_factor_))
 
 
 @external
@@ -323,7 +330,7 @@ def totalAssets() -> uint256:
     @dev What all vouchers are worth now: A = C + B - R, interest to now.
     @return uint256 The total assets, in asset units.
     """
-    t: Totals = self._current()
+    t: State = self._current()
     return self._assets_of(t)
 
 
@@ -426,7 +433,7 @@ def maxWithdraw(owner: address) -> uint256:
     @param owner The voucher holder.
     @return uint256 The asset amount.
     """
-    t: Totals = self._current()
+    t: State = self._current()
     return min(self._to_assets(self.balanceOf[owner], self._assets_of(t), False), t.cash - t.reserves)
 
 
@@ -438,7 +445,7 @@ def maxRedeem(owner: address) -> uint256:
     @param owner The voucher holder.
     @return uint256 The voucher amount.
     """
-    t: Totals = self._current()
+    t: State = self._current()
     return min(self.balanceOf[owner], self._to_shares(t.cash - t.reserves, self._assets_of(t), False))
 
 
@@ -451,7 +458,7 @@ def deposit(assets: uint256, receiver: address) -> uint256:
     @param receiver Who gets the vouchers.
     @return uint256 The vouchers minted.
     """
-    t: Totals = self._accrue()
+    t: State = self._accrue()
     shares: uint256 = self._to_shares(assets, self._assets_of(t), False)
     self._supply(t, msg.sender, receiver, assets, shares)
     self._pull(msg.sender, assets)
@@ -467,7 +474,7 @@ def mint(shares: uint256, receiver: address) -> uint256:
     @param receiver Who gets the vouchers.
     @return uint256 The assets pulled from the caller.
     """
-    t: Totals = self._accrue()
+    t: State = self._accrue()
     assets: uint256 = self._to_assets(shares, self._assets_of(t), True)
     self._supply(t, msg.sender, receiver, assets, shares)
     self._pull(msg.sender, assets)
@@ -485,7 +492,7 @@ def withdraw(assets: uint256, receiver: address, owner: address) -> uint256:
     @param owner Whose vouchers burn (caller or an approved spender).
     @return uint256 The vouchers burnt.
     """
-    t: Totals = self._accrue()
+    t: State = self._accrue()
     shares: uint256 = self._to_shares(assets, self._assets_of(t), True)
     self._exit(t, receiver, owner, assets, shares)
     self._push(receiver, assets)
@@ -503,7 +510,7 @@ def redeem(shares: uint256, receiver: address, owner: address) -> uint256:
     @param owner Whose vouchers burn (caller or an approved spender).
     @return uint256 The assets paid.
     """
-    t: Totals = self._accrue()
+    t: State = self._accrue()
     assets: uint256 = self._to_assets(shares, self._assets_of(t), False)
     self._exit(t, receiver, owner, assets, shares)
     self._push(receiver, assets)
@@ -523,7 +530,7 @@ def deposit_native(receiver: address) -> uint256:
     @return uint256 The vouchers minted.
     """
     assert is_native, "market: not a native market"
-    t: Totals = self._accrue()
+    t: State = self._accrue()
     shares: uint256 = self._to_shares(msg.value, self._assets_of(t), False)
     self._supply(t, msg.sender, receiver, msg.value, shares)
     extcall IWrappedNative(asset).deposit(value=msg.value)
@@ -541,7 +548,7 @@ def redeem_native(shares: uint256, receiver: address, owner: address) -> uint256
     @return uint256 The assets paid.
     """
     assert is_native, "market: not a native market"
-    t: Totals = self._accrue()
+    t: State = self._accrue()
     assets: uint256 = self._to_assets(shares, self._assets_of(t), False)
     self._exit(t, receiver, owner, assets, shares)
     self._push_native(receiver, assets)
@@ -627,10 +634,11 @@ def liquidate(borrower: address, repay_amount: uint256, collateral_market: addre
     """
     assert borrower != msg.sender, "market: self-liquidation"
     assert repay_amount != 0, "market: zero amount"
-    t: Totals = self._accrue()
+    t: State = self._accrue()
     debt: uint256 = self._debt(borrower, t.index)
     seized: uint256 = staticcall IController(controller).liquidation_seize(borrower, collateral_market, repay_amount, debt)
     assert seized >= min_seized, "market: seized below minimum"
+    # repay_amount <= close factor x debt < debt (checked by the Controller)
     self._reduce_debt(t, borrower, debt, repay_amount)
     log Repay(payer=msg.sender, borrower=borrower, amount=repay_amount, debt=debt - repay_amount)
     log Liquidate(
@@ -673,17 +681,17 @@ def write_off(borrower: address) -> uint256:
     @param borrower The insolvent account.
     @return uint256 The debt written off.
     """
-    t: Totals = self._accrue()
+    t: State = self._accrue()
     debt: uint256 = self._debt(borrower, t.index)
     assert debt != 0, "market: no debt"
     assert staticcall IController(controller).on_write_off(borrower)
     covered: uint256 = min(debt, t.reserves)
-    self.debt_principal[borrower] = 0
+    self._debts[borrower] = 0
     # B can trail the sum of debts by rounding (it rounds down), hence min
-    self.total_borrows = t.borrows - min(debt, t.borrows)
+    t.borrows -= min(debt, t.borrows)
     # safe: covered <= t.reserves
-    self.total_reserves = unsafe_sub(t.reserves, covered)
-    self._update_rate(t.cash, t.borrows - min(debt, t.borrows))
+    t.reserves = unsafe_sub(t.reserves, covered)
+    self._commit(t)
     log BadDebtWrittenOff(borrower=borrower, debt=debt, covered_by_reserves=covered)
     return debt
 
@@ -693,7 +701,7 @@ def accrue():
     """
     @dev Accrues interest up to now (anyone; every operation does it too).
     """
-    self._accrue()
+    self._commit(self._accrue())
 
 
 # ------------------------------------------------------------- governance
@@ -707,8 +715,9 @@ def set_reserve_factor(reserve_factor_: uint256):
     """
     self._check_governance()
     assert reserve_factor_ <= MAX_RESERVE_FACTOR, "market: reserve factor too high"
-    self._accrue()
-    self.reserve_factor = reserve_factor_
+    t: State = self._accrue()
+    t.rf = reserve_factor_
+    self._commit(t)
     log ReserveFactorSet(reserve_factor=reserve_factor_)
 
 
@@ -721,9 +730,9 @@ def set_rate_model(rate_model_: address):
     """
     self._check_governance()
     assert rate_model_ != empty(address), "market: zero rate model"
-    t: Totals = self._accrue()
+    t: State = self._accrue()
     self.rate_model = rate_model_
-    self._update_rate(t.cash, t.borrows)
+    self._commit(t)
     log RateModelSet(rate_model=rate_model_)
 
 
@@ -738,18 +747,110 @@ def withdraw_reserves(amount: uint256, receiver: address):
     self._check_governance()
     assert receiver != empty(address), "market: zero receiver"
     assert amount != 0, "market: zero amount"
-    t: Totals = self._accrue()
+    t: State = self._accrue()
     assert amount <= t.reserves, "market: amount exceeds reserves"
     assert amount <= t.cash, "market: not enough cash"
     # safe: both checked just above
-    self.total_reserves = unsafe_sub(t.reserves, amount)
-    self.cash = unsafe_sub(t.cash, amount)
-    self._update_rate(unsafe_sub(t.cash, amount), t.borrows)
+    t.reserves = unsafe_sub(t.reserves, amount)
+    t.cash = unsafe_sub(t.cash, amount)
+    self._commit(t)
     log ReservesWithdrawn(receiver=receiver, amount=amount)
     self._push(receiver, amount)
 
 
 # ------------------------------------------------------------------ views
+
+
+@external
+@view
+def cash() -> uint256:
+    """
+    @dev C: the asset the market holds by its own accounting.
+    @return uint256 The cash, reserves included.
+    """
+    return self._pool & MASK_128
+
+
+@external
+@view
+def total_borrows() -> uint256:
+    """
+    @dev B as of `last_accrual` (see `current_totals` for now).
+    @return uint256 The total borrows.
+    """
+    return self._pool >> 128
+
+
+@external
+@view
+def total_reserves() -> uint256:
+    """
+    @dev R as of `last_accrual` (see `current_totals` for now).
+    @return uint256 The reserves.
+    """
+    return self._reserves & MASK_128
+
+
+@external
+@view
+def reserve_factor() -> uint256:
+    """
+    @dev rf: the share of interest kept as reserves, WAD.
+    @return uint256 The reserve factor.
+    """
+    return self._reserves >> 128
+
+
+@external
+@view
+def borrow_index() -> uint256:
+    """
+    @dev I as of `last_accrual`, WAD.
+    @return uint256 The borrow index.
+    """
+    return self._rates & MASK_128
+
+
+@external
+@view
+def last_accrual() -> uint256:
+    """
+    @dev When interest last accrued into storage.
+    @return uint256 The timestamp.
+    """
+    return (self._rates >> 128) & MASK_40
+
+
+@external
+@view
+def borrow_rate() -> uint256:
+    """
+    @dev r: the borrow rate per second since the last change, WAD.
+    @return uint256 The rate.
+    """
+    return self._rates >> 168
+
+
+@external
+@view
+def debt_principal(account: address) -> uint256:
+    """
+    @dev p: `account`'s debt as of its last operation.
+    @param account The borrower.
+    @return uint256 The principal.
+    """
+    return self._debts[account] & MASK_128
+
+
+@external
+@view
+def debt_index(account: address) -> uint256:
+    """
+    @dev i: the borrow index at `account`'s last operation.
+    @param account The borrower.
+    @return uint256 The index.
+    """
+    return self._debts[account] >> 128
 
 
 @external
@@ -774,17 +875,17 @@ def account_snapshot(account: address) -> (address, uint256, uint256):
     @return uint256 The account's debt, rounded up.
     """
     shares: uint256 = self.balanceOf[account]
-    principal: uint256 = self.debt_principal[account]
-    if shares == 0 and principal == 0:
+    packed: uint256 = self._debts[account]
+    if shares == 0 and packed == 0:
         return asset, 0, 0
-    t: Totals = self._current()
+    t: State = self._current()
     supplied: uint256 = 0
     debt: uint256 = 0
     if shares != 0:
         supplied = self._to_assets(shares, self._assets_of(t), False)
-    if principal != 0:
+    if packed & MASK_128 != 0:
         # ceil(p * I / i)
-        debt = math._ceil_div(principal * t.index, self.debt_index[account])
+        debt = math._ceil_div((packed & MASK_128) * t.index, packed >> 128)
     return asset, supplied, debt
 
 
@@ -795,7 +896,8 @@ def current_totals() -> Totals:
     @dev Cash, borrows, reserves and borrow index as of now.
     @return Totals The four figures.
     """
-    return self._current()
+    t: State = self._current()
+    return Totals(cash=t.cash, borrows=t.borrows, reserves=t.reserves, index=t.index)
 
 
 @external
@@ -820,7 +922,7 @@ def rates() -> (uint256, uint256, uint256, uint256, uint256):
     @return uint256 Borrow APY with per-second compounding, e^APR - 1, WAD.
     @return uint256 Supply APY, e^(supply APR) - 1, WAD.
     """
-    t: Totals = self._current()
+    t: State = self._current()
     u: uint256 = 0
     if t.borrows != 0:
         # U = B / (C + B), rounded down
@@ -828,7 +930,7 @@ def rates() -> (uint256, uint256, uint256, uint256, uint256):
     r: uint256 = self._model_rate(t.cash, t.borrows)
     borrow_apr: uint256 = r * YEAR
     # supply APR = borrow APR * U * (1 - rf), rounded down
-    supply_apr: uint256 = borrow_apr * u // WAD * (WAD - self.reserve_factor) // WAD
+    supply_apr: uint256 = borrow_apr * u // WAD * (WAD - t.rf) // WAD
     return u, borrow_apr, supply_apr, self._apy(borrow_apr), self._apy(supply_apr)
 
 
@@ -849,11 +951,6 @@ def _model_rate(cash_: uint256, borrows: uint256) -> uint256:
 
 
 @internal
-def _update_rate(cash_: uint256, borrows: uint256):
-    self.borrow_rate = self._model_rate(cash_, borrows)
-
-
-@internal
 @view
 def _apy(apr: uint256) -> uint256:
     # APY = e^APR - 1 (limit of per-second compounding); APR <= 10 by the cap
@@ -862,44 +959,77 @@ def _apy(apr: uint256) -> uint256:
 
 @internal
 @view
-def _current() -> Totals:
+def _load() -> State:
+    pool: uint256 = self._pool
+    rates_: uint256 = self._rates
+    reserves: uint256 = self._reserves
+    return State(
+        cash=pool & MASK_128,
+        borrows=pool >> 128,
+        reserves=reserves & MASK_128,
+        index=rates_ & MASK_128,
+        last=(rates_ >> 128) & MASK_40,
+        rate=rates_ >> 168,
+        rf=reserves >> 128,
+    )
+
+
+@internal
+def _store(t: State):
+    # convert() reverts past each field's width: no silent truncation
+    self._pool = convert(convert(t.cash, uint128), uint256) | (convert(convert(t.borrows, uint128), uint256) << 128)
+    self._rates = convert(convert(t.index, uint128), uint256) | (convert(convert(t.last, uint40), uint256) << 128) | (convert(convert(t.rate, uint64), uint256) << 168)
+    self._reserves = convert(convert(t.reserves, uint128), uint256) | (convert(convert(t.rf, uint128), uint256) << 128)
+
+
+@internal
+def _commit(t: State):
     """
-    @dev Totals as of now, without writing.
+    @dev Writes the state after an operation, stamped now, with the rate
+         for the new cash and borrows (r stays fixed until the next change).
+    """
+    n: State = t
+    n.last = block.timestamp
+    n.rate = self._model_rate(t.cash, t.borrows)
+    self._store(n)
+
+
+@internal
+@view
+def _current() -> State:
+    """
+    @dev The state as of now, without writing.
          f  = r * dt                          (simple interest since last accrual)
          I' = I + floor(I * f / WAD)          (index rounds down)
          B' = floor(B * I' / I)               (borrows follow the index, round down
                                                so B' never exceeds the sum of debts)
          R' = R + floor((B' - B) * rf / WAD)
     """
-    t: Totals = Totals(cash=self.cash, borrows=self.total_borrows, reserves=self.total_reserves, index=self.borrow_index)
-    dt: uint256 = block.timestamp - self.last_accrual
+    t: State = self._load()
+    dt: uint256 = block.timestamp - t.last
     if dt == 0:
         return t
-    f: uint256 = self.borrow_rate * dt
+    f: uint256 = t.rate * dt
     new_index: uint256 = t.index + t.index * f // WAD
     new_borrows: uint256 = t.borrows * new_index // t.index
     # safe: new_index >= t.index, so new_borrows >= t.borrows
     interest: uint256 = unsafe_sub(new_borrows, t.borrows)
-    t.reserves += interest * self.reserve_factor // WAD
+    t.reserves += interest * t.rf // WAD
     t.borrows = new_borrows
     t.index = new_index
     return t
 
 
 @internal
-def _accrue() -> Totals:
-    t: Totals = self._current()
-    if self.last_accrual != block.timestamp:
-        self.last_accrual = block.timestamp
-        self.borrow_index = t.index
-        self.total_borrows = t.borrows
-        self.total_reserves = t.reserves
-    return t
+@view
+def _accrue() -> State:
+    # the accrued state; every caller ends with `_commit`, which stores it
+    return self._current()
 
 
 @internal
 @pure
-def _assets_of(t: Totals) -> uint256:
+def _assets_of(t: State) -> uint256:
     # A = C + B - R (R <= C + B always: reserves come out of interest, and
     # leave only through `withdraw_reserves`/`write_off`, which lower R)
     return t.cash + t.borrows - t.reserves
@@ -923,26 +1053,34 @@ def _to_assets(shares: uint256, total_assets: uint256, round_up: bool) -> uint25
 @view
 def _debt(account: address, index: uint256) -> uint256:
     # debt = ceil(p * I / i): the borrower owes the rounding
-    principal: uint256 = self.debt_principal[account]
+    packed: uint256 = self._debts[account]
+    principal: uint256 = packed & MASK_128
     if principal == 0:
         return 0
-    return math._ceil_div(principal * index, self.debt_index[account])
+    return math._ceil_div(principal * index, packed >> 128)
 
 
 @internal
-def _supply(t: Totals, caller: address, receiver: address, assets: uint256, shares: uint256):
+def _set_debt(account: address, principal: uint256, index: uint256):
+    self._debts[account] = convert(convert(principal, uint128), uint256) | (convert(convert(index, uint128), uint256) << 128)
+
+
+@internal
+def _supply(t: State, caller: address, receiver: address, assets: uint256, shares: uint256):
     assert receiver != empty(address), "market: zero receiver"
     assert assets != 0 and shares != 0, "market: zero amount"
-    self.cash = t.cash + assets
+    n: State = t
+    n.cash += assets
+    self._commit(n)
     self.totalSupply += shares
-    self.balanceOf[receiver] += shares
-    self._update_rate(t.cash + assets, t.borrows)
+    # safe: a balance never exceeds S, which did not overflow just above
+    self.balanceOf[receiver] = unsafe_add(self.balanceOf[receiver], shares)
     log Transfer(sender=empty(address), receiver=receiver, value=shares)
     log Deposit(sender=caller, owner=receiver, assets=assets, shares=shares)
 
 
 @internal
-def _exit(t: Totals, receiver: address, owner: address, assets: uint256, shares: uint256):
+def _exit(t: State, receiver: address, owner: address, assets: uint256, shares: uint256):
     assert receiver != empty(address), "market: zero receiver"
     assert assets != 0 and shares != 0, "market: zero amount"
     if msg.sender != owner:
@@ -953,9 +1091,10 @@ def _exit(t: Totals, receiver: address, owner: address, assets: uint256, shares:
     # safe: checked just above; S >= any balance
     self.balanceOf[owner] = unsafe_sub(owned, shares)
     self.totalSupply = unsafe_sub(self.totalSupply, shares)
+    n: State = t
     # safe: assets <= C - R <= C
-    self.cash = unsafe_sub(t.cash, assets)
-    self._update_rate(unsafe_sub(t.cash, assets), t.borrows)
+    n.cash = unsafe_sub(t.cash, assets)
+    self._commit(n)
     log Transfer(sender=owner, receiver=empty(address), value=shares)
     log Withdraw(sender=msg.sender, receiver=receiver, owner=owner, assets=assets, shares=shares)
     # health after the burn: refused if these vouchers back a loan too far
@@ -966,15 +1105,14 @@ def _exit(t: Totals, receiver: address, owner: address, assets: uint256, shares:
 def _borrow(amount: uint256, receiver: address):
     assert receiver != empty(address), "market: zero receiver"
     assert amount != 0, "market: zero amount"
-    t: Totals = self._accrue()
+    t: State = self._accrue()
     assert t.cash - t.reserves >= amount, "market: not enough cash"
     debt: uint256 = self._debt(msg.sender, t.index) + amount
-    self.debt_principal[msg.sender] = debt
-    self.debt_index[msg.sender] = t.index
-    self.total_borrows = t.borrows + amount
+    self._set_debt(msg.sender, debt, t.index)
+    t.borrows += amount
     # safe: amount <= C - R <= C
-    self.cash = unsafe_sub(t.cash, amount)
-    self._update_rate(unsafe_sub(t.cash, amount), t.borrows + amount)
+    t.cash = unsafe_sub(t.cash, amount)
+    self._commit(t)
     log Borrow(borrower=msg.sender, receiver=receiver, amount=amount, debt=debt)
     # the Controller enters this market for the borrower and checks health
     # with the debt already recorded
@@ -985,7 +1123,7 @@ def _borrow(amount: uint256, receiver: address):
 def _repay(payer: address, borrower: address, amount: uint256) -> uint256:
     assert borrower != empty(address), "market: zero borrower"
     assert amount != 0, "market: zero amount"
-    t: Totals = self._accrue()
+    t: State = self._accrue()
     debt: uint256 = self._debt(borrower, t.index)
     assert debt != 0, "market: no debt"
     repaid: uint256 = min(amount, debt)
@@ -995,16 +1133,14 @@ def _repay(payer: address, borrower: address, amount: uint256) -> uint256:
 
 
 @internal
-def _reduce_debt(t: Totals, borrower: address, debt: uint256, repaid: uint256):
+def _reduce_debt(t: State, borrower: address, debt: uint256, repaid: uint256):
     # repaid <= debt is the caller's check
-    remaining: uint256 = debt - repaid
-    self.debt_principal[borrower] = remaining
-    self.debt_index[borrower] = t.index
+    self._set_debt(borrower, debt - repaid, t.index)
+    n: State = t
     # B rounds down and each debt rounds up, so B may trail: floor at 0
-    new_borrows: uint256 = t.borrows - min(repaid, t.borrows)
-    self.total_borrows = new_borrows
-    self.cash = t.cash + repaid
-    self._update_rate(t.cash + repaid, new_borrows)
+    n.borrows = t.borrows - min(repaid, t.borrows)
+    n.cash = t.cash + repaid
+    self._commit(n)
 
 
 @internal

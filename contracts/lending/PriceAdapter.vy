@@ -44,14 +44,15 @@ MIN_HEARTBEAT: constant(uint256) = 60
 MAX_HEARTBEAT: constant(uint256) = 7 * 86400
 # @dev feed decimals + asset decimals may not exceed this (36 - sum >= 0).
 MAX_DECIMALS_SUM: constant(uint256) = 36
+# @dev Field masks of the packed feed slot.
+MASK_160: constant(uint256) = 2**160 - 1
+MASK_32: constant(uint256) = 2**32 - 1
 
 
-# @dev Asset => its USD feed.
-feed: public(HashMap[address, address])
-# @dev Asset => 10**(36 - feed decimals - asset decimals).
-scale: public(HashMap[address, uint256])
-# @dev Asset => longest accepted age of the feed's answer, in seconds.
-heartbeat: public(HashMap[address, uint256])
+# @dev Packed per asset (one read per price): feed address (bits 0..159)
+#      | heartbeat in seconds (bits 160..191) | scale exponent
+#      36 - feed decimals - asset decimals (bits 192..199).
+_feeds: HashMap[address, uint256]
 
 
 event FeedSet:
@@ -85,9 +86,7 @@ def set_feed(asset: address, feed_: address, heartbeat_: uint256):
     assert heartbeat_ >= MIN_HEARTBEAT and heartbeat_ <= MAX_HEARTBEAT, "price: heartbeat out of bounds"
     decimals_sum: uint256 = convert(staticcall IAggregatorV3(feed_).decimals(), uint256) + convert(staticcall IDecimals(asset).decimals(), uint256)
     assert decimals_sum <= MAX_DECIMALS_SUM, "price: decimals too large"
-    self.feed[asset] = feed_
-    self.scale[asset] = 10**(MAX_DECIMALS_SUM - decimals_sum)
-    self.heartbeat[asset] = heartbeat_
+    self._feeds[asset] = convert(feed_, uint256) | (heartbeat_ << 160) | ((MAX_DECIMALS_SUM - decimals_sum) << 192)
     self._price(asset)
     log FeedSet(asset=asset, feed=feed_, heartbeat=heartbeat_)
 
@@ -103,11 +102,45 @@ def price(asset: address) -> uint256:
     return self._price(asset)
 
 
+@external
+@view
+def feed(asset: address) -> address:
+    """
+    @dev `asset`'s USD feed (empty if none).
+    @param asset The asset.
+    @return address The feed.
+    """
+    return convert(convert(self._feeds[asset] & MASK_160, uint160), address)
+
+
+@external
+@view
+def heartbeat(asset: address) -> uint256:
+    """
+    @dev Longest accepted age of `asset`'s feed answer, in seconds.
+    @param asset The asset.
+    @return uint256 The heartbeat.
+    """
+    return (self._feeds[asset] >> 160) & MASK_32
+
+
+@external
+@view
+def scale(asset: address) -> uint256:
+    """
+    @dev 10**(36 - feed decimals - asset decimals): answer x scale = price.
+    @param asset The asset.
+    @return uint256 The scale.
+    """
+    return 10**(self._feeds[asset] >> 192)
+
+
 @internal
 @view
 def _price(asset: address) -> uint256:
-    feed_: address = self.feed[asset]
-    assert feed_ != empty(address), "price: no feed"
+    packed: uint256 = self._feeds[asset]
+    assert packed != 0, "price: no feed"
+    feed_: address = convert(convert(packed & MASK_160, uint160), address)
     round_id: uint80 = 0
     answer: int256 = 0
     started_at: uint256 = 0
@@ -117,5 +150,5 @@ def _price(asset: address) -> uint256:
     assert answer > 0, "price: non-positive price"
     assert updated_at <= block.timestamp, "price: timestamp in the future"
     # safe: checked just above
-    assert unsafe_sub(block.timestamp, updated_at) <= self.heartbeat[asset], "price: stale price"
-    return convert(answer, uint256) * self.scale[asset]
+    assert unsafe_sub(block.timestamp, updated_at) <= (packed >> 160) & MASK_32, "price: stale price"
+    return convert(answer, uint256) * 10**(packed >> 192)

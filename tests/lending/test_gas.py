@@ -17,5 +17,5 @@ def b(project, accounts, chain):
 def test_gas__operation__within_target(b, key):
     op = REGISTRY[key]
     receipt = op.measure(b)
-    print(key, receipt.gas_used)
+    print(f"\nGAS {key} {receipt.gas_used}")
     assert receipt.gas_used <= op.target
