@@ -12,11 +12,15 @@
 
 
 interface IAccount:
-    def open(collateral: address, collateral_market: address, borrow_market: address, amount_in: uint256, borrow_amount: uint256): nonpayable
+    def open(collateral_market: address, borrow_market: address, borrow_amount: uint256, receiver: address): nonpayable
 
 
 interface IERC20:
-    def transfer(to: address, amount: uint256) -> bool: nonpayable
+    def approve(spender: address, amount: uint256) -> bool: nonpayable
+
+
+interface IMarket:
+    def deposit(assets: uint256, receiver: address) -> uint256: nonpayable
 
 
 MAX_BATCH: constant(uint256) = 200
@@ -37,10 +41,13 @@ def __init__(implementation_: address):
 def open_positions(count: uint256, collateral: address, collateral_market: address, borrow_market: address, amount_in: uint256, borrow_amount: uint256):
     """
     @dev Opens `count` positions; this contract must hold count x amount_in
-         of `collateral`.
+         of `collateral`. Each new account gets `amount_in` of collateral
+         deposited for it, enters the collateral market and borrows
+         `borrow_amount` (paid to this contract, which keeps it).
     """
+    extcall IERC20(collateral).approve(collateral_market, count * amount_in)
     for i: uint256 in range(count, bound=MAX_BATCH):
         account: address = create_minimal_proxy_to(implementation)
-        extcall IERC20(collateral).transfer(account, amount_in)
-        extcall IAccount(account).open(collateral, collateral_market, borrow_market, amount_in, borrow_amount)
+        extcall IMarket(collateral_market).deposit(amount_in, account)
+        extcall IAccount(account).open(collateral_market, borrow_market, borrow_amount, self)
     self.opened += count

@@ -7,12 +7,7 @@
 """
 
 
-interface IERC20:
-    def approve(spender: address, amount: uint256) -> bool: nonpayable
-
-
 interface IMarket:
-    def deposit(assets: uint256, receiver: address) -> uint256: nonpayable
     def borrow(amount: uint256, receiver: address): nonpayable
 
 
@@ -25,8 +20,10 @@ interface IMarketController:
 
 
 @external
-def open(collateral: address, collateral_market: address, borrow_market: address, amount_in: uint256, borrow_amount: uint256):
-    extcall IERC20(collateral).approve(collateral_market, amount_in)
-    extcall IMarket(collateral_market).deposit(amount_in, self)
+def open(collateral_market: address, borrow_market: address, borrow_amount: uint256, receiver: address):
+    """
+    @dev Enables the collateral (already deposited for this account) and
+         borrows against it.
+    """
     extcall IController(staticcall IMarketController(collateral_market).controller()).enter_markets([collateral_market])
-    extcall IMarket(borrow_market).borrow(borrow_amount, self)
+    extcall IMarket(borrow_market).borrow(borrow_amount, receiver)
