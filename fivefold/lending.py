@@ -340,3 +340,21 @@ def deploy_local_system(project, deployer, governance, holders=(), supply_each=1
             f"Pledge {symbol} deposit slip", f"slip{symbol}", governance,
         )
     return System(controller, adapter, linear, kink, blueprint, markets, tokens, feeds)
+
+
+def controller_address(chain_id: int, contracts: dict | None = None, deployments_dir: str = "deployments") -> str:
+    """The LendingController address: from `contracts` (name -> address or contract) if given,
+    else from the deployment manifest deployments/<chain-id>.json (flat or under "contracts")."""
+    import json
+    from pathlib import Path
+
+    if contracts is None:
+        path = Path(deployments_dir) / f"{chain_id}.json"
+        if not path.exists():
+            raise FileNotFoundError(f"no deployment manifest at {path}; pass --controller")
+        manifest = json.loads(path.read_text())
+        contracts = manifest.get("contracts", manifest)
+    entry = contracts["LendingController"]
+    if isinstance(entry, dict):
+        return entry["address"]
+    return getattr(entry, "address", entry)
