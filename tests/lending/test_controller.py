@@ -184,3 +184,20 @@ def test_health_factor__mirror(controller, cc_market, usd_market, supplier, borr
     ]
     assert controller.health_factor(borrower) == lending.health_factor(positions)
     assert controller.health_factor(supplier) == 2**256 - 1
+
+
+def test_create_market__no_price_adapter__reverts(project, deployer, governance, system, fresh_asset):
+    bare = project.Controller.deploy(governance, sender=deployer)
+    bare.set_market_blueprint(system.blueprint, sender=governance)
+    token, _ = fresh_asset
+    with ape.reverts("controller: no price adapter"):
+        bare.create_market(token, system.linear, 0, 0, "X", "X", sender=governance)
+
+
+def test_market_constructor__zero_inputs__revert(project, deployer, controller, system, tokens):
+    with ape.reverts("market: zero asset"):
+        project.Market.deploy(ZERO, controller, system.linear, 0, False, "X", "X", sender=deployer)
+    with ape.reverts("market: zero controller"):
+        project.Market.deploy(tokens["CC"], ZERO, system.linear, 0, False, "X", "X", sender=deployer)
+    with ape.reverts("market: zero rate model"):
+        project.Market.deploy(tokens["CC"], controller, ZERO, 0, False, "X", "X", sender=deployer)

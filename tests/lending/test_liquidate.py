@@ -89,3 +89,10 @@ def test_seize__not_called_by_a_market__reverts(cc_market, borrower, liquidator)
 def test_liquidation_seize__not_called_by_a_market__reverts(controller, cc_market, borrower, liquidator):
     with ape.reverts("controller: caller is not a listed market"):
         controller.liquidation_seize(borrower, cc_market, 1, 1, sender=liquidator)
+
+
+def test_liquidate__seize_beyond_collateral__reverts(underwater, controller, usd_market, cc_market, borrower, liquidator, governance, set_price):
+    controller.set_close_factor(9 * 10**17, sender=governance)
+    set_price("CC", 100 * 10**6)  # 1,000 CC now worth $1,000 against $1,400 of debt
+    with ape.reverts("market: seize exceeds collateral"):
+        usd_market.liquidate(borrower, 1260 * 10**6, cc_market, 0, sender=liquidator)
