@@ -434,7 +434,7 @@ def maxWithdraw(owner: address) -> uint256:
     @return uint256 The asset amount.
     """
     t: State = self._current()
-    return min(self._to_assets(self.balanceOf[owner], self._assets_of(t), False), t.cash - t.reserves)
+    return min(self._to_assets(self.balanceOf[owner], self._assets_of(t), False), t.cash)
 
 
 @external
@@ -446,7 +446,7 @@ def maxRedeem(owner: address) -> uint256:
     @return uint256 The voucher amount.
     """
     t: State = self._current()
-    return min(self.balanceOf[owner], self._to_shares(t.cash - t.reserves, self._assets_of(t), False))
+    return min(self.balanceOf[owner], self._to_shares(t.cash, self._assets_of(t), False))
 
 
 @external
@@ -1085,14 +1085,16 @@ def _exit(t: State, receiver: address, owner: address, assets: uint256, shares: 
     assert assets != 0 and shares != 0, "market: zero amount"
     if msg.sender != owner:
         self._spend_allowance(owner, msg.sender, shares)
-    assert t.cash - t.reserves >= assets, "market: not enough cash"
+    # reserves are a claim on the pool, not set-aside cash (Compound): any
+    # cash may pay a supplier; governance takes reserves when cash allows
+    assert t.cash >= assets, "market: not enough cash"
     owned: uint256 = self.balanceOf[owner]
     assert owned >= shares, "market: redeem exceeds balance"
     # safe: checked just above; S >= any balance
     self.balanceOf[owner] = unsafe_sub(owned, shares)
     self.totalSupply = unsafe_sub(self.totalSupply, shares)
     n: State = t
-    # safe: assets <= C - R <= C
+    # safe: assets <= C checked above
     n.cash = unsafe_sub(t.cash, assets)
     self._commit(n)
     log Transfer(sender=owner, receiver=empty(address), value=shares)
@@ -1106,11 +1108,11 @@ def _borrow(amount: uint256, receiver: address):
     assert receiver != empty(address), "market: zero receiver"
     assert amount != 0, "market: zero amount"
     t: State = self._accrue()
-    assert t.cash - t.reserves >= amount, "market: not enough cash"
+    assert t.cash >= amount, "market: not enough cash"
     debt: uint256 = self._debt(msg.sender, t.index) + amount
     self._set_debt(msg.sender, debt, t.index)
     t.borrows += amount
-    # safe: amount <= C - R <= C
+    # safe: amount <= C checked above
     t.cash = unsafe_sub(t.cash, amount)
     self._commit(t)
     log Borrow(borrower=msg.sender, receiver=receiver, amount=amount, debt=debt)

@@ -7,6 +7,24 @@ from fivefold import lending
 from fivefold.units import WAD
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _offline_explorer():
+    """Keeps ape-etherscan from asking the internet whether the local chain has an explorer.
+
+    Without network access its chain-list request raises inside `receipt.events` and
+    `ape.reverts` for contracts ape has not seen deployed (markets made from a blueprint).
+    """
+    patch = pytest.MonkeyPatch()
+    try:
+        from ape_etherscan.explorer import Etherscan
+    except ImportError:
+        Etherscan = None
+    if Etherscan is not None:
+        patch.setattr(Etherscan, "supports_chain", classmethod(lambda cls, chain_id: False))
+    yield
+    patch.undo()
+
+
 @pytest.fixture(autouse=True)
 def _quiet_reverts(monkeypatch):
     """Skips ape's revert diagnostics (the source traceback and the printed call tree).
