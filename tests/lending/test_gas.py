@@ -2,15 +2,18 @@
 
 import pytest
 
-from fivefold.bench import lending as bench  # noqa: F401  (registers the operations)
+from fivefold.bench import lending as bench_lending  # registers the operations
 from fivefold.gas import REGISTRY, Bench
 
 KEYS = ["lending.supply.fresh", "lending.borrow", "lending.repay", "lending.withdraw", "lending.liquidate"]
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def b(project, accounts, chain):
-    return Bench(project, accounts, chain)
+    """One prepared system for the module; ape reverts each test to it."""
+    bench = Bench(project, accounts, chain)
+    bench.extra["lending"] = bench_lending.prepare(bench)
+    return bench
 
 
 @pytest.mark.parametrize("key", KEYS)
