@@ -14,7 +14,7 @@ import ape
 from ape.exceptions import ContractLogicError
 from hypothesis import settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule, run_state_machine_as_test
+from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
 from fivefold.units import WAD
 
@@ -45,9 +45,12 @@ def test_markets__random_use__invariants_hold(chain, system, supplier, borrower,
     answers = {s: feeds[s].answer() for s in SYMBOLS}
 
     class Markets(RuleBasedStateMachine):
-        @initialize()
-        def start(self):
+        def __init__(self):
+            super().__init__()
+            # every example starts from the same chain state and the same prices
             self.snapshot = chain.snapshot()
+            for s in SYMBOLS:
+                answers[s] = feeds[s].answer()
             self.steps = 0
             self.borrowers = {s: set() for s in SYMBOLS}
             self.holders = {s: set() for s in SYMBOLS}
