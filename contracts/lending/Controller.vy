@@ -1,0 +1,623 @@
+# pragma version ~=0.4.3
+"""
+@title Pledge-lending controller: market factory and risk engine
+@custom:contract-name Controller
+@license GNU Affero General Public License v3.0 only
+@notice The Comptroller of the suite's money markets (CloudChat 4.4).
+        - Factory: governance creates one `Market` per asset from a blueprint
+          (ERC-5202) and the new market is listed at once, with its
+          collateral factor.
+        - Risk: an account enables markets as collateral (`enter_markets`);
+          borrowing enters the borrowed market too. Borrowable value is
+          the sum over entered markets of supplied value x collateral
+          factor (cf, 0 <= cf <= 0.9 < 1); an account is healthy while
+          that sum covers the value of its debts:
+              health = sum(supplied_m x price_m x cf_m) / sum(debt_m x price_m)
+          Markets ask `on_borrow` / `on_redeem` after they have recorded the
+          new state, so a loan or a withdrawal that would end below health
+          1 reverts, in any order and within any transaction.
+        - Liquidation: below health 1 anyone but the borrower may repay up to
+          close factor x the debt in one market and take vouchers of an
+          entered market worth repaid value x liquidation incentive.
+          Bounds: cf <= 0.9 and incentive <= 1.1, so cf x incentive < 1 and
+          a liquidation always raises the health of an account it may
+          liquidate: self-liquidation through a second account cannot pay.
+        - Bad debt: once an account's collateral is worth at most
+          `bad_debt_dust` (USD, WAD) and less than its debt, any market
+          where it owes may write the debt off (reserves first, then
+          suppliers pro rata; see `Market.write_off`).
+        Values are USD with 18 decimals; prices come from the price adapter
+        (Chainlink feeds with staleness and sign checks).
+@custom:security Loops run over an account's entered markets only (a
+        bitmask of market ids, bounded by `MAX_MARKETS`); never over users.
+"""
+
+
+from snekmate.auth import ownable
+
+initializes: ownable
+
+
+exports: (
+    ownable.owner,
+    ownable.transfer_ownership,
+    ownable.renounce_ownership,
+)
+
+
+interface IMarket:
+    def asset() -> address: view
+    def account_snapshot(account: address) -> (address, uint256, uint256): view
+    def convertToShares(assetAmount: uint256) -> uint256: view
+
+
+interface IPriceAdapter:
+    def price(asset: address) -> uint256: view
+
+
+# @dev Fixed-point unit.
+WAD: constant(uint256) = 10**18
+# @dev Most markets the controller lists.
+MAX_MARKETS: constant(uint256) = 32
+# @dev Field masks of the packed market slot.
+MASK_160: constant(uint256) = 2**160 - 1
+# @dev On-chain bound of every collateral factor (strictly below 1).
+MAX_COLLATERAL_FACTOR: constant(uint256) = 9 * 10**17
+# @dev Bounds of the close factor (Compound's: 5%..90%).
+MIN_CLOSE_FACTOR: constant(uint256) = 5 * 10**16
+MAX_CLOSE_FACTOR: constant(uint256) = 9 * 10**17
+# @dev Bounds of the liquidation incentive (1.0..1.1): with
+#      MAX_COLLATERAL_FACTOR, cf x incentive <= 0.99 < 1.
+MIN_LIQUIDATION_INCENTIVE: constant(uint256) = WAD
+MAX_LIQUIDATION_INCENTIVE: constant(uint256) = 11 * 10**17
+# @dev Upper bound of the bad-debt dust threshold: USD 100.
+MAX_BAD_DEBT_DUST: constant(uint256) = 100 * WAD
+# @dev Defaults (Compound v2's usual figures).
+DEFAULT_CLOSE_FACTOR: constant(uint256) = 5 * 10**17
+DEFAULT_LIQUIDATION_INCENTIVE: constant(uint256) = 108 * 10**16
+DEFAULT_BAD_DEBT_DUST: constant(uint256) = WAD
+
+
+# @dev ERC-5202 blueprint of `Market` (its code starts with 0xFE7100).
+market_blueprint: public(address)
+# @dev Price source for every listed asset.
+price_adapter: public(address)
+# @dev The chain's wrapped native coin (its market takes the native coin too).
+wrapped_native: public(address)
+# @dev Number of listed markets; their ids are 0..market_count-1.
+market_count: public(uint256)
+# @dev Packed per market id: market address (bits 0..159) | collateral
+#      factor cf, WAD (bits 160..255): one read per market in health loops.
+_markets: HashMap[uint256, uint256]
+# @dev Market => its id + 1 (0: not listed).
+_ids: HashMap[address, uint256]
+# @dev Asset => its market (one market per asset).
+market_for: public(HashMap[address, address])
+# @dev Share of one debt a single liquidation may repay, WAD.
+close_factor: public(uint256)
+# @dev Seized value / repaid value in a liquidation, WAD.
+liquidation_incentive: public(uint256)
+# @dev Collateral value (USD, WAD) at or below which debt may be written off.
+bad_debt_dust: public(uint256)
+# @dev Markets each account has entered (collateral enabled or borrowed),
+#      as a bitmask of market ids: one slot per account.
+_membership: HashMap[address, uint256]
+
+
+event MarketListed:
+    market: indexed(address)
+    asset: indexed(address)
+    rate_model: address
+    collateral_factor: uint256
+
+
+event CollateralFactorSet:
+    market: indexed(address)
+    collateral_factor: uint256
+
+
+event CloseFactorSet:
+    close_factor: uint256
+
+
+event LiquidationIncentiveSet:
+    liquidation_incentive: uint256
+
+
+event BadDebtDustSet:
+    bad_debt_dust: uint256
+
+
+event MarketBlueprintSet:
+    blueprint: indexed(address)
+
+
+event PriceAdapterSet:
+    price_adapter: indexed(address)
+
+
+event WrappedNativeSet:
+    wrapped_native: indexed(address)
+
+
+event MarketEntered:
+    account: indexed(address)
+    market: indexed(address)
+
+
+event MarketExited:
+    account: indexed(address)
+    market: indexed(address)
+
+
+@deploy
+def __init__(owner_: address):
+    """
+    @dev Deploys with Compound's default close factor (50%) and incentive
+         (8%); the blueprint, adapter and wrapped native coin are set per
+         chain afterwards.
+    @param owner_ Governance (a timelock in production).
+    """
+    assert owner_ != empty(address), "controller: zero owner"
+    ownable.__init__()
+    ownable._transfer_ownership(owner_)
+    self.close_factor = DEFAULT_CLOSE_FACTOR
+    self.liquidation_incentive = DEFAULT_LIQUIDATION_INCENTIVE
+    self.bad_debt_dust = DEFAULT_BAD_DEBT_DUST
+
+
+# ------------------------------------------------------------- governance
+
+
+@external
+def set_market_blueprint(blueprint: address):
+    """
+    @dev Sets the ERC-5202 blueprint new markets are created from.
+    @param blueprint The blueprint's address.
+    """
+    ownable._check_owner()
+    assert blueprint.is_contract, "controller: blueprint has no code"
+    self.market_blueprint = blueprint
+    log MarketBlueprintSet(blueprint=blueprint)
+
+
+@external
+def set_price_adapter(price_adapter_: address):
+    """
+    @dev Sets the price source.
+    @param price_adapter_ The adapter.
+    """
+    ownable._check_owner()
+    assert price_adapter_.is_contract, "controller: price adapter has no code"
+    self.price_adapter = price_adapter_
+    log PriceAdapterSet(price_adapter=price_adapter_)
+
+
+@external
+def set_wrapped_native(wrapped_native_: address):
+    """
+    @dev Sets the wrapped native coin (before its market is created).
+    @param wrapped_native_ The WETH-like token.
+    """
+    ownable._check_owner()
+    assert wrapped_native_.is_contract, "controller: wrapped native has no code"
+    self.wrapped_native = wrapped_native_
+    log WrappedNativeSet(wrapped_native=wrapped_native_)
+
+
+@external
+def create_market(
+    asset: address,
+    rate_model: address,
+    reserve_factor: uint256,
+    collateral_factor_: uint256,
+    name: String[64],
+    symbol: String[32],
+) -> address:
+    """
+    @dev Creates the market of `asset` from the blueprint and lists it.
+         Refused with a collateral factor of 1 or more (above the bound)
+         or when the asset's price feed is missing, stale or not positive.
+    @param asset The asset.
+    @param rate_model The interest rate model (linear or kink).
+    @param reserve_factor The market's reserve factor, WAD (<= 50%).
+    @param collateral_factor_ The collateral factor, WAD (<= 90%).
+    @param name The voucher's name.
+    @param symbol The voucher's symbol.
+    @return address The new market.
+    """
+    ownable._check_owner()
+    assert asset.is_contract, "controller: asset has no code"
+    assert rate_model.is_contract, "controller: rate model has no code"
+    assert self.market_for[asset] == empty(address), "controller: market exists"
+    assert self.market_blueprint != empty(address), "controller: no blueprint"
+    count: uint256 = self.market_count
+    assert count < MAX_MARKETS, "controller: too many markets"
+    self._check_collateral_factor(asset, collateral_factor_)
+    # the market must be priceable from its first block, collateral or not
+    assert self._price(asset) != 0, "controller: zero price"
+    is_native: bool = asset == self.wrapped_native
+    market: address = create_from_blueprint(
+        self.market_blueprint,
+        asset,  # asset_
+        self,  # controller_
+        rate_model,  # rate_model_
+        reserve_factor,  # reserve_factor_
+        is_native,  # is_native_
+        name,  # name_
+        symbol,  # symbol_
+        code_offset=3,  # skips the ERC-5202 preamble 0xFE7100
+    )
+    self._markets[count] = convert(market, uint256) | (collateral_factor_ << 160)
+    self._ids[market] = count + 1
+    self.market_count = count + 1
+    self.market_for[asset] = market
+    log MarketListed(market=market, asset=asset, rate_model=rate_model, collateral_factor=collateral_factor_)
+    return market
+
+
+@external
+def set_collateral_factor(market: address, collateral_factor_: uint256):
+    """
+    @dev Sets a market's collateral factor (0 disables it as collateral).
+    @param market A listed market.
+    @param collateral_factor_ The factor, WAD, at most 90%.
+    """
+    ownable._check_owner()
+    id: uint256 = self._ids[market]
+    assert id != 0, "controller: market not listed"
+    self._check_collateral_factor(staticcall IMarket(market).asset(), collateral_factor_)
+    # safe: id >= 1 checked above
+    self._markets[unsafe_sub(id, 1)] = convert(market, uint256) | (collateral_factor_ << 160)
+    log CollateralFactorSet(market=market, collateral_factor=collateral_factor_)
+
+
+@external
+def set_close_factor(close_factor_: uint256):
+    """
+    @dev Sets the share of a debt one liquidation may repay.
+    @param close_factor_ WAD, 5%..90%.
+    """
+    ownable._check_owner()
+    assert close_factor_ >= MIN_CLOSE_FACTOR and close_factor_ <= MAX_CLOSE_FACTOR, "controller: close factor out of bounds"
+    self.close_factor = close_factor_
+    log CloseFactorSet(close_factor=close_factor_)
+
+
+@external
+def set_liquidation_incentive(liquidation_incentive_: uint256):
+    """
+    @dev Sets seized value / repaid value.
+    @param liquidation_incentive_ WAD, 1.0..1.1.
+    """
+    ownable._check_owner()
+    assert liquidation_incentive_ >= MIN_LIQUIDATION_INCENTIVE and liquidation_incentive_ <= MAX_LIQUIDATION_INCENTIVE, "controller: incentive out of bounds"
+    self.liquidation_incentive = liquidation_incentive_
+    log LiquidationIncentiveSet(liquidation_incentive=liquidation_incentive_)
+
+
+@external
+def set_bad_debt_dust(bad_debt_dust_: uint256):
+    """
+    @dev Sets the collateral value at or below which debt is bad.
+    @param bad_debt_dust_ USD, WAD, at most 100.
+    """
+    ownable._check_owner()
+    assert bad_debt_dust_ <= MAX_BAD_DEBT_DUST, "controller: dust out of bounds"
+    self.bad_debt_dust = bad_debt_dust_
+    log BadDebtDustSet(bad_debt_dust=bad_debt_dust_)
+
+
+# --------------------------------------------------------------- accounts
+
+
+@external
+def enter_markets(markets_: DynArray[address, MAX_MARKETS]):
+    """
+    @dev Enables the caller's vouchers in `markets_` as collateral.
+    @param markets_ Listed markets (already entered ones are skipped).
+    """
+    mask: uint256 = self._membership[msg.sender]
+    for market: address in markets_:
+        bit: uint256 = self._bit(market)
+        if mask & bit == 0:
+            mask |= bit
+            log MarketEntered(account=msg.sender, market=market)
+    self._membership[msg.sender] = mask
+
+
+@external
+def exit_market(market: address):
+    """
+    @dev Disables a market as the caller's collateral; refused while the
+         caller owes there or if health would fall below 1.
+    @param market An entered market.
+    """
+    mask: uint256 = self._membership[msg.sender]
+    bit: uint256 = 0
+    if self._ids[market] != 0:
+        bit = self._bit(market)
+    assert mask & bit != 0, "controller: market not entered"
+    debt: uint256 = 0
+    _: address = empty(address)
+    __: uint256 = 0
+    _, __, debt = staticcall IMarket(market).account_snapshot(msg.sender)
+    assert debt == 0, "controller: debt outstanding"
+    self._membership[msg.sender] = mask ^ bit
+    log MarketExited(account=msg.sender, market=market)
+    self._check_healthy(msg.sender)
+
+
+# ---------------------------------------------------------- market hooks
+
+
+@external
+def on_borrow(borrower: address):
+    """
+    @dev Called by a market after recording a loan: enters the market for
+         `borrower` and reverts below health 1.
+    @param borrower The borrower.
+    """
+    id: uint256 = self._ids[msg.sender]
+    assert id != 0, "controller: caller is not a listed market"
+    mask: uint256 = self._membership[borrower]
+    # safe: id >= 1 checked above
+    bit: uint256 = 1 << unsafe_sub(id, 1)
+    if mask & bit == 0:
+        self._membership[borrower] = mask | bit
+        log MarketEntered(account=borrower, market=msg.sender)
+    self._check_healthy(borrower)
+
+
+@external
+@view
+def on_redeem(account: address) -> bool:
+    """
+    @dev Called by a market after vouchers left `account` (withdrawal or
+         transfer): reverts below health 1 if they were collateral.
+    @param account The account whose vouchers left.
+    @return bool True (or a revert).
+    """
+    if self._is_member(account, msg.sender):
+        self._check_healthy(account)
+    return True
+
+
+@external
+@view
+def liquidation_seize(borrower: address, collateral_market: address, repay_amount: uint256, debt: uint256) -> uint256:
+    """
+    @dev Checks a liquidation asked by the borrowed market (the caller) and
+         prices it: vouchers seized = repaid x price_borrowed x incentive /
+         price_collateral, in collateral vouchers, rounded down.
+    @param borrower The account liquidated.
+    @param collateral_market The market whose vouchers are seized.
+    @param repay_amount The debt repaid.
+    @param debt The borrower's whole debt in the calling market.
+    @return uint256 The vouchers to seize.
+    """
+    assert self._ids[msg.sender] != 0, "controller: caller is not a listed market"
+    assert self._is_member(borrower, collateral_market), "controller: not the borrower's collateral"
+    weighted: uint256 = 0
+    debt_value: uint256 = 0
+    raw: uint256 = 0
+    weighted, debt_value, raw = self._liquidity(borrower)
+    assert weighted < debt_value, "controller: account is healthy"
+    # max repay = debt x close factor, rounded down
+    assert repay_amount <= debt * self.close_factor // WAD, "controller: repay exceeds close factor"
+    repaid_value: uint256 = repay_amount * self._price(staticcall IMarket(msg.sender).asset()) // WAD
+    # seized assets = repaid value x incentive / collateral price, rounded
+    # down (the borrower keeps the dust)
+    seized_assets: uint256 = repaid_value * self.liquidation_incentive // self._price(staticcall IMarket(collateral_market).asset())
+    return staticcall IMarket(collateral_market).convertToShares(seized_assets)
+
+
+@external
+@view
+def on_write_off(borrower: address) -> bool:
+    """
+    @dev Called by a market before writing off `borrower`'s debt: reverts
+         unless the collateral is worth at most `bad_debt_dust` and less
+         than the debt.
+    @param borrower The account.
+    @return bool True (or a revert).
+    """
+    assert self._ids[msg.sender] != 0, "controller: caller is not a listed market"
+    weighted: uint256 = 0
+    debt_value: uint256 = 0
+    raw: uint256 = 0
+    weighted, debt_value, raw = self._liquidity(borrower)
+    assert raw <= self.bad_debt_dust and raw < debt_value, "controller: debt is not bad"
+    return True
+
+
+# ------------------------------------------------------------------ views
+
+
+@external
+@view
+def account_liquidity(account: address) -> (uint256, uint256, uint256):
+    """
+    @dev An account's standing now, USD with 18 decimals.
+    @param account The account.
+    @return uint256 Borrowable value: sum of collateral x price x cf.
+    @return uint256 Debt value: sum of debt x price.
+    @return uint256 Collateral value without factors.
+    """
+    return self._liquidity(account)
+
+
+@external
+@view
+def health_factor(account: address) -> uint256:
+    """
+    @dev Borrowable value / debt value, WAD; max_value(uint256) without debt.
+    @param account The account.
+    @return uint256 The health factor (liquidatable below 1e18).
+    """
+    weighted: uint256 = 0
+    debt_value: uint256 = 0
+    raw: uint256 = 0
+    weighted, debt_value, raw = self._liquidity(account)
+    if debt_value == 0:
+        return max_value(uint256)
+    # rounded down: an account at exactly 1 - 1 wei reads as unhealthy
+    return weighted * WAD // debt_value
+
+
+@external
+@view
+def markets_of(account: address) -> DynArray[address, MAX_MARKETS]:
+    """
+    @dev The markets an account has entered, in listing order.
+    @param account The account.
+    @return DynArray The markets.
+    """
+    result: DynArray[address, MAX_MARKETS] = []
+    mask: uint256 = self._membership[account]
+    for i: uint256 in range(MAX_MARKETS):
+        if mask == 0:
+            break
+        if mask & 1 != 0:
+            result.append(self._market_at(i))
+        mask >>= 1
+    return result
+
+
+@external
+@view
+def is_member(account: address, market: address) -> bool:
+    """
+    @dev Whether `account` has entered `market`.
+    @param account The account.
+    @param market The market.
+    @return bool True if entered.
+    """
+    return self._is_member(account, market)
+
+
+@external
+@view
+def is_listed(market: address) -> bool:
+    """
+    @dev Whether `market` was created and listed here.
+    @param market The address.
+    @return bool True if listed.
+    """
+    return self._ids[market] != 0
+
+
+@external
+@view
+def collateral_factor(market: address) -> uint256:
+    """
+    @dev A listed market's collateral factor, WAD (0 if not listed).
+    @param market The market.
+    @return uint256 The factor.
+    """
+    id: uint256 = self._ids[market]
+    if id == 0:
+        return 0
+    # safe: id >= 1
+    return self._markets[unsafe_sub(id, 1)] >> 160
+
+
+@external
+@view
+def all_markets() -> DynArray[address, MAX_MARKETS]:
+    """
+    @dev Every listed market, in listing order.
+    @return DynArray The markets.
+    """
+    result: DynArray[address, MAX_MARKETS] = []
+    for i: uint256 in range(self.market_count, bound=MAX_MARKETS):
+        result.append(self._market_at(i))
+    return result
+
+
+# --------------------------------------------------------------- internal
+
+
+@internal
+@view
+def _price(asset: address) -> uint256:
+    # USD (WAD) per smallest unit of `asset`, times 1e18; the adapter reverts
+    # on a missing, stale or non-positive price
+    return staticcall IPriceAdapter(self.price_adapter).price(asset)
+
+
+@internal
+@view
+def _check_collateral_factor(asset: address, collateral_factor_: uint256):
+    assert collateral_factor_ <= MAX_COLLATERAL_FACTOR, "controller: collateral factor too high"
+    assert self.price_adapter != empty(address), "controller: no price adapter"
+
+
+@internal
+@view
+def _bit(market: address) -> uint256:
+    id: uint256 = self._ids[market]
+    assert id != 0, "controller: market not listed"
+    # safe: id >= 1 checked above
+    return 1 << unsafe_sub(id, 1)
+
+
+@internal
+@view
+def _is_member(account: address, market: address) -> bool:
+    id: uint256 = self._ids[market]
+    if id == 0:
+        return False
+    # safe: id >= 1
+    return (self._membership[account] >> unsafe_sub(id, 1)) & 1 != 0
+
+
+@internal
+@view
+def _market_at(id: uint256) -> address:
+    return convert(convert(self._markets[id] & MASK_160, uint160), address)
+
+
+@internal
+@view
+def _liquidity(account: address) -> (uint256, uint256, uint256):
+    """
+    @dev weighted = sum floor(floor(supplied x p / WAD) x cf / WAD)   (down: protocol)
+         debt     = sum ceil(debt x p / WAD)                         (up: protocol)
+         raw      = sum floor(supplied x p / WAD)
+    """
+    weighted: uint256 = 0
+    debt_value: uint256 = 0
+    raw: uint256 = 0
+    mask: uint256 = self._membership[account]
+    for i: uint256 in range(MAX_MARKETS):
+        if mask == 0:
+            break
+        if mask & 1 != 0:
+            packed: uint256 = self._markets[i]
+            asset: address = empty(address)
+            supplied: uint256 = 0
+            debt: uint256 = 0
+            asset, supplied, debt = staticcall IMarket(convert(convert(packed & MASK_160, uint160), address)).account_snapshot(account)
+            if supplied != 0 or debt != 0:
+                p: uint256 = self._price(asset)
+                if supplied != 0:
+                    value: uint256 = supplied * p // WAD
+                    raw += value
+                    # weighted value x cf, rounded down
+                    weighted += value * (packed >> 160) // WAD
+                if debt != 0:
+                    # rounded up
+                    debt_value += (debt * p + WAD - 1) // WAD
+        mask >>= 1
+    return weighted, debt_value, raw
+
+
+@internal
+@view
+def _check_healthy(account: address):
+    weighted: uint256 = 0
+    debt_value: uint256 = 0
+    raw: uint256 = 0
+    weighted, debt_value, raw = self._liquidity(account)
+    assert weighted >= debt_value, "controller: insufficient collateral"

@@ -1,0 +1,1188 @@
+# pragma version ~=0.4.3
+"""
+@title Pledge-lending market: an ERC-4626 deposit voucher over one asset, with borrowing
+@custom:contract-name Market
+@license GNU Affero General Public License v3.0 only
+@notice One market per asset (CloudChat 4.4, CartyCoin 3.1.2). Suppliers
+        deposit the asset and receive this contract's ERC-20 token, the
+        "deposit slip" (voucher), which implements ERC-4626 so wallets and
+        aggregators value it. Borrowers borrow the asset against the
+        collateral they enabled in the `Controller`, which is the only
+        contract that judges account health and the only one allowed to
+        create markets (from this contract deployed as an ERC-5202
+        blueprint).
+
+        Accounting (Compound v2 cToken, read with Curve's habits):
+        - `cash` is the asset the market holds by its own accounting; it
+          never reads `balanceOf(self)`, so a donation cannot move the
+          exchange rate (the Hundred/Onyx empty-market attack).
+        - Interest accrues per second through a global borrow index, O(1)
+          per operation whatever the number of borrowers. The per-second
+          borrow rate is stored after every state change (Curve's
+          `rate`), so every view (`totalAssets`, `debt_of`,
+          `account_snapshot`) sees interest up to the current second
+          without calling the rate model.
+        - Vouchers are worth `cash + borrows - reserves`; conversions use
+          virtual shares and assets (`VIRTUAL_SHARES`, `VIRTUAL_ASSETS`)
+          and every division rounds against the user.
+
+        Glossary of symbols used in the formulas:
+          C   cash: asset held by the market, reserves included
+          B   total borrows, interest included up to `last_accrual`
+          R   reserves: the protocol's share of interest (governance)
+          A   total assets owned by voucher holders = C + B - R
+          S   voucher total supply
+          I   global borrow index (WAD, starts at 1.0)
+          r   borrow rate per second (WAD)
+          dt  seconds since `last_accrual`
+          rf  reserve factor (WAD)
+          p   an account's debt principal, i its index at last touch
+          VS, VA  virtual shares and virtual assets
+@custom:security Every function that moves tokens or calls another
+        contract is `@nonreentrant` and follows checks-effects-interactions:
+        state is final (and the Controller has approved it) before the
+        asset leaves, so an ERC-777-style hook or a native-coin receiver
+        sees a consistent market. Views are not locked, so the Controller
+        can read every market while one of them is mid-operation; they
+        only ever see committed state.
+        Governance of a market is the Controller's owner (one seam: handing
+        the Controller to the timelock hands every market to it).
+"""
+
+
+from ethereum.ercs import IERC20
+from ethereum.ercs import IERC20Detailed
+from ethereum.ercs import IERC4626
+
+implements: IERC20
+implements: IERC20Detailed
+implements: IERC4626
+
+
+from snekmate.utils import math
+
+
+interface IController:
+    def owner() -> address: view
+    def is_listed(market: address) -> bool: view
+    def on_borrow(borrower: address): nonpayable
+    def on_redeem(account: address) -> bool: view
+    def liquidation_seize(borrower: address, collateral_market: address, repay_amount: uint256, debt: uint256) -> uint256: view
+    def on_write_off(borrower: address) -> bool: view
+
+
+interface IRateModel:
+    def borrow_rate(cash: uint256, borrows: uint256) -> uint256: view
+
+
+interface IMarketSeize:
+    def seize(liquidator: address, borrower: address, shares: uint256): nonpayable
+
+
+interface IWrappedNative:
+    def deposit(): payable
+    def withdraw(wad: uint256): nonpayable
+
+
+# @dev Fixed-point unit.
+WAD: constant(uint256) = 10**18
+# @dev Seconds in a year (365 days): rate per second = rate per year / YEAR.
+YEAR: constant(uint256) = 365 * 86400
+# @dev Cap on the borrow rate, whatever the rate model says: 1000% a year.
+MAX_BORROW_RATE: constant(uint256) = 10 * WAD // YEAR
+# @dev Upper bound of the reserve factor: 50% of interest.
+MAX_RESERVE_FACTOR: constant(uint256) = 5 * 10**17
+# @dev Virtual shares and assets (OpenZeppelin's "decimals offset" of 3):
+#      an empty market prices 1 asset unit at 1,000 voucher units, and
+#      inflating that rate would cost an attacker 1,000 times what it
+#      could steal.
+VIRTUAL_SHARES: constant(uint256) = 1000
+VIRTUAL_ASSETS: constant(uint256) = 1
+# @dev Voucher decimals = asset decimals + DECIMALS_OFFSET.
+DECIMALS_OFFSET: constant(uint8) = 3
+# @dev Field masks of the packed slots.
+MASK_128: constant(uint256) = 2**128 - 1
+MASK_40: constant(uint256) = 2**40 - 1
+
+
+# @dev The asset lent and borrowed.
+asset: public(immutable(address))
+# @dev The risk engine that created and lists this market.
+controller: public(immutable(address))
+# @dev True when `asset` is the chain's wrapped native coin: the `_native`
+#      entry points then take and pay the native coin.
+is_native: public(immutable(bool))
+# @dev Voucher decimals (asset decimals + 3).
+decimals: public(immutable(uint8))
+
+# @dev Voucher name, e.g. "Pledge CC deposit slip".
+name: public(String[64])
+# @dev Voucher symbol, e.g. "slipCC".
+symbol: public(String[32])
+# @dev Voucher balances.
+balanceOf: public(HashMap[address, uint256])
+# @dev Voucher allowances, owner => spender => amount.
+allowance: public(HashMap[address, HashMap[address, uint256]])
+# @dev Voucher total supply (S).
+totalSupply: public(uint256)
+
+# @dev Packed (one slot, one write per operation): cash C (bits 0..127)
+#      | total borrows B as of `last_accrual` (bits 128..255). C is the asset
+#      the market holds by its own accounting, reserves included.
+_pool: uint256
+# @dev Packed: borrow index I, WAD (bits 0..127) | last accrual timestamp
+#      (bits 128..167) | borrow rate per second r, WAD (bits 168..231).
+_rates: uint256
+# @dev Packed: reserves R as of `last_accrual` (bits 0..127) | reserve
+#      factor rf, WAD (bits 128..255).
+_reserves: uint256
+# @dev Contract computing r from cash and borrows.
+rate_model: public(address)
+# @dev Packed per account: debt principal p (bits 0..127) | the index i it
+#      was recorded at (bits 128..255).
+_debts: HashMap[address, uint256]
+
+
+event Transfer:
+    sender: indexed(address)
+    receiver: indexed(address)
+    value: uint256
+
+
+event Approval:
+    owner: indexed(address)
+    spender: indexed(address)
+    value: uint256
+
+
+event Deposit:
+    sender: indexed(address)
+    owner: indexed(address)
+    assets: uint256
+    shares: uint256
+
+
+event Withdraw:
+    sender: indexed(address)
+    receiver: indexed(address)
+    owner: indexed(address)
+    assets: uint256
+    shares: uint256
+
+
+event Borrow:
+    borrower: indexed(address)
+    receiver: indexed(address)
+    amount: uint256
+    debt: uint256
+
+
+event Repay:
+    payer: indexed(address)
+    borrower: indexed(address)
+    amount: uint256
+    debt: uint256
+
+
+event Liquidate:
+    liquidator: indexed(address)
+    borrower: indexed(address)
+    repaid: uint256
+    collateral_market: indexed(address)
+    seized_shares: uint256
+
+
+event BadDebtWrittenOff:
+    borrower: indexed(address)
+    debt: uint256
+    covered_by_reserves: uint256
+
+
+event ReservesWithdrawn:
+    receiver: indexed(address)
+    amount: uint256
+
+
+event ReserveFactorSet:
+    reserve_factor: uint256
+
+
+event RateModelSet:
+    rate_model: indexed(address)
+
+
+struct Totals:
+    # C, B, R, I as of now
+    cash: uint256
+    borrows: uint256
+    reserves: uint256
+    index: uint256
+
+
+struct State:
+    # the three packed slots, unpacked
+    cash: uint256
+    borrows: uint256
+    reserves: uint256
+    index: uint256
+    last: uint256
+    rate: uint256
+    rf: uint256
+
+
+@deploy
+def __init__(
+    asset_: address,
+    controller_: address,
+    rate_model_: address,
+    reserve_factor_: uint256,
+    is_native_: bool,
+    name_: String[64],
+    symbol_: String[32],
+):
+    """
+    @dev Called by `Controller.create_market` through `create_from_blueprint`.
+    @param asset_ The asset lent and borrowed.
+    @param controller_ The risk engine (Controller) listing this market.
+    @param rate_model_ The interest rate model.
+    @param reserve_factor_ The share of interest kept as reserves, WAD.
+    @param is_native_ True when `asset_` is the wrapped native coin.
+    @param name_ The voucher's name.
+    @param symbol_ The voucher's symbol.
+    """
+    assert asset_ != empty(address), "market: zero asset"
+    assert controller_ != empty(address), "market: zero controller"
+    assert rate_model_ != empty(address), "market: zero rate model"
+    assert reserve_factor_ <= MAX_RESERVE_FACTOR, "market: reserve factor too high"
+    asset = asset_
+    controller = controller_
+    is_native = is_native_
+    decimals = staticcall IERC20Detailed(asset_).decimals() + DECIMALS_OFFSET
+    self.name = name_
+    self.symbol = symbol_
+    self.rate_model = rate_model_
+    self._store(State(cash=0, borrows=0, reserves=0, index=WAD, last=block.timestamp, rate=self._model_rate(0, 0), rf=reserve_factor_))
+
+
+@external
+@payable
+def __default__():
+    """
+    @dev Accepts the native coin from the wrapped native contract only
+         (when it unwraps for `redeem_native` and `borrow_native`).
+    """
+    assert is_native and msg.sender == asset, "market: unexpected native coin"
+
+
+# ---------------------------------------------------------------- ERC-20
+
+
+@external
+def transfer(to: address, amount: uint256) -> bool:
+    """
+    @dev Moves vouchers; refused if they are collateral the sender needs.
+    @param to The receiver.
+    @param amount The voucher amount.
+    @return bool True.
+    """
+    self._transfer(msg.sender, to, amount)
+    assert staticcall IController(controller).on_redeem(msg.sender)
+    return True
+
+
+@external
+def transferFrom(owner: address, to: address, amount: uint256) -> bool:
+    """
+    @dev Moves vouchers with an allowance; refused if they are collateral
+         `owner` needs.
+    @param owner The account debited.
+    @param to The receiver.
+    @param amount The voucher amount.
+    @return bool True.
+    """
+    self._spend_allowance(owner, msg.sender, amount)
+    self._transfer(owner, to, amount)
+    assert staticcall IController(controller).on_redeem(owner)
+    return True
+
+
+@external
+def approve(spender: address, amount: uint256) -> bool:
+    """
+    @dev Sets `spender`'s allowance over the caller's vouchers.
+    @param spender The spender.
+    @param amount The allowance (max_value(uint256) never decreases).
+    @return bool True.
+    """
+    assert spender != empty(address), "market: approve to zero address"
+    self.allowance[msg.sender][spender] = amount
+    log Approval(owner=msg.sender, spender=spender, value=amount)
+    return True
+
+
+# --------------------------------------------------------------- ERC-4626
+
+
+@external
+@view
+def totalAssets() -> uint256:
+    """
+    @dev What all vouchers are worth now: A = C + B - R, interest to now.
+    @return uint256 The total assets, in asset units.
+    """
+    t: State = self._current()
+    return self._assets_of(t)
+
+
+@external
+@view
+def convertToShares(assetAmount: uint256) -> uint256:
+    """
+    @dev Vouchers for `assetAmount` at the current rate, rounded down.
+    @param assetAmount The asset amount.
+    @return uint256 The voucher amount.
+    """
+    return self._to_shares(assetAmount, self._assets_of(self._current()), False)
+
+
+@external
+@view
+def convertToAssets(shareAmount: uint256) -> uint256:
+    """
+    @dev Assets for `shareAmount` vouchers at the current rate, rounded down.
+    @param shareAmount The voucher amount.
+    @return uint256 The asset amount.
+    """
+    return self._to_assets(shareAmount, self._assets_of(self._current()), False)
+
+
+@external
+@view
+def maxDeposit(owner: address) -> uint256:
+    """
+    @dev No supply cap.
+    @param owner Unused.
+    @return uint256 max_value(uint256).
+    """
+    return max_value(uint256)
+
+
+@external
+@view
+def maxMint(owner: address) -> uint256:
+    """
+    @dev No supply cap.
+    @param owner Unused.
+    @return uint256 max_value(uint256).
+    """
+    return max_value(uint256)
+
+
+@external
+@view
+def previewDeposit(assets: uint256) -> uint256:
+    """
+    @dev Vouchers `deposit(assets)` would mint now (rounded down).
+    @param assets The asset amount.
+    @return uint256 The voucher amount.
+    """
+    return self._to_shares(assets, self._assets_of(self._current()), False)
+
+
+@external
+@view
+def previewMint(shares: uint256) -> uint256:
+    """
+    @dev Assets `mint(shares)` would take now (rounded up).
+    @param shares The voucher amount.
+    @return uint256 The asset amount.
+    """
+    return self._to_assets(shares, self._assets_of(self._current()), True)
+
+
+@external
+@view
+def previewWithdraw(assets: uint256) -> uint256:
+    """
+    @dev Vouchers `withdraw(assets)` would burn now (rounded up).
+    @param assets The asset amount.
+    @return uint256 The voucher amount.
+    """
+    return self._to_shares(assets, self._assets_of(self._current()), True)
+
+
+@external
+@view
+def previewRedeem(shares: uint256) -> uint256:
+    """
+    @dev Assets `redeem(shares)` would pay now (rounded down).
+    @param shares The voucher amount.
+    @return uint256 The asset amount.
+    """
+    return self._to_assets(shares, self._assets_of(self._current()), False)
+
+
+@external
+@view
+def maxWithdraw(owner: address) -> uint256:
+    """
+    @dev The owner's vouchers in assets, capped by the market's cash. It
+         does not model the Controller's health check: an account whose
+         vouchers back a loan may be refused less (ERC-4626 lets this
+         underestimate only; see docs/lending.md).
+    @param owner The voucher holder.
+    @return uint256 The asset amount.
+    """
+    t: State = self._current()
+    return min(self._to_assets(self.balanceOf[owner], self._assets_of(t), False), t.cash)
+
+
+@external
+@view
+def maxRedeem(owner: address) -> uint256:
+    """
+    @dev The owner's vouchers, capped by what the market's cash can pay.
+    @param owner The voucher holder.
+    @return uint256 The voucher amount.
+    """
+    t: State = self._current()
+    return min(self.balanceOf[owner], self._to_shares(t.cash, self._assets_of(t), False))
+
+
+@external
+@nonreentrant
+def deposit(assets: uint256, receiver: address) -> uint256:
+    """
+    @dev Supplies `assets` and mints vouchers to `receiver` (rounded down).
+    @param assets The asset amount, pulled from the caller.
+    @param receiver Who gets the vouchers.
+    @return uint256 The vouchers minted.
+    """
+    t: State = self._accrue()
+    shares: uint256 = self._to_shares(assets, self._assets_of(t), False)
+    self._supply(t, msg.sender, receiver, assets, shares)
+    self._pull(msg.sender, assets)
+    return shares
+
+
+@external
+@nonreentrant
+def mint(shares: uint256, receiver: address) -> uint256:
+    """
+    @dev Mints exactly `shares` vouchers to `receiver` for assets rounded up.
+    @param shares The voucher amount.
+    @param receiver Who gets the vouchers.
+    @return uint256 The assets pulled from the caller.
+    """
+    t: State = self._accrue()
+    assets: uint256 = self._to_assets(shares, self._assets_of(t), True)
+    self._supply(t, msg.sender, receiver, assets, shares)
+    self._pull(msg.sender, assets)
+    return assets
+
+
+@external
+@nonreentrant
+def withdraw(assets: uint256, receiver: address, owner: address) -> uint256:
+    """
+    @dev Pays exactly `assets` to `receiver`, burning `owner`'s vouchers
+         rounded up; refused below health 1.
+    @param assets The asset amount.
+    @param receiver Who gets the assets.
+    @param owner Whose vouchers burn (caller or an approved spender).
+    @return uint256 The vouchers burnt.
+    """
+    t: State = self._accrue()
+    shares: uint256 = self._to_shares(assets, self._assets_of(t), True)
+    self._exit(t, receiver, owner, assets, shares)
+    self._push(receiver, assets)
+    return shares
+
+
+@external
+@nonreentrant
+def redeem(shares: uint256, receiver: address, owner: address) -> uint256:
+    """
+    @dev Burns `shares` of `owner`'s vouchers and pays the assets, rounded
+         down, to `receiver`; refused below health 1.
+    @param shares The voucher amount.
+    @param receiver Who gets the assets.
+    @param owner Whose vouchers burn (caller or an approved spender).
+    @return uint256 The assets paid.
+    """
+    t: State = self._accrue()
+    assets: uint256 = self._to_assets(shares, self._assets_of(t), False)
+    self._exit(t, receiver, owner, assets, shares)
+    self._push(receiver, assets)
+    return assets
+
+
+# ------------------------------------------------------------ native coin
+
+
+@external
+@payable
+@nonreentrant
+def deposit_native(receiver: address) -> uint256:
+    """
+    @dev `deposit` paid in the native coin (wrapped here).
+    @param receiver Who gets the vouchers.
+    @return uint256 The vouchers minted.
+    """
+    assert is_native, "market: not a native market"
+    t: State = self._accrue()
+    shares: uint256 = self._to_shares(msg.value, self._assets_of(t), False)
+    self._supply(t, msg.sender, receiver, msg.value, shares)
+    extcall IWrappedNative(asset).deposit(value=msg.value)
+    return shares
+
+
+@external
+@nonreentrant
+def redeem_native(shares: uint256, receiver: address, owner: address) -> uint256:
+    """
+    @dev `redeem` paid out in the native coin (unwrapped here).
+    @param shares The voucher amount.
+    @param receiver Who gets the native coin.
+    @param owner Whose vouchers burn.
+    @return uint256 The assets paid.
+    """
+    assert is_native, "market: not a native market"
+    t: State = self._accrue()
+    assets: uint256 = self._to_assets(shares, self._assets_of(t), False)
+    self._exit(t, receiver, owner, assets, shares)
+    self._push_native(receiver, assets)
+    return assets
+
+
+@external
+@nonreentrant
+def borrow_native(amount: uint256, receiver: address):
+    """
+    @dev `borrow` paid out in the native coin.
+    @param amount The amount borrowed.
+    @param receiver Who gets the native coin.
+    """
+    assert is_native, "market: not a native market"
+    self._borrow(amount, receiver)
+    self._push_native(receiver, amount)
+
+
+@external
+@payable
+@nonreentrant
+def repay_native(borrower: address) -> uint256:
+    """
+    @dev `repay` paid in the native coin; any excess over the debt is
+         refunded to the caller.
+    @param borrower Whose debt is repaid.
+    @return uint256 The amount repaid.
+    """
+    assert is_native, "market: not a native market"
+    repaid: uint256 = self._repay(msg.sender, borrower, msg.value)
+    extcall IWrappedNative(asset).deposit(value=repaid)
+    if msg.value > repaid:
+        # safe: repaid <= msg.value (`_repay` caps at the debt)
+        raw_call(msg.sender, b"", value=unsafe_sub(msg.value, repaid))
+    return repaid
+
+
+# -------------------------------------------------------------- borrowing
+
+
+@external
+@nonreentrant
+def borrow(amount: uint256, receiver: address):
+    """
+    @dev Borrows `amount` to `receiver`; the Controller enters this market
+         for the caller and refuses the loan below health 1.
+    @param amount The amount borrowed.
+    @param receiver Who gets the asset.
+    """
+    self._borrow(amount, receiver)
+    self._push(receiver, amount)
+
+
+@external
+@nonreentrant
+def repay(amount: uint256, borrower: address) -> uint256:
+    """
+    @dev Repays up to `amount` of `borrower`'s debt (any caller may repay
+         for anyone); `max_value(uint256)` repays it all.
+    @param amount The most to repay.
+    @param borrower Whose debt is repaid.
+    @return uint256 The amount repaid (pulled from the caller).
+    """
+    repaid: uint256 = self._repay(msg.sender, borrower, amount)
+    self._pull(msg.sender, repaid)
+    return repaid
+
+
+@external
+@nonreentrant
+def liquidate(borrower: address, repay_amount: uint256, collateral_market: address, min_seized: uint256) -> uint256:
+    """
+    @dev Repays `repay_amount` of an unhealthy `borrower`'s debt here and
+         takes vouchers of `collateral_market` worth the repaid value times
+         the liquidation incentive (the Controller checks health < 1 and
+         the close factor and prices the seizure).
+    @param borrower The account liquidated (not the caller).
+    @param repay_amount The debt repaid, pulled from the caller.
+    @param collateral_market The market whose vouchers are seized.
+    @param min_seized The fewest vouchers the caller accepts (slippage).
+    @return uint256 The vouchers seized.
+    """
+    assert borrower != msg.sender, "market: self-liquidation"
+    assert repay_amount != 0, "market: zero amount"
+    t: State = self._accrue()
+    debt: uint256 = self._debt(borrower, t.index)
+    seized: uint256 = staticcall IController(controller).liquidation_seize(borrower, collateral_market, repay_amount, debt)
+    assert seized >= min_seized, "market: seized below minimum"
+    # repay_amount <= close factor x debt < debt (checked by the Controller)
+    self._reduce_debt(t, borrower, debt, repay_amount)
+    log Repay(payer=msg.sender, borrower=borrower, amount=repay_amount, debt=debt - repay_amount)
+    log Liquidate(
+        liquidator=msg.sender,
+        borrower=borrower,
+        repaid=repay_amount,
+        collateral_market=collateral_market,
+        seized_shares=seized,
+    )
+    if collateral_market == self:
+        self._transfer_collateral(borrower, msg.sender, seized)
+    else:
+        extcall IMarketSeize(collateral_market).seize(msg.sender, borrower, seized)
+    self._pull(msg.sender, repay_amount)
+    return seized
+
+
+@external
+@nonreentrant
+def seize(liquidator: address, borrower: address, shares: uint256):
+    """
+    @dev Moves `shares` vouchers from `borrower` to `liquidator` during a
+         liquidation run by another listed market.
+    @param liquidator Who receives the vouchers.
+    @param borrower Whose vouchers are seized.
+    @param shares The voucher amount.
+    """
+    assert msg.sender != self and staticcall IController(controller).is_listed(msg.sender), "market: caller is not a listed market"
+    self._transfer_collateral(borrower, liquidator, shares)
+
+
+@external
+@nonreentrant
+def write_off(borrower: address) -> uint256:
+    """
+    @dev Writes off the debt of an account left without collateral (the
+         Controller checks: collateral worth at most the dust threshold and
+         less than the debt). Reserves absorb the loss first; the rest
+         lowers what vouchers are worth, shared by all suppliers pro rata.
+    @param borrower The insolvent account.
+    @return uint256 The debt written off.
+    """
+    t: State = self._accrue()
+    debt: uint256 = self._debt(borrower, t.index)
+    assert debt != 0, "market: no debt"
+    assert staticcall IController(controller).on_write_off(borrower)
+    covered: uint256 = min(debt, t.reserves)
+    self._debts[borrower] = 0
+    # B can trail the sum of debts by rounding (it rounds down), hence min
+    t.borrows -= min(debt, t.borrows)
+    # safe: covered <= t.reserves
+    t.reserves = unsafe_sub(t.reserves, covered)
+    self._commit(t)
+    log BadDebtWrittenOff(borrower=borrower, debt=debt, covered_by_reserves=covered)
+    return debt
+
+
+@external
+def accrue():
+    """
+    @dev Accrues interest up to now (anyone; every operation does it too).
+    """
+    self._commit(self._accrue())
+
+
+# ------------------------------------------------------------- governance
+
+
+@external
+def set_reserve_factor(reserve_factor_: uint256):
+    """
+    @dev Sets the share of future interest kept as reserves.
+    @param reserve_factor_ The new factor, WAD, at most 50%.
+    """
+    self._check_governance()
+    assert reserve_factor_ <= MAX_RESERVE_FACTOR, "market: reserve factor too high"
+    t: State = self._accrue()
+    t.rf = reserve_factor_
+    self._commit(t)
+    log ReserveFactorSet(reserve_factor=reserve_factor_)
+
+
+@external
+def set_rate_model(rate_model_: address):
+    """
+    @dev Switches the interest rate model (linear or kink); interest up to
+         now accrues at the old rate.
+    @param rate_model_ The new model.
+    """
+    self._check_governance()
+    assert rate_model_ != empty(address), "market: zero rate model"
+    t: State = self._accrue()
+    self.rate_model = rate_model_
+    self._commit(t)
+    log RateModelSet(rate_model=rate_model_)
+
+
+@external
+@nonreentrant
+def withdraw_reserves(amount: uint256, receiver: address):
+    """
+    @dev Governance takes reserves out (never suppliers' assets).
+    @param amount The amount, at most the reserves and the cash.
+    @param receiver Who gets it.
+    """
+    self._check_governance()
+    assert receiver != empty(address), "market: zero receiver"
+    assert amount != 0, "market: zero amount"
+    t: State = self._accrue()
+    assert amount <= t.reserves, "market: amount exceeds reserves"
+    assert amount <= t.cash, "market: not enough cash"
+    # safe: both checked just above
+    t.reserves = unsafe_sub(t.reserves, amount)
+    t.cash = unsafe_sub(t.cash, amount)
+    self._commit(t)
+    log ReservesWithdrawn(receiver=receiver, amount=amount)
+    self._push(receiver, amount)
+
+
+# ------------------------------------------------------------------ views
+
+
+@external
+@view
+def cash() -> uint256:
+    """
+    @dev C: the asset the market holds by its own accounting.
+    @return uint256 The cash, reserves included.
+    """
+    return self._pool & MASK_128
+
+
+@external
+@view
+def total_borrows() -> uint256:
+    """
+    @dev B as of `last_accrual` (see `current_totals` for now).
+    @return uint256 The total borrows.
+    """
+    return self._pool >> 128
+
+
+@external
+@view
+def total_reserves() -> uint256:
+    """
+    @dev R as of `last_accrual` (see `current_totals` for now).
+    @return uint256 The reserves.
+    """
+    return self._reserves & MASK_128
+
+
+@external
+@view
+def reserve_factor() -> uint256:
+    """
+    @dev rf: the share of interest kept as reserves, WAD.
+    @return uint256 The reserve factor.
+    """
+    return self._reserves >> 128
+
+
+@external
+@view
+def borrow_index() -> uint256:
+    """
+    @dev I as of `last_accrual`, WAD.
+    @return uint256 The borrow index.
+    """
+    return self._rates & MASK_128
+
+
+@external
+@view
+def last_accrual() -> uint256:
+    """
+    @dev When interest last accrued into storage.
+    @return uint256 The timestamp.
+    """
+    return (self._rates >> 128) & MASK_40
+
+
+@external
+@view
+def borrow_rate() -> uint256:
+    """
+    @dev r: the borrow rate per second since the last change, WAD.
+    @return uint256 The rate.
+    """
+    return self._rates >> 168
+
+
+@external
+@view
+def debt_principal(account: address) -> uint256:
+    """
+    @dev p: `account`'s debt as of its last operation.
+    @param account The borrower.
+    @return uint256 The principal.
+    """
+    return self._debts[account] & MASK_128
+
+
+@external
+@view
+def debt_index(account: address) -> uint256:
+    """
+    @dev i: the borrow index at `account`'s last operation.
+    @param account The borrower.
+    @return uint256 The index.
+    """
+    return self._debts[account] >> 128
+
+
+@external
+@view
+def debt_of(account: address) -> uint256:
+    """
+    @dev `account`'s debt now, interest included, rounded up.
+    @param account The borrower.
+    @return uint256 The debt in asset units.
+    """
+    return self._debt(account, self._current().index)
+
+
+@external
+@view
+def account_snapshot(account: address) -> (address, uint256, uint256):
+    """
+    @dev What the Controller needs to value an account here, as of now.
+    @param account The account.
+    @return address The asset (for its price).
+    @return uint256 The account's vouchers in assets, rounded down.
+    @return uint256 The account's debt, rounded up.
+    """
+    shares: uint256 = self.balanceOf[account]
+    packed: uint256 = self._debts[account]
+    if shares == 0 and packed == 0:
+        return asset, 0, 0
+    t: State = self._current()
+    supplied: uint256 = 0
+    debt: uint256 = 0
+    if shares != 0:
+        supplied = self._to_assets(shares, self._assets_of(t), False)
+    if packed & MASK_128 != 0:
+        # ceil(p * I / i)
+        debt = math._ceil_div((packed & MASK_128) * t.index, packed >> 128)
+    return asset, supplied, debt
+
+
+@external
+@view
+def current_totals() -> Totals:
+    """
+    @dev Cash, borrows, reserves and borrow index as of now.
+    @return Totals The four figures.
+    """
+    t: State = self._current()
+    return Totals(cash=t.cash, borrows=t.borrows, reserves=t.reserves, index=t.index)
+
+
+@external
+@view
+def exchange_rate() -> uint256:
+    """
+    @dev Asset units per voucher unit now, WAD: (A + VA) / (S + VS),
+         rounded down (0.001 in an empty market).
+    @return uint256 The rate.
+    """
+    return (self._assets_of(self._current()) + VIRTUAL_ASSETS) * WAD // (self.totalSupply + VIRTUAL_SHARES)
+
+
+@external
+@view
+def rates() -> (uint256, uint256, uint256, uint256, uint256):
+    """
+    @dev The market's figures for dashboards, now.
+    @return uint256 Utilization U = B / (C + B), WAD.
+    @return uint256 Borrow rate per year (APR), WAD.
+    @return uint256 Supply rate per year = borrow APR x U x (1 - rf), WAD.
+    @return uint256 Borrow APY with per-second compounding, e^APR - 1, WAD.
+    @return uint256 Supply APY, e^(supply APR) - 1, WAD.
+    """
+    t: State = self._current()
+    u: uint256 = 0
+    if t.borrows != 0:
+        # U = B / (C + B), rounded down
+        u = t.borrows * WAD // (t.cash + t.borrows)
+    r: uint256 = self._model_rate(t.cash, t.borrows)
+    borrow_apr: uint256 = r * YEAR
+    # supply APR = borrow APR * U * (1 - rf), rounded down
+    supply_apr: uint256 = borrow_apr * u // WAD * (WAD - t.rf) // WAD
+    return u, borrow_apr, supply_apr, self._apy(borrow_apr), self._apy(supply_apr)
+
+
+# --------------------------------------------------------------- internal
+
+
+@internal
+@view
+def _check_governance():
+    assert msg.sender == staticcall IController(controller).owner(), "market: caller is not governance"
+
+
+@internal
+@view
+def _model_rate(cash_: uint256, borrows: uint256) -> uint256:
+    # r = min(model(C, B), cap): the cap holds whatever model governance sets
+    return min(staticcall IRateModel(self.rate_model).borrow_rate(cash_, borrows), MAX_BORROW_RATE)
+
+
+@internal
+@view
+def _apy(apr: uint256) -> uint256:
+    # APY = e^APR - 1 (limit of per-second compounding); APR <= 10 by the cap
+    return convert(math._wad_exp(convert(apr, int256)), uint256) - WAD
+
+
+@internal
+@view
+def _load() -> State:
+    pool: uint256 = self._pool
+    rates_: uint256 = self._rates
+    reserves: uint256 = self._reserves
+    return State(
+        cash=pool & MASK_128,
+        borrows=pool >> 128,
+        reserves=reserves & MASK_128,
+        index=rates_ & MASK_128,
+        last=(rates_ >> 128) & MASK_40,
+        rate=rates_ >> 168,
+        rf=reserves >> 128,
+    )
+
+
+@internal
+def _store(t: State):
+    # convert() reverts past each field's width: no silent truncation
+    self._pool = convert(convert(t.cash, uint128), uint256) | (convert(convert(t.borrows, uint128), uint256) << 128)
+    self._rates = convert(convert(t.index, uint128), uint256) | (convert(convert(t.last, uint40), uint256) << 128) | (convert(convert(t.rate, uint64), uint256) << 168)
+    self._reserves = convert(convert(t.reserves, uint128), uint256) | (convert(convert(t.rf, uint128), uint256) << 128)
+
+
+@internal
+def _commit(t: State):
+    """
+    @dev Writes the state after an operation, stamped now, with the rate
+         for the new cash and borrows (r stays fixed until the next change).
+    """
+    n: State = t
+    n.last = block.timestamp
+    n.rate = self._model_rate(t.cash, t.borrows)
+    self._store(n)
+
+
+@internal
+@view
+def _current() -> State:
+    """
+    @dev The state as of now, without writing.
+         f  = r * dt                          (simple interest since last accrual)
+         I' = I + floor(I * f / WAD)          (index rounds down)
+         B' = floor(B * I' / I)               (borrows follow the index, round down
+                                               so B' never exceeds the sum of debts)
+         R' = R + floor((B' - B) * rf / WAD)
+    """
+    t: State = self._load()
+    dt: uint256 = block.timestamp - t.last
+    if dt == 0:
+        return t
+    f: uint256 = t.rate * dt
+    new_index: uint256 = t.index + t.index * f // WAD
+    new_borrows: uint256 = t.borrows * new_index // t.index
+    # safe: new_index >= t.index, so new_borrows >= t.borrows
+    interest: uint256 = unsafe_sub(new_borrows, t.borrows)
+    t.reserves += interest * t.rf // WAD
+    t.borrows = new_borrows
+    t.index = new_index
+    return t
+
+
+@internal
+@view
+def _accrue() -> State:
+    # the accrued state; every caller ends with `_commit`, which stores it
+    return self._current()
+
+
+@internal
+@pure
+def _assets_of(t: State) -> uint256:
+    # A = C + B - R (R <= C + B always: reserves come out of interest, and
+    # leave only through `withdraw_reserves`/`write_off`, which lower R)
+    return t.cash + t.borrows - t.reserves
+
+
+@internal
+@view
+def _to_shares(assets: uint256, total_assets: uint256, round_up: bool) -> uint256:
+    # shares = assets * (S + VS) / (A + VA); down on deposit, up on withdraw
+    return math._mul_div(assets, self.totalSupply + VIRTUAL_SHARES, total_assets + VIRTUAL_ASSETS, round_up)
+
+
+@internal
+@view
+def _to_assets(shares: uint256, total_assets: uint256, round_up: bool) -> uint256:
+    # assets = shares * (A + VA) / (S + VS); down on redeem, up on mint
+    return math._mul_div(shares, total_assets + VIRTUAL_ASSETS, self.totalSupply + VIRTUAL_SHARES, round_up)
+
+
+@internal
+@view
+def _debt(account: address, index: uint256) -> uint256:
+    # debt = ceil(p * I / i): the borrower owes the rounding
+    packed: uint256 = self._debts[account]
+    principal: uint256 = packed & MASK_128
+    if principal == 0:
+        return 0
+    return math._ceil_div(principal * index, packed >> 128)
+
+
+@internal
+def _set_debt(account: address, principal: uint256, index: uint256):
+    self._debts[account] = convert(convert(principal, uint128), uint256) | (convert(convert(index, uint128), uint256) << 128)
+
+
+@internal
+def _supply(t: State, caller: address, receiver: address, assets: uint256, shares: uint256):
+    assert receiver != empty(address), "market: zero receiver"
+    assert assets != 0 and shares != 0, "market: zero amount"
+    n: State = t
+    n.cash += assets
+    self._commit(n)
+    self.totalSupply += shares
+    # safe: a balance never exceeds S, which did not overflow just above
+    self.balanceOf[receiver] = unsafe_add(self.balanceOf[receiver], shares)
+    log Transfer(sender=empty(address), receiver=receiver, value=shares)
+    log Deposit(sender=caller, owner=receiver, assets=assets, shares=shares)
+
+
+@internal
+def _exit(t: State, receiver: address, owner: address, assets: uint256, shares: uint256):
+    assert receiver != empty(address), "market: zero receiver"
+    assert assets != 0 and shares != 0, "market: zero amount"
+    if msg.sender != owner:
+        self._spend_allowance(owner, msg.sender, shares)
+    # reserves are a claim on the pool, not set-aside cash (Compound): any
+    # cash may pay a supplier; governance takes reserves when cash allows
+    assert t.cash >= assets, "market: not enough cash"
+    owned: uint256 = self.balanceOf[owner]
+    assert owned >= shares, "market: redeem exceeds balance"
+    # safe: checked just above; S >= any balance
+    self.balanceOf[owner] = unsafe_sub(owned, shares)
+    self.totalSupply = unsafe_sub(self.totalSupply, shares)
+    n: State = t
+    # safe: assets <= C checked above
+    n.cash = unsafe_sub(t.cash, assets)
+    self._commit(n)
+    log Transfer(sender=owner, receiver=empty(address), value=shares)
+    log Withdraw(sender=msg.sender, receiver=receiver, owner=owner, assets=assets, shares=shares)
+    # health after the burn: refused if these vouchers back a loan too far
+    assert staticcall IController(controller).on_redeem(owner)
+
+
+@internal
+def _borrow(amount: uint256, receiver: address):
+    assert receiver != empty(address), "market: zero receiver"
+    assert amount != 0, "market: zero amount"
+    t: State = self._accrue()
+    assert t.cash >= amount, "market: not enough cash"
+    debt: uint256 = self._debt(msg.sender, t.index) + amount
+    self._set_debt(msg.sender, debt, t.index)
+    t.borrows += amount
+    # safe: amount <= C checked above
+    t.cash = unsafe_sub(t.cash, amount)
+    self._commit(t)
+    log Borrow(borrower=msg.sender, receiver=receiver, amount=amount, debt=debt)
+    # the Controller enters this market for the borrower and checks health
+    # with the debt already recorded
+    extcall IController(controller).on_borrow(msg.sender)
+
+
+@internal
+def _repay(payer: address, borrower: address, amount: uint256) -> uint256:
+    assert borrower != empty(address), "market: zero borrower"
+    assert amount != 0, "market: zero amount"
+    t: State = self._accrue()
+    debt: uint256 = self._debt(borrower, t.index)
+    assert debt != 0, "market: no debt"
+    repaid: uint256 = min(amount, debt)
+    self._reduce_debt(t, borrower, debt, repaid)
+    log Repay(payer=payer, borrower=borrower, amount=repaid, debt=debt - repaid)
+    return repaid
+
+
+@internal
+def _reduce_debt(t: State, borrower: address, debt: uint256, repaid: uint256):
+    # repaid <= debt is the caller's check
+    self._set_debt(borrower, debt - repaid, t.index)
+    n: State = t
+    # B rounds down and each debt rounds up, so B may trail: floor at 0
+    n.borrows = t.borrows - min(repaid, t.borrows)
+    n.cash = t.cash + repaid
+    self._commit(n)
+
+
+@internal
+def _transfer(owner: address, to: address, amount: uint256):
+    assert to != empty(address), "market: transfer to zero address"
+    owned: uint256 = self.balanceOf[owner]
+    assert owned >= amount, "market: transfer amount exceeds balance"
+    # safe: checked just above; balances sum to S
+    self.balanceOf[owner] = unsafe_sub(owned, amount)
+    self.balanceOf[to] = unsafe_add(self.balanceOf[to], amount)
+    log Transfer(sender=owner, receiver=to, value=amount)
+
+
+@internal
+def _transfer_collateral(borrower: address, liquidator: address, shares: uint256):
+    assert self.balanceOf[borrower] >= shares, "market: seize exceeds collateral"
+    self._transfer(borrower, liquidator, shares)
+
+
+@internal
+def _spend_allowance(owner: address, spender: address, amount: uint256):
+    allowed: uint256 = self.allowance[owner][spender]
+    if allowed != max_value(uint256):
+        assert allowed >= amount, "market: insufficient allowance"
+        # safe: checked just above
+        self.allowance[owner][spender] = unsafe_sub(allowed, amount)
+
+
+@internal
+def _pull(payer: address, amount: uint256):
+    assert extcall IERC20(asset).transferFrom(payer, self, amount, default_return_value=True), "market: transfer failed"
+
+
+@internal
+def _push(receiver: address, amount: uint256):
+    assert extcall IERC20(asset).transfer(receiver, amount, default_return_value=True), "market: transfer failed"
+
+
+@internal
+def _push_native(receiver: address, amount: uint256):
+    extcall IWrappedNative(asset).withdraw(amount)
+    # full gas on purpose: receivers may be contracts; state is final here
+    raw_call(receiver, b"", value=amount)

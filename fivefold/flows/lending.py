@@ -1,0 +1,228 @@
+"""Lending: what `ape run deploy` deploys and configures, and what `ape run exercise` does.
+
+Deploy order (CREATE2, same address and constructor arguments on every chain):
+  1. LendingPriceAdapter, LendingController (owned by the deployer until the hand-over)
+  2. LendingLinearRateModel (SPEC: 2.5% + U x 20%), LendingKinkRateModel (kink 80%, jump 300%)
+  3. local chains only: LendingMockStablecoin6, and LendingMockWrappedNative when the chain
+     config has no `wrapped_native`
+
+`configure(ctx)` then, idempotently: deploys the `Market` blueprint (ERC-5202, a plain
+creation transaction: its address differs per chain, which is fine, it is set by an owner
+setter), wires blueprint / adapter / wrapped native into the controller, sets each asset's
+feed and creates one market per asset (CC, CMDT, HPC, CPC, CARTY, the 6-decimal stablecoin,
+the wrapped native coin). An asset without a feed is skipped on a live chain; on a local
+chain a settable `MockPriceFeed` is deployed for it.
+
+Parameters (deploy/<chain>.yaml, all optional; documented in docs/lending.md):
+
+    lending:
+      heartbeat: 86400            # default feed heartbeat, seconds (60 .. 7 days; local: 7 days)
+      close_factor: 0.5
+      liquidation_incentive: 1.08
+      stablecoin: "0x..."         # the chain's 6-decimal stablecoin (local: mock)
+      stablecoin_symbol: USDT
+      markets:                    # per symbol; defaults in DEFAULT_MARKETS
+        CC: {collateral_factor: 0.5, reserve_factor: 0.1, model: linear, heartbeat: 86400}
+      local_prices:               # USD answers of the local mock feeds
+        CC: 0.05
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from fivefold import lending
+from fivefold.context import Context, Deployable
+from fivefold.units import DAY, WAD
+
+SUITE_TOKENS = ("CC", "CMDT", "HPC", "CPC", "CARTY")
+STABLE, NATIVE = "STABLE", "NATIVE"
+
+# collateral factor, reserve factor, model; conservative for the suite's young tokens
+DEFAULT_MARKETS = {
+    "CC": ("0.50", "0.10", "linear"),
+    "CMDT": ("0.50", "0.10", "linear"),
+    "HPC": ("0.40", "0.15", "linear"),
+    "CPC": ("0.50", "0.10", "linear"),
+    "CARTY": ("0.40", "0.15", "linear"),
+    STABLE: ("0.80", "0.10", "kink"),
+    NATIVE: ("0.75", "0.10", "kink"),
+}
+DEFAULT_LOCAL_PRICES = {"CC": "0.05", "CMDT": "0.10", "HPC": "1.50", "CPC": "0.02", "CARTY": "0.80", STABLE: "1", NATIVE: "2000"}
+DEFAULT_HEARTBEAT = DAY
+LOCAL_HEARTBEAT = 7 * DAY  # local feeds move only when the demo moves them
+ZERO = "0x0000000000000000000000000000000000000000"
+FEED_DECIMALS = 8
+
+
+def _local(ctx: Context) -> bool:
+    return bool(ctx.config.get("local"))
+
+
+def _needs_wrapped_mock(ctx: Context) -> bool:
+    return _local(ctx) and not ctx.config.get("wrapped_native")
+
+
+CONTRACTS = [
+    Deployable("LendingPriceAdapter", "PriceAdapter", lambda ctx: [ctx.deployer.address]),
+    Deployable("LendingController", "Controller", lambda ctx: [ctx.deployer.address]),
+    Deployable("LendingLinearRateModel", "LinearRateModel", lambda ctx: [lending.DEFAULT_BASE_RATE, lending.DEFAULT_SLOPE]),
+    Deployable(
+        "LendingKinkRateModel",
+        "KinkRateModel",
+        lambda ctx: [lending.DEFAULT_BASE_RATE, lending.DEFAULT_SLOPE, lending.DEFAULT_KINK, lending.DEFAULT_JUMP_SLOPE],
+    ),
+    Deployable("LendingMockStablecoin6", "MockStablecoin6", when=lambda ctx: _local(ctx) and not _params(ctx).get("stablecoin")),
+    Deployable("LendingMockWrappedNative", "MockWrappedNative", when=_needs_wrapped_mock),
+]
+
+
+def _params(ctx: Context) -> dict:
+    return ctx.config.get("lending") or {}
+
+
+def _wad(x) -> int:
+    return int(Decimal(str(x)) * WAD)
+
+
+def assets(ctx: Context) -> dict[str, str]:
+    """symbol -> asset address for every market this chain should have."""
+    p = _params(ctx)
+    found = {s: ctx.address(s) for s in SUITE_TOKENS if s in ctx.contracts}
+    stable = p.get("stablecoin") or (ctx.address("LendingMockStablecoin6") if "LendingMockStablecoin6" in ctx.contracts else None)
+    if stable:
+        found[STABLE] = stable
+    native = ctx.config.get("wrapped_native") or (
+        ctx.address("LendingMockWrappedNative") if "LendingMockWrappedNative" in ctx.contracts else None
+    )
+    if native:
+        found[NATIVE] = native
+    return found
+
+
+def _label(ctx: Context, symbol: str) -> str:
+    p = _params(ctx)
+    if symbol == STABLE:
+        return p.get("stablecoin_symbol", "USD6" if _local(ctx) else "USDT")
+    if symbol == NATIVE:
+        return {1: "WETH", 56: "WBNB", 137: "WPOL", 66: "WOKT"}.get(ctx.chain_id, "WNATIVE")
+    return symbol
+
+
+def _feed_for(ctx: Context, symbol: str, label: str):
+    feeds = ctx.config.get("price_feeds") or {}
+    for key in (label, symbol):
+        if feeds.get(key):
+            return feeds[key]
+    if not _local(ctx):
+        return None
+    # local chain without a configured feed: a settable mock, recorded in the manifest
+    name = f"LendingFeed{label}"
+    if name not in ctx.contracts:
+        price = (_params(ctx).get("local_prices") or {}).get(label) or DEFAULT_LOCAL_PRICES[symbol]
+        answer = int(Decimal(str(price)) * 10**FEED_DECIMALS)
+        ctx.contracts[name] = ctx.project.MockPriceFeed.deploy(FEED_DECIMALS, answer, sender=ctx.deployer)
+    return ctx.contracts[name].address
+
+
+def configure(ctx: Context) -> None:
+    """Owner-only setup after deployment; safe to run again."""
+    if ctx.dry_run:
+        return
+    p = _params(ctx)
+    controller, adapter = ctx["LendingController"], ctx["LendingPriceAdapter"]
+    sender = ctx.deployer
+    if controller.market_blueprint() == ZERO:
+        controller.set_market_blueprint(lending.declare_blueprint(ctx.project, sender), sender=sender)
+    if controller.price_adapter() != adapter.address:
+        controller.set_price_adapter(adapter, sender=sender)
+    found = assets(ctx)
+    if NATIVE in found and controller.wrapped_native() != found[NATIVE]:
+        controller.set_wrapped_native(found[NATIVE], sender=sender)
+    if "close_factor" in p and controller.close_factor() != _wad(p["close_factor"]):
+        controller.set_close_factor(_wad(p["close_factor"]), sender=sender)
+    if "liquidation_incentive" in p and controller.liquidation_incentive() != _wad(p["liquidation_incentive"]):
+        controller.set_liquidation_incentive(_wad(p["liquidation_incentive"]), sender=sender)
+    overrides = p.get("markets") or {}
+    for symbol, asset in found.items():
+        label = _label(ctx, symbol)
+        cf, rf, model = DEFAULT_MARKETS[symbol]
+        o = overrides.get(label) or overrides.get(symbol) or {}
+        default_heartbeat = LOCAL_HEARTBEAT if _local(ctx) else DEFAULT_HEARTBEAT
+        heartbeat = int(o.get("heartbeat", p.get("heartbeat", default_heartbeat)))
+        feed = _feed_for(ctx, symbol, label)
+        if feed is None:
+            continue  # no price, no market (documented)
+        if adapter.feed(asset) != feed or adapter.heartbeat(asset) != heartbeat:
+            adapter.set_feed(asset, feed, heartbeat, sender=sender)
+        if controller.market_for(asset) == ZERO:
+            rate_model = ctx["LendingKinkRateModel"] if o.get("model", model) == "kink" else ctx["LendingLinearRateModel"]
+            controller.create_market(
+                asset,
+                rate_model,
+                _wad(o.get("reserve_factor", rf)),
+                _wad(o.get("collateral_factor", cf)),
+                f"Pledge {label} deposit slip",
+                f"slip{label}",
+                sender=sender,
+            )
+        market = ctx.project.Market.at(controller.market_for(asset))
+        ctx.contracts[f"LendingMarket{label}"] = market
+
+
+def _set_answer(ctx: Context, feed, answer: int, sender) -> bool:
+    """Moves a local settable feed (our MockPriceFeed, or a LocalPriceFeed-like setter)."""
+    for method in ("set_answer", "set_price", "update_answer", "updateAnswer", "set_latest_answer"):
+        if hasattr(feed, method):
+            getattr(feed, method)(answer, sender=sender)
+            return True
+    return False
+
+
+def exercise(ctx: Context) -> None:
+    """Supply, borrow, accrue over time, repay, a price drop and a liquidation (local chains)."""
+    from ape import Contract
+
+    if not _local(ctx) or len(ctx.users) < 3:
+        return
+    controller, adapter = ctx["LendingController"], ctx["LendingPriceAdapter"]
+    found = assets(ctx)
+    if STABLE not in found or NATIVE not in found:
+        return
+    supplier, borrower, liquidator = ctx.users[0], ctx.users[1], ctx.users[2]
+    usd = ctx.project.Market.at(controller.market_for(found[STABLE]))
+    native = ctx.project.Market.at(controller.market_for(found[NATIVE]))
+    stable = Contract(found[STABLE])
+    unit = 10 ** stable.decimals()
+    if not hasattr(stable, "mint"):
+        return  # a real stablecoin: nobody to fund the flow from
+    stable.mint(supplier, 100_000 * unit, sender=supplier)
+    stable.mint(liquidator, 100_000 * unit, sender=liquidator)
+    stable.approve(usd, 2**256 - 1, sender=supplier)
+    stable.approve(usd, 2**256 - 1, sender=liquidator)
+    stable.approve(usd, 2**256 - 1, sender=borrower)
+
+    ctx.step("lending: supply 100,000 stablecoin", usd.deposit(100_000 * unit, supplier, sender=supplier))
+    ctx.step("lending: supply 10 native coin as collateral", native.deposit_native(borrower, value=10 * WAD, sender=borrower))
+    ctx.step("lending: enable collateral", controller.enter_markets([native], sender=borrower))
+    # borrow 90% of the borrowing power
+    power = controller.account_liquidity(borrower)[0]
+    amount = power * 9 // 10 * unit // WAD
+    ctx.step("lending: borrow stablecoin", usd.borrow(amount, borrower, sender=borrower), note=f"health {controller.health_factor(borrower) / WAD:.2f}")
+
+    # interest accrues for five days (within the local feeds' heartbeat)
+    ctx.chain.mine(deltatime=5 * DAY)
+    ctx.step("lending: accrue 5 days", usd.accrue(sender=supplier), note=f"debt {usd.debt_of(borrower) / unit:,.2f}")
+    ctx.step("lending: repay a tenth", usd.repay(amount // 10, borrower, sender=borrower))
+
+    # the native coin falls 25%: the account drops below health 1 and is liquidated
+    feed = Contract(adapter.feed(found[NATIVE]))
+    answer = feed.latestRoundData()[1]
+    if not _set_answer(ctx, feed, answer * 3 // 4, ctx.deployer):
+        return
+    health = controller.health_factor(borrower)
+    if health >= WAD:
+        return
+    repay = usd.debt_of(borrower) * controller.close_factor() // WAD // 2
+    ctx.step("lending: liquidate", usd.liquidate(borrower, repay, native, 0, sender=liquidator), note=f"health before {health / WAD:.3f}")
+    _set_answer(ctx, feed, answer, ctx.deployer)

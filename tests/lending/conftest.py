@@ -1,0 +1,179 @@
+"""Lending fixtures: actors by role and one deployed system per session (ape isolates each test)."""
+
+import pytest
+from ape import Contract
+
+from fivefold import lending
+from fivefold.units import WAD
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _offline_explorer():
+    """Keeps ape-etherscan from asking the internet whether the local chain has an explorer.
+
+    Without network access its chain-list request raises inside `receipt.events` and
+    `ape.reverts` for contracts ape has not seen deployed (markets made from a blueprint).
+    """
+    patch = pytest.MonkeyPatch()
+    try:
+        from ape_etherscan.explorer import Etherscan
+    except ImportError:
+        Etherscan = None
+    if Etherscan is not None:
+        patch.setattr(Etherscan, "supports_chain", classmethod(lambda cls, chain_id: False))
+    yield
+    patch.undo()
+
+
+@pytest.fixture(autouse=True)
+def _quiet_reverts(monkeypatch):
+    """Skips ape's revert diagnostics (the source traceback and the printed call tree).
+
+    On a revert deep inside market -> controller -> market -> adapter -> feed calls, ape
+    re-traces the call three times to show where it failed: ~6 s per `ape.reverts` here, which
+    would blow the domain's time budget. The revert reason itself comes from the node and
+    `ape.reverts("...")` still checks it exactly. Restored after every test.
+    """
+    from ape.exceptions import TransactionError
+    from ape_ethereum.trace import Trace
+    from ape_vyper.compiler.api import VyperCompiler
+
+    monkeypatch.setattr(TransactionError, "with_ape_traceback", lambda self: self)
+    monkeypatch.setattr(Trace, "show", lambda self, *args, **kwargs: None)
+    monkeypatch.setattr(VyperCompiler, "enrich_error", lambda self, err: err)
+
+
+@pytest.fixture(scope="session")
+def governance(owner):
+    """Owns the controller, the adapter and so every market."""
+    return owner
+
+
+@pytest.fixture(scope="session")
+def supplier(accounts):
+    return accounts[4]
+
+
+@pytest.fixture(scope="session")
+def borrower(accounts):
+    return accounts[5]
+
+
+@pytest.fixture(scope="session")
+def liquidator(accounts):
+    return accounts[6]
+
+
+@pytest.fixture(scope="session")
+def attacker(accounts):
+    return accounts[7]
+
+
+@pytest.fixture(scope="session")
+def system(project, deployer, governance, supplier, borrower, liquidator, attacker, non_owner):
+    return lending.deploy_local_system(
+        project, deployer, governance, holders=[supplier, borrower, liquidator, attacker, non_owner]
+    )
+
+
+@pytest.fixture(scope="session")
+def controller(system):
+    return system.controller
+
+
+@pytest.fixture(scope="session")
+def adapter(system):
+    return system.adapter
+
+
+@pytest.fixture(scope="session")
+def markets(system):
+    return system.markets
+
+
+@pytest.fixture(scope="session")
+def tokens(system):
+    return system.tokens
+
+
+@pytest.fixture(scope="session")
+def feeds(system):
+    return system.feeds
+
+
+@pytest.fixture(scope="session")
+def cc_market(markets):
+    return markets["CC"]
+
+
+@pytest.fixture(scope="session")
+def cmdt_market(markets):
+    return markets["CMDT"]
+
+
+@pytest.fixture(scope="session")
+def usd_market(markets):
+    return markets["USD6"]
+
+
+@pytest.fixture(scope="session")
+def native_market(markets):
+    return markets["WNAT"]
+
+
+@pytest.fixture(scope="session")
+def supply():
+    """`supply(market, account, amount)`: approve and deposit; returns the vouchers minted."""
+
+    def do(market, account, amount):
+        Contract(market.asset()).approve(market, amount, sender=account)
+        return market.deposit(amount, account, sender=account)
+
+    return do
+
+
+@pytest.fixture(scope="session")
+def position(system, supply):
+    """`position(account, collateral={"CC": amount}, borrow=("USD6", amount))`: supply, enter, borrow."""
+
+    def do(account, collateral, borrow=None):
+        for symbol, amount in collateral.items():
+            supply(system.markets[symbol], account, amount)
+        system.controller.enter_markets([system.markets[s] for s in collateral], sender=account)
+        if borrow:
+            symbol, amount = borrow
+            system.markets[symbol].borrow(amount, account, sender=account)
+
+    return do
+
+
+def wad(x) -> int:
+    return int(x * WAD)
+
+
+@pytest.fixture(scope="session")
+def warp(chain, system, deployer):
+    """`warp(seconds)`: moves time on and refreshes every feed (they go stale after an hour)."""
+
+    def do(seconds, refresh=True):
+        chain.mine(deltatime=seconds)
+        if refresh:
+            for feed in system.feeds.values():
+                feed.set_answer(feed.answer(), sender=deployer)
+
+    return do
+
+
+@pytest.fixture(scope="session")
+def set_price(system, deployer):
+    """`set_price("CC", answer_with_8_decimals)`."""
+
+    def do(symbol, answer):
+        system.feeds[symbol].set_answer(answer, sender=deployer)
+
+    return do
+
+
+def snapshot_totals(market):
+    cash, borrows, reserves, index = market.current_totals()
+    return lending.Totals(cash, borrows, reserves, index)

@@ -1,0 +1,165 @@
+"""Stateful property test: many actors, three markets, time jumps and price moves.
+
+Invariants after every step, for every market:
+- vouchers: what all holders' vouchers are worth never exceeds C + B - R, and falls short of it
+  by rounding only (the protocol's favour);
+- cash: the market's token balance equals its accounted cash (nobody donated here);
+- borrows: B never exceeds the sum of account debts and trails it by rounding only;
+- health: a borrow or a withdrawal that went through left the account at health >= 1.
+At the end of each run every debt is repaid and every supplier withdraws: each gets at least
+what its vouchers were worth, and the market keeps no more than rounding dust beyond reserves.
+"""
+
+import ape
+from ape.exceptions import ContractLogicError
+from hypothesis import settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
+
+from fivefold import lending
+from fivefold.units import WAD
+
+SYMBOLS = ("CC", "CMDT", "USD6")
+ACCEPTED = (
+    "controller: insufficient collateral",
+    "market: not enough cash",
+    "controller: account is healthy",
+    "controller: repay exceeds close factor",
+    "market: seize exceeds collateral",
+    "market: zero amount",
+    "market: no debt",
+)
+
+
+def test_markets__random_use__invariants_hold(chain, system, supplier, borrower, liquidator, non_owner, attacker, deployer):
+    actors = [supplier, borrower, liquidator, non_owner, attacker]
+    markets, tokens, feeds, controller = system.markets, system.tokens, system.feeds, system.controller
+    base = settings()
+    # each example replays ~20 steps on a live chain: a third of a stateless test's budget
+    examples = max(2, base.max_examples // 12)
+
+    for actor in actors:
+        for symbol in SYMBOLS:
+            tokens[symbol].approve(markets[symbol], 2**256 - 1, sender=actor)
+        controller.enter_markets([markets[s] for s in SYMBOLS], sender=actor)
+    unit = {"CC": WAD, "CMDT": WAD, "USD6": 10**6}
+    answers = {s: feeds[s].answer() for s in SYMBOLS}
+
+    class Markets(RuleBasedStateMachine):
+        def __init__(self):
+            super().__init__()
+            # every example starts from the same chain state and the same prices
+            self.snapshot = chain.snapshot()
+            for s in SYMBOLS:
+                answers[s] = feeds[s].answer()
+            self.steps = 0
+            self.borrowers = {s: set() for s in SYMBOLS}
+            self.holders = {s: set() for s in SYMBOLS}
+
+        def teardown(self):
+            try:
+                self._everyone_leaves()
+            finally:
+                chain.restore(self.snapshot)
+
+        def _attempt(self, call):
+            try:
+                return call()
+            except ContractLogicError as err:
+                assert any(reason in str(err) for reason in ACCEPTED), str(err)
+                return None
+
+        @rule(who=st.integers(0, 4), symbol=st.sampled_from(SYMBOLS), amount=st.integers(1, 50_000))
+        def supply(self, who, symbol, amount):
+            receipt = markets[symbol].deposit(amount * unit[symbol], actors[who], sender=actors[who])
+            self.holders[symbol].add(who)
+            self.steps += 1
+
+        @rule(who=st.integers(0, 4), symbol=st.sampled_from(SYMBOLS), share=st.integers(1, 100))
+        def withdraw(self, who, symbol, share):
+            shares = markets[symbol].balanceOf(actors[who]) * share // 100
+            if shares == 0:
+                return
+            receipt = self._attempt(lambda: markets[symbol].redeem(shares, actors[who], actors[who], sender=actors[who]))
+            if receipt is not None:
+                assert controller.health_factor(actors[who], block_id=receipt.block_number) >= WAD
+            self.steps += 1
+
+        @rule(who=st.integers(0, 4), symbol=st.sampled_from(SYMBOLS), amount=st.integers(1, 30_000))
+        def borrow(self, who, symbol, amount):
+            receipt = self._attempt(lambda: markets[symbol].borrow(amount * unit[symbol], actors[who], sender=actors[who]))
+            if receipt is not None:
+                self.borrowers[symbol].add(who)
+                assert controller.health_factor(actors[who], block_id=receipt.block_number) >= WAD
+            self.steps += 1
+
+        @rule(who=st.integers(0, 4), symbol=st.sampled_from(SYMBOLS), share=st.integers(1, 100))
+        def repay(self, who, symbol, share):
+            debt = markets[symbol].debt_of(actors[who])
+            if debt == 0:
+                return
+            amount = 2**256 - 1 if share == 100 else max(1, debt * share // 100)
+            self._attempt(lambda: markets[symbol].repay(amount, actors[who], sender=actors[who]))
+            self.steps += 1
+
+        @rule(seconds=st.integers(1, 60 * 86400))
+        def wait(self, seconds):
+            chain.mine(deltatime=seconds)
+            for s in SYMBOLS:
+                feeds[s].set_answer(answers[s], sender=deployer)
+            self.steps += 1
+
+        @rule(symbol=st.sampled_from(SYMBOLS), percent=st.integers(50, 150))
+        def move_price(self, symbol, percent):
+            answers[symbol] = max(1, answers[symbol] * percent // 100)
+            feeds[symbol].set_answer(answers[symbol], sender=deployer)
+
+        @rule(who=st.integers(0, 4), by=st.integers(0, 4), debt_symbol=st.sampled_from(SYMBOLS), collateral=st.sampled_from(SYMBOLS), share=st.integers(1, 50))
+        def liquidate(self, who, by, debt_symbol, collateral, share):
+            if who == by:
+                return
+            debt = markets[debt_symbol].debt_of(actors[who])
+            if debt == 0 or controller.health_factor(actors[who]) >= WAD:
+                return
+            self._attempt(lambda: markets[debt_symbol].liquidate(actors[who], max(1, debt * share // 100), markets[collateral], 0, sender=actors[by]))
+            self.holders[collateral].add(by)
+            self.steps += 1
+
+        @invariant()
+        def accounting(self):
+            for s in SYMBOLS:
+                market = markets[s]
+                cash, borrows, reserves, _ = market.current_totals()
+                assets = cash + borrows - reserves  # totalAssets() by definition (tested elsewhere)
+                assert tokens[s].balanceOf(market) == cash
+                # only actors that ever held or owed here (the others hold nothing)
+                holders = [actors[i] for i in self.holders[s]]
+                supply = market.totalSupply()
+                # convertToAssets, mirrored (one call per holder instead of two)
+                worth = sum(lending.to_assets(market.balanceOf(a), assets, supply) for a in holders)
+                assert worth <= assets + 1
+                assert assets - worth <= len(actors) + assets * 1000 // (supply + 1000) + 1
+                debts = sum(market.debt_of(actors[i]) for i in self.borrowers[s])
+                assert borrows <= debts
+                assert debts - borrows <= len(actors) + 2 * self.steps + 2
+
+        def _everyone_leaves(self):
+            for s in SYMBOLS:
+                market = markets[s]
+                for a in actors:
+                    if market.debt_of(a):
+                        market.repay(2**256 - 1, a, sender=a)
+                for a in actors:
+                    shares = market.balanceOf(a)
+                    if shares:
+                        worth = market.convertToAssets(shares)
+                        before = tokens[s].balanceOf(a)
+                        market.redeem(shares, a, a, sender=a)
+                        assert tokens[s].balanceOf(a) - before >= worth
+                cash, borrows, reserves, _ = market.current_totals()
+                assert market.totalSupply() == 0
+                assert cash >= reserves
+                assert cash - reserves <= len(actors) + 2 * self.steps + 2
+
+    steps = max(10, base.stateful_step_count // 2)
+    run_state_machine_as_test(Markets, settings=settings(base, max_examples=examples, stateful_step_count=steps))

@@ -1,0 +1,81 @@
+import ape
+
+from fivefold import lending
+from fivefold.units import WAD
+
+
+def test_redeem__all_shares__returns_deposit(cc_market, tokens, supplier, supply):
+    before = tokens["CC"].balanceOf(supplier)
+    supply(cc_market, supplier, 10 * WAD)
+    shares = cc_market.balanceOf(supplier)
+    receipt = cc_market.redeem(shares, supplier, supplier, sender=supplier)
+    assert tokens["CC"].balanceOf(supplier) == before
+    assert cc_market.balanceOf(supplier) == 0 and cc_market.cash() == 0
+    event = receipt.events.filter(cc_market.Withdraw)[0]
+    assert event.assets == 10 * WAD and event.shares == shares
+
+
+def test_withdraw__exact_assets__burns_shares_rounded_up(cc_market, supplier, borrower, supply, position, warp):
+    supply(cc_market, supplier, 1000 * WAD)
+    position(borrower, {"CMDT": 10_000 * WAD}, ("CC", 400 * WAD))
+    warp(86400)
+    total, s = cc_market.totalAssets(), cc_market.totalSupply()
+    expected = lending.to_shares(3 * WAD + 1, total, s, round_up=True)
+    assert cc_market.previewWithdraw(3 * WAD + 1) == expected
+    before = cc_market.balanceOf(supplier)
+    cc_market.withdraw(3 * WAD + 1, supplier, supplier, sender=supplier)
+    assert before - cc_market.balanceOf(supplier) >= expected
+
+
+def test_redeem__more_than_balance__reverts(cc_market, supplier, supply):
+    supply(cc_market, supplier, WAD)
+    with ape.reverts("market: redeem exceeds balance"):
+        cc_market.redeem(cc_market.balanceOf(supplier) + 1, supplier, supplier, sender=supplier)
+
+
+def test_withdraw__more_than_cash__reverts(cc_market, supplier, borrower, supply, position):
+    supply(cc_market, supplier, 100 * WAD)
+    position(borrower, {"CMDT": 10_000 * WAD}, ("CC", 60 * WAD))
+    with ape.reverts("market: not enough cash"):
+        cc_market.withdraw(50 * WAD, supplier, supplier, sender=supplier)
+
+
+def test_redeem__by_spender_without_allowance__reverts(cc_market, supplier, supply, non_owner):
+    supply(cc_market, supplier, WAD)
+    with ape.reverts("market: insufficient allowance"):
+        cc_market.redeem(1000, non_owner, supplier, sender=non_owner)
+
+
+def test_redeem__by_approved_spender__spends_allowance(cc_market, tokens, supplier, supply, non_owner):
+    supply(cc_market, supplier, WAD)
+    cc_market.approve(non_owner, 5000, sender=supplier)
+    cc_market.redeem(3000, non_owner, supplier, sender=non_owner)
+    assert cc_market.allowance(supplier, non_owner) == 2000
+
+
+def test_redeem__zero__reverts(cc_market, supplier, supply):
+    supply(cc_market, supplier, WAD)
+    with ape.reverts("market: zero amount"):
+        cc_market.redeem(0, supplier, supplier, sender=supplier)
+
+
+def test_withdraw__zero_receiver__reverts(cc_market, supplier, supply):
+    supply(cc_market, supplier, WAD)
+    with ape.reverts("market: zero receiver"):
+        cc_market.withdraw(1, "0x0000000000000000000000000000000000000000", supplier, sender=supplier)
+
+
+def test_withdraw__collateral_backing_a_loan__reverts_below_health_one(cc_market, usd_market, supplier, borrower, supply, position):
+    supply(usd_market, supplier, 10_000 * 10**6)
+    # 1000 CC at $2 x 0.75 = $1,500 borrowable
+    position(borrower, {"CC": 1000 * WAD}, ("USD6", 1400 * 10**6))
+    with ape.reverts("controller: insufficient collateral"):
+        cc_market.withdraw(100 * WAD, borrower, borrower, sender=borrower)
+    cc_market.withdraw(60 * WAD, borrower, borrower, sender=borrower)
+
+
+def test_max_withdraw__capped_by_cash(cc_market, supplier, borrower, supply, position):
+    supply(cc_market, supplier, 100 * WAD)
+    position(borrower, {"CMDT": 10_000 * WAD}, ("CC", 70 * WAD))
+    assert cc_market.maxWithdraw(supplier) == 30 * WAD
+    assert cc_market.maxRedeem(supplier) == lending.to_shares(30 * WAD, cc_market.totalAssets(), cc_market.totalSupply())
