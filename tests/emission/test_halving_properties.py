@@ -18,8 +18,10 @@ offsets = st.one_of(
     ),
     st.integers(min_value=200 * YEAR, max_value=2**64),
 )
-# Mint sequences cost ~0.1 s a transaction: half the loaded profile's examples.
-SEQUENCE_SETTINGS = settings(max_examples=max(3, settings().max_examples // 2))
+# Mint sequences cost ~0.1 s a transaction: a third of the loaded profile's examples.
+SEQUENCE_SETTINGS = settings(max_examples=max(3, settings().max_examples // 3))
+# Views only (~25 ms a call): half the loaded profile's examples.
+VIEW_SETTINGS = settings(max_examples=max(5, settings().max_examples // 2))
 
 # Gaps between mints: seconds, days, eras, and one leap of two centuries.
 gaps = st.one_of(
@@ -39,6 +41,7 @@ def started(started_hpc, started_carty, halving):
     return started_hpc if halving is HPC else started_carty
 
 
+@VIEW_SETTINGS
 @given(ts=st.lists(offsets, min_size=1, max_size=5))
 def test_views__any_timestamps__equal_the_mirror_monotone_within_the_cap(started, halving, ts):
     _, emitter, t0 = started

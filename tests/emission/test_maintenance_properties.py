@@ -21,10 +21,13 @@ gaps = st.one_of(
     st.just(200 * YEAR),
 )
 
-# Release sequences cost ~0.1 s a transaction: half the loaded profile's examples.
-SEQUENCE_SETTINGS = settings(max_examples=max(3, settings().max_examples // 2))
+# Release sequences cost ~0.1 s a transaction: a third of the loaded profile's examples.
+SEQUENCE_SETTINGS = settings(max_examples=max(3, settings().max_examples // 3))
+# Views only (~25 ms a call): half the loaded profile's examples.
+VIEW_SETTINGS = settings(max_examples=max(5, settings().max_examples // 2))
 
 
+@VIEW_SETTINGS
 @given(ts=st.lists(offsets, min_size=1, max_size=5))
 def test_views__any_timestamps__equal_the_mirror_monotone_within_the_total(started_maintenance, ts):
     contract, t0 = started_maintenance
