@@ -5,7 +5,7 @@ DOMAINS lists them in dependency order: configure runs in this order, after ever
 
 from importlib import import_module
 
-DOMAIN_NAMES = ("tokens", "vesting", "emission", "payouts")
+DOMAIN_NAMES = ("tokens", "vesting", "emission", "payouts", "lending")
 
 
 def domains():
