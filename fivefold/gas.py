@@ -18,6 +18,7 @@ from typing import Any, Callable
 
 SNAPSHOT_FILE = "gas-snapshot.json"
 TOLERANCE = 0.01  # `--check` fails beyond 1% either way
+REFERENCE_SLACK = 12 * 8  # gas: calldata zero-byte noise allowed against a reference (8 bytes' worth)
 
 
 @dataclass(frozen=True)
@@ -122,8 +123,11 @@ def target_failures(ops: dict[str, Operation], measured: dict[str, dict]) -> lis
             continue
         if op.target is not None and gas > op.target:
             out.append(f"{key}: {gas:,} > target {op.target:,}")
-        if op.not_above and gas > measured.get(op.not_above, {}).get("gas", gas):
-            out.append(f"{key}: {gas:,} > {op.not_above} {measured[op.not_above]['gas']:,}")
+        reference = measured.get(op.not_above, {}).get("gas") if op.not_above else None
+        # Signatures over different contract addresses differ in how many zero bytes their calldata
+        # has (4 vs 16 gas a byte): up to REFERENCE_SLACK is that noise, not the code.
+        if reference is not None and gas > reference + REFERENCE_SLACK:
+            out.append(f"{key}: {gas:,} > {op.not_above} {reference:,}")
     return out
 
 
