@@ -25,6 +25,7 @@ from fivefold.payouts import tier_shift_for
 
 _ADDRESS = re.compile(r"0[xX][0-9a-fA-F]{40}")
 MAX_ERRORS_SHOWN = 20
+PARALLEL_MIN_ROWS = 200_000  # below this, forking a worker costs more than it saves
 NATIVE = "0x" + "00" * 20
 
 
@@ -88,10 +89,10 @@ class Rows:
         return sum(self.amounts)
 
 
-def parse_rows(lines, decimals: int = 18, on_rows: Callable[[int], None] | None = None) -> Rows:
-    """Validates and converts `address,amount` lines. Row numbers are 1-based file lines."""
+def _parse_part(lines, decimals: int, first_lineno: int = 1, on_rows: Callable[[int], None] | None = None):
+    """Parses lines numbered from `first_lineno`: (rows, errors, first row of each address)."""
     rows, errors, seen = Rows(), [], {}
-    for lineno, raw in enumerate(lines, start=1):
+    for lineno, raw in enumerate(lines, start=first_lineno):
         line = raw.strip()
         if not line:
             continue
@@ -128,11 +129,58 @@ def parse_rows(lines, decimals: int = 18, on_rows: Callable[[int], None] | None 
         rows.amounts.append(amount)
         if on_rows and len(rows.accounts) % 50_000 == 0:
             on_rows(50_000)
+    return rows, errors, seen
+
+
+def parse_rows(lines, decimals: int = 18, on_rows: Callable[[int], None] | None = None) -> Rows:
+    """Validates and converts `address,amount` lines. Row numbers are 1-based file lines."""
+    rows, errors, _ = _parse_part(lines, decimals, 1, on_rows)
     if errors:
         raise CsvError(errors)
     if not rows.accounts:
         raise CsvError(["the CSV has no rows"])
     return rows
+
+
+def _parse_and_hash(lines, decimals: int, first_lineno: int, round_number: int, first_index: int):
+    """The child's half of a parallel build: parse, then hash its leaves from `first_index`."""
+    rows, errors, seen = _parse_part(lines, decimals, first_lineno)
+    leaves = [] if errors else merkle.airdrop_leaves(round_number, rows.accounts, rows.amounts, first=first_index)
+    return rows, errors, seen, leaves
+
+
+def _row_number(message: str) -> int:
+    return int(message.split(" ", 2)[1].rstrip(":")) if message.startswith("row ") else 0
+
+
+def parse_and_hash(lines: list[str], decimals: int, round_number: int, progress=None):
+    """Parses and hashes `lines`; on large inputs a forked worker takes the second half.
+    Returns (rows, leaves); raises CsvError naming every bad row (duplicates across halves too)."""
+    mid = len(lines) // 2
+    if not (hasattr(os, "fork") and len(lines) >= PARALLEL_MIN_ROWS):
+        rows = parse_rows(lines, decimals)
+        return rows, merkle.airdrop_leaves(round_number, rows.accounts, rows.amounts)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    head_rows = sum(1 for line in lines[:mid] if line.strip())
+    if lines and lines[0].strip().lower().startswith("address"):
+        head_rows -= 1  # the header is no row; if the first half has other errors, we abort anyway
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+        future = pool.submit(_parse_and_hash, lines[mid:], decimals, mid + 1, round_number, head_rows)
+        rows, errors, seen = _parse_part(lines[:mid], decimals, 1)
+        leaves = [] if errors else merkle.airdrop_leaves(round_number, rows.accounts, rows.amounts)
+        tail, tail_errors, tail_seen, tail_leaves = future.result()
+    errors += [f"row {n}: duplicate address 0x{key} (first on row {seen[key]})"
+               for key, n in tail_seen.items() if key in seen]
+    errors += tail_errors
+    if errors:
+        raise CsvError(sorted(errors, key=_row_number))
+    rows.accounts += tail.accounts
+    rows.amounts += tail.amounts
+    if not rows.accounts:
+        raise CsvError(["the CSV has no rows"])
+    return rows, leaves + tail_leaves
 
 
 @dataclass
@@ -150,26 +198,26 @@ class BuiltRound:
         return self.rows.total
 
 
-def build_round(rows: Rows, round_number: int, progress=None) -> BuiltRound:
-    """Hashes every leaf for round `round_number` and builds the tree (`progress`: a rich Progress)."""
+def build_round(rows: Rows, round_number: int, progress=None, leaves: list[bytes] | None = None) -> BuiltRound:
+    """Hashes every leaf for round `round_number` (unless `leaves` are given) and builds the tree
+    (`progress`: a rich Progress)."""
     if round_number <= 0:
         raise ValueError("round numbers start at 1")
-    if progress:
-        task = progress.add_task("hashing leaves", total=len(rows))
-    leaves: list[bytes] = []
-    step = 100_000
-    for lo in range(0, len(rows), step):
-        chunk = merkle.airdrop_leaves(round_number, rows.accounts[lo : lo + step], rows.amounts[lo : lo + step], first=lo)
-        leaves.extend(chunk)
+    if leaves is None:
         if progress:
-            progress.advance(task, len(chunk))
+            task = progress.add_task("hashing leaves", total=len(rows))
+        leaves = []
+        step = 100_000
+        for lo in range(0, len(rows), step):
+            chunk = merkle.airdrop_leaves(round_number, rows.accounts[lo : lo + step], rows.amounts[lo : lo + step],
+                                          first=lo)
+            leaves.extend(chunk)
+            if progress:
+                progress.advance(task, len(chunk))
     if progress:
         ttask = progress.add_task("building tree", total=max(1, (len(leaves) - 1).bit_length()))
     tree = merkle.MerkleTree(leaves, on_level=(lambda n: progress.advance(ttask)) if progress else None)
     return BuiltRound(round_number, rows, tree)
-
-
-PARALLEL_MIN_ROWS = 200_000  # below this, forking costs more than it saves
 
 
 def write_json(built: BuiltRound, path: Path, progress=None, parallel: bool = True) -> None:
@@ -251,12 +299,15 @@ def write_json(built: BuiltRound, path: Path, progress=None, parallel: bool = Tr
 
 def build_csv(csv_path: Path, out_path: Path, round_number: int, decimals: int = 18, progress=None) -> BuiltRound:
     """CSV in, JSON with root and every proof out. Raises CsvError naming bad rows."""
+    if round_number <= 0:
+        raise ValueError("round numbers start at 1")
     with open(csv_path) as f:
-        rtask = progress.add_task("reading rows", total=None) if progress else None
-        rows = parse_rows(f, decimals, on_rows=(lambda n: progress.advance(rtask, n)) if progress else None)
+        lines = f.read().splitlines()
+    rtask = progress.add_task("reading and hashing rows", total=len(lines)) if progress else None
+    rows, leaves = parse_and_hash(lines, decimals, round_number)
     if progress:
-        progress.update(rtask, total=len(rows), completed=len(rows))
-    built = build_round(rows, round_number, progress)
+        progress.update(rtask, completed=len(lines))
+    built = build_round(rows, round_number, progress, leaves=leaves)
     write_json(built, out_path, progress)
     return built
 

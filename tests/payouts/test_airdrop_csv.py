@@ -96,3 +96,17 @@ def test_write_json__parallel_halves__same_file_as_serial(tmp_path, monkeypatch)
     airdrop.write_json(built, tmp_path / "s.json", parallel=False)
     assert (tmp_path / "p.json").read_text() == (tmp_path / "s.json").read_text()
     assert not (tmp_path / "p.json.part").exists()
+
+
+def test_parse_and_hash__parallel_halves__same_rows_leaves_and_errors(monkeypatch):
+    monkeypatch.setattr(airdrop, "PARALLEL_MIN_ROWS", 4)
+    lines = ["address,amount"] + [f"0x{i:040x},{i}.5" for i in range(1, 30)]
+    rows, leaves = airdrop.parse_and_hash(lines, 18, 3)
+    serial = airdrop.parse_rows(lines)
+    assert rows.accounts == serial.accounts and rows.amounts == serial.amounts
+    assert leaves == merkle.airdrop_leaves(3, serial.accounts, serial.amounts)
+    bad = lines + [lines[2], "0x" + "11" * 20 + ",0"]  # a duplicate of row 3 in the second half, a zero
+    with pytest.raises(airdrop.CsvError) as err:
+        airdrop.parse_and_hash(bad, 18, 3)
+    assert err.value.errors == [f"row 31: duplicate address 0x{2:040x} (first on row 3)",
+                                "row 32: amount must be positive, got '0'"]
