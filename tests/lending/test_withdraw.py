@@ -19,12 +19,16 @@ def test_withdraw__exact_assets__burns_shares_rounded_up(cc_market, supplier, bo
     supply(cc_market, supplier, 1000 * WAD)
     position(borrower, {"CMDT": 10_000 * WAD}, ("CC", 400 * WAD))
     warp(86400)
-    total, s = cc_market.totalAssets(), cc_market.totalSupply()
-    expected = lending.to_shares(3 * WAD + 1, total, s, round_up=True)
-    assert cc_market.previewWithdraw(3 * WAD + 1) == expected
-    before = cc_market.balanceOf(supplier)
-    cc_market.withdraw(3 * WAD + 1, supplier, supplier, sender=supplier)
-    assert before - cc_market.balanceOf(supplier) >= expected
+    assets = 3 * WAD + 1
+    receipt = cc_market.withdraw(assets, supplier, supplier, sender=supplier)
+    shares = receipt.events.filter(cc_market.Withdraw)[0].shares
+    # the state the withdrawal saw, rebuilt from the state it left in its own block
+    block = receipt.block_number
+    cash, borrows, reserves, _ = cc_market.current_totals(block_id=block)
+    total_before = cash + borrows - reserves + assets
+    supply_before = cc_market.totalSupply(block_id=block) + shares
+    assert shares == lending.to_shares(assets, total_before, supply_before, round_up=True)
+    assert shares > lending.to_shares(assets, total_before, supply_before)
 
 
 def test_redeem__more_than_balance__reverts(cc_market, supplier, supply):
