@@ -101,6 +101,7 @@ def _lean_ape():
     from ape_ethereum.trace import Trace
     from ape_etherscan.explorer import Etherscan
     from ape_foundry.provider import FoundryProvider
+    from ape_vyper.compiler.api import VyperCompiler
 
     cache: dict[int, object] = {}
     settings = FoundryProvider.settings
@@ -116,4 +117,8 @@ def _lean_ape():
         patch.setattr(TransactionError, "_get_ape_traceback", lambda self: None)
         patch.setattr(ape_exceptions, "_get_ape_traceback_from_tx", lambda txn: None)
         patch.setattr(FoundryProvider, "settings", property(cached_settings))
+        # Deep reverts (market -> controller -> adapter -> feed) are re-traced several times to
+        # point at the failing source line: seconds per `ape.reverts`, for nothing it checks.
+        patch.setattr(TransactionError, "with_ape_traceback", lambda self: self)
+        patch.setattr(VyperCompiler, "enrich_error", lambda self, err: err)
         yield

@@ -7,42 +7,6 @@ from fivefold import lending
 from fivefold.units import WAD
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _offline_explorer():
-    """Keeps ape-etherscan from asking the internet whether the local chain has an explorer.
-
-    Without network access its chain-list request raises inside `receipt.events` and
-    `ape.reverts` for contracts ape has not seen deployed (markets made from a blueprint).
-    """
-    patch = pytest.MonkeyPatch()
-    try:
-        from ape_etherscan.explorer import Etherscan
-    except ImportError:
-        Etherscan = None
-    if Etherscan is not None:
-        patch.setattr(Etherscan, "supports_chain", classmethod(lambda cls, chain_id: False))
-    yield
-    patch.undo()
-
-
-@pytest.fixture(autouse=True)
-def _quiet_reverts(monkeypatch):
-    """Skips ape's revert diagnostics (the source traceback and the printed call tree).
-
-    On a revert deep inside market -> controller -> market -> adapter -> feed calls, ape
-    re-traces the call three times to show where it failed: ~6 s per `ape.reverts` here, which
-    would blow the domain's time budget. The revert reason itself comes from the node and
-    `ape.reverts("...")` still checks it exactly. Restored after every test.
-    """
-    from ape.exceptions import TransactionError
-    from ape_ethereum.trace import Trace
-    from ape_vyper.compiler.api import VyperCompiler
-
-    monkeypatch.setattr(TransactionError, "with_ape_traceback", lambda self: self)
-    monkeypatch.setattr(Trace, "show", lambda self, *args, **kwargs: None)
-    monkeypatch.setattr(VyperCompiler, "enrich_error", lambda self, err: err)
-
-
 @pytest.fixture(scope="session")
 def governance(owner):
     """Owns the controller, the adapter and so every market."""
