@@ -27,6 +27,17 @@ class Deployable:
     args: Callable[["Context"], list] = lambda ctx: []
     # Which domains on which chains it exists on; default: everywhere.
     when: Callable[["Context"], bool] = lambda ctx: True
+    # An ERC-5202 blueprint (0xFE7100 + init code) for a factory's `create_from_blueprint`,
+    # deployed through CREATE2 like everything else, so it too has one address on every chain.
+    blueprint: bool = False
+
+
+@dataclass(frozen=True)
+class Blueprint:
+    """A deployed blueprint: only its address is useful (it cannot be called)."""
+
+    name: str
+    address: str
 
 
 @dataclass

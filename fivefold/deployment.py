@@ -18,7 +18,7 @@ from eth_utils import keccak
 
 from fivefold import config as config_mod
 from fivefold import create2, manifest as manifest_mod
-from fivefold.context import Context
+from fivefold.context import Blueprint, Context
 from fivefold.flows import domains
 
 
@@ -35,6 +35,7 @@ class Planned:
     salt: bytes
     address: str
     deployed: bool  # code already at the address
+    blueprint: bool = False
     gas: int | None = None  # estimate, filled by a dry run
 
 
@@ -64,6 +65,22 @@ def _jsonable(value: Any) -> Any:
     return value if isinstance(value, (int, str, bool)) or value is None else str(value)
 
 
+# ERC-5202: the blueprint's code is 0xFE71 (header) 0x00 (version 0, no data) + init code, and this
+# 10-byte constructor returns it: PUSH2 <len> RETURNDATASIZE DUP2 PUSH1 10 RETURNDATASIZE CODECOPY RETURN.
+BLUEPRINT_HEADER = b"\xfe\x71\x00"
+
+
+def blueprint_init_code(project, contract_type: str) -> bytes:
+    code = BLUEPRINT_HEADER + bytes.fromhex(getattr(project, contract_type).contract_type.deployment_bytecode.bytecode[2:])
+    return b"\x61" + len(code).to_bytes(2, "big") + bytes.fromhex("3d81600a3d39f3") + code
+
+
+def instance(ctx: Context, name: str, contract_type: str, address: str, blueprint: bool = False):
+    if blueprint:
+        return Blueprint(name, address)
+    return getattr(ctx.project, contract_type).at(address, fetch_from_explorer=False)
+
+
 def init_code(project, contract_type: str, args: list, ecosystem) -> bytes:
     container = getattr(project, contract_type)
     bytecode = container.contract_type.deployment_bytecode.bytecode
@@ -84,13 +101,13 @@ def plan(ctx: Context) -> list[Planned]:
         for item in domain.CONTRACTS:
             if not item.when(ctx):
                 continue
-            args = item.args(ctx)
-            code = init_code(ctx.project, item.contract_type, args, ecosystem)
+            args = [] if item.blueprint else item.args(ctx)
+            code = blueprint_init_code(ctx.project, item.contract_type) if item.blueprint else init_code(ctx.project, item.contract_type, args, ecosystem)
             salt = create2.salt(namespace, item.name)
             address = create2.predict(salt, code)
             deployed = len(ctx.chain.provider.get_code(address)) > 0
-            planned.append(Planned(item.name, item.contract_type, args, code, salt, address, deployed))
-            ctx.contracts[item.name] = getattr(ctx.project, item.contract_type).at(address, fetch_from_explorer=False) if deployed else _Pending(item.name, address)
+            planned.append(Planned(item.name, item.contract_type, args, code, salt, address, deployed, item.blueprint))
+            ctx.contracts[item.name] = instance(ctx, item.name, item.contract_type, address, item.blueprint) if deployed else _Pending(item.name, address)
     return planned
 
 
@@ -101,7 +118,8 @@ class _Pending:
         self.name, self.address = name, address
 
     def __getattr__(self, attr):
-        raise DeploymentError(f"{self.name} is not deployed yet (needed for .{attr})")
+        # AttributeError, so `hasattr` (used to find owners and minters) stays a plain question.
+        raise AttributeError(f"{self.name} is not deployed yet (needed for .{attr})")
 
 
 def code_hash(chain, address: str) -> str:
@@ -199,6 +217,7 @@ def deploy_one(ctx: Context, item: Planned, manifest: dict) -> dict:
             "init_code_hash": "0x" + keccak(item.init_code).hex(),
             "code_hash": code_hash(chain, item.address),
             "args": _jsonable(item.args),
+            "blueprint": item.blueprint,
         }
     )
     if tx_hash:
@@ -207,7 +226,7 @@ def deploy_one(ctx: Context, item: Planned, manifest: dict) -> dict:
     record.setdefault("block", None)
     manifest["contracts"][item.name] = record
     manifest_mod.save(manifest)
-    ctx.contracts[item.name] = getattr(ctx.project, item.contract_type).at(item.address, fetch_from_explorer=False)
+    ctx.contracts[item.name] = instance(ctx, item.name, item.contract_type, item.address, item.blueprint)
     return record
 
 
@@ -250,4 +269,4 @@ def attach(ctx: Context, manifest: dict) -> None:
                 f"deployments/{ctx.chain_id}.json: {name} at {record['address']} does not match the code on chain: "
                 "wrong network, or the manifest is stale (re-run `ape run deploy`)"
             )
-        ctx.contracts[name] = getattr(ctx.project, record["contract_type"]).at(record["address"], fetch_from_explorer=False)
+        ctx.contracts[name] = instance(ctx, name, record["contract_type"], record["address"], record.get("blueprint", False))

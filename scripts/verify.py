@@ -34,6 +34,9 @@ def cli(network, payload_only):
                 ui.fail(f"no deployments/{chain.chain_id}.json: deploy first")
             rows = []
             for contract, record in records.items():
+                if record.get("blueprint"):
+                    rows.append((contract, record["address"], "blueprint (ERC-5202): its source is that of its contract type"))
+                    continue
                 data = verify.payload(project, contract, record, provider.network.ecosystem)
                 path = verify.write(data, name)
                 status = f"written to {path}"

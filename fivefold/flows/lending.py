@@ -66,6 +66,7 @@ def _needs_wrapped_mock(ctx: Context) -> bool:
 CONTRACTS = [
     Deployable("LendingPriceAdapter", "PriceAdapter", lambda ctx: [ctx.deployer.address]),
     Deployable("LendingController", "Controller", lambda ctx: [ctx.deployer.address]),
+    Deployable("LendingMarketBlueprint", "Market", blueprint=True),
     Deployable("LendingLinearRateModel", "LinearRateModel", lambda ctx: [lending.DEFAULT_BASE_RATE, lending.DEFAULT_SLOPE]),
     Deployable(
         "LendingKinkRateModel",
@@ -133,7 +134,7 @@ def configure(ctx: Context) -> None:
     controller, adapter = ctx["LendingController"], ctx["LendingPriceAdapter"]
     sender = ctx.deployer
     if controller.market_blueprint() == ZERO:
-        controller.set_market_blueprint(lending.declare_blueprint(ctx.project, sender), sender=sender)
+        controller.set_market_blueprint(ctx.address("LendingMarketBlueprint"), sender=sender)
     if controller.price_adapter() != adapter.address:
         controller.set_price_adapter(adapter, sender=sender)
     found = assets(ctx)

@@ -48,6 +48,7 @@ CONTRACTS = [
     # The deployer owns every contract until the deployment hands ownership to `owner`.
     Deployable("RedPacket", "RedPacket", lambda ctx: [ctx.deployer.address]),
     Deployable("AirdropRounds", "AirdropRounds", lambda ctx: [ctx.deployer.address]),
+    Deployable("AirdropRoundBlueprint", "AirdropRound", blueprint=True),
     # Local chains only: a mock USDT (open faucet) and owner-set price feeds.
     Deployable("MockUSDT", "MockStablecoin", when=_local),
     *[
@@ -143,14 +144,8 @@ def configure(ctx: Context) -> None:
     if ad.fee_bps() != fee:
         _send(ctx, "AirdropRounds.set_fee_bps", ad.set_fee_bps, fee)
     if int(ad.round_blueprint(), 16) == 0:
-        # A blueprint is not deployable through the CREATE2 factory as a plain contract:
-        # declare it from the deployer (its address is chain-specific, hence a setter).
-        if ctx.dry_run:
-            ctx.steps.append(_skipped("AirdropRound blueprint", "dry run"))
-        else:
-            receipt = ctx.deployer.declare(ctx.project.AirdropRound)
-            ctx.step("AirdropRound blueprint (EIP-5202)", receipt)
-            _send(ctx, "AirdropRounds.set_round_blueprint", ad.set_round_blueprint, receipt.contract_address)
+        # The blueprint went through CREATE2 with the rest (same address on every chain).
+        _send(ctx, "AirdropRounds.set_round_blueprint", ad.set_round_blueprint, ctx.address("AirdropRoundBlueprint"))
     operators = list(cfg.get("operators") or [])
     if not operators and _local(ctx) and ctx.users:
         operators = [ctx.users[0].address]
