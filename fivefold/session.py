@@ -118,3 +118,6 @@ def _no_confirmations(network) -> None:
     # Ape builds one class per network (custom networks rebuild their config on every read), so
     # override on that class, for this process only.
     type(network).required_confirmations = property(lambda self: 0)
+    # The live network's gas estimation margin is tight for calls whose path depends on the
+    # block's timestamp (interest accrual); a local node's gas is free, so send with the block limit.
+    type(network).gas_limit = property(lambda self: "max")
