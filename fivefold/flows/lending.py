@@ -110,14 +110,16 @@ def _label(ctx: Context, symbol: str) -> str:
     return symbol
 
 
-def _feed_for(ctx: Context, symbol: str, label: str):
+def _feed_for(ctx: Context, symbol: str, label: str, existing: str = ZERO):
     feeds = ctx.config.get("price_feeds") or {}
     for key in (label, symbol):
         if feeds.get(key):
             return feeds[key]
     if not _local(ctx):
         return None
-    # local chain without a configured feed: a settable mock, recorded in the manifest
+    if existing != ZERO:
+        return existing  # a re-run keeps the mock it set up the first time
+    # local chain without a configured feed: a settable mock (found again through the adapter)
     name = f"LendingFeed{label}"
     if name not in ctx.contracts:
         price = (_params(ctx).get("local_prices") or {}).get(label) or DEFAULT_LOCAL_PRICES[symbol]
@@ -151,7 +153,7 @@ def configure(ctx: Context) -> None:
         o = overrides.get(label) or overrides.get(symbol) or {}
         default_heartbeat = LOCAL_HEARTBEAT if _local(ctx) else DEFAULT_HEARTBEAT
         heartbeat = int(o.get("heartbeat", p.get("heartbeat", default_heartbeat)))
-        feed = _feed_for(ctx, symbol, label)
+        feed = _feed_for(ctx, symbol, label, adapter.feed(asset))
         if feed is None:
             continue  # no price, no market (documented)
         if adapter.feed(asset) != feed or adapter.heartbeat(asset) != heartbeat:
