@@ -270,3 +270,15 @@ def attach(ctx: Context, manifest: dict) -> None:
                 "wrong network, or the manifest is stale (re-run `ape run deploy`)"
             )
         ctx.contracts[name] = instance(ctx, name, record["contract_type"], record["address"], record.get("blueprint", False))
+
+
+def deploy_plain(ctx: Context, item) -> Any:
+    """Deploys one Deployable with a plain creation transaction (no CREATE2, so no fixed address):
+    for a domain's own flow tests, which do not need the whole suite."""
+    container = getattr(ctx.project, item.contract_type)
+    if item.blueprint:
+        contract = Blueprint(item.name, ctx.deployer.declare(container).contract_address)
+    else:
+        contract = container.deploy(*item.args(ctx), sender=ctx.deployer)
+    ctx.contracts[item.name] = contract
+    return contract

@@ -1,14 +1,13 @@
 """The deploy/exercise hooks: configure twice (idempotent), then the exercise's user flows."""
 
-from fivefold import lending
+from fivefold import deployment, lending
 from fivefold.context import Context
 from fivefold.flows import lending as flow
 from fivefold.units import WAD
 
 
 def _deploy(ctx, deployable):
-    container = getattr(ctx.project, deployable.contract_type)
-    ctx.contracts[deployable.name] = container.deploy(*deployable.args(ctx), sender=ctx.deployer)
+    deployment.deploy_plain(ctx, deployable)
 
 
 def test_flow__local_chain__deploys_configures_and_exercises(project, chain, deployer, governance, supplier, borrower, liquidator):

@@ -18,7 +18,8 @@ def test_withdraw_reserves__governance__takes_reserves_only(usd_market, tokens, 
     assert reserves > 0
     usd_market.withdraw_reserves(reserves, treasury, sender=governance)
     assert tokens["USD6"].balanceOf(treasury) == reserves
-    assert usd_market.total_reserves() == 0
+    # only what accrued in the seconds since (the view accrues up to now)
+    assert usd_market.total_reserves() <= 10**4
     # suppliers' claim is untouched: it only grew by the interest of the seconds in between
     assert assets <= usd_market.totalAssets() <= assets + 10**4
 

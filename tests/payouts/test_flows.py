@@ -1,5 +1,6 @@
 """fivefold.flows.payouts: CONTRACTS, configure (twice: idempotent) and exercise on a local chain."""
 
+from fivefold import deployment
 from fivefold.context import Context
 from fivefold.flows import payouts as flow
 
@@ -11,7 +12,7 @@ def test_flow__deploy_configure_exercise__every_step_passes(project, chain, acco
                                                       sender=deployer)
     for d in flow.CONTRACTS:
         if d.when(ctx):
-            ctx.contracts[d.name] = getattr(project, d.contract_type).deploy(*d.args(ctx), sender=deployer)
+            deployment.deploy_plain(ctx, d)
     flow.configure(ctx)
     rp, ad = ctx["RedPacket"], ctx["AirdropRounds"]
     assert rp.treasury() == treasury and ad.treasury() == treasury
