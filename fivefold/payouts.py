@@ -81,22 +81,22 @@ def sign_claim(key: bytes, chain_id: int, contract: str, pid: bytes, claimer: st
     return sig.r.to_bytes(32, "big"), vs.to_bytes(32, "big")
 
 
-def fee_bps(rates: tuple[int, int, int], amount: int, price: int | None, token_decimals: int, feed_decimals: int) -> int:
-    """The rate of SPEC 6.4's band the deposit falls in (whole deposit, bands not brackets).
+def packet_fee(rates: tuple[int, int, int], amount: int, price: int | None, token_decimals: int,
+               feed_decimals: int) -> int:
+    """RedPacket's fee on a deposit of `amount`: SPEC 6.4's rates charged in brackets.
 
-    value = amount * price / 10**(token_decimals + feed_decimals), compared exactly.
-    An asset without a feed (price None) pays the highest rate.
+    The low rate on the part worth up to USD 100, the mid rate on USD 100 to 500, the high rate on
+    the rest; the bracket limits in the asset's units round down, the fee rounds up (both favour
+    the protocol). An asset without a feed (price None) pays the highest rate on everything.
     """
     low, mid, high = rates
     if price is None:
-        return max(low, mid, high)
+        return fee(amount, max(low, mid, high))
     one_usd = 10 ** (token_decimals + feed_decimals)
-    value = amount * price
-    if value <= BAND_LOW_USD * one_usd:
-        return low
-    if value <= BAND_MID_USD * one_usd:
-        return mid
-    return high
+    up_to_low = min(amount, BAND_LOW_USD * one_usd // price)
+    up_to_mid = min(amount, BAND_MID_USD * one_usd // price)
+    weighted = low * up_to_low + mid * (up_to_mid - up_to_low) + high * (amount - up_to_mid)
+    return -(-weighted // BPS)
 
 
 def fee(amount: int, bps: int) -> int:

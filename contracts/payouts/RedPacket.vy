@@ -37,13 +37,15 @@
         a function of the packet alone: reverting and retrying, now or
         later, cannot change it; it only changes who takes index k.
 
-        Fee (SPEC 6.4). Taken at creation from the amount received:
-        `low` rate when the deposit's USD value is at most USD 100,
-        `mid` rate up to USD 500, the governance-set `high` rate above.
-        The rate applies to the whole deposit (bands, not brackets).
-        The value uses the asset's Chainlink-compatible feed, checked
-        for staleness; an asset without a feed pays the highest of the
-        three rates. Fees accrue per asset and the treasury pulls them.
+        Fee (SPEC 6.4). Taken at creation from the amount received, in
+        brackets like an income tax: the `low` rate on the part of the
+        deposit worth up to USD 100, the `mid` rate on the part from
+        USD 100 to 500, the governance-set `high` rate on the rest. A
+        larger deposit therefore never leaves a smaller packet. The
+        value uses the asset's Chainlink-compatible feed, checked for
+        staleness; an asset without a feed pays the highest of the
+        three rates on the whole deposit. Fees accrue per asset and the
+        treasury pulls them.
 
         Storage: a packet is one packed word (remaining amount, claim
         count, share count, expiry, flags, seed); a channel packet adds
@@ -96,7 +98,7 @@ MAX_DURATION: constant(uint256) = 365 * 86_400
 # @dev On-chain cap of every fee rate: 10%.
 MAX_FEE_BPS: constant(uint256) = 1_000
 BPS: constant(uint256) = 10_000
-# @dev Fee band limits of SPEC 6.4, in whole USD.
+# @dev Fee bracket limits of SPEC 6.4, in whole USD.
 BAND_LOW_USD: constant(uint256) = 100
 BAND_MID_USD: constant(uint256) = 500
 # @dev Bounds of the price staleness limit.
@@ -480,13 +482,14 @@ def set_asset_supported(asset: address, supported: bool):
 @external
 def set_fee_rates(low_bps: uint256, mid_bps: uint256, high_bps: uint256):
     """
-    @dev Sets the fee rates of the three value bands.
-    @notice SPEC 6.4 sets 2% (at most USD 100) and 3% (to USD 500);
-            governance sets the rate above. Each is capped at
-            MAX_FEE_BPS and applies to packets created afterwards.
-    @param low_bps Rate for a value of at most USD 100, in basis points.
-    @param mid_bps Rate for a value above USD 100 and at most USD 500.
-    @param high_bps Rate for a value above USD 500.
+    @dev Sets the fee rates of the three value brackets.
+    @notice SPEC 6.4 sets 2% (on the first USD 100) and 3% (on USD 100
+            to 500); governance sets the rate on the rest. Each is
+            capped at MAX_FEE_BPS and applies to packets created
+            afterwards.
+    @param low_bps Rate on the part of a deposit up to USD 100, in basis points.
+    @param mid_bps Rate on the part from USD 100 to USD 500.
+    @param high_bps Rate on the part above USD 500.
     """
     ownable._check_owner()
     assert low_bps <= MAX_FEE_BPS and mid_bps <= MAX_FEE_BPS and high_bps <= MAX_FEE_BPS, \
@@ -685,13 +688,26 @@ def _pay(token: address, to: address, amount: uint256):
 @view
 def _fee(config: uint256, amount: uint256) -> uint256:
     """
-    @dev The fee on a deposit of `amount`, rounded up (in the protocol's
-         favour, at most one unit).
-    @notice USD value = amount * price / 10**(token decimals + feed
-            decimals). Instead of dividing, the band test compares
-            amount * price with limit * 10**(decimals): exact, no
-            rounding. amount < 2**128 and price < 2**128 keep the product
-            below 2**256; 10**(36 + 18) * 500 is below 2**256 too.
+    @dev The fee on a deposit of `amount`, charged in brackets.
+    @notice Symbols: a = amount received; p = feed answer; d = token
+            decimals + feed decimals; r_low, r_mid, r_high = the rates
+            in basis points; L_100, L_500 = the bracket limits in the
+            asset's smallest unit.
+
+                L_k  = floor(k * 10**d / p)                  (k = 100, 500 USD)
+                a_low  = min(a, L_100)
+                a_mid  = min(a, L_500) - a_low
+                a_high = a - min(a, L_500)
+                fee  = ceil((r_low * a_low + r_mid * a_mid + r_high * a_high) / 10_000)
+
+            Rounding: L_k rounds down, so at most one unit of the
+            deposit moves up into the next bracket; the fee rounds up,
+            by less than one unit; both favour the protocol.
+            Monotonic: one more unit deposited adds one rate (at most
+            MAX_FEE_BPS < 10_000) to the sum, so the fee grows by at
+            most one unit and the packet (a - fee) never shrinks.
+            Overflow: a < 2**128 and every rate <= MAX_FEE_BPS; 10**d <=
+            10**54, so 500 * 10**d < 2**256.
     @param config The asset's config word.
     @param amount The amount received.
     @return uint256 The fee.
@@ -700,10 +716,10 @@ def _fee(config: uint256, amount: uint256) -> uint256:
     low: uint256 = rates & MASK_16
     mid: uint256 = (rates >> 16) & MASK_16
     high: uint256 = (rates >> 32) & MASK_16
-    bps: uint256 = 0
+    weighted: uint256 = 0
     feed: address = convert(config & (2**160 - 1), address)
     if feed == empty(address):
-        bps = max(low, max(mid, high))
+        weighted = amount * max(low, max(mid, high))
     else:
         answer: int256 = 0
         updated_at: uint256 = 0
@@ -716,15 +732,16 @@ def _fee(config: uint256, amount: uint256) -> uint256:
         price: uint256 = convert(answer, uint256)
         assert price <= MAX_AMOUNT, "redpacket: price too large"
         one_usd: uint256 = 10 ** (((config >> 160) & 255) + ((config >> 168) & 255))
-        value: uint256 = amount * price
-        if value <= BAND_LOW_USD * one_usd:
-            bps = low
-        elif value <= BAND_MID_USD * one_usd:
-            bps = mid
-        else:
-            bps = high
-    # ceil(amount * bps / BPS); amount < 2**128 and bps <= MAX_FEE_BPS.
-    return unsafe_div(unsafe_add(unsafe_mul(amount, bps), BPS - 1), BPS)
+        # `price != 0` (checked positive above).
+        up_to_low: uint256 = min(amount, unsafe_div(BAND_LOW_USD * one_usd, price))
+        up_to_mid: uint256 = min(amount, unsafe_div(BAND_MID_USD * one_usd, price))
+        # up_to_low <= up_to_mid <= amount: no subtraction underflows.
+        weighted = unsafe_add(
+            unsafe_add(unsafe_mul(low, up_to_low), unsafe_mul(mid, unsafe_sub(up_to_mid, up_to_low))),
+            unsafe_mul(high, unsafe_sub(amount, up_to_mid)),
+        )
+    # ceil(weighted / BPS); weighted <= MAX_FEE_BPS * amount < 2**138.
+    return unsafe_div(unsafe_add(weighted, BPS - 1), BPS)
 
 
 @internal

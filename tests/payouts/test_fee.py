@@ -1,44 +1,67 @@
-"""RedPacket fees: SPEC 6.4's USD bands, valuation with per-asset feeds, caps and setters."""
+"""RedPacket fees: SPEC 6.4's USD brackets, valuation with per-asset feeds, caps and setters."""
 
 import ape
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fivefold import payouts
 
 from .conftest import NATIVE, TOKEN, USD
 
 
+CENT = 10**16  # USD 0.01 of CMDT at USD 1.00
+
+
 @pytest.mark.parametrize(
-    "usd, bps",
-    [(1, 200), (100, 200), (101, 300), (500, 300), (501, 300), (10_000, 300)],
+    "usd, fee_cents",
+    [
+        (1, 2),  # 2% of USD 1
+        (100, 200),  # 2% of the first USD 100
+        (101, 203),  # + 3% of USD 1
+        (500, 1_400),  # USD 2 + 3% of USD 400
+        (501, 1_403),  # + the governance rate (default 3%) of USD 1
+        (10_000, 29_900),  # USD 14 + 3% of USD 9,500
+    ],
 )
-def test_quote_fee__cmdt_value_band__rate_of_band(redpacket, cmdt, usd, bps):
-    # CMDT at USD 1.00; the default governance rate above USD 500 is 3%.
-    assert redpacket.quote_fee(cmdt, usd * TOKEN) == payouts.fee(usd * TOKEN, bps)
+def test_quote_fee__cmdt_value__brackets(redpacket, cmdt, usd, fee_cents):
+    """CMDT at USD 1.00: each rate applies to its bracket of the deposit only."""
+    assert redpacket.quote_fee(cmdt, usd * TOKEN) == fee_cents * CENT
 
 
-def test_quote_fee__just_above_100_usd__mid_band(redpacket, cmdt):
-    assert redpacket.quote_fee(cmdt, 100 * TOKEN + 1) == payouts.fee(100 * TOKEN + 1, 300)
+def test_quote_fee__just_above_100_usd__only_the_excess_at_mid_rate(redpacket, cmdt):
+    assert redpacket.quote_fee(cmdt, 100 * TOKEN + 1) == 200 * CENT + 1  # 3% of one unit, rounded up
 
 
-def test_quote_fee__governance_rate_above_500_usd__applies(redpacket, cmdt, owner):
+def test_create__deposit_just_above_100_usd__packet_not_smaller(create_packet, creator, cmdt):
+    """The review's finding: with bands, USD 100.01 left a smaller packet (3% of everything) than
+    USD 100 (2%). With brackets the extra cent pays 3% of itself and the packet grows."""
+    at_100 = create_packet(creator, cmdt, 100 * TOKEN, shares=1).state.remaining
+    above = create_packet(creator, cmdt, 100 * TOKEN + CENT, shares=1).state.remaining
+    assert above > at_100
+    assert above - at_100 == CENT - CENT * 3 // 100
+
+
+def test_quote_fee__governance_rate_above_500_usd__applies_to_the_excess(redpacket, cmdt, owner):
     redpacket.set_fee_rates(200, 300, 150, sender=owner)
-    assert redpacket.quote_fee(cmdt, 500 * TOKEN) == payouts.fee(500 * TOKEN, 300)
-    assert redpacket.quote_fee(cmdt, 500 * TOKEN + 1) == payouts.fee(500 * TOKEN + 1, 150)
+    assert redpacket.quote_fee(cmdt, 500 * TOKEN) == 1_400 * CENT
+    assert redpacket.quote_fee(cmdt, 1_500 * TOKEN) == 1_400 * CENT + 1_000 * TOKEN * 150 // 10_000
 
 
 def test_quote_fee__six_decimal_usdt__valued_with_its_decimals(redpacket, usdt):
-    assert redpacket.quote_fee(usdt, 100 * 10**6) == payouts.fee(100 * 10**6, 200)
-    assert redpacket.quote_fee(usdt, 100 * 10**6 + 1) == payouts.fee(100 * 10**6 + 1, 300)
+    assert redpacket.quote_fee(usdt, 100 * 10**6) == 2 * 10**6
+    assert redpacket.quote_fee(usdt, 100 * 10**6 + 1) == 2 * 10**6 + 1
+    assert redpacket.quote_fee(usdt, 600 * 10**6) == (2 + 12 + 3) * 10**6
     assert redpacket.asset_config(usdt) == (redpacket.asset_config(usdt)[0], 6, 8, True)
 
 
-def test_quote_fee__native_coin_at_2000_usd__bands_by_value(redpacket):
-    assert redpacket.quote_fee(NATIVE, TOKEN // 20) == payouts.fee(TOKEN // 20, 200)  # USD 100
-    assert redpacket.quote_fee(NATIVE, TOKEN // 20 + 1) == payouts.fee(TOKEN // 20 + 1, 300)
+def test_quote_fee__native_coin_at_2000_usd__brackets_by_value(redpacket):
+    assert redpacket.quote_fee(NATIVE, TOKEN // 20) == TOKEN // 20 * 2 // 100  # USD 100: 2%
+    assert redpacket.quote_fee(NATIVE, TOKEN) == TOKEN // 20 * 2 // 100 + TOKEN // 5 * 3 // 100 + \
+        (TOKEN - TOKEN // 4) * 3 // 100  # USD 2,000: 2% of 100, 3% of 400, 3% of 1,500
 
 
-def test_quote_fee__asset_without_feed__highest_rate(project, redpacket, owner, deployer):
+def test_quote_fee__asset_without_feed__highest_rate_on_everything(project, redpacket, owner, deployer):
     other = project.FeeOnTransferToken.deploy(sender=deployer)
     redpacket.set_fee_rates(200, 300, 450, sender=owner)
     assert redpacket.quote_fee(other, TOKEN) == payouts.fee(TOKEN, 450)
@@ -50,8 +73,45 @@ def test_quote_fee__one_wei__rounds_up(redpacket, cmdt):
 
 def test_quote_fee__mirror__matches_contract(redpacket, cmdt):
     for amount in (1, 999, 10**17 + 3, 123 * TOKEN + 7, 777 * TOKEN):
-        bps = payouts.fee_bps((200, 300, 300), amount, USD, 18, 8)
-        assert redpacket.quote_fee(cmdt, amount) == payouts.fee(amount, bps)
+        assert redpacket.quote_fee(cmdt, amount) == payouts.packet_fee((200, 300, 300), amount, USD, 18, 8)
+
+
+@settings(max_examples=max(10, settings().max_examples // 2))
+@given(
+    rates=st.tuples(*[st.integers(0, 1_000)] * 3),
+    price=st.integers(1, 10**14),
+    amount=st.integers(1, 10**24),
+    step=st.integers(1, 10**22),
+)
+def test_quote_fee__random_amounts_and_rates__packet_never_shrinks(redpacket, owner, cmdt, make_feed, rates, price,
+                                                                    amount, step):
+    """Property: for any rates (each within the cap), price and deposit, depositing more never
+    leaves a smaller packet, one unit more or many; the contract agrees with the mirror."""
+    with ape.chain.isolate():
+        redpacket.set_fee_rates(*rates, sender=owner)
+        redpacket.set_price_feed(cmdt, make_feed(price), sender=owner)
+        limits = [k * 10**26 // price for k in (100, 500)]  # the bracket edges, where a band jumped
+        for a in [amount, *limits]:
+            if a == 0:
+                continue
+            fees = [redpacket.quote_fee(cmdt, x) for x in (a, a + 1, a + step)]
+            assert fees == [payouts.packet_fee(rates, x, price, 18, 8) for x in (a, a + 1, a + step)]
+            assert a - fees[0] <= a + 1 - fees[1] <= a + step - fees[2]
+
+
+@settings(max_examples=2_000)
+@given(
+    rates=st.tuples(*[st.integers(0, 1_000)] * 3),
+    price=st.integers(1, 2**128 - 1),
+    decimals=st.tuples(st.integers(0, 36), st.integers(0, 18)),
+    amount=st.integers(1, 2**128 - 2),
+    step=st.integers(1, 2**100),
+)
+def test_packet_fee__random_inputs__net_is_monotonic(rates, price, decimals, amount, step):
+    """The same property on the mirror over the whole input range (no chain: thousands of cases)."""
+    a2 = min(amount + step, 2**128 - 1)
+    for x, y in ((amount, amount + 1), (amount, a2)):
+        assert x - payouts.packet_fee(rates, x, price, *decimals) <= y - payouts.packet_fee(rates, y, price, *decimals)
 
 
 def test_set_fee_rates__above_cap__reverts(redpacket, owner):
@@ -95,7 +155,7 @@ def test_set_price_feed__not_a_contract__reverts(redpacket, owner, cmdt, strange
 def test_set_price_feed__removed__unpriced_rate(redpacket, owner, cmdt):
     redpacket.set_price_feed(cmdt, NATIVE, sender=owner)
     assert redpacket.asset_config(cmdt)[0] == NATIVE
-    assert redpacket.quote_fee(cmdt, TOKEN) == payouts.fee(TOKEN, 300)
+    assert redpacket.quote_fee(cmdt, TOKEN) == payouts.fee(TOKEN, 300)  # the highest rate, on everything
 
 
 def test_set_price_feed__non_owner__reverts(redpacket, non_owner, cmdt):
