@@ -214,11 +214,12 @@ def exercise(ctx: Context) -> None:
         usdt = ctx["MockUSDT"]
         ctx.step("MockUSDT.faucet", usdt.faucet(creator, 1_000 * 10**6, sender=creator))
         ctx.step("MockUSDT.approve", usdt.approve(rp, 250 * 10**6, sender=creator))
+        fee = rp.quote_fee(usdt, 250 * 10**6)
         ctx.step("RedPacket.create (USDT, public, 2 even shares)",
                  rp.create(usdt, 250 * 10**6, 2, False, DAY, NATIVE, salt, 0, sender=creator))
         upid = payouts.packet_id(creator.address, NATIVE, assets["USDT"], salt)
         ctx.step("RedPacket.claim (USDT)", rp.claim(creator, NATIVE, usdt, salt, b"\0" * 32, b"\0" * 32, sender=c))
-        _check(ctx, usdt.balanceOf(c) == 250 * 10**6 * 97 // 100 // 2, "red packet: USDT share after the 3% fee")
+        _check(ctx, usdt.balanceOf(c) == (250 * 10**6 - fee) // 2, "red packet: USDT share after the bracketed fee")
         _check(ctx, rp.packet(upid).claims == 1, "red packet: USDT claim recorded")
 
     # Airdrop round -----------------------------------------------------------------------
