@@ -42,8 +42,10 @@
         deposit worth up to USD 100, the `mid` rate on the part from
         USD 100 to 500, the governance-set `high` rate on the rest. A
         larger deposit therefore never leaves a smaller packet. The
-        value uses the asset's Chainlink-compatible feed, checked for
-        staleness; an asset without a feed pays the highest of the
+        value uses the asset's Chainlink-compatible feed, whose answer
+        may be at most its heartbeat plus a 10% margin old (each asset
+        has its own heartbeat: a stablecoin feed updates once a day, an
+        ETH feed every hour); an asset without a feed pays the highest of the
         three rates on the whole deposit. Fees accrue per asset and the
         treasury pulls them.
 
@@ -101,9 +103,11 @@ BPS: constant(uint256) = 10_000
 # @dev Fee bracket limits of SPEC 6.4, in whole USD.
 BAND_LOW_USD: constant(uint256) = 100
 BAND_MID_USD: constant(uint256) = 500
-# @dev Bounds of the price staleness limit.
-MIN_PRICE_AGE: constant(uint256) = 60
-MAX_PRICE_AGE: constant(uint256) = 7 * 86_400
+# @dev Bounds of a feed's heartbeat (the longest its answer goes without an update).
+MIN_HEARTBEAT: constant(uint256) = 60
+MAX_HEARTBEAT: constant(uint256) = 7 * 86_400
+# @dev An answer may be late by this share of its heartbeat (10%) before `create` refuses it.
+HEARTBEAT_MARGIN_BPS: constant(uint256) = 1_000
 # @dev Decimals accepted for a token and for a feed (keeps 10**(sum) far from overflow).
 MAX_TOKEN_DECIMALS: constant(uint8) = 36
 MAX_FEED_DECIMALS: constant(uint8) = 18
@@ -113,6 +117,7 @@ MAX_FEED_DECIMALS: constant(uint8) = 18
 #   160..199 expiry | 200..207 flags | 208..255 seed
 MASK_128: constant(uint256) = 2**128 - 1
 MASK_16: constant(uint256) = 2**16 - 1
+MASK_32: constant(uint256) = 2**32 - 1
 MASK_40: constant(uint256) = 2**40 - 1
 MASK_48: constant(uint256) = 2**48 - 1
 ONE_CLAIM: constant(uint256) = 2**128
@@ -120,11 +125,11 @@ FLAG_RANDOM: constant(uint256) = 1
 FLAG_CHANNEL: constant(uint256) = 4
 
 # Asset config word: 0..159 feed | 160..167 token decimals |
-#   168..175 feed decimals | 176 unsupported
+#   168..175 feed decimals | 176 unsupported | 184..215 heartbeat
 UNSUPPORTED_BIT: constant(uint256) = 2**176
 
-# Fee config word: 0..15 low | 16..31 mid | 32..47 high | 48..87 max price age
-DEFAULT_FEE_CONFIG: constant(uint256) = 200 | (300 << 16) | (300 << 32) | (3_600 << 48)
+# Fee config word: 0..15 low | 16..31 mid | 32..47 high
+DEFAULT_FEE_CONFIG: constant(uint256) = 200 | (300 << 16) | (300 << 32)
 
 
 struct Packet:
@@ -147,7 +152,7 @@ claimed_amount: public(HashMap[bytes32, HashMap[address, uint256]])
 fees: public(HashMap[address, uint256])
 # @dev Packed price feed config per asset (see the layout above).
 _asset_config: HashMap[address, uint256]
-# @dev Packed fee rates and price staleness limit (see the layout above).
+# @dev Packed fee rates (see the layout above).
 _fee_config: uint256
 # @dev Receives the fees (pulls them with `withdraw_fees`).
 treasury: public(address)
@@ -194,6 +199,7 @@ event PriceFeedSet:
     feed: address
     token_decimals: uint8
     feed_decimals: uint8
+    heartbeat: uint256
 
 
 event AssetSupportSet:
@@ -207,10 +213,6 @@ event FeeRatesSet:
     high_bps: uint256
 
 
-event MaxPriceAgeSet:
-    max_price_age: uint256
-
-
 event TreasurySet:
     treasury: indexed(address)
 
@@ -218,9 +220,9 @@ event TreasurySet:
 @deploy
 def __init__(owner_: address):
     """
-    @dev Deploys with the default rates (2%, 3%, 3%) and a one-hour
-         price staleness limit; the treasury and price feeds are set
-         per chain after deployment.
+    @dev Deploys with the default rates (2%, 3%, 3%); the treasury and
+         the price feeds (each with its heartbeat) are set per chain
+         after deployment.
     @param owner_ The governance account that sets fees, feeds and the
            treasury.
     """
@@ -430,15 +432,20 @@ def set_treasury(treasury: address):
 
 
 @external
-def set_price_feed(asset: address, feed: address):
+def set_price_feed(asset: address, feed: address, heartbeat: uint256):
     """
     @dev Sets (or, with `feed = empty(address)`, removes) the USD price
-         feed of an asset and caches both decimals.
+         feed of an asset with its heartbeat, and caches both decimals.
     @notice The feed must speak Chainlink's AggregatorV3 (`decimals`,
-            `latestRoundData`). An asset without a feed pays the
-            highest fee rate.
+            `latestRoundData`). `heartbeat` is the feed's published
+            heartbeat (Chainlink: 86,400 s for most stablecoins, 3,600 s
+            for most majors; look it up per chain): `create` accepts
+            an answer up to 110% of it old. An asset without a feed
+            pays the highest fee rate.
     @param asset The ERC-20, or empty(address) for the native coin.
     @param feed The feed, or empty(address) to remove it.
+    @param heartbeat Seconds, MIN_HEARTBEAT to MAX_HEARTBEAT (0 when
+           removing the feed).
     """
     ownable._check_owner()
     config: uint256 = self._asset_config[asset] & UNSUPPORTED_BIT
@@ -446,6 +453,7 @@ def set_price_feed(asset: address, feed: address):
     feed_decimals: uint8 = 0
     if feed != empty(address):
         assert feed.is_contract, "redpacket: feed is not a contract"
+        assert heartbeat >= MIN_HEARTBEAT and heartbeat <= MAX_HEARTBEAT, "redpacket: bad heartbeat"
         feed_decimals = staticcall IPriceFeed(feed).decimals()
         if asset != empty(address):
             token_decimals = staticcall IERC20Decimals(asset).decimals()
@@ -455,9 +463,14 @@ def set_price_feed(asset: address, feed: address):
             convert(feed, uint256)
             | (convert(token_decimals, uint256) << 160)
             | (convert(feed_decimals, uint256) << 168)
+            | (heartbeat << 184)
         )
+    else:
+        assert heartbeat == 0, "redpacket: heartbeat without a feed"
     self._asset_config[asset] = config
-    log PriceFeedSet(asset=asset, feed=feed, token_decimals=token_decimals, feed_decimals=feed_decimals)
+    log PriceFeedSet(
+        asset=asset, feed=feed, token_decimals=token_decimals, feed_decimals=feed_decimals, heartbeat=heartbeat
+    )
 
 
 @external
@@ -494,20 +507,8 @@ def set_fee_rates(low_bps: uint256, mid_bps: uint256, high_bps: uint256):
     ownable._check_owner()
     assert low_bps <= MAX_FEE_BPS and mid_bps <= MAX_FEE_BPS and high_bps <= MAX_FEE_BPS, \
         "redpacket: fee rate above cap"
-    self._fee_config = (self._fee_config & ~(2**48 - 1)) | low_bps | (mid_bps << 16) | (high_bps << 32)
+    self._fee_config = low_bps | (mid_bps << 16) | (high_bps << 32)
     log FeeRatesSet(low_bps=low_bps, mid_bps=mid_bps, high_bps=high_bps)
-
-
-@external
-def set_max_price_age(max_price_age: uint256):
-    """
-    @dev Sets how old a feed's answer may be before `create` refuses it.
-    @param max_price_age Seconds, between MIN_PRICE_AGE and MAX_PRICE_AGE.
-    """
-    ownable._check_owner()
-    assert max_price_age >= MIN_PRICE_AGE and max_price_age <= MAX_PRICE_AGE, "redpacket: bad price age"
-    self._fee_config = (self._fee_config & (2**48 - 1)) | (max_price_age << 48)
-    log MaxPriceAgeSet(max_price_age=max_price_age)
 
 
 @external
@@ -577,7 +578,7 @@ def quote_fee(asset: address, amount: uint256) -> uint256:
 
 @external
 @view
-def asset_config(asset: address) -> (address, uint8, uint8, bool):
+def asset_config(asset: address) -> (address, uint8, uint8, bool, uint256):
     """
     @dev An asset's price feed settings.
     @param asset The ERC-20, or empty(address) for the native coin.
@@ -585,6 +586,7 @@ def asset_config(asset: address) -> (address, uint8, uint8, bool):
     @return uint8 The token's decimals (cached).
     @return uint8 The feed's decimals (cached).
     @return bool Whether new packets may use the asset.
+    @return uint256 The feed's heartbeat, in seconds.
     """
     config: uint256 = self._asset_config[asset]
     return (
@@ -592,21 +594,21 @@ def asset_config(asset: address) -> (address, uint8, uint8, bool):
         convert((config >> 160) & 255, uint8),
         convert((config >> 168) & 255, uint8),
         config & UNSUPPORTED_BIT == 0,
+        (config >> 184) & MASK_32,
     )
 
 
 @external
 @view
-def fee_rates() -> (uint256, uint256, uint256, uint256):
+def fee_rates() -> (uint256, uint256, uint256):
     """
-    @dev The fee rates and the price staleness limit.
-    @return uint256 Rate up to USD 100, in basis points.
-    @return uint256 Rate up to USD 500, in basis points.
+    @dev The fee rates of the three brackets.
+    @return uint256 Rate on the first USD 100, in basis points.
+    @return uint256 Rate on USD 100 to 500, in basis points.
     @return uint256 Rate above USD 500, in basis points.
-    @return uint256 Largest accepted price age, in seconds.
     """
     config: uint256 = self._fee_config_word()
-    return (config & MASK_16, (config >> 16) & MASK_16, (config >> 32) & MASK_16, config >> 48)
+    return (config & MASK_16, (config >> 16) & MASK_16, (config >> 32) & MASK_16)
 
 
 @internal
@@ -728,7 +730,10 @@ def _fee(config: uint256, amount: uint256) -> uint256:
         ___: uint80 = 0
         _, answer, __, updated_at, ___ = staticcall IPriceFeed(feed).latestRoundData()
         assert answer > 0, "redpacket: bad price"
-        assert updated_at + (rates >> 48) >= block.timestamp, "redpacket: stale price"
+        # Accepted age: heartbeat * 110%, rounded down (refuses sooner: fails closed).
+        heartbeat: uint256 = (config >> 184) & MASK_32
+        assert updated_at + heartbeat + heartbeat * HEARTBEAT_MARGIN_BPS // BPS >= block.timestamp, \
+            "redpacket: stale price"
         price: uint256 = convert(answer, uint256)
         assert price <= MAX_AMOUNT, "redpacket: price too large"
         one_usd: uint256 = 10 ** (((config >> 160) & 255) + ((config >> 168) & 255))

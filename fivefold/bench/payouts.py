@@ -18,7 +18,7 @@ def _cmdt(b: Bench):
 
 
 def redpacket_setup(b: Bench):
-    """RedPacket with a treasury, a USD 1.00 CMDT feed and a USD 2,000 native feed."""
+    """RedPacket with a treasury, a USD 1.00 CMDT feed and a USD 2,000 native feed (1-hour heartbeats)."""
     rp = b.project.RedPacket.deploy(b.owner, sender=b.deployer)
     rp.set_treasury(b.treasury, sender=b.owner)
     token = _cmdt(b)
@@ -26,7 +26,7 @@ def redpacket_setup(b: Bench):
     for asset, price in ((token.address, 10**8), (payouts.ZERO_ADDRESS, 2_000 * 10**8)):
         feed = b.project.LocalPriceFeed.deploy(8, "X / USD", b.owner, sender=b.owner)
         feed.set_answer(price, now, sender=b.owner)
-        rp.set_price_feed(asset, feed, sender=b.owner)
+        rp.set_price_feed(asset, feed, 3_600, sender=b.owner)
     return rp, token
 
 

@@ -9,7 +9,8 @@ Chain config keys read (docs/payouts.md has the table): `owner`, `treasury`, `lo
 `price_feeds` (asset symbol -> feed address; symbols `native`, `USDT`, `CMDT`, or any key of
 `payouts.assets`), and under `payouts:`
   fee_rates_bps: [low, mid, high]     red packet rates by USD band (default [200, 300, 300])
-  max_price_age: seconds              red packet price staleness limit (default 3600)
+  heartbeats: {symbol: seconds}       each price feed's heartbeat (default USDT 86400, others 3600);
+                                      red packets accept an answer up to 110% of it old
   airdrop_fee_bps: bps                airdrop handling fee (default 500)
   operators: [address, ...]           airdrop operators (local default: the first exercise account)
   usdt: address                       the chain's USDT (live chains; local chains deploy the mock)
@@ -30,6 +31,9 @@ FEED_DECIMALS = 8
 LOCAL_FEEDS = ("native", "USDT", "CMDT")
 DEFAULT_LOCAL_PRICES = {"native": "2000", "USDT": "1", "CMDT": "0.05"}
 DAY = 86_400
+# Chainlink's published heartbeats: stablecoin feeds update once a day, the others hourly.
+DEFAULT_HEARTBEATS = {"USDT": DAY}
+DEFAULT_HEARTBEAT = 3_600
 
 
 def _local(ctx: Context) -> bool:
@@ -87,6 +91,12 @@ def price_feeds(ctx: Context) -> dict[str, str]:
     return feeds
 
 
+def heartbeat(ctx: Context, symbol: str) -> int:
+    """The heartbeat of the asset's feed: the chain file's `payouts.heartbeats`, else Chainlink's usual."""
+    configured = _cfg(ctx).get("heartbeats") or {}
+    return int(configured.get(symbol, DEFAULT_HEARTBEATS.get(symbol, DEFAULT_HEARTBEAT)))
+
+
 def _has_answer(feed) -> bool:
     from ape.exceptions import ContractLogicError
 
@@ -123,19 +133,19 @@ def configure(ctx: Context) -> None:
         _send(ctx, "AirdropRounds.set_treasury", ad.set_treasury, ctx.treasury)
 
     low, mid, high = cfg.get("fee_rates_bps", [200, 300, 300])
-    max_age = int(cfg.get("max_price_age", 3_600))
-    rates = rp.fee_rates()
-    if tuple(rates[:3]) != (low, mid, high):
+    if tuple(rp.fee_rates()) != (low, mid, high):
         _send(ctx, "RedPacket.set_fee_rates", rp.set_fee_rates, low, mid, high)
-    if rates[3] != max_age:
-        _send(ctx, "RedPacket.set_max_price_age", rp.set_max_price_age, max_age)
 
     if _local(ctx):
         _refresh_local_feeds(ctx)
     assets = asset_addresses(ctx)
     for symbol, feed in price_feeds(ctx).items():
-        if symbol in assets and rp.asset_config(assets[symbol])[0] != feed:
-            _send(ctx, f"RedPacket.set_price_feed({symbol})", rp.set_price_feed, assets[symbol], feed)
+        if symbol not in assets:
+            continue
+        beat = heartbeat(ctx, symbol)
+        current = rp.asset_config(assets[symbol])
+        if (current[0], current[4]) != (feed, beat):
+            _send(ctx, f"RedPacket.set_price_feed({symbol})", rp.set_price_feed, assets[symbol], feed, beat)
     for token in cfg.get("unsupported") or []:
         if rp.asset_config(token)[3]:
             _send(ctx, "RedPacket.set_asset_supported(false)", rp.set_asset_supported, token, False)

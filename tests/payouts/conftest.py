@@ -11,6 +11,7 @@ USD = 10**8  # feed decimals: 8, as Chainlink's USD feeds
 DAY = 86_400
 NATIVE = payouts.ZERO_ADDRESS
 NO_SIG = (b"\0" * 32, b"\0" * 32)
+LONGEST_HEARTBEAT = 7 * DAY
 TEST_ROUNDS = 10  # password stretching rounds in tests (production: payouts.PASSWORD_ROUNDS)
 
 
@@ -73,13 +74,12 @@ def make_feed(project, owner, chain):
 @pytest.fixture(scope="session")
 def redpacket(project, deployer, owner, treasury, cmdt, usdt, make_feed):
     """RedPacket with the treasury set; CMDT at USD 1, USDT at USD 1, the native coin at USD 2,000.
-    Prices may be up to 7 days old, so tests can move time without refreshing them."""
+    Each feed has the longest heartbeat (7 days), so tests can move time without refreshing them."""
     rp = project.RedPacket.deploy(owner, sender=deployer)
     rp.set_treasury(treasury, sender=owner)
-    rp.set_max_price_age(7 * DAY, sender=owner)
-    rp.set_price_feed(cmdt, make_feed(1 * USD), sender=owner)
-    rp.set_price_feed(usdt, make_feed(1 * USD), sender=owner)
-    rp.set_price_feed(NATIVE, make_feed(2_000 * USD), sender=owner)
+    rp.set_price_feed(cmdt, make_feed(1 * USD), LONGEST_HEARTBEAT, sender=owner)
+    rp.set_price_feed(usdt, make_feed(1 * USD), LONGEST_HEARTBEAT, sender=owner)
+    rp.set_price_feed(NATIVE, make_feed(2_000 * USD), LONGEST_HEARTBEAT, sender=owner)
     return rp
 
 

@@ -94,19 +94,19 @@ def test_create__value_with_token__reverts(redpacket, creator, cmdt):
 
 
 def test_create__stale_price__reverts(redpacket, create_packet, creator, cmdt, owner, make_feed):
-    redpacket.set_price_feed(cmdt, make_feed(10**8, age=7 * DAY + 1), sender=owner)
+    redpacket.set_price_feed(cmdt, make_feed(10**8, age=7 * DAY * 11 // 10 + 1), 7 * DAY, sender=owner)
     with ape.reverts("redpacket: stale price"):
         create_packet(creator, cmdt, TOKEN)
 
 
 def test_create__non_positive_price__reverts(redpacket, create_packet, creator, cmdt, owner, make_feed):
-    redpacket.set_price_feed(cmdt, make_feed(0), sender=owner)
+    redpacket.set_price_feed(cmdt, make_feed(0), DAY, sender=owner)
     with ape.reverts("redpacket: bad price"):
         create_packet(creator, cmdt, TOKEN)
 
 
 def test_create__price_too_large__reverts(redpacket, create_packet, creator, cmdt, owner, make_feed):
-    redpacket.set_price_feed(cmdt, make_feed(2**128), sender=owner)
+    redpacket.set_price_feed(cmdt, make_feed(2**128), DAY, sender=owner)
     with ape.reverts("redpacket: price too large"):
         create_packet(creator, cmdt, TOKEN)
 

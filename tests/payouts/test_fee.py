@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from fivefold import payouts
 
-from .conftest import NATIVE, TOKEN, USD
+from .conftest import DAY, LONGEST_HEARTBEAT, NATIVE, TOKEN, USD
 
 
 CENT = 10**16  # USD 0.01 of CMDT at USD 1.00
@@ -52,7 +52,7 @@ def test_quote_fee__six_decimal_usdt__valued_with_its_decimals(redpacket, usdt):
     assert redpacket.quote_fee(usdt, 100 * 10**6) == 2 * 10**6
     assert redpacket.quote_fee(usdt, 100 * 10**6 + 1) == 2 * 10**6 + 1
     assert redpacket.quote_fee(usdt, 600 * 10**6) == (2 + 12 + 3) * 10**6
-    assert redpacket.asset_config(usdt) == (redpacket.asset_config(usdt)[0], 6, 8, True)
+    assert redpacket.asset_config(usdt)[1:] == (6, 8, True, LONGEST_HEARTBEAT)
 
 
 def test_quote_fee__native_coin_at_2000_usd__brackets_by_value(redpacket):
@@ -89,7 +89,7 @@ def test_quote_fee__random_amounts_and_rates__packet_never_shrinks(redpacket, ow
     leaves a smaller packet, one unit more or many; the contract agrees with the mirror."""
     with ape.chain.isolate():
         redpacket.set_fee_rates(*rates, sender=owner)
-        redpacket.set_price_feed(cmdt, make_feed(price), sender=owner)
+        redpacket.set_price_feed(cmdt, make_feed(price), DAY, sender=owner)
         limits = [k * 10**26 // price for k in (100, 500)]  # the bracket edges, where a band jumped
         for a in [amount, *limits]:
             if a == 0:
@@ -126,41 +126,30 @@ def test_set_fee_rates__non_owner__reverts(redpacket, non_owner):
 
 def test_set_fee_rates__owner__updates_and_logs(redpacket, owner):
     tx = redpacket.set_fee_rates(100, 250, 400, sender=owner)
-    assert redpacket.fee_rates()[:3] == (100, 250, 400)
+    assert redpacket.fee_rates() == (100, 250, 400)
     assert tx.decode_logs(redpacket.FeeRatesSet)[0].high_bps == 400
 
 
-@pytest.mark.parametrize("age", [59, 7 * 86_400 + 1])
-def test_set_max_price_age__out_of_bounds__reverts(redpacket, owner, age):
-    with ape.reverts("redpacket: bad price age"):
-        redpacket.set_max_price_age(age, sender=owner)
-
-
-def test_set_max_price_age__owner__keeps_rates(redpacket, owner):
-    redpacket.set_max_price_age(600, sender=owner)
-    assert redpacket.fee_rates() == (200, 300, 300, 600)
-
-
-def test_deploy__defaults__spec_rates_and_one_hour_price_age(project, deployer, owner):
+def test_deploy__defaults__spec_rates(project, deployer, owner):
     rp = project.RedPacket.deploy(owner, sender=deployer)
-    assert rp.fee_rates() == (200, 300, 300, 3_600)
+    assert rp.fee_rates() == (200, 300, 300)
     assert rp.owner() == owner
 
 
 def test_set_price_feed__not_a_contract__reverts(redpacket, owner, cmdt, stranger):
     with ape.reverts("redpacket: feed is not a contract"):
-        redpacket.set_price_feed(cmdt, stranger, sender=owner)
+        redpacket.set_price_feed(cmdt, stranger, DAY, sender=owner)
 
 
 def test_set_price_feed__removed__unpriced_rate(redpacket, owner, cmdt):
-    redpacket.set_price_feed(cmdt, NATIVE, sender=owner)
-    assert redpacket.asset_config(cmdt)[0] == NATIVE
+    redpacket.set_price_feed(cmdt, NATIVE, 0, sender=owner)
+    assert redpacket.asset_config(cmdt)[0] == NATIVE and redpacket.asset_config(cmdt)[4] == 0
     assert redpacket.quote_fee(cmdt, TOKEN) == payouts.fee(TOKEN, 300)  # the highest rate, on everything
 
 
 def test_set_price_feed__non_owner__reverts(redpacket, non_owner, cmdt):
     with ape.reverts("ownable: caller is not the owner"):
-        redpacket.set_price_feed(cmdt, NATIVE, sender=non_owner)
+        redpacket.set_price_feed(cmdt, NATIVE, 0, sender=non_owner)
 
 
 def test_set_asset_supported__non_owner__reverts(redpacket, non_owner, cmdt):
@@ -172,7 +161,7 @@ def test_set_asset_supported__back_on__keeps_feed(redpacket, owner, cmdt):
     feed = redpacket.asset_config(cmdt)[0]
     redpacket.set_asset_supported(cmdt, False, sender=owner)
     redpacket.set_asset_supported(cmdt, True, sender=owner)
-    assert redpacket.asset_config(cmdt) == (feed, 18, 8, True)
+    assert redpacket.asset_config(cmdt) == (feed, 18, 8, True, LONGEST_HEARTBEAT)
 
 
 def test_set_treasury__zero__reverts(redpacket, owner):
@@ -188,3 +177,75 @@ def test_set_treasury__non_owner__reverts(redpacket, non_owner):
 def test_deploy__zero_owner__reverts(project, deployer):
     with ape.reverts("redpacket: zero owner"):
         project.RedPacket.deploy(NATIVE, sender=deployer)
+
+
+# Heartbeats: each asset's feed has its own ------------------------------------------------------
+
+
+def _create_with_feed_aged(project, redpacket, owner, creator, chain, heartbeat, age, token=None, salt=0):
+    """Sets a fresh feed with `heartbeat` for the asset, answers at T, creates at exactly T + age."""
+    feed = project.LocalPriceFeed.deploy(8, "X / USD", owner, sender=owner)
+    asset = token.address if token else NATIVE
+    redpacket.set_price_feed(asset, feed, heartbeat, sender=owner)
+    amount = TOKEN // 100 if token is None else 10 * 10**6
+    if token is not None:
+        token.approve(redpacket, amount, sender=creator)
+    answered = chain.pending_timestamp
+    chain.pending_timestamp = answered  # pinned: the answer's block and time are the same
+    feed.set_answer(2_000 * USD if token is None else USD, answered, sender=owner)
+    chain.pending_timestamp = answered + age
+    return redpacket.create(asset, amount, 1, False, DAY, NATIVE, salt, 0, value=0 if token else amount,
+                            sender=creator)
+
+
+def feed_time(redpacket):
+    from ape import project
+
+    return project.LocalPriceFeed.at(redpacket.asset_config(NATIVE)[0]).latestRoundData()[3]
+
+
+@pytest.mark.parametrize("heartbeat", [3_600, DAY])
+@pytest.mark.parametrize("late, accepted", [(0, True), (1, True), ("margin", True), ("margin+1", False)])
+def test_create__feed_age_around_its_heartbeat__accepted_within_the_margin(project, redpacket, owner, creator, chain,
+                                                                           heartbeat, late, accepted):
+    """An answer exactly `heartbeat` old, 1 s later and up to the 10% margin is accepted; one
+    second beyond the margin is stale. Each asset is judged by its own heartbeat."""
+    margin = heartbeat // 10
+    age = heartbeat + {"margin": margin, "margin+1": margin + 1}.get(late, late)
+    if accepted:
+        tx = _create_with_feed_aged(project, redpacket, owner, creator, chain, heartbeat, age)
+        assert tx.timestamp - chain.blocks[-2].timestamp == age == tx.timestamp - feed_time(redpacket)
+    else:
+        with ape.reverts("redpacket: stale price"):
+            _create_with_feed_aged(project, redpacket, owner, creator, chain, heartbeat, age)
+
+
+def test_create__daily_stablecoin_feed_a_day_and_a_second_old__accepted(project, redpacket, owner, creator, chain,
+                                                                         usdt):
+    """The review's finding: with one 3,600 s limit for every feed, a stablecoin feed that updates
+    once a day refused packets most of the day. Its own heartbeat (86,400 s) admits it."""
+    tx = _create_with_feed_aged(project, redpacket, owner, creator, chain, DAY, DAY + 1, token=usdt)
+    assert tx.decode_logs(redpacket.PacketCreated)[0].amount == 10 * 10**6 - 2 * 10**5
+    with ape.reverts("redpacket: stale price"):
+        _create_with_feed_aged(project, redpacket, owner, creator, chain, 3_600, DAY + 1, token=usdt, salt=1)
+
+
+@pytest.mark.parametrize("heartbeat", [0, 59, 7 * DAY + 1])
+def test_set_price_feed__heartbeat_out_of_bounds__reverts(project, redpacket, owner, cmdt, heartbeat):
+    feed = project.LocalPriceFeed.deploy(8, "X / USD", owner, sender=owner)
+    with ape.reverts("redpacket: bad heartbeat"):
+        redpacket.set_price_feed(cmdt, feed, heartbeat, sender=owner)
+
+
+def test_set_price_feed__heartbeat_without_feed__reverts(redpacket, owner, cmdt):
+    with ape.reverts("redpacket: heartbeat without a feed"):
+        redpacket.set_price_feed(cmdt, NATIVE, DAY, sender=owner)
+
+
+def test_set_price_feed__owner__stores_and_logs_the_heartbeat(project, redpacket, owner, usdt):
+    feed = project.LocalPriceFeed.deploy(8, "USDT / USD", owner, sender=owner)
+    tx = redpacket.set_price_feed(usdt, feed, DAY, sender=owner)
+    assert redpacket.asset_config(usdt) == (feed.address, 6, 8, True, DAY)
+    [log] = tx.decode_logs(redpacket.PriceFeedSet)
+    assert (log.asset, log.feed, log.token_decimals, log.feed_decimals, log.heartbeat) == (usdt.address, feed.address,
+                                                                                           6, 8, DAY)
