@@ -238,6 +238,7 @@ def __init__(owner_: address):
 def create(
     token: address,
     amount: uint256,
+    max_fee: uint256,
     shares: uint256,
     random: bool,
     duration: uint256,
@@ -250,9 +251,14 @@ def create(
     @notice For the native coin pass `token = empty(address)` and send
             `amount` as value; for an ERC-20 approve `amount` first. The
             packet holds what arrived minus the fee, which must be at
-            least one wei per share.
+            least one wei per share. A dApp passes `quote_fee(token,
+            amount)` as `max_fee`: if governance raises a rate or the
+            price moves before the transaction is mined, the creation
+            reverts instead of taking more than the creator agreed to.
     @param token The ERC-20, or empty(address) for the native coin.
     @param amount The deposit, in the asset's smallest unit.
+    @param max_fee The largest fee the creator accepts, in the asset's
+           smallest unit (max_value(uint256): no limit).
     @param shares How many claims the packet pays (1 to MAX_SHARES).
     @param random True for a random split, False for an even one.
     @param duration Seconds from now until the packet expires.
@@ -287,6 +293,7 @@ def create(
     assert received <= MAX_AMOUNT, "redpacket: amount too large"
 
     fee: uint256 = self._fee(config, received)
+    assert fee <= max_fee, "redpacket: fee above max_fee"
     # `fee <= received` because every rate is at most MAX_FEE_BPS < BPS.
     net: uint256 = unsafe_sub(received, fee)
     assert net >= shares, "redpacket: less than one wei per share"

@@ -35,11 +35,12 @@ def create_password_packet(b: Bench, rp, token, creator, salt: int, amount: int 
     """A password packet (exact approval first); returns (receipt, packet id, password key)."""
     pk = payouts.password_key("bench", creator.address, salt, b.chain.chain_id, rp.address)
     if native:
-        tx = rp.create(payouts.ZERO_ADDRESS, amount, shares, random, DAY, pk.address, salt, 0,
+        tx = rp.create(payouts.ZERO_ADDRESS, amount, rp.quote_fee(payouts.ZERO_ADDRESS, amount), shares, random, DAY, pk.address, salt, 0,
                        value=amount, sender=creator)
     else:
         token.approve(rp, amount, sender=creator)
-        tx = rp.create(token, amount, shares, random, DAY, pk.address, salt, 0, sender=creator)
+        tx = rp.create(token, amount, rp.quote_fee(token, amount), shares, random, DAY, pk.address, salt, 0,
+                       sender=creator)
     asset = payouts.ZERO_ADDRESS if native else token.address
     return tx, payouts.packet_id(creator.address, pk.address, asset, salt), pk
 

@@ -210,7 +210,8 @@ def exercise(ctx: Context) -> None:
     amount = 10**16  # 0.01 native coin
     key = payouts.password_key("fivefold demo", creator.address, salt, chain_id, rp.address)
     ctx.step("RedPacket.create (native, password, 3 random shares)",
-             rp.create(NATIVE, amount, 3, True, DAY, key.address, salt, 0, value=amount, sender=creator))
+             rp.create(NATIVE, amount, rp.quote_fee(NATIVE, amount), 3, True, DAY, key.address, salt, 0, value=amount,
+                       sender=creator))
     pid = payouts.packet_id(creator.address, key.address, NATIVE, salt)
     claimed = 0
     for who in (a, b):
@@ -226,7 +227,7 @@ def exercise(ctx: Context) -> None:
         ctx.step("MockUSDT.approve", usdt.approve(rp, 250 * 10**6, sender=creator))
         fee = rp.quote_fee(usdt, 250 * 10**6)
         ctx.step("RedPacket.create (USDT, public, 2 even shares)",
-                 rp.create(usdt, 250 * 10**6, 2, False, DAY, NATIVE, salt, 0, sender=creator))
+                 rp.create(usdt, 250 * 10**6, fee, 2, False, DAY, NATIVE, salt, 0, sender=creator))
         upid = payouts.packet_id(creator.address, NATIVE, assets["USDT"], salt)
         ctx.step("RedPacket.claim (USDT)", rp.claim(creator, NATIVE, usdt, salt, b"\0" * 32, b"\0" * 32, sender=c))
         _check(ctx, usdt.balanceOf(c) == (250 * 10**6 - fee) // 2, "red packet: USDT share after the bracketed fee")

@@ -12,6 +12,7 @@ DAY = 86_400
 NATIVE = payouts.ZERO_ADDRESS
 NO_SIG = (b"\0" * 32, b"\0" * 32)
 LONGEST_HEARTBEAT = 7 * DAY
+NO_FEE_LIMIT = 2**256 - 1  # create's max_fee when a test is not about it
 TEST_ROUNDS = 10  # password stretching rounds in tests (production: payouts.PASSWORD_ROUNDS)
 
 
@@ -119,19 +120,20 @@ def create_packet(redpacket, chain):
     counter = iter(range(1, 10**6))
 
     def create(creator, token, amount, shares=5, random=False, duration=DAY, password="secret", root=0, salt=None,
-               approve=True, value=None):
+               approve=True, value=None, max_fee=NO_FEE_LIMIT):
         salt = salt if salt is not None else next(counter)
         asset = token.address if token is not None else NATIVE
         key = (payouts.password_key(password, creator.address, salt, chain.chain_id, redpacket.address, rounds=TEST_ROUNDS)
                if password else None)
         signer = key.address if key else NATIVE
         if token is None:
-            tx = redpacket.create(NATIVE, amount, shares, random, duration, signer, salt, root,
+            tx = redpacket.create(NATIVE, amount, max_fee, shares, random, duration, signer, salt, root,
                                   value=amount if value is None else value, sender=creator)
         else:
             if approve:
                 token.approve(redpacket, amount, sender=creator)
-            tx = redpacket.create(asset, amount, shares, random, duration, signer, salt, root, sender=creator)
+            tx = redpacket.create(asset, amount, max_fee, shares, random, duration, signer, salt, root,
+                                  sender=creator)
         return Packet(redpacket, creator, asset, salt, key, tx, chain.chain_id)
 
     create.redpacket = redpacket

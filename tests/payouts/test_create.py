@@ -5,7 +5,7 @@ import pytest
 
 from fivefold import payouts
 
-from .conftest import DAY, NATIVE, TOKEN
+from .conftest import DAY, NATIVE, NO_FEE_LIMIT, TOKEN
 
 
 def test_create__erc20_password_packet__stores_state_and_takes_fee(redpacket, create_packet, creator, cmdt, chain):
@@ -90,7 +90,7 @@ def test_create__native_value_differs__reverts(create_packet, creator):
 def test_create__value_with_token__reverts(redpacket, creator, cmdt):
     cmdt.approve(redpacket, TOKEN, sender=creator)
     with ape.reverts("redpacket: value sent with a token"):
-        redpacket.create(cmdt, TOKEN, 1, False, DAY, NATIVE, 1, 0, value=1, sender=creator)
+        redpacket.create(cmdt, TOKEN, NO_FEE_LIMIT, 1, False, DAY, NATIVE, 1, 0, value=1, sender=creator)
 
 
 def test_create__stale_price__reverts(redpacket, create_packet, creator, cmdt, owner, make_feed):
@@ -116,3 +116,36 @@ def test_create__amount_above_128_bits__reverts(project, redpacket, create_packe
     big.mint(creator, 2**130, sender=creator)
     with ape.reverts("redpacket: amount too large"):
         create_packet(creator, big, 2**129)
+
+
+# Creator protection: max_fee ------------------------------------------------------------------
+
+
+def test_create__fee_raised_between_signing_and_mining__reverts(redpacket, create_packet, creator, cmdt, owner):
+    """The creator signs with the quoted fee as `max_fee`; governance raises the rates before the
+    transaction is mined: the creation reverts instead of taking more than was agreed."""
+    amount = 50 * TOKEN
+    quoted = redpacket.quote_fee(cmdt, amount)
+    redpacket.set_fee_rates(1_000, 1_000, 1_000, sender=owner)  # lands first
+    with ape.reverts("redpacket: fee above max_fee"):
+        create_packet(creator, cmdt, amount, max_fee=quoted)
+
+
+def test_create__price_rise_between_signing_and_mining__reverts(redpacket, create_packet, creator, cmdt, owner,
+                                                               make_feed):
+    """A price rise moves value into the higher brackets: the same protection applies."""
+    amount = 200 * TOKEN  # USD 200 at USD 1: USD 2 + 3 = 5
+    quoted = redpacket.quote_fee(cmdt, amount)
+    redpacket.set_fee_rates(200, 300, 1_000, sender=owner)
+    redpacket.set_price_feed(cmdt, make_feed(10 * 10**8), 7 * DAY, sender=owner)  # CMDT at USD 10: USD 2,000
+    with ape.reverts("redpacket: fee above max_fee"):
+        create_packet(creator, cmdt, amount, max_fee=quoted)
+
+
+def test_create__fee_equal_to_max_fee__accepted(redpacket, create_packet, creator, cmdt):
+    amount = 50 * TOKEN
+    quoted = redpacket.quote_fee(cmdt, amount)
+    p = create_packet(creator, cmdt, amount, max_fee=quoted)
+    assert p.tx.decode_logs(redpacket.PacketCreated)[0].fee == quoted == payouts.fee(amount, 200)
+    with ape.reverts("redpacket: fee above max_fee"):
+        create_packet(creator, cmdt, amount, max_fee=quoted - 1)

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from fivefold import payouts
 
-from .conftest import DAY, LONGEST_HEARTBEAT, NATIVE, TOKEN, USD
+from .conftest import DAY, LONGEST_HEARTBEAT, NATIVE, NO_FEE_LIMIT, TOKEN, USD
 
 
 CENT = 10**16  # USD 0.01 of CMDT at USD 1.00
@@ -194,7 +194,7 @@ def _create_with_feed_aged(project, redpacket, owner, creator, chain, heartbeat,
     chain.pending_timestamp = answered  # pinned: the answer's block and time are the same
     feed.set_answer(2_000 * USD if token is None else USD, answered, sender=owner)
     chain.pending_timestamp = answered + age
-    return redpacket.create(asset, amount, 1, False, DAY, NATIVE, salt, 0, value=0 if token else amount,
+    return redpacket.create(asset, amount, NO_FEE_LIMIT, 1, False, DAY, NATIVE, salt, 0, value=0 if token else amount,
                             sender=creator)
 
 

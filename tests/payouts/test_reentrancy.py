@@ -5,7 +5,7 @@ from eth_abi import decode
 
 from fivefold import payouts
 
-from .conftest import DAY, NATIVE, TOKEN
+from .conftest import DAY, NATIVE, NO_FEE_LIMIT, TOKEN
 
 
 def reason(attacker) -> str:
@@ -57,8 +57,8 @@ def test_create__hook_token_sender_reenters_create__lock_refuses(redpacket, atta
     """The balance measured around `transferFrom` must not count a nested deposit twice."""
     hook_token.mint(attacker, 100 * TOKEN, sender=stranger)
     attacker.hook_into(hook_token, redpacket, 100 * TOKEN, sender=stranger)
-    inner = redpacket.create.encode_input(hook_token, 10 * TOKEN, 1, False, DAY, NATIVE, 2, 0)
-    outer = redpacket.create.encode_input(hook_token, 10 * TOKEN, 1, False, DAY, NATIVE, 1, 0)
+    inner = redpacket.create.encode_input(hook_token, 10 * TOKEN, NO_FEE_LIMIT, 1, False, DAY, NATIVE, 2, 0)
+    outer = redpacket.create.encode_input(hook_token, 10 * TOKEN, NO_FEE_LIMIT, 1, False, DAY, NATIVE, 1, 0)
     attacker.arm(redpacket, inner, sender=stranger)
     attacker.execute(redpacket, outer, 0, sender=stranger)
     assert attacker.attempted() and not attacker.succeeded() and reason(attacker) == ""  # the lock
@@ -69,7 +69,7 @@ def test_create__hook_token_sender_reenters_create__lock_refuses(redpacket, atta
 
 def test_refund__native_creator_reenters_refund__refunded_once(redpacket, attacker, stranger, chain):
     amount = TOKEN // 100
-    create = redpacket.create.encode_input(NATIVE, amount, 2, False, DAY, NATIVE, 1, 0)
+    create = redpacket.create.encode_input(NATIVE, amount, NO_FEE_LIMIT, 2, False, DAY, NATIVE, 1, 0)
     attacker.execute(redpacket, create, amount, value=amount, sender=stranger)
     pid = payouts.packet_id(attacker.address, None, NATIVE, 1)
     rest = redpacket.packet(pid).remaining
