@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Callable
 
 from fivefold import merkle
-from fivefold.payouts import tier_shift_for
+from fivefold.payouts import RoundKey, tier_shift_for
 
 _ADDRESS = re.compile(r"0[xX][0-9a-fA-F]{40}")
 MAX_ERRORS_SHOWN = 20
@@ -142,10 +142,21 @@ def parse_rows(lines, decimals: int = 18, on_rows: Callable[[int], None] | None 
     return rows
 
 
-def _parse_and_hash(lines, decimals: int, first_lineno: int, round_number: int, first_index: int):
+def new_round_key(chain_id: int, registry: str, round_number: int, salt: bytes | None = None) -> RoundKey:
+    """The key a round's tree is built for; the salt is fresh randomness unless given (tests)."""
+    import secrets
+
+    if round_number <= 0:
+        raise ValueError("round numbers start at 1")
+    if not re.fullmatch(r"0x[0-9a-fA-F]{40}", registry or ""):
+        raise ValueError(f"the registry must be an address, got {registry!r}")
+    return RoundKey(int(chain_id), registry, int(round_number), secrets.token_bytes(32) if salt is None else salt)
+
+
+def _parse_and_hash(lines, decimals: int, first_lineno: int, prefix: bytes, first_index: int):
     """The child's half of a parallel build: parse, then hash its leaves from `first_index`."""
     rows, errors, seen = _parse_part(lines, decimals, first_lineno)
-    leaves = [] if errors else merkle.airdrop_leaves(round_number, rows.accounts, rows.amounts, first=first_index)
+    leaves = [] if errors else merkle.airdrop_leaves(prefix, rows.accounts, rows.amounts, first=first_index)
     return rows, errors, seen, leaves
 
 
@@ -153,13 +164,13 @@ def _row_number(message: str) -> int:
     return int(message.split(" ", 2)[1].rstrip(":")) if message.startswith("row ") else 0
 
 
-def parse_and_hash(lines: list[str], decimals: int, round_number: int, progress=None):
+def parse_and_hash(lines: list[str], decimals: int, key: RoundKey, progress=None):
     """Parses and hashes `lines`; on large inputs a forked worker takes the second half.
     Returns (rows, leaves); raises CsvError naming every bad row (duplicates across halves too)."""
     mid = len(lines) // 2
     if not (hasattr(os, "fork") and len(lines) >= PARALLEL_MIN_ROWS):
         rows = parse_rows(lines, decimals)
-        return rows, merkle.airdrop_leaves(round_number, rows.accounts, rows.amounts)
+        return rows, merkle.airdrop_leaves(key.prefix, rows.accounts, rows.amounts)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -167,9 +178,9 @@ def parse_and_hash(lines: list[str], decimals: int, round_number: int, progress=
     if lines and lines[0].strip().lower().startswith("address"):
         head_rows -= 1  # the header is no row; if the first half has other errors, we abort anyway
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
-        future = pool.submit(_parse_and_hash, lines[mid:], decimals, mid + 1, round_number, head_rows)
+        future = pool.submit(_parse_and_hash, lines[mid:], decimals, mid + 1, key.prefix, head_rows)
         rows, errors, seen = _parse_part(lines[:mid], decimals, 1)
-        leaves = [] if errors else merkle.airdrop_leaves(round_number, rows.accounts, rows.amounts)
+        leaves = [] if errors else merkle.airdrop_leaves(key.prefix, rows.accounts, rows.amounts)
         tail, tail_errors, tail_seen, tail_leaves = future.result()
     errors += [f"row {n}: duplicate address 0x{key} (first on row {seen[key]})"
                for key, n in tail_seen.items() if key in seen]
@@ -185,9 +196,13 @@ def parse_and_hash(lines: list[str], decimals: int, round_number: int, progress=
 
 @dataclass
 class BuiltRound:
-    number: int
+    key: RoundKey
     rows: Rows
     tree: merkle.MerkleTree
+
+    @property
+    def number(self) -> int:
+        return self.key.round
 
     @property
     def root(self) -> bytes:
@@ -198,10 +213,10 @@ class BuiltRound:
         return self.rows.total
 
 
-def build_round(rows: Rows, round_number: int, progress=None, leaves: list[bytes] | None = None) -> BuiltRound:
-    """Hashes every leaf for round `round_number` (unless `leaves` are given) and builds the tree
+def build_round(rows: Rows, key: RoundKey, progress=None, leaves: list[bytes] | None = None) -> BuiltRound:
+    """Hashes every leaf for the round `key` names (unless `leaves` are given) and builds the tree
     (`progress`: a rich Progress)."""
-    if round_number <= 0:
+    if key.round <= 0:
         raise ValueError("round numbers start at 1")
     if leaves is None:
         if progress:
@@ -209,7 +224,7 @@ def build_round(rows: Rows, round_number: int, progress=None, leaves: list[bytes
         leaves = []
         step = 100_000
         for lo in range(0, len(rows), step):
-            chunk = merkle.airdrop_leaves(round_number, rows.accounts[lo : lo + step], rows.amounts[lo : lo + step],
+            chunk = merkle.airdrop_leaves(key.prefix, rows.accounts[lo : lo + step], rows.amounts[lo : lo + step],
                                           first=lo)
             leaves.extend(chunk)
             if progress:
@@ -217,7 +232,7 @@ def build_round(rows: Rows, round_number: int, progress=None, leaves: list[bytes
     if progress:
         ttask = progress.add_task("building tree", total=max(1, (len(leaves) - 1).bit_length()))
     tree = merkle.MerkleTree(leaves, on_level=(lambda n: progress.advance(ttask)) if progress else None)
-    return BuiltRound(round_number, rows, tree)
+    return BuiltRound(key, rows, tree)
 
 
 def write_json(built: BuiltRound, path: Path, progress=None, parallel: bool = True) -> None:
@@ -236,6 +251,9 @@ def write_json(built: BuiltRound, path: Path, progress=None, parallel: bool = Tr
     numbered = list(enumerate(levels))
     head = {
         "round": built.number,
+        "chain_id": built.key.chain_id,
+        "registry": built.key.registry,
+        "salt": "0x" + built.key.salt.hex(),
         "root": "0x" + tree.root.hex(),
         "total": str(rows.total),
         "count": len(rows),
@@ -297,17 +315,17 @@ def write_json(built: BuiltRound, path: Path, progress=None, parallel: bool = Tr
         out.write("\n ]\n}\n")
 
 
-def build_csv(csv_path: Path, out_path: Path, round_number: int, decimals: int = 18, progress=None) -> BuiltRound:
+def build_csv(csv_path: Path, out_path: Path, key: RoundKey, decimals: int = 18, progress=None) -> BuiltRound:
     """CSV in, JSON with root and every proof out. Raises CsvError naming bad rows."""
-    if round_number <= 0:
+    if key.round <= 0:
         raise ValueError("round numbers start at 1")
     with open(csv_path) as f:
         lines = f.read().splitlines()
     rtask = progress.add_task("reading and hashing rows", total=len(lines)) if progress else None
-    rows, leaves = parse_and_hash(lines, decimals, round_number)
+    rows, leaves = parse_and_hash(lines, decimals, key)
     if progress:
         progress.update(rtask, completed=len(lines))
-    built = build_round(rows, round_number, progress, leaves=leaves)
+    built = build_round(rows, key, progress, leaves=leaves)
     write_json(built, out_path, progress)
     return built
 
@@ -336,7 +354,8 @@ def bench(n: int = 1_000_000, workdir: Path = Path("."), progress=None) -> dict:
     write_bench_csv(csv_path, n)
     try:
         t0, c0 = time.perf_counter(), time.process_time()
-        built = build_csv(csv_path, out_path, 1, progress=progress)
+        key = RoundKey(1, NATIVE, 1, b"\x5a" * 32)  # any key: the work is the same
+        built = build_csv(csv_path, out_path, key, progress=progress)
         elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
         size = out_path.stat().st_size
     finally:
@@ -358,6 +377,13 @@ def publish(registry, data: dict, operator, asset: str, start: int, end: int, pr
     draw receipt or None).
     """
     number, root, total, count = int(data["round"]), int(data["root"], 16), int(data["total"]), int(data["count"])
+    salt = bytes.fromhex(data["salt"][2:])
+    if chain is not None and int(data["chain_id"]) != chain.chain_id:
+        raise ValueError(f"the tree was built for chain {data['chain_id']} but this is chain {chain.chain_id}: "
+                         "build it again for this chain (its leaves commit to the chain id)")
+    if data["registry"].lower() != registry.address.lower():
+        raise ValueError(f"the tree was built for registry {data['registry']} but this is {registry.address}: "
+                         "build it again with this registry (its leaves commit to it)")
     expected = int(registry.round_count()) + 1
     if number != expected:
         raise ValueError(f"the tree was built for round {number} but the next round is {expected}; "
@@ -371,12 +397,12 @@ def publish(registry, data: dict, operator, asset: str, start: int, end: int, pr
 
     if asset.lower() == NATIVE:
         step()
-        tx = registry.publish(number, NATIVE, root, total, count, start, end, value=total, sender=operator)
+        tx = registry.publish(number, NATIVE, root, salt, total, count, start, end, value=total, sender=operator)
     else:
         token = project.CappedToken.at(asset)  # any ERC-20 ABI will do for approve
         token.approve(registry, total, sender=operator)
         step()
-        tx = registry.publish(number, asset, root, total, count, start, end, sender=operator)
+        tx = registry.publish(number, asset, root, salt, total, count, start, end, sender=operator)
     step()
     address = registry.rounds(number)
     if chain is not None:  # registry-deployed: tell ape its type, so it never asks an explorer

@@ -142,9 +142,26 @@ def tier_shift_for(count: int) -> int:
     return shift
 
 
-def airdrop_leaf(round_number: int, index: int, account: str, amount: int) -> bytes:
-    """low160(keccak256(keccak256(abi.encode(round, index, account, amount)))), as a 32-byte word."""
-    return b"\0" * 12 + keccak(keccak(enc(round_number, index, account, amount)))[12:]
+@dataclass(frozen=True)
+class RoundKey:
+    """What every leaf of one airdrop round commits to besides its row: the chain, the registry,
+    the round number and the operator's random salt (secret until publication)."""
+
+    chain_id: int
+    registry: str
+    round: int
+    salt: bytes  # 32 bytes
+
+    @property
+    def prefix(self) -> bytes:
+        """abi.encode(chain.id, registry, round, salt): the first four words of every leaf's preimage."""
+        return enc(self.chain_id, self.registry, self.round, self.salt)
+
+
+def airdrop_leaf(key: RoundKey, index: int, account: str, amount: int) -> bytes:
+    """low160(keccak256(keccak256(abi.encode(chain.id, registry, round, salt, index, account, amount)))),
+    as a 32-byte word."""
+    return b"\0" * 12 + keccak(keccak(key.prefix + enc(index, account, amount)))[12:]
 
 
 def airdrop_fee(amount: int, bps: int) -> int:

@@ -35,8 +35,10 @@ def cli():
 @click.option("--round", "round_number", type=int, help="Round number the tree is for (the registry's round_count + 1).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="JSON to write [default: <csv>.json].")
 @click.option("--decimals", default=18, show_default=True, help="Decimals of the asset (amounts are whole tokens).")
+@click.option("--chain-id", type=int, help="Chain the round is for (every leaf commits to it).")
+@click.option("--registry", help="AirdropRounds address the round is for (every leaf commits to it).")
 @click.option("--bench", "bench_rows", type=int, metavar="ROWS", help="Instead: time a build of ROWS generated rows.")
-def build(csv_path, round_number, out, decimals, bench_rows):
+def build(csv_path, round_number, out, decimals, chain_id, registry, bench_rows):
     """Validate CSV_PATH (`address,amount` rows in registration order), build the Merkle tree and
     write the root and every proof to JSON. Bad rows (malformed or duplicate addresses, bad EIP-55
     checksums, zero or malformed amounts) are reported by row number and nothing is written."""
@@ -47,13 +49,14 @@ def build(csv_path, round_number, out, decimals, bench_rows):
                       f"(CPU {result['cpu_seconds']:.1f} s; {result['json_bytes'] / 1e6:,.0f} MB of proofs), "
                       f"root {result['root']}")
         return
-    if csv_path is None or round_number is None:
-        raise click.UsageError("build needs CSV_PATH and --round (or --bench ROWS)")
+    if csv_path is None or round_number is None or chain_id is None or registry is None:
+        raise click.UsageError("build needs CSV_PATH, --round, --chain-id and --registry (or --bench ROWS)")
+    key = airdrop.new_round_key(chain_id, registry, round_number)
     out = out or csv_path.with_suffix(".json")
     t0 = time.perf_counter()
     try:
         with _progress() as bar:
-            built = airdrop.build_csv(csv_path, out, round_number, decimals, progress=bar)
+            built = airdrop.build_csv(csv_path, out, key, decimals, progress=bar)
     except airdrop.CsvError as exc:
         console.print(f"[bold red]error:[/] {csv_path} has bad rows:\n{exc}")
         raise SystemExit(1)

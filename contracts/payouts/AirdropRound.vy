@@ -12,13 +12,17 @@
         are simply its own balance: no per-claim accounting write, and
         a round can never pay out another round's money.
 
-        Leaves are `low160(keccak256(keccak256(abi.encode(round, index,
-        account, amount))))`; parents are the low 160 bits of
-        `keccak256` over the sorted pair (see `sorted_merkle` and
-        `fivefold/merkle.py`). A leaf preimage is 32 bytes and a node
-        preimage 64, so an internal node cannot pass as a leaf; the
-        round number in the leaf stops a leaf of one round from
-        proving anything in another.
+        Leaves are `low160(keccak256(keccak256(abi.encode(chain.id,
+        registry, round, salt, index, account, amount))))`; parents are
+        the low 160 bits of `keccak256` over the sorted pair (see
+        `sorted_merkle` and `fivefold/merkle.py`). A leaf preimage is 32
+        bytes and a node preimage 64, so an internal node cannot pass as
+        a leaf. Chain id and registry stop a tree published on two chains
+        (or by two registries) from paying on both; the round number
+        stops a leaf of one round from proving anything in another; the
+        operator's random `salt`, unknown until publication, stops a
+        registrant from preparing a 160-bit node collision with its own
+        leaf (docs/payouts.md, "Leaves and nodes").
 
         Fee. A claim pays `amount - ceil(amount * FEE_BPS / 10_000)` to
         the account; the fee stays in the round (no transfer, no write
@@ -75,6 +79,8 @@ ROUND: public(immutable(uint256))
 ASSET: public(immutable(address))
 # @dev The Merkle root (160-bit node).
 ROOT: public(immutable(uint256))
+# @dev The operator's random salt, committed in every leaf, revealed at publication.
+SALT: public(immutable(bytes32))
 # @dev What the round was funded with (the sum of its leaf amounts).
 TOTAL: public(immutable(uint256))
 # @dev Number of leaves (registrations).
@@ -120,6 +126,7 @@ def __init__(
     round: uint256,
     asset: address,
     root: uint256,
+    salt: bytes32,
     total: uint256,
     count: uint256,
     start: uint256,
@@ -132,6 +139,7 @@ def __init__(
     @param round The round number.
     @param asset The ERC-20, or empty(address) for the native coin.
     @param root The Merkle root.
+    @param salt The salt committed in every leaf.
     @param total The sum of the leaf amounts.
     @param count The number of leaves.
     @param start The window start.
@@ -142,6 +150,7 @@ def __init__(
     ROUND = round
     ASSET = asset
     ROOT = root
+    SALT = salt
     TOTAL = total
     COUNT = count
     START = start
@@ -164,12 +173,13 @@ def claim(index: uint256, account: address, amount: uint256, proof: DynArray[uin
     @notice Anyone may submit it; the tokens go to `account`. Only
             inside the window, once the schedule is drawn and the leaf's
             turn has come (`unlock_time`).
-    @param index The leaf's index (its registration rank).
+    @param index The leaf's index (its registration rank), below COUNT.
     @param account The leaf's account, which receives the payment.
     @param amount The leaf's amount, before the fee.
     @param proof The leaf's Merkle proof (160-bit siblings, leaf upwards).
     @return uint256 The amount paid (after the fee).
     """
+    assert index < COUNT, "airdrop: index out of range"
     assert block.timestamp < END, "airdrop: round closed"
     seed: uint256 = self._schedule >> 64
     assert seed != 0, "airdrop: schedule not drawn"
@@ -182,7 +192,9 @@ def claim(index: uint256, account: address, amount: uint256, proof: DynArray[uin
     self.claimed_bitmap[slot] = flags | bit
 
     # sorted_merkle._root, inlined: an internal call would copy the proof.
-    node: uint256 = convert(keccak256(keccak256(abi_encode(ROUND, index, account, amount))), uint256) & MASK_160
+    node: uint256 = convert(
+        keccak256(keccak256(abi_encode(chain.id, REGISTRY, ROUND, SALT, index, account, amount))), uint256
+    ) & MASK_160
     for sibling: uint256 in proof:
         if node < sibling:
             node = convert(keccak256(abi_encode(node, sibling)), uint256) & MASK_160

@@ -5,8 +5,8 @@
 @license GNU Affero General Public License v3.0 only
 @notice CMDMAX airdrops (SPEC.md "CMDMAX", 6.3), "pushed daily". An
         operator publishes a round: round number, asset (native coin or
-        any ERC-20: USDT, CMDT, ...), Merkle root, total, leaf count and
-        claim window. `publish` deploys the round's own `AirdropRound`
+        any ERC-20: USDT, CMDT, ...), Merkle root, the tree's salt, total,
+        leaf count and claim window. `publish` deploys the round's own `AirdropRound`
         from a blueprint, with everything fixed as immutables, and funds
         it with exactly the total, pulled from the operator. Claims,
         the random schedule and the sweep live in the round (see
@@ -14,9 +14,11 @@
         the treasury and the list of rounds.
 
         Round numbers are sequential (1, 2, ...). The operator builds the
-        tree for `round_count + 1` (every leaf commits to it) and
-        `publish` refuses any other number, so a tree is never published
-        under a number it was not built for.
+        tree for this chain, this registry and `round_count + 1` (every
+        leaf commits to all three, and to a random salt the operator
+        keeps secret until publication) and `publish` refuses any other
+        number, so a tree is never published under a number it was not
+        built for, and a tree built for one chain pays on no other.
 
         Fee: SPEC's 5% handling fee, settable by governance up to
         MAX_FEE_BPS, fixed per round at publication (a later change
@@ -78,6 +80,7 @@ event RoundPublished:
     asset: indexed(address)
     operator: address
     root: uint256
+    salt: bytes32
     total: uint256
     count: uint256
     start: uint256
@@ -122,6 +125,7 @@ def publish(
     round: uint256,
     asset: address,
     root: uint256,
+    salt: bytes32,
     total: uint256,
     count: uint256,
     start: uint256,
@@ -135,6 +139,8 @@ def publish(
     @param round The round number: `round_count + 1`.
     @param asset The ERC-20, or empty(address) for the native coin.
     @param root The Merkle root (a 160-bit node).
+    @param salt The random salt the tree's leaves commit to (kept
+           secret until now, so no registrant could grind against it).
     @param total The sum of the leaf amounts.
     @param count The number of leaves.
     @param start The window start (claims need the schedule drawn too).
@@ -158,11 +164,13 @@ def publish(
     if asset == empty(address):
         assert msg.value == total, "airdrop: value differs from total"
         round_contract = create_from_blueprint(
-            blueprint, round, asset, root, total, count, start, end, fee_bps, value=total
+            blueprint, round, asset, root, salt, total, count, start, end, fee_bps, value=total
         )
     else:
         assert msg.value == 0, "airdrop: value sent with a token"
-        round_contract = create_from_blueprint(blueprint, round, asset, root, total, count, start, end, fee_bps)
+        round_contract = create_from_blueprint(
+            blueprint, round, asset, root, salt, total, count, start, end, fee_bps
+        )
         # The round's address is predictable: measure a difference, so tokens sent there
         # beforehand cannot block publication (they end up swept to the treasury).
         before: uint256 = staticcall IERC20(asset).balanceOf(round_contract)
@@ -177,6 +185,7 @@ def publish(
         asset=asset,
         operator=msg.sender,
         root=root,
+        salt=salt,
         total=total,
         count=count,
         start=start,

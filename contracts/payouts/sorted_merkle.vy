@@ -8,7 +8,10 @@
         from the leaf upwards), narrowed to 160-bit nodes: a parent is
         the low 160 bits of `keccak256(min ++ max)` over 32-byte words.
         A sibling word then carries 12 zero bytes, 144 gas less calldata
-        each; forging a proof still takes a 160-bit second preimage.
+        each; forging a proof against a fixed tree takes a 160-bit second
+        preimage, but whoever controls a leaf before the tree is fixed can
+        prepare a collision in about 2**81 work (docs/payouts.md, "Leaves
+        and nodes").
         Our buffer is sized for `MAX_PROOF_DEPTH` siblings (2**32
         leaves) where snekmate's is sized for 255, whose memory every
         call would pay for. `fivefold/merkle.py` builds the trees;

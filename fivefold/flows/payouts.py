@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from fivefold import merkle, payouts
+from fivefold import airdrop, merkle, payouts
 from fivefold.context import Context, Deployable
 
 NATIVE = payouts.ZERO_ADDRESS
@@ -242,10 +242,11 @@ def exercise(ctx: Context) -> None:
         number = int(ad.round_count()) + 1
         accounts = [u.address for u in (a, b, c)]
         amounts = [10**15, 2 * 10**15, 3 * 10**15]
-        tree = merkle.MerkleTree(merkle.airdrop_leaves(number, [bytes.fromhex(x[2:]) for x in accounts], amounts))
+        round_key = airdrop.new_round_key(chain_id, ad.address, number)
+        tree = merkle.MerkleTree(merkle.airdrop_leaves(round_key.prefix, [bytes.fromhex(x[2:]) for x in accounts], amounts))
         start = ctx.chain.blocks.head.timestamp
         ctx.step("AirdropRounds.publish (native, 3 accounts)",
-                 ad.publish(number, NATIVE, tree.root_int, sum(amounts), 3, start, start + 2 * DAY,
+                 ad.publish(number, NATIVE, tree.root_int, round_key.salt, sum(amounts), 3, start, start + 2 * DAY,
                             value=sum(amounts), sender=operator))
         address = ad.rounds(number)
         ctx.chain.contracts.cache_contract_type(address, ctx.project.AirdropRound.contract_type)

@@ -162,11 +162,19 @@ def round_at(project, chain, address):
     return project.AirdropRound.at(address)
 
 
-class Round:
-    """A published round as the CSV tool leaves it: the contract, its tree and its rows."""
+def round_key(chain, registry, number, salt=None):
+    """The key a test builds round `number`'s tree for (a fixed salt per round number, so
+    tests are reproducible; the CSV tool draws a random one)."""
+    salt = salt if salt is not None else number.to_bytes(32, "big")
+    return payouts.RoundKey(chain.chain_id, registry.address, number, salt)
 
-    def __init__(self, contract, tree, accounts, amounts, tx):
+
+class Round:
+    """A published round as the CSV tool leaves it: the contract, its tree, its rows and key."""
+
+    def __init__(self, contract, tree, accounts, amounts, tx, key):
         self.contract, self.tree, self.accounts, self.amounts, self.tx = contract, tree, accounts, amounts, tx
+        self.key = key
 
     def proof(self, index):
         return merkle.ints(self.tree.proof(index))
@@ -196,17 +204,18 @@ def publish_round(project, airdrop, operator, chain):
         accounts = [a.address if hasattr(a, "address") else a if isinstance(a, str) else to_checksum_address(a)
                     for a in accounts]
         number = number or int(airdrop.round_count()) + 1
+        key = round_key(chain, airdrop, number)
         raw = [bytes.fromhex(a[2:]) for a in accounts]
-        tree = merkle.MerkleTree(merkle.airdrop_leaves(number, raw, amounts))
+        tree = merkle.MerkleTree(merkle.airdrop_leaves(key.prefix, raw, amounts))
         total = sum(amounts)
         start = chain.pending_timestamp if start is None else start
         if token is None:
-            tx = airdrop.publish(number, NATIVE, tree.root_int, total, len(accounts), start, start + window,
+            tx = airdrop.publish(number, NATIVE, tree.root_int, key.salt, total, len(accounts), start, start + window,
                                  value=total, sender=operator)
         else:
             token.approve(airdrop, total, sender=operator)
-            tx = airdrop.publish(number, token, tree.root_int, total, len(accounts), start, start + window,
+            tx = airdrop.publish(number, token, tree.root_int, key.salt, total, len(accounts), start, start + window,
                                  sender=operator)
-        return Round(round_at(project, chain, airdrop.rounds(number)), tree, accounts, amounts, tx)
+        return Round(round_at(project, chain, airdrop.rounds(number)), tree, accounts, amounts, tx, key)
 
     return publish

@@ -8,6 +8,11 @@ from eth_utils import to_checksum_address
 from fivefold import airdrop, merkle, payouts
 
 GOOD = "0x52908400098527886E0F7030069857D2E4169EE7"  # EIP-55 test vector
+REGISTRY = "0x" + "cd" * 20
+
+
+def key(number, salt=b"\x07" * 32):
+    return payouts.RoundKey(56, REGISTRY, number, salt)
 BAD_CHECKSUM = "0x52908400098527886E0F7030069857D2E4169Ee7"
 
 
@@ -63,14 +68,15 @@ def test_build_csv__20000_rows__root_and_every_proof_correct(tmp_path):
     prints the full-size timing."""
     csv_path, out = tmp_path / "rows.csv", tmp_path / "round.json"
     airdrop.write_bench_csv(csv_path, 20_000)
-    built = airdrop.build_csv(csv_path, out, 4)
+    built = airdrop.build_csv(csv_path, out, key(4))
     data = airdrop.load_round(out)
     assert data["round"] == 4 and data["count"] == 20_000 and len(data["claims"]) == 20_000
+    assert (data["chain_id"], data["registry"], data["salt"]) == (56, REGISTRY, "0x" + "07" * 32)
     assert int(data["total"]) == sum(built.rows.amounts)
     root = bytes.fromhex(data["root"][2:])
     assert root == built.root
     for claim in data["claims"][::97] + data["claims"][-3:]:
-        leaf = payouts.airdrop_leaf(4, claim["index"], to_checksum_address(claim["account"]), int(claim["amount"]))
+        leaf = payouts.airdrop_leaf(key(4), claim["index"], to_checksum_address(claim["account"]), int(claim["amount"]))
         assert merkle.verify([bytes.fromhex(p[2:]) for p in claim["proof"]], root, leaf)
     assert data["tier_shift"] == payouts.tier_shift_for(20_000)
 
@@ -78,12 +84,20 @@ def test_build_csv__20000_rows__root_and_every_proof_correct(tmp_path):
 def test_build_round__round_zero__refused():
     rows = _parse(f"{GOOD},1")
     with pytest.raises(ValueError):
-        airdrop.build_round(rows, 0)
+        airdrop.build_round(rows, key(0))
+    with pytest.raises(ValueError):
+        airdrop.new_round_key(56, REGISTRY, 0)
+
+
+def test_new_round_key__fresh_salt_each_time():
+    """The salt is the operator's secret until publication: random, never reused."""
+    a, b = airdrop.new_round_key(56, REGISTRY, 1), airdrop.new_round_key(56, REGISTRY, 1)
+    assert len(a.salt) == 32 and a.salt != b.salt
 
 
 def test_write_json__is_valid_json(tmp_path):
     rows = _parse(f"{GOOD},1", "0x" + "22" * 20 + ",3")
-    built = airdrop.build_round(rows, 1)
+    built = airdrop.build_round(rows, key(1))
     airdrop.write_json(built, tmp_path / "r.json")
     assert json.loads((tmp_path / "r.json").read_text())["claims"][1]["amount"] == str(3 * 10**18)
 
@@ -91,7 +105,7 @@ def test_write_json__is_valid_json(tmp_path):
 def test_write_json__parallel_halves__same_file_as_serial(tmp_path, monkeypatch):
     monkeypatch.setattr(airdrop, "PARALLEL_MIN_ROWS", 10)
     rows = _parse(*[f"0x{i:040x},{i}" for i in range(1, 40)])
-    built = airdrop.build_round(rows, 2)
+    built = airdrop.build_round(rows, key(2))
     airdrop.write_json(built, tmp_path / "p.json")
     airdrop.write_json(built, tmp_path / "s.json", parallel=False)
     assert (tmp_path / "p.json").read_text() == (tmp_path / "s.json").read_text()
@@ -101,12 +115,12 @@ def test_write_json__parallel_halves__same_file_as_serial(tmp_path, monkeypatch)
 def test_parse_and_hash__parallel_halves__same_rows_leaves_and_errors(monkeypatch):
     monkeypatch.setattr(airdrop, "PARALLEL_MIN_ROWS", 4)
     lines = ["address,amount"] + [f"0x{i:040x},{i}.5" for i in range(1, 30)]
-    rows, leaves = airdrop.parse_and_hash(lines, 18, 3)
+    rows, leaves = airdrop.parse_and_hash(lines, 18, key(3))
     serial = airdrop.parse_rows(lines)
     assert rows.accounts == serial.accounts and rows.amounts == serial.amounts
-    assert leaves == merkle.airdrop_leaves(3, serial.accounts, serial.amounts)
+    assert leaves == merkle.airdrop_leaves(key(3).prefix, serial.accounts, serial.amounts)
     bad = lines + [lines[2], "0x" + "11" * 20 + ",0"]  # a duplicate of row 3 in the second half, a zero
     with pytest.raises(airdrop.CsvError) as err:
-        airdrop.parse_and_hash(bad, 18, 3)
+        airdrop.parse_and_hash(bad, 18, key(3))
     assert err.value.errors == [f"row 31: duplicate address 0x{2:040x} (first on row 3)",
                                 "row 32: amount must be positive, got '0'"]

@@ -40,7 +40,7 @@ def test_publish__tier_shift__spreads_over_four_tiers(publish_round, accounts):
 
 def _args(chain, **kw):
     start = chain.pending_timestamp
-    args = dict(round=1, asset=NATIVE, root=123, total=TOKEN, count=1, start=start, end=start + DAY)
+    args = dict(round=1, asset=NATIVE, root=123, salt=b"\x01" * 32, total=TOKEN, count=1, start=start, end=start + DAY)
     args.update(kw)
     return args
 
