@@ -369,12 +369,15 @@ def bench(n: int = 1_000_000, workdir: Path = Path("."), progress=None) -> dict:
 # ----------------------------------------------------------------------------------------------
 
 
-def publish(registry, data: dict, operator, asset: str, start: int, end: int, project, chain=None, progress=None):
-    """Funds and publishes a built round; on a local chain also mines to its draw block and draws.
+def publish(registry, data: dict, operator, asset: str, start: int, end: int, project, chain=None, progress=None,
+            draw_timeout: float = 300):
+    """Funds and publishes a built round, then waits for its draw block and draws the schedule.
 
     `registry` is AirdropRounds, `data` a `load_round` dict, `operator` an ape account with the
-    operator role, `asset` an ERC-20 address or NATIVE. Returns (publish receipt, AirdropRound,
-    draw receipt or None).
+    operator role, `asset` an ERC-20 address or NATIVE. On a node that mines on demand (a local or
+    loopback chain) the draw block is mined at once; on a live chain this waits up to
+    `draw_timeout` seconds for it (5 blocks: seconds on BSC) and leaves the draw to the first
+    claim if it has not come. Returns (publish receipt, AirdropRound, draw receipt or None).
     """
     number, root, total, count = int(data["round"]), int(data["root"], 16), int(data["total"]), int(data["count"])
     salt = bytes.fromhex(data["salt"][2:])
@@ -384,12 +387,14 @@ def publish(registry, data: dict, operator, asset: str, start: int, end: int, pr
     if data["registry"].lower() != registry.address.lower():
         raise ValueError(f"the tree was built for registry {data['registry']} but this is {registry.address}: "
                          "build it again with this registry (its leaves commit to it)")
+    if data.get("asset") and data["asset"].lower() != asset.lower():
+        raise ValueError(f"the tree was built for asset {data['asset']} but --asset is {asset}: its amounts are in "
+                         f"that asset's units; build it again or publish it with --asset {data['asset']}")
     expected = int(registry.round_count()) + 1
     if number != expected:
         raise ValueError(f"the tree was built for round {number} but the next round is {expected}; "
                          f"rebuild with --round {expected}")
-    local = chain is not None and chain.provider.network.name == "local"
-    task = progress.add_task("publishing", total=3 if local else 2) if progress else None
+    task = progress.add_task("publishing", total=3) if progress else None
 
     def step():
         if progress:
@@ -409,10 +414,32 @@ def publish(registry, data: dict, operator, asset: str, start: int, end: int, pr
         chain.contracts.cache_contract_type(address, project.AirdropRound.contract_type)
     rnd = project.AirdropRound.at(address)
     draw_tx = None
-    if local:
-        target = int(rnd.draw_block())
-        if chain.blocks.height <= target:  # one request for all blocks
-            chain.mine(target + 1 - chain.blocks.height)
+    if chain is not None and _wait_for_block(chain, int(rnd.draw_block()) + 1, draw_timeout) and int(rnd.seed()) == 0:
         draw_tx = rnd.draw(sender=operator)
-        step()
+    step()
     return tx, rnd, draw_tx
+
+
+def _wait_for_block(chain, height: int, timeout: float) -> bool:
+    """Until block `height` exists: mined on demand on a node that allows it, else polled."""
+    if chain.blocks.height >= height:
+        return True
+    if _mines_on_demand(chain):
+        chain.mine(height - chain.blocks.height)  # one request for all blocks
+        return True
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        time.sleep(1)
+        if chain.blocks.height >= height:
+            return True
+    return False
+
+
+def _mines_on_demand(chain) -> bool:
+    """A local node (ape's local network, a fork, or an RPC on loopback: the demo's stand-in chains)."""
+    from urllib.parse import urlparse
+
+    provider = chain.provider
+    network = provider.network
+    uri = getattr(provider, "uri", None) or getattr(provider, "http_uri", None) or ""
+    return network.name == "local" or network.is_fork or urlparse(uri).hostname in ("127.0.0.1", "localhost", "::1")

@@ -183,6 +183,17 @@ def unlock_time(start: int, end: int, tier_shift: int, seed: int, index: int) ->
     return start + tier * slot + int.from_bytes(keccak(enc(seed, index)), "big") % slot
 
 
+BLOCKHASH_WINDOW = 256
+
+
+def seed_block(draw_block: int, block_number: int) -> int:
+    """The block whose hash a draw in block `block_number` uses: the draw block while its hash is in
+    reach, else the latest block of draw block + k * 256 before `block_number`."""
+    if block_number <= draw_block:
+        raise ValueError("the draw block is not mined yet")
+    return draw_block + (block_number - 1 - draw_block) // BLOCKHASH_WINDOW * BLOCKHASH_WINDOW
+
+
 def schedule_seed(block_hash: bytes, round_number: int, root: int) -> int:
     """The round's seed from its draw block's hash: 192 bits, never 0 (0 means not drawn)."""
     return (int.from_bytes(keccak(enc(block_hash, round_number, root)), "big") >> 64) | 1

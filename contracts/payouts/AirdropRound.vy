@@ -35,19 +35,25 @@
         tier min(index >> TIER_SHIFT, TIERS - 1) and may claim from
         start + tier * slot + (keccak256(seed, index) mod slot); from
         mid-window on, every leaf may claim. The seed is the hash of the
-        block DRAW_DELAY blocks after publication (with the round and
-        root), recorded by anyone's `draw`. The operator fixed the root
-        before that block existed and has no input afterwards: no secret
-        to reveal or withhold (commit-reveal would leave the last
-        revealer a choice). If nobody draws within 256 blocks, the hash
-        is out of reach and the draw moves to a new future block, never
-        to one the caller picks.
+        draw block, DRAW_DELAY blocks after publication (with the round
+        and root). The operator fixed the root before that block existed
+        and has no input afterwards: no secret to reveal or withhold
+        (commit-reveal would leave the last revealer a choice). Nobody
+        has to send a separate transaction: the first claim draws the
+        seed itself (`draw` records it earlier, for anyone who wants the
+        unlock times before claiming). `blockhash` reaches 256 blocks
+        back (minutes on BSC and Polygon), so if nobody has drawn by
+        then, the seed comes from the latest block of the fixed sequence
+        draw block + k * 256 that is in reach: a block nobody picks, and
+        the round never stalls.
 @custom:security Claims follow checks-effects-interactions (the bitmap
         is written before the payment) and take no lock; once the window
         is over no claim can run, so `sweep` needs none either. Residual:
         the producer of the draw block can withhold it (or, on chains
         without RANDAO, grind its hash) to bias the claim order of one
-        round; amounts are never at stake.
+        round; while nobody draws, a watcher can wait 256 blocks for the
+        next candidate (anyone's `draw` ends that); amounts are never at
+        stake.
 """
 
 
@@ -94,7 +100,8 @@ FEE_BPS: public(immutable(uint256))
 TIER_SHIFT: public(immutable(uint256))
 
 
-# @dev Schedule word: draw block (bits 0..63) | seed (64..255, 0 = not drawn).
+# @dev Schedule word: draw block, then the block whose hash was drawn (bits 0..63) | seed
+#      (64..255, 0 = not drawn).
 _schedule: uint256
 # @dev Claimed flags: bit (index % 256) of word (index // 256).
 claimed_bitmap: public(HashMap[uint256, uint256])
@@ -103,10 +110,6 @@ claimed_bitmap: public(HashMap[uint256, uint256])
 event ScheduleDrawn:
     seed: uint256
     hash_block: uint256
-
-
-event DrawPostponed:
-    draw_block: uint256
 
 
 event Claimed:
@@ -171,8 +174,10 @@ def claim(index: uint256, account: address, amount: uint256, proof: DynArray[uin
     """
     @dev Pays leaf `index` to its account, minus the handling fee.
     @notice Anyone may submit it; the tokens go to `account`. Only
-            inside the window, once the schedule is drawn and the leaf's
-            turn has come (`unlock_time`).
+            inside the window, after the draw block, once the leaf's turn
+            has come (`unlock_time`). The first claim draws the schedule
+            if nobody has (a claim that then finds it is not yet its
+            turn reverts, and draws nothing).
     @param index The leaf's index (its registration rank), below COUNT.
     @param account The leaf's account, which receives the payment.
     @param amount The leaf's amount, before the fee.
@@ -182,7 +187,8 @@ def claim(index: uint256, account: address, amount: uint256, proof: DynArray[uin
     assert index < COUNT, "airdrop: index out of range"
     assert block.timestamp < END, "airdrop: round closed"
     seed: uint256 = self._schedule >> 64
-    assert seed != 0, "airdrop: schedule not drawn"
+    if seed == 0:
+        seed = self._draw()
     assert block.timestamp >= self._unlock(seed, index), "airdrop: not yet this account's turn"
 
     slot: uint256 = index >> 8
@@ -214,26 +220,15 @@ def claim(index: uint256, account: address, amount: uint256, proof: DynArray[uin
 @external
 def draw() -> uint256:
     """
-    @dev Records the schedule seed from the draw block's hash.
-    @notice Anyone, once the draw block is mined. If its hash has left
-            the 256-block window, the draw moves to the block DRAW_DELAY
-            ahead and this returns 0.
-    @return uint256 The seed (0 if the draw was postponed).
+    @dev Records the schedule seed now (the first claim would draw it
+         anyway).
+    @notice Anyone, once the draw block is mined. A dApp calls it to
+            show unlock times before anyone claims; the operator's
+            publish tool calls it DRAW_DELAY blocks after publication.
+    @return uint256 The seed.
     """
-    word: uint256 = self._schedule
-    assert word >> 64 == 0, "airdrop: schedule already drawn"
-    target: uint256 = word & MASK_64
-    assert block.number > target, "airdrop: draw block not mined yet"
-    if block.number - target > BLOCKHASH_WINDOW:
-        target = block.number + DRAW_DELAY
-        self._schedule = target
-        log DrawPostponed(draw_block=target)
-        return 0
-    # 192 bits of the hash, never 0 (0 means "not drawn").
-    seed: uint256 = (convert(keccak256(abi_encode(blockhash(target), ROUND, ROOT)), uint256) >> 64) | 1
-    self._schedule = (seed << 64) | target
-    log ScheduleDrawn(seed=seed, hash_block=target)
-    return seed
+    assert self._schedule >> 64 == 0, "airdrop: schedule already drawn"
+    return self._draw()
 
 
 @external
@@ -268,7 +263,9 @@ def seed() -> uint256:
 @view
 def draw_block() -> uint256:
     """
-    @dev The block whose hash seeds (or seeded) the schedule.
+    @dev Before the draw: the draw block (publication + DRAW_DELAY);
+         after it: the block whose hash seeded the schedule (the draw
+         block, or draw block + k * 256 if nobody drew in time).
     @return uint256 A block number.
     """
     return self._schedule & MASK_64
@@ -307,6 +304,27 @@ def holdings() -> uint256:
     @return uint256 The balance, in the asset's smallest unit.
     """
     return self._balance()
+
+
+@internal
+def _draw() -> uint256:
+    """
+    @dev Draws and records the seed: 192 bits of keccak256(blockhash(B),
+         round, root), never 0 (0 means "not drawn"). B is the draw block
+         while its hash is in reach, else the latest block of the fixed
+         sequence draw block + k * 256 before this one:
+             B = D + floor((N - 1 - D) / 256) * 256,   1 <= N - B <= 256
+         (D draw block, N this block), always within `blockhash`'s reach.
+    @return uint256 The seed.
+    """
+    target: uint256 = self._schedule & MASK_64
+    assert block.number > target, "airdrop: draw block not mined yet"
+    # `block.number > target`: no underflow; the result is at most block.number - 1.
+    hash_block: uint256 = target + unsafe_sub(block.number, target + 1) // BLOCKHASH_WINDOW * BLOCKHASH_WINDOW
+    seed: uint256 = (convert(keccak256(abi_encode(blockhash(hash_block), ROUND, ROOT)), uint256) >> 64) | 1
+    self._schedule = (seed << 64) | hash_block
+    log ScheduleDrawn(seed=seed, hash_block=hash_block)
+    return seed
 
 
 @internal

@@ -96,12 +96,6 @@ def test_claim__after_window__reverts(round_, stranger, chain):
         round_.claim(0, sender=stranger)
 
 
-def test_claim__before_draw__reverts(publish_round, accounts, stranger):
-    rnd = publish_round(accounts[4:6], [TOKEN, TOKEN])
-    with ape.reverts("airdrop: schedule not drawn"):
-        rnd.claim(0, sender=stranger)
-
-
 def test_claim__before_turn__reverts(publish_round, accounts, chain, stranger):
     rnd = publish_round(accounts[:9], [TOKEN] * 9, window=8 * DAY)
     rnd.draw(chain, stranger)
