@@ -6,10 +6,10 @@ import pytest
 from fivefold import abi, addressbook, deployment, manifest
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def deployed(project, chain, accounts, tmp_path_factory):
-    """(ctx, manifest, export directory): deployed once per module (ape's isolation reverts each
-    test's transactions)."""
+    """(ctx, manifest, export directory): deployed once for tests/client (ape's isolation reverts
+    each test's transactions)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(manifest.ENV_DIR, str(tmp_path_factory.mktemp("deployments")))
         ctx = deployment.make_context(project, chain, accounts[0], "local", users=list(accounts)[:8])
