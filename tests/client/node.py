@@ -18,10 +18,11 @@ def tool(name: str) -> str:
     return found
 
 
-def run(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
+def run(*args: str, timeout: float = 300, env: dict | None = None) -> subprocess.CompletedProcess:
     """Runs a node tool from the repository root; the output is kept for the assertion message."""
-    return subprocess.run([*args], cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run([*args], cwd=ROOT, capture_output=True, text=True, timeout=timeout, env=env)
 
 
-def node(script: str, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
-    return run(shutil.which("node") or "node", str(CLIENT / script), *args, timeout=timeout)
+def node(script: str, *args: str, timeout: float = 300, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Runs tests/client/<script> with node (20 or later)."""
+    return run(tool("node"), str(CLIENT / script), *args, timeout=timeout, env=env)
