@@ -25,3 +25,15 @@ def deployed(project, chain, accounts, tmp_path_factory):
         out = tmp_path_factory.mktemp("abi")
         abi.export(project, manifest.load_all(), out)
         yield ctx, m, out
+
+
+@pytest.fixture
+def creator(accounts):
+    """Creates red packets with the Python helper, as a dApp's back office might."""
+    return accounts[5]
+
+
+@pytest.fixture
+def claimer(accounts):
+    """Claims with the JavaScript client."""
+    return accounts[4]

@@ -26,11 +26,11 @@ def test_js_vectors__python_vectors__same_keys_and_signatures():
     assert result.returncode == 0 and f"{n} passed, 0 failed" in result.stdout, result.stdout + result.stderr
 
 
-def test_js_claim__password_packet__claim_lands(deployed, chain, holder, beneficiary):
+def test_js_claim__password_packet__claim_lands(deployed, chain, creator, claimer):
     """A packet created with Python is claimed by the JS client with a differently typed (NFD,
     padded) form of the password; the contract records the claim the client reports."""
     ctx, _, out = deployed
-    creator, claimer, rp = holder, beneficiary, ctx["RedPacket"]
+    rp = ctx["RedPacket"]
     assert unicodedata.normalize("NFC", PASSWORD_TYPED).strip() == PASSWORD != PASSWORD_TYPED
     salt, amount = 20240210, 3 * 10**16
     key = payouts.password_key(PASSWORD, creator.address, salt, chain.chain_id, rp.address)
@@ -50,10 +50,10 @@ def test_js_claim__password_packet__claim_lands(deployed, chain, holder, benefic
     assert log.claimer == claimer.address and log.amount == int(report["amount"])
 
 
-def test_js_claim__wrong_password__finds_no_packet_and_sends_nothing(deployed, chain, holder, beneficiary):
+def test_js_claim__wrong_password__finds_no_packet_and_sends_nothing(deployed, chain, creator, claimer):
     """With a wrong password the client derives another signer, finds no packet, and sends nothing."""
     ctx, _, out = deployed
-    creator, claimer, rp = holder, beneficiary, ctx["RedPacket"]
+    rp = ctx["RedPacket"]
     salt, amount = 20240211, 10**16
     key = payouts.password_key(PASSWORD, creator.address, salt, chain.chain_id, rp.address)
     rp.create(payouts.ZERO_ADDRESS, amount, 2, False, DAY, key.address, salt, 0, value=amount, sender=creator)
