@@ -1,11 +1,11 @@
-"""A JavaScript dApp (ethers v6, node) derives the same keys and signatures as fivefold.payouts and
+"""A JavaScript dApp (ethers v6, node) derives the same keys and signatures as fivefold.payouts.model and
 claims a red packet on the test's local chain from the exports alone."""
 
 import json
 import os
 import unicodedata
 
-from fivefold import payouts
+from fivefold.payouts import model as payouts
 from tests.client import node, vectors
 
 DAY = 86_400

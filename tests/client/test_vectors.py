@@ -11,7 +11,7 @@ from eth_account import Account
 from eth_keys import keys
 from eth_utils import keccak, to_checksum_address
 
-from fivefold import payouts
+from fivefold.payouts import model as payouts
 from tests.client import vectors
 
 DATA = json.loads(vectors.PATH.read_text())
@@ -23,14 +23,14 @@ def _b(h: str) -> bytes:
 
 
 def test_vectors__python_helper__reproduces_the_file():
-    """Regenerating the vectors from fivefold.payouts gives the committed file, byte for byte."""
+    """Regenerating the vectors from fivefold.payouts.model gives the committed file, byte for byte."""
     assert vectors.dumps(vectors.generate()) == vectors.PATH.read_text()
 
 
 @pytest.mark.parametrize("name", VECTORS)
 def test_vectors__each_step__recomputed_from_the_spec(name):
     """Each intermediate value follows from the previous one by the steps of docs/integration.md,
-    computed here with the standard library and eth-keys, not with fivefold.payouts."""
+    computed here with the standard library and eth-keys, not with fivefold.payouts.model."""
     v = VECTORS[name]
     text = unicodedata.normalize("NFC", v["password"]).strip(payouts.PASSWORD_TRIM)
     assert text == v["password_normalized"] and text.encode("utf-8") == _b(v["password_utf8"])

@@ -13,7 +13,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from fivefold import payouts
+from fivefold.payouts import model as payouts
 
 PATH = Path(__file__).with_name("redpacket_vectors.json")
 SALT_PREFIX = b"fivefold.redpacket"
