@@ -63,8 +63,8 @@ def drift(contract: Path, interface: Path) -> tuple[set[str], set[str]]:
     return c - i, i - c
 
 
-
-# The ERC-20 functions and events a dApp needs for an asset the suite did not deploy.
+# The ERC-20 functions and events a dApp needs for an asset the suite did not deploy (EIP-20's
+# parameter names, as OpenZeppelin's ABI has them).
 def _fn(name, inputs, outputs, mutability="view"):
     return {"type": "function", "name": name, "stateMutability": mutability,
             "inputs": [{"name": n, "type": t} for n, t in inputs], "outputs": [{"name": "", "type": t} for t in outputs]}
@@ -80,12 +80,12 @@ ERC20_ABI = [
     _fn("symbol", [], ["string"]),
     _fn("decimals", [], ["uint8"]),
     _fn("totalSupply", [], ["uint256"]),
-    _fn("balanceOf", [("owner", "address")], ["uint256"]),
+    _fn("balanceOf", [("account", "address")], ["uint256"]),
     _fn("allowance", [("owner", "address"), ("spender", "address")], ["uint256"]),
-    _fn("transfer", [("to", "address"), ("amount", "uint256")], ["bool"], "nonpayable"),
-    _fn("transferFrom", [("owner", "address"), ("to", "address"), ("amount", "uint256")], ["bool"], "nonpayable"),
-    _fn("approve", [("spender", "address"), ("amount", "uint256")], ["bool"], "nonpayable"),
-    _event("Transfer", [("sender", "address", True), ("receiver", "address", True), ("value", "uint256", False)]),
+    _fn("transfer", [("to", "address"), ("value", "uint256")], ["bool"], "nonpayable"),
+    _fn("transferFrom", [("from", "address"), ("to", "address"), ("value", "uint256")], ["bool"], "nonpayable"),
+    _fn("approve", [("spender", "address"), ("value", "uint256")], ["bool"], "nonpayable"),
+    _event("Transfer", [("from", "address", True), ("to", "address", True), ("value", "uint256", False)]),
     _event("Approval", [("owner", "address", True), ("spender", "address", True), ("value", "uint256", False)]),
 ]
 ERC20_NATSPEC = {"userdoc": {}, "devdoc": {"title": "ERC-20 (EIP-20): an asset the suite did not deploy"}}
