@@ -1,6 +1,6 @@
 """What a domain's deploy and exercise code receives.
 
-Each domain contributes `fivefold/flows/<domain>.py` with:
+Each domain contributes `fivefold/<domain>/flow.py` (registered in `fivefold.domains`) with:
 
     CONTRACTS: list[Deployable]          # in dependency order
     def configure(ctx: Context) -> None  # chain-specific, owner-only setup after deployment; idempotent

@@ -3,7 +3,7 @@ configuration, ownership handoff, role and supply checks. Scripts only parse opt
 
 Order: every contract of every domain is created first (constructor arguments only ever name
 other suite contracts by their predictable addresses), then each domain's `configure` runs in
-DOMAINS order, then every owner role goes from the deployer to the configured owner.
+`fivefold.domains.NAMES` order, then every owner role goes from the deployer to the configured owner.
 Re-running is safe: a contract already at its address is checked against the manifest and
 skipped; `configure` steps check the chain before sending; the handoff skips what is done.
 """
@@ -17,9 +17,8 @@ from urllib.parse import urlparse
 from eth_utils import keccak
 
 from fivefold import config as config_mod
-from fivefold import create2, manifest as manifest_mod
+from fivefold import create2, domains, manifest as manifest_mod
 from fivefold.context import Blueprint, Context
-from fivefold.flows import domains
 
 
 class DeploymentError(Exception):
@@ -97,7 +96,7 @@ def plan(ctx: Context) -> list[Planned]:
     ecosystem = ctx.chain.provider.network.ecosystem
     namespace = ctx.config.get("salt_namespace", "fivefold/v1")
     planned = []
-    for domain in domains():
+    for domain in domains.flows():
         for item in domain.CONTRACTS:
             if not item.when(ctx):
                 continue
@@ -231,7 +230,7 @@ def deploy_one(ctx: Context, item: Planned, manifest: dict) -> dict:
 
 
 def configure(ctx: Context) -> None:
-    for domain in domains():
+    for domain in domains.flows():
         domain.configure(ctx)
 
 

@@ -1,6 +1,6 @@
 """Gas snapshot: named operations measured in stated conditions on a fresh local chain.
 
-Each domain registers its operations in `fivefold/bench/<domain>.py` with `@operation`:
+Each domain registers its operations in `fivefold/<domain>/bench.py` with `@operation`:
 a function that receives a `Bench` (the project and named accounts), sets up the
 stated condition, and returns the receipt of exactly the transaction to measure.
 `ape run gas` runs them all, each in its own chain snapshot, and writes or checks
@@ -9,9 +9,7 @@ stated condition, and returns the receipt of exactly the transaction to measure.
 
 from __future__ import annotations
 
-import importlib
 import json
-import pkgutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -72,11 +70,10 @@ class Bench:
 
 
 def load_operations() -> dict[str, Operation]:
-    """Imports every `fivefold.bench.*` module so their operations register."""
-    from fivefold import bench
+    """Imports every registered domain's `bench` module so their operations register."""
+    from fivefold import domains
 
-    for mod in pkgutil.iter_modules(bench.__path__):
-        importlib.import_module(f"fivefold.bench.{mod.name}")
+    domains.benches()
     return dict(sorted(REGISTRY.items()))
 
 

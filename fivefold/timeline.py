@@ -3,11 +3,10 @@ and tabulate what vested, what was emitted, and the supplies. Local chains only 
 
 from __future__ import annotations
 
-from fivefold import emission
 from fivefold.context import Context
-from fivefold.flows import emission as emission_flow
-from fivefold.flows import vesting as vesting_flow
+from fivefold.emission import flow as emission_flow, model as emission
 from fivefold.units import DAY, MONTH, YEAR, fmt
+from fivefold.vesting import flow as vesting_flow
 
 # (label, seconds after the schedules' start)
 POINTS = (

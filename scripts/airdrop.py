@@ -4,7 +4,7 @@
   ape run airdrop build --bench 1000000                         time the build on generated rows
   ape run airdrop publish round-3.json --asset 0x... --days 7   fund and publish the round (operator account)
 
-The logic lives in fivefold/airdrop.py; this file only parses options.
+The logic lives in fivefold/payouts/airdrop.py; this file only parses options.
 """
 
 import time
@@ -15,7 +15,7 @@ from ape.cli import ConnectedProviderCommand, account_option, network_option
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from fivefold import airdrop
+from fivefold.payouts import airdrop
 
 console = Console()
 

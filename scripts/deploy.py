@@ -8,7 +8,7 @@
 
 import click
 
-from fivefold import deployment, ui
+from fivefold import addressbook, deployment, ui
 from fivefold.config import ConfigError
 from fivefold.session import SessionError, account_opt, connect, load_account, network_opt
 
@@ -76,6 +76,7 @@ def run_deploy(ctx, dry_run: bool, yes: bool) -> None:
     n_before = len(ctx.steps)
     deployment.configure(ctx)
     deployment.handoff(ctx)
+    addressbook.record(ctx, manifest)  # markets, mock feeds and assets, for `ape run export`
     left = deployment.roles_held_by(ctx, ctx.deployer.address)
     sent = ctx.steps[n_before:]
     ui.table(

@@ -25,7 +25,7 @@ def cli(network, account, profile):
         from ape.exceptions import ContractLogicError
 
         from fivefold import manifest as manifest_mod
-        from fivefold.flows import domains
+        from fivefold.domains import flows as domains
 
         with connect(network):
             deployer = load_account(account)

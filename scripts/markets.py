@@ -12,7 +12,7 @@ def cli(provider, controller_address):
     from ape import project
     from rich.console import Console
 
-    from fivefold import lending
+    from fivefold.lending import model as lending
 
     address = controller_address or lending.controller_address(provider.chain_id)
     rows = lending.market_rows(project.Controller.at(address), project)

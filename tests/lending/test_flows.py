@@ -1,8 +1,8 @@
 """The deploy/exercise hooks: configure twice (idempotent), then the exercise's user flows."""
 
-from fivefold import deployment, lending
+from fivefold import deployment
 from fivefold.context import Context
-from fivefold.flows import lending as flow
+from fivefold.lending import flow, model as lending
 from fivefold.units import WAD
 
 

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fivefold import payouts
+from fivefold.payouts import model as payouts
 
 from .conftest import DAY, LONGEST_HEARTBEAT, NATIVE, NO_FEE_LIMIT, TOKEN, USD
 

@@ -20,8 +20,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Callable
 
-from fivefold import merkle
-from fivefold.payouts import RoundKey, tier_shift_for
+from fivefold.payouts import merkle
+from fivefold.payouts.model import RoundKey, tier_shift_for
 
 _ADDRESS = re.compile(r"0[xX][0-9a-fA-F]{40}")
 MAX_ERRORS_SHOWN = 20

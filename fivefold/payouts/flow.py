@@ -23,8 +23,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from fivefold import airdrop, merkle, payouts
 from fivefold.context import Context, Deployable
+from fivefold.payouts import airdrop, merkle, model as payouts
 
 NATIVE = payouts.ZERO_ADDRESS
 FEED_DECIMALS = 8

@@ -31,8 +31,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from fivefold import lending
 from fivefold.context import Context, Deployable
+from fivefold.lending import model as lending
 from fivefold.units import DAY, WAD
 
 SUITE_TOKENS = ("CC", "CMDT", "HPC", "CPC", "CARTY")
