@@ -54,6 +54,10 @@
         round; while nobody draws, a watcher can wait 256 blocks for the
         next candidate (anyone's `draw` ends that); amounts are never at
         stake.
+@custom:kill No owner and no pause: a round cannot be stopped. It ends at
+        END, when claims stop and anyone may sweep what is left to the
+        registry's treasury; to stop future rounds, the registry's owner
+        revokes the operators.
 """
 
 

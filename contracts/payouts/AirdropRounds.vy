@@ -30,20 +30,31 @@
         the round's balance around the transfer and refuses tokens that
         deliver less than the total (fee-on-transfer); rebasing tokens
         should not be airdropped (a round's balance would drift).
+@custom:kill The owner stops new rounds by revoking every operator
+        (`set_operator(operator, False)`); published rounds cannot be
+        stopped: each pays its claims until its window ends and is then
+        swept to the treasury.
 """
 
 
 from ethereum.ercs import IERC20
 
 from snekmate.auth import ownable
+from snekmate.auth import ownable_2step
 
 initializes: ownable
+initializes: ownable_2step[ownable := ownable]
 
 
 exports: (
+    # Ownership moves in two steps: the owner offers it (`transfer_ownership`), the new owner
+    # takes it (`accept_ownership`), so a mistyped address never receives it.
+    # `renounce_ownership` is deliberately not exported: an ownerless registry could never
+    # add or revoke an operator, or change the fee or the treasury, again.
     ownable.owner,
-    ownable.transfer_ownership,
-    ownable.renounce_ownership,
+    ownable_2step.pending_owner,
+    ownable_2step.transfer_ownership,
+    ownable_2step.accept_ownership,
 )
 
 
@@ -114,7 +125,8 @@ def __init__(owner_: address):
     """
     assert owner_ != empty(address), "airdrop: zero owner"
     ownable.__init__()
-    ownable._transfer_ownership(owner_)
+    ownable_2step.__init__()
+    ownable_2step._transfer_ownership(owner_)
     self._fee_bps = DEFAULT_FEE_BPS
 
 

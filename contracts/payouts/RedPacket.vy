@@ -62,22 +62,33 @@
         Randomness is public once the packet exists: whoever watches
         can compute every share, and so choose when to claim; the
         randomness only makes the split unequal, never unfair to retry.
+@custom:kill Nothing pauses claims or refunds: escrowed packets always pay
+        out or return to their creators. In an emergency the owner stops
+        new packets per asset (`set_asset_supported(asset, False)`) and can
+        point the treasury elsewhere; it can never move escrowed funds.
 """
 
 
 from ethereum.ercs import IERC20
 
 from snekmate.auth import ownable
+from snekmate.auth import ownable_2step
 
 from . import sorted_merkle
 
 initializes: ownable
+initializes: ownable_2step[ownable := ownable]
 
 
 exports: (
+    # Ownership moves in two steps: the owner offers it (`transfer_ownership`), the new owner
+    # takes it (`accept_ownership`), so a mistyped address never receives it.
+    # `renounce_ownership` is deliberately not exported: an ownerless RedPacket could
+    # never change a fee rate, a price feed or the treasury again (the fees would stay stuck).
     ownable.owner,
-    ownable.transfer_ownership,
-    ownable.renounce_ownership,
+    ownable_2step.pending_owner,
+    ownable_2step.transfer_ownership,
+    ownable_2step.accept_ownership,
 )
 
 
@@ -228,7 +239,8 @@ def __init__(owner_: address):
     """
     assert owner_ != empty(address), "redpacket: zero owner"
     ownable.__init__()
-    ownable._transfer_ownership(owner_)
+    ownable_2step.__init__()
+    ownable_2step._transfer_ownership(owner_)
     self._fee_config = DEFAULT_FEE_CONFIG
 
 
