@@ -144,6 +144,8 @@ def shares(net: int, n: int, seed: int, random: bool) -> list[int]:
 TIERS = 4
 DRAW_DELAY = 5
 AIRDROP_FEE_BPS = 500
+# AirdropRounds.MAX_TOTAL: the most a round can hold, in the asset's smallest unit.
+AIRDROP_MAX_TOTAL = 2**96 - 1
 
 
 def tier_shift_for(count: int) -> int:

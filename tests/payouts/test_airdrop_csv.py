@@ -124,3 +124,99 @@ def test_parse_and_hash__parallel_halves__same_rows_leaves_and_errors(monkeypatc
         airdrop.parse_and_hash(bad, 18, key(3))
     assert err.value.errors == [f"row 31: duplicate address 0x{2:040x} (first on row 3)",
                                 "row 32: amount must be positive, got '0'"]
+
+
+# What spreadsheets write ----------------------------------------------------------------------
+
+
+def test_read_lines__excel_csv_utf8__bom_and_crlf_removed(tmp_path):
+    path = tmp_path / "excel.csv"
+    path.write_bytes(b"\xef\xbb\xbfAddress,Amount\r\n" + f"{GOOD},1.5\r\n".encode() + b"0x" + b"11" * 20 + b",2\r\n")
+    rows = airdrop.parse_rows(airdrop.read_lines(path))
+    assert rows.amounts == [15 * 10**17, 2 * 10**18] and len(rows) == 2
+
+
+def test_read_lines__not_utf8__refused_with_the_fix(tmp_path):
+    path = tmp_path / "latin1.csv"
+    path.write_bytes("address,amount\nadresse \xe9,1\n".encode("latin-1"))
+    with pytest.raises(airdrop.CsvError) as err:
+        airdrop.read_lines(path)
+    assert 'is not UTF-8' in str(err.value) and 'save it as "CSV UTF-8"' in str(err.value)
+
+
+@pytest.mark.parametrize("header", ["address,amount", "wallet,amount", "Address,Amount", "WALLET , Amount (CMDT)",
+                                    '"Wallet","Amount"', "recipient,tokens"])
+def test_parse_rows__header_with_any_column_names__skipped(header):
+    rows = _parse(header, f"{GOOD},3")
+    assert rows.amounts == [3 * 10**18]
+
+
+@pytest.mark.parametrize(
+    "amount, why",
+    [
+        ("1.23457E+18", "is in scientific notation (a spreadsheet rounds such numbers)"),
+        ("1e3", "is in scientific notation"),
+        ("1_000", "has '_' digit separators"),
+        ('"1,000"', "has thousands separators"),
+        ("+5", "has a sign"),
+        ("\u0661\u0662\u0663", "has non-ASCII digits"),  # Arabic-Indic 123
+        ("\uff15", "has non-ASCII digits"),  # fullwidth 5
+        ("5.", "needs digits on both sides of the point"),
+        (".5", "needs digits on both sides of the point"),
+        ("", "the amount is empty"),
+        ("0x10", "malformed amount"),
+    ],
+)
+def test_parse_rows__spreadsheet_amount__refused_with_row_and_reason(amount, why):
+    with pytest.raises(airdrop.CsvError) as err:
+        _parse("wallet,amount", f"{GOOD},1", "0x" + "11" * 20 + f",{amount}")
+    [message] = err.value.errors
+    assert message.startswith("row 3: ") and why in message
+
+
+def test_parse_rows__amount_above_what_a_round_holds__refused_by_row():
+    limit_tokens = payouts.AIRDROP_MAX_TOTAL // 10**18  # 79,228,162,514 whole tokens at 18 decimals
+    with pytest.raises(airdrop.CsvError) as err:
+        _parse(f"{GOOD},1", "0x" + "11" * 20 + f",{limit_tokens + 1}")
+    [message] = err.value.errors
+    assert message.startswith("row 2: amount 79228162515 is above what a round can hold (79,228,162,514.")
+    assert "AirdropRounds.MAX_TOTAL" in message
+
+
+def test_parse_rows__total_crosses_the_round_limit__names_the_row():
+    half = payouts.AIRDROP_MAX_TOTAL // 10**18 // 2 + 1  # two of these fit alone, not together
+    with pytest.raises(airdrop.CsvError) as err:
+        _parse("address,amount", "", f"{GOOD},1", "0x" + "11" * 20 + f",{half}", "0x" + "22" * 20 + f",{half}")
+    [message] = err.value.errors
+    assert message.startswith("row 5: the total reaches 79,228,162,517 tokens here") and "split the rows" in message
+
+
+def test_parse_and_hash__parallel_total_crossing__same_row_as_serial(monkeypatch):
+    monkeypatch.setattr(airdrop, "PARALLEL_MIN_ROWS", 4)
+    big = payouts.AIRDROP_MAX_TOTAL // 10**18 // 3
+    lines = ["address,amount"] + [f"0x{i:040x},{big}" for i in range(1, 9)]
+    with pytest.raises(airdrop.CsvError) as parallel:
+        airdrop.parse_and_hash(lines, 18, key(1))
+    with pytest.raises(airdrop.CsvError) as serial:
+        airdrop.parse_rows(lines)
+    assert parallel.value.errors == serial.value.errors and serial.value.errors[0].startswith("row 5: ")
+
+
+@pytest.mark.parametrize("units, decimals, text", [(0, 18, "0"), (10**18, 18, "1"), (1_234_500_000, 6, "1,234.5"),
+                                                   (1, 18, "0.000000000000000001"), (7, 0, "7")])
+def test_format_tokens__exact(units, decimals, text):
+    assert airdrop.format_tokens(units, decimals) == text
+
+
+def test_write_json__records_asset_decimals_chain_and_registry(tmp_path):
+    rows = airdrop.parse_rows([f"{GOOD},1.5"], decimals=6)
+    built = airdrop.build_round(rows, key(3), asset=GOOD)
+    airdrop.write_json(built, tmp_path / "r.json")
+    data = json.loads((tmp_path / "r.json").read_text())
+    assert (data["asset"], data["decimals"], data["chain_id"], data["registry"], data["total"]) == (
+        GOOD, 6, 56, REGISTRY, "1500000")
+
+
+def test_target_offline__bad_asset__refused():
+    with pytest.raises(ValueError, match="neither 'native' nor an address"):
+        airdrop.target_offline("USDT", 6, 56, REGISTRY, 1)
