@@ -15,7 +15,7 @@
         Leaves are `low160(keccak256(keccak256(abi.encode(chain.id,
         registry, round, salt, index, account, amount))))`; parents are
         the low 160 bits of `keccak256` over the sorted pair (see
-        `sorted_merkle` and `fivefold/merkle.py`). A leaf preimage is 32
+        `sorted_merkle` and `fivefold/payouts/merkle.py`). A leaf preimage is 32
         bytes and a node preimage 64, so an internal node cannot pass as
         a leaf. Chain id and registry stop a tree published on two chains
         (or by two registries) from paying on both; the round number
@@ -61,11 +61,12 @@
 """
 
 
-from ethereum.ercs import IERC20
+from contracts.shared import asset_transfer
+from contracts.shared import constants
+from interfaces import IAirdropRound
+from interfaces import IAirdropRounds
 
-
-interface IRegistry:
-    def treasury() -> address: view
+implements: IAirdropRound
 
 
 # @dev Priority tiers of the schedule (by registration order).
@@ -74,11 +75,21 @@ TIERS: constant(uint256) = 4
 DRAW_DELAY: constant(uint256) = 5
 # @dev How far back `blockhash` reaches.
 BLOCKHASH_WINDOW: constant(uint256) = 256
-BPS: constant(uint256) = 10_000
 # @dev Longest proof accepted (2**32 leaves).
 MAX_PROOF_DEPTH: constant(uint256) = 32
-MASK_64: constant(uint256) = 2**64 - 1
-MASK_160: constant(uint256) = 2**160 - 1
+# @dev Nodes are the low 160 bits of their hash (as in `sorted_merkle`).
+_NODE_MASK: constant(uint256) = constants.MASK_160
+
+# Schedule word (`_pack_schedule` / `_unpack_schedule`), from bit 0:
+#   block (64: the draw block, then the block whose hash was drawn) | seed (192; 0 = not drawn)
+_BLOCK_MASK: constant(uint256) = constants.MASK_64
+_SEED_SHIFT: constant(uint256) = 64
+
+
+# The schedule word's fields.
+struct Schedule:
+    hash_block: uint256  # before the draw: the draw block; after: the block whose hash was drawn
+    seed: uint256  # 0 until drawn
 
 
 # @dev The AirdropRounds registry that published this round.
@@ -104,27 +115,10 @@ FEE_BPS: public(immutable(uint256))
 TIER_SHIFT: public(immutable(uint256))
 
 
-# @dev Schedule word: draw block, then the block whose hash was drawn (bits 0..63) | seed
-#      (64..255, 0 = not drawn).
+# @dev The packed schedule (`_unpack_schedule`).
 _schedule: uint256
 # @dev Claimed flags: bit (index % 256) of word (index // 256).
-claimed_bitmap: public(HashMap[uint256, uint256])
-
-
-event ScheduleDrawn:
-    seed: uint256
-    hash_block: uint256
-
-
-event Claimed:
-    account: indexed(address)
-    index: uint256
-    amount: uint256
-
-
-event Swept:
-    treasury: indexed(address)
-    amount: uint256
+_claimed_bitmap: HashMap[uint256, uint256]
 
 
 @deploy
@@ -170,7 +164,7 @@ def __init__(
             break
         tier_shift += 1
     TIER_SHIFT = tier_shift
-    self._schedule = block.number + DRAW_DELAY
+    self._schedule = self._pack_schedule(Schedule(hash_block=block.number + DRAW_DELAY, seed=0))
 
 
 @external
@@ -188,36 +182,36 @@ def claim(index: uint256, account: address, amount: uint256, proof: DynArray[uin
     @param proof The leaf's Merkle proof (160-bit siblings, leaf upwards).
     @return uint256 The amount paid (after the fee).
     """
-    assert index < COUNT, "airdrop: index out of range"
-    assert block.timestamp < END, "airdrop: round closed"
-    seed: uint256 = self._schedule >> 64
+    assert index < COUNT, "airdrop_round: index out of range"
+    assert block.timestamp < END, "airdrop_round: round closed"
+    seed: uint256 = self._unpack_schedule(self._schedule).seed
     if seed == 0:
         seed = self._draw()
-    assert block.timestamp >= self._unlock(seed, index), "airdrop: not yet this account's turn"
+    assert block.timestamp >= self._unlock(seed, index), "airdrop_round: not yet this account's turn"
 
     slot: uint256 = index >> 8
     bit: uint256 = 1 << (index & 255)
-    flags: uint256 = self.claimed_bitmap[slot]
-    assert flags & bit == 0, "airdrop: already claimed"
-    self.claimed_bitmap[slot] = flags | bit
+    flags: uint256 = self._claimed_bitmap[slot]
+    assert flags & bit == 0, "airdrop_round: already claimed"
+    self._claimed_bitmap[slot] = flags | bit
 
     # sorted_merkle._root, inlined: an internal call would copy the proof.
     node: uint256 = convert(
         keccak256(keccak256(abi_encode(chain.id, REGISTRY, ROUND, SALT, index, account, amount))), uint256
-    ) & MASK_160
+    ) & _NODE_MASK
     for sibling: uint256 in proof:
         if node < sibling:
-            node = convert(keccak256(abi_encode(node, sibling)), uint256) & MASK_160
+            node = convert(keccak256(abi_encode(node, sibling)), uint256) & _NODE_MASK
         else:
-            node = convert(keccak256(abi_encode(sibling, node)), uint256) & MASK_160
-    assert node == ROOT, "airdrop: invalid proof"
+            node = convert(keccak256(abi_encode(sibling, node)), uint256) & _NODE_MASK
+    assert node == ROOT, "airdrop_round: invalid proof"
 
     # Round up: the fee favours the protocol by at most one unit. The
     # unchecked product can only wrap for an amount above 2**246, far
     # above any balance, so such a payment reverts anyway.
-    net: uint256 = amount - unsafe_div(unsafe_add(unsafe_mul(amount, FEE_BPS), BPS - 1), BPS)
-    log Claimed(account=account, index=index, amount=amount)
-    self._pay(account, net)
+    net: uint256 = amount - unsafe_div(unsafe_add(unsafe_mul(amount, FEE_BPS), constants.BPS - 1), constants.BPS)
+    log IAirdropRound.Claimed(account=account, index=index, amount=amount)
+    asset_transfer._pay(ASSET, account, net)
     return net
 
 
@@ -231,7 +225,7 @@ def draw() -> uint256:
             publish tool calls it DRAW_DELAY blocks after publication.
     @return uint256 The seed.
     """
-    assert self._schedule >> 64 == 0, "airdrop: schedule already drawn"
+    assert self._unpack_schedule(self._schedule).seed == 0, "airdrop_round: schedule already drawn"
     return self._draw()
 
 
@@ -243,13 +237,13 @@ def sweep() -> uint256:
     @notice Anyone, once the window is over.
     @return uint256 The amount swept.
     """
-    assert block.timestamp >= END, "airdrop: round still open"
-    treasury: address = staticcall IRegistry(REGISTRY).treasury()
-    assert treasury != empty(address), "airdrop: treasury not set"
-    amount: uint256 = self._balance()
-    assert amount != 0, "airdrop: nothing to sweep"
-    log Swept(treasury=treasury, amount=amount)
-    self._pay(treasury, amount)
+    assert block.timestamp >= END, "airdrop_round: round still open"
+    treasury: address = staticcall IAirdropRounds(REGISTRY).treasury()
+    assert treasury != empty(address), "airdrop_round: treasury not set"
+    amount: uint256 = asset_transfer._balance(ASSET)
+    assert amount != 0, "airdrop_round: nothing to sweep"
+    log IAirdropRound.Swept(treasury=treasury, amount=amount)
+    asset_transfer._pay(ASSET, treasury, amount)
     return amount
 
 
@@ -260,7 +254,7 @@ def seed() -> uint256:
     @dev The schedule seed (0 until drawn).
     @return uint256 The seed.
     """
-    return self._schedule >> 64
+    return self._unpack_schedule(self._schedule).seed
 
 
 @external
@@ -272,7 +266,7 @@ def draw_block() -> uint256:
          block, or draw block + k * 256 if nobody drew in time).
     @return uint256 A block number.
     """
-    return self._schedule & MASK_64
+    return self._unpack_schedule(self._schedule).hash_block
 
 
 @external
@@ -283,7 +277,19 @@ def is_claimed(index: uint256) -> bool:
     @param index The leaf index.
     @return bool True once claimed.
     """
-    return (self.claimed_bitmap[index >> 8] >> (index & 255)) & 1 == 1
+    return (self._claimed_bitmap[index >> 8] >> (index & 255)) & 1 == 1
+
+
+@external
+@view
+def claimed_bitmap(word: uint256) -> uint256:
+    """
+    @dev The claimed flags of leaves 256 * word to 256 * word + 255, one
+         bit each (bit i: leaf 256 * word + i), for reading many at once.
+    @param word The bitmap word's index.
+    @return uint256 The flags.
+    """
+    return self._claimed_bitmap[word]
 
 
 @external
@@ -294,7 +300,7 @@ def unlock_time(index: uint256) -> uint256:
     @param index The leaf index.
     @return uint256 A timestamp.
     """
-    seed: uint256 = self._schedule >> 64
+    seed: uint256 = self._unpack_schedule(self._schedule).seed
     if seed == 0:
         return 0
     return self._unlock(seed, index)
@@ -307,7 +313,7 @@ def holdings() -> uint256:
     @dev What the round holds now: unclaimed amounts plus fees kept.
     @return uint256 The balance, in the asset's smallest unit.
     """
-    return self._balance()
+    return asset_transfer._balance(ASSET)
 
 
 @internal
@@ -321,13 +327,13 @@ def _draw() -> uint256:
          (D draw block, N this block), always within `blockhash`'s reach.
     @return uint256 The seed.
     """
-    target: uint256 = self._schedule & MASK_64
-    assert block.number > target, "airdrop: draw block not mined yet"
+    target: uint256 = self._unpack_schedule(self._schedule).hash_block
+    assert block.number > target, "airdrop_round: draw block not mined yet"
     # `block.number > target`: no underflow; the result is at most block.number - 1.
     hash_block: uint256 = target + unsafe_sub(block.number, target + 1) // BLOCKHASH_WINDOW * BLOCKHASH_WINDOW
     seed: uint256 = (convert(keccak256(abi_encode(blockhash(hash_block), ROUND, ROOT)), uint256) >> 64) | 1
-    self._schedule = (seed << 64) | hash_block
-    log ScheduleDrawn(seed=seed, hash_block=hash_block)
+    self._schedule = self._pack_schedule(Schedule(hash_block=hash_block, seed=seed))
+    log IAirdropRound.ScheduleDrawn(seed=seed, hash_block=hash_block)
     return seed
 
 
@@ -351,25 +357,23 @@ def _unlock(seed: uint256, index: uint256) -> uint256:
 
 
 @internal
-@view
-def _balance() -> uint256:
+@pure
+def _pack_schedule(schedule: Schedule) -> uint256:
     """
-    @dev The round's holding of its asset.
-    @return uint256 The balance.
+    @dev The schedule as its storage word (a block number fits 64 bits;
+         the seed is 192 bits).
+    @param schedule The schedule.
+    @return uint256 The word.
     """
-    if ASSET == empty(address):
-        return self.balance
-    return staticcall IERC20(ASSET).balanceOf(self)
+    return schedule.hash_block | (schedule.seed << _SEED_SHIFT)
 
 
 @internal
-def _pay(to: address, amount: uint256):
+@pure
+def _unpack_schedule(word: uint256) -> Schedule:
     """
-    @dev Pays `amount` of the round's asset to `to`.
-    @param to The recipient.
-    @param amount The amount.
+    @dev The schedule word as its fields.
+    @param word The word.
+    @return Schedule The schedule.
     """
-    if ASSET == empty(address):
-        raw_call(to, b"", value=amount)
-    else:
-        assert extcall IERC20(ASSET).transfer(to, amount, default_return_value=True), "airdrop: transfer failed"
+    return Schedule(hash_block=word & _BLOCK_MASK, seed=word >> _SEED_SHIFT)

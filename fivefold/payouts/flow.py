@@ -163,7 +163,8 @@ def configure(ctx: Context) -> None:
         ctx.send("AirdropRounds.set_treasury", ad.set_treasury, ctx.treasury)
 
     low, mid, high = cfg.get("fee_rates_bps", [200, 300, 300])
-    if tuple(rp.fee_rates()) != (low, mid, high):
+    rates = rp.fee_rates()
+    if (rates.low_bps, rates.mid_bps, rates.high_bps) != (low, mid, high):
         ctx.send("RedPacket.set_fee_rates", rp.set_fee_rates, low, mid, high)
 
     if _local(ctx):
@@ -179,10 +180,10 @@ def configure(ctx: Context) -> None:
             continue
         beat = heartbeat(ctx, symbol)
         current = rp.asset_config(assets[symbol])
-        if (current[0], current[4]) != (feed, beat):
+        if (current.feed, current.heartbeat) != (feed, beat):
             ctx.send(f"RedPacket.set_price_feed({symbol})", rp.set_price_feed, assets[symbol], feed, beat)
     for token in cfg.get("unsupported") or []:
-        if rp.asset_config(token)[3]:
+        if rp.asset_config(token).supported:
             ctx.send("RedPacket.set_asset_supported(false)", rp.set_asset_supported, token, False)
 
     fee = int(cfg.get("airdrop_fee_bps", 500))

@@ -40,19 +40,19 @@ def test_claim__fee_rounds_up(round_, cmdt, stranger, chain):
 def test_claim__twice__reverts(round_, stranger, chain):
     round_.wait_turn(chain, 2)
     round_.claim(2, sender=stranger)
-    with ape.reverts("airdrop: already claimed"):
+    with ape.reverts("airdrop_round: already claimed"):
         round_.claim(2, sender=stranger)
 
 
 def test_claim__wrong_amount__invalid_proof(round_, stranger, chain):
     round_.wait_turn(chain, 0)
-    with ape.reverts("airdrop: invalid proof"):
+    with ape.reverts("airdrop_round: invalid proof"):
         round_.claim(0, sender=stranger, amount=101 * TOKEN)
 
 
 def test_claim__other_account__invalid_proof(round_, stranger, chain):
     round_.wait_turn(chain, 0)
-    with ape.reverts("airdrop: invalid proof"):
+    with ape.reverts("airdrop_round: invalid proof"):
         round_.claim(0, sender=stranger, account=stranger.address)
 
 
@@ -63,7 +63,7 @@ def test_claim__front_runner_copy__pays_the_same_account(round_, cmdt, stranger,
     before = cmdt.balanceOf(front_runner)
     round_.claim(3, sender=front_runner)
     assert cmdt.balanceOf(front_runner) == before
-    with ape.reverts("airdrop: already claimed"):
+    with ape.reverts("airdrop_round: already claimed"):
         round_.claim(3, sender=stranger)
 
 
@@ -72,7 +72,7 @@ def test_claim__leaf_of_another_round__invalid_proof(publish_round, round_, acco
     second = publish_round(accounts[3:7], AMOUNTS, token=cmdt)
     second.draw(chain, stranger)
     second.wait_turn(chain, 0)
-    with ape.reverts("airdrop: invalid proof"):
+    with ape.reverts("airdrop_round: invalid proof"):
         second.claim(0, sender=stranger, proof=round_.proof(0))
 
 
@@ -85,14 +85,14 @@ def test_claim__internal_node_as_leaf__invalid_proof(round_, stranger, chain):
     c = round_.contract
     chain.pending_timestamp = c.START() + (c.END() - c.START()) // 2  # schedule over: any index may try
     for index, account, amount in [(0, round_.accounts[0], node), (3, round_.accounts[1], node >> 96)]:
-        with ape.reverts("airdrop: invalid proof"):
+        with ape.reverts("airdrop_round: invalid proof"):
             round_.contract.claim(index, account, amount, rest, sender=stranger)
     assert merkle.verify(round_.tree.proof(0)[1:], round_.tree.root, round_.tree.levels[1][0])
 
 
 def test_claim__after_window__reverts(round_, stranger, chain):
     chain.pending_timestamp = round_.contract.END()
-    with ape.reverts("airdrop: round closed"):
+    with ape.reverts("airdrop_round: round closed"):
         round_.claim(0, sender=stranger)
 
 
@@ -101,7 +101,7 @@ def test_claim__before_turn__reverts(publish_round, accounts, chain, stranger):
     rnd.draw(chain, stranger)
     last = 8  # 9 leaves, 4 per tier: tier 2, whose slot starts 2 days into the window
     assert rnd.contract.unlock_time(last) >= rnd.contract.START() + 2 * DAY
-    with ape.reverts("airdrop: not yet this account's turn"):
+    with ape.reverts("airdrop_round: not yet this account's turn"):
         rnd.claim(last, sender=stranger)
     rnd.wait_turn(chain, last)
     rnd.claim(last, sender=stranger)
@@ -157,7 +157,7 @@ def test_claim__index_at_or_above_count__reverts(project, airdrop, operator, acc
     rnd.draw(sender=stranger)
     chain.pending_timestamp = start + DAY // 2  # the schedule is over: every index may try
     for index in (3, 2**32):
-        with ape.reverts("airdrop: index out of range"):
+        with ape.reverts("airdrop_round: index out of range"):
             rnd.claim(index, accounts[7], TOKEN, merkle.ints(tree.proof(3)), sender=stranger)
     rnd.claim(2, accounts[6], TOKEN, merkle.ints(tree.proof(2)), sender=stranger)  # the last registration pays
 
@@ -193,5 +193,5 @@ def test_claim__tree_built_for_another_chain_registry_or_salt__invalid_proof(pro
         rnd, tree = _publish_built_for(project, airdrop, operator, accounts, chain, honest, honest.salt)
         rnd.claim(0, accounts[4], TOKEN, merkle.ints(tree.proof(0)), sender=stranger)
     rnd, tree = _publish_built_for(project, airdrop, operator, accounts, chain, built_for, honest.salt)
-    with ape.reverts("airdrop: invalid proof"):
+    with ape.reverts("airdrop_round: invalid proof"):
         rnd.claim(0, accounts[4], TOKEN, merkle.ints(tree.proof(0)), sender=stranger)

@@ -26,14 +26,14 @@ def test_draw__after_draw_block__seed_from_its_hash(publish_round, accounts, cha
 
 def test_draw__before_draw_block__reverts(publish_round, accounts, stranger, operator):
     rnd = publish_round(accounts[3:5], [TOKEN] * 2)
-    with ape.reverts("airdrop: draw block not mined yet"):
+    with ape.reverts("airdrop_round: draw block not mined yet"):
         rnd.contract.draw(sender=operator)
 
 
 def test_draw__twice__reverts(publish_round, accounts, chain, stranger, operator):
     rnd = publish_round(accounts[3:5], [TOKEN] * 2)
     rnd.draw(chain, stranger)
-    with ape.reverts("airdrop: schedule already drawn"):
+    with ape.reverts("airdrop_round: schedule already drawn"):
         rnd.contract.draw(sender=operator)
 
 
@@ -90,7 +90,7 @@ def test_claim__nobody_drew__the_first_claim_draws_itself(publish_round, account
 
 def test_claim__before_draw_block__reverts(publish_round, accounts, stranger):
     rnd = publish_round(accounts[4:6], [TOKEN, TOKEN])
-    with ape.reverts("airdrop: draw block not mined yet"):
+    with ape.reverts("airdrop_round: draw block not mined yet"):
         rnd.claim(0, sender=stranger)
 
 
@@ -99,7 +99,7 @@ def test_claim__first_claim_before_its_turn__reverts_and_draws_nothing(publish_r
     stays undrawn (anyone's `draw` fixes it; the publish tool sends one)."""
     rnd = publish_round(accounts[:9], [TOKEN] * 9, window=8 * DAY)
     _mine_to(chain, rnd.contract.draw_block())
-    with ape.reverts("airdrop: not yet this account's turn"):
+    with ape.reverts("airdrop_round: not yet this account's turn"):
         rnd.claim(8, sender=stranger)  # tier 2: not before two days into the window
     assert rnd.contract.seed() == 0
 

@@ -30,10 +30,9 @@ def test_flow__deploy_configure_exercise__every_step_passes(deployed, treasury):
     ctx = deployed
     rp, ad = ctx["RedPacket"], ctx["AirdropRounds"]
     assert rp.treasury() == treasury and ad.treasury() == treasury
-    assert rp.asset_config(ctx.address("MockUSDT"))[:1] + rp.asset_config(ctx.address("MockUSDT"))[4:] == (
-        ctx.address("PriceFeed.USDT"), DAY)  # a stablecoin feed: daily heartbeat
-    assert rp.asset_config(ctx.address("CMDT"))[0] == ctx.address("PriceFeed.CMDT")
-    assert rp.asset_config(ctx.address("CMDT"))[4] == 3_600
+    usdt, cmdt = rp.asset_config(ctx.address("MockUSDT")), rp.asset_config(ctx.address("CMDT"))
+    assert (usdt.feed, usdt.heartbeat) == (ctx.address("PriceFeed.USDT"), DAY)  # a stablecoin feed: daily heartbeat
+    assert (cmdt.feed, cmdt.heartbeat) == (ctx.address("PriceFeed.CMDT"), 3_600)
     configured = len(ctx.steps)
     flow.configure(ctx)  # idempotent: a second run sends nothing
     assert len(ctx.steps) == configured

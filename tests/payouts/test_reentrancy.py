@@ -35,7 +35,7 @@ def test_claim__native_claimer_reenters_claim__gets_one_share(redpacket, create_
     attacker.arm(redpacket, data, sender=stranger)
     attacker.execute(redpacket, data, 0, sender=stranger)
     assert attacker.attempted() and not attacker.succeeded()
-    assert reason(attacker) == "redpacket: already claimed"
+    assert reason(attacker) == "red_packet: already claimed"
     share = redpacket.claimed_amount(p.id, attacker)
     assert share > 0 and attacker.balance == share and p.state.claims == 1
 
@@ -49,7 +49,7 @@ def test_claim__hook_token_claimer_reenters_claim__gets_one_share(redpacket, cre
     attacker.arm(redpacket, data, sender=stranger)
     attacker.execute(redpacket, data, 0, sender=stranger)
     assert attacker.attempted() and not attacker.succeeded()
-    assert reason(attacker) == "redpacket: already claimed"
+    assert reason(attacker) == "red_packet: already claimed"
     assert hook_token.balanceOf(attacker) == redpacket.claimed_amount(p.id, attacker) and p.state.claims == 1
 
 
@@ -89,5 +89,5 @@ def test_airdrop_claim__native_recipient_reenters__paid_once(publish_round, atta
     attacker.arm(rnd.contract, data, sender=stranger)
     rnd.claim(0, sender=stranger)
     assert attacker.attempted() and not attacker.succeeded()
-    assert reason(attacker) == "airdrop: already claimed"
+    assert reason(attacker) == "airdrop_round: already claimed"
     assert attacker.balance == payouts.airdrop_net(TOKEN, 500)

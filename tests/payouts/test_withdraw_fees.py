@@ -25,12 +25,12 @@ def test_withdraw_fees__native__receives_native(redpacket, create_packet, creato
 
 def test_withdraw_fees__not_treasury__reverts(redpacket, create_packet, creator, cmdt, owner):
     create_packet(creator, cmdt, TOKEN)
-    with ape.reverts("redpacket: caller is not the treasury"):
+    with ape.reverts("red_packet: caller is not the treasury"):
         redpacket.withdraw_fees(cmdt, sender=owner)
 
 
 def test_withdraw_fees__nothing_accrued__reverts(redpacket, cmdt, treasury):
-    with ape.reverts("redpacket: no fees"):
+    with ape.reverts("red_packet: no fees"):
         redpacket.withdraw_fees(cmdt, sender=treasury)
 
 
