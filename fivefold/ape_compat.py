@@ -5,12 +5,13 @@ block gas limit again, asks a zero-fee node for its fees, and traces every contr
 console logs. This module removes those round trips (and a few offline and display costs), and
 nothing else: every result, gas figure and revert reason stays what Ape would report.
 
-Three entry points, each idempotent and each starting with the version check:
+Entry points, each idempotent and each starting with the version check:
 
   for_tests()          `ape test` (tests/conftest.py): everything below
   for_scripts(local)   `ape run ...` (fivefold.session.connect): the round-trip cuts and the
                        offline explorer; failure output (call trees, source tracebacks) unchanged
   stand_in(network)    a loopback anvil standing in for a live chain: no confirmations, block limit
+  fork_upstream(network, url)   a *-fork network forks the node at `url`
 
 Another Ape (or plugin) version fails at once with one line naming the fix: the names patched
 here are Ape's internals (several private) and move between releases without notice.
@@ -61,6 +62,7 @@ def require_pinned_versions() -> None:
 def for_tests() -> None:
     """All patches, for an `ape test` process."""
     require_pinned_versions()
+    _once("chain_ids", _chain_id_per_ecosystem)
     _once("explorer", lambda: _explorer_offline(local=True))
     _once("round_trips", _cut_round_trips)
     _once("quiet_failures", _quiet_failures)
@@ -69,6 +71,7 @@ def for_tests() -> None:
 def for_scripts(local: bool) -> None:
     """The round-trip cuts and an explorer that tolerates being offline, for an `ape run` script."""
     require_pinned_versions()
+    _once("chain_ids", _chain_id_per_ecosystem)
     _once("explorer", lambda: _explorer_offline(local))
     _once("round_trips", _cut_round_trips)
 
@@ -77,6 +80,23 @@ def _once(name: str, apply) -> None:
     if name not in _applied:
         apply()
         _applied.add(name)
+
+
+# --- Several networks in one process -------------------------------------------------------------
+
+
+def _chain_id_per_ecosystem() -> None:
+    """Ape caches each network's chain id under the network's name alone, so in one process
+    `oktc:mainnet-fork` answers with the id cached for `bsc:mainnet-fork` (56 for 66: wrong EIP-712
+    domains, the wrong deploy/<chain>.yaml and manifest). Key it by ecosystem too."""
+    from ape.managers.chain import ChainIdCache
+
+    key_for = ChainIdCache.key_for
+
+    def key_with_ecosystem(provider):
+        return f"{provider.network.ecosystem.name}:{key_for(provider)}"
+
+    ChainIdCache.key_for = staticmethod(key_with_ecosystem)
 
 
 # --- Block explorer ---------------------------------------------------------------------------
@@ -318,11 +338,46 @@ def quiet_traces():
 # --- Loopback stand-ins for live chains ---------------------------------------------------------
 
 
+_memory_only: set[tuple[str, str]] = set()
+
+
 def stand_in(network) -> None:
     """A loopback anvil under a live network's name (bsc:mainnet on 127.0.0.1, mining on demand):
     waiting for the live network's confirmations would wait forever, and its gas estimation margin
     is tight for calls whose path depends on the block's timestamp (interest accrual), so send with
     the block limit. Ape builds one class per network (custom networks rebuild their config on
-    every read), so the override goes on that class, for this process only."""
+    every read), so the override goes on that class, for this process only.
+
+    Ape also caches the contract types of a live-named network in ~/.ape/<ecosystem>/<network>/
+    and reads, compares and merges them back on every `Contract.at` (a few hundred milliseconds a
+    contract, and stand-in addresses left in the real network's cache): for a stand-in, and its
+    forks, keep them in memory."""
     type(network).required_confirmations = property(lambda self: 0)
     type(network).gas_limit = property(lambda self: "max")
+    _once("memory_only_caches", _memory_only_contract_caches)
+    _memory_only.add((network.ecosystem.name, network.name.replace("-fork", "")))
+
+
+def _memory_only_contract_caches() -> None:
+    from ape.managers._contractscache import ContractCache
+
+    get_data_cache = ContractCache._get_data_cache
+
+    def data_cache(self, key, model_type, ecosystem_key=None, network_key=None):
+        cache = get_data_cache(self, key, model_type, ecosystem_key, network_key)
+        ecosystem = ecosystem_key or self.provider.network.ecosystem.name
+        network = network_key or self.provider.network.name.replace("-fork", "")
+        if (ecosystem, network) in _memory_only:
+            cache._write_to_disk = cache._read_from_disk = False
+        return cache
+
+    ContractCache._get_data_cache = data_cache
+
+
+def fork_upstream(network, url: str) -> None:
+    """Makes `network` (a `*-fork` network) fork the node at `url`. ape-foundry takes the upstream
+    from the network's config (`upstream_provider`), which a custom ecosystem (oktc) rebuilds on every
+    read, so neither ape-config.yaml (read before the node exists) nor provider settings can name a
+    node started during the run. A URL as provider name is Ape's ad-hoc node provider on that URL.
+    Per network class, like stand_in."""
+    type(network).upstream_provider = property(lambda self: self.upstream_network.get_provider(url))

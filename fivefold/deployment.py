@@ -79,7 +79,16 @@ def blueprint_init_code(project, contract_type: str) -> bytes:
 def instance(ctx: Context, name: str, contract_type: str, address: str, blueprint: bool = False):
     if blueprint:
         return Blueprint(name, address)
-    return getattr(ctx.project, contract_type).at(address, fetch_from_explorer=False)
+    # The compiled type is the truth (CREATE2: this address holds exactly this code). Ape would
+    # also read back, compare and merge its disk cache of this address on every live-named network
+    # (stand-ins included), a few hundred milliseconds a contract; and no suite contract is a proxy.
+    return ctx.chain.contracts.instance_at(
+        address,
+        getattr(ctx.project, contract_type).contract_type,
+        fetch_from_explorer=False,
+        fetch_from_disk=False,
+        detect_proxy=False,
+    )
 
 
 def init_code(project, contract_type: str, args: list, ecosystem) -> bytes:
