@@ -1,9 +1,9 @@
 """The fork tests' chains (tests/forks, part of every `ape test` run).
 
-A local anvil under a live chain's id (BNB Smart Chain 56, OKT Chain 66) stands in for the live chain
-as the *upstream*; the suite is deployed there through the deployment engine, as `ape run deploy`
-does; the tests then use it on an ape-foundry fork of that upstream (`<chain>:mainnet-fork:foundry`,
-its upstream set by fivefold.ape_compat.fork_upstream), and the upstream must stay exactly as it was.
+A local anvil under a live chain's id (BNB Smart Chain 56, OKT Chain 66) stands in for the live
+chain as the *upstream*; the suite is deployed there by `ape run deploy`'s body (deployment.run);
+the tests then use it on an ape-foundry fork of that upstream (`<chain>:mainnet-fork:foundry`, its
+upstream set by fivefold.ape_compat.fork_upstream), and the upstream must stay exactly as it was.
 Everything runs inside the test process: no `ape` start per chain.
 """
 
@@ -42,24 +42,9 @@ def upstream(chain_id: int, deployments: Path):
 
     with localchain.node(chain_id) as node, _environment(manifest.ENV_DIR, str(deployments)):
         with session.connect(node.network):
-            deploy_suite(deployment.make_context(project, chain, accounts.test_accounts[0], "local"))
+            ctx = deployment.make_context(project, chain, accounts.test_accounts[0], "local")
+            deployment.run(ctx, assume_yes=True)  # what `ape run deploy --yes` does
         yield node
-
-
-def deploy_suite(ctx) -> None:
-    """What `ape run deploy --yes` sends, in its order: every contract, each domain's configuration,
-    the handoff of every role; fails if the deployer still holds one."""
-    record = manifest.load(ctx.chain_id)
-    record.update({"chain_id": ctx.chain_id, "chain": ctx.config["chain"], "deployer": ctx.deployer.address})
-    planned = deployment.plan(ctx)
-    deployment.preflight(ctx, planned, record)
-    for item in planned:
-        deployment.deploy_one(ctx, item, record)
-    deployment.configure(ctx)
-    deployment.handoff(ctx)
-    left = deployment.roles_held_by(ctx, ctx.deployer.address)
-    if left:
-        raise deployment.DeploymentError(f"the deployer still holds: {', '.join(left)}")
 
 
 @contextmanager
