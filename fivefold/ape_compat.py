@@ -109,7 +109,8 @@ def _explorer_offline(local: bool) -> None:
     reason. No explorer serves a local node; elsewhere an unreachable list means "no explorer" too."""
     from ape_etherscan.explorer import Etherscan
 
-    original = getattr(Etherscan.supports_chain.__func__, "_fivefold_original", Etherscan.supports_chain.__func__)
+    current = Etherscan.supports_chain.__func__
+    original = getattr(current, "_fivefold_original", current)
 
     def supports_chain(cls, chain_id):
         if local:
@@ -264,7 +265,9 @@ def _cut_round_trips() -> None:
     FoundryProvider.priority_fee = property(
         lambda self: self.settings.priority_fee if zero_fee_node(self) else priority_fee.fget(self)
     )
-    FoundryProvider.base_fee = property(lambda self: self.settings.base_fee if zero_fee_node(self) else base_fee.fget(self))
+    FoundryProvider.base_fee = property(
+        lambda self: self.settings.base_fee if zero_fee_node(self) else base_fee.fget(self)
+    )
 
     # 5. eth_getCode + trace_transaction after every transaction to a contract, to print console
     #    logs (Vyper `print`); no contract of the suite prints. `receipt.show_debug_logs()` still does.

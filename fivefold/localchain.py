@@ -25,7 +25,9 @@ def anvil_path() -> str:
     local = Path("node_modules/.bin/anvil")
     found = str(local) if local.exists() else shutil.which("anvil")
     if not found:
-        raise LocalChainError("anvil not found: run `make setup` (installs @foundry-rs/anvil from package.json)")
+        raise LocalChainError(
+            "anvil not found: run `make setup` (installs @foundry-rs/anvil from package.json)"
+        )
     return found
 
 
@@ -71,7 +73,9 @@ def node(chain_id: int, port: int | None = None, extra: tuple[str, ...] = ()):
     cmd = [anvil_path(), "--chain-id", str(chain_id), "--port", str(port), "--host", "127.0.0.1",
            "--mnemonic", MNEMONIC, "--accounts", "10", "--silent", *extra]
     # Its own process group: the npm shim runs anvil as a child, and both must stop.
-    process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    process = subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
     try:
         _wait(port, process)
         yield Node(chain_id, port, process)

@@ -38,7 +38,9 @@ def connect(network: str):
             yield provider
     except ApeException as exc:
         if "connect" in str(exc).lower():
-            raise SessionError(f"cannot connect to {network!r}: {exc}; check the RPC URL or start the node") from exc
+            raise SessionError(
+                f"cannot connect to {network!r}: {exc}; check the RPC URL or start the node"
+            ) from exc
         raise
 
 
@@ -80,7 +82,9 @@ def deployer(account, profile: str):
     if account is not None:
         return account
     if profile != "local":
-        raise SessionError("no deployer: pass --account <alias> (import one with `ape accounts import <alias>`)")
+        raise SessionError(
+            "no deployer: pass --account <alias> (import one with `ape accounts import <alias>`)"
+        )
     from ape import accounts
 
     return accounts.test_accounts[0]

@@ -6,7 +6,6 @@ unless deploying them is expensive and they are never mutated by tests.
 
 import os
 
-import ape
 import pytest
 from hypothesis import HealthCheck, settings
 
@@ -15,19 +14,31 @@ from fivefold import ape_compat, units
 
 def pytest_configure(config):
     """Ape's per-transaction round trips cut, explorer offline, no call trees on reverts
-    (fivefold/ape_compat.py); another Ape version stops the run here with one line."""
+    (fivefold/ape_compat.py); another Ape version stops the run here with one line.
+
+    With `-n` (pytest-xdist) this process only hands out tests: it compiles what changed before the
+    workers start, so they load the compiled project instead of each compiling it at once."""
     try:
         ape_compat.for_tests()
     except ape_compat.ApeVersionError as exc:
         raise pytest.UsageError(str(exc)) from None
+    if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
+        from ape import project
+
+        project.load_contracts()
+
 
 # Hypothesis budgets, sized to ~30 transactions/s on a local chain.
 #   ci:   the default, keeps `make test` under its time budget
 #   deep: long local runs (`HYPOTHESIS_PROFILE=deep make test`)
-_common = dict(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+_common = dict(
+    deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 settings.register_profile("ci", max_examples=25, stateful_step_count=20, **_common)
 settings.register_profile("deep", max_examples=400, stateful_step_count=60, **_common)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+DEFAULT_CAP = units.to_wei(1_000_000_000)
 
 
 @pytest.fixture(scope="session")
@@ -75,7 +86,7 @@ def stranger(accounts):
 def create_token(project, owner):
     """Deploys a CappedToken; `create_token(symbol="CC", cap=...)`."""
 
-    def create(name="Test Token", symbol="TST", cap=units.to_wei(1_000_000_000), token_owner=None):
+    def create(name="Test Token", symbol="TST", cap=DEFAULT_CAP, token_owner=None):
         token_owner = token_owner or owner
         return project.CappedToken.deploy(name, symbol, cap, token_owner, name, "1", sender=token_owner)
 

@@ -67,11 +67,11 @@ def test_interface__deployable_contract__implements_its_vyi(project, name):
         for text in imports
     ), f"{SOURCES[name]} implements an I{name} not imported from interfaces/"
 
-    declared_functions, declared_events = _interface(interface)
+    declared, declared_events = _interface(interface)
     functions, events = _contract(contract_type)
-    assert sorted(set(functions) - set(declared_functions)) == [], f"external in {name} but not in I{name}"
-    assert sorted(set(declared_functions) - set(functions)) == [], f"in I{name} but not external in {name}"
-    renamed = {f: (functions[f], declared_functions[f]) for f in functions if functions[f] != declared_functions[f]}
+    assert sorted(set(functions) - set(declared)) == [], f"external in {name} but not in I{name}"
+    assert sorted(set(declared) - set(functions)) == [], f"in I{name} but not external in {name}"
+    renamed = {f: (args, declared[f]) for f, args in functions.items() if declared[f] != args}
     assert renamed == {}, f"argument names differ (contract, interface): {renamed}"
     assert events == declared_events, f"events of {name} differ from those I{name} declares"
 

@@ -26,7 +26,8 @@ def upstream_untouched(upstream, fork):
     """Whatever a test sends goes to the fork: the upstream's head and state root stay as they were."""
     before = forks.fingerprint(upstream.url)
     yield
-    assert forks.fingerprint(upstream.url) == before, f"chain {upstream.chain_id}'s upstream changed during the test"
+    after = forks.fingerprint(upstream.url)
+    assert after == before, f"chain {upstream.chain_id}'s upstream changed during the test"
 
 
 @pytest.fixture
