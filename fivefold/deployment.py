@@ -128,6 +128,7 @@ def code_hash(chain, address: str) -> str:
 def preflight(ctx: Context, planned: list[Planned], manifest: dict, estimate: Callable[[Planned], int] | None = None) -> None:
     """Checks that must pass before anything is sent; raises DeploymentError naming the fix."""
     chain = ctx.chain
+    config_mod.check_code(ctx.config, chain.provider.get_code)
     if len(chain.provider.get_code(create2.FACTORY)) == 0:
         raise DeploymentError(
             f"chain {chain.chain_id} has no CREATE2 proxy at {create2.FACTORY}: deploy it with its "
@@ -135,21 +136,28 @@ def preflight(ctx: Context, planned: list[Planned], manifest: dict, estimate: Ca
         )
     for item in planned:
         record = manifest["contracts"].get(item.name)
+        recorded_deployer = (record or {}).get("deployer")
+        if record and record["address"] != item.address and recorded_deployer and recorded_deployer != ctx.deployer.address:
+            raise DeploymentError(
+                f"{manifest_mod.describe(chain.chain_id)} was deployed by {recorded_deployer}, not by "
+                f"{ctx.deployer.address}: every address commits to its deployer, so deploy with --account set to "
+                f"{recorded_deployer} (the same deployer on every chain, docs/deploy.md)"
+            )
         if record and record["address"] != item.address:
             raise DeploymentError(
-                f"deployments/{chain.chain_id}.json records {item.name} at {record['address']} but the suite "
+                f"{manifest_mod.describe(chain.chain_id)} records {item.name} at {record['address']} but the suite "
                 f"now deploys it at {item.address} (its code, arguments or salt changed): bump salt_namespace "
                 "in deploy/suite.yaml for a new suite, or restore the recorded build"
             )
         if record and item.deployed and record["code_hash"] != code_hash(chain, item.address):
             raise DeploymentError(
-                f"deployments/{chain.chain_id}.json: {item.name}'s recorded code hash {record['code_hash']} "
+                f"{manifest_mod.describe(chain.chain_id)}: {item.name}'s recorded code hash {record['code_hash']} "
                 f"differs from the code at {item.address}: the manifest belongs to another chain or build; "
                 "move it aside and re-run to re-record what is on chain"
             )
         if record and not item.deployed:
             raise DeploymentError(
-                f"deployments/{chain.chain_id}.json records {item.name} at {item.address} but the chain has no "
+                f"{manifest_mod.describe(chain.chain_id)} records {item.name} at {item.address} but the chain has no "
                 "code there: wrong network, or a reset local chain; delete the manifest to deploy afresh"
             )
     pending = [p for p in planned if not p.deployed]
@@ -219,7 +227,9 @@ def deploy_one(ctx: Context, item: Planned, manifest: dict) -> dict:
             "blueprint": item.blueprint,
         }
     )
+    record.setdefault("deployer", ctx.deployer.address)
     if tx_hash:
+        record["deployer"] = ctx.deployer.address
         record.update({"tx": tx_hash if isinstance(tx_hash, str) else "0x" + bytes(tx_hash).hex(), "block": block})
     record.setdefault("tx", None)
     record.setdefault("block", None)
@@ -260,15 +270,26 @@ def attach(ctx: Context, manifest: dict) -> None:
     """Fills ctx.contracts from a manifest (exercise, check-roles: no deployment)."""
     if not manifest["contracts"]:
         raise DeploymentError(
-            f"deployments/{ctx.chain_id}.json is missing or empty: run `ape run deploy` on this network first"
+            f"nothing is deployed on chain {ctx.chain_id}: {manifest_mod.describe(ctx.chain_id)} is missing or empty; "
+            f"{nothing_deployed_hint(ctx.chain)}"
         )
     for name, record in manifest["contracts"].items():
         if code_hash(ctx.chain, record["address"]) != record["code_hash"]:
             raise DeploymentError(
-                f"deployments/{ctx.chain_id}.json: {name} at {record['address']} does not match the code on chain: "
+                f"{manifest_mod.describe(ctx.chain_id)}: {name} at {record['address']} does not match the code on chain: "
                 "wrong network, or the manifest is stale (re-run `ape run deploy`)"
             )
         ctx.contracts[name] = instance(ctx, name, record["contract_type"], record["address"], record.get("blueprint", False))
+
+
+def nothing_deployed_hint(chain) -> str:
+    """What to do when a command finds no manifest for the connected chain."""
+    kind = manifest_mod.kind_of(chain.provider)
+    if kind == manifest_mod.EPHEMERAL:
+        return ("this command started its own local chain, which has nothing on it and stops when the "
+                "command exits: start the local chains with `make up` and pass one of the --network "
+                "choices it prints")
+    return "run `ape run deploy` with this --network first"
 
 
 def deploy_plain(ctx: Context, item) -> Any:
