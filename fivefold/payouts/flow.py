@@ -59,12 +59,6 @@ CONTRACTS = [
 ]
 
 
-def _send(ctx: Context, name: str, method, *args, **kwargs):
-    if hasattr(ctx, "send"):
-        return ctx.send(name, method, *args, **kwargs)
-    return ctx.step(name, method(*args, sender=ctx.deployer, **kwargs))
-
-
 def asset_addresses(ctx: Context) -> dict[str, str]:
     """Symbol -> asset address for every asset the payouts know on this chain."""
     out = {"native": NATIVE}
@@ -107,7 +101,7 @@ def _refresh_local_feeds(ctx: Context, sender=None) -> None:
             if sender is None:
                 # Setup sets each feed once, while the deployer still owns it: a re-run sends nothing.
                 if not _has_answer(feed) and feed.owner() == ctx.deployer.address:
-                    _send(ctx, f"{_feed_name(s)}.set_answer", feed.set_answer, answer, now)
+                    ctx.send(f"{_feed_name(s)}.set_answer", feed.set_answer, answer, now)
             else:
                 feed.set_answer(answer, now, sender=sender)
 
@@ -118,70 +112,40 @@ def configure(ctx: Context) -> None:
     rp, ad = ctx["RedPacket"], ctx["AirdropRounds"]
 
     if rp.treasury() != ctx.treasury:
-        _send(ctx, "RedPacket.set_treasury", rp.set_treasury, ctx.treasury)
+        ctx.send("RedPacket.set_treasury", rp.set_treasury, ctx.treasury)
     if ad.treasury() != ctx.treasury:
-        _send(ctx, "AirdropRounds.set_treasury", ad.set_treasury, ctx.treasury)
+        ctx.send("AirdropRounds.set_treasury", ad.set_treasury, ctx.treasury)
 
     low, mid, high = cfg.get("fee_rates_bps", [200, 300, 300])
     max_age = int(cfg.get("max_price_age", 3_600))
     rates = rp.fee_rates()
     if tuple(rates[:3]) != (low, mid, high):
-        _send(ctx, "RedPacket.set_fee_rates", rp.set_fee_rates, low, mid, high)
+        ctx.send("RedPacket.set_fee_rates", rp.set_fee_rates, low, mid, high)
     if rates[3] != max_age:
-        _send(ctx, "RedPacket.set_max_price_age", rp.set_max_price_age, max_age)
+        ctx.send("RedPacket.set_max_price_age", rp.set_max_price_age, max_age)
 
     if _local(ctx):
         _refresh_local_feeds(ctx)
     assets = asset_addresses(ctx)
     for symbol, feed in price_feeds(ctx).items():
         if symbol in assets and rp.asset_config(assets[symbol])[0] != feed:
-            _send(ctx, f"RedPacket.set_price_feed({symbol})", rp.set_price_feed, assets[symbol], feed)
+            ctx.send(f"RedPacket.set_price_feed({symbol})", rp.set_price_feed, assets[symbol], feed)
     for token in cfg.get("unsupported") or []:
         if rp.asset_config(token)[3]:
-            _send(ctx, "RedPacket.set_asset_supported(false)", rp.set_asset_supported, token, False)
+            ctx.send("RedPacket.set_asset_supported(false)", rp.set_asset_supported, token, False)
 
     fee = int(cfg.get("airdrop_fee_bps", 500))
     if ad.fee_bps() != fee:
-        _send(ctx, "AirdropRounds.set_fee_bps", ad.set_fee_bps, fee)
+        ctx.send("AirdropRounds.set_fee_bps", ad.set_fee_bps, fee)
     if int(ad.round_blueprint(), 16) == 0:
         # The blueprint went through CREATE2 with the rest (same address on every chain).
-        _send(ctx, "AirdropRounds.set_round_blueprint", ad.set_round_blueprint, ctx.address("AirdropRoundBlueprint"))
+        ctx.send("AirdropRounds.set_round_blueprint", ad.set_round_blueprint, ctx.address("AirdropRoundBlueprint"))
     operators = list(cfg.get("operators") or [])
     if not operators and _local(ctx) and ctx.users:
         operators = [ctx.users[0].address]
     for op in operators:
         if not ad.is_operator(op):
-            _send(ctx, "AirdropRounds.set_operator", ad.set_operator, op, True)
-
-
-def _skipped(name: str, why: str):
-    from fivefold.context import Step
-
-    return Step(name, 0, "", f"skipped: {why}")
-
-
-def _skip(ctx: Context, name: str, why: str) -> None:
-    if hasattr(ctx, "skip"):
-        ctx.skip(name, why)
-    else:
-        ctx.steps.append(_skipped(name, why))
-
-
-def _check(ctx: Context, condition: bool, what: str) -> None:
-    if hasattr(ctx, "check"):
-        ctx.check(condition, what)
-    elif not condition:
-        raise AssertionError(f"check failed: {what}")
-
-
-def _advance(ctx: Context, seconds: int) -> bool:
-    if hasattr(ctx, "advance"):
-        return ctx.advance(seconds)
-    if not _local(ctx):
-        return False
-    ctx.chain.provider.make_request("evm_increaseTime", [int(seconds)])
-    ctx.chain.provider.make_request("evm_mine", [])
-    return True
+            ctx.send("AirdropRounds.set_operator", ad.set_operator, op, True)
 
 
 def exercise(ctx: Context) -> None:
@@ -189,81 +153,95 @@ def exercise(ctx: Context) -> None:
     Airdrop: publish a native-coin round for three users, draw, claim for one, sweep after the window.
     Time travel needs a local chain; on a live chain the refund and the sweep are skipped."""
     if len(ctx.users) < 4:
-        _skip(ctx, "payouts", "needs four exercise accounts")
+        ctx.skip("payouts", "needs four exercise accounts")
         return
-    rp, ad = ctx["RedPacket"], ctx["AirdropRounds"]
-    creator, a, b, c = ctx.users[:4]
-    chain_id = ctx.chain_id
+    # The first exercise account creates the packets and is the airdrop operator (configure made it one
+    # on local chains); the keeper is a third party who draws, claims for others and sweeps.
+    creator, first_claimer, second_claimer, keeper = ctx.users[:4]
     salt = ctx.chain.blocks.head.timestamp  # unique per run
+    key = _native_packet(ctx, creator, (first_claimer, second_claimer), salt)
+    _usdt_packet(ctx, creator, keeper, salt)
+    rnd = _airdrop_round(ctx, creator, (first_claimer, second_claimer, keeper), keeper)
+    _after_the_windows(ctx, creator, key, salt, rnd, keeper)
 
-    # Red packets -------------------------------------------------------------------------
-    amount = 10**16  # 0.01 native coin
-    key = payouts.password_key("fivefold demo", creator.address, salt, chain_id, rp.address)
+
+def _native_packet(ctx: Context, creator, claimers, salt: int):
+    """A password packet of 0.01 native coin in 3 random shares, claimed by each claimer with a
+    signature from the password's key. Returns the password key (the refund needs it)."""
+    rp = ctx["RedPacket"]
+    amount = 10**16
+    key = payouts.password_key("fivefold demo", creator.address, salt, ctx.chain_id, rp.address)
     ctx.step("RedPacket.create (native, password, 3 random shares)",
              rp.create(NATIVE, amount, 3, True, DAY, key.address, salt, 0, value=amount, sender=creator))
     pid = payouts.packet_id(creator.address, key.address, NATIVE, salt)
-    claimed = 0
-    for who in (a, b):
-        r, vs = payouts.sign_claim(key.key, chain_id, rp.address, pid, who.address)
-        claimed += rp.next_share(pid)
-        ctx.step("RedPacket.claim (native)", rp.claim(creator, key.address, NATIVE, salt, r, vs, sender=who))
-    _check(ctx, rp.packet(pid).claims == 2, "red packet: two claims recorded")
+    for claimer in claimers:
+        r, vs = payouts.sign_claim(key.key, ctx.chain_id, rp.address, pid, claimer.address)
+        ctx.step("RedPacket.claim (native)", rp.claim(creator, key.address, NATIVE, salt, r, vs, sender=claimer))
+    ctx.check(rp.packet(pid).claims == len(claimers), "red packet: two claims recorded")
+    return key
 
-    assets = asset_addresses(ctx)
-    if "MockUSDT" in ctx.contracts:
-        usdt = ctx["MockUSDT"]
-        ctx.step("MockUSDT.faucet", usdt.faucet(creator, 1_000 * 10**6, sender=creator))
-        ctx.step("MockUSDT.approve", usdt.approve(rp, 250 * 10**6, sender=creator))
-        ctx.step("RedPacket.create (USDT, public, 2 even shares)",
-                 rp.create(usdt, 250 * 10**6, 2, False, DAY, NATIVE, salt, 0, sender=creator))
-        upid = payouts.packet_id(creator.address, NATIVE, assets["USDT"], salt)
-        ctx.step("RedPacket.claim (USDT)", rp.claim(creator, NATIVE, usdt, salt, b"\0" * 32, b"\0" * 32, sender=c))
-        _check(ctx, usdt.balanceOf(c) == 250 * 10**6 * 97 // 100 // 2, "red packet: USDT share after the 3% fee")
-        _check(ctx, rp.packet(upid).claims == 1, "red packet: USDT claim recorded")
 
-    # Airdrop round -----------------------------------------------------------------------
-    operator = creator
+def _usdt_packet(ctx: Context, creator, claimer, salt: int) -> None:
+    """A public packet of 250 mock USDT in 2 even shares, one claimed (local chains: the mock's faucet)."""
+    if "MockUSDT" not in ctx.contracts:
+        return
+    rp, usdt = ctx["RedPacket"], ctx["MockUSDT"]
+    ctx.step("MockUSDT.faucet", usdt.faucet(creator, 1_000 * 10**6, sender=creator))
+    ctx.step("MockUSDT.approve", usdt.approve(rp, 250 * 10**6, sender=creator))
+    ctx.step("RedPacket.create (USDT, public, 2 even shares)",
+             rp.create(usdt, 250 * 10**6, 2, False, DAY, NATIVE, salt, 0, sender=creator))
+    pid = payouts.packet_id(creator.address, NATIVE, asset_addresses(ctx)["USDT"], salt)
+    ctx.step("RedPacket.claim (USDT)", rp.claim(creator, NATIVE, usdt, salt, b"\0" * 32, b"\0" * 32, sender=claimer))
+    ctx.check(usdt.balanceOf(claimer) == 250 * 10**6 * 97 // 100 // 2, "red packet: USDT share after the 3% fee")
+    ctx.check(rp.packet(pid).claims == 1, "red packet: USDT claim recorded")
+
+
+def _airdrop_round(ctx: Context, operator, recipients, keeper):
+    """The operator publishes a native-coin round for the recipients; the keeper draws the schedule
+    and claims the first recipient's leaf for it. Returns the round (None when not published)."""
+    ad = ctx["AirdropRounds"]
     if not ad.is_operator(operator):
-        _skip(ctx, "airdrop", f"{operator.address} is not an airdrop operator")
-        refund_and_sweep = None
-    else:
-        number = int(ad.round_count()) + 1
-        accounts = [u.address for u in (a, b, c)]
-        amounts = [10**15, 2 * 10**15, 3 * 10**15]
-        tree = merkle.MerkleTree(merkle.airdrop_leaves(number, [bytes.fromhex(x[2:]) for x in accounts], amounts))
-        start = ctx.chain.blocks.head.timestamp
-        ctx.step("AirdropRounds.publish (native, 3 accounts)",
-                 ad.publish(number, NATIVE, tree.root_int, sum(amounts), 3, start, start + 2 * DAY,
-                            value=sum(amounts), sender=operator))
-        address = ad.rounds(number)
-        ctx.chain.contracts.cache_contract_type(address, ctx.project.AirdropRound.contract_type)
-        rnd = ctx.project.AirdropRound.at(address)
-        refund_and_sweep = rnd
-        target = int(rnd.draw_block())
-        if _local(ctx):
-            if ctx.chain.blocks.height <= target:  # one request for all blocks
-                ctx.chain.mine(target + 1 - ctx.chain.blocks.height)
-        if ctx.chain.blocks.height > target:
-            ctx.step("AirdropRound.draw", rnd.draw(sender=c))
-            unlock = int(rnd.unlock_time(0))
-            wait = unlock - ctx.chain.blocks.head.timestamp
-            if wait <= 0 or _advance(ctx, wait):
-                before = ctx.chain.provider.get_balance(accounts[0])
-                ctx.step("AirdropRound.claim (for an account, by a third party)",
-                         rnd.claim(0, accounts[0], amounts[0], merkle.ints(tree.proof(0)), sender=c))
-                got = ctx.chain.provider.get_balance(accounts[0]) - before
-                _check(ctx, got == payouts.airdrop_net(amounts[0], int(rnd.FEE_BPS())), "airdrop: net of the fee")
-            else:
-                _skip(ctx, "AirdropRound.claim", "leaf 0's turn has not come (live chain)")
-        else:
-            _skip(ctx, "AirdropRound.draw", "draw block not mined yet (live chain)")
+        ctx.skip("airdrop", f"{operator.address} is not an airdrop operator")
+        return None
+    number = int(ad.round_count()) + 1
+    accounts = [u.address for u in recipients]
+    amounts = [10**15, 2 * 10**15, 3 * 10**15]
+    tree = merkle.MerkleTree(merkle.airdrop_leaves(number, [bytes.fromhex(x[2:]) for x in accounts], amounts))
+    start = ctx.chain.blocks.head.timestamp
+    ctx.step("AirdropRounds.publish (native, 3 accounts)",
+             ad.publish(number, NATIVE, tree.root_int, sum(amounts), 3, start, start + 2 * DAY,
+                        value=sum(amounts), sender=operator))
+    address = ad.rounds(number)
+    ctx.chain.contracts.cache_contract_type(address, ctx.project.AirdropRound.contract_type)
+    rnd = ctx.project.AirdropRound.at(address)
+    target = int(rnd.draw_block())
+    if _local(ctx) and ctx.chain.blocks.height <= target:
+        ctx.chain.mine(target + 1 - ctx.chain.blocks.height)  # one request for all blocks
+    if ctx.chain.blocks.height <= target:
+        ctx.skip("AirdropRound.draw", "draw block not mined yet (live chain)")
+        return rnd
+    ctx.step("AirdropRound.draw", rnd.draw(sender=keeper))
+    wait = int(rnd.unlock_time(0)) - ctx.chain.blocks.head.timestamp
+    if wait > 0 and not ctx.advance(wait):
+        ctx.skip("AirdropRound.claim", "leaf 0's turn has not come (live chain)")
+        return rnd
+    before = ctx.chain.provider.get_balance(accounts[0])
+    ctx.step("AirdropRound.claim (for an account, by a third party)",
+             rnd.claim(0, accounts[0], amounts[0], merkle.ints(tree.proof(0)), sender=keeper))
+    got = ctx.chain.provider.get_balance(accounts[0]) - before
+    ctx.check(got == payouts.airdrop_net(amounts[0], int(rnd.FEE_BPS())), "airdrop: net of the fee")
+    return rnd
 
-    # After the windows: refund and sweep -------------------------------------------------
-    if _advance(ctx, 2 * DAY + 1):
-        ctx.step("RedPacket.refund (after expiry)", rp.refund(key.address, NATIVE, salt, sender=creator))
-        _check(ctx, rp.packet(pid).remaining == 0, "red packet: nothing left after the refund")
-        if refund_and_sweep is not None:
-            ctx.step("AirdropRound.sweep (fees and unclaimed to the treasury)", refund_and_sweep.sweep(sender=c))
-            _check(ctx, refund_and_sweep.holdings() == 0, "airdrop: round empty after the sweep")
-    else:
-        _skip(ctx, "RedPacket.refund / AirdropRound.sweep", "needs time travel (local chains only)")
+
+def _after_the_windows(ctx: Context, creator, key, salt: int, rnd, keeper) -> None:
+    """After expiry the creator refunds the native packet and the keeper sweeps the round to the treasury."""
+    if not ctx.advance(2 * DAY + 1):
+        ctx.skip("RedPacket.refund / AirdropRound.sweep", "needs time travel (local chains only)")
+        return
+    rp = ctx["RedPacket"]
+    ctx.step("RedPacket.refund (after expiry)", rp.refund(key.address, NATIVE, salt, sender=creator))
+    pid = payouts.packet_id(creator.address, key.address, NATIVE, salt)
+    ctx.check(rp.packet(pid).remaining == 0, "red packet: nothing left after the refund")
+    if rnd is not None:
+        ctx.step("AirdropRound.sweep (fees and unclaimed to the treasury)", rnd.sweep(sender=keeper))
+        ctx.check(rnd.holdings() == 0, "airdrop: round empty after the sweep")
