@@ -350,6 +350,16 @@ def bench(n: int = 1_000_000, workdir: Path = Path("."), progress=None) -> dict:
 # ----------------------------------------------------------------------------------------------
 
 
+def registry_address(chain_id: int) -> str:
+    """AirdropRounds' address from the chain's deployment manifest; ValueError naming the fix if absent."""
+    from fivefold import manifest
+
+    record = manifest.load(chain_id)["contracts"].get("AirdropRounds")
+    if not record:
+        raise ValueError(f"no AirdropRounds in deployments/{chain_id}.json: deploy the suite first, or pass --registry")
+    return record["address"]
+
+
 def publish(registry, data: dict, operator, asset: str, start: int, end: int, project, chain=None, progress=None):
     """Funds and publishes a built round; on a local chain also mines to its draw block and draws.
 
