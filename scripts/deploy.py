@@ -9,10 +9,11 @@ The logic lives in fivefold/deployment.py and fivefold/supply.py; this file only
 """
 
 import click
-from ape.cli import ConnectedProviderCommand, account_option, network_option
+from ape.cli import account_option, network_option
 
 from fivefold import deployment, supply, ui
 from fivefold.cli import DefaultGroup
+from fivefold.command import Command
 
 PROFILE = click.option(
     "--profile",
@@ -35,7 +36,7 @@ def cli():
     """
 
 
-@cli.command(cls=ConnectedProviderCommand, short_help="Deploy, configure and hand over the suite (the default).")
+@cli.command(cls=Command, short_help="Deploy, configure and hand over the suite (the default).")
 @network_option()
 @account_option(prompt=False)
 @PROFILE
@@ -52,7 +53,7 @@ def suite(provider, account, profile, dry_run, yes):
         deployment.run(deployment.command_context(provider, account, profile), dry_run=dry_run, assume_yes=yes)
 
 
-@cli.command("check-roles", cls=ConnectedProviderCommand)
+@cli.command("check-roles", cls=Command)
 @network_option()
 @account_option(prompt=False)
 @PROFILE
