@@ -8,6 +8,7 @@ transaction still raises with its revert reason; `--verbose` commands may turn t
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from importlib.metadata import version
 
 APE_SERIES = "0.8."  # what these patches were written against
@@ -44,3 +45,40 @@ def quiet_logs(level: str = "WARNING") -> None:
     from ape.logging import logger
 
     logger.set_level(level)
+
+
+@contextmanager
+def keep_connection(click_ctx):
+    """A command invoked in-process while a provider is already connected (the tests, a caller's
+    session) must not disconnect it on exit: Ape's ConnectedProviderCommand would (its context manager
+    records `disconnect_after` per connection and stops the shared anvil, resetting its chain). Ape
+    reads the `interactive` parameter for that; the map entry is restored afterwards."""
+    _check()
+    from ape import networks
+    from ape.api.networks import ProviderContextManager
+
+    provider = networks.active_provider
+    if provider is None or not provider.is_connected:
+        yield
+        return
+    # the --network choice names the connected chain: use that provider, not a new one (a new
+    # ethereum:local:foundry would start another anvil: another, empty chain)
+    from ape.api.providers import ProviderAPI
+    from ape.cli.options import NETWORK_META_KEY
+
+    def same(p) -> bool:
+        return isinstance(p, ProviderAPI) and p is not provider and p.network_choice == provider.network_choice
+
+    if same(click_ctx.params.get("network")):
+        click_ctx.params["network"] = provider
+    meta = click_ctx.meta.get(NETWORK_META_KEY) or {}
+    if same(meta.get("provider")):
+        meta["provider"] = provider
+    connection = provider.connection_id
+    before = ProviderContextManager.disconnect_map.get(connection)
+    click_ctx.params["interactive"] = True
+    try:
+        yield
+    finally:
+        if before is not None:
+            ProviderContextManager.disconnect_map[connection] = before

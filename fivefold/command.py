@@ -90,7 +90,8 @@ class Command(ConnectedProviderCommand):
 
         apecompat.quiet_traces()
         try:
-            return super().invoke(ctx)
+            with apecompat.keep_connection(ctx):
+                return super().invoke(ctx)
         except domain_errors() as exc:
             ui.fail(str(exc))
         except ApeException as exc:
@@ -98,6 +99,11 @@ class Command(ConnectedProviderCommand):
             if message is None:
                 raise
             ui.fail(message)
+
+
+    def _invoke(self, ctx: click.Context, provider=None):
+        ctx.params.pop("interactive", None)  # set by apecompat.keep_connection, not a parameter of ours
+        return super()._invoke(ctx, provider=provider)
 
 
 def _account_help(exc: click.BadParameter) -> str:
