@@ -376,7 +376,12 @@ def run(ctx: Context, dry_run: bool = False, assume_yes: bool = False, quiet: bo
     left = roles_held_by(ctx, ctx.deployer.address)
     if left:
         ui.fail(f"the deployer still holds: {', '.join(left)}")
-    if not quiet:
+    if quiet:
+        sent = len(ctx.steps) - n_before
+        ui.console.print(f"chain {ctx.chain_id} ({ctx.config['chain']}): {len(pending)} of {len(planned)} contracts "
+                         f"deployed, {sent} setup transaction(s), every role with {_short(ctx.owner)}; "
+                         + manifest_note(ctx.chain))
+    else:
         ui.console.print(manifest_note(ctx.chain))
 
 

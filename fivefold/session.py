@@ -93,7 +93,12 @@ def _no_confirmations(network) -> None:
 
 def prepare(provider) -> None:
     """What `connect` adjusts, for a provider Ape connected itself (`ConnectedProviderCommand`)."""
+    from fivefold import apecompat, manifest
+
     network = provider.network
+    apecompat.quiet_traces()
+    if manifest.kind_of(provider) != manifest.LIVE:
+        apecompat.quiet_logs()  # local chains: no "Confirmed 0x..." per transaction; tables say what was sent
     _explorer_tolerates_offline(local=_is_loopback(provider) or network.is_local or network.is_fork)
     if _is_loopback(provider) and not network.is_local:
         _no_confirmations(network)

@@ -42,7 +42,8 @@ def cli():
 @PROFILE
 @click.option("--dry-run", is_flag=True, help="Print the plan with estimated gas and cost; send nothing.")
 @click.option("--yes", is_flag=True, help="Do not ask before broadcasting.")
-def suite(provider, account, profile, dry_run, yes):
+@click.option("--quiet", is_flag=True, help="No tables: one line per chain (the demo uses it).")
+def suite(provider, account, profile, dry_run, yes, quiet):
     """Deploy every contract of the suite through the CREATE2 proxy (same address on every chain),
     configure it for this chain from deploy/<chain>.yaml, hand every role to the configured owner,
     and record it in deployments/<chain-id>.json. Re-running sends nothing for what is done.
@@ -50,7 +51,7 @@ def suite(provider, account, profile, dry_run, yes):
     --account is required except on a local chain (there: the first test account).
     """
     with ui.errors(*deployment.ERRORS):
-        deployment.run(deployment.command_context(provider, account, profile), dry_run=dry_run, assume_yes=yes)
+        deployment.run(deployment.command_context(provider, account, profile), dry_run=dry_run, assume_yes=yes, quiet=quiet)
 
 
 @cli.command("check-roles", cls=Command)
