@@ -46,6 +46,11 @@ def connect(network: str):
     from ape.exceptions import ApeException
 
     _explorer_tolerates_offline(local=any(h in network for h in ("127.0.0.1", "localhost", ":local", "-fork")))
+    active = networks.active_provider
+    if active is not None and active.is_connected and network == active.network_choice:
+        # already connected there (in-process callers, tests): a second context would stop it on exit
+        yield active
+        return
     try:
         choice = networks.parse_network_choice(network)
     except ApeException as exc:
