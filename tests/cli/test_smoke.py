@@ -28,7 +28,7 @@ def test_deploy_dry_run__deployed__plan_only(deployed, run_command):
 def test_check_roles__after_deploy__none_left(deployed, run_command):
     result = run_command("deploy", "check-roles")
     assert result.exit_code == 0, result.output
-    assert all(len(line) <= 80 for line in result.output.splitlines()), result.output
+    assert all(len(line.rstrip()) <= 80 for line in result.output.splitlines()), result.output
 
 
 def test_check_supply__local_chain__within_caps(deployed, run_command, chain):
@@ -56,7 +56,7 @@ def test_markets__deployed__table_fits_80_columns_and_plot(deployed, run_command
     png = tmp_path / "markets.png"
     result = run_command("markets", "--plot", str(png))
     assert result.exit_code == 0, result.output
-    assert all(len(line) <= 80 for line in result.output.splitlines()), result.output
+    assert all(len(line.rstrip()) <= 80 for line in result.output.splitlines()), result.output
     assert "USD6" in result.output
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
