@@ -101,6 +101,8 @@ def run(extra_steps=(), keep: bool = False, exercise: bool = True) -> None:
         ape_run("deploy", "check-supply", *[a for n in nodes for a in ("--rpc", f"{n.chain_id}={n.network}")], env=env)
         manifests = _load(deployments)
         same = addresses_table(manifests)
+        # the dApp exports of these chains (`make up`: abi/, from deployments/local/)
+        ape_run("export", *(("--local",) if keep else ("--out", str(OUT / "abi"))), env=env)
         _summary(summary, manifests, deployments)
         total = time.monotonic() - t0
         verdict = "[green]within[/]" if total <= TARGET_SECONDS else "[red]over[/]"

@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 from eth_utils import keccak
 
 from fivefold import config as config_mod
-from fivefold import create2, domains, manifest as manifest_mod, session, ui
+from fivefold import addressbook, create2, domains, manifest as manifest_mod, session, ui
 from fivefold.context import Blueprint, Context
 
 
@@ -361,6 +361,7 @@ def run(ctx: Context, dry_run: bool = False, assume_yes: bool = False, quiet: bo
     n_before = len(ctx.steps)
     configure(ctx)
     handoff(ctx)
+    addressbook.record(ctx, manifest)  # markets, mock feeds and assets, for `ape run export`
     if not quiet:
         ui.table(
             "Configuration and handoff",
