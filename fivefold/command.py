@@ -26,13 +26,14 @@ RPC_VARIABLES = {"BSC_RPC": "BNB Smart Chain", "OKTC_RPC": "OKT Chain"}
 
 
 def domain_errors() -> tuple[type[Exception], ...]:
+    from fivefold.ape_compat import ApeVersionError
     from fivefold.config import ConfigError
     from fivefold.context import FlowError
     from fivefold.deployment import DeploymentError
     from fivefold.plots import PlotError
     from fivefold.session import SessionError
 
-    return ConfigError, SessionError, DeploymentError, FlowError, PlotError
+    return ConfigError, SessionError, DeploymentError, FlowError, PlotError, ApeVersionError
 
 
 def explain(exc: BaseException, network: str | None = None) -> str | None:
@@ -86,11 +87,11 @@ class Command(ConnectedProviderCommand):
     def invoke(self, ctx: click.Context):
         from ape.exceptions import ApeException
 
-        from fivefold import apecompat
+        from fivefold import ape_compat
 
-        apecompat.quiet_traces()
         try:
-            with apecompat.keep_connection(ctx):
+            ape_compat.hide_traces()
+            with ape_compat.keep_connection(ctx):
                 return super().invoke(ctx)
         except domain_errors() as exc:
             ui.fail(str(exc))
@@ -102,7 +103,7 @@ class Command(ConnectedProviderCommand):
 
 
     def _invoke(self, ctx: click.Context, provider=None):
-        ctx.params.pop("interactive", None)  # set by apecompat.keep_connection, not a parameter of ours
+        ctx.params.pop("interactive", None)  # set by ape_compat.keep_connection, not a parameter of ours
         return super()._invoke(ctx, provider=provider)
 
 

@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 
 from eth_utils import keccak
 
+from fivefold import ape_compat
 from fivefold import config as config_mod
 from fivefold import addressbook, create2, domains, manifest as manifest_mod, session, ui
 from fivefold.context import Blueprint, Context
@@ -191,20 +192,15 @@ def estimate_gas(ctx: Context, item: Planned) -> int:
     cannot simulate it before its dependencies exist), an upper bound from the code sizes."""
     from ape.exceptions import ApeException, ContractLogicError
 
-    from ape_ethereum.trace import Trace
-
     if item.gas is None:
-        show = Trace.show
-        Trace.show = lambda self, *a, **k: None  # an expected failure: no call tree on screen
         try:
-            item.gas = ctx.chain.provider.estimate_gas_cost(deployment_txn(ctx, item))
+            with ape_compat.quiet_traces():  # an expected failure: no call tree on screen
+                item.gas = ctx.chain.provider.estimate_gas_cost(deployment_txn(ctx, item))
         except (ContractLogicError, ApeException):  # also "insufficient funds" for an unfunded dry run
             runtime = getattr(ctx.project, item.contract_type).contract_type.runtime_bytecode.bytecode
             code_bytes = len(runtime) // 2
             # base + CREATE2 + calldata + hashing the init code + code deposit, then 50% for the constructor
             item.gas = int((21_000 + 32_000 + 16 * len(item.init_code) + 6 * (len(item.init_code) // 32 + 1) + 200 * code_bytes) * 1.5)
-        finally:
-            Trace.show = show
     return item.gas
 
 

@@ -10,7 +10,16 @@ import ape
 import pytest
 from hypothesis import HealthCheck, settings
 
-from fivefold import units
+from fivefold import ape_compat, units
+
+
+def pytest_configure(config):
+    """Ape's per-transaction round trips cut, explorer offline, no call trees on reverts
+    (fivefold/ape_compat.py); another Ape version stops the run here with one line."""
+    try:
+        ape_compat.for_tests()
+    except ape_compat.ApeVersionError as exc:
+        raise pytest.UsageError(str(exc)) from None
 
 # Hypothesis budgets, sized to ~30 transactions/s on a local chain.
 #   ci:   the default, keeps `make test` under its time budget
@@ -82,43 +91,3 @@ def token(create_token):
 def minter_contract(project, owner):
     """A contract that can hold the minter role and mint on behalf of a test."""
     return project.MinterProbe.deploy(sender=owner)
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _lean_ape():
-    """Test-speed patches, for the test run only; revert reasons and results are unaffected.
-
-    - No block explorer serves a local chain, but with ape-etherscan installed ape asks Etherscan
-      about the failing contract on every revert: offline that costs time and, for a reverting
-      deployment, a ConnectionError that hides the revert reason from `ape.reverts`.
-    - ape-foundry renders the call tree and ape rebuilds a source traceback on every revert (about
-      a second together), only for pytest's captured output.
-    - The provider re-validates its pydantic settings (env and dotenv sources included) on every
-      access, dozens of times per transaction, though they never change within a run.
-    """
-    import ape.exceptions as ape_exceptions
-    from ape.exceptions import TransactionError
-    from ape_ethereum.trace import Trace
-    from ape_etherscan.explorer import Etherscan
-    from ape_foundry.provider import FoundryProvider
-    from ape_vyper.compiler.api import VyperCompiler
-
-    cache: dict[int, object] = {}
-    settings = FoundryProvider.settings
-
-    def cached_settings(self):
-        if id(self) not in cache:
-            cache[id(self)] = settings.fget(self)
-        return cache[id(self)]
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(Etherscan, "supports_chain", classmethod(lambda cls, chain_id: False))
-        patch.setattr(Trace, "show", lambda self, *args, **kwargs: None)
-        patch.setattr(TransactionError, "_get_ape_traceback", lambda self: None)
-        patch.setattr(ape_exceptions, "_get_ape_traceback_from_tx", lambda txn: None)
-        patch.setattr(FoundryProvider, "settings", property(cached_settings))
-        # Deep reverts (market -> controller -> adapter -> feed) are re-traced several times to
-        # point at the failing source line: seconds per `ape.reverts`, for nothing it checks.
-        patch.setattr(TransactionError, "with_ape_traceback", lambda self: self)
-        patch.setattr(VyperCompiler, "enrich_error", lambda self, err: err)
-        yield
