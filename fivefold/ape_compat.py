@@ -332,10 +332,14 @@ def quiet_logs(level: str = "WARNING") -> None:
 
 @contextmanager
 def keep_connection(click_ctx):
-    """A command invoked in-process while a provider is already connected (the tests, a caller's
-    session) must not disconnect it on exit: Ape's ConnectedProviderCommand would (its context
-    manager records `disconnect_after` per connection and stops the shared anvil, resetting its
-    chain). Ape reads the `interactive` parameter for that; the map entry is restored afterwards."""
+    """A command invoked in-process on the chain a provider is already connected to (the tests, a
+    caller's session) must neither disconnect it on exit nor start another: Ape's
+    ConnectedProviderCommand would stop the shared anvil (its context manager records
+    `disconnect_after` per connection), and a new ethereum:local:foundry would be another, empty
+    chain. Ape reads the `interactive` parameter for the first; in that mode a failing command also
+    leaves the provider "recycled" for the next context and its stack entry unpopped, which would
+    hand a later command on another network this chain: both are undone on the way out. A command
+    for another network is left to Ape as it is."""
     require_pinned_versions()
     from ape import networks
     from ape.api.networks import ProviderContextManager
@@ -347,8 +351,6 @@ def keep_connection(click_ctx):
         yield
         return
 
-    # the --network choice names the connected chain: use that provider, not a new one (a new
-    # ethereum:local:foundry would start another anvil: another, empty chain)
     def same(p) -> bool:
         return isinstance(p, ProviderAPI) and p is not provider and p.network_choice == provider.network_choice
 
@@ -357,12 +359,21 @@ def keep_connection(click_ctx):
     meta = click_ctx.meta.get(NETWORK_META_KEY) or {}
     if same(meta.get("provider")):
         meta["provider"] = provider
+    chosen = meta.get("provider") or click_ctx.params.get("network")
+    if isinstance(chosen, ProviderAPI) and chosen is not provider:
+        yield
+        return
     connection = provider.connection_id
     before = ProviderContextManager.disconnect_map.get(connection)
+    depth = len(ProviderContextManager.provider_stack)
     click_ctx.params["interactive"] = True
     try:
         yield
     finally:
+        if ProviderContextManager._recycled_provider is provider:
+            ProviderContextManager._recycled_provider = None
+        del ProviderContextManager.provider_stack[depth:]
+        networks.active_provider = provider
         if before is not None:
             ProviderContextManager.disconnect_map[connection] = before
 

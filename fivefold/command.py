@@ -9,7 +9,8 @@ What it turns into `error: <what is wrong>: <what to do>` (exit 1), before or af
   - the suite's own errors (config, session, deployment, flow, plot, a CSV);
   - an RPC variable such as BSC_RPC not set (ape-config.yaml reads the node URI from it);
   - an RPC that does not answer;
-  - `--account TEST::99` / `TEST::abc` (a usage error that lists the valid choices).
+  - `--account TEST::99` / `TEST::abc` (a usage error that lists the valid choices);
+  - any other Ape failure, a revert with its reason included (`transaction reverted: <reason>`).
 """
 
 from __future__ import annotations
@@ -51,6 +52,17 @@ def explain(exc: BaseException, network: str | None = None) -> str | None:
         return (f"no node answers at {url}: check the URL, start the node (local chains: `make up`), "
                 "or choose another --network")
     return None
+
+
+def describe(exc: BaseException) -> str:
+    """One line for any other Ape failure: a revert with its reason (the contract's "<name>: <what is
+    wrong>" says what to fix), anything else with its type."""
+    from ape.exceptions import ContractLogicError
+
+    text = " ".join(str(exc).split()) or "no message"
+    if isinstance(exc, ContractLogicError):
+        return f"transaction reverted: {text}"
+    return f"{type(exc).__name__}: {text}"
 
 
 def _network_arg(ctx: click.Context) -> str | None:
@@ -96,10 +108,7 @@ class Command(ConnectedProviderCommand):
         except domain_errors() as exc:
             ui.fail(str(exc))
         except ApeException as exc:
-            message = explain(exc, _network_arg(ctx))
-            if message is None:
-                raise
-            ui.fail(message)
+            ui.fail(explain(exc, _network_arg(ctx)) or describe(exc))
 
 
     def _invoke(self, ctx: click.Context, provider=None):

@@ -309,15 +309,17 @@ def deploy_plain(ctx: Context, item) -> Any:
 def command_context(provider, account=None, profile: str | None = None, deployed: bool = False) -> Context:
     """The Context of a command Ape has connected (`ConnectedProviderCommand`): the session's
     adjustments for `provider`, deploy/<chain>.yaml in `profile` (default: local on loopback) and
-    `account` as the deployer (session.deployer). With `deployed`, also the exercise accounts and
+    `account` as the deployer (session.deployer), and the exercise accounts. With `deployed`, also
     the contracts recorded in this chain's manifest."""
     from ape import chain, project
 
     session.prepare(provider)
     profile = profile or default_profile(provider)
     ctx = make_context(project, chain, session.deployer(account, profile), profile)
+    # the exercise accounts, also at deployment: configure makes the first one the local chains'
+    # airdrop operator (payouts.operators' local default), so `airdrop publish` works after a deploy
+    ctx.users = session.exercise_users(ctx.config["profile"], ctx.deployer)
     if deployed:
-        ctx.users = session.exercise_users(ctx.config["profile"], ctx.deployer)
         attach(ctx, manifest_mod.load(ctx.chain_id))
     return ctx
 
