@@ -10,7 +10,8 @@ Three entry points, each idempotent and each starting with the version check:
   for_tests()          `ape test` (tests/conftest.py): everything below
   for_scripts(local)   `ape run ...` (fivefold.session.connect): the round-trip cuts and the
                        offline explorer; failure output (call trees, source tracebacks) unchanged
-  stand_in(network)    a loopback anvil standing in for a live chain: no confirmations, block limit
+  stand_in(provider)   a loopback anvil standing in for a live chain: no confirmations, block limit,
+                       and `chain.mine` through anvil_mine
 
 and, for the `ape run` commands (fivefold/command.py, fivefold/session.py):
 
@@ -394,11 +395,26 @@ def quiet_traces():
 # --- Loopback stand-ins for live chains ---------------------------------------------------------
 
 
-def stand_in(network) -> None:
+def stand_in(provider) -> None:
     """A loopback anvil under a live network's name (bsc:mainnet on 127.0.0.1, mining on demand):
     waiting for the live network's confirmations would wait forever, and its gas estimation margin
     is tight for calls whose path depends on the block's timestamp (interest accrual), so send with
     the block limit. Ape builds one class per network (custom networks rebuild their config on
-    every read), so the override goes on that class, for this process only."""
+    every read), so the override goes on that class, for this process only. Ape's generic node
+    provider cannot `mine` (APINotImplementedError): on this provider, `chain.mine(n)` becomes one
+    `anvil_mine` request (the flows mine to an airdrop round's draw block)."""
+    require_pinned_versions()
+    network = provider.network
     type(network).required_confirmations = property(lambda self: 0)
     type(network).gas_limit = property(lambda self: "max")
+    if "_fivefold_mine" not in type(provider).__dict__:
+        original = type(provider).mine
+
+        def mine(self, num_blocks: int = 1):
+            if not getattr(self, "_fivefold_stand_in", False):
+                return original(self, num_blocks)
+            self.make_request("anvil_mine", [hex(num_blocks)])
+
+        type(provider).mine = mine
+        type(provider)._fivefold_mine = True
+    provider._fivefold_stand_in = True

@@ -43,7 +43,7 @@ def connect(network: str):
             if _is_loopback(provider) and not provider.network.is_local:
                 # A local stand-in for a live chain (anvil mines on demand): waiting for the live
                 # network's confirmations would wait forever.
-                ape_compat.stand_in(provider.network)
+                ape_compat.stand_in(provider)
             yield provider
     except ApeException as exc:
         if "connect" in str(exc).lower():
@@ -80,7 +80,7 @@ def prepare(provider) -> None:
     if manifest.kind_of(provider) != manifest.LIVE:
         ape_compat.quiet_logs()  # local chains: no "Confirmed 0x..." per transaction; tables say what was sent
     if _is_loopback(provider) and not network.is_local:
-        ape_compat.stand_in(network)
+        ape_compat.stand_in(provider)
 
 
 def deployer(account, profile: str):
