@@ -2,6 +2,9 @@
 #   make demo   set up, start local chains, deploy, exercise, print the tables, stop
 #   make test   set up, lint, run the whole `ape test` suite (fork tests and gas check included)
 # Both are idempotent: setup steps re-run only when their inputs change.
+# And for working by hand:
+#   make shell  a shell where every README `ape run ...` command works (ape and anvil on PATH)
+#   make up     the four local chains with the suite deployed, kept running until Ctrl-C
 
 PYTHON ?= python3.11
 VENV   := .venv
@@ -12,9 +15,9 @@ export HYPOTHESIS_PROFILE ?= ci
 # ape-vyper's settings model warns on every start; it is not ours to fix
 export PYTHONWARNINGS := ignore::UserWarning
 
-.PHONY: setup demo test lint test-fast gas gas-check compile typecheck clean
+.PHONY: setup demo test lint test-fast gas gas-check compile typecheck clean shell up
 
-setup: $(STAMP)/python $(STAMP)/node
+setup: $(STAMP)/python $(STAMP)/node $(STAMP)/activate
 
 $(STAMP)/python: requirements.txt pyproject.toml
 	@mkdir -p $(STAMP)
@@ -31,6 +34,23 @@ $(STAMP)/node: package.json package-lock.json
 	node_modules/.bin/anvil --version >/dev/null
 	node_modules/.bin/tsc --version >/dev/null
 	@touch $@
+
+# `source .venv/bin/activate` alone then makes the README's commands work in a fresh shell: the venv
+# puts ape on PATH, and these lines add anvil (node_modules/.bin) and quiet ape-vyper's start-up warning.
+# `deactivate` restores the PATH from before activation, so it undoes these too.
+$(STAMP)/activate: $(STAMP)/python Makefile
+	@grep -q '^# fivefold:' $(BIN)/activate || printf '%s\n' \
+	  '# fivefold: anvil from node_modules/.bin, and no ape-vyper start-up warning (added by make setup)' \
+	  'PATH="$(CURDIR)/node_modules/.bin:$$PATH"; export PATH' \
+	  'PYTHONWARNINGS="ignore::UserWarning"; export PYTHONWARNINGS' >> $(BIN)/activate
+	@touch $@
+
+shell: setup
+	@echo "fivefold shell: ape and anvil are on PATH (type exit to leave)"
+	@VIRTUAL_ENV=$(CURDIR)/$(VENV) $${SHELL:-/bin/bash} -i
+
+up: setup
+	$(BIN)/ape run demo --keep --no-exercise
 
 compile: setup
 	$(BIN)/ape compile

@@ -218,14 +218,15 @@ def export(project, manifests: dict[int, dict], out: Path = ABI_DIR) -> list[Pat
     return written
 
 
-def run(out: Path | None = None, gaps: bool = False) -> None:
+def run(out: Path | None = None, gaps: bool = False, local: bool = False) -> None:
     """`ape run export`: ABIs, NatSpec, the address book and index.ts into `out` (default abi/),
-    a table per chain, and the ABI parameters and outputs without a name (listed with `gaps`)."""
+    a table per chain, and the ABI parameters and outputs without a name (listed with `gaps`).
+    `local`: the address book of the `make up` chains (deployments/local/), not the live ones."""
     from ape import project
 
     from fivefold import addressbook, manifest, ui
 
-    manifests = manifest.load_all()
+    manifests = manifest.load_all(kind=manifest.LOCAL if local else manifest.LIVE)
     out = out or default_out()
     written = export(project, manifests, out)
     book = addressbook.book(manifests)

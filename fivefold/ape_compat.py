@@ -10,8 +10,18 @@ Entry points, each idempotent and each starting with the version check:
   for_tests()          `ape test` (tests/conftest.py): everything below
   for_scripts(local)   `ape run ...` (fivefold.session.connect): the round-trip cuts and the
                        offline explorer; failure output (call trees, source tracebacks) unchanged
-  stand_in(network)    a loopback anvil standing in for a live chain: no confirmations, block limit
+  stand_in(provider)   a loopback anvil standing in for a live chain: no confirmations, block limit,
+                       and `chain.mine` through anvil_mine
   fork_upstream(network, url)   a *-fork network forks the node at `url`
+
+and, for the `ape run` commands (fivefold/command.py, fivefold/session.py):
+
+  hide_traces()        no call tree printed for a reverted call: the suite's probes revert on
+                       purpose (does schedule 3 exist? has this feed an answer?), and a deploy printed
+                       dozens of "reverted without message" traces that were no errors; a failing
+                       transaction still raises with its revert reason
+  quiet_logs()         no INFO lines ("Confirmed 0x...") on local chains: the commands print tables
+  keep_connection(ctx) a command invoked in-process keeps the caller's connected provider
 
 Another Ape (or plugin) version fails at once with one line naming the fix: the names patched
 here are Ape's internals (several private) and move between releases without notice.
@@ -325,6 +335,73 @@ def _quiet_failures() -> None:
     VyperCompiler.enrich_error = lambda self, err: err
 
 
+def hide_traces(enabled: bool = True) -> None:
+    """No call tree on screen for any reverted call of this process (`enabled=False` restores it)."""
+    require_pinned_versions()
+    from ape_ethereum.trace import Trace
+
+    original = getattr(Trace, "_fivefold_show", None)
+    if original is None:
+        original = Trace.show
+        Trace._fivefold_show = original
+    Trace.show = (lambda self, *a, **k: None) if enabled else original
+
+
+def quiet_logs(level: str = "WARNING") -> None:
+    """Ape's INFO lines ("Confirmed 0x... (total fees paid = ...)", "Connecting to ...") off."""
+    from ape.logging import logger
+
+    logger.set_level(level)
+
+
+@contextmanager
+def keep_connection(click_ctx):
+    """A command invoked in-process on the chain a provider is already connected to (the tests, a
+    caller's session) must neither disconnect it on exit nor start another: Ape's
+    ConnectedProviderCommand would stop the shared anvil (its context manager records
+    `disconnect_after` per connection), and a new ethereum:local:foundry would be another, empty
+    chain. Ape reads the `interactive` parameter for the first; in that mode a failing command also
+    leaves the provider "recycled" for the next context and its stack entry unpopped, which would
+    hand a later command on another network this chain: both are undone on the way out. A command
+    for another network is left to Ape as it is."""
+    require_pinned_versions()
+    from ape import networks
+    from ape.api.networks import ProviderContextManager
+    from ape.api.providers import ProviderAPI
+    from ape.cli.options import NETWORK_META_KEY
+
+    provider = networks.active_provider
+    if provider is None or not provider.is_connected:
+        yield
+        return
+
+    def same(p) -> bool:
+        return isinstance(p, ProviderAPI) and p is not provider and p.network_choice == provider.network_choice
+
+    if same(click_ctx.params.get("network")):
+        click_ctx.params["network"] = provider
+    meta = click_ctx.meta.get(NETWORK_META_KEY) or {}
+    if same(meta.get("provider")):
+        meta["provider"] = provider
+    chosen = meta.get("provider") or click_ctx.params.get("network")
+    if isinstance(chosen, ProviderAPI) and chosen is not provider:
+        yield
+        return
+    connection = provider.connection_id
+    before = ProviderContextManager.disconnect_map.get(connection)
+    depth = len(ProviderContextManager.provider_stack)
+    click_ctx.params["interactive"] = True
+    try:
+        yield
+    finally:
+        if ProviderContextManager._recycled_provider is provider:
+            ProviderContextManager._recycled_provider = None
+        del ProviderContextManager.provider_stack[depth:]
+        networks.active_provider = provider
+        if before is not None:
+            ProviderContextManager.disconnect_map[connection] = before
+
+
 @contextmanager
 def quiet_traces():
     """No call tree on screen for a failure the caller expects (a gas estimate that may revert)."""
@@ -344,21 +421,36 @@ def quiet_traces():
 _memory_only: set[tuple[str, str]] = set()
 
 
-def stand_in(network) -> None:
+def stand_in(provider) -> None:
     """A loopback anvil under a live network's name (bsc:mainnet on 127.0.0.1, mining on demand):
     waiting for the live network's confirmations would wait forever, and its gas estimation margin
     is tight for calls whose path depends on the block's timestamp (interest accrual), so send with
     the block limit. Ape builds one class per network (custom networks rebuild their config on
-    every read), so the override goes on that class, for this process only.
+    every read), so the override goes on that class, for this process only. Ape's generic node
+    provider cannot `mine` (APINotImplementedError): on this provider, `chain.mine(n)` becomes one
+    `anvil_mine` request (the flows mine to an airdrop round's draw block).
 
     Ape also caches the contract types of a live-named network in ~/.ape/<ecosystem>/<network>/
     and reads, compares and merges them back on every `Contract.at` (a few hundred milliseconds a
     contract, and stand-in addresses left in the real network's cache): for a stand-in, and its
     forks, keep them in memory."""
+    require_pinned_versions()
+    network = provider.network
     type(network).required_confirmations = property(lambda self: 0)
     type(network).gas_limit = property(lambda self: "max")
     _once("memory_only_caches", _memory_only_contract_caches)
     _memory_only.add((network.ecosystem.name, network.name.replace("-fork", "")))
+    if "_fivefold_mine" not in type(provider).__dict__:
+        original = type(provider).mine
+
+        def mine(self, num_blocks: int = 1):
+            if not getattr(self, "_fivefold_stand_in", False):
+                return original(self, num_blocks)
+            self.make_request("anvil_mine", [hex(num_blocks)])
+
+        type(provider).mine = mine
+        type(provider)._fivefold_mine = True
+    provider._fivefold_stand_in = True
 
 
 def _memory_only_contract_caches() -> None:

@@ -21,7 +21,16 @@ def connect(network: str):
     from ape import networks
     from ape.exceptions import ApeException
 
-    _patch_ape(local=any(h in network for h in ("127.0.0.1", "localhost", ":local", "-fork")))
+    local = any(h in network for h in ("127.0.0.1", "localhost", ":local", "-fork"))
+    try:
+        ape_compat.for_scripts(local=local)
+    except ape_compat.ApeVersionError as exc:
+        raise SessionError(str(exc)) from None
+    active = networks.active_provider
+    if active is not None and active.is_connected and network == active.network_choice:
+        # already connected there (in-process callers, tests): a second context would stop it on exit
+        yield active
+        return
     try:
         choice = networks.parse_network_choice(network)
     except ApeException as exc:
@@ -34,7 +43,7 @@ def connect(network: str):
             if _is_loopback(provider) and not provider.network.is_local:
                 # A local stand-in for a live chain (anvil mines on demand): waiting for the live
                 # network's confirmations would wait forever.
-                ape_compat.stand_in(provider.network)
+                ape_compat.stand_in(provider)
             yield provider
     except ApeException as exc:
         if "connect" in str(exc).lower():
@@ -62,18 +71,18 @@ def _is_loopback(provider) -> bool:
 
 def prepare(provider) -> None:
     """What `connect` adjusts, for a provider Ape connected itself (`ConnectedProviderCommand`)."""
+    from fivefold import manifest
+
     network = provider.network
-    _patch_ape(local=_is_loopback(provider) or network.is_local or network.is_fork)
-    if _is_loopback(provider) and not network.is_local:
-        ape_compat.stand_in(network)
-
-
-def _patch_ape(local: bool) -> None:
-    """fivefold/ape_compat.py's patches for a script; another Ape version is a one-line error."""
     try:
-        ape_compat.for_scripts(local=local)
+        ape_compat.for_scripts(local=_is_loopback(provider) or network.is_local or network.is_fork)
     except ape_compat.ApeVersionError as exc:
         raise SessionError(str(exc)) from None
+    ape_compat.hide_traces()
+    if manifest.kind_of(provider) != manifest.LIVE:
+        ape_compat.quiet_logs()  # local chains: no "Confirmed 0x..." per transaction; tables say what was sent
+    if _is_loopback(provider) and not network.is_local:
+        ape_compat.stand_in(provider)
 
 
 def deployer(account, profile: str):

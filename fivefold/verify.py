@@ -82,7 +82,12 @@ def run(provider, payload_only: bool = False) -> None:
     name = chain_name(chain_id)
     records = manifest.load(chain_id)["contracts"]
     if not records:
-        ui.fail(f"no deployments/{chain_id}.json: deploy first")
+        from ape import chain
+
+        from fivefold.deployment import nothing_deployed_hint
+
+        ui.fail(f"nothing to verify on chain {chain_id}: {manifest.describe(chain_id)} is missing or empty; "
+                f"{nothing_deployed_hint(chain)}")
     sources = abi.deployable_sources()
     rows = []
     for contract, record in records.items():

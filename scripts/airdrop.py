@@ -11,9 +11,10 @@ import time
 from pathlib import Path
 
 import click
-from ape.cli import ConnectedProviderCommand, account_option, network_option
+from ape.cli import account_option, network_option
 
 from fivefold import session, ui
+from fivefold.command import Command
 from fivefold.payouts import airdrop
 
 
@@ -24,7 +25,7 @@ def cli():
 
 @cli.command()
 @click.argument("csv_path", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--round", "round_number", type=int, help="Round number the tree is for (the registry's round_count + 1).")
+@click.option("--round", "round_number", type=click.IntRange(min=1), help="Round number the tree is for (the registry's round_count + 1).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="JSON to write [default: <csv>.json].")
 @click.option("--decimals", default=18, show_default=True, help="Decimals of the asset (amounts are whole tokens).")
 @click.option("--bench", "bench_rows", type=int, metavar="ROWS", help="Instead: time a build of ROWS generated rows.")
@@ -52,7 +53,7 @@ def build(csv_path, round_number, out, decimals, bench_rows):
                      f"root 0x{built.root.hex()} -> {out} ({time.perf_counter() - t0:.1f} s)")
 
 
-@cli.command(cls=ConnectedProviderCommand)
+@cli.command(cls=Command)
 @network_option()
 @account_option()
 @click.argument("round_json", type=click.Path(exists=True, dir_okay=False, path_type=Path))

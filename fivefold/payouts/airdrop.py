@@ -356,7 +356,7 @@ def registry_address(chain_id: int) -> str:
 
     record = manifest.load(chain_id)["contracts"].get("AirdropRounds")
     if not record:
-        raise ValueError(f"no AirdropRounds in deployments/{chain_id}.json: deploy the suite first, or pass --registry")
+        raise ValueError(f"no AirdropRounds in {manifest.describe(chain_id)}: deploy the suite first, or pass --registry")
     return record["address"]
 
 
