@@ -216,3 +216,28 @@ def export(project, manifests: dict[int, dict], out: Path = ABI_DIR) -> list[Pat
         for stale in sorted(p for p in out.iterdir() if p.suffix in (".json", ".ts") and p not in written):
             stale.unlink()
     return written
+
+
+def run(out: Path | None = None, gaps: bool = False, local: bool = False) -> None:
+    """`ape run export`: ABIs, NatSpec, the address book and index.ts into `out` (default abi/),
+    a table per chain, and the ABI parameters and outputs without a name (listed with `gaps`).
+    `local`: the address book of the `make up` chains (deployments/local/), not the live ones."""
+    from ape import project
+
+    from fivefold import addressbook, manifest, ui
+
+    manifests = manifest.load_all(kind=manifest.LOCAL if local else manifest.LIVE)
+    out = out or default_out()
+    written = export(project, manifests, out)
+    book = addressbook.book(manifests)
+    ui.table(
+        f"Exported for dApps into {out}/ ({len(written)} files)",
+        ["chain id", "chain", "contracts", "assets"],
+        [(cid, c["chain"] + (" (local)" if c["local"] else ""), len(c["contracts"]), len(c["assets"])) for cid, c in book.items()]
+        or [("-", "no deployments/*.json manifest: ABIs only", 0, 0)],
+    )
+    found = all_gaps(project, book)
+    if gaps:
+        ui.table("ABI naming gaps", ["unnamed"], [(g,) for g in found] or [("none",)])
+    elif found:
+        ui.console.print(f"{len(found)} unnamed ABI parameter(s)/output(s): `ape run export --gaps` lists them")

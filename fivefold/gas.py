@@ -10,9 +10,10 @@ stated condition, and returns the receipt of exactly the transaction to measure.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 SNAPSHOT_FILE = "gas-snapshot.json"
 TOLERANCE = 0.01  # `--check` fails beyond 1% either way
@@ -23,7 +24,7 @@ REFERENCE_SLACK = 12 * 8  # gas: calldata zero-byte noise allowed against a refe
 class Operation:
     key: str
     condition: str
-    measure: Callable[["Bench"], Any]
+    measure: Callable[[Bench], Any]
     target: int | None = None  # an upper bound from the issue, if it names one
     not_above: str | None = None  # another key measured in the same run that this one may not exceed
 
@@ -94,7 +95,9 @@ class Verdict:
     reason: str
 
 
-def compare(committed: dict[str, dict], measured: dict[str, dict], tolerance: float = TOLERANCE) -> list[Verdict]:
+def compare(
+    committed: dict[str, dict], measured: dict[str, dict], tolerance: float = TOLERANCE
+) -> list[Verdict]:
     """Every committed and every measured key, judged against the 1% band and its target."""
     verdicts = []
     for key in sorted(set(committed) | set(measured)):
@@ -103,9 +106,11 @@ def compare(committed: dict[str, dict], measured: dict[str, dict], tolerance: fl
         if m is None:
             verdicts.append(Verdict(key, c, m, False, "operation missing from the measurement"))
         elif c is None:
-            verdicts.append(Verdict(key, c, m, False, "not in gas-snapshot.json: run `ape run gas` and commit"))
+            reason = "not in gas-snapshot.json: run `ape run gas` and commit"
+            verdicts.append(Verdict(key, c, m, False, reason))
         elif abs(m - c) > c * tolerance:
-            verdicts.append(Verdict(key, c, m, False, f"differs by {100 * (m - c) / c:+.2f}% (> {tolerance:.0%})"))
+            reason = f"differs by {100 * (m - c) / c:+.2f}% (> {tolerance:.0%})"
+            verdicts.append(Verdict(key, c, m, False, reason))
         else:
             verdicts.append(Verdict(key, c, m, True, "ok"))
     return verdicts
@@ -128,7 +133,9 @@ def target_failures(ops: dict[str, Operation], measured: dict[str, dict]) -> lis
     return out
 
 
-def measure_all(bench: Bench, ops: dict[str, Operation], on_done: Callable[[str], None] = lambda key: None) -> dict[str, dict]:
+def measure_all(
+    bench: Bench, ops: dict[str, Operation], on_done: Callable[[str], None] = lambda key: None
+) -> dict[str, dict]:
     """Runs every operation from the same clean chain state (snapshot and revert around each)."""
     results = {}
     for key, op in ops.items():
@@ -140,3 +147,69 @@ def measure_all(bench: Bench, ops: dict[str, Operation], on_done: Callable[[str]
             bench.chain.restore(snapshot)
         on_done(key)
     return results
+
+
+# --- `ape run gas` (scripts/gas.py parses the options and calls `run`)
+
+
+def run(check: bool = False, only: str = "", path: Path = Path(SNAPSHOT_FILE)) -> None:
+    """Measures every operation (or those whose key starts with `only`) on the connected local chain,
+    then writes `path` or, with `check`, compares with it; fails on a moved figure or a missed target."""
+    from ape import accounts, chain, project
+
+    from fivefold import session, ui
+
+    session.prepare(chain.provider)
+    if check and only:
+        ui.fail("--only measures a subset; --check needs every operation")
+    ops = {k: op for k, op in load_operations().items() if k.startswith(only)}
+    if not ops:
+        ui.fail(f"no operation starts with {only!r}")
+    bench = Bench(project=project, accounts=accounts.test_accounts, chain=chain)
+    with ui.progress() as bar:
+        task = bar.add_task("measuring", total=len(ops))
+        measured = measure_all(bench, ops, on_done=lambda key: bar.advance(task))
+    committed = read_snapshot(path)
+    over = target_failures(ops, measured)
+    if check:
+        _report_check(ops, committed, measured, over, path)
+        return
+    write_snapshot(path, {**{k: v for k, v in committed.items() if k in REGISTRY}, **measured})
+    ui.table(
+        f"Gas snapshot written to {path}",
+        ["operation", "gas", "target", "condition"],
+        [(k, f"{v['gas']:,}", _target(ops.get(k)), v["condition"]) for k, v in measured.items()],
+        justify_right=(1, 2),
+    )
+    if over:
+        ui.fail("over target: " + "; ".join(over))
+
+
+def _report_check(
+    ops: dict[str, Operation], committed: dict, measured: dict, over: list[str], path: Path
+) -> None:
+    from fivefold import ui
+
+    verdicts = compare(committed, measured)
+    ui.table(
+        "Gas check (1% band)",
+        ["operation", "committed", "measured", "target", "verdict"],
+        [
+            (v.key, f"{v.committed:,}" if v.committed else "-", f"{v.measured:,}" if v.measured else "-",
+             _target(ops.get(v.key)), v.reason)
+            for v in verdicts
+        ],
+        justify_right=(1, 2, 3),
+    )
+    bad = [v for v in verdicts if not v.ok]
+    if bad or over:
+        ui.fail("; ".join([f"{v.key}: {v.reason}" for v in bad] + over))
+    ui.console.print(f"[green]gas check passed[/]: {len(verdicts)} operations within 1% of {path}")
+
+
+def _target(op: Operation | None) -> str:
+    if op is None:
+        return "-"
+    if op.target:
+        return f"≤ {op.target:,}"
+    return f"≤ {op.not_above}" if op.not_above else "-"

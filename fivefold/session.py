@@ -1,61 +1,19 @@
-"""Connecting a script to a network and an account, with errors that say what to do."""
+"""Connecting to a network and choosing the deployer, with errors that say what to do.
+
+Scripts take `--network` and `--account` with Ape's own `network_option()` / `account_option()` and
+let `ConnectedProviderCommand` connect; the package then calls `prepare(provider)`. `connect()` is
+for code that connects by itself (the gas bench's local chain, the supply check's many chains).
+"""
 
 from __future__ import annotations
 
 from contextlib import contextmanager
 
-import click
-
-DEFAULT_NETWORK = "ethereum:local:foundry"
+from fivefold import ape_compat
 
 
 class SessionError(Exception):
     pass
-
-
-def network_opt(f):
-    return click.option(
-        "--network",
-        default=DEFAULT_NETWORK,
-        show_default=True,
-        help="ecosystem:network[:provider], or an RPC URL (a loopback URL selects the `local` profile). "
-        "Chains: ethereum:mainnet, bsc:mainnet, polygon:mainnet, oktc:mainnet.",
-    )(f)
-
-
-def account_opt(f):
-    return click.option(
-        "--account",
-        default="TEST::0",
-        show_default=True,
-        help="An `ape accounts` alias, or TEST::<n> for the n-th test account of the local mnemonic.",
-    )(f)
-
-
-def _explorer_tolerates_offline(local: bool) -> None:
-    """ape-etherscan fetches Etherscan's chain list the first time ape asks for a network's explorer;
-    offline (local chains, CI) that request fails and takes the whole command down. No explorer
-    serves a local node; elsewhere an unreachable list means "no explorer" too."""
-    from ape_etherscan.explorer import Etherscan
-
-    original = Etherscan.supports_chain.__func__
-    if getattr(original, "_fivefold_wrapped", False):
-        return
-
-    def supports_chain(cls, chain_id):
-        if local:
-            return False
-        try:
-            return original(cls, chain_id)
-        except Exception:  # requests' ConnectionError and friends: no explorer reachable
-            return False
-
-    supports_chain._fivefold_wrapped = True
-    Etherscan.supports_chain = classmethod(supports_chain)
-    if local:
-        # ape-etherscan also registers itself for the live networks by name (bsc:mainnet, ...),
-        # which a loopback stand-in borrows: make its lookups answer "unknown" at once.
-        Etherscan.get_contract_type = lambda self, address: None
 
 
 @contextmanager
@@ -63,7 +21,16 @@ def connect(network: str):
     from ape import networks
     from ape.exceptions import ApeException
 
-    _explorer_tolerates_offline(local=any(h in network for h in ("127.0.0.1", "localhost", ":local", "-fork")))
+    local = any(h in network for h in ("127.0.0.1", "localhost", ":local", "-fork"))
+    try:
+        ape_compat.for_scripts(local=local)
+    except ape_compat.ApeVersionError as exc:
+        raise SessionError(str(exc)) from None
+    active = networks.active_provider
+    if active is not None and active.is_connected and network == active.network_choice:
+        # already connected there (in-process callers, tests): a second context would stop it on exit
+        yield active
+        return
     try:
         choice = networks.parse_network_choice(network)
     except ApeException as exc:
@@ -76,26 +43,14 @@ def connect(network: str):
             if _is_loopback(provider) and not provider.network.is_local:
                 # A local stand-in for a live chain (anvil mines on demand): waiting for the live
                 # network's confirmations would wait forever.
-                _no_confirmations(provider.network)
+                ape_compat.stand_in(provider)
             yield provider
     except ApeException as exc:
         if "connect" in str(exc).lower():
-            raise SessionError(f"cannot connect to {network!r}: {exc}; check the RPC URL or start the node") from exc
+            raise SessionError(
+                f"cannot connect to {network!r}: {exc}; check the RPC URL or start the node"
+            ) from exc
         raise
-
-
-def load_account(alias: str):
-    from ape import accounts
-
-    if alias.upper().startswith("TEST::"):
-        return accounts.test_accounts[int(alias.split("::", 1)[1])]
-    try:
-        return accounts.load(alias)
-    except Exception as exc:  # ape raises several kinds here
-        known = ", ".join(a.alias for a in accounts if getattr(a, "alias", None)) or "none"
-        raise SessionError(
-            f"no account {alias!r} ({exc}); import one with `ape accounts import {alias}` (known: {known})"
-        ) from exc
 
 
 def exercise_users(ctx_profile: str, deployer):
@@ -114,10 +69,31 @@ def _is_loopback(provider) -> bool:
     return (urlparse(uri).hostname or "") in ("127.0.0.1", "localhost", "::1")
 
 
-def _no_confirmations(network) -> None:
-    # Ape builds one class per network (custom networks rebuild their config on every read), so
-    # override on that class, for this process only.
-    type(network).required_confirmations = property(lambda self: 0)
-    # The live network's gas estimation margin is tight for calls whose path depends on the
-    # block's timestamp (interest accrual); a local node's gas is free, so send with the block limit.
-    type(network).gas_limit = property(lambda self: "max")
+def prepare(provider) -> None:
+    """What `connect` adjusts, for a provider Ape connected itself (`ConnectedProviderCommand`)."""
+    from fivefold import manifest
+
+    network = provider.network
+    try:
+        ape_compat.for_scripts(local=_is_loopback(provider) or network.is_local or network.is_fork)
+    except ape_compat.ApeVersionError as exc:
+        raise SessionError(str(exc)) from None
+    ape_compat.hide_traces()
+    if manifest.kind_of(provider) != manifest.LIVE:
+        ape_compat.quiet_logs()  # local chains: no "Confirmed 0x..." per transaction; tables say what was sent
+    if _is_loopback(provider) and not network.is_local:
+        ape_compat.stand_in(provider)
+
+
+def deployer(account, profile: str):
+    """The account given with `--account`; without one, the local mnemonic's first test account on
+    the local profile (loopback chains), and an error naming the fix anywhere else."""
+    if account is not None:
+        return account
+    if profile != "local":
+        raise SessionError(
+            "no deployer: pass --account <alias> (import one with `ape accounts import <alias>`)"
+        )
+    from ape import accounts
+
+    return accounts.test_accounts[0]

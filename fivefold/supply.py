@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fivefold import manifest as manifest_mod
+from fivefold import manifest as manifest_mod, ui
 from fivefold.config import TOKENS, chain_name
 from fivefold.session import SessionError, connect
 from fivefold.units import fmt
@@ -12,9 +12,12 @@ def read_supplies(where: dict[str, str]) -> dict[int, dict[str, tuple[int, int]]
     """chain id -> token -> (totalSupply, cap), connecting to each chain in turn."""
     from ape import project
 
-    manifests = manifest_mod.load_all()
+    # every chain on loopback: the local chains' manifests (`make up`), else the committed ones
+    loopback = bool(where) and all(any(h in n for h in ("127.0.0.1", "localhost")) for n in where.values())
+    kind = manifest_mod.LOCAL if loopback else manifest_mod.LIVE
+    manifests = manifest_mod.load_all(kind=kind)
     if not manifests:
-        raise SessionError("no deployments/*.json manifests: deploy first")
+        raise SessionError(f"no manifests in {manifest_mod.directory(kind)}/: deploy first")
     out = {}
     for chain_id, manifest in manifests.items():
         network = where.get(str(chain_id))
@@ -50,3 +53,14 @@ def summarize(supplies: dict[int, dict[str, tuple[int, int]]]):
 
 def check(where: dict[str, str]):
     return summarize(read_supplies(where))
+
+
+def run(rpcs: tuple[str, ...]) -> None:
+    """`ape run deploy check-supply --rpc CHAIN_ID=NETWORK ...`: the table, failing if a total exceeds its cap."""
+    malformed = [r for r in rpcs if "=" not in r]
+    if malformed:
+        raise SessionError(f"--rpc {malformed[0]!r}: write CHAIN_ID=NETWORK, e.g. --rpc 56=bsc:mainnet")
+    rows, over = check(dict(r.split("=", 1) for r in rpcs))
+    ui.table("Supply across chains", ["token", *rows["chains"], "total", "cap", "status"], rows["rows"])
+    if over:
+        ui.fail(f"total supply exceeds the cap for: {', '.join(over)}")

@@ -12,23 +12,11 @@ import time
 from pathlib import Path
 
 import click
-from ape.cli import ConnectedProviderCommand, account_option, network_option
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from ape.cli import account_option, network_option
 
+from fivefold import session, ui
+from fivefold.command import Command
 from fivefold.payouts import airdrop
-
-console = Console(soft_wrap=True)  # an error stays one line, whatever the terminal width
-
-
-def _progress() -> Progress:
-    return Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
-                    MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True)
-
-
-def _fail(message: str):
-    console.print(f"[bold red]error:[/] {message}")
-    raise SystemExit(1)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -41,10 +29,11 @@ def cli():
 @click.option("--asset", help="The ERC-20 the amounts are in (address), or 'native'.")
 @click.option("--network", help="Read chain id, registry, next round and the token's decimals from this network "
               "(e.g. bsc:mainnet, or an RPC URL). Without it, give --decimals, --chain-id, --registry, --round.")
-@click.option("--decimals", type=int, help="The asset's decimals (read from the token with --network).")
+@click.option("--decimals", type=click.IntRange(0, 36), help="The asset's decimals (read from the token with --network).")
 @click.option("--chain-id", type=int, help="Chain the round is for (every leaf commits to it).")
 @click.option("--registry", help="AirdropRounds address [with --network: the deployment manifest's].")
-@click.option("--round", "round_number", type=int, help="Round number [with --network: the registry's next].")
+@click.option("--round", "round_number", type=click.IntRange(min=1),
+              help="Round number [with --network: the registry's round_count + 1].")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="JSON to write [default: <csv>.json].")
 @click.option("--bench", "bench_rows", type=int, metavar="ROWS", help="Instead: time a build of ROWS generated rows.")
 def build(csv_path, asset, network, decimals, chain_id, registry, round_number, out, bench_rows):
@@ -52,66 +41,58 @@ def build(csv_path, asset, network, decimals, chain_id, registry, round_number, 
     build the Merkle tree and write the round, its salt and every proof to JSON. Bad rows are
     reported by row number with the reason, and nothing is written."""
     if bench_rows:
-        with _progress() as bar:
+        with ui.progress() as bar:
             result = airdrop.bench(bench_rows, Path("."), progress=bar)
-        console.print(f"[bold]benchmark[/]: {result['rows']:,} rows built in {result['seconds']:.1f} s "
-                      f"(CPU {result['cpu_seconds']:.1f} s; {result['json_bytes'] / 1e6:,.0f} MB of proofs), "
-                      f"root {result['root']}")
+        ui.console.print(f"[bold]benchmark[/]: {result['rows']:,} rows built in {result['seconds']:.1f} s "
+                         f"(CPU {result['cpu_seconds']:.1f} s; {result['json_bytes'] / 1e6:,.0f} MB of proofs), "
+                         f"root {result['root']}")
         return
     if csv_path is None or asset is None:
         raise click.UsageError("build needs CSV_PATH and --asset (or --bench ROWS)")
-    try:
+    with ui.errors(ValueError, session.SessionError):
         if network:
             from ape import chain, project
 
-            from fivefold.session import SessionError, connect
-
-            try:
-                with connect(network):
-                    target = airdrop.target_online(chain, project, asset, decimals, registry, round_number)
-            except SessionError as exc:
-                _fail(str(exc))
+            with session.connect(network):
+                target = airdrop.target_online(chain, project, asset, decimals, registry, round_number)
         else:
             target = airdrop.target_offline(asset, decimals, chain_id, registry, round_number)
-    except ValueError as exc:
-        _fail(str(exc))
     out = out or csv_path.with_suffix(".json")
     t0 = time.perf_counter()
     try:
-        with _progress() as bar:
+        with ui.progress() as bar:
             built = airdrop.build_csv(csv_path, out, target.key, target.decimals, progress=bar, asset=target.asset)
     except airdrop.CsvError as exc:
-        _fail(f"{csv_path} has bad rows:\n{exc}")
-    console.print(f"round {built.number} for chain {target.key.chain_id}: {len(built.rows):,} accounts, total "
-                  f"{airdrop.format_tokens(built.total, target.decimals)} {target.symbol}, "
-                  f"root 0x{built.root.hex()} -> {out} ({time.perf_counter() - t0:.1f} s)")
+        ui.fail(f"{csv_path} has bad rows:\n{exc}")
+    ui.console.print(f"round {built.number} for chain {target.key.chain_id}: {len(built.rows):,} accounts, total "
+                     f"{airdrop.format_tokens(built.total, target.decimals)} {target.symbol}, "
+                     f"root 0x{built.root.hex()} -> {out} ({time.perf_counter() - t0:.1f} s)")
 
 
-@cli.command(cls=ConnectedProviderCommand)
+@cli.command(cls=Command)
 @network_option()
 @account_option()
 @click.argument("round_json", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--start", type=int, help="Window start, unix time [default: now].")
 @click.option("--days", type=float, default=7, show_default=True, help="Window length in days.")
 @click.option("--registry", help="AirdropRounds address [default: the one the round was built for].")
-def publish(round_json, start, days, registry, account, provider):
-    """Approve and publish ROUND_JSON (written by `build`) from an operator account, then draw the
-    schedule once its block is mined (mined at once on a local chain)."""
+def publish(provider, account, round_json, start, days, registry):
+    """Approve and publish ROUND_JSON (written by `build`) from an operator account (--account), then
+    draw the schedule once its block is mined (at once on a local chain)."""
     from ape import chain, project
 
-    data = airdrop.load_round(round_json)
-    try:
-        contract = project.AirdropRounds.at(registry or data.get("registry") or airdrop.registry_from_manifest(
+    session.prepare(provider)
+    with ui.errors(ValueError):
+        data = airdrop.load_round(round_json)
+        contract = project.AirdropRounds.at(registry or data.get("registry") or airdrop.registry_address(
             provider.chain_id))
         start = start or chain.pending_timestamp
-        end = start + int(days * 86_400)
-        with _progress() as bar:
-            tx, rnd, draw_tx = airdrop.publish(contract, data, account, start, end, project, chain, progress=bar)
-    except ValueError as exc:
-        _fail(str(exc))
-    decimals = int(data["decimals"])
-    console.print(f"round {data['round']} published at {rnd.address}: {int(data['count']):,} accounts, "
-                  f"{airdrop.format_tokens(int(data['total']), decimals)} tokens (gas {tx.gas_used:,}); "
-                  + (f"schedule drawn (seed {rnd.seed()})" if draw_tx
-                     else f"not drawn yet: anyone may call draw() after block {rnd.draw_block()}, "
-                          "or the first claim draws"))
+        with ui.progress() as bar:
+            tx, rnd, draw_tx = airdrop.publish(contract, data, account, start, start + int(days * 86_400), project,
+                                               chain, progress=bar)
+    total = airdrop.format_tokens(int(data["total"]), int(data["decimals"]))
+    ui.console.print(f"round {data['round']} published at {rnd.address}: {int(data['count']):,} accounts, {total} "
+                     f"tokens (gas {tx.gas_used:,}); "
+                     + (f"schedule drawn (seed {rnd.seed()})" if draw_tx
+                        else f"not drawn yet: anyone may call draw() after block {rnd.draw_block()}, "
+                             "or the first claim draws"))

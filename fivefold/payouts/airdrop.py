@@ -478,14 +478,14 @@ def parse_asset(text: str) -> str:
     return text.strip()
 
 
-def registry_from_manifest(chain_id: int) -> str:
-    """AirdropRounds of the suite's deployment on this chain; raises ValueError naming the fix."""
+def registry_address(chain_id: int) -> str:
+    """AirdropRounds' address from the chain's deployment manifest; ValueError naming the fix if absent."""
     from fivefold import manifest
 
-    entry = manifest.load(chain_id)["contracts"].get("AirdropRounds")
-    if not entry:
-        raise ValueError(f"no AirdropRounds in the deployment manifest of chain {chain_id}: pass --registry")
-    return entry["address"]
+    record = manifest.load(chain_id)["contracts"].get("AirdropRounds")
+    if not record:
+        raise ValueError(f"no AirdropRounds in {manifest.describe(chain_id)}: deploy the suite first, or pass --registry")
+    return record["address"]
 
 
 def target_offline(asset: str, decimals: int | None, chain_id: int | None, registry: str | None,
@@ -509,7 +509,7 @@ def target_online(chain, project, asset: str, decimals: int | None = None, regis
     from ape.exceptions import ApeException
 
     asset = parse_asset(asset)
-    registry = registry or registry_from_manifest(chain.chain_id)
+    registry = registry or registry_address(chain.chain_id)
     if not chain.provider.get_code(registry):
         raise ValueError(f"no contract at registry {registry} on chain {chain.chain_id}")
     expected = int(project.AirdropRounds.at(registry).round_count()) + 1

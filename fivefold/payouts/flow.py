@@ -198,80 +198,69 @@ def configure(ctx: Context) -> None:
 
 
 def exercise(ctx: Context) -> None:
-    """Red packets: create (native with a password, USDT public), claims by two claimers,
-    refund after expiry. Airdrop: publish a native-coin round for three accounts, draw, a third
-    party's claim for one account, sweep after the window. Time travel needs a local chain: on a
-    live chain the refund and the sweep are skipped. Local feeds are refreshed before and after."""
+    """Red packets: create (native with a password, USDT public), claims, refund after expiry.
+    Airdrop: publish a native-coin round for three accounts, draw, a keeper's claim for one account,
+    sweep after the window. Time travel needs a local chain: on a live chain the refund and the
+    sweep are skipped. Local feeds answer again before the packets and after the time travel."""
     if len(ctx.users) < 4:
         ctx.skip("payouts", "needs four exercise accounts")
         return
+    # The first exercise account creates the packets and is the airdrop operator (configure made it one
+    # on local chains); the keeper is a third party who draws, claims for others and sweeps.
+    creator, first_claimer, second_claimer, keeper = ctx.users[:4]
     refresh_local_feeds(ctx)  # time may have moved since they last answered (timeline, a re-run)
     salt = ctx.chain.blocks.head.timestamp  # unique per run
-    packet = _exercise_red_packets(ctx, salt)
-    rnd = _exercise_airdrop(ctx)
-    if ctx.advance(2 * DAY + 1):
-        creator, submitter = ctx.users[0], ctx.users[3]
-        rp = ctx["RedPacket"]
-        ctx.step("RedPacket.refund (after expiry)", rp.refund(packet.signer, NATIVE, salt, sender=creator))
-        ctx.check(rp.packet(packet.id).remaining == 0, "red packet: nothing left after the refund")
-        if rnd is not None:
-            ctx.step("AirdropRound.sweep (fees and unclaimed to the treasury)", rnd.sweep(sender=submitter))
-            ctx.check(rnd.holdings() == 0, "airdrop: round empty after the sweep")
-        refresh_local_feeds(ctx)  # leave the chain ready for red packets
-    else:
-        ctx.skip("RedPacket.refund / AirdropRound.sweep", "needs time travel (local chains only)")
+    key = _native_packet(ctx, creator, (first_claimer, second_claimer), salt)
+    _usdt_packet(ctx, creator, keeper, salt)
+    rnd = _airdrop_round(ctx, creator, (first_claimer, second_claimer, keeper), keeper)
+    _after_the_windows(ctx, creator, key, salt, rnd, keeper)
 
 
-class _Packet:
-    def __init__(self, pid: bytes, signer: str):
-        self.id, self.signer = pid, signer
-
-
-def _exercise_red_packets(ctx: Context, salt: int) -> _Packet:
-    """The creator makes a password packet in the native coin and a public one in USDT; two
-    claimers open the first, a third the second."""
+def _native_packet(ctx: Context, creator, claimers, salt: int):
+    """A password packet of 0.01 native coin in 3 random shares (the quoted fee as `max_fee`),
+    claimed by each claimer with a signature from the password's key. Returns the password key
+    (the refund needs it)."""
     rp = ctx["RedPacket"]
-    creator, claimer, other_claimer, usdt_claimer = ctx.users[:4]
-    chain_id = ctx.chain_id
-    amount = 10**16  # 0.01 native coin
-    key = payouts.password_key("fivefold demo", creator.address, salt, chain_id, rp.address)
+    amount = 10**16
+    key = payouts.password_key("fivefold demo", creator.address, salt, ctx.chain_id, rp.address)
     ctx.step("RedPacket.create (native, password, 3 random shares)",
              rp.create(NATIVE, amount, rp.quote_fee(NATIVE, amount), 3, True, DAY, key.address, salt, 0, value=amount,
                        sender=creator))
     pid = payouts.packet_id(creator.address, key.address, NATIVE, salt)
-    for who in (claimer, other_claimer):
-        r, vs = payouts.sign_claim(key.key, chain_id, rp.address, pid, who.address)
-        ctx.step("RedPacket.claim (native)", rp.claim(creator, key.address, NATIVE, salt, r, vs, sender=who))
-    ctx.check(rp.packet(pid).claims == 2, "red packet: two claims recorded")
-
-    if "MockUSDT" in ctx.contracts:
-        usdt, deposit = ctx["MockUSDT"], 250 * 10**6
-        ctx.step("MockUSDT.faucet", usdt.faucet(creator, 1_000 * 10**6, sender=creator))
-        ctx.step("MockUSDT.approve", usdt.approve(rp, deposit, sender=creator))
-        fee = rp.quote_fee(usdt, deposit)
-        ctx.step("RedPacket.create (USDT, public, 2 even shares)",
-                 rp.create(usdt, deposit, fee, 2, False, DAY, NATIVE, salt, 0, sender=creator))
-        upid = payouts.packet_id(creator.address, NATIVE, usdt.address, salt)
-        before = usdt.balanceOf(usdt_claimer)
-        ctx.step("RedPacket.claim (USDT)",
-                 rp.claim(creator, NATIVE, usdt, salt, b"\0" * 32, b"\0" * 32, sender=usdt_claimer))
-        ctx.check(usdt.balanceOf(usdt_claimer) - before == (deposit - fee) // 2,
-                  "red packet: USDT share after the bracketed fee")
-        ctx.check(rp.packet(upid).claims == 1, "red packet: USDT claim recorded")
-    return _Packet(pid, key.address)
+    for claimer in claimers:
+        r, vs = payouts.sign_claim(key.key, ctx.chain_id, rp.address, pid, claimer.address)
+        ctx.step("RedPacket.claim (native)", rp.claim(creator, key.address, NATIVE, salt, r, vs, sender=claimer))
+    ctx.check(rp.packet(pid).claims == len(claimers), "red packet: two claims recorded")
+    return key
 
 
-def _exercise_airdrop(ctx: Context):
-    """The operator (the creator's account) publishes a native round for three accounts; a
-    submitter draws and claims leaf 0 for its account once its turn comes. Returns the round, or
-    None if this account is no operator here."""
+def _usdt_packet(ctx: Context, creator, claimer, salt: int) -> None:
+    """A public packet of 250 mock USDT in 2 even shares, one claimed (local chains: the mock's faucet)."""
+    if "MockUSDT" not in ctx.contracts:
+        return
+    rp, usdt, deposit = ctx["RedPacket"], ctx["MockUSDT"], 250 * 10**6
+    ctx.step("MockUSDT.faucet", usdt.faucet(creator, 1_000 * 10**6, sender=creator))
+    ctx.step("MockUSDT.approve", usdt.approve(rp, deposit, sender=creator))
+    fee = rp.quote_fee(usdt, deposit)
+    ctx.step("RedPacket.create (USDT, public, 2 even shares)",
+             rp.create(usdt, deposit, fee, 2, False, DAY, NATIVE, salt, 0, sender=creator))
+    pid = payouts.packet_id(creator.address, NATIVE, usdt.address, salt)
+    before = usdt.balanceOf(claimer)
+    ctx.step("RedPacket.claim (USDT)", rp.claim(creator, NATIVE, usdt, salt, b"\0" * 32, b"\0" * 32, sender=claimer))
+    ctx.check(usdt.balanceOf(claimer) - before == (deposit - fee) // 2, "red packet: USDT share after the bracketed fee")
+    ctx.check(rp.packet(pid).claims == 1, "red packet: USDT claim recorded")
+
+
+def _airdrop_round(ctx: Context, operator, recipients, keeper):
+    """The operator publishes a native-coin round for the recipients (a tree salted and bound to
+    this chain and registry); the keeper draws the schedule and claims the first recipient's leaf
+    for it. Returns the round (None when not published)."""
     ad = ctx["AirdropRounds"]
-    operator, submitter = ctx.users[0], ctx.users[3]
     if not ad.is_operator(operator):
         ctx.skip("airdrop", f"{operator.address} is not an airdrop operator (payouts.operators in the chain file)")
         return None
     number = int(ad.round_count()) + 1
-    accounts = [u.address for u in ctx.users[1:4]]
+    accounts = [u.address for u in recipients]
     amounts = [10**15, 2 * 10**15, 3 * 10**15]
     key = airdrop.new_round_key(ctx.chain_id, ad.address, number)
     tree = merkle.MerkleTree(merkle.airdrop_leaves(key.prefix, [bytes.fromhex(x[2:]) for x in accounts], amounts))
@@ -288,14 +277,30 @@ def _exercise_airdrop(ctx: Context):
     if ctx.chain.blocks.height <= target:
         ctx.skip("AirdropRound.draw", "draw block not mined yet (live chain): the first claim will draw")
         return rnd
-    ctx.step("AirdropRound.draw", rnd.draw(sender=submitter))
+    ctx.step("AirdropRound.draw", rnd.draw(sender=keeper))
     wait = int(rnd.unlock_time(0)) - ctx.chain.blocks.head.timestamp
     if wait > 0 and not ctx.advance(wait):
         ctx.skip("AirdropRound.claim", "leaf 0's turn has not come (live chain)")
         return rnd
     before = ctx.chain.provider.get_balance(accounts[0])
     ctx.step("AirdropRound.claim (for an account, by a third party)",
-             rnd.claim(0, accounts[0], amounts[0], merkle.ints(tree.proof(0)), sender=submitter))
+             rnd.claim(0, accounts[0], amounts[0], merkle.ints(tree.proof(0)), sender=keeper))
     got = ctx.chain.provider.get_balance(accounts[0]) - before
     ctx.check(got == payouts.airdrop_net(amounts[0], int(rnd.FEE_BPS())), "airdrop: net of the fee")
     return rnd
+
+
+def _after_the_windows(ctx: Context, creator, key, salt: int, rnd, keeper) -> None:
+    """After expiry the creator refunds the native packet and the keeper sweeps the round to the
+    treasury; the local feeds then answer again, dated after the time travel."""
+    if not ctx.advance(2 * DAY + 1):
+        ctx.skip("RedPacket.refund / AirdropRound.sweep", "needs time travel (local chains only)")
+        return
+    rp = ctx["RedPacket"]
+    ctx.step("RedPacket.refund (after expiry)", rp.refund(key.address, NATIVE, salt, sender=creator))
+    pid = payouts.packet_id(creator.address, key.address, NATIVE, salt)
+    ctx.check(rp.packet(pid).remaining == 0, "red packet: nothing left after the refund")
+    if rnd is not None:
+        ctx.step("AirdropRound.sweep (fees and unclaimed to the treasury)", rnd.sweep(sender=keeper))
+        ctx.check(rnd.holdings() == 0, "airdrop: round empty after the sweep")
+    refresh_local_feeds(ctx)  # leave the chain ready for red packets
