@@ -21,9 +21,9 @@ import os
 import re
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from fivefold.payouts import merkle
 from fivefold.payouts.model import AIRDROP_MAX_TOTAL, RoundKey, tier_shift_for
@@ -362,8 +362,8 @@ def write_json(built: BuiltRound, path: Path, progress=None, parallel: bool = Tr
             if ragged and None in proof:
                 proof = [p for p in proof if p is not None]
             joined = '"' + '", "'.join(proof) + '"' if proof else ""
-            buf.append('  {"index": %d, "account": "0x%s", "amount": "%d", "proof": [%s]}'
-                       % (i, accounts[i].hex(), amounts[i], joined))
+            buf.append(f'  {{"index": {i}, "account": "0x{accounts[i].hex()}", "amount": "{amounts[i]}", '
+                       f'"proof": [{joined}]}}')
             if len(buf) == 20_000:
                 out.write(",\n".join(buf))
                 buf.clear()

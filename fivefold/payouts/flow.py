@@ -26,7 +26,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from fivefold.context import Context, Deployable
-from fivefold.payouts import airdrop, merkle, model as payouts
+from fivefold.payouts import airdrop, merkle
+from fivefold.payouts import model as payouts
 
 NATIVE = payouts.ZERO_ADDRESS
 FEED_DECIMALS = 8
@@ -50,6 +51,11 @@ def _feed_name(symbol: str) -> str:
     return f"PriceFeed.{symbol}"
 
 
+def _feed_args(symbol: str):
+    """Constructor arguments of the local feed of `symbol`: 8 decimals, a description, the deployer."""
+    return lambda ctx: [FEED_DECIMALS, f"{symbol} / USD", ctx.deployer.address]
+
+
 CONTRACTS = [
     # The deployer owns every contract until the deployment hands ownership to `owner`.
     Deployable("RedPacket", "RedPacket", lambda ctx: [ctx.deployer.address]),
@@ -57,11 +63,7 @@ CONTRACTS = [
     Deployable("AirdropRoundBlueprint", "AirdropRound", blueprint=True),
     # Local chains only: a mock USDT (open faucet) and owner-set price feeds.
     Deployable("MockUSDT", "MockStablecoin", when=_local),
-    *[
-        Deployable(_feed_name(s), "LocalPriceFeed", (lambda s: lambda ctx: [FEED_DECIMALS, f"{s} / USD", ctx.deployer.address])(s),
-                   when=_local)
-        for s in LOCAL_FEEDS
-    ],
+    *[Deployable(_feed_name(s), "LocalPriceFeed", _feed_args(s), when=_local) for s in LOCAL_FEEDS],
 ]
 
 

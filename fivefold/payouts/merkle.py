@@ -23,7 +23,7 @@ keccak binding installed (pysha3 when present, pycryptodome otherwise).
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 try:  # pysha3: ~6x faster per call than pycryptodome's object API
     from sha3 import keccak_256 as _keccak_256
@@ -52,7 +52,7 @@ def hash_pair(a: bytes, b: bytes) -> bytes:
 
 def next_level(level: Sequence[bytes]) -> list[bytes]:
     k, pad = keccak, _PAD
-    out = [pad + (k(a + b) if a < b else k(b + a))[12:] for a, b in zip(level[0::2], level[1::2])]
+    out = [pad + (k(a + b) if a < b else k(b + a))[12:] for a, b in zip(level[0::2], level[1::2], strict=False)]  # odd last: carried up
     if len(level) % 2:
         out.append(level[-1])
     return out
@@ -122,7 +122,7 @@ def address_leaf(account: str) -> bytes:
     return low160(keccak(keccak(bytes.fromhex(account[2:].lower()).rjust(32, b"\0"))))
 
 
-def channel_tree(members: Sequence[str]) -> "MerkleTree":
+def channel_tree(members: Sequence[str]) -> MerkleTree:
     return MerkleTree([address_leaf(m) for m in members])
 
 
@@ -138,5 +138,5 @@ def airdrop_leaves(prefix: bytes, accounts: Sequence[bytes], amounts: Sequence[i
     pad = _PAD
     return [
         pad + k(k(prefix + i.to_bytes(32, "big") + pad + acct + amt.to_bytes(32, "big")))[12:]
-        for i, (acct, amt) in enumerate(zip(accounts, amounts), start=first)
+        for i, (acct, amt) in enumerate(zip(accounts, amounts, strict=True), start=first)
     ]

@@ -89,8 +89,9 @@ def test_airdrop_build_and_publish__local_chain__round_drawn(deployed, run_comma
     rows = tmp_path / "rows.csv"
     rows.write_text("".join(f"{a.address},{i + 1}\n" for i, a in enumerate(accounts[3:6])))
     out = tmp_path / "round.json"
-    built = run_command("airdrop", "build", str(rows), "--asset", "native", "--network", "ethereum:local:foundry",
-                        "--out", str(out))  # chain id, registry and round read from the chain and the manifest
+    # chain id, registry and round read from the chain and the manifest
+    built = run_command("airdrop", "build", str(rows), "--asset", "native", "--network",
+                        "ethereum:local:foundry", "--out", str(out))
     assert built.exit_code == 0, built.output
     published = run_command("airdrop", "publish", str(out), "--account", "TEST::0")
     assert published.exit_code == 0, published.output
@@ -105,8 +106,8 @@ def test_airdrop_publish__not_an_operator__one_line_revert(deployed, run_command
     rows = tmp_path / "rows.csv"
     rows.write_text(f"{accounts[3].address},1\n")
     out = tmp_path / "round.json"
-    built = run_command("airdrop", "build", str(rows), "--asset", "native", "--network", "ethereum:local:foundry",
-                        "--out", str(out))
+    built = run_command("airdrop", "build", str(rows), "--asset", "native", "--network",
+                        "ethereum:local:foundry", "--out", str(out))
     assert built.exit_code == 0, built.output
     one_line_error(run_command("airdrop", "publish", str(out), "--account", "TEST::7"),
                    "is not an operator of AirdropRounds", "set_operator")

@@ -3,7 +3,8 @@
 import ape
 import pytest
 
-from fivefold.payouts import merkle, model as payouts
+from fivefold.payouts import merkle
+from fivefold.payouts import model as payouts
 
 from .conftest import DAY, TOKEN, round_at, round_key
 

@@ -39,7 +39,7 @@ def _run(cli, *args):
 
 def _csv(tmp_path, accounts, amounts, header="Address,Amount"):
     path = tmp_path / "rows.csv"
-    lines = [header] + [f"{a.address},{x}" for a, x in zip(accounts, amounts)]
+    lines = [header] + [f"{a.address},{x}" for a, x in zip(accounts, amounts, strict=True)]
     path.write_bytes(b"\xef\xbb\xbf" + "\r\n".join(lines).encode() + b"\r\n")  # Excel's "CSV UTF-8"
     return path
 

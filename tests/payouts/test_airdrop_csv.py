@@ -5,7 +5,8 @@ import json
 import pytest
 from eth_utils import to_checksum_address
 
-from fivefold.payouts import airdrop, merkle, model as payouts
+from fivefold.payouts import airdrop, merkle
+from fivefold.payouts import model as payouts
 
 GOOD = "0x52908400098527886E0F7030069857D2E4169EE7"  # EIP-55 test vector
 REGISTRY = "0x" + "cd" * 20

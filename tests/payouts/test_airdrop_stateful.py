@@ -5,9 +5,16 @@ import math
 
 from hypothesis import settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
 
-from fivefold.payouts import merkle, model as payouts
+from fivefold.payouts import merkle
+from fivefold.payouts import model as payouts
 
 from .conftest import DAY, NATIVE, round_at, round_key
 

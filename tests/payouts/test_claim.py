@@ -1,12 +1,11 @@
 """RedPacket.claim and claim_in_channel: passwords, splits, channels, one claim each, expiry."""
 
 import ape
-import pytest
-from eth_utils import to_checksum_address
 
-from fivefold.payouts import merkle, model as payouts
+from fivefold.payouts import merkle
+from fivefold.payouts import model as payouts
 
-from .conftest import DAY, NATIVE, NO_SIG, TOKEN
+from .conftest import DAY, NO_SIG, TOKEN
 
 
 def test_claim__password_packet__pays_first_share(redpacket, create_packet, creator, claimer, cmdt):

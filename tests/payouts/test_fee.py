@@ -9,7 +9,6 @@ from fivefold.payouts import model as payouts
 
 from .conftest import DAY, LONGEST_HEARTBEAT, NATIVE, NO_FEE_LIMIT, TOKEN, USD
 
-
 CENT = 10**16  # USD 0.01 of CMDT at USD 1.00
 
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from fivefold.payouts import merkle, model as payouts
+from fivefold.payouts import merkle
+from fivefold.payouts import model as payouts
 
 
 def _leaves(n):

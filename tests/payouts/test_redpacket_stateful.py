@@ -6,11 +6,17 @@ import math
 
 from hypothesis import settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
 
 from fivefold.payouts import model as payouts
 
-from .conftest import DAY, NATIVE, TEST_ROUNDS, TOKEN
+from .conftest import DAY, NATIVE, TEST_ROUNDS
 
 # Each step is one to three transactions; scale the loaded profile (ci or deep) to the time budget.
 _profile = settings()
