@@ -2,17 +2,20 @@
 
 Ape does per transaction what a test chain does not need: it reads the same code, automine flag and
 block gas limit again, asks a zero-fee node for its fees, and traces every contract call to print
-console logs. This module removes those round trips (and a few offline and display costs), and
-nothing else: every result, gas figure and revert reason stays what Ape would report.
+console logs. This module removes those round trips (and a few offline, display and pydantic
+costs), fixes two things Ape gets wrong with several networks in one process (chain ids, a fork's
+upstream), and nothing else: every result, gas figure and revert reason stays what Ape reports.
 
-Entry points, each idempotent and each starting with the version check:
+Entry points (idempotent; the first two start with the version check, the others are reached
+only after one of them):
 
   for_tests()          `ape test` (tests/conftest.py): everything below
-  for_scripts(local)   `ape run ...` (fivefold.session.connect): the round-trip cuts and the
-                       offline explorer; failure output (call trees, source tracebacks) unchanged
+  quiet_traces()       no call tree on screen for a failure the caller expects
+  for_scripts(local)   `ape run ...` (fivefold.session.connect / prepare): the round-trip cuts
+                       and the offline explorer; failure output (call trees, tracebacks) unchanged
   stand_in(provider)   a loopback anvil standing in for a live chain: no confirmations, block limit,
                        and `chain.mine` through anvil_mine
-  fork_upstream(network, url)   a *-fork network forks the node at `url`
+  fork_upstream(network, url)  a *-fork network forks the node at `url` (tests/forks)
 
 and, for the `ape run` commands (fivefold/command.py, fivefold/session.py):
 
@@ -141,8 +144,8 @@ def _explorer_offline(local: bool) -> None:
 # --- Round trips per transaction ----------------------------------------------------------------
 #
 # Measured on `token.transfer(...)` under `ape test` (anvil, eth-ape 0.8.51): 12 JSON-RPC requests
-# per transaction before, 5 after (nonce, balance check, send, receipt, and the block gas limit
-# once per test); a view call 3 -> 1.
+# per transaction before, 4 after (nonce, balance check, send, receipt; the code and the block gas
+# limit once per test); a view call 3 -> 1. tests/test_ape_compat.py holds these counts.
 
 # Provider-bound caches, emptied whenever the chain's state may go back (snapshot restore, reset,
 # set_code) or the provider disconnects. Keys hold the provider id; values keep the provider alive
