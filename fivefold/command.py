@@ -103,6 +103,8 @@ class Command(ConnectedProviderCommand):
 
         try:
             ape_compat.hide_traces()
+            if _local_network(ctx):  # no "INFO: Connecting to a 'anvil' node." before the command's output
+                ape_compat.quiet_logs()
             with ape_compat.keep_connection(ctx):
                 return super().invoke(ctx)
         except domain_errors() as exc:
@@ -114,6 +116,15 @@ class Command(ConnectedProviderCommand):
     def _invoke(self, ctx: click.Context, provider=None):
         ctx.params.pop("interactive", None)  # set by ape_compat.keep_connection, not a parameter of ours
         return super()._invoke(ctx, provider=provider)
+
+
+def _local_network(ctx: click.Context) -> bool:
+    """A loopback or Ape-started local chain, and no -v/--verbosity given (that choice stands)."""
+    args = list(getattr(ctx, "_fivefold_args", []))
+    if any(a in ("-v", "--verbosity") or a.startswith("--verbosity=") for a in args):
+        return False
+    network = _network_arg(ctx) or ":local"  # the default network is Ape's local chain
+    return any(h in network for h in ("127.0.0.1", "localhost", ":local"))
 
 
 def _account_help(exc: click.BadParameter) -> str:

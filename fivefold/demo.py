@@ -75,6 +75,8 @@ def run(extra_steps=(), keep: bool = False, exercise: bool = True) -> None:
     ports = [KEEP_PORTS[c] for c in CHAIN_IDS] if keep else None
     with localchain.nodes(CHAIN_IDS, ports) as nodes:
         ui.console.rule("[bold]Four local chains")
+        ui.console.print("anvil stand-ins for " + ", ".join(f"{chain_name(n.chain_id)} ({n.chain_id})" for n in nodes)
+                         + ": on each, `ape run deploy` then `ape run exercise`" + ("" if exercise else " (skipped: --no-exercise)"))
         for node in nodes:
             name = chain_name(node.chain_id)
             ui.console.rule(f"[bold]{name} (chain {node.chain_id})")
@@ -133,14 +135,18 @@ def _next_steps(nodes, deployments: Path, keep: bool) -> None:
         for cmd in (f"ape run markets --network {n.network} --plot markets.png",
                     f"ape run timeline --network {n.network} --plot timeline.png",
                     f"ape run exercise --network {n.network}",
-                    "ape run export"):
+                    "ape run export --local"):
             ui.console.print(f"  {cmd}")
         ui.console.print("[bold]the chains keep running: Ctrl-C stops them[/]")
     else:
-        ui.console.print(f"manifests of this run (chains now stopped): {deployments}/<chain-id>.json")
-        ui.console.print("next: `make up` keeps the four chains running with the suite deployed (RPC URLs and "
-                         "manifests printed), then `ape run markets --network <its URL> --plot markets.png`; "
-                         "`ape run timeline --plot timeline.png` draws the schedules; docs/deploy.md for a live chain")
+        ui.console.print(f"manifests of this run (chains now stopped): {deployments}/<chain-id>.json; "
+                         f"dApp exports: {OUT / 'abi'}/")
+        ui.console.print("next:")
+        for line in ("make up                                  the four chains kept running, suite deployed (RPC URLs printed)",
+                     "ape run markets --network <URL> --plot markets.png   rates of a chain `make up` started",
+                     "ape run timeline --network <URL> --plot timeline.png   the unlock and emission curves",
+                     "docs/deploy.md                           deploying to a live chain"):
+            ui.console.print(f"  {line}")
 
 
 def _wait_for_ctrl_c() -> None:

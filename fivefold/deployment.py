@@ -365,6 +365,7 @@ def run(ctx: Context, dry_run: bool = False, assume_yes: bool = False, quiet: bo
             bar.update(task, description=f"deploying {item.name}")
             deploy_one(ctx, item, manifest)
             bar.advance(task)
+        bar.update(task, description=f"{len(pending)} deployed, {len(planned) - len(pending)} already there")
     n_before = len(ctx.steps)
     configure(ctx)
     handoff(ctx)
@@ -387,7 +388,7 @@ def run(ctx: Context, dry_run: bool = False, assume_yes: bool = False, quiet: bo
     if quiet:
         sent = len(ctx.steps) - n_before
         ui.console.print(f"chain {ctx.chain_id} ({ctx.config['chain']}): {len(pending)} of {len(planned)} contracts "
-                         f"deployed, {sent} setup transaction(s), every role with {_short(ctx.owner)}; "
+                         f"deployed, {sent} setup transaction(s), every role handed to the owner {_short(ctx.owner)}; "
                          + manifest_note(ctx.chain))
     else:
         ui.console.print(manifest_note(ctx.chain))
