@@ -7,9 +7,11 @@ web form (docs/deploy.md describes the manual step).
 
 from __future__ import annotations
 
+import copy
 import json
 import subprocess
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 from fivefold import abi, manifest, session, ui
@@ -28,6 +30,13 @@ def _portable(path: str) -> str:
 
 
 def standard_json(source: Path) -> dict:
+    """The compiler's standard-JSON input for `source` (one vyper run per source file, however many
+    contracts share it: the five tokens are one CappedToken)."""
+    return copy.deepcopy(_standard_json(str(source)))
+
+
+@lru_cache(maxsize=None)
+def _standard_json(source: str) -> dict:
     vyper = Path(sys.executable).with_name("vyper")
     out = subprocess.run([str(vyper), "-f", "solc_json", "--evm-version", EVM_VERSION, str(source)], capture_output=True, text=True)
     if out.returncode != 0:

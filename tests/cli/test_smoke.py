@@ -120,7 +120,12 @@ def test_gas__one_prefix__measured(run_command, tmp_path):
     assert "airdrop.claim.1m.fresh" in json.loads((tmp_path / "gas.json").read_text())
 
 
-def test_forks_and_demo__not_run_here__covered_elsewhere():
-    """`ape run forks` is its own line of `make test`; `ape run demo` starts four chains of its own and is
-    `make demo` (its recorded run: docs/demo.md). Here: both load and are click commands."""
-    assert script("forks").name and script("demo").name
+def test_demo__not_run_here__is_what_make_demo_runs():
+    """`ape run demo` starts four chains of its own: it is `make demo` (recorded run: docs/demo.md),
+    not repeated here; the fork tests run inside `ape test` (tests/forks). Here: the demo script
+    loads as a click command and is the one `make demo` and `make up` call."""
+    from pathlib import Path
+
+    makefile = Path("Makefile").read_text()
+    assert script("demo").name
+    assert "ape run demo\n" in makefile and "ape run demo --keep" in makefile
