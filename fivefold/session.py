@@ -26,6 +26,8 @@ def connect(network: str):
         ape_compat.for_scripts(local=local)
     except ape_compat.ApeVersionError as exc:
         raise SessionError(str(exc)) from None
+    if local:
+        ape_compat.quiet_logs()  # no "INFO: Connecting to a 'anvil' node." per chain (check-supply)
     active = networks.active_provider
     if active is not None and active.is_connected and network == active.network_choice:
         # already connected there (in-process callers, tests): a second context would stop it on exit
