@@ -44,13 +44,21 @@ def explain(exc: BaseException, network: str | None = None) -> str | None:
     if unset:
         var = unset.group(1)
         chain = RPC_VARIABLES.get(var, "this network")
-        return (f"{var} is not set: export {var}=<your {chain} RPC URL>, or put the URL in the network "
-                f"choice (--network {network.split(':')[0] if network else 'bsc'}:mainnet:https://...)")
-    if "No (supported) node found" in text or "not connected" in text.lower() or "connection refused" in text.lower():
+        return (
+            f"{var} is not set: export {var}=<your {chain} RPC URL>, or put the URL in the network "
+            f"choice (--network {network.split(':')[0] if network else 'bsc'}:mainnet:https://...)"
+        )
+    if (
+        "No (supported) node found" in text
+        or "not connected" in text.lower()
+        or "connection refused" in text.lower()
+    ):
         where = re.search(r"'(https?://[^']+)'", text)
         url = where.group(1) if where else (network or "the RPC")
-        return (f"no node answers at {url}: check the URL, start the node (local chains: `make up`), "
-                "or choose another --network")
+        return (
+            f"no node answers at {url}: check the URL, start the node (local chains: `make up`), "
+            "or choose another --network"
+        )
     return None
 
 
@@ -112,7 +120,6 @@ class Command(ConnectedProviderCommand):
         except ApeException as exc:
             ui.fail(explain(exc, _network_arg(ctx)) or describe(exc))
 
-
     def _invoke(self, ctx: click.Context, provider=None):
         ctx.params.pop("interactive", None)  # set by ape_compat.keep_connection, not a parameter of ours
         return super()._invoke(ctx, provider=provider)
@@ -132,6 +139,7 @@ def _account_help(exc: click.BadParameter) -> str:
 
     n = len(accounts.test_accounts)
     aliases = ", ".join(accounts.aliases) or "none imported"
-    return (f"{exc.message.rstrip('.')}: on a local chain use TEST::0 .. TEST::{n - 1} (the local mnemonic's "
-            f"test accounts); on a live chain an alias from `ape accounts list` ({aliases})")
-
+    return (
+        f"{exc.message.rstrip('.')}: on a local chain use TEST::0 .. TEST::{n - 1} (the local mnemonic's "
+        f"test accounts); on a live chain an alias from `ape accounts list` ({aliases})"
+    )

@@ -6,9 +6,10 @@ Every error names the file, the key, and what to put there.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 from eth_utils import to_checksum_address
@@ -117,7 +118,11 @@ def _expand(settings: dict, pattern: str) -> list[tuple[str, Any]]:
             for k, v in items:
                 path = f"{key}.{k}" if key else str(k)
                 if many:
-                    nxt += [(f"{path}[{i}]", x) for i, x in enumerate(v or [])] if isinstance(v, list) else [(path, v)]
+                    nxt += (
+                        [(f"{path}[{i}]", x) for i, x in enumerate(v or [])]
+                        if isinstance(v, list)
+                        else [(path, v)]
+                    )
                 else:
                     nxt.append((path, v))
         found = nxt
@@ -128,7 +133,9 @@ def check_address(value: Any, where: str, key: str) -> str:
     """The checksummed address in `value`, or ConfigError naming `where`, `key` and the fix."""
     said = f"{where}: {key}"
     if isinstance(value, int) and not isinstance(value, bool):
-        raise ConfigError(f'{said} is a number (YAML reads an unquoted 0x... as one): write the address in quotes, "0x..."')
+        raise ConfigError(
+            f'{said} is a number (YAML reads an unquoted 0x... as one): write the address in quotes, "0x..."'
+        )
     if not isinstance(value, str) or not _HEX40.match(value.strip()):
         raise ConfigError(
             f"{said} = {value!r} is not an address (0x and 40 hex digits): put the full address there"
@@ -136,7 +143,9 @@ def check_address(value: Any, where: str, key: str) -> str:
     value = value.strip()
     checksummed = to_checksum_address(value)
     if checksummed == ZERO_ADDRESS:
-        raise ConfigError(f"{said} is the zero address: put a real address there (or remove the key if it is optional)")
+        raise ConfigError(
+            f"{said} is the zero address: put a real address there (or remove the key if it is optional)"
+        )
     body = value[2:]
     if body in (body.lower(), body.upper()):
         raise ConfigError(
@@ -145,7 +154,8 @@ def check_address(value: Any, where: str, key: str) -> str:
         )
     if value != checksummed:
         raise ConfigError(
-            f"{said} = {value} fails its EIP-55 checksum: one character is probably mistyped; copy the address "
+            f"{said} = {value} fails its EIP-55 checksum: one character is probably mistyped; "
+            f"copy the address "
             "again from its source (do not just re-checksum it)"
         )
     return checksummed

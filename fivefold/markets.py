@@ -37,13 +37,26 @@ def table(rows: list[lending.MarketRow]):
     from rich.table import Table
 
     t = Table(title="Lending markets", title_justify="left", header_style="bold", padding=(0, 1))
-    for column in ("market", "supplied", "borrowed", "util.", "borrow\nAPR/APY", "supply\nAPR/APY", "coll.\nfactor"):
+    for column in (
+        "market",
+        "supplied",
+        "borrowed",
+        "util.",
+        "borrow\nAPR/APY",
+        "supply\nAPR/APY",
+        "coll.\nfactor",
+    ):
         t.add_column(column, justify="left" if column == "market" else "right", no_wrap=True)
     for r in rows:
-        t.add_row(r.symbol.removeprefix("slip"), _amount(r.cash + r.borrows - r.reserves, r.decimals),
-                  _amount(r.borrows, r.decimals), _pct(r.utilization),
-                  f"{_pct(r.borrow_apr)}\n{_pct(r.borrow_apy)}", f"{_pct(r.supply_apr)}\n{_pct(r.supply_apy)}",
-                  _pct(r.collateral_factor))
+        t.add_row(
+            r.symbol.removeprefix("slip"),
+            _amount(r.cash + r.borrows - r.reserves, r.decimals),
+            _amount(r.borrows, r.decimals),
+            _pct(r.utilization),
+            f"{_pct(r.borrow_apr)}\n{_pct(r.borrow_apy)}",
+            f"{_pct(r.supply_apr)}\n{_pct(r.supply_apy)}",
+            _pct(r.collateral_factor),
+        )
     return t
 
 
@@ -56,8 +69,15 @@ def curves(project, rows: list[lending.MarketRow]) -> list[dict]:
         market = project.Market.at(r.market)
         model = project.LinearRateModel.at(market.rate_model())  # the kink model has the same `borrow_rate`
         u, b, s = plots.rate_curve(model, market.reserve_factor())
-        out.append({"symbol": r.symbol.removeprefix("slip"), "u": u, "borrow": b, "supply": s,
-                    "now": (100 * r.utilization / WAD, 100 * r.borrow_apr / WAD, 100 * r.supply_apr / WAD)})
+        out.append(
+            {
+                "symbol": r.symbol.removeprefix("slip"),
+                "u": u,
+                "borrow": b,
+                "supply": s,
+                "now": (100 * r.utilization / WAD, 100 * r.borrow_apr / WAD, 100 * r.supply_apr / WAD),
+            }
+        )
     return out
 
 

@@ -27,7 +27,9 @@ def _pyplot():
     try:
         import matplotlib
     except ImportError:
-        raise PlotError("matplotlib is not installed: run `make setup` (it is pinned in requirements.txt)") from None
+        raise PlotError(
+            "matplotlib is not installed: run `make setup` (it is pinned in requirements.txt)"
+        ) from None
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
@@ -61,7 +63,9 @@ def timeline_series(cc_rows: dict[str, int], cpc_team: int, months: int = 60, st
     for plan, amount in cc_rows.items():
         out["cc"][plan] = [_millions(vesting.vested_amount(vesting.PLANS[plan], amount, 0, t)) for t in ts]
     # t = 0 is TGE; the contracts treat a zero start as "not started", so the mirrors start at 1 s
-    out["cpc_team"] = [_millions(vesting.vested_amount(vesting.PLANS["cpc.team"], cpc_team, 1, t + 1)) for t in ts]
+    out["cpc_team"] = [
+        _millions(vesting.vested_amount(vesting.PLANS["cpc.team"], cpc_team, 1, t + 1)) for t in ts
+    ]
     out["cpc_maintenance"] = [_millions(emission.maintenance_accrued(1, t + 1)) for t in ts]
     return out
 
@@ -73,7 +77,10 @@ def emission_series(years: int = 40, step: int = 30 * DAY):
     ts = list(range(0, years * YEAR + 1, step))
     return {
         "x": [t / YEAR for t in ts],
-        **{s: [100 * emission.emitted_at(p, 1, t + 1) / p.cap for t in ts] for s, p in emission.HALVINGS.items()},
+        **{
+            s: [100 * emission.emitted_at(p, 1, t + 1) / p.cap for t in ts]
+            for s, p in emission.HALVINGS.items()
+        },
     }
 
 
@@ -88,8 +95,14 @@ def timeline(path: Path, cc_rows: dict[str, int], cpc_team: int, marks: list[tup
     fig, (ax1, ax2, ax3) = plt.subplots(3, 1, figsize=(10, 13))
 
     labels = [p.removeprefix("cc.").replace("_", " ") for p in series["cc"]]
-    ax1.stackplot(series["x"], *series["cc"].values(), labels=labels, colors=COLOURS[: len(labels)], alpha=0.85,
-                  step="post")
+    ax1.stackplot(
+        series["x"],
+        *series["cc"].values(),
+        labels=labels,
+        colors=COLOURS[: len(labels)],
+        alpha=0.85,
+        step="post",
+    )
     ax1.set_title("CC unlocked from CCVesting, per allocation (stacked)")
     ax1.set_xlabel("months after TGE")
     ax1.set_ylabel("million CC")
@@ -98,11 +111,29 @@ def timeline(path: Path, cc_rows: dict[str, int], cpc_team: int, marks: list[tup
     for label, offset in marks:
         if offset <= series["x"][-1] * MONTH:
             ax1.axvline(offset / MONTH, color="grey", lw=0.6, ls=":")
-            ax1.annotate(label, (offset / MONTH, 0), rotation=90, fontsize=7, color="grey",
-                         xytext=(2, 4), textcoords="offset points")
+            ax1.annotate(
+                label,
+                (offset / MONTH, 0),
+                rotation=90,
+                fontsize=7,
+                color="grey",
+                xytext=(2, 4),
+                textcoords="offset points",
+            )
 
-    ax2.step(series["x"], series["cpc_team"], where="post", color=COLOURS[3], label="CPC team lock (CPCVesting: 25% a year from year 1)")
-    ax2.plot(series["x"], series["cpc_maintenance"], color=COLOURS[4], label="CPC maintenance rewards (Table 1, five years)")
+    ax2.step(
+        series["x"],
+        series["cpc_team"],
+        where="post",
+        color=COLOURS[3],
+        label="CPC team lock (CPCVesting: 25% a year from year 1)",
+    )
+    ax2.plot(
+        series["x"],
+        series["cpc_maintenance"],
+        color=COLOURS[4],
+        label="CPC maintenance rewards (Table 1, five years)",
+    )
     for year in range(1, 6):
         ax2.axvline(year * YEAR / MONTH, color="grey", lw=0.5, ls=":")
     ax2.set_title("CPC: team lock and maintenance rewards")
@@ -112,8 +143,13 @@ def timeline(path: Path, cc_rows: dict[str, int], cpc_team: int, marks: list[tup
     ax2.legend(loc="upper left", fontsize=8)
 
     for i, (symbol, params) in enumerate(emission.HALVINGS.items()):
-        ax3.plot(em["x"], em[symbol], color=COLOURS[i], label=f"{symbol}: {params.cap // WAD:,} cap, "
-                 f"era {params.era_length / YEAR:.2f} years, halving {params.n_eras} times")
+        ax3.plot(
+            em["x"],
+            em[symbol],
+            color=COLOURS[i],
+            label=f"{symbol}: {params.cap // WAD:,} cap, "
+            f"era {params.era_length / YEAR:.2f} years, halving {params.n_eras} times",
+        )
         for era in range(1, 11):
             ax3.axvline(era * params.era_length / YEAR, color=COLOURS[i], lw=0.4, ls=":")
     ax3.set_title("HPC and CARTY emission over their eras (dotted: era boundaries)")
@@ -133,7 +169,9 @@ def timeline(path: Path, cc_rows: dict[str, int], cpc_team: int, marks: list[tup
 # --- the markets
 
 
-def rate_curve(rate_model, reserve_factor: int, points: int = 41) -> tuple[list[float], list[float], list[float]]:
+def rate_curve(
+    rate_model, reserve_factor: int, points: int = 41
+) -> tuple[list[float], list[float], list[float]]:
     """(utilization %, borrow APR %, supply APR %) from the rate model contract's own `borrow_rate`
     (per second, as the market stores it) at `points` utilizations from 0 to 100%."""
     us, borrow, supply = [], [], []
@@ -155,22 +193,27 @@ def markets(path: Path, curves: list[dict]) -> Path:
     cols = 2 if len(curves) > 1 else 1
     rows = -(-len(curves) // cols)
     fig, axes = plt.subplots(rows, cols, figsize=(6 * cols, 3.6 * rows), squeeze=False)
-    for ax, c in zip([a for row in axes for a in row], curves):
+    for ax, c in zip([a for row in axes for a in row], curves, strict=False):
         ax.plot(c["u"], c["borrow"], color=COLOURS[3], label="borrow APR")
         ax.plot(c["u"], c["supply"], color=COLOURS[2], label="supply APR")
         u, b, s = c["now"]
         ax.plot([u], [b], "o", color=COLOURS[3])
         ax.plot([u], [s], "o", color=COLOURS[2])
         ax.axvline(u, color="grey", lw=0.6, ls=":")
-        ax.annotate(f"now: U {u:.1f}%\nborrow {b:.2f}%, supply {s:.2f}%", (u, b), fontsize=8,
-                    xytext=(6, 6), textcoords="offset points")
+        ax.annotate(
+            f"now: U {u:.1f}%\nborrow {b:.2f}%, supply {s:.2f}%",
+            (u, b),
+            fontsize=8,
+            xytext=(6, 6),
+            textcoords="offset points",
+        )
         ax.set_title(c["symbol"])
         ax.set_xlabel("utilization %")
         ax.set_ylabel("APR %")
         ax.set_xlim(0, 100)
         ax.set_ylim(bottom=0)
         ax.legend(loc="upper left", fontsize=8)
-    for ax in [a for row in axes for a in row][len(curves):]:
+    for ax in [a for row in axes for a in row][len(curves) :]:
         ax.set_visible(False)
     fig.suptitle("Lending markets: rates over utilization (dots: now)")
     fig.tight_layout()

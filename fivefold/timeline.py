@@ -8,7 +8,7 @@ exercise moved it, say). The Python mirrors compute the same figures; a disagree
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 from fivefold import ui
 from fivefold.context import Context, FlowError
@@ -49,8 +49,11 @@ def tge(ctx: Context) -> int:
         if symbol in ctx.config["home"]:
             for schedule_id, _, _ in vesting_flow.rows(ctx, vault_name):
                 return int(ctx[vault_name].schedule(schedule_id).start)
-    starts = [int(ctx[n].start_time()) for n in (*emission_flow.EMITTERS, "CPCMaintenance")
-              if n in ctx.contracts and ctx[n].start_time()]
+    starts = [
+        int(ctx[n].start_time())
+        for n in (*emission_flow.EMITTERS, "CPCMaintenance")
+        if n in ctx.contracts and ctx[n].start_time()
+    ]
     return min(starts) if starts else ctx.chain.blocks.head.timestamp
 
 
@@ -78,19 +81,35 @@ def rows(ctx: Context) -> tuple[list[str], list[list[str]], int]:
     out = []
     for label, offset in POINTS:
         at = start + offset
-        row = [label, datetime.fromtimestamp(at, timezone.utc).strftime("%Y-%m-%d")]
+        row = [label, datetime.fromtimestamp(at, UTC).strftime("%Y-%m-%d")]
         if "CC" in home:
             row.append(fmt(_agree(f"CC vested at {label}", *_vested(ctx, "CCVesting", at)), 0))
         if "CPC" in home:
             row.append(fmt(_agree(f"CPC team vested at {label}", *_vested(ctx, "CPCVesting", at)), 0))
             m = ctx["CPCMaintenance"]
-            row.append(fmt(_agree(f"CPC maintenance at {label}", m.accrued_at(at),
-                                  emission.maintenance_accrued(int(m.start_time()), at)), 0))
+            row.append(
+                fmt(
+                    _agree(
+                        f"CPC maintenance at {label}",
+                        m.accrued_at(at),
+                        emission.maintenance_accrued(int(m.start_time()), at),
+                    ),
+                    0,
+                )
+            )
         for name, params in emission_flow.EMITTERS.items():
             if params.symbol in home:
                 e = ctx[name]
-                row.append(fmt(_agree(f"{params.symbol} emitted at {label}", e.emitted_at(at),
-                                      emission.emitted_at(params, int(e.start_time()), at)), 0))
+                row.append(
+                    fmt(
+                        _agree(
+                            f"{params.symbol} emitted at {label}",
+                            e.emitted_at(at),
+                            emission.emitted_at(params, int(e.start_time()), at),
+                        ),
+                        0,
+                    )
+                )
         out.append(row)
     return ["time", "date (UTC)", *columns(ctx)], out, start
 
@@ -104,15 +123,23 @@ def run(ctx: Context, plot=None) -> None:
     """`ape run timeline`: the table (and with `plot`, the picture of the same schedules)."""
     header, table_rows, start = rows(ctx)
     if len(header) == 2:
-        ui.console.print(f"chain {ctx.chain_id} ({ctx.config['chain']}) is home to no vesting or emitting token: "
-                         "nothing to tabulate")
+        ui.console.print(
+            f"chain {ctx.chain_id} ({ctx.config['chain']}) is home to no vesting or emitting token: "
+            "nothing to tabulate"
+        )
     else:
-        ui.table(f"Schedules on chain {ctx.chain_id} ({ctx.config['chain']}), read at each time (whole tokens)",
-                 header, table_rows, justify_right=tuple(range(2, len(header))))
+        ui.table(
+            f"Schedules on chain {ctx.chain_id} ({ctx.config['chain']}), read at each time (whole tokens)",
+            header,
+            table_rows,
+            justify_right=tuple(range(2, len(header))),
+        )
     if plot:
         from fivefold import plots
 
         cc = cc_rows(ctx) or dict(vesting.CC_ALLOCATIONS)
         team = sum(a for _, _, a in vesting_flow.rows(ctx, "CPCVesting")) or vesting.CPC_TEAM_ALLOCATION
-        path = plots.timeline(plot, cc, team, marks=[(label, off) for label, off in POINTS if off <= 5 * YEAR])
+        path = plots.timeline(
+            plot, cc, team, marks=[(label, off) for label, off in POINTS if off <= 5 * YEAR]
+        )
         ui.console.print(f"picture: {path}")

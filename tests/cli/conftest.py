@@ -54,7 +54,7 @@ def one_line_error(result, *expected: str) -> str:
     errors = [line for line in out.splitlines() if line.startswith("error:") or line.startswith("Error:")]
     assert errors, out
     # rich may wrap a long line: join what follows the error marker
-    text = " ".join(out[out.index(errors[0]):].split())
+    text = " ".join(out[out.index(errors[0]) :].split())
     for part in expected:
         assert part in text, text
     return text

@@ -24,14 +24,19 @@ def test_verify_payload_only__nothing_deployed__one_line_error(chain):
     one_line_error(invoke("verify", "--payload-only"), "nothing to verify on chain 31337")
 
 
-@pytest.mark.parametrize("alias,said", [("TEST::99", "Index '99' is not valid"), ("TEST::abc", "Cannot reference test account")])
+@pytest.mark.parametrize(
+    "alias,said", [("TEST::99", "Index '99' is not valid"), ("TEST::abc", "Cannot reference test account")]
+)
 def test_account__bad_test_account__usage_error_lists_choices(chain, alias, said):
     one_line_error(invoke("deploy", "check-roles", "--account", alias), said, "TEST::0 .. TEST::9")
 
 
 def test_network__unreachable_rpc__one_line_error():
-    one_line_error(invoke("markets", "--network", "ethereum:mainnet:http://127.0.0.1:9"),
-                   "no node answers at http://127.0.0.1:9", "make up")
+    one_line_error(
+        invoke("markets", "--network", "ethereum:mainnet:http://127.0.0.1:9"),
+        "no node answers at http://127.0.0.1:9",
+        "make up",
+    )
 
 
 def test_network__bsc_rpc_unset__names_the_variable(monkeypatch):
@@ -41,7 +46,9 @@ def test_network__bsc_rpc_unset__names_the_variable(monkeypatch):
 
 def test_explain__unset_variable_and_refused_connection__messages():
     assert "OKTC_RPC is not set" in command.explain(Exception("Invalid uri: ${OKTC_RPC}"), "oktc:mainnet")
-    assert "no node answers at http://x:1" in command.explain(Exception("No (supported) node found on 'http://x:1'."))
+    assert "no node answers at http://x:1" in command.explain(
+        Exception("No (supported) node found on 'http://x:1'.")
+    )
     assert command.explain(Exception("something else")) is None
 
 
@@ -55,10 +62,13 @@ def test_deploy__yaml_syntax_error__names_file_and_line(chain, tmp_path, monkeyp
     one_line_error(invoke("deploy", "--dry-run"), "local.yaml:", "YAML syntax error")
 
 
-@pytest.mark.parametrize("owner,said", [
-    ('"0x1234"', "is not an address"),
-    ('"0x70997970C51812dc3A010C7d01b50e0d17dc79c8"', "fails its EIP-55 checksum"),
-])
+@pytest.mark.parametrize(
+    "owner,said",
+    [
+        ('"0x1234"', "is not an address"),
+        ('"0x70997970C51812dc3A010C7d01b50e0d17dc79c8"', "fails its EIP-55 checksum"),
+    ],
+)
 def test_deploy__bad_owner__refused_before_any_transaction(chain, tmp_path, monkeypatch, owner, said):
     """The issue's `owner: "0x1234"` (which deployed 24 contracts before failing) and a one-character
     checksum typo: both stop before the first transaction, naming file, line, key and fix."""
@@ -67,7 +77,9 @@ def test_deploy__bad_owner__refused_before_any_transaction(chain, tmp_path, monk
 
     shutil.copytree(Path("deploy"), tmp_path / "deploy")
     path = tmp_path / "deploy" / "local.yaml"
-    path.write_text(path.read_text().replace('owner: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8"', f"owner: {owner}"))
+    path.write_text(
+        path.read_text().replace('owner: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8"', f"owner: {owner}")
+    )
     monkeypatch.setattr(config, "DEPLOY_DIR", tmp_path / "deploy")
     block = chain.blocks.head.number
     one_line_error(invoke("deploy", "--yes"), "local.yaml:10: profiles.local.owner", said)
@@ -77,11 +89,14 @@ def test_deploy__bad_owner__refused_before_any_transaction(chain, tmp_path, monk
 def test_airdrop_build__round_zero__usage_error(tmp_path):
     rows = tmp_path / "rows.csv"
     rows.write_text("0x70997970C51812dc3A010C7d01b50e0d17dc79C8,1\n")
-    one_line_error(invoke("airdrop", "build", str(rows), "--round", "0"), "--round", "0 is not in the range x>=1")
+    one_line_error(
+        invoke("airdrop", "build", str(rows), "--round", "0"), "--round", "0 is not in the range x>=1"
+    )
 
 
 def test_deploy_dry_run__unfunded_deployer__plan_and_cost_then_short(chain, accounts):
-    """A dry run from an account with nothing prints the plan with its cost, then says the balance is short."""
+    """A dry run from an account with nothing prints the plan with its cost, then says the balance
+    is short."""
     from ape import accounts as ape_accounts
 
     poor = ape_accounts.test_accounts.generate_test_account()
@@ -107,8 +122,13 @@ def test_deploy__different_deployer__says_the_deployer_differs(chain):
     first, other = ape_accounts.test_accounts[0], ape_accounts.test_accounts[5]
     ctx = deployment.make_context(__import__("ape").project, chain, first, "local")
     planned = deployment.plan(ctx)
-    m = {"chain_id": chain.chain_id, "deployer": first.address,
-         "contracts": {p.name: {"address": p.address, "deployer": first.address, "code_hash": "0x"} for p in planned}}
+    m = {
+        "chain_id": chain.chain_id,
+        "deployer": first.address,
+        "contracts": {
+            p.name: {"address": p.address, "deployer": first.address, "code_hash": "0x"} for p in planned
+        },
+    }
     ctx_other = deployment.make_context(__import__("ape").project, chain, other, "local")
     with pytest.raises(deployment.DeploymentError) as err:
         deployment.preflight(ctx_other, deployment.plan(ctx_other), m)

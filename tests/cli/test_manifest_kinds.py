@@ -28,8 +28,12 @@ def test_save__ephemeral__no_file_kept_in_memory(root):
 
 def test_save__local_chain_56__apart_from_the_live_manifest(root):
     """A manual local node with chain id 56 writes deployments/local/56.json, never deployments/56.json."""
-    live = manifest.save({"chain_id": 56, "contracts": {"CC": {"address": "0xlive"}}}, root, kind=manifest.LIVE)
-    local = manifest.save({"chain_id": 56, "contracts": {"CC": {"address": "0xlocal"}}}, root, kind=manifest.LOCAL)
+    live = manifest.save(
+        {"chain_id": 56, "contracts": {"CC": {"address": "0xlive"}}}, root, kind=manifest.LIVE
+    )
+    local = manifest.save(
+        {"chain_id": 56, "contracts": {"CC": {"address": "0xlocal"}}}, root, kind=manifest.LOCAL
+    )
     assert live == root / "deployments" / "56.json" and local == root / "deployments" / "local" / "56.json"
     assert json.loads(live.read_text())["contracts"]["CC"]["address"] == "0xlive"
     assert set(manifest.load_all(root, kind=manifest.LIVE)) == {56}

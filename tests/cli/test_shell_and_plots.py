@@ -17,7 +17,9 @@ def test_activate__fresh_shell__ape_and_anvil_found():
     """In a shell with only the system PATH, sourcing the venv's activate finds ape and anvil
     (needs `make setup` to have run, as every README command does)."""
     cmd = "source .venv/bin/activate && command -v ape && command -v anvil"
-    out = subprocess.run(["env", "-i", "PATH=/usr/bin:/bin", "bash", "-c", cmd], capture_output=True, text=True)
+    out = subprocess.run(
+        ["env", "-i", "PATH=/usr/bin:/bin", "bash", "-c", cmd], capture_output=True, text=True
+    )
     assert out.returncode == 0, out.stderr
     assert out.stdout.splitlines()[1].endswith("node_modules/.bin/anvil")
 

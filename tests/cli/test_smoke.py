@@ -5,6 +5,7 @@ import json
 
 from tests.cli.conftest import script
 
+
 def test_deploy__shared_deployment__succeeded_and_recorded(deployed, manifests_dir, chain):
     """The module's deployment (`ape run deploy --yes`) wrote its manifest and left no role behind."""
     assert "manifest:" in deployed.output
@@ -35,7 +36,8 @@ def test_check_roles__after_deploy__none_left(deployed, run_command):
 
 
 def test_check_supply__local_chain__within_caps(deployed, run_command, chain):
-    """check-supply reads the connected chain in-process (without stopping it) and finds no token over its cap."""
+    """check-supply reads the connected chain in-process (without stopping it) and finds no token
+    over its cap."""
     result = run_command("deploy", "check-supply", "--rpc", f"{chain.chain_id}=ethereum:local:foundry")
     assert result.exit_code == 0, result.output
     assert "OVER CAP" not in result.output
@@ -90,8 +92,17 @@ def test_airdrop_build_and_publish__local_chain__round_drawn(deployed, run_comma
     rows.write_text("".join(f"{a.address},{i + 1}\n" for i, a in enumerate(accounts[3:6])))
     out = tmp_path / "round.json"
     # chain id, registry and round read from the chain and the manifest
-    built = run_command("airdrop", "build", str(rows), "--asset", "native", "--network",
-                        "ethereum:local:foundry", "--out", str(out))
+    built = run_command(
+        "airdrop",
+        "build",
+        str(rows),
+        "--asset",
+        "native",
+        "--network",
+        "ethereum:local:foundry",
+        "--out",
+        str(out),
+    )
     assert built.exit_code == 0, built.output
     published = run_command("airdrop", "publish", str(out), "--account", "TEST::0")
     assert published.exit_code == 0, published.output
@@ -106,11 +117,23 @@ def test_airdrop_publish__not_an_operator__one_line_revert(deployed, run_command
     rows = tmp_path / "rows.csv"
     rows.write_text(f"{accounts[3].address},1\n")
     out = tmp_path / "round.json"
-    built = run_command("airdrop", "build", str(rows), "--asset", "native", "--network",
-                        "ethereum:local:foundry", "--out", str(out))
+    built = run_command(
+        "airdrop",
+        "build",
+        str(rows),
+        "--asset",
+        "native",
+        "--network",
+        "ethereum:local:foundry",
+        "--out",
+        str(out),
+    )
     assert built.exit_code == 0, built.output
-    one_line_error(run_command("airdrop", "publish", str(out), "--account", "TEST::7"),
-                   "is not an operator of AirdropRounds", "set_operator")
+    one_line_error(
+        run_command("airdrop", "publish", str(out), "--account", "TEST::7"),
+        "is not an operator of AirdropRounds",
+        "set_operator",
+    )
 
 
 def test_gas__one_prefix__measured(run_command, tmp_path):
