@@ -72,7 +72,9 @@ def node(chain_id: int, port: int | None = None, extra: tuple[str, ...] = ()):
     if port is not None:
         with socket.socket() as s:
             if s.connect_ex(("127.0.0.1", port)) == 0:
-                raise LocalChainError(f"port {port} is in use: stop what runs there (a `make up` in another shell?)")
+                raise LocalChainError(
+                    f"port {port} is in use: stop what runs there (a `make up` in another shell?)"
+                )
     port = port or free_port()
     cmd = [anvil_path(), "--chain-id", str(chain_id), "--port", str(port), "--host", "127.0.0.1",
            "--mnemonic", MNEMONIC, "--accounts", "10", "--silent", *extra]
@@ -105,4 +107,4 @@ def nodes(chain_ids, ports=None):
     """One node per chain id (on `ports` if given, else free ports), all stopped on exit."""
     ports = list(ports) if ports else [None] * len(chain_ids)
     with ExitStack() as stack:
-        yield [stack.enter_context(node(cid, port)) for cid, port in zip(chain_ids, ports)]
+        yield [stack.enter_context(node(cid, port)) for cid, port in zip(chain_ids, ports, strict=True)]
