@@ -1,7 +1,7 @@
-"""ABIs: what dApps consume (`ape run export`) and the interface-drift check.
+"""ABIs: what dApps consume (`ape run export`).
 
-Every deployable contract `contracts/<domain>/<Name>.vy` has `interfaces/I<Name>.vyi`; the ABI the
-compiler derives from the interface must equal the contract's external ABI (no drift).
+Every deployable contract `contracts/<domain>/<Name>.vy` has `interfaces/I<Name>.vyi` and
+`implements:` it (tests/test_interfaces.py checks both, and the interface against the ABI).
 
 The export (docs/integration.md describes it for dApp developers) writes into one directory:
 
@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 from fivefold import addressbook
@@ -41,26 +39,6 @@ def deployable_sources(root: Path = Path(".")) -> dict[str, Path]:
             continue
         out[path.stem] = path
     return out
-
-
-def compile_abi(path: Path) -> list[dict]:
-    vyper = Path(sys.executable).with_name("vyper")
-    out = subprocess.run([str(vyper), "-f", "abi", str(path)], capture_output=True, text=True)
-    if out.returncode != 0:
-        raise RuntimeError(f"vyper -f abi {path} failed:\n{out.stderr}")
-    return json.loads(out.stdout)
-
-
-def normalize(abi: list[dict]) -> set[str]:
-    """Functions and events, with names and types, in a comparable form (constructors excluded)."""
-    keys = ("type", "name", "inputs", "outputs", "stateMutability", "anonymous")
-    return {json.dumps({k: item.get(k) for k in keys}, sort_keys=True) for item in abi if item["type"] in ("function", "event")}
-
-
-def drift(contract: Path, interface: Path) -> tuple[set[str], set[str]]:
-    """(entries only in the contract, entries only in the interface)."""
-    c, i = normalize(compile_abi(contract)), normalize(compile_abi(interface))
-    return c - i, i - c
 
 
 # The ERC-20 functions and events a dApp needs for an asset the suite did not deploy (EIP-20's

@@ -379,9 +379,9 @@ def keep_connection(click_ctx):
         return
 
     def same(p) -> bool:
-        return (
-            isinstance(p, ProviderAPI) and p is not provider and p.network_choice == provider.network_choice
-        )
+        if not isinstance(p, ProviderAPI) or p is provider:
+            return False
+        return p.network_choice == provider.network_choice
 
     if same(click_ctx.params.get("network")):
         click_ctx.params["network"] = provider

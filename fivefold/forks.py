@@ -38,12 +38,13 @@ def fingerprint(url: str) -> dict:
 def upstream(chain_id: int, deployments: Path):
     """An anvil with `chain_id` on loopback, the suite deployed on it by the first test account with
     the `local` profile, its manifest written under `deployments`; stopped on exit."""
-    from ape import accounts, chain, project
+    from ape import accounts
 
     with localchain.node(chain_id) as node, _environment(manifest.ENV_DIR, str(deployments)):
-        with session.connect(node.network):
-            ctx = deployment.make_context(project, chain, accounts.test_accounts[0], "local")
-            deployment.run(ctx, assume_yes=True)  # what `ape run deploy --yes` does
+        with session.connect(node.network) as provider:
+            # what `ape run deploy --network <node> --account TEST::0 --profile local --yes` does
+            ctx = deployment.command_context(provider, accounts.test_accounts[0], "local")
+            deployment.run(ctx, assume_yes=True)
         yield node
 
 

@@ -82,7 +82,7 @@ def prepare(provider) -> None:
         raise SessionError(str(exc)) from None
     ape_compat.hide_traces()
     if manifest.kind_of(provider) != manifest.LIVE:
-        # local chains: no "Confirmed 0x..." per transaction; tables say what was sent
+        # local chains: no "Confirmed 0x..." per transaction; the tables say what was sent
         ape_compat.quiet_logs()
     if _is_loopback(provider) and not network.is_local:
         ape_compat.stand_in(provider)
