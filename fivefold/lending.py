@@ -138,6 +138,13 @@ def adapter_price(answer: int, feed_decimals: int, asset_decimals: int) -> int:
     return answer * 10 ** (36 - feed_decimals - asset_decimals)
 
 
+def capped_incentive(raw: int, debt_value: int, incentive: int = DEFAULT_LIQUIDATION_INCENTIVE) -> int:
+    """Controller._incentive: min(LI, (C - 2) / D) while C >= D, else LI (down)."""
+    if raw < debt_value:
+        return incentive
+    return min(incentive, (raw - min(raw, 2)) * WAD // debt_value)
+
+
 def seize_assets(repay: int, price_borrowed: int, price_collateral: int, incentive: int = DEFAULT_LIQUIDATION_INCENTIVE) -> int:
     """repaid value x incentive / collateral price, rounded down."""
     return (repay * price_borrowed // WAD) * incentive // price_collateral

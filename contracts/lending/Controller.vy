@@ -18,10 +18,12 @@
           1 reverts, in any order and within any transaction.
         - Liquidation: below health 1 anyone but the borrower may repay up to
           close factor x the debt in one market and take vouchers of an
-          entered market worth repaid value x liquidation incentive.
-          Bounds: cf <= 0.9 and incentive <= 1.1, so cf x incentive < 1 and
-          a liquidation always raises the health of an account it may
-          liquidate: self-liquidation through a second account cannot pay.
+          entered market worth repaid value x e, where e is the liquidation
+          incentive capped at the account's collateral / debt ratio while
+          the account is solvent (`_incentive`): the bonus comes out of the
+          borrower's surplus, never out of suppliers, so liquidating a
+          solvent account to the end leaves no debt to write off and
+          self-liquidation through a second account cannot pay.
         - Bad debt: once an account's collateral is worth at most
           `bad_debt_dust` (USD, WAD) and less than its debt, any market
           where it owes may write the debt off (reserves first, then
@@ -406,9 +408,10 @@ def liquidation_seize(borrower: address, collateral_market: address, repay_amoun
     # max repay = debt x close factor, rounded down
     assert repay_amount <= debt * self.close_factor // WAD, "controller: repay exceeds close factor"
     repaid_value: uint256 = repay_amount * self._price(staticcall IMarket(msg.sender).asset()) // WAD
-    # seized assets = repaid value x incentive / collateral price, rounded
-    # down (the borrower keeps the dust)
-    seized_assets: uint256 = repaid_value * self.liquidation_incentive // self._price(staticcall IMarket(collateral_market).asset())
+    incentive: uint256 = self._incentive(raw, debt_value)
+    # seized assets = repaid value x e / collateral price, rounded down (the
+    # borrower keeps the dust)
+    seized_assets: uint256 = repaid_value * incentive // self._price(staticcall IMarket(collateral_market).asset())
     return staticcall IMarket(collateral_market).convertToShares(seized_assets)
 
 
@@ -611,6 +614,34 @@ def _liquidity(account: address) -> (uint256, uint256, uint256):
                     debt_value += (debt * p + WAD - 1) // WAD
         mask >>= 1
     return weighted, debt_value, raw
+
+
+@internal
+@view
+def _incentive(raw: uint256, debt_value: uint256) -> uint256:
+    """
+    @dev The incentive e a liquidation pays, capped so that the liquidator's
+         bonus never exceeds the account's collateral surplus:
+             e = min(LI, (C - 2) / D)   while C >= D     (solvent)
+             e = LI                     while C <  D     (already insolvent)
+         with C = `raw` (collateral at market value, rounded down) and D =
+         `debt_value` (rounded up), so the ratio rounds down (against the
+         liquidator). Seizing r x e of collateral for r of debt with e <= C/D
+         keeps C/D from falling:  (C - r e) / (D - r) >= C / D  iff  e <= C/D.
+         The 2 units (1e-18 USD each) absorb the value and debt roundings of
+         one liquidation, so an account solvent before a liquidation is
+         solvent after it, and no sequence of liquidations can leave debt
+         without collateral for suppliers to write off.
+    @param raw C, USD WAD.
+    @param debt_value D, USD WAD (non-zero: the account is liquidatable).
+    @return uint256 e, WAD.
+    """
+    incentive: uint256 = self.liquidation_incentive
+    if raw < debt_value:
+        return incentive
+    # safe: raw >= debt_value > 0 here; a result below 1 (C within 2 units
+    # of D) only makes the liquidation unattractive
+    return min(incentive, (raw - min(raw, 2)) * WAD // debt_value)
 
 
 @internal
