@@ -11,9 +11,10 @@
             price = answer x 10**(36 - feed decimals - asset decimals)
         It reverts on a missing feed, a non-positive answer, an answer
         older than the feed's heartbeat, or a timestamp in the future.
-@custom:security A reverting price stops borrowing, withdrawing
-        collateral and liquidating an account that holds the asset, rather
-        than let a stale or broken feed value it; repaying and supplying
+@custom:security A reverting price is read by the Controller as "worth
+        nothing" for collateral (it lowers borrowing power and cannot veto a
+        liquidation) and stops anything that must value a debt in the asset;
+        repaying, supplying, and every operation of an account without debt
         never need a price.
 """
 

@@ -172,7 +172,7 @@ def test_exit_market__not_entered__reverts(controller, cc_market, borrower):
 
 def test_on_borrow__not_a_market__reverts(controller, borrower):
     with ape.reverts("controller: caller is not a listed market"):
-        controller.on_borrow(borrower, sender=borrower)
+        controller.on_borrow(borrower, 0, sender=borrower)
 
 
 def test_health_factor__mirror(controller, cc_market, usd_market, supplier, borrower, supply, position):
@@ -196,8 +196,8 @@ def test_create_market__no_price_adapter__reverts(project, deployer, governance,
 
 def test_market_constructor__zero_inputs__revert(project, deployer, controller, system, tokens):
     with ape.reverts("market: zero asset"):
-        project.Market.deploy(ZERO, controller, system.linear, 0, False, "X", "X", sender=deployer)
+        project.Market.deploy(ZERO, controller, system.linear, 0, False, 0, "X", "X", sender=deployer)
     with ape.reverts("market: zero controller"):
-        project.Market.deploy(tokens["CC"], ZERO, system.linear, 0, False, "X", "X", sender=deployer)
+        project.Market.deploy(tokens["CC"], ZERO, system.linear, 0, False, 0, "X", "X", sender=deployer)
     with ape.reverts("market: zero rate model"):
-        project.Market.deploy(tokens["CC"], controller, ZERO, 0, False, "X", "X", sender=deployer)
+        project.Market.deploy(tokens["CC"], controller, ZERO, 0, False, 0, "X", "X", sender=deployer)
