@@ -1,18 +1,24 @@
-"""Write what dApps consume: abi/<Contract>.json for every deployable contract and
-abi/deployments.json (chain id -> contract name -> address) from deployments/*.json.
+"""Write what dApps consume, from the compiled contracts and the deployment manifests (no RPC):
+ABIs with their NatSpec, the address book by chain id, and the TypeScript entry point index.ts.
 
-  ape run export
+  ape run export                   into abi/ (not committed: generated)
+  ape run export --out DIR         elsewhere (the demo writes out/demo/abi for its local chains)
+  ape run export --gaps            also list the ABI parameters and outputs that have no name
+
+The logic lives in fivefold/abi.py and fivefold/addressbook.py.
 """
+
+from pathlib import Path
 
 import click
 
-from fivefold import abi, manifest, ui
+from fivefold import abi
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
-def cli():
-    """Export ABIs and the address book for dApps into abi/."""
-    from ape import project
-
-    written = abi.export(project, manifest.load_all())
-    ui.table("Exported for dApps", ["file"], [(str(p),) for p in written])
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Directory to write (default: abi/).")
+@click.option("--gaps", is_flag=True, help="List unnamed ABI parameters and outputs.")
+def cli(out, gaps):
+    """Export ABIs, NatSpec, the address book and abi/index.ts for dApps (from the compiled
+    contracts and deployments/*.json; no RPC)."""
+    abi.run(out, gaps)
