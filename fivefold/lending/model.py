@@ -311,18 +311,34 @@ HEARTBEAT = 3600
 RESERVE_FACTOR = 10 * 10**16
 
 
+def set_local_answer(feed, answer: int, owner, updated_at: int | None = None):
+    """Sets a `LocalPriceFeed`'s answer from its owner, dated `updated_at` (default: the latest
+    block's time, which no later block precedes, so the answer is never future-dated)."""
+    from ape import chain
+
+    return feed.set_answer(answer, chain.blocks.head.timestamp if updated_at is None else updated_at, sender=owner)
+
+
+def deploy_local_feed(project, owner, description: str, answer: int, decimals: int = FEED_DECIMALS):
+    """A `LocalPriceFeed` owned by `owner` with a fresh first answer."""
+    feed = project.LocalPriceFeed.deploy(decimals, description, owner, sender=owner)
+    set_local_answer(feed, answer, owner)
+    return feed
+
+
 def deploy_local_system(project, deployer, governance, holders=(), supply_each=10**9 * WAD, symbols=tuple(LOCAL_ASSETS)) -> System:
     """Deploys tokens, feeds, adapter, controller, both rate models, the blueprint and one market per asset.
 
-    `holders` receive `supply_each` of every 18-decimal CappedToken and 10**12 units of the stablecoin.
-    Governance owns everything; the deployer only pays for deployment.
+    `holders` receive `supply_each` of every 18-decimal CappedToken and 10**12 units of the stablecoin
+    (the suite's `MockStablecoin`). Governance owns everything but the `LocalPriceFeed`s, which the
+    deployer owns and moves (`set_local_answer`).
     """
     tokens, feeds, markets = {}, {}, {}
     for symbol in symbols:
         if symbol == "USD6":
-            token = project.MockStablecoin6.deploy(sender=deployer)
+            token = project.MockStablecoin.deploy(sender=deployer)
             for h in holders:
-                token.mint(h, 10**12 * 10**6, sender=deployer)
+                token.faucet(h, 10**12 * 10**6, sender=deployer)
         elif symbol == "WNAT":
             token = project.MockWrappedNative.deploy(sender=deployer)
         else:
@@ -330,7 +346,7 @@ def deploy_local_system(project, deployer, governance, holders=(), supply_each=1
             if holders:
                 token.initialize_supply(list(holders), [supply_each] * len(holders), sender=governance)
         tokens[symbol] = token
-        feeds[symbol] = project.MockPriceFeed.deploy(FEED_DECIMALS, LOCAL_ASSETS[symbol][0], sender=deployer)
+        feeds[symbol] = deploy_local_feed(project, deployer, f"{symbol} / USD", LOCAL_ASSETS[symbol][0])
     adapter = project.PriceAdapter.deploy(governance, sender=deployer)
     controller = project.Controller.deploy(governance, sender=deployer)
     linear = project.LinearRateModel.deploy(DEFAULT_BASE_RATE, DEFAULT_SLOPE, sender=deployer)

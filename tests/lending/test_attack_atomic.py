@@ -122,5 +122,5 @@ def test_liquidation__stale_price__reverts(usd_market, cc_market, tokens, suppli
     set_price("CC", 180 * 10**6)
     tokens["USD6"].approve(usd_market, 2**256 - 1, sender=liquidator)
     warp(3601, refresh=False)
-    with ape.reverts("price: stale price"):
+    with ape.reverts("feed_reader: stale price"):
         usd_market.liquidate(borrower, 100 * 10**6, cc_market, 0, sender=liquidator)

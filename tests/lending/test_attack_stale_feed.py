@@ -7,6 +7,7 @@ borrower entered cannot veto its liquidation. A debt that cannot be priced still
 import ape
 import pytest
 
+from fivefold.lending import model as lending
 from fivefold.units import WAD
 
 
@@ -15,14 +16,14 @@ def stale(feeds, deployer, chain):
     """`stale("CMDT")`: the feed's last answer is older than the adapter's heartbeat (one hour)."""
 
     def do(symbol):
-        feeds[symbol].set_updated_at(chain.pending_timestamp - 3601, sender=deployer)
+        lending.set_local_answer(feeds[symbol], feeds[symbol].answer(), deployer, chain.pending_timestamp - 3601)
 
     return do
 
 
 def test_withdraw__no_debt_entered_market_feed_stale__succeeds(controller, cc_market, cmdt_market, tokens, supplier, supply, stale, non_owner):
     """A supplier that enabled two markets as collateral but never borrowed withdraws, transfers and exits while
-    one of the two feeds is stale (before: every one of these reverted with "price: stale price")."""
+    one of the two feeds is stale (before: every one of these reverted with "feed_reader: stale price")."""
     supply(cc_market, supplier, 100 * WAD)
     supply(cmdt_market, supplier, 100 * WAD)
     controller.enter_markets([cc_market, cmdt_market], sender=supplier)
@@ -72,5 +73,5 @@ def test_borrow__debt_market_feed_stale__reverts_with_the_price_reason(usd_marke
     supply(usd_market, supplier, 10_000 * 10**6)
     position(borrower, {"CC": 1000 * WAD}, ("USD6", 100 * 10**6))
     stale("USD6")
-    with ape.reverts("price: stale price"):
+    with ape.reverts("feed_reader: stale price"):
         usd_market.borrow(10 * 10**6, borrower, sender=borrower)

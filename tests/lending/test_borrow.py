@@ -1,5 +1,6 @@
 import ape
 
+from fivefold.lending import model as lending
 from fivefold.units import WAD
 
 
@@ -66,7 +67,7 @@ def test_borrow__stale_collateral_price__counts_as_zero(usd_market, feeds, deplo
     """Collateral whose feed is stale is worth nothing to the health check (issue 9, finding 9)."""
     supply(usd_market, supplier, 10_000 * 10**6)
     position(borrower, {"CC": 100 * WAD})
-    feeds["CC"].set_updated_at(chain.pending_timestamp - 3601, sender=deployer)
+    lending.set_local_answer(feeds["CC"], feeds["CC"].answer(), deployer, chain.pending_timestamp - 3601)
     with ape.reverts("controller: insufficient collateral"):
         usd_market.borrow(10 * 10**6, borrower, sender=borrower)
 

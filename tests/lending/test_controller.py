@@ -9,8 +9,8 @@ ZERO = "0x0000000000000000000000000000000000000000"
 
 @pytest.fixture
 def fresh_asset(project, deployer, adapter, governance):
-    token = project.MockStablecoin6.deploy(sender=deployer)
-    feed = project.MockPriceFeed.deploy(8, 10**8, sender=deployer)
+    token = project.MockStablecoin.deploy(sender=deployer)
+    feed = lending.deploy_local_feed(project, deployer, "X / USD", 10**8)
     adapter.set_feed(token, feed, 3600, sender=governance)
     return token, feed
 
@@ -42,14 +42,14 @@ def test_create_market__factor_of_one__reverts(controller, system, fresh_asset, 
 
 def test_create_market__oracle_returns_zero__reverts(controller, system, fresh_asset, governance, deployer):
     token, feed = fresh_asset
-    feed.set_answer(0, sender=deployer)
-    with ape.reverts("price: non-positive price"):
+    lending.set_local_answer(feed, 0, deployer)
+    with ape.reverts("feed_reader: non-positive price"):
         controller.create_market(token, system.linear, 0, 0, "X", "X", sender=governance)
 
 
 def test_create_market__no_feed__reverts(project, deployer, controller, system, governance):
-    token = project.MockStablecoin6.deploy(sender=deployer)
-    with ape.reverts("price: no feed"):
+    token = project.MockStablecoin.deploy(sender=deployer)
+    with ape.reverts("price_adapter: no feed"):
         controller.create_market(token, system.linear, 0, 0, "X", "X", sender=governance)
 
 

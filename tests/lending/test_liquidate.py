@@ -66,7 +66,7 @@ def test_liquidate__zero__reverts(underwater, usd_market, cc_market, borrower, l
 
 def test_liquidate__stale_price__reverts(underwater, usd_market, cc_market, borrower, liquidator, warp):
     warp(3601, refresh=False)
-    with ape.reverts("price: stale price"):
+    with ape.reverts("feed_reader: stale price"):
         usd_market.liquidate(borrower, 100 * 10**6, cc_market, 0, sender=liquidator)
 
 
