@@ -3,7 +3,8 @@
 Deploy order (CREATE2, same address and constructor arguments on every chain):
   1. LendingPriceAdapter, LendingController (owned by the deployer until the hand-over)
   2. LendingMarketBlueprint: `Market` as an ERC-5202 blueprint
-  3. LendingLinearRateModel (SPEC: 2.5% + U x 20%), LendingKinkRateModel (kink 80%, jump 300%)
+  3. two KinkRateModel configurations: LendingKinkRateModelLinear (kink 100%, so linear: SPEC's
+     2.5% + U x 20%) and LendingKinkRateModel (kink 80%, jump 300%)
   4. local chains only: LendingMockStablecoin6, and LendingMockWrappedNative when the chain
      config has no `wrapped_native`
 
@@ -67,12 +68,8 @@ CONTRACTS = [
     Deployable("LendingPriceAdapter", "PriceAdapter", lambda ctx: [ctx.deployer.address]),
     Deployable("LendingController", "Controller", lambda ctx: [ctx.deployer.address]),
     Deployable("LendingMarketBlueprint", "Market", blueprint=True),
-    Deployable("LendingLinearRateModel", "LinearRateModel", lambda ctx: [lending.DEFAULT_BASE_RATE, lending.DEFAULT_SLOPE]),
-    Deployable(
-        "LendingKinkRateModel",
-        "KinkRateModel",
-        lambda ctx: [lending.DEFAULT_BASE_RATE, lending.DEFAULT_SLOPE, lending.DEFAULT_KINK, lending.DEFAULT_JUMP_SLOPE],
-    ),
+    Deployable("LendingKinkRateModelLinear", "KinkRateModel", lambda ctx: list(lending.LINEAR_MODEL_ARGS)),
+    Deployable("LendingKinkRateModel", "KinkRateModel", lambda ctx: list(lending.KINK_MODEL_ARGS)),
     Deployable("LendingMockStablecoin6", "MockStablecoin6", when=lambda ctx: _local(ctx) and not _params(ctx).get("stablecoin")),
     Deployable("LendingMockWrappedNative", "MockWrappedNative", when=_needs_wrapped_mock),
 ]
@@ -169,7 +166,7 @@ def _list_market(ctx: Context, symbol: str, asset: str) -> None:
     if adapter.feed(asset) != feed or adapter.heartbeat(asset) != heartbeat:
         ctx.send(f"LendingPriceAdapter.set_feed({label})", adapter.set_feed, asset, feed, heartbeat)
     if controller.market_for(asset) == ZERO:
-        rate_model = ctx["LendingKinkRateModel"] if o.get("model", model) == "kink" else ctx["LendingLinearRateModel"]
+        rate_model = ctx["LendingKinkRateModel"] if o.get("model", model) == "kink" else ctx["LendingKinkRateModelLinear"]
         ctx.send(
             f"LendingController.create_market({label})",
             controller.create_market,

@@ -30,9 +30,14 @@ BLUEPRINT_CODE_OFFSET = 3  # ERC-5202 preamble 0xFE7100
 # SPEC (CloudChat 4.4): borrow rate per year = 2.5% + U x 20%
 DEFAULT_BASE_RATE = 25 * 10**15
 DEFAULT_SLOPE = 2 * 10**17
-# the optional kink model's suite defaults
+# one KinkRateModel: the stablecoin / native markets' kink and jump ...
 DEFAULT_KINK = 8 * 10**17
 DEFAULT_JUMP_SLOPE = 3 * WAD
+# ... and the linear configuration: kink at 100% (the jump never applies)
+LINEAR_KINK, LINEAR_JUMP_SLOPE = WAD, 0
+# constructor arguments of the two configurations the suite deploys
+LINEAR_MODEL_ARGS = (DEFAULT_BASE_RATE, DEFAULT_SLOPE, LINEAR_KINK, LINEAR_JUMP_SLOPE)
+KINK_MODEL_ARGS = (DEFAULT_BASE_RATE, DEFAULT_SLOPE, DEFAULT_KINK, DEFAULT_JUMP_SLOPE)
 
 
 def ceil_div(x: int, y: int) -> int:
@@ -52,8 +57,8 @@ def utilization(cash: int, borrows: int) -> int:
 
 
 def linear_rate_per_year(cash: int, borrows: int, base: int = DEFAULT_BASE_RATE, slope: int = DEFAULT_SLOPE) -> int:
-    """base + U x slope."""
-    return base + utilization(cash, borrows) * slope // WAD
+    """base + U x slope: the kink model with its kink at 100%."""
+    return kink_rate_per_year(cash, borrows, base, slope, LINEAR_KINK, LINEAR_JUMP_SLOPE)
 
 
 def kink_rate_per_year(
@@ -198,8 +203,8 @@ class System:
 
     controller: object
     adapter: object
-    linear: object
-    kink: object
+    linear: object  # KinkRateModel with kink 100% (LINEAR_MODEL_ARGS)
+    kink: object  # KinkRateModel with kink 80% (KINK_MODEL_ARGS)
     blueprint: str
     markets: dict  # symbol -> market contract
     tokens: dict  # symbol -> token contract
@@ -349,8 +354,8 @@ def deploy_local_system(project, deployer, governance, holders=(), supply_each=1
         feeds[symbol] = deploy_local_feed(project, deployer, f"{symbol} / USD", LOCAL_ASSETS[symbol][0])
     adapter = project.PriceAdapter.deploy(governance, sender=deployer)
     controller = project.Controller.deploy(governance, sender=deployer)
-    linear = project.LinearRateModel.deploy(DEFAULT_BASE_RATE, DEFAULT_SLOPE, sender=deployer)
-    kink = project.KinkRateModel.deploy(DEFAULT_BASE_RATE, DEFAULT_SLOPE, DEFAULT_KINK, DEFAULT_JUMP_SLOPE, sender=deployer)
+    linear = project.KinkRateModel.deploy(*LINEAR_MODEL_ARGS, sender=deployer)
+    kink = project.KinkRateModel.deploy(*KINK_MODEL_ARGS, sender=deployer)
     blueprint = declare_blueprint(project, deployer)
     controller.set_market_blueprint(blueprint, sender=governance)
     controller.set_price_adapter(adapter, sender=governance)

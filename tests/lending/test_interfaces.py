@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-NAMES = ["Market", "Controller", "PriceAdapter", "LinearRateModel", "KinkRateModel"]
+NAMES = ["Market", "Controller", "PriceAdapter", "KinkRateModel"]
 
 
 def _normalise(abi):
