@@ -257,10 +257,21 @@ def owned(ctx: Context) -> list[tuple[str, Any]]:
 
 
 def handoff(ctx: Context) -> None:
-    """Every owner role held by the deployer goes to the configured owner."""
+    """Every owner role held by the deployer goes to the configured owner.
+
+    Two-step contracts (snekmate's ownable_2step: `pending_owner`, `accept_ownership`) are only
+    proposed to the owner; where the owner is one of this session's accounts (local chains) it
+    accepts at once, elsewhere the owner (a Safe, the timelock) accepts and `check-roles` reports
+    the deployer as owner until it has."""
+    signers = {a.address: a for a in ctx.users}
     for name, contract in owned(ctx):
-        if contract.owner() == ctx.deployer.address and ctx.owner != ctx.deployer.address:
+        if contract.owner() != ctx.deployer.address or ctx.owner == ctx.deployer.address:
+            continue
+        two_step = hasattr(contract, "accept_ownership")
+        if not two_step or contract.pending_owner() != ctx.owner:
             ctx.send(f"{name}.transfer_ownership", contract.transfer_ownership, ctx.owner)
+        if two_step and ctx.owner in signers:
+            ctx.step(f"{name}.accept_ownership", contract.accept_ownership(sender=signers[ctx.owner]))
 
 
 def roles_held_by(ctx: Context, account: str) -> list[str]:

@@ -65,8 +65,8 @@ from snekmate.utils import math
 interface IController:
     def owner() -> address: view
     def is_listed(market: address) -> bool: view
-    def on_borrow(borrower: address): nonpayable
-    def on_redeem(account: address) -> bool: view
+    def on_borrow(borrower: address, market_id: uint256): nonpayable
+    def on_redeem(account: address, market_id: uint256) -> bool: view
     def liquidation_seize(borrower: address, collateral_market: address, repay_amount: uint256, debt: uint256) -> uint256: view
     def on_write_off(borrower: address) -> bool: view
 
@@ -114,6 +114,9 @@ controller: public(immutable(address))
 is_native: public(immutable(bool))
 # @dev Voucher decimals (asset decimals + 3).
 decimals: public(immutable(uint8))
+# @dev This market's id in the Controller (its listing order), passed to the
+#      Controller's hooks so they find the market's slot without a lookup.
+market_id: public(immutable(uint256))
 
 # @dev Voucher name, e.g. "Pledge CC deposit slip".
 name: public(String[64])
@@ -237,6 +240,7 @@ def __init__(
     rate_model_: address,
     reserve_factor_: uint256,
     is_native_: bool,
+    market_id_: uint256,
     name_: String[64],
     symbol_: String[32],
 ):
@@ -247,6 +251,7 @@ def __init__(
     @param rate_model_ The interest rate model.
     @param reserve_factor_ The share of interest kept as reserves, WAD.
     @param is_native_ True when `asset_` is the wrapped native coin.
+    @param market_id_ The id the Controller lists this market under.
     @param name_ The voucher's name.
     @param symbol_ The voucher's symbol.
     """
@@ -257,6 +262,7 @@ def __init__(
     asset = asset_
     controller = controller_
     is_native = is_native_
+    market_id = market_id_
     decimals = staticcall IERC20Detailed(asset_).decimals() + DECIMALS_OFFSET
     self.name = name_
     self.symbol = symbol_
@@ -286,7 +292,7 @@ def transfer(to: address, amount: uint256) -> bool:
     @return bool True.
     """
     self._transfer(msg.sender, to, amount)
-    assert staticcall IController(controller).on_redeem(msg.sender)
+    assert staticcall IController(controller).on_redeem(msg.sender, market_id)
     return True
 
 
@@ -302,7 +308,7 @@ def transferFrom(owner: address, to: address, amount: uint256) -> bool:
     """
     self._spend_allowance(owner, msg.sender, amount)
     self._transfer(owner, to, amount)
-    assert staticcall IController(controller).on_redeem(owner)
+    assert staticcall IController(controller).on_redeem(owner, market_id)
     return True
 
 
@@ -1100,7 +1106,7 @@ def _exit(t: State, receiver: address, owner: address, assets: uint256, shares: 
     log Transfer(sender=owner, receiver=empty(address), value=shares)
     log Withdraw(sender=msg.sender, receiver=receiver, owner=owner, assets=assets, shares=shares)
     # health after the burn: refused if these vouchers back a loan too far
-    assert staticcall IController(controller).on_redeem(owner)
+    assert staticcall IController(controller).on_redeem(owner, market_id)
 
 
 @internal
@@ -1118,7 +1124,7 @@ def _borrow(amount: uint256, receiver: address):
     log Borrow(borrower=msg.sender, receiver=receiver, amount=amount, debt=debt)
     # the Controller enters this market for the borrower and checks health
     # with the debt already recorded
-    extcall IController(controller).on_borrow(msg.sender)
+    extcall IController(controller).on_borrow(msg.sender, market_id)
 
 
 @internal
