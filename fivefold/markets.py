@@ -67,7 +67,7 @@ def curves(project, rows: list[lending.MarketRow]) -> list[dict]:
     out = []
     for r in rows:
         market = project.Market.at(r.market)
-        model = project.LinearRateModel.at(market.rate_model())  # the kink model has the same `borrow_rate`
+        model = project.KinkRateModel.at(market.rate_model())
         u, b, s = plots.rate_curve(model, market.reserve_factor())
         out.append(
             {
