@@ -77,7 +77,7 @@ def utilization(cash: uint256, borrows: uint256) -> uint256:
     @param borrows B.
     @return uint256 U.
     """
-    return self._utilization(cash, borrows)
+    return self._rates(cash, borrows)[0]
 
 
 @external
@@ -89,7 +89,7 @@ def borrow_rate_per_year(cash: uint256, borrows: uint256) -> uint256:
     @param borrows B.
     @return uint256 The yearly borrow rate.
     """
-    return self._per_year(cash, borrows)
+    return self._rates(cash, borrows)[1]
 
 
 @external
@@ -102,37 +102,30 @@ def borrow_rate(cash: uint256, borrows: uint256) -> uint256:
     @param borrows B.
     @return uint256 The borrow rate per second.
     """
-    return self._per_year(cash, borrows) // constants.YEAR
-
-
-@internal
-@pure
-def _utilization(cash: uint256, borrows: uint256) -> uint256:
-    """
-    @dev U = B / (C + B), WAD, rounded down (a lower U, a lower rate).
-    @param cash C.
-    @param borrows B.
-    @return uint256 U, 0 without borrows.
-    """
-    if borrows == 0:
-        return 0
-    return borrows * constants.WAD // (cash + borrows)
+    return self._rates(cash, borrows)[1] // constants.YEAR
 
 
 @internal
 @view
-def _per_year(cash: uint256, borrows: uint256) -> uint256:
+def _rates(cash: uint256, borrows: uint256) -> (uint256, uint256):
     """
-    @dev The yearly rate of the formula above. Up to the kink (always,
-         when the kink is 100%) only the first slope is computed.
+    @dev Utilization and the yearly rate of the formula above, in one
+         function so the market's accrual pays for one internal call. Up
+         to the kink (always, when the kink is 100%) only the first slope
+         is computed.
     @param cash C.
     @param borrows B.
+    @return uint256 U, WAD, rounded down (a lower U, a lower rate); 0
+            without borrows.
     @return uint256 The yearly borrow rate, WAD, rounded down.
     """
-    u: uint256 = self._utilization(cash, borrows)
+    u: uint256 = 0
+    if borrows != 0:
+        # U = B / (C + B), rounded down
+        u = borrows * constants.WAD // (cash + borrows)
     if u <= kink:
         # base + U x slope (rounded down)
-        return base_rate + u * slope // constants.WAD
+        return u, base_rate + u * slope // constants.WAD
     # base + kink x slope + (U - kink) x jump (each product rounded down);
     # safe: u > kink
-    return base_rate + kink * slope // constants.WAD + unsafe_sub(u, kink) * jump_slope // constants.WAD
+    return u, base_rate + kink * slope // constants.WAD + unsafe_sub(u, kink) * jump_slope // constants.WAD
