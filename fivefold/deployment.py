@@ -257,6 +257,19 @@ def roles_held_by(ctx: Context, account: str) -> list[str]:
     return held
 
 
+def initial_mints_open(ctx: Context) -> list[str]:
+    """Tokens whose one-time initial mint is still open (deployment closes it on every chain)."""
+    return [name for name, c in ctx.contracts.items() if hasattr(c, "initial_supply_closed") and not c.initial_supply_closed()]
+
+
+def open_roles(ctx: Context, account: str) -> list[tuple[str, str]]:
+    """What `ape run deploy check-roles` reports, as (role, state) rows: every role `account` (the
+    deployer) still holds and every token whose initial mint is open. Empty once deployment is done."""
+    rows = [(role, f"held by the deployer {account}") for role in roles_held_by(ctx, account)]
+    rows += [(f"{t}.initialize_supply", "initial mint open: the owner can still mint up to the cap") for t in initial_mints_open(ctx)]
+    return rows
+
+
 def attach(ctx: Context, manifest: dict) -> None:
     """Fills ctx.contracts from a manifest (exercise, check-roles: no deployment)."""
     if not manifest["contracts"]:

@@ -76,7 +76,7 @@ def run_deploy(ctx, dry_run: bool, yes: bool) -> None:
     n_before = len(ctx.steps)
     deployment.configure(ctx)
     deployment.handoff(ctx)
-    left = deployment.roles_held_by(ctx, ctx.deployer.address)
+    left = deployment.open_roles(ctx, ctx.deployer.address)
     sent = ctx.steps[n_before:]
     ui.table(
         "Configuration and handoff",
@@ -90,7 +90,7 @@ def run_deploy(ctx, dry_run: bool, yes: bool) -> None:
         [(n, c.address, c.owner() if hasattr(c, "owner") else "-") for n, c in ctx.contracts.items()],
     )
     if left:
-        ui.fail(f"the deployer still holds: {', '.join(left)}")
+        ui.fail("left open: " + "; ".join(f"{role} ({state})" for role, state in left))
 
 
 @cli.command("check-roles")
@@ -98,7 +98,8 @@ def run_deploy(ctx, dry_run: bool, yes: bool) -> None:
 @account_opt
 @click.option("--profile", type=click.Choice(["live", "local"]))
 def check_roles(network, account, profile):
-    """List every role the deployer still holds; exit non-zero if there is one."""
+    """List every role the deployer still holds and every token whose initial mint is still open;
+    exit non-zero if there is one."""
     with ui.errors(*ERRORS):
         from ape import chain, project
 
@@ -108,14 +109,10 @@ def check_roles(network, account, profile):
             deployer = load_account(account)
             ctx = deployment.make_context(project, chain, deployer, profile)
             deployment.attach(ctx, manifest_mod.load(ctx.chain_id))
-            held = deployment.roles_held_by(ctx, deployer.address)
-            ui.table(
-                f"Roles held by the deployer {deployer.address} on chain {ctx.chain_id}",
-                ["role"],
-                [(r,) for r in held] or [("none",)],
-            )
-            if held:
-                ui.fail(f"{len(held)} role(s) still held by the deployer: re-run `ape run deploy` to hand them over")
+            rows = deployment.open_roles(ctx, deployer.address)
+            ui.table(f"Roles and powers left open on chain {ctx.chain_id}", ["role", "state"], rows or [("none", "")])
+            if rows:
+                ui.fail(f"{len(rows)} left open: re-run `ape run deploy` to hand them over and close them")
 
 
 @cli.command("check-supply")

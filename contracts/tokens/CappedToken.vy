@@ -8,11 +8,15 @@
         symbol and cap. The cap bounds `totalSupply` on every chain.
 
         Supply enters in exactly two ways:
-        1. `initialize_supply`: one batch of mints by the owner, once,
-           used on the token's home chain at deployment for the
-           allocations of SPEC.md (CC's table, CPC's three shares,
-           CMDT's initial distribution). Tokens whose supply is
-           emitted (HPC, CARTY) never call it.
+        1. `initialize_supply`: one batch of mints by the owner, used
+           on the token's home chain at deployment for the allocations
+           of SPEC.md (CC's table, CPC's three shares, CMDT's initial
+           distribution). It is an initializer: it closes for good
+           when it runs, when the owner calls `close_initial_supply`
+           (deployment does so on every chain where the token has no
+           distribution: off its home chain, and for the emitted HPC
+           and CARTY everywhere), or when a minter is first granted,
+           so it can never run twice nor after any other mint.
         2. `mint`: by minter contracts only (emitters, reward
            contracts, a bridge). `set_minter` refuses an address
            without code, so no EOA can ever hold the minter role,
@@ -77,8 +81,9 @@ MAX_ALLOCATIONS: constant(uint256) = 16
 cap: public(immutable(uint256))
 
 
-# @dev True once `initialize_supply` has run (it runs at most once).
-supply_initialized: public(bool)
+# @dev True once the initial mint is closed: `initialize_supply` ran,
+#      `close_initial_supply` was called, or a minter was granted.
+initial_supply_closed: public(bool)
 
 
 event SupplyInitialized:
@@ -119,16 +124,18 @@ def __init__(
 @external
 def initialize_supply(recipients: DynArray[address, MAX_ALLOCATIONS], amounts: DynArray[uint256, MAX_ALLOCATIONS]):
     """
-    @dev Mints the initial allocations, once, within the cap.
-    @notice Only the owner, only once, and only before any other mint.
+    @dev Mints the initial allocations within the cap and closes the
+         initial mint for good.
+    @notice Only the owner, only while the initial mint is open: once,
+            and never after `close_initial_supply` or a minter grant
+            (so never after any other mint).
     @param recipients The allocation holders (vesting vaults, treasury, ...).
     @param amounts The amount for each recipient, in wei.
     """
     ownable._check_owner()
-    assert not self.supply_initialized, "token: supply already initialized"
+    assert not self.initial_supply_closed, "token: initial supply closed"
     assert len(recipients) == len(amounts), "token: length mismatch"
     assert len(recipients) != 0, "token: empty allocation"
-    self.supply_initialized = True
     total: uint256 = 0
     for i: uint256 in range(len(recipients), bound=MAX_ALLOCATIONS):
         assert amounts[i] != 0, "token: zero amount"
@@ -138,7 +145,22 @@ def initialize_supply(recipients: DynArray[address, MAX_ALLOCATIONS], amounts: D
         total += amounts[i]
         erc20._mint(recipients[i], amounts[i])
     assert erc20.totalSupply <= cap, "token: cap exceeded"
-    log SupplyInitialized(total=total)
+    self._close_initial_supply(total)
+
+
+@external
+def close_initial_supply():
+    """
+    @dev Closes the initial mint without minting: from now on only
+         minter contracts can create supply.
+    @notice Only the owner, only while the initial mint is open.
+            Deployment calls it on every chain where the token has no
+            initial distribution (off its home chain; HPC and CARTY
+            everywhere).
+    """
+    ownable._check_owner()
+    assert not self.initial_supply_closed, "token: initial supply closed"
+    self._close_initial_supply(0)
 
 
 @external
@@ -169,5 +191,20 @@ def set_minter(minter: address, status: bool):
     assert minter != empty(address), "token: zero minter"
     if status:
         assert minter.is_contract, "token: minter is not a contract"
+        # A minter can mint at once: the owner's initial mint closes
+        # here if it is still open, so it can never follow another mint.
+        if not self.initial_supply_closed:
+            self._close_initial_supply(0)
     erc20.is_minter[minter] = status
     log erc20.RoleMinterChanged(minter=minter, status=status)
+
+
+@internal
+def _close_initial_supply(total: uint256):
+    """
+    @dev Closes the initial mint for good and logs what it minted.
+    @param total The amount minted by the initial distribution (0 if
+           it was closed without one).
+    """
+    self.initial_supply_closed = True
+    log SupplyInitialized(total=total)
