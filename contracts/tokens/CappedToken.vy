@@ -19,9 +19,10 @@
            so it can never run twice nor after any other mint.
         2. `mint`: by minter contracts only (emitters, reward
            contracts, a bridge). `set_minter` refuses an address
-           without code, so no EOA can ever hold the minter role,
-           and the owner itself is never a minter (unlike snekmate's
-           stock `erc20`, whose owner mints).
+           without code and an EOA that delegated its code with
+           EIP-7702, so no EOA can ever hold the minter role, and the
+           owner itself is never a minter (unlike snekmate's stock
+           `erc20`, whose owner mints).
 
         Transfers, approvals, permit and burns are snekmate's `erc20`
         unchanged, so their gas is snekmate's.
@@ -75,6 +76,13 @@ exports: (
 
 # @dev Largest batch `initialize_supply` accepts (CC's table has ten rows).
 MAX_ALLOCATIONS: constant(uint256) = 16
+
+
+# @dev EIP-7702 delegation designator: an EOA that delegated its code
+#      shows exactly `0xef0100 ++ delegate` (23 bytes). EIP-3541 forbids
+#      deploying code that starts with 0xef, so only such an EOA has it.
+_DELEGATION_PREFIX: constant(Bytes[3]) = b"\xef\x01\x00"
+_DELEGATION_CODE_SIZE: constant(uint256) = 23
 
 
 # @dev Maximum `totalSupply`, in wei, on this chain.
@@ -183,7 +191,9 @@ def set_minter(minter: address, status: bool):
     """
     @dev Grants or revokes the minter role.
     @notice Only the owner; a minter must be a contract (an emitter,
-            a reward contract or a bridge), never an EOA.
+            a reward contract or a bridge), never an EOA, including an
+            EOA that delegated its code with EIP-7702 (it would still
+            mint from ordinary transactions signed with its key).
     @param minter The contract.
     @param status True to grant, False to revoke.
     """
@@ -191,12 +201,26 @@ def set_minter(minter: address, status: bool):
     assert minter != empty(address), "token: zero minter"
     if status:
         assert minter.is_contract, "token: minter is not a contract"
+        assert not self._is_delegated_eoa(minter), "token: minter is a delegated EOA"
         # A minter can mint at once: the owner's initial mint closes
         # here if it is still open, so it can never follow another mint.
         if not self.initial_supply_closed:
             self._close_initial_supply(0)
     erc20.is_minter[minter] = status
     log erc20.RoleMinterChanged(minter=minter, status=status)
+
+
+@internal
+@view
+def _is_delegated_eoa(account: address) -> bool:
+    """
+    @dev True if `account`'s code is an EIP-7702 delegation designator.
+    @param account An address with code.
+    @return bool Whether it is an EOA that delegated its code.
+    """
+    if account.codesize != _DELEGATION_CODE_SIZE:
+        return False
+    return slice(account.code, 0, 3) == _DELEGATION_PREFIX
 
 
 @internal
