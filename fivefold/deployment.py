@@ -11,7 +11,7 @@ skipped; `configure` steps check the chain before sending; the handoff skips wha
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, NamedTuple
 from urllib.parse import urlparse
 
 from eth_utils import keccak
@@ -240,10 +240,36 @@ def owned(ctx: Context) -> list[tuple[str, Any]]:
 
 
 def handoff(ctx: Context) -> None:
-    """Every owner role held by the deployer goes to the configured owner."""
+    """Every owner role held by the deployer goes to the configured owner.
+
+    Two-step contracts (snekmate `ownable_2step`, with `pending_owner`) are offered to the owner,
+    who must call `accept_ownership`: on a local chain whose owner is an unlocked test account the
+    flow accepts for it; on a live chain the owner (Safe or timelock) accepts (docs/deploy.md) and
+    until then check-roles lists the transfer as pending.
+    """
+    if ctx.owner == ctx.deployer.address:
+        return
     for name, contract in owned(ctx):
-        if contract.owner() == ctx.deployer.address and ctx.owner != ctx.deployer.address:
+        if contract.owner() != ctx.deployer.address:
+            continue
+        if not hasattr(contract, "pending_owner") or contract.pending_owner() != ctx.owner:
             ctx.send(f"{name}.transfer_ownership", contract.transfer_ownership, ctx.owner)
+    acceptor = local_owner(ctx)
+    if acceptor is None:
+        return
+    for name, contract in owned(ctx):
+        if hasattr(contract, "pending_owner") and contract.pending_owner() == acceptor.address:
+            ctx.step(f"{name}.accept_ownership (by the owner)", contract.accept_ownership(sender=acceptor))
+
+
+def local_owner(ctx: Context):
+    """The configured owner as an account that can sign, on a local chain whose owner is one of
+    the unlocked test accounts; else None (a live owner accepts on its own)."""
+    if not ctx.config.get("local"):
+        return None
+    from ape import accounts
+
+    return next((a for a in accounts.test_accounts if a.address == ctx.owner), None)
 
 
 def roles_held_by(ctx: Context, account: str) -> list[str]:
@@ -262,11 +288,42 @@ def initial_mints_open(ctx: Context) -> list[str]:
     return [name for name, c in ctx.contracts.items() if hasattr(c, "initial_supply_closed") and not c.initial_supply_closed()]
 
 
-def open_roles(ctx: Context, account: str) -> list[tuple[str, str]]:
-    """What `ape run deploy check-roles` reports, as (role, state) rows: every role `account` (the
-    deployer) still holds and every token whose initial mint is open. Empty once deployment is done."""
-    rows = [(role, f"held by the deployer {account}") for role in roles_held_by(ctx, account)]
-    rows += [(f"{t}.initialize_supply", "initial mint open: the owner can still mint up to the cap") for t in initial_mints_open(ctx)]
+# `accept_ownership()`: what the pending owner sends to each contract (a Safe batch, a timelock call).
+ACCEPT_OWNERSHIP_CALLDATA = "0x" + keccak(text="accept_ownership()")[:4].hex()
+
+
+def pending_transfers(ctx: Context) -> list[tuple[str, str, str]]:
+    """(name, address, pending owner) of every two-step contract with an ownership offer not yet accepted."""
+    zero = "0x" + "00" * 20
+    rows = []
+    for name, contract in owned(ctx):
+        pending = contract.pending_owner() if hasattr(contract, "pending_owner") else zero
+        if int(pending, 16):
+            rows.append((name, contract.address, pending))
+    return rows
+
+
+class OpenRole(NamedTuple):
+    role: str  # "<contract>.<role>"
+    state: str  # what is open, and what closes it
+    awaiting_owner: bool = False  # only the configured owner's accept_ownership is missing
+
+
+def open_roles(ctx: Context, account: str) -> list[OpenRole]:
+    """What `ape run deploy check-roles` reports: every role `account` (the deployer) still holds,
+    every ownership transfer awaiting `accept_ownership`, and every token whose initial mint is open.
+    Empty once deployment is done and the owner has accepted."""
+    pending = {name: (address, to) for name, address, to in pending_transfers(ctx)}
+    rows = [
+        OpenRole(role, f"held by the deployer {account}")
+        for role in roles_held_by(ctx, account)
+        if not (role.endswith(".owner") and role.removesuffix(".owner") in pending)
+    ]
+    rows += [
+        OpenRole(f"{name}.owner", f"pending: {to} must call accept_ownership() ({ACCEPT_OWNERSHIP_CALLDATA}) on {address}", to == ctx.owner)
+        for name, (address, to) in pending.items()
+    ]
+    rows += [OpenRole(f"{t}.initialize_supply", "initial mint open: the owner can still mint up to the cap") for t in initial_mints_open(ctx)]
     return rows
 
 

@@ -89,8 +89,16 @@ def run_deploy(ctx, dry_run: bool, yes: bool) -> None:
         ["contract", "address", "owner"],
         [(n, c.address, c.owner() if hasattr(c, "owner") else "-") for n, c in ctx.contracts.items()],
     )
-    if left:
-        ui.fail("left open: " + "; ".join(f"{role} ({state})" for role, state in left))
+    awaiting = [r for r in left if r.awaiting_owner]
+    if awaiting:
+        ui.table(
+            f"Awaiting the owner's accept_ownership ({ctx.owner}): see docs/deploy.md",
+            ["role", "state"],
+            [(r.role, r.state) for r in awaiting],
+        )
+    blocking = [r for r in left if not r.awaiting_owner]
+    if blocking:
+        ui.fail("left open: " + "; ".join(f"{r.role} ({r.state})" for r in blocking))
 
 
 @cli.command("check-roles")
@@ -98,8 +106,8 @@ def run_deploy(ctx, dry_run: bool, yes: bool) -> None:
 @account_opt
 @click.option("--profile", type=click.Choice(["live", "local"]))
 def check_roles(network, account, profile):
-    """List every role the deployer still holds and every token whose initial mint is still open;
-    exit non-zero if there is one."""
+    """List every role the deployer still holds, every ownership transfer the owner has not accepted
+    yet, and every token whose initial mint is still open; exit non-zero if there is one."""
     with ui.errors(*ERRORS):
         from ape import chain, project
 
@@ -110,9 +118,16 @@ def check_roles(network, account, profile):
             ctx = deployment.make_context(project, chain, deployer, profile)
             deployment.attach(ctx, manifest_mod.load(ctx.chain_id))
             rows = deployment.open_roles(ctx, deployer.address)
-            ui.table(f"Roles and powers left open on chain {ctx.chain_id}", ["role", "state"], rows or [("none", "")])
-            if rows:
-                ui.fail(f"{len(rows)} left open: re-run `ape run deploy` to hand them over and close them")
+            ui.table(
+                f"Roles and powers left open on chain {ctx.chain_id}",
+                ["role", "state"],
+                [(r.role, r.state) for r in rows] or [("none", "")],
+            )
+            awaiting = [r for r in rows if r.awaiting_owner]
+            if len(awaiting) < len(rows):
+                ui.fail(f"{len(rows) - len(awaiting)} left open: re-run `ape run deploy` to hand them over and close them")
+            if awaiting:
+                ui.fail(f"{len(awaiting)} transfer(s) await the owner's accept_ownership: see docs/deploy.md")
 
 
 @cli.command("check-supply")

@@ -12,18 +12,27 @@
 @custom:security Never deploy this as a production oracle: its owner
         decides the price. On live chains deploy configuration points
         consumers at the chain's real Chainlink feeds instead.
+@custom:kill The owner makes consumers refuse the feed by setting an
+        answer whose `updated_at` lies beyond their staleness limit (or a
+        non-positive answer). Ownership moves in two steps and cannot be
+        renounced.
 """
 
 
 from snekmate.auth import ownable
+from snekmate.auth import ownable_2step
 
 initializes: ownable
+initializes: ownable_2step[ownable := ownable]
 
 
 exports: (
     ownable.owner,
-    ownable.transfer_ownership,
-    ownable.renounce_ownership,
+    ownable_2step.pending_owner,
+    ownable_2step.transfer_ownership,
+    ownable_2step.accept_ownership,
+    # Deliberately not exported: `ownable_2step.renounce_ownership`
+    # (a renounced feed would keep its last answer for good).
 )
 
 
@@ -59,7 +68,8 @@ def __init__(decimals_: uint8, description_: String[32], owner_: address):
     decimals = decimals_
     self.description = description_
     ownable.__init__()
-    ownable._transfer_ownership(owner_)
+    ownable_2step.__init__()
+    ownable_2step._transfer_ownership(owner_)
 
 
 @external

@@ -30,6 +30,11 @@
         than `msg.sender`, because deterministic deployment runs the
         constructor from the CREATE2 factory; binding the owner into
         the init code also binds it into the address.
+@custom:kill A token is never paused: transfers, permits and burns
+        always work. In an emergency the owner stops all new supply by
+        revoking every minter (`set_minter(minter, False)`); the cap
+        bounds the damage of a minter until then. Ownership moves in two
+        steps and cannot be renounced.
 """
 
 
@@ -41,9 +46,11 @@ implements: IERC20Detailed
 
 
 from snekmate.auth import ownable
+from snekmate.auth import ownable_2step
 from snekmate.tokens import erc20
 
 initializes: ownable
+initializes: ownable_2step[ownable := ownable]
 initializes: erc20[ownable := ownable]
 
 
@@ -65,12 +72,15 @@ exports: (
     erc20.burn,
     erc20.burn_from,
     ownable.owner,
-    ownable.transfer_ownership,
-    ownable.renounce_ownership,
+    ownable_2step.pending_owner,
+    ownable_2step.transfer_ownership,
+    ownable_2step.accept_ownership,
     # Deliberately not exported: `erc20.mint` and `erc20.set_minter`
-    # (replaced below by cap- and code-checked versions) and
-    # `erc20.transfer_ownership` / `erc20.renounce_ownership`
-    # (they would make the owner a minter).
+    # (replaced below by cap- and code-checked versions),
+    # `erc20.transfer_ownership` / `erc20.renounce_ownership` (they
+    # would make the owner a minter), and
+    # `ownable_2step.renounce_ownership` (a renounced token could never
+    # revoke a minter again: a compromised bridge would mint for good).
 )
 
 
@@ -121,12 +131,13 @@ def __init__(
     assert owner_ != empty(address), "token: zero owner"
     cap = cap_
     ownable.__init__()
+    ownable_2step.__init__()
     erc20.__init__(name_, symbol_, 18, name_eip712_, version_eip712_)
     # snekmate makes the deployer a minter; the deployer here is the
     # CREATE2 factory or the deploying account, and neither may mint.
     erc20.is_minter[msg.sender] = False
     log erc20.RoleMinterChanged(minter=msg.sender, status=False)
-    ownable._transfer_ownership(owner_)
+    ownable_2step._transfer_ownership(owner_)
 
 
 @external

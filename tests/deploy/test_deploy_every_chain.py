@@ -57,6 +57,6 @@ def test_deploy__every_chain__every_initial_mint_closed(deployed_per_chain, name
 
 def test_check_roles__created_not_configured__reports_every_open_initial_mint(deployed_per_chain):
     """Before configuration every token's initial mint is open, and check-roles names each one."""
-    rows = dict(deployed_per_chain["created, not configured"])
+    rows = {r.role: r.state for r in deployed_per_chain["created, not configured"]}
     for symbol in TOKENS:
         assert rows[f"{symbol}.initialize_supply"].startswith("initial mint open"), symbol

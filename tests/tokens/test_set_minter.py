@@ -51,13 +51,3 @@ def test_set_minter__zero_address__reverts(capped, owner):
 def test_set_minter__non_owner__reverts(capped, non_owner, minter_contract):
     with ape.reverts("ownable: caller is not the owner"):
         capped.set_minter(minter_contract, True, sender=non_owner)
-
-
-def test_transfer_ownership__new_owner__never_a_minter(capped, owner, non_owner, minter_contract):
-    capped.transfer_ownership(non_owner, sender=owner)
-    assert capped.owner() == non_owner
-    assert not capped.is_minter(non_owner)
-    with ape.reverts("ownable: caller is not the owner"):
-        capped.set_minter(minter_contract, True, sender=owner)
-    capped.set_minter(minter_contract, True, sender=non_owner)
-    assert capped.is_minter(minter_contract)
