@@ -2,14 +2,29 @@
 
 Every deployable contract `contracts/<domain>/<Name>.vy` has `interfaces/I<Name>.vyi`; the ABI the
 compiler derives from the interface must equal the contract's external ABI (no drift).
+
+The export (docs/integration.md describes it for dApp developers) writes into one directory:
+
+    <Name>.json          the ABI, a plain JSON array (ethers, viem, web3.py take it as it is)
+    <Name>.natspec.json  {"userdoc": ..., "devdoc": ...} from the compiler output Ape keeps in .build/
+    addresses.json       chain id -> {chain, local, contracts, assets} (fivefold/addressbook.py)
+    index.ts             every ABI `as const` and the address book, typed without codegen
+
+for every deployable contract, every contract type in the address book (local mocks on local
+chains) and, when an asset is not one of the suite's contracts, a plain ERC20 ABI.
+abi/ is not committed: it is generated (`ape run export`; `make typecheck` type-checks it).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
+
+from fivefold import addressbook
+from fivefold import manifest as manifest_mod
 
 INTERFACES = Path("interfaces")
 CONTRACTS = Path("contracts")
@@ -48,21 +63,156 @@ def drift(contract: Path, interface: Path) -> tuple[set[str], set[str]]:
     return c - i, i - c
 
 
-def export(project, deployments: dict[int, dict], out: Path = ABI_DIR) -> list[Path]:
-    """abi/<Contract>.json for every deployable contract, and abi/deployments.json."""
+# The ERC-20 functions and events a dApp needs for an asset the suite did not deploy (EIP-20's
+# parameter names, as OpenZeppelin's ABI has them).
+def _fn(name, inputs, outputs, mutability="view"):
+    return {"type": "function", "name": name, "stateMutability": mutability,
+            "inputs": [{"name": n, "type": t} for n, t in inputs], "outputs": [{"name": "", "type": t} for t in outputs]}
+
+
+def _event(name, inputs):
+    return {"type": "event", "name": name, "anonymous": False,
+            "inputs": [{"name": n, "type": t, "indexed": i} for n, t, i in inputs]}
+
+
+ERC20_ABI = [
+    _fn("name", [], ["string"]),
+    _fn("symbol", [], ["string"]),
+    _fn("decimals", [], ["uint8"]),
+    _fn("totalSupply", [], ["uint256"]),
+    _fn("balanceOf", [("account", "address")], ["uint256"]),
+    _fn("allowance", [("owner", "address"), ("spender", "address")], ["uint256"]),
+    _fn("transfer", [("to", "address"), ("value", "uint256")], ["bool"], "nonpayable"),
+    _fn("transferFrom", [("from", "address"), ("to", "address"), ("value", "uint256")], ["bool"], "nonpayable"),
+    _fn("approve", [("spender", "address"), ("value", "uint256")], ["bool"], "nonpayable"),
+    _event("Transfer", [("from", "address", True), ("to", "address", True), ("value", "uint256", False)]),
+    _event("Approval", [("owner", "address", True), ("spender", "address", True), ("value", "uint256", False)]),
+]
+ERC20_NATSPEC = {"userdoc": {}, "devdoc": {"title": "ERC-20 (EIP-20): an asset the suite did not deploy"}}
+
+
+def contract_abi(project, name: str) -> list[dict]:
+    if name == addressbook.ERC20:
+        return ERC20_ABI
+    abi = getattr(project, name).contract_type.abi
+    return [item.model_dump(mode="json", by_alias=True, exclude_none=True) for item in abi]
+
+
+def natspec(project, name: str) -> dict:
+    if name == addressbook.ERC20:
+        return ERC20_NATSPEC
+    ct = getattr(project, name).contract_type
+    return {"userdoc": ct.userdoc or {}, "devdoc": ct.devdoc or {}}
+
+
+def exported_names(book: dict) -> list[str]:
+    """Every deployable contract, then every other ABI the address book names (local mocks, ERC20)."""
+    names = list(deployable_sources())
+    for chain in book.values():
+        for record in [*chain["contracts"].values(), *chain["assets"].values()]:
+            if record.get("abi") and record["abi"] not in names:
+                names.append(record["abi"])
+    return names
+
+
+_ARG = re.compile(r"^arg\d+$")
+
+
+def naming_gaps(name: str, abi: list[dict]) -> list[str]:
+    """What a dApp would read without a name: parameters called `arg0` or nothing, outputs of a
+    function returning several values (an anonymous tuple), unnamed struct fields."""
+    gaps = []
+
+    def fields(where: str, params: list[dict], what: str) -> None:
+        for i, p in enumerate(params):
+            label = p.get("name") or ""
+            if not label or _ARG.match(label):
+                gaps.append(f"{where} {what} {i} ({p['type']}) is {label or 'unnamed'}")
+            if p.get("components"):
+                fields(f"{where} {what} {label or i}", p["components"], "field")
+
+    for item in abi:
+        if item["type"] not in ("function", "event"):
+            continue
+        where = f"{name}.{item['name']}"
+        fields(where, item.get("inputs", []), "parameter")
+        outputs = item.get("outputs", [])
+        if len(outputs) > 1:
+            unnamed = [o for o in outputs if not o.get("name")]
+            if unnamed:
+                types = ", ".join(o["type"] for o in outputs)
+                gaps.append(f"{where} returns an anonymous tuple ({types})")
+        for o in outputs:
+            if o.get("components"):
+                fields(f"{where} output", o["components"], "field")
+    return gaps
+
+
+def all_gaps(project, book: dict) -> list[str]:
+    """naming_gaps of every exported ABI."""
+    return [g for name in exported_names(book) for g in naming_gaps(name, contract_abi(project, name))]
+
+
+_HEADER = """\
+// Generated by `ape run export` (fivefold/abi.py) from the compiled contracts and the deployment
+// manifests: do not edit. Every ABI is `as const`, so viem and wagmi (through abitype) infer
+// function names, argument and return types; ethers v6 takes the same arrays. docs/integration.md
+// shows both.
+"""
+
+
+def _ts_literal(value) -> str:
+    return json.dumps(value, ensure_ascii=True)
+
+
+def typescript(abis: dict[str, list[dict]], book: dict) -> str:
+    """abi/index.ts: `<Name>Abi` per contract, `abis`, `deployments` and `addresses` by chain id."""
+    out = [_HEADER]
+    for name, abi in abis.items():
+        items = ",\n".join(f"  {_ts_literal(item)}" for item in abi)
+        out.append(f"export const {name}Abi = [\n{items},\n] as const;\n")
+    out.append("/** Contract (ABI) name -> ABI. */")
+    out.append("export const abis = {\n" + "".join(f"  {n}: {n}Abi,\n" for n in abis) + "} as const;\n")
+    out.append("export type ContractName = keyof typeof abis;\n")
+    out.append("/** Chain id -> the chain's deployment: contracts (address, ABI name, block, tx) and assets. */")
+    chains = "".join(f"  {cid}: {json.dumps(entry, indent=2, ensure_ascii=True).replace(chr(10), chr(10) + '  ')},\n"
+                     for cid, entry in book.items())
+    out.append("export const deployments = {\n" + chains + "} as const;\n")
+    out.append("export type ChainId = keyof typeof deployments;\n")
+    out.append("/** Chain id -> contract name -> address. */")
+    addrs = "".join(
+        f"  {cid}: {{\n" + "".join(f"    {_ts_literal(n)}: {_ts_literal(r['address'])},\n" for n, r in entry["contracts"].items()) + "  },\n"
+        for cid, entry in book.items()
+    )
+    out.append("export const addresses = {\n" + addrs + "} as const;\n")
+    return "\n".join(out)
+
+
+def default_out() -> Path:
+    """abi/ for the manifests in deployments/; for manifests elsewhere (FIVEFOLD_DEPLOYMENTS_DIR:
+    the demo's local chains) an `abi` directory beside them, so local addresses never land in abi/."""
+    directory = manifest_mod.directory()
+    return ABI_DIR if directory == manifest_mod.DEPLOYMENTS_DIR else directory.parent / "abi"
+
+
+def export(project, manifests: dict[int, dict], out: Path = ABI_DIR) -> list[Path]:
+    """Writes the ABIs, their NatSpec, the address book and index.ts into `out`."""
+    previous = (out / "addresses.json").exists()  # a directory an earlier export wrote
     out.mkdir(parents=True, exist_ok=True)
+    book = addressbook.book(manifests)
+    abis = {name: contract_abi(project, name) for name in exported_names(book)}
     written = []
-    for name in deployable_sources():
-        container = getattr(project, name)
-        path = out / f"{name}.json"
-        path.write_text(json.dumps([item.model_dump(mode="json", by_alias=True) for item in container.contract_type.abi], indent=2) + "\n")
+
+    def write(path: Path, text: str) -> None:
+        path.write_text(text)
         written.append(path)
-    index = {
-        str(chain_id): {name: record["address"] for name, record in sorted(m["contracts"].items())}
-        for chain_id, m in sorted(deployments.items())
-    }
-    types = {name: record["contract_type"] for m in deployments.values() for name, record in m["contracts"].items()}
-    path = out / "deployments.json"
-    path.write_text(json.dumps({"chains": index, "contract_types": dict(sorted(types.items()))}, indent=2) + "\n")
-    written.append(path)
+
+    for name, abi in abis.items():
+        write(out / f"{name}.json", json.dumps(abi, indent=2) + "\n")
+        write(out / f"{name}.natspec.json", json.dumps(natspec(project, name), indent=2, sort_keys=True) + "\n")
+    write(out / "addresses.json", json.dumps(book, indent=2) + "\n")
+    write(out / "index.ts", typescript(abis, book))
+    if previous:  # files of contracts no longer exported
+        for stale in sorted(p for p in out.iterdir() if p.suffix in (".json", ".ts") and p not in written):
+            stale.unlink()
     return written

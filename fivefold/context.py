@@ -1,6 +1,6 @@
 """What a domain's deploy and exercise code receives.
 
-Each domain contributes `fivefold/flows/<domain>.py` with:
+Each domain contributes `fivefold/<domain>/flow.py` (registered in `fivefold.domains`) with:
 
     CONTRACTS: list[Deployable]          # in dependency order
     def configure(ctx: Context) -> None  # chain-specific, owner-only setup after deployment; idempotent
@@ -57,7 +57,6 @@ class Context:
     contracts: dict[str, Any] = field(default_factory=dict)  # manifest name -> ape contract instance
     users: list = field(default_factory=list)  # accounts the exercise may act as (local chains: test accounts)
     steps: list[Step] = field(default_factory=list)
-    dry_run: bool = False
 
     def address(self, name: str) -> str:
         return self.contracts[name].address
@@ -84,8 +83,17 @@ class Context:
         return receipt
 
     def send(self, name: str, method, *args, **kwargs) -> Any:
-        """Sends one setup transaction from the deployer and records it."""
+        """Sends one setup transaction from the deployer and records it: every transaction a
+        domain's `configure` sends goes through here, so the deploy's configuration table shows it."""
         return self.step(name, method(*args, sender=self.deployer, **kwargs))
+
+    def deploy(self, name: str, container, *args) -> Any:
+        """Deploys a setup contract from the deployer with a plain creation transaction (an address
+        that differs per chain: local doubles only), records it as `<name>.deploy` and returns it."""
+        contract = container.deploy(*args, sender=self.deployer)
+        self.step(f"{name}.deploy", self.chain.get_receipt(contract.txn_hash))
+        self.contracts[name] = contract
+        return contract
 
     def advance(self, seconds: int) -> bool:
         """Local chains only: moves time forward and mines a block. Returns False on a live chain."""

@@ -80,6 +80,7 @@ def run(extra_steps=()) -> None:
         ui.console.rule("[bold]Supply across chains")
         ape_run("deploy", "check-supply", *[a for n in nodes for a in ("--rpc", f"{n.chain_id}={n.network}")], env=env)
         same = addresses_table(_load(deployments))
+        ape_run("export", "--out", str(OUT / "abi"), env=env)  # the dApp exports of these chains
     ui.table(
         "Benchmark (printed, not asserted): deploy + exercise per chain",
         ["chain", "deploy s", "exercise s", "total s"],

@@ -1,9 +1,10 @@
 """The deployment engine behind `ape run deploy`: plan, pre-flight checks, CREATE2 deployment,
-configuration, ownership handoff, role and supply checks. Scripts only parse options and call these.
+configuration, ownership handoff, role checks, and the commands' bodies (`run`, `check_roles`).
+Scripts only parse options and call these.
 
 Order: every contract of every domain is created first (constructor arguments only ever name
 other suite contracts by their predictable addresses), then each domain's `configure` runs in
-DOMAINS order, then every owner role goes from the deployer to the configured owner.
+`fivefold.domains.NAMES` order, then every owner role goes from the deployer to the configured owner.
 Re-running is safe: a contract already at its address is checked against the manifest and
 skipped; `configure` steps check the chain before sending; the handoff skips what is done.
 """
@@ -17,13 +18,16 @@ from urllib.parse import urlparse
 from eth_utils import keccak
 
 from fivefold import config as config_mod
-from fivefold import create2, manifest as manifest_mod
+from fivefold import addressbook, create2, domains, manifest as manifest_mod, session, ui
 from fivefold.context import Blueprint, Context
-from fivefold.flows import domains
 
 
 class DeploymentError(Exception):
     """A problem found before or during deployment, with the fix in its message."""
+
+
+# What the deploy-side commands turn into a one-line `error: ...` (see ui.errors).
+ERRORS = (config_mod.ConfigError, session.SessionError, DeploymentError)
 
 
 @dataclass
@@ -65,14 +69,9 @@ def _jsonable(value: Any) -> Any:
     return value if isinstance(value, (int, str, bool)) or value is None else str(value)
 
 
-# ERC-5202: the blueprint's code is 0xFE71 (header) 0x00 (version 0, no data) + init code, and this
-# 10-byte constructor returns it: PUSH2 <len> RETURNDATASIZE DUP2 PUSH1 10 RETURNDATASIZE CODECOPY RETURN.
-BLUEPRINT_HEADER = b"\xfe\x71\x00"
-
-
-def blueprint_init_code(project, contract_type: str) -> bytes:
-    code = BLUEPRINT_HEADER + bytes.fromhex(getattr(project, contract_type).contract_type.deployment_bytecode.bytecode[2:])
-    return b"\x61" + len(code).to_bytes(2, "big") + bytes.fromhex("3d81600a3d39f3") + code
+def blueprint_init_code(project, contract_type: str, ecosystem) -> bytes:
+    """ERC-5202 init code: a 10-byte constructor returning 0xFE7100 + the contract's init code (Ape's encoding)."""
+    return bytes(ecosystem.encode_contract_blueprint(getattr(project, contract_type).contract_type).data)
 
 
 def instance(ctx: Context, name: str, contract_type: str, address: str, blueprint: bool = False):
@@ -97,12 +96,12 @@ def plan(ctx: Context) -> list[Planned]:
     ecosystem = ctx.chain.provider.network.ecosystem
     namespace = ctx.config.get("salt_namespace", "fivefold/v1")
     planned = []
-    for domain in domains():
+    for domain in domains.flows():
         for item in domain.CONTRACTS:
             if not item.when(ctx):
                 continue
             args = [] if item.blueprint else item.args(ctx)
-            code = blueprint_init_code(ctx.project, item.contract_type) if item.blueprint else init_code(ctx.project, item.contract_type, args, ecosystem)
+            code = blueprint_init_code(ctx.project, item.contract_type, ecosystem) if item.blueprint else init_code(ctx.project, item.contract_type, args, ecosystem)
             salt = create2.salt(namespace, item.name)
             address = create2.predict(salt, code)
             deployed = len(ctx.chain.provider.get_code(address)) > 0
@@ -231,7 +230,7 @@ def deploy_one(ctx: Context, item: Planned, manifest: dict) -> dict:
 
 
 def configure(ctx: Context) -> None:
-    for domain in domains():
+    for domain in domains.flows():
         domain.configure(ctx)
 
 
@@ -352,3 +351,108 @@ def deploy_plain(ctx: Context, item) -> Any:
         contract = container.deploy(*item.args(ctx), sender=ctx.deployer)
     ctx.contracts[item.name] = contract
     return contract
+
+
+# --- the commands' bodies (scripts/deploy.py parses the options and calls these)
+
+
+def command_context(provider, account=None, profile: str | None = None, deployed: bool = False) -> Context:
+    """The Context of a command Ape has connected (`ConnectedProviderCommand`): the session's
+    adjustments for `provider`, deploy/<chain>.yaml in `profile` (default: local on loopback) and
+    `account` as the deployer (session.deployer). With `deployed`, also the exercise accounts and
+    the contracts recorded in this chain's manifest."""
+    from ape import chain, project
+
+    session.prepare(provider)
+    profile = profile or default_profile(provider)
+    ctx = make_context(project, chain, session.deployer(account, profile), profile)
+    if deployed:
+        ctx.users = session.exercise_users(ctx.config["profile"], ctx.deployer)
+        attach(ctx, manifest_mod.load(ctx.chain_id))
+    return ctx
+
+
+def run(ctx: Context, dry_run: bool = False, assume_yes: bool = False) -> None:
+    """`ape run deploy`: the plan with its cost, then (unless a dry run, and after a confirmation
+    unless `assume_yes`) every deployment, the configuration and the handoff, each shown in a table.
+    Fails when anything but the owner's `accept_ownership` is left open at the end (`open_roles`)."""
+    import click
+
+    manifest = manifest_mod.load(ctx.chain_id)
+    manifest.update({"chain_id": ctx.chain_id, "chain": ctx.config["chain"], "deployer": ctx.deployer.address})
+    planned = plan(ctx)
+    pending = [p for p in planned if not p.deployed]
+    preflight(ctx, planned, manifest, (lambda p: estimate_gas(ctx, p)) if pending else None)
+    _plan_table(ctx, planned)
+    if dry_run:
+        ui.console.print(f"dry run: {len(pending)} contract(s) to deploy, then configuration and handoff; nothing sent")
+        return
+    if pending and not assume_yes and not click.confirm(f"Broadcast {len(pending)} deployment(s) from {ctx.deployer.address}?"):
+        ui.fail("aborted: nothing sent")
+    with ui.progress() as bar:
+        task = bar.add_task("deploying", total=len(planned))
+        for item in planned:
+            bar.update(task, description=f"deploying {item.name}")
+            deploy_one(ctx, item, manifest)
+            bar.advance(task)
+    n_before = len(ctx.steps)
+    configure(ctx)
+    handoff(ctx)
+    addressbook.record(ctx, manifest)  # markets, mock feeds and assets, for `ape run export`
+    ui.table(
+        "Configuration and handoff",
+        ["step", "gas"],
+        [(s.name, f"{s.gas:,}") for s in ctx.steps[n_before:]] or [("(nothing to do)", "")],
+        justify_right=(1,),
+    )
+    ui.table(
+        f"Deployed on chain {ctx.chain_id}",
+        ["contract", "address", "owner"],
+        [(n, c.address, c.owner() if hasattr(c, "owner") else "-") for n, c in ctx.contracts.items()],
+    )
+    left = open_roles(ctx, ctx.deployer.address)
+    awaiting = [r for r in left if r.awaiting_owner]
+    if awaiting:
+        ui.table(
+            f"Awaiting the owner's accept_ownership ({ctx.owner}): see docs/deploy.md",
+            ["role", "state"],
+            [(r.role, r.state) for r in awaiting],
+        )
+    blocking = [r for r in left if not r.awaiting_owner]
+    if blocking:
+        ui.fail("left open: " + "; ".join(f"{r.role} ({r.state})" for r in blocking))
+
+
+def _plan_table(ctx: Context, planned: list[Planned]) -> None:
+    gas_price = ctx.chain.provider.gas_price
+    ui.table(
+        f"Deployment plan: {ctx.config['chain']} (chain {ctx.chain_id}, profile {ctx.config['profile']})",
+        ["contract", "type", "address", "status", "est. gas", "est. cost"],
+        [
+            (
+                p.name,
+                p.contract_type,
+                p.address,
+                "deployed" if p.deployed else "to deploy",
+                "" if p.deployed else f"{p.gas:,}",
+                "" if p.deployed else f"{p.gas * gas_price / 1e18:.6f}",
+            )
+            for p in planned
+        ],
+    )
+
+
+def check_roles(ctx: Context) -> None:
+    """`ape run deploy check-roles`: every role the deployer still holds, every ownership transfer the
+    owner has not accepted yet, every token whose initial mint is open; fails if there is one."""
+    rows = open_roles(ctx, ctx.deployer.address)
+    ui.table(
+        f"Roles and powers left open on chain {ctx.chain_id}",
+        ["role", "state"],
+        [(r.role, r.state) for r in rows] or [("none", "")],
+    )
+    awaiting = [r for r in rows if r.awaiting_owner]
+    if len(awaiting) < len(rows):
+        ui.fail(f"{len(rows) - len(awaiting)} left open: re-run `ape run deploy` to hand them over and close them")
+    if awaiting:
+        ui.fail(f"{len(awaiting)} transfer(s) await the owner's accept_ownership: see docs/deploy.md")

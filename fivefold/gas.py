@@ -1,6 +1,6 @@
 """Gas snapshot: named operations measured in stated conditions on a fresh local chain.
 
-Each domain registers its operations in `fivefold/bench/<domain>.py` with `@operation`:
+Each domain registers its operations in `fivefold/<domain>/bench.py` with `@operation`:
 a function that receives a `Bench` (the project and named accounts), sets up the
 stated condition, and returns the receipt of exactly the transaction to measure.
 `ape run gas` runs them all, each in its own chain snapshot, and writes or checks
@@ -9,9 +9,7 @@ stated condition, and returns the receipt of exactly the transaction to measure.
 
 from __future__ import annotations
 
-import importlib
 import json
-import pkgutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -72,11 +70,10 @@ class Bench:
 
 
 def load_operations() -> dict[str, Operation]:
-    """Imports every `fivefold.bench.*` module so their operations register."""
-    from fivefold import bench
+    """Imports every registered domain's `bench` module so their operations register."""
+    from fivefold import domains
 
-    for mod in pkgutil.iter_modules(bench.__path__):
-        importlib.import_module(f"fivefold.bench.{mod.name}")
+    domains.benches()
     return dict(sorted(REGISTRY.items()))
 
 
@@ -143,3 +140,67 @@ def measure_all(bench: Bench, ops: dict[str, Operation], on_done: Callable[[str]
             bench.chain.restore(snapshot)
         on_done(key)
     return results
+
+
+# --- `ape run gas` (scripts/gas.py parses the options and calls `run`)
+
+
+def run(check: bool = False, only: str = "", path: Path = Path(SNAPSHOT_FILE)) -> None:
+    """Measures every operation (or those whose key starts with `only`) on the connected local chain,
+    then writes `path` or, with `check`, compares with it; fails on a moved figure or a missed target."""
+    from ape import accounts, chain, project
+
+    from fivefold import session, ui
+
+    session.prepare(chain.provider)
+    if check and only:
+        ui.fail("--only measures a subset; --check needs every operation")
+    ops = {k: op for k, op in load_operations().items() if k.startswith(only)}
+    if not ops:
+        ui.fail(f"no operation starts with {only!r}")
+    bench = Bench(project=project, accounts=accounts.test_accounts, chain=chain)
+    with ui.progress() as bar:
+        task = bar.add_task("measuring", total=len(ops))
+        measured = measure_all(bench, ops, on_done=lambda key: bar.advance(task))
+    committed = read_snapshot(path)
+    over = target_failures(ops, measured)
+    if check:
+        _report_check(ops, committed, measured, over, path)
+        return
+    write_snapshot(path, {**{k: v for k, v in committed.items() if k in REGISTRY}, **measured})
+    ui.table(
+        f"Gas snapshot written to {path}",
+        ["operation", "gas", "target", "condition"],
+        [(k, f"{v['gas']:,}", _target(ops.get(k)), v["condition"]) for k, v in measured.items()],
+        justify_right=(1, 2),
+    )
+    if over:
+        ui.fail("over target: " + "; ".join(over))
+
+
+def _report_check(ops: dict[str, Operation], committed: dict, measured: dict, over: list[str], path: Path) -> None:
+    from fivefold import ui
+
+    verdicts = compare(committed, measured)
+    ui.table(
+        "Gas check (1% band)",
+        ["operation", "committed", "measured", "target", "verdict"],
+        [
+            (v.key, f"{v.committed:,}" if v.committed else "-", f"{v.measured:,}" if v.measured else "-",
+             _target(ops.get(v.key)), v.reason)
+            for v in verdicts
+        ],
+        justify_right=(1, 2, 3),
+    )
+    bad = [v for v in verdicts if not v.ok]
+    if bad or over:
+        ui.fail("; ".join([f"{v.key}: {v.reason}" for v in bad] + over))
+    ui.console.print(f"[green]gas check passed[/]: {len(verdicts)} operations within 1% of {path}")
+
+
+def _target(op: Operation | None) -> str:
+    if op is None:
+        return "-"
+    if op.target:
+        return f"≤ {op.target:,}"
+    return f"≤ {op.not_above}" if op.not_above else "-"

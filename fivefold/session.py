@@ -1,35 +1,17 @@
-"""Connecting a script to a network and an account, with errors that say what to do."""
+"""Connecting to a network and choosing the deployer, with errors that say what to do.
+
+Scripts take `--network` and `--account` with Ape's own `network_option()` / `account_option()` and
+let `ConnectedProviderCommand` connect; the package then calls `prepare(provider)`. `connect()` is
+for code that connects by itself (the gas bench's local chain, the supply check's many chains).
+"""
 
 from __future__ import annotations
 
 from contextlib import contextmanager
 
-import click
-
-DEFAULT_NETWORK = "ethereum:local:foundry"
-
 
 class SessionError(Exception):
     pass
-
-
-def network_opt(f):
-    return click.option(
-        "--network",
-        default=DEFAULT_NETWORK,
-        show_default=True,
-        help="ecosystem:network[:provider], or an RPC URL (a loopback URL selects the `local` profile). "
-        "Chains: ethereum:mainnet, bsc:mainnet, polygon:mainnet, oktc:mainnet.",
-    )(f)
-
-
-def account_opt(f):
-    return click.option(
-        "--account",
-        default="TEST::0",
-        show_default=True,
-        help="An `ape accounts` alias, or TEST::<n> for the n-th test account of the local mnemonic.",
-    )(f)
 
 
 def _explorer_tolerates_offline(local: bool) -> None:
@@ -84,20 +66,6 @@ def connect(network: str):
         raise
 
 
-def load_account(alias: str):
-    from ape import accounts
-
-    if alias.upper().startswith("TEST::"):
-        return accounts.test_accounts[int(alias.split("::", 1)[1])]
-    try:
-        return accounts.load(alias)
-    except Exception as exc:  # ape raises several kinds here
-        known = ", ".join(a.alias for a in accounts if getattr(a, "alias", None)) or "none"
-        raise SessionError(
-            f"no account {alias!r} ({exc}); import one with `ape accounts import {alias}` (known: {known})"
-        ) from exc
-
-
 def exercise_users(ctx_profile: str, deployer):
     """Who the exercise acts as: the local mnemonic's accounts locally, the deployer alone on a live chain."""
     from ape import accounts
@@ -121,3 +89,23 @@ def _no_confirmations(network) -> None:
     # The live network's gas estimation margin is tight for calls whose path depends on the
     # block's timestamp (interest accrual); a local node's gas is free, so send with the block limit.
     type(network).gas_limit = property(lambda self: "max")
+
+
+def prepare(provider) -> None:
+    """What `connect` adjusts, for a provider Ape connected itself (`ConnectedProviderCommand`)."""
+    network = provider.network
+    _explorer_tolerates_offline(local=_is_loopback(provider) or network.is_local or network.is_fork)
+    if _is_loopback(provider) and not network.is_local:
+        _no_confirmations(network)
+
+
+def deployer(account, profile: str):
+    """The account given with `--account`; without one, the local mnemonic's first test account on
+    the local profile (loopback chains), and an error naming the fix anywhere else."""
+    if account is not None:
+        return account
+    if profile != "local":
+        raise SessionError("no deployer: pass --account <alias> (import one with `ape accounts import <alias>`)")
+    from ape import accounts
+
+    return accounts.test_accounts[0]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fivefold import manifest as manifest_mod
+from fivefold import manifest as manifest_mod, ui
 from fivefold.config import TOKENS, chain_name
 from fivefold.session import SessionError, connect
 from fivefold.units import fmt
@@ -50,3 +50,14 @@ def summarize(supplies: dict[int, dict[str, tuple[int, int]]]):
 
 def check(where: dict[str, str]):
     return summarize(read_supplies(where))
+
+
+def run(rpcs: tuple[str, ...]) -> None:
+    """`ape run deploy check-supply --rpc CHAIN_ID=NETWORK ...`: the table, failing if a total exceeds its cap."""
+    malformed = [r for r in rpcs if "=" not in r]
+    if malformed:
+        raise SessionError(f"--rpc {malformed[0]!r}: write CHAIN_ID=NETWORK, e.g. --rpc 56=bsc:mainnet")
+    rows, over = check(dict(r.split("=", 1) for r in rpcs))
+    ui.table("Supply across chains", ["token", *rows["chains"], "total", "cap", "status"], rows["rows"])
+    if over:
+        ui.fail(f"total supply exceeds the cap for: {', '.join(over)}")

@@ -3,11 +3,11 @@ and tabulate what vested, what was emitted, and the supplies. Local chains only 
 
 from __future__ import annotations
 
-from fivefold import emission
+from fivefold import ui
 from fivefold.context import Context
-from fivefold.flows import emission as emission_flow
-from fivefold.flows import vesting as vesting_flow
+from fivefold.emission import flow as emission_flow, model as emission
 from fivefold.units import DAY, MONTH, YEAR, fmt
+from fivefold.vesting import flow as vesting_flow
 
 # (label, seconds after the schedules' start)
 POINTS = (
@@ -91,3 +91,12 @@ def expected_emission(symbol: str, seconds: int) -> int:
     """The Python mirror's emitted amount, for cross-checking the table."""
     params = emission_flow.EMITTERS[f"{symbol}Emitter"]
     return emission.emitted_at(params, 0, seconds)
+
+
+def run(ctx: Context) -> None:
+    """`ape run timeline`: the tour with a progress bar, then its table."""
+    with ui.progress() as bar:
+        task = bar.add_task("advancing time", total=len(POINTS))
+        header, rows = tour(ctx, progress=lambda label: bar.advance(task))
+    ui.table(f"Schedules over time on chain {ctx.chain_id} ({ctx.config['chain']})", header, rows,
+             justify_right=tuple(range(1, len(header))))

@@ -12,12 +12,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from fivefold import abi
+from fivefold import abi, manifest, session, ui
+from fivefold.config import chain_name
 
 COMPILER = "vyper:0.4.3"
 EVM_VERSION = "paris"
 LICENSE_AGPL3 = 13  # Etherscan's license code for AGPL-3.0
 OUT = Path("out/verify")
+SUBMIT = {"ethereum", "bsc", "polygon"}  # chains whose explorer ape-etherscan submits to
 
 
 def _portable(path: str) -> str:
@@ -68,3 +70,37 @@ def write(payload_: dict, chain: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(payload_, indent=2) + "\n")
     return path
+
+
+def run(provider, payload_only: bool = False) -> None:
+    """`ape run verify`: for every contract in the connected chain's manifest, write its payload and,
+    where ape-etherscan serves the chain and not `payload_only`, submit it; a table says which."""
+    from ape import project
+
+    session.prepare(provider)
+    chain_id = provider.chain_id
+    name = chain_name(chain_id)
+    records = manifest.load(chain_id)["contracts"]
+    if not records:
+        ui.fail(f"no deployments/{chain_id}.json: deploy first")
+    sources = abi.deployable_sources()
+    rows = []
+    for contract, record in records.items():
+        if record.get("blueprint"):
+            rows.append((contract, record["address"], "blueprint (ERC-5202): its source is that of its contract type"))
+            continue
+        if record["contract_type"] not in sources:
+            rows.append((contract, record["address"], "local double (contracts/mocks): not verified"))
+            continue
+        path = write(payload(project, contract, record, provider.network.ecosystem), name)
+        status = f"written to {path}"
+        if name in SUBMIT and not payload_only:
+            explorer = provider.network.explorer
+            if explorer is None:
+                ui.fail(f"no explorer plugin for {name}: install ape-etherscan (make setup does)")
+            explorer.publish_contract(record["address"])
+            status = "submitted"
+        rows.append((contract, record["address"], status))
+    ui.table(f"Source verification on {name}", ["contract", "address", "status"], rows)
+    if name == "oktc":
+        ui.console.print("OKT Chain: upload each file on the explorer's verify page (docs/deploy.md)")

@@ -4,7 +4,7 @@
   ape run airdrop build --bench 1000000                         time the build on generated rows
   ape run airdrop publish round-3.json --asset 0x... --days 7   fund and publish the round (operator account)
 
-The logic lives in fivefold/airdrop.py; this file only parses options.
+The logic lives in fivefold/payouts/airdrop.py; this file only parses options.
 """
 
 import time
@@ -12,17 +12,9 @@ from pathlib import Path
 
 import click
 from ape.cli import ConnectedProviderCommand, account_option, network_option
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from fivefold import airdrop
-
-console = Console()
-
-
-def _progress() -> Progress:
-    return Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
-                    MofNCompleteColumn(), TimeElapsedColumn(), console=console)
+from fivefold import session, ui
+from fivefold.payouts import airdrop
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -41,33 +33,23 @@ def build(csv_path, round_number, out, decimals, bench_rows):
     write the root and every proof to JSON. Bad rows (malformed or duplicate addresses, bad EIP-55
     checksums, zero or malformed amounts) are reported by row number and nothing is written."""
     if bench_rows:
-        with _progress() as bar:
+        with ui.progress() as bar:
             result = airdrop.bench(bench_rows, Path("."), progress=bar)
-        console.print(f"[bold]benchmark[/]: {result['rows']:,} rows built in {result['seconds']:.1f} s "
-                      f"(CPU {result['cpu_seconds']:.1f} s; {result['json_bytes'] / 1e6:,.0f} MB of proofs), "
-                      f"root {result['root']}")
+        ui.console.print(f"[bold]benchmark[/]: {result['rows']:,} rows built in {result['seconds']:.1f} s "
+                         f"(CPU {result['cpu_seconds']:.1f} s; {result['json_bytes'] / 1e6:,.0f} MB of proofs), "
+                         f"root {result['root']}")
         return
     if csv_path is None or round_number is None:
         raise click.UsageError("build needs CSV_PATH and --round (or --bench ROWS)")
     out = out or csv_path.with_suffix(".json")
     t0 = time.perf_counter()
     try:
-        with _progress() as bar:
+        with ui.progress() as bar:
             built = airdrop.build_csv(csv_path, out, round_number, decimals, progress=bar)
     except airdrop.CsvError as exc:
-        console.print(f"[bold red]error:[/] {csv_path} has bad rows:\n{exc}")
-        raise SystemExit(1)
-    console.print(f"round {built.number}: {len(built.rows):,} accounts, total {built.total:,}, "
-                  f"root 0x{built.root.hex()} -> {out} ({time.perf_counter() - t0:.1f} s)")
-
-
-def _registry_address(ecosystem_chain_id: int) -> str:
-    try:  # the deployment manifest, when the suite's deploy has run
-        from fivefold import manifest
-
-        return manifest.load(ecosystem_chain_id)["contracts"]["AirdropRounds"]["address"]
-    except Exception:  # noqa: BLE001 - any miss means "not deployed here"
-        raise click.UsageError("no AirdropRounds in the deployment manifest of this chain; pass --registry")
+        ui.fail(f"{csv_path} has bad rows:\n{exc}")
+    ui.console.print(f"round {built.number}: {len(built.rows):,} accounts, total {built.total:,}, "
+                     f"root 0x{built.root.hex()} -> {out} ({time.perf_counter() - t0:.1f} s)")
 
 
 @cli.command(cls=ConnectedProviderCommand)
@@ -78,16 +60,19 @@ def _registry_address(ecosystem_chain_id: int) -> str:
 @click.option("--start", type=int, help="Window start, unix time [default: now].")
 @click.option("--days", type=float, default=7, show_default=True, help="Window length in days.")
 @click.option("--registry", help="AirdropRounds address [default: from the deployment manifest].")
-def publish(round_json, asset, start, days, registry, account, chain, project):
-    """Approve and publish ROUND_JSON (written by `build`) from an operator account; on a local
-    chain also mine to the draw block and draw the schedule."""
-    data = airdrop.load_round(round_json)
-    address = registry or _registry_address(chain.chain_id)
-    contract = project.AirdropRounds.at(address)
-    asset = airdrop.NATIVE if asset.lower() == "native" else asset
-    start = start or chain.pending_timestamp
-    end = start + int(days * 86_400)
-    with _progress() as bar:
-        tx, rnd, draw_tx = airdrop.publish(contract, data, account, asset, start, end, project, chain, progress=bar)
-    console.print(f"round {data['round']} published at {rnd.address} (gas {tx.gas_used:,})"
-                  + (f"; schedule drawn (seed {rnd.seed()})" if draw_tx else f"; draw after block {rnd.draw_block()}"))
+def publish(provider, account, round_json, asset, start, days, registry):
+    """Approve and publish ROUND_JSON (written by `build`) from an operator account (--account); on a
+    local chain also mine to the draw block and draw the schedule."""
+    from ape import chain, project
+
+    session.prepare(provider)
+    with ui.errors(ValueError):
+        data = airdrop.load_round(round_json)
+        contract = project.AirdropRounds.at(registry or airdrop.registry_address(provider.chain_id))
+        asset = airdrop.NATIVE if asset.lower() == "native" else asset
+        start = start or chain.pending_timestamp
+        with ui.progress() as bar:
+            tx, rnd, draw_tx = airdrop.publish(contract, data, account, asset, start, start + int(days * 86_400),
+                                               project, chain, progress=bar)
+    ui.console.print(f"round {data['round']} published at {rnd.address} (gas {tx.gas_used:,})"
+                     + (f"; schedule drawn (seed {rnd.seed()})" if draw_tx else f"; draw after block {rnd.draw_block()}"))

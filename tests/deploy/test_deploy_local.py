@@ -2,9 +2,10 @@
 
 import pytest
 
-from fivefold import config, create2, deployment, manifest, vesting
-from fivefold.flows import domains
+from fivefold import config, create2, deployment, manifest
+from fivefold.domains import flows as domains
 from fivefold.units import to_wei
+from fivefold.vesting import model as vesting
 
 
 @pytest.fixture(scope="module")

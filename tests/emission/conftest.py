@@ -9,7 +9,7 @@ Time: every test sets the next block's timestamp explicitly (`at(t)` before a tr
 
 import pytest
 
-from fivefold import emission
+from fivefold.emission import model as emission
 from fivefold.units import WAD
 
 CPC_SUPPLY = 1_000_000_000 * WAD

@@ -3,7 +3,7 @@
 import ape
 import pytest
 
-from fivefold import emission
+from fivefold.emission import model as emission
 
 ZERO = "0x0000000000000000000000000000000000000000"
 

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fivefold import emission
+from fivefold.emission import model as emission
 from fivefold.units import DAY, YEAR
 
 HPC, CARTY = emission.HPC, emission.CARTY

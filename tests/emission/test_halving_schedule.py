@@ -1,6 +1,6 @@
 """HalvingEmitter schedule views against SPEC's numbers and the Python mirror (no transactions)."""
 
-from fivefold import emission
+from fivefold.emission import model as emission
 from fivefold.units import DAY, WAD
 
 HPC, CARTY = emission.HPC, emission.CARTY

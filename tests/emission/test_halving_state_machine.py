@@ -9,7 +9,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
-from fivefold import emission
+from fivefold.emission import model as emission
 from fivefold.units import DAY, YEAR
 
 HPC = emission.HPC

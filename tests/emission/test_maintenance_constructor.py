@@ -2,7 +2,7 @@
 
 import ape
 
-from fivefold import emission
+from fivefold.emission import model as emission
 
 ZERO = "0x0000000000000000000000000000000000000000"
 

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fivefold import emission
+from fivefold.emission import model as emission
 from fivefold.units import DAY, YEAR
 
 # Offsets from T0: anywhere in the five years, around the year boundaries, far beyond.

@@ -1,6 +1,6 @@
 """MaintenanceRewards schedule views against CPChain's Table 1, to the wei (no transactions)."""
 
-from fivefold import emission
+from fivefold.emission import model as emission
 from fivefold.units import to_wei
 
 TABLE_1 = [  # CPC per block, blocks, year total (SPEC.md)

@@ -16,7 +16,7 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from fivefold import emission
+from fivefold.emission import model as emission
 from fivefold.units import DAY, YEAR
 
 HOUR = 3_600

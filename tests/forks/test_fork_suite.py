@@ -3,7 +3,7 @@
 from eth_account import Account
 
 from fivefold import forks
-from fivefold.flows import domains
+from fivefold.domains import flows as domains
 
 
 def _balance_upstream(url, token, account) -> int:

@@ -3,7 +3,7 @@
 import pytest
 from ape import Contract
 
-from fivefold import lending
+from fivefold.lending import model as lending
 from fivefold.units import WAD
 
 

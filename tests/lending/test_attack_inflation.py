@@ -2,7 +2,7 @@
 
 import ape
 
-from fivefold import lending
+from fivefold.lending import model as lending
 from fivefold.units import WAD
 
 

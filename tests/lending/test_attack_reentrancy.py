@@ -6,7 +6,7 @@ through; the outer transaction is left to finish so the test can read what happe
 
 import pytest
 
-from fivefold import lending
+from fivefold.lending import model as lending
 from fivefold.units import WAD
 
 NONREENTRANT = b""  # vyper's lock reverts without a reason

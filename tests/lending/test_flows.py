@@ -1,8 +1,8 @@
 """The deploy/exercise hooks: configure twice (idempotent), then the exercise's user flows."""
 
-from fivefold import deployment, lending
+from fivefold import deployment
 from fivefold.context import Context
-from fivefold.flows import lending as flow
+from fivefold.lending import flow, model as lending
 from fivefold.units import WAD
 
 
@@ -18,6 +18,8 @@ def test_flow__local_chain__deploys_configures_and_exercises(project, chain, dep
         if deployable.when(ctx):
             _deploy(ctx, deployable)
     flow.configure(ctx)
+    configured = len(ctx.steps)
+    assert "LendingController.create_market(USD6)" in [s.name for s in ctx.steps]  # setup is recorded too
     controller = ctx["LendingController"]
     assert controller.market_count() == 7
     assert {f"LendingMarket{label}" for label in ("CC", "CMDT", "HPC", "CPC", "CARTY", "USD6", "WNATIVE")} <= set(ctx.contracts)
@@ -26,9 +28,10 @@ def test_flow__local_chain__deploys_configures_and_exercises(project, chain, dep
     count = controller.market_count()
     flow.configure(ctx)
     assert controller.market_count() == count
+    assert len(ctx.steps) == configured
 
     flow.exercise(ctx)
-    names = [s.name for s in ctx.steps]
+    names = [s.name for s in ctx.steps[configured:]]
     assert names[0] == "lending: supply 100,000 stablecoin"
     assert names[-1] == "lending: liquidate"
     assert all(s.gas > 0 for s in ctx.steps)

@@ -2,8 +2,8 @@
 
 import pytest
 
-from fivefold.bench import lending as bench_lending  # registers the operations
-from fivefold.gas import REGISTRY, Bench
+from fivefold.gas import Bench, REGISTRY
+from fivefold.lending import bench as bench_lending  # registers the operations
 
 KEYS = ["lending.supply.fresh", "lending.borrow", "lending.repay", "lending.withdraw", "lending.liquidate"]
 

@@ -1,6 +1,6 @@
 import ape
 
-from fivefold import lending
+from fivefold.lending import model as lending
 from fivefold.units import WAD
 
 

@@ -16,7 +16,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
-from fivefold import lending
+from fivefold.lending import model as lending
 from fivefold.units import WAD
 
 SYMBOLS = ("CC", "CMDT", "USD6")

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from fivefold import lending
+from fivefold.lending import model as lending
 from fivefold.units import WAD
 
 ADDRESS = "0x5FbDB2315678afecb367f032d93F642f64180aa3"

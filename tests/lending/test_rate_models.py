@@ -1,7 +1,7 @@
 import ape
 import pytest
 
-from fivefold import lending
+from fivefold.lending import model as lending
 from fivefold.units import WAD, YEAR
 
 

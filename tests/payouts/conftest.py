@@ -4,7 +4,7 @@ and helpers that create, claim and publish the way the dApp and the CSV tool do.
 import pytest
 from eth_utils import to_checksum_address
 
-from fivefold import merkle, payouts
+from fivefold.payouts import merkle, model as payouts
 
 TOKEN = 10**18
 USD = 10**8  # feed decimals: 8, as Chainlink's USD feeds

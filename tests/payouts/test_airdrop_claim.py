@@ -3,7 +3,7 @@
 import ape
 import pytest
 
-from fivefold import merkle, payouts
+from fivefold.payouts import merkle, model as payouts
 
 from .conftest import DAY, TOKEN, round_at
 

@@ -1,11 +1,11 @@
-"""fivefold.airdrop: CSV validation naming bad rows, and a 20,000-row build checked end to end."""
+"""fivefold.payouts.airdrop: CSV validation naming bad rows, and a 20,000-row build checked end to end."""
 
 import json
 
 import pytest
 from eth_utils import to_checksum_address
 
-from fivefold import airdrop, merkle, payouts
+from fivefold.payouts import airdrop, merkle, model as payouts
 
 GOOD = "0x52908400098527886E0F7030069857D2E4169EE7"  # EIP-55 test vector
 BAD_CHECKSUM = "0x52908400098527886E0F7030069857D2E4169Ee7"

@@ -7,7 +7,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
 
-from fivefold import merkle, payouts
+from fivefold.payouts import merkle, model as payouts
 
 from .conftest import DAY, NATIVE, round_at
 

@@ -4,7 +4,7 @@ import ape
 import pytest
 from eth_utils import to_checksum_address
 
-from fivefold import merkle, payouts
+from fivefold.payouts import merkle, model as payouts
 
 from .conftest import DAY, NATIVE, NO_SIG, TOKEN
 

@@ -2,7 +2,7 @@
 
 import ape
 
-from fivefold import payouts
+from fivefold.payouts import model as payouts
 
 from .conftest import DAY, TOKEN
 

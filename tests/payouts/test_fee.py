@@ -3,7 +3,7 @@
 import ape
 import pytest
 
-from fivefold import payouts
+from fivefold.payouts import model as payouts
 
 from .conftest import NATIVE, TOKEN, USD
 

@@ -1,8 +1,8 @@
-"""fivefold.flows.payouts: CONTRACTS, configure (twice: idempotent) and exercise on a local chain."""
+"""fivefold.payouts.flow: CONTRACTS, configure (twice: idempotent) and exercise on a local chain."""
 
 from fivefold import deployment
 from fivefold.context import Context
-from fivefold.flows import payouts as flow
+from fivefold.payouts import flow
 
 
 def test_flow__deploy_configure_exercise__every_step_passes(project, chain, accounts, deployer, owner, treasury):

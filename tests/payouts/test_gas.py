@@ -3,7 +3,7 @@
 import pytest
 
 from fivefold import gas
-from fivefold.bench import payouts as bench  # noqa: F401  (registers the operations)
+from fivefold.payouts import bench  # noqa: F401  (registers the operations)
 
 # The keys with an issue target; `ape run gas` measures the others (same functions).
 KEYS = [k for k, op in gas.REGISTRY.items() if k.startswith(("redpacket.", "airdrop.")) and op.target]

@@ -1,8 +1,8 @@
-"""fivefold.merkle: the 160-bit sorted-pair trees the payouts contracts verify."""
+"""fivefold.payouts.merkle: the 160-bit sorted-pair trees the payouts contracts verify."""
 
 import pytest
 
-from fivefold import merkle, payouts
+from fivefold.payouts import merkle, model as payouts
 
 
 def _leaves(n):

@@ -8,7 +8,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
 
-from fivefold import payouts
+from fivefold.payouts import model as payouts
 
 from .conftest import DAY, NATIVE, TEST_ROUNDS, TOKEN
 

@@ -3,7 +3,7 @@
 import pytest
 from eth_abi import decode
 
-from fivefold import payouts
+from fivefold.payouts import model as payouts
 
 from .conftest import DAY, NATIVE, TOKEN
 

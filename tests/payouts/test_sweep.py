@@ -2,7 +2,7 @@
 
 import ape
 
-from fivefold import payouts
+from fivefold.payouts import model as payouts
 
 from .conftest import TOKEN, round_at
 
@@ -50,7 +50,7 @@ def test_sweep__twice__nothing_to_sweep(publish_round, accounts, chain, stranger
 
 
 def test_sweep__treasury_not_set__reverts(project, deployer, owner, operator, accounts, chain, stranger):
-    from fivefold import merkle
+    from fivefold.payouts import merkle
 
     registry = project.AirdropRounds.deploy(owner, sender=deployer)
     registry.set_round_blueprint(deployer.declare(project.AirdropRound).contract_address, sender=owner)

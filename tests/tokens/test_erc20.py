@@ -3,7 +3,7 @@
 import ape
 
 from fivefold import units
-from fivefold.flows.tokens import permit_signature
+from fivefold.tokens.flow import permit_signature
 
 ONE = units.to_wei(1)
 

@@ -1,6 +1,7 @@
 import ape
 
-from fivefold import emission, units
+from fivefold import units
+from fivefold.emission import model as emission
 from tests.tests_support import ZERO
 
 

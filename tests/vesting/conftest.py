@@ -7,7 +7,7 @@ test to it, so each test starts from the same state without redeploying.
 import pytest
 
 from fivefold.units import MONTH, to_wei
-from fivefold.vesting import PLANS
+from fivefold.vesting.model import PLANS
 
 SUPPLY = to_wei(10_000_000_000)
 PLAN_IDS = {name: i for i, name in enumerate(PLANS)}  # the ready vault adds PLANS in order

@@ -4,7 +4,7 @@ import ape
 import pytest
 
 from fivefold.units import DAY, MONTH, YEAR
-from fivefold.vesting import PLANS, Plan
+from fivefold.vesting.model import PLANS, Plan
 
 # Set the module's ready vault up first, so no test adds a module fixture later (an ape rebase).
 pytestmark = pytest.mark.usefixtures("vault")

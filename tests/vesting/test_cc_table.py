@@ -8,7 +8,7 @@ import ape
 import pytest
 
 from fivefold.units import MONTH, YEAR, to_wei
-from fivefold.vesting import (
+from fivefold.vesting.model import (
     CC_ALLOCATIONS,
     CPC_TEAM_ALLOCATION,
     PLANS,

@@ -4,7 +4,7 @@ import ape
 import pytest
 
 from fivefold.units import to_wei
-from fivefold.vesting import PLANS
+from fivefold.vesting.model import PLANS
 
 ZERO = "0x0000000000000000000000000000000000000000"
 TOTAL = to_wei(1_000_000)

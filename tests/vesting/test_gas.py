@@ -1,9 +1,9 @@
-"""Gas of the vesting bench operations, against their targets (fivefold/bench/vesting.py)."""
+"""Gas of the vesting bench operations, against their targets (fivefold/vesting/bench.py)."""
 
 import pytest
 
-from fivefold.bench import vesting as bench
-from fivefold.gas import REGISTRY, Bench
+from fivefold.gas import Bench, REGISTRY
+from fivefold.vesting import bench
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule, run_state_machine_as_test
 
 from fivefold.units import DAY, to_wei
-from fivefold.vesting import PLANS, Plan, unlock_times, vested_amount
+from fivefold.vesting.model import PLANS, Plan, unlock_times, vested_amount
 
 HOUR = 3600  # every start and jump is on a whole hour; tranche periods are whole hours
 CAP = to_wei(10_000_000_000)

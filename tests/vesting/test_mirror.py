@@ -1,7 +1,7 @@
 """fivefold.vesting: the plans read from SPEC.md, checked without a chain."""
 
 from fivefold.units import BPS, MONTH, YEAR, to_wei
-from fivefold.vesting import CC_ALLOCATIONS, CPC_TEAM_ALLOCATION, PLANS, SCHEDULE_IDS, ScheduleRequest, unlock_times, vested_amount
+from fivefold.vesting.model import CC_ALLOCATIONS, CPC_TEAM_ALLOCATION, PLANS, SCHEDULE_IDS, ScheduleRequest, unlock_times, vested_amount
 
 START = 1_800_000_000
 

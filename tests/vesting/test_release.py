@@ -3,7 +3,7 @@
 import ape
 
 from fivefold.units import MONTH, to_wei
-from fivefold.vesting import PLANS, vested_amount
+from fivefold.vesting.model import PLANS, vested_amount
 
 SEED_TOTAL = to_wei(1_000_000_000)  # the ready vault's revocable schedule (conftest)
 

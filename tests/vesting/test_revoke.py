@@ -3,7 +3,7 @@
 import ape
 
 from fivefold.units import MONTH, to_wei
-from fivefold.vesting import PLANS, vested_amount
+from fivefold.vesting.model import PLANS, vested_amount
 
 PUBLIC_TOTAL = to_wei(200_000_000)  # the ready vault's irrevocable schedule (conftest)
 

@@ -3,7 +3,7 @@
 import ape
 
 from fivefold.units import to_wei
-from fivefold.vesting import PLANS
+from fivefold.vesting.model import PLANS
 
 TOTAL = to_wei(1_000)
 

@@ -7,8 +7,8 @@ so it pays for a real interest accrual, as it would on a live chain.
 
 from __future__ import annotations
 
-from fivefold import lending
 from fivefold.gas import Bench, operation
+from fivefold.lending import model as lending
 from fivefold.units import DAY, WAD
 
 USD = 10**6

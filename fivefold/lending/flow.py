@@ -2,16 +2,16 @@
 
 Deploy order (CREATE2, same address and constructor arguments on every chain):
   1. LendingPriceAdapter, LendingController (owned by the deployer until the hand-over)
-  2. LendingLinearRateModel (SPEC: 2.5% + U x 20%), LendingKinkRateModel (kink 80%, jump 300%)
-  3. local chains only: LendingMockStablecoin6, and LendingMockWrappedNative when the chain
+  2. LendingMarketBlueprint: `Market` as an ERC-5202 blueprint
+  3. LendingLinearRateModel (SPEC: 2.5% + U x 20%), LendingKinkRateModel (kink 80%, jump 300%)
+  4. local chains only: LendingMockStablecoin6, and LendingMockWrappedNative when the chain
      config has no `wrapped_native`
 
-`configure(ctx)` then, idempotently: deploys the `Market` blueprint (ERC-5202, a plain
-creation transaction: its address differs per chain, which is fine, it is set by an owner
-setter), wires blueprint / adapter / wrapped native into the controller, sets each asset's
-feed and creates one market per asset (CC, CMDT, HPC, CPC, CARTY, the 6-decimal stablecoin,
-the wrapped native coin). An asset without a feed is skipped on a live chain; on a local
-chain a settable `MockPriceFeed` is deployed for it.
+`configure(ctx)` then, idempotently and every transaction through `ctx.send` (so the deploy's
+configuration table lists it): wires blueprint / adapter / wrapped native / risk parameters
+into the controller, then per asset (CC, CMDT, HPC, CPC, CARTY, the 6-decimal stablecoin, the
+wrapped native coin) sets its feed and creates its market. An asset without a feed is skipped
+on a live chain; on a local chain a settable `MockPriceFeed` is deployed for it.
 
 Parameters (deploy/<chain>.yaml, all optional; documented in docs/lending.md):
 
@@ -31,8 +31,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from fivefold import lending
 from fivefold.context import Context, Deployable
+from fivefold.lending import model as lending
 from fivefold.units import DAY, WAD
 
 SUITE_TOKENS = ("CC", "CMDT", "HPC", "CPC", "CARTY")
@@ -124,53 +124,63 @@ def _feed_for(ctx: Context, symbol: str, label: str, existing: str = ZERO):
     if name not in ctx.contracts:
         price = (_params(ctx).get("local_prices") or {}).get(label) or DEFAULT_LOCAL_PRICES[symbol]
         answer = int(Decimal(str(price)) * 10**FEED_DECIMALS)
-        ctx.contracts[name] = ctx.project.MockPriceFeed.deploy(FEED_DECIMALS, answer, sender=ctx.deployer)
+        ctx.deploy(name, ctx.project.MockPriceFeed, FEED_DECIMALS, answer)
     return ctx.contracts[name].address
 
 
 def configure(ctx: Context) -> None:
-    """Owner-only setup after deployment; safe to run again."""
-    if ctx.dry_run:
-        return
+    """Owner-only setup after deployment; safe to run again (each setter only when needed)."""
+    _wire_controller(ctx)
+    for symbol, asset in assets(ctx).items():
+        _list_market(ctx, symbol, asset)
+
+
+def _wire_controller(ctx: Context) -> None:
+    """The controller's blueprint, price adapter, wrapped native coin and risk parameters."""
     p = _params(ctx)
     controller, adapter = ctx["LendingController"], ctx["LendingPriceAdapter"]
-    sender = ctx.deployer
     if controller.market_blueprint() == ZERO:
-        controller.set_market_blueprint(ctx.address("LendingMarketBlueprint"), sender=sender)
+        ctx.send("LendingController.set_market_blueprint", controller.set_market_blueprint,
+                 ctx.address("LendingMarketBlueprint"))
     if controller.price_adapter() != adapter.address:
-        controller.set_price_adapter(adapter, sender=sender)
-    found = assets(ctx)
-    if NATIVE in found and controller.wrapped_native() != found[NATIVE]:
-        controller.set_wrapped_native(found[NATIVE], sender=sender)
+        ctx.send("LendingController.set_price_adapter", controller.set_price_adapter, adapter)
+    native = assets(ctx).get(NATIVE)
+    if native and controller.wrapped_native() != native:
+        ctx.send("LendingController.set_wrapped_native", controller.set_wrapped_native, native)
     if "close_factor" in p and controller.close_factor() != _wad(p["close_factor"]):
-        controller.set_close_factor(_wad(p["close_factor"]), sender=sender)
-    if "liquidation_incentive" in p and controller.liquidation_incentive() != _wad(p["liquidation_incentive"]):
-        controller.set_liquidation_incentive(_wad(p["liquidation_incentive"]), sender=sender)
-    overrides = p.get("markets") or {}
-    for symbol, asset in found.items():
-        label = _label(ctx, symbol)
-        cf, rf, model = DEFAULT_MARKETS[symbol]
-        o = overrides.get(label) or overrides.get(symbol) or {}
-        default_heartbeat = LOCAL_HEARTBEAT if _local(ctx) else DEFAULT_HEARTBEAT
-        heartbeat = int(o.get("heartbeat", p.get("heartbeat", default_heartbeat)))
-        feed = _feed_for(ctx, symbol, label, adapter.feed(asset))
-        if feed is None:
-            continue  # no price, no market (documented)
-        if adapter.feed(asset) != feed or adapter.heartbeat(asset) != heartbeat:
-            adapter.set_feed(asset, feed, heartbeat, sender=sender)
-        if controller.market_for(asset) == ZERO:
-            rate_model = ctx["LendingKinkRateModel"] if o.get("model", model) == "kink" else ctx["LendingLinearRateModel"]
-            controller.create_market(
-                asset,
-                rate_model,
-                _wad(o.get("reserve_factor", rf)),
-                _wad(o.get("collateral_factor", cf)),
-                f"Pledge {label} deposit slip",
-                f"slip{label}",
-                sender=sender,
-            )
-        market = ctx.project.Market.at(controller.market_for(asset))
-        ctx.contracts[f"LendingMarket{label}"] = market
+        ctx.send("LendingController.set_close_factor", controller.set_close_factor, _wad(p["close_factor"]))
+    incentive = p.get("liquidation_incentive")
+    if incentive is not None and controller.liquidation_incentive() != _wad(incentive):
+        ctx.send("LendingController.set_liquidation_incentive", controller.set_liquidation_incentive, _wad(incentive))
+
+
+def _list_market(ctx: Context, symbol: str, asset: str) -> None:
+    """The asset's feed and heartbeat in the adapter, then its market; no feed, no market (documented)."""
+    p = _params(ctx)
+    controller, adapter = ctx["LendingController"], ctx["LendingPriceAdapter"]
+    label = _label(ctx, symbol)
+    cf, rf, model = DEFAULT_MARKETS[symbol]
+    o = (p.get("markets") or {}).get(label) or (p.get("markets") or {}).get(symbol) or {}
+    default_heartbeat = LOCAL_HEARTBEAT if _local(ctx) else DEFAULT_HEARTBEAT
+    heartbeat = int(o.get("heartbeat", p.get("heartbeat", default_heartbeat)))
+    feed = _feed_for(ctx, symbol, label, adapter.feed(asset))
+    if feed is None:
+        return
+    if adapter.feed(asset) != feed or adapter.heartbeat(asset) != heartbeat:
+        ctx.send(f"LendingPriceAdapter.set_feed({label})", adapter.set_feed, asset, feed, heartbeat)
+    if controller.market_for(asset) == ZERO:
+        rate_model = ctx["LendingKinkRateModel"] if o.get("model", model) == "kink" else ctx["LendingLinearRateModel"]
+        ctx.send(
+            f"LendingController.create_market({label})",
+            controller.create_market,
+            asset,
+            rate_model,
+            _wad(o.get("reserve_factor", rf)),
+            _wad(o.get("collateral_factor", cf)),
+            f"Pledge {label} deposit slip",
+            f"slip{label}",
+        )
+    ctx.contracts[f"LendingMarket{label}"] = ctx.project.Market.at(controller.market_for(asset))
 
 
 def _set_answer(ctx: Context, feed, answer: int, sender) -> bool:
@@ -184,50 +194,78 @@ def _set_answer(ctx: Context, feed, answer: int, sender) -> bool:
 
 def exercise(ctx: Context) -> None:
     """Supply, borrow, accrue over time, repay, a price drop and a liquidation (local chains)."""
-    if not _local(ctx) or len(ctx.users) < 3:
-        return
-    controller, adapter = ctx["LendingController"], ctx["LendingPriceAdapter"]
     found = assets(ctx)
-    if STABLE not in found or NATIVE not in found:
+    if not _local(ctx) or len(ctx.users) < 3:
+        ctx.skip("lending", "needs a local chain and three exercise accounts")
         return
-    supplier, borrower, liquidator = ctx.users[0], ctx.users[1], ctx.users[2]
+    if STABLE not in found or NATIVE not in found or "LendingMockStablecoin6" not in ctx.contracts:
+        ctx.skip("lending", "needs the local stablecoin and wrapped native markets (nobody funds a real stablecoin)")
+        return
+    supplier, borrower, liquidator = ctx.users[:3]
+    controller = ctx["LendingController"]
     usd = ctx.project.Market.at(controller.market_for(found[STABLE]))
     native = ctx.project.Market.at(controller.market_for(found[NATIVE]))
-    if "LendingMockStablecoin6" not in ctx.contracts:
-        return  # a real stablecoin: nobody to fund the flow from
-    stable = ctx["LendingMockStablecoin6"]
-    unit = 10 ** stable.decimals()
-    # Earlier flows may have moved a local chain's clock past the mock feeds' heartbeat.
+    _refresh_feeds(ctx, found)
+    _fund(ctx, usd, supplier, borrower, liquidator)
+    borrowed = _supply_and_borrow(ctx, usd, native, supplier, borrower)
+    _accrue_and_repay(ctx, usd, supplier, borrower, borrowed)
+    _liquidate(ctx, usd, native, borrower, liquidator)
+
+
+def _refresh_feeds(ctx: Context, found: dict[str, str]) -> None:
+    """Earlier flows may have moved a local chain's clock past the mock feeds' heartbeat."""
+    adapter = ctx["LendingPriceAdapter"]
     for asset in found.values():
         mock = ctx.project.MockPriceFeed.at(adapter.feed(asset))
         _set_answer(ctx, mock, mock.latestRoundData()[1], ctx.deployer)
+
+
+def _fund(ctx: Context, usd, supplier, borrower, liquidator) -> None:
+    """The local stablecoin's faucet for the supplier and the liquidator; every role approves the market."""
+    stable = ctx["LendingMockStablecoin6"]
+    unit = 10 ** stable.decimals()
     stable.mint(supplier, 100_000 * unit, sender=supplier)
     stable.mint(liquidator, 100_000 * unit, sender=liquidator)
-    stable.approve(usd, 2**256 - 1, sender=supplier)
-    stable.approve(usd, 2**256 - 1, sender=liquidator)
-    stable.approve(usd, 2**256 - 1, sender=borrower)
+    for account in (supplier, liquidator, borrower):
+        stable.approve(usd, 2**256 - 1, sender=account)
 
+
+def _supply_and_borrow(ctx: Context, usd, native, supplier, borrower) -> int:
+    """The supplier lends stablecoin; the borrower pledges native coin and borrows 90% of its power."""
+    controller = ctx["LendingController"]
+    unit = 10 ** ctx["LendingMockStablecoin6"].decimals()
     ctx.step("lending: supply 100,000 stablecoin", usd.deposit(100_000 * unit, supplier, sender=supplier))
     ctx.step("lending: supply 10 native coin as collateral", native.deposit_native(borrower, value=10 * WAD, sender=borrower))
     ctx.step("lending: enable collateral", controller.enter_markets([native], sender=borrower))
-    # borrow 90% of the borrowing power
     power = controller.account_liquidity(borrower)[0]
     amount = power * 9 // 10 * unit // WAD
-    ctx.step("lending: borrow stablecoin", usd.borrow(amount, borrower, sender=borrower), note=f"health {controller.health_factor(borrower) / WAD:.2f}")
+    ctx.step("lending: borrow stablecoin", usd.borrow(amount, borrower, sender=borrower),
+             note=f"health {controller.health_factor(borrower) / WAD:.2f}")
+    return amount
 
-    # interest accrues for five days (within the local feeds' heartbeat)
+
+def _accrue_and_repay(ctx: Context, usd, supplier, borrower, borrowed: int) -> None:
+    """Interest accrues for five days (within the local feeds' heartbeat); the borrower repays a tenth."""
+    unit = 10 ** ctx["LendingMockStablecoin6"].decimals()
     ctx.advance(5 * DAY)
     ctx.step("lending: accrue 5 days", usd.accrue(sender=supplier), note=f"debt {usd.debt_of(borrower) / unit:,.2f}")
-    ctx.step("lending: repay a tenth", usd.repay(amount // 10, borrower, sender=borrower))
+    ctx.step("lending: repay a tenth", usd.repay(borrowed // 10, borrower, sender=borrower))
 
-    # the native coin falls 25%: the account drops below health 1 and is liquidated
-    feed = ctx.project.MockPriceFeed.at(adapter.feed(found[NATIVE]))
+
+def _liquidate(ctx: Context, usd, native, borrower, liquidator) -> None:
+    """The native coin falls 25%: the borrower drops below health 1 and the liquidator repays part
+    of the debt for its collateral; the price is restored afterwards."""
+    controller, adapter = ctx["LendingController"], ctx["LendingPriceAdapter"]
+    feed = ctx.project.MockPriceFeed.at(adapter.feed(assets(ctx)[NATIVE]))
     answer = feed.latestRoundData()[1]
     if not _set_answer(ctx, feed, answer * 3 // 4, ctx.deployer):
+        ctx.skip("lending: liquidate", "the native coin's feed cannot be moved")
         return
     health = controller.health_factor(borrower)
     if health >= WAD:
-        return
-    repay = usd.debt_of(borrower) * controller.close_factor() // WAD // 2
-    ctx.step("lending: liquidate", usd.liquidate(borrower, repay, native, 0, sender=liquidator), note=f"health before {health / WAD:.3f}")
+        ctx.skip("lending: liquidate", f"health {health / WAD:.3f} after the price drop")
+    else:
+        repay = usd.debt_of(borrower) * controller.close_factor() // WAD // 2
+        ctx.step("lending: liquidate", usd.liquidate(borrower, repay, native, 0, sender=liquidator),
+                 note=f"health before {health / WAD:.3f}")
     _set_answer(ctx, feed, answer, ctx.deployer)

@@ -1,6 +1,6 @@
 """Gas of the emission domain's hot paths: the daily mint of a halving emitter, the maintenance release."""
 
-from fivefold import emission
+from fivefold.emission import model as emission
 from fivefold.gas import Bench, operation
 from fivefold.units import DAY, WAD
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from ape.exceptions import ContractLogicError
 
-from fivefold import vesting
 from fivefold.config import wei
 from fivefold.context import Context, Deployable
-from fivefold.flows.tokens import recipient
+from fivefold.tokens.flow import recipient
+from fivefold.vesting import model as vesting
 
 VAULTS = {"CCVesting": "CC", "CPCVesting": "CPC"}
 

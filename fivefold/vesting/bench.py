@@ -2,7 +2,7 @@
 
 from fivefold.gas import Bench, operation
 from fivefold.units import MONTH, to_wei
-from fivefold.vesting import PLANS
+from fivefold.vesting.model import PLANS
 
 BATCH = 7  # the CC table's vested rows
 

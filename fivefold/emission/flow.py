@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from fivefold import emission
 from fivefold.context import Context, Deployable
+from fivefold.emission import model as emission
 
 EMITTERS = {"HPCEmitter": emission.HPC, "CARTYEmitter": emission.CARTY}
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from fivefold import payouts
 from fivefold.gas import Bench, operation
+from fivefold.payouts import model as payouts
 
 TOKEN = 10**18
 PACKET = 50 * TOKEN  # USD 50 at the bench price: the 2% band
@@ -106,7 +106,7 @@ def airdrop_setup(b: Bench):
 
 
 def bench_accounts(n: int, seed: int = 7) -> list[bytes]:
-    from fivefold.merkle import keccak
+    from fivefold.payouts.merkle import keccak
 
     return [keccak((seed * 10**9 + i).to_bytes(32, "big"))[:20] for i in range(n)]
 
@@ -115,7 +115,7 @@ def publish_tree(b: Bench, ad, token, accounts: list[bytes], amounts: list[int],
     """Builds the tree for the next CMDT round, opening now, and publishes it.
 
     Returns (round contract, tree, publish receipt)."""
-    from fivefold import merkle
+    from fivefold.payouts import merkle
 
     number = int(ad.round_count()) + 1
     tree = merkle.MerkleTree(merkle.airdrop_leaves(number, accounts, amounts))
@@ -139,7 +139,7 @@ def claim_leaf(b: Bench, rnd, tree, accounts, amounts, index: int, sender=None):
     """Moves time to the leaf's turn and submits its claim (by a third party by default)."""
     from eth_utils import to_checksum_address
 
-    from fivefold import merkle
+    from fivefold.payouts import merkle
 
     unlock = int(rnd.unlock_time(index))
     if b.chain.pending_timestamp < unlock:
@@ -164,7 +164,7 @@ def _big_tree_claim(number: int, index: int) -> tuple[int, list[int], bytes, int
     import json
     from pathlib import Path
 
-    from fivefold import merkle
+    from fivefold.payouts import merkle
 
     path = Path(".build") / f"payouts-bench-tree-{BIG_TREE}-{number}-{index}.json"
     if path.exists():

@@ -1,7 +1,7 @@
 """Token gas: the suite's CappedToken beside snekmate's stock erc20 in the same conditions."""
 
-from fivefold.flows.tokens import permit_signature
 from fivefold.gas import Bench, operation
+from fivefold.tokens.flow import permit_signature
 
 AMOUNT = 10**18
 # The issue's target is "no more than snekmate's own erc20 in the same condition" (it quotes

@@ -7,6 +7,7 @@ sign claims, predict shares, fees and the airdrop schedule.
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import dataclass
 
 from eth_account import Account
@@ -22,6 +23,9 @@ SECP256K1_N = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141
 # Password stretching: a throwaway key is worth one packet, but the password is public to
 # brute force once the packet exists, so derive slowly (PBKDF2-HMAC-SHA256).
 PASSWORD_ROUNDS = 100_000
+# Stripped from both ends of a password after NFC (what a paste adds): Unicode's White_Space and
+# U+FEFF. Inner characters stay. docs/integration.md specifies the derivation with test vectors.
+PASSWORD_TRIM = "\t\n\v\f\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000\ufeff"
 
 
 def _word(x: int | str | bytes) -> bytes:
@@ -49,6 +53,14 @@ def packet_id(creator: str, signer: str | None, token: str | None, salt: int) ->
     return keccak(enc(creator, signer or ZERO_ADDRESS, token or ZERO_ADDRESS, salt))
 
 
+def password_bytes(password: str) -> bytes:
+    """The password as stretched: NFC, PASSWORD_TRIM stripped from both ends, UTF-8."""
+    text = unicodedata.normalize("NFC", password).strip(PASSWORD_TRIM)
+    if not text:
+        raise ValueError("red packet password is empty once white space is trimmed")
+    return text.encode("utf-8")  # a lone surrogate raises UnicodeEncodeError
+
+
 @dataclass(frozen=True)
 class PasswordKey:
     key: bytes
@@ -63,7 +75,7 @@ def password_key(password: str, creator: str, salt: int, chain_id: int, contract
     valid secp256k1 scalar. Only its address (`signer`) goes on-chain.
     """
     coords = enc(chain_id, contract, creator, salt)
-    raw = hashlib.pbkdf2_hmac("sha256", password.encode(), b"fivefold.redpacket" + coords, rounds)
+    raw = hashlib.pbkdf2_hmac("sha256", password_bytes(password), b"fivefold.redpacket" + coords, rounds)
     scalar = int.from_bytes(raw, "big") % (SECP256K1_N - 1) + 1
     key = scalar.to_bytes(32, "big")
     return PasswordKey(key, Account.from_key(key).address)

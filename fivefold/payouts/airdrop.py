@@ -20,8 +20,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Callable
 
-from fivefold import merkle
-from fivefold.payouts import tier_shift_for
+from fivefold.payouts import merkle
+from fivefold.payouts.model import tier_shift_for
 
 _ADDRESS = re.compile(r"0[xX][0-9a-fA-F]{40}")
 MAX_ERRORS_SHOWN = 20
@@ -348,6 +348,16 @@ def bench(n: int = 1_000_000, workdir: Path = Path("."), progress=None) -> dict:
 # ----------------------------------------------------------------------------------------------
 # Publishing (needs a connected ape provider)
 # ----------------------------------------------------------------------------------------------
+
+
+def registry_address(chain_id: int) -> str:
+    """AirdropRounds' address from the chain's deployment manifest; ValueError naming the fix if absent."""
+    from fivefold import manifest
+
+    record = manifest.load(chain_id)["contracts"].get("AirdropRounds")
+    if not record:
+        raise ValueError(f"no AirdropRounds in deployments/{chain_id}.json: deploy the suite first, or pass --registry")
+    return record["address"]
 
 
 def publish(registry, data: dict, operator, asset: str, start: int, end: int, project, chain=None, progress=None):
