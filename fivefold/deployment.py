@@ -12,7 +12,7 @@ skipped; `configure` steps check the chain before sending; the handoff skips wha
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, NamedTuple
 from urllib.parse import urlparse
 
 from eth_utils import keccak
@@ -259,19 +259,34 @@ def owned(ctx: Context) -> list[tuple[str, Any]]:
 def handoff(ctx: Context) -> None:
     """Every owner role held by the deployer goes to the configured owner.
 
-    Two-step contracts (snekmate's ownable_2step: `pending_owner`, `accept_ownership`) are only
-    proposed to the owner; where the owner is one of this session's accounts (local chains) it
-    accepts at once, elsewhere the owner (a Safe, the timelock) accepts and `check-roles` reports
-    the deployer as owner until it has."""
-    signers = {a.address: a for a in ctx.users}
+    Two-step contracts (snekmate `ownable_2step`, with `pending_owner`) are offered to the owner,
+    who must call `accept_ownership`: on a local chain whose owner is an unlocked test account the
+    flow accepts for it; on a live chain the owner (Safe or timelock) accepts (docs/deploy.md) and
+    until then check-roles lists the transfer as pending.
+    """
+    if ctx.owner == ctx.deployer.address:
+        return
     for name, contract in owned(ctx):
-        if contract.owner() != ctx.deployer.address or ctx.owner == ctx.deployer.address:
+        if contract.owner() != ctx.deployer.address:
             continue
-        two_step = hasattr(contract, "accept_ownership")
-        if not two_step or contract.pending_owner() != ctx.owner:
+        if not hasattr(contract, "pending_owner") or contract.pending_owner() != ctx.owner:
             ctx.send(f"{name}.transfer_ownership", contract.transfer_ownership, ctx.owner)
-        if two_step and ctx.owner in signers:
-            ctx.step(f"{name}.accept_ownership", contract.accept_ownership(sender=signers[ctx.owner]))
+    acceptor = local_owner(ctx)
+    if acceptor is None:
+        return
+    for name, contract in owned(ctx):
+        if hasattr(contract, "pending_owner") and contract.pending_owner() == acceptor.address:
+            ctx.step(f"{name}.accept_ownership (by the owner)", contract.accept_ownership(sender=acceptor))
+
+
+def local_owner(ctx: Context):
+    """The configured owner as an account that can sign, on a local chain whose owner is one of
+    the unlocked test accounts; else None (a live owner accepts on its own)."""
+    if not ctx.config.get("local"):
+        return None
+    from ape import accounts
+
+    return next((a for a in accounts.test_accounts if a.address == ctx.owner), None)
 
 
 def roles_held_by(ctx: Context, account: str) -> list[str]:
@@ -283,6 +298,50 @@ def roles_held_by(ctx: Context, account: str) -> list[str]:
         if hasattr(contract, "is_minter") and contract.is_minter(account):
             held.append(f"{name}.minter")
     return held
+
+
+def initial_mints_open(ctx: Context) -> list[str]:
+    """Tokens whose one-time initial mint is still open (deployment closes it on every chain)."""
+    return [name for name, c in ctx.contracts.items() if hasattr(c, "initial_supply_closed") and not c.initial_supply_closed()]
+
+
+# `accept_ownership()`: what the pending owner sends to each contract (a Safe batch, a timelock call).
+ACCEPT_OWNERSHIP_CALLDATA = "0x" + keccak(text="accept_ownership()")[:4].hex()
+
+
+def pending_transfers(ctx: Context) -> list[tuple[str, str, str]]:
+    """(name, address, pending owner) of every two-step contract with an ownership offer not yet accepted."""
+    zero = "0x" + "00" * 20
+    rows = []
+    for name, contract in owned(ctx):
+        pending = contract.pending_owner() if hasattr(contract, "pending_owner") else zero
+        if int(pending, 16):
+            rows.append((name, contract.address, pending))
+    return rows
+
+
+class OpenRole(NamedTuple):
+    role: str  # "<contract>.<role>"
+    state: str  # what is open, and what closes it
+    awaiting_owner: bool = False  # only the configured owner's accept_ownership is missing
+
+
+def open_roles(ctx: Context, account: str) -> list[OpenRole]:
+    """What `ape run deploy check-roles` reports: every role `account` (the deployer) still holds,
+    every ownership transfer awaiting `accept_ownership`, and every token whose initial mint is open.
+    Empty once deployment is done and the owner has accepted."""
+    pending = {name: (address, to) for name, address, to in pending_transfers(ctx)}
+    rows = [
+        OpenRole(role, f"held by the deployer {account}")
+        for role in roles_held_by(ctx, account)
+        if not (role.endswith(".owner") and role.removesuffix(".owner") in pending)
+    ]
+    rows += [
+        OpenRole(f"{name}.owner", f"pending: {to} must call accept_ownership() ({ACCEPT_OWNERSHIP_CALLDATA}) on {address}", to == ctx.owner)
+        for name, (address, to) in pending.items()
+    ]
+    rows += [OpenRole(f"{t}.initialize_supply", "initial mint open: the owner can still mint up to the cap") for t in initial_mints_open(ctx)]
+    return rows
 
 
 def attach(ctx: Context, manifest: dict) -> None:
@@ -347,7 +406,7 @@ def command_context(provider, account=None, profile: str | None = None, deployed
 def run(ctx: Context, dry_run: bool = False, assume_yes: bool = False, quiet: bool = False) -> None:
     """`ape run deploy`: the plan with its cost, then (unless a dry run, and after a confirmation
     unless `assume_yes`) every deployment, the configuration and the handoff, each shown in a table.
-    Fails when the deployer still holds a role at the end. `quiet` (the demo) prints no tables.
+    Fails when anything but the owner's `accept_ownership` is left open at the end (`open_roles`). `quiet` (the demo) prints no tables.
     On an ephemeral chain (one this command started) nothing is written and a note says so."""
     import click
 
@@ -393,9 +452,17 @@ def run(ctx: Context, dry_run: bool = False, assume_yes: bool = False, quiet: bo
             ["contract", "address", "owner"],
             [(n, c.address, c.owner() if hasattr(c, "owner") else "-") for n, c in ctx.contracts.items()],
         )
-    left = roles_held_by(ctx, ctx.deployer.address)
-    if left:
-        ui.fail(f"the deployer still holds: {', '.join(left)}")
+    left = open_roles(ctx, ctx.deployer.address)
+    awaiting = [r for r in left if r.awaiting_owner]
+    if awaiting:
+        ui.table(
+            f"Awaiting the owner's accept_ownership ({ctx.owner}): see docs/deploy.md",
+            ["role", "state"],
+            [(r.role, r.state) for r in awaiting],
+        )
+    blocking = [r for r in left if not r.awaiting_owner]
+    if blocking:
+        ui.fail("left open: " + "; ".join(f"{r.role} ({r.state})" for r in blocking))
     if quiet:
         sent = len(ctx.steps) - n_before
         ui.console.print(f"chain {ctx.chain_id} ({ctx.config['chain']}): {len(pending)} of {len(planned)} contracts "
@@ -439,13 +506,16 @@ def _short(address: str) -> str:
 
 
 def check_roles(ctx: Context) -> None:
-    """`ape run deploy check-roles`: every role the deployer still holds; fails if there is one."""
-    held = roles_held_by(ctx, ctx.deployer.address)
-    owners = [(n, c.owner()) for n, c in ctx.contracts.items() if hasattr(c, "owner")]
+    """`ape run deploy check-roles`: every role the deployer still holds, every ownership transfer the
+    owner has not accepted yet, every token whose initial mint is open; fails if there is one."""
+    rows = open_roles(ctx, ctx.deployer.address)
     ui.table(
-        f"Roles on chain {ctx.chain_id}: deployer {_short(ctx.deployer.address)}, owner {_short(ctx.owner)}",
-        ["contract", "owner", "deployer holds"],
-        [(n, _short(o), ", ".join(r.split(".", 1)[1] for r in held if r.split(".", 1)[0] == n) or "-") for n, o in owners],
+        f"Roles and powers left open on chain {ctx.chain_id}",
+        ["role", "state"],
+        [(r.role, r.state) for r in rows] or [("none", "")],
     )
-    if held:
-        ui.fail(f"{len(held)} role(s) still held by the deployer: re-run `ape run deploy` to hand them over")
+    awaiting = [r for r in rows if r.awaiting_owner]
+    if len(awaiting) < len(rows):
+        ui.fail(f"{len(rows) - len(awaiting)} left open: re-run `ape run deploy` to hand them over and close them")
+    if awaiting:
+        ui.fail(f"{len(awaiting)} transfer(s) await the owner's accept_ownership: see docs/deploy.md")

@@ -60,7 +60,8 @@ def suite(provider, account, profile, dry_run, yes, quiet):
 @PROFILE
 def check_roles(provider, account, profile):
     """List every role the deployer (--account; on a local chain the first test account by default)
-    still holds in the deployed suite; exit non-zero if there is one."""
+    still holds, every ownership transfer the owner has not accepted yet, and every token whose
+    initial mint is still open; exit non-zero if there is one."""
     with ui.errors(*deployment.ERRORS):
         deployment.check_roles(deployment.command_context(provider, account, profile, deployed=True))
 

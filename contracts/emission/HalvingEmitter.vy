@@ -54,6 +54,12 @@
         token must keep this emitter the token's only minter.
         Recipient, start time and last mint time share one storage
         slot, so a mint reads and writes a single slot.
+@custom:kill The token's owner revokes this emitter's minter role
+        (`CappedToken.set_minter(emitter, False)`): `mint` reverts from
+        then on and nothing is lost, since emission is a function of
+        time (restoring the role mints what accrued meanwhile). This
+        contract's owner can move future emission with `set_recipient`.
+        Ownership moves in two steps and cannot be renounced.
 """
 
 
@@ -63,14 +69,20 @@ implements: IHalvingEmitter
 
 
 from snekmate.auth import ownable
+from snekmate.auth import ownable_2step
 
 initializes: ownable
+initializes: ownable_2step[ownable := ownable]
 
 
 exports: (
     ownable.owner,
-    ownable.transfer_ownership,
-    ownable.renounce_ownership,
+    ownable_2step.pending_owner,
+    ownable_2step.transfer_ownership,
+    ownable_2step.accept_ownership,
+    # Deliberately not exported: `ownable_2step.renounce_ownership`
+    # (a renounced emitter could never be started or have its
+    # recipient moved again).
 )
 
 
@@ -172,7 +184,8 @@ def __init__(token_: address, cap_: uint256, era_length_: uint256, n_eras_: uint
     era_length = era_length_
     n_eras = n_eras_
     ownable.__init__()
-    ownable._transfer_ownership(owner_)
+    ownable_2step.__init__()
+    ownable_2step._transfer_ownership(owner_)
 
 
 @external

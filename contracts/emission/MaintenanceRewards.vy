@@ -44,6 +44,11 @@
         by mistake) can be recovered by the owner with `recover_excess`,
         which can never touch what the schedule still owes. Recipient,
         start time and last release time share one storage slot.
+@custom:kill The schedule cannot be paused: the owner redirects what
+        accrues from then on with `set_recipient` (to the treasury, say),
+        and can take back only what the schedule no longer owes
+        (`recover_excess`). Ownership moves in two steps and cannot be
+        renounced.
 """
 
 
@@ -55,14 +60,20 @@ implements: IMaintenanceRewards
 
 
 from snekmate.auth import ownable
+from snekmate.auth import ownable_2step
 
 initializes: ownable
+initializes: ownable_2step[ownable := ownable]
 
 
 exports: (
     ownable.owner,
-    ownable.transfer_ownership,
-    ownable.renounce_ownership,
+    ownable_2step.pending_owner,
+    ownable_2step.transfer_ownership,
+    ownable_2step.accept_ownership,
+    # Deliberately not exported: `ownable_2step.renounce_ownership`
+    # (a renounced pool could never be started, have its recipient
+    # moved or its excess recovered again).
 )
 
 
@@ -157,7 +168,8 @@ def __init__(token_: address, owner_: address):
     assert token_.is_contract, "maintenance: token is not a contract"
     token = token_
     ownable.__init__()
-    ownable._transfer_ownership(owner_)
+    ownable_2step.__init__()
+    ownable_2step._transfer_ownership(owner_)
 
 
 @external

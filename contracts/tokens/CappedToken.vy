@@ -8,16 +8,21 @@
         symbol and cap. The cap bounds `totalSupply` on every chain.
 
         Supply enters in exactly two ways:
-        1. `initialize_supply`: one batch of mints by the owner, once,
-           used on the token's home chain at deployment for the
-           allocations of SPEC.md (CC's table, CPC's three shares,
-           CMDT's initial distribution). Tokens whose supply is
-           emitted (HPC, CARTY) never call it.
+        1. `initialize_supply`: one batch of mints by the owner, used
+           on the token's home chain at deployment for the allocations
+           of SPEC.md (CC's table, CPC's three shares, CMDT's initial
+           distribution). It is an initializer: it closes for good
+           when it runs, when the owner calls `close_initial_supply`
+           (deployment does so on every chain where the token has no
+           distribution: off its home chain, and for the emitted HPC
+           and CARTY everywhere), or when a minter is first granted,
+           so it can never run twice nor after any other mint.
         2. `mint`: by minter contracts only (emitters, reward
            contracts, a bridge). `set_minter` refuses an address
-           without code, so no EOA can ever hold the minter role,
-           and the owner itself is never a minter (unlike snekmate's
-           stock `erc20`, whose owner mints).
+           without code and an EOA that delegated its code with
+           EIP-7702, so no EOA can ever hold the minter role, and the
+           owner itself is never a minter (unlike snekmate's stock
+           `erc20`, whose owner mints).
 
         Transfers, approvals, permit and burns are snekmate's `erc20`
         unchanged, so their gas is snekmate's.
@@ -25,6 +30,11 @@
         than `msg.sender`, because deterministic deployment runs the
         constructor from the CREATE2 factory; binding the owner into
         the init code also binds it into the address.
+@custom:kill A token is never paused: transfers, permits and burns
+        always work. In an emergency the owner stops all new supply by
+        revoking every minter (`set_minter(minter, False)`); the cap
+        bounds the damage of a minter until then. Ownership moves in two
+        steps and cannot be renounced.
 """
 
 
@@ -36,9 +46,11 @@ implements: IERC20Detailed
 
 
 from snekmate.auth import ownable
+from snekmate.auth import ownable_2step
 from snekmate.tokens import erc20
 
 initializes: ownable
+initializes: ownable_2step[ownable := ownable]
 initializes: erc20[ownable := ownable]
 
 
@@ -60,12 +72,15 @@ exports: (
     erc20.burn,
     erc20.burn_from,
     ownable.owner,
-    ownable.transfer_ownership,
-    ownable.renounce_ownership,
+    ownable_2step.pending_owner,
+    ownable_2step.transfer_ownership,
+    ownable_2step.accept_ownership,
     # Deliberately not exported: `erc20.mint` and `erc20.set_minter`
-    # (replaced below by cap- and code-checked versions) and
-    # `erc20.transfer_ownership` / `erc20.renounce_ownership`
-    # (they would make the owner a minter).
+    # (replaced below by cap- and code-checked versions),
+    # `erc20.transfer_ownership` / `erc20.renounce_ownership` (they
+    # would make the owner a minter), and
+    # `ownable_2step.renounce_ownership` (a renounced token could never
+    # revoke a minter again: a compromised bridge would mint for good).
 )
 
 
@@ -73,12 +88,20 @@ exports: (
 MAX_ALLOCATIONS: constant(uint256) = 16
 
 
+# @dev EIP-7702 delegation designator: an EOA that delegated its code
+#      shows exactly `0xef0100 ++ delegate` (23 bytes). EIP-3541 forbids
+#      deploying code that starts with 0xef, so only such an EOA has it.
+_DELEGATION_PREFIX: constant(Bytes[3]) = b"\xef\x01\x00"
+_DELEGATION_CODE_SIZE: constant(uint256) = 23
+
+
 # @dev Maximum `totalSupply`, in wei, on this chain.
 cap: public(immutable(uint256))
 
 
-# @dev True once `initialize_supply` has run (it runs at most once).
-supply_initialized: public(bool)
+# @dev True once the initial mint is closed: `initialize_supply` ran,
+#      `close_initial_supply` was called, or a minter was granted.
+initial_supply_closed: public(bool)
 
 
 event SupplyInitialized:
@@ -108,27 +131,30 @@ def __init__(
     assert owner_ != empty(address), "token: zero owner"
     cap = cap_
     ownable.__init__()
+    ownable_2step.__init__()
     erc20.__init__(name_, symbol_, 18, name_eip712_, version_eip712_)
     # snekmate makes the deployer a minter; the deployer here is the
     # CREATE2 factory or the deploying account, and neither may mint.
     erc20.is_minter[msg.sender] = False
     log erc20.RoleMinterChanged(minter=msg.sender, status=False)
-    ownable._transfer_ownership(owner_)
+    ownable_2step._transfer_ownership(owner_)
 
 
 @external
 def initialize_supply(recipients: DynArray[address, MAX_ALLOCATIONS], amounts: DynArray[uint256, MAX_ALLOCATIONS]):
     """
-    @dev Mints the initial allocations, once, within the cap.
-    @notice Only the owner, only once, and only before any other mint.
+    @dev Mints the initial allocations within the cap and closes the
+         initial mint for good.
+    @notice Only the owner, only while the initial mint is open: once,
+            and never after `close_initial_supply` or a minter grant
+            (so never after any other mint).
     @param recipients The allocation holders (vesting vaults, treasury, ...).
     @param amounts The amount for each recipient, in wei.
     """
     ownable._check_owner()
-    assert not self.supply_initialized, "token: supply already initialized"
+    assert not self.initial_supply_closed, "token: initial supply closed"
     assert len(recipients) == len(amounts), "token: length mismatch"
     assert len(recipients) != 0, "token: empty allocation"
-    self.supply_initialized = True
     total: uint256 = 0
     for i: uint256 in range(len(recipients), bound=MAX_ALLOCATIONS):
         assert amounts[i] != 0, "token: zero amount"
@@ -138,7 +164,22 @@ def initialize_supply(recipients: DynArray[address, MAX_ALLOCATIONS], amounts: D
         total += amounts[i]
         erc20._mint(recipients[i], amounts[i])
     assert erc20.totalSupply <= cap, "token: cap exceeded"
-    log SupplyInitialized(total=total)
+    self._close_initial_supply(total)
+
+
+@external
+def close_initial_supply():
+    """
+    @dev Closes the initial mint without minting: from now on only
+         minter contracts can create supply.
+    @notice Only the owner, only while the initial mint is open.
+            Deployment calls it on every chain where the token has no
+            initial distribution (off its home chain; HPC and CARTY
+            everywhere).
+    """
+    ownable._check_owner()
+    assert not self.initial_supply_closed, "token: initial supply closed"
+    self._close_initial_supply(0)
 
 
 @external
@@ -161,7 +202,9 @@ def set_minter(minter: address, status: bool):
     """
     @dev Grants or revokes the minter role.
     @notice Only the owner; a minter must be a contract (an emitter,
-            a reward contract or a bridge), never an EOA.
+            a reward contract or a bridge), never an EOA, including an
+            EOA that delegated its code with EIP-7702 (it would still
+            mint from ordinary transactions signed with its key).
     @param minter The contract.
     @param status True to grant, False to revoke.
     """
@@ -169,5 +212,34 @@ def set_minter(minter: address, status: bool):
     assert minter != empty(address), "token: zero minter"
     if status:
         assert minter.is_contract, "token: minter is not a contract"
+        assert not self._is_delegated_eoa(minter), "token: minter is a delegated EOA"
+        # A minter can mint at once: the owner's initial mint closes
+        # here if it is still open, so it can never follow another mint.
+        if not self.initial_supply_closed:
+            self._close_initial_supply(0)
     erc20.is_minter[minter] = status
     log erc20.RoleMinterChanged(minter=minter, status=status)
+
+
+@internal
+@view
+def _is_delegated_eoa(account: address) -> bool:
+    """
+    @dev True if `account`'s code is an EIP-7702 delegation designator.
+    @param account An address with code.
+    @return bool Whether it is an EOA that delegated its code.
+    """
+    if account.codesize != _DELEGATION_CODE_SIZE:
+        return False
+    return slice(account.code, 0, 3) == _DELEGATION_PREFIX
+
+
+@internal
+def _close_initial_supply(total: uint256):
+    """
+    @dev Closes the initial mint for good and logs what it minted.
+    @param total The amount minted by the initial distribution (0 if
+           it was closed without one).
+    """
+    self.initial_supply_closed = True
+    log SupplyInitialized(total=total)

@@ -82,6 +82,12 @@
         No function loops over schedules or users; `create_schedules`
         and `reconcile` loop over their own batch, bounded by `MAX_BATCH`.
         A token whose `transfer` returns False makes the call revert.
+@custom:kill Releases of vested amounts are never stopped, by design:
+        they are the beneficiaries' tokens. In an emergency the owner
+        revokes the revocable schedules (`revoke`: the unvested rest goes
+        to the treasury, what has vested stays releasable) and stops
+        creating new ones. Ownership moves in two steps and cannot be
+        renounced.
 """
 
 
@@ -89,14 +95,20 @@ from ethereum.ercs import IERC20
 
 
 from snekmate.auth import ownable
+from snekmate.auth import ownable_2step
 
 initializes: ownable
+initializes: ownable_2step[ownable := ownable]
 
 
 exports: (
     ownable.owner,
-    ownable.transfer_ownership,
-    ownable.renounce_ownership,
+    ownable_2step.pending_owner,
+    ownable_2step.transfer_ownership,
+    ownable_2step.accept_ownership,
+    # Deliberately not exported: `ownable_2step.renounce_ownership`
+    # (a renounced vault could never revoke a schedule, add a plan or
+    # move its treasury again).
 )
 
 
@@ -271,7 +283,8 @@ def __init__(token_: address, owner_: address):
     assert owner_ != empty(address), "vesting: zero owner"
     token = IERC20(token_)
     ownable.__init__()
-    ownable._transfer_ownership(owner_)
+    ownable_2step.__init__()
+    ownable_2step._transfer_ownership(owner_)
 
 
 @external

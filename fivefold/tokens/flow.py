@@ -1,4 +1,9 @@
-"""The five tokens: one CappedToken each, supply minted on its home chain only."""
+"""The five tokens: one CappedToken each, supply minted on its home chain only.
+
+Every token's initial mint is closed during configuration on every chain: by the initial
+distribution where the token has one (its home chain), by `close_initial_supply` everywhere else
+(off its home chain, and for HPC and CARTY, whose supply only their emitters mint).
+"""
 
 from __future__ import annotations
 
@@ -42,11 +47,13 @@ def configure(ctx: Context) -> None:
     bridge = ctx.config.get("bridge")
     for symbol in SYMBOLS:
         token = ctx[symbol]
-        if symbol in ctx.config["home"]:
-            recipients, amounts = distribution(ctx, symbol)
-            if recipients and not token.supply_initialized():
+        if not token.initial_supply_closed():
+            recipients, amounts = distribution(ctx, symbol) if symbol in ctx.config["home"] else ([], [])
+            if recipients:
                 ctx.send(f"{symbol}.initialize_supply", token.initialize_supply, recipients, amounts)
-        elif bridge and not token.is_minter(bridge):
+            else:
+                ctx.send(f"{symbol}.close_initial_supply", token.close_initial_supply)
+        if symbol not in ctx.config["home"] and bridge and not token.is_minter(bridge):
             # Off its home chain a token is only ever minted by the bridge.
             ctx.send(f"{symbol}.set_minter(bridge)", token.set_minter, bridge, True)
 

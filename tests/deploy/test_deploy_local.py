@@ -39,6 +39,7 @@ def test_deploy__fresh_chain__addresses_are_create2_predictions(deployed):
 def test_deploy__fresh_chain__no_role_left_with_deployer(deployed):
     ctx, _, _ = deployed
     assert deployment.roles_held_by(ctx, ctx.deployer.address) == []
+    assert deployment.open_roles(ctx, ctx.deployer.address) == []
     for name, contract in ctx.contracts.items():
         if hasattr(contract, "owner"):
             assert contract.owner() == ctx.owner, name

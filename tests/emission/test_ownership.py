@@ -1,7 +1,8 @@
-"""Ownership of both emission contracts: snekmate `ownable`, owner given at construction, handed to governance."""
+"""Ownership of both emission contracts: two steps (snekmate ownable_2step), never renounced."""
 
-import ape
 import pytest
+
+from tests import ownership_support as ownership
 
 
 @pytest.fixture(params=["emitter", "maintenance"])
@@ -9,24 +10,27 @@ def contract(request, hpc, maintenance):
     return hpc[1] if request.param == "emitter" else maintenance
 
 
-def test_transfer_ownership__owner__new_owner_can_start(contract, chain, owner, non_owner, treasury):
-    contract.transfer_ownership(non_owner, sender=owner)
-    assert contract.owner() == non_owner
-    with ape.reverts("ownable: caller is not the owner"):
-        contract.start(chain.pending_timestamp + 100, treasury, sender=owner)
-    contract.start(chain.pending_timestamp + 100, treasury, sender=non_owner)
+@pytest.fixture
+def act(contract, chain, treasury):
+    """An owner-only action: starting the schedule."""
+    return lambda account: contract.start(chain.pending_timestamp + 100, treasury, sender=account)
+
+
+def test_transfer_ownership__owner__offer_pending_until_accepted(contract, owner, non_owner, act):
+    """The offer leaves the owner in charge; the offered account cannot start the schedule yet."""
+    ownership.check_offer_is_pending(contract, owner, non_owner, act)
+
+
+def test_accept_ownership__pending_owner__takes_over(contract, owner, non_owner, act):
+    """After acceptance only the new owner starts the schedule."""
+    ownership.check_accept_moves_power(contract, owner, non_owner, act)
 
 
 def test_transfer_ownership__non_owner__reverts(contract, non_owner):
-    with ape.reverts("ownable: caller is not the owner"):
-        contract.transfer_ownership(non_owner, sender=non_owner)
+    """Only the owner offers ownership."""
+    ownership.check_offer_by_non_owner_refused(contract, non_owner)
 
 
-def test_renounce_ownership__owner__no_owner_left(contract, owner):
-    contract.renounce_ownership(sender=owner)
-    assert contract.owner() == "0x0000000000000000000000000000000000000000"
-
-
-def test_renounce_ownership__non_owner__reverts(contract, non_owner):
-    with ape.reverts("ownable: caller is not the owner"):
-        contract.renounce_ownership(sender=non_owner)
+def test_renounce_ownership__not_exported__owner_stays(contract, owner):
+    """A renounced schedule could never have its recipient moved again, so renouncing does not exist."""
+    ownership.check_renounce_not_exported(contract, owner)

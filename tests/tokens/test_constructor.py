@@ -14,7 +14,7 @@ def test_constructor__valid__metadata_and_roles(project, owner, deployer):
     # Neither the deployer nor the owner can mint.
     assert not token.is_minter(deployer)
     assert not token.is_minter(owner)
-    assert not token.supply_initialized()
+    assert not token.initial_supply_closed()
 
 
 def test_constructor__zero_cap__reverts(project, owner):

@@ -1,24 +1,31 @@
-"""VestingVault ownership (snekmate ownable, exported)."""
+"""VestingVault ownership: two steps (snekmate ownable_2step), never renounced."""
 
-import ape
+import pytest
+
+from tests import ownership_support as ownership
 
 
-def test_transfer_ownership__owner__new_owner_adds_plans(vault, owner, non_owner):
-    vault.transfer_ownership(non_owner, sender=owner)
-    assert vault.owner() == non_owner.address
-    vault.add_plan(86_400, 10_000, 0, 0, 0, 0, 0, sender=non_owner)
-    with ape.reverts("ownable: caller is not the owner"):
-        vault.add_plan(86_400, 10_000, 0, 0, 0, 0, 0, sender=owner)
+@pytest.fixture
+def act(vault):
+    """An owner-only action: registering a plan."""
+    return lambda account: vault.add_plan(86_400, 10_000, 0, 0, 0, 0, 0, sender=account)
+
+
+def test_transfer_ownership__owner__offer_pending_until_accepted(vault, owner, non_owner, act):
+    """The offer leaves the owner in charge; the offered account cannot add plans yet."""
+    ownership.check_offer_is_pending(vault, owner, non_owner, act)
+
+
+def test_accept_ownership__pending_owner__takes_over(vault, owner, non_owner, act):
+    """After acceptance only the new owner adds plans."""
+    ownership.check_accept_moves_power(vault, owner, non_owner, act)
 
 
 def test_transfer_ownership__non_owner__reverts(vault, non_owner):
-    with ape.reverts("ownable: caller is not the owner"):
-        vault.transfer_ownership(non_owner, sender=non_owner)
+    """Only the owner offers ownership."""
+    ownership.check_offer_by_non_owner_refused(vault, non_owner)
 
 
-def test_renounce_ownership__owner__schedules_keep_releasing(vault, public_schedule, owner, beneficiary, stranger, chain, start):
-    vault.renounce_ownership(sender=owner)
-    assert vault.owner() == "0x0000000000000000000000000000000000000000"
-    chain.pending_timestamp = start
-    vault.release(public_schedule, sender=stranger)
-    assert vault.schedule(public_schedule).released > 0
+def test_renounce_ownership__not_exported__owner_stays(vault, owner):
+    """A renounced vault could never revoke a schedule again, so renouncing does not exist."""
+    ownership.check_renounce_not_exported(vault, owner)
