@@ -47,18 +47,19 @@ exports: (
 )
 
 
-# @dev Answers are stored biased by 2**127 so that a signed 128-bit
-#      answer fits the low 128 bits as an unsigned number.
-_ANSWER_BIAS: constant(int256) = 2**127
+# @dev Answers are stored biased by 2**159 so that a signed 160-bit
+#      answer fits the low 160 bits as an unsigned number (wide enough for
+#      consumers' "price too large" checks at 2**128).
+_ANSWER_BIAS: constant(int256) = 2**159
 
-# Layout of `_round`: biased answer in bits 0..127, updatedAt in bits
-# 128..191, round id in bits 192..255.
+# Layout of `_round`: biased answer in bits 0..159, updatedAt in bits
+# 160..207 (timestamps fit 48 bits), round id in bits 208..255.
 _ANSWER_SHIFT: constant(uint256) = 0
-_ANSWER_MASK: constant(uint256) = constants.MASK_128
-_UPDATED_AT_SHIFT: constant(uint256) = 128
-_UPDATED_AT_MASK: constant(uint256) = constants.MASK_64
-_ROUND_ID_SHIFT: constant(uint256) = 192
-_ROUND_ID_MASK: constant(uint256) = constants.MASK_64
+_ANSWER_MASK: constant(uint256) = constants.MASK_160
+_UPDATED_AT_SHIFT: constant(uint256) = 160
+_UPDATED_AT_MASK: constant(uint256) = constants.MASK_48
+_ROUND_ID_SHIFT: constant(uint256) = 208
+_ROUND_ID_MASK: constant(uint256) = constants.MASK_48
 
 
 # @dev One round, unpacked.
@@ -101,7 +102,7 @@ def set_answer(answer_: int256, updated_at_: uint256):
          Owner only. `updated_at_` may lie in the past (a stale feed)
          or in the future (a faulty feed), never at 0.
     @param answer_ The new answer, in units of 10**-decimals, a signed
-           128-bit number.
+           160-bit number.
     @param updated_at_ The time the answer is said to be from.
     """
     ownable._check_owner()

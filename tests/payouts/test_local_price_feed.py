@@ -42,12 +42,12 @@ def test_set_answer__future_time__readable(project, owner, chain):
 
 
 def test_set_answer__out_of_range__reverts(project, owner, chain):
-    """The round is packed in one slot: the answer must fit 128 signed bits."""
+    """The round is packed in one slot: the answer must fit 160 signed bits."""
     feed = project.LocalPriceFeed.deploy(8, "X", owner, sender=owner)
     with ape.reverts("local_price_feed: answer out of range"):
-        feed.set_answer(2**127, chain.pending_timestamp, sender=owner)
-    feed.set_answer(-(2**127), chain.pending_timestamp, sender=owner)
-    assert feed.answer() == -(2**127)
+        feed.set_answer(2**159, chain.pending_timestamp, sender=owner)
+    feed.set_answer(-(2**159), chain.pending_timestamp, sender=owner)
+    assert feed.answer() == -(2**159)
 
 
 def test_transfer_ownership__two_steps__new_owner_sets_answers(project, owner, non_owner, chain):
