@@ -466,6 +466,43 @@ def account_liquidity(account: address) -> (uint256, uint256, uint256):
 
 @external
 @view
+def redeemable(account: address, market: address) -> uint256:
+    """
+    @dev The most assets of `market` that `account` may withdraw now without
+         falling below its borrow limit: max_value(uint256) when nothing
+         limits it (not collateral, no debt, or collateral that adds no
+         borrowing power), 0 when the account is at or below the limit or
+         a debt cannot be priced. A few units of 1e-18 USD short of the
+         exact limit (the roundings of the check), never above it; used by
+         the markets' ERC-4626 `maxWithdraw` and `maxRedeem`.
+    @param account The account.
+    @param market A listed market.
+    @return uint256 The asset amount.
+    """
+    id: uint256 = self._ids[market]
+    if id == 0:
+        return max_value(uint256)
+    # safe: id >= 1
+    packed: uint256 = self._markets[unsafe_sub(id, 1)]
+    if (self._membership[account] >> unsafe_sub(id, 1)) & 1 == 0:
+        return max_value(uint256)
+    l: Liquidity = self._liquidity(account, False)
+    if not l.priced or l.borrowable < l.debt:
+        return 0
+    if l.debt == 0:
+        return max_value(uint256)
+    cf: uint256 = packed >> 160
+    p: uint256 = self._try_price(staticcall IMarket(market).asset())
+    if cf == 0 or p == 0:
+        return max_value(uint256)
+    # a x p x cf / WAD^2 <= (borrowable - debt) - 2: the 2 units cover the
+    # two floors of this market's weighted value; rounded down
+    excess: uint256 = l.borrowable - l.debt
+    return (excess - min(excess, 2)) * WAD // cf * WAD // p
+
+
+@external
+@view
 def health_factor(account: address) -> uint256:
     """
     @dev Borrowable value / debt value, WAD; max_value(uint256) without debt.
