@@ -12,7 +12,7 @@
            on the token's home chain at deployment for the allocations
            of SPEC.md (CC's table, CPC's three shares, CMDT's initial
            distribution). It is an initializer: it closes for good
-           when it runs, when the owner calls `close_initial_supply`
+           when it runs, when the owner calls it with empty lists
            (deployment does so on every chain where the token has no
            distribution: off its home chain, and for the emitted HPC
            and CARTY everywhere), or when a minter is first granted,
@@ -99,8 +99,8 @@ _DELEGATION_CODE_SIZE: constant(uint256) = 23
 cap: public(immutable(uint256))
 
 
-# @dev True once the initial mint is closed: `initialize_supply` ran,
-#      `close_initial_supply` was called, or a minter was granted.
+# @dev True once the initial mint is closed: `initialize_supply` ran
+#      (with empty lists: closed without minting), or a minter was granted.
 initial_supply_closed: public(bool)
 
 
@@ -144,17 +144,20 @@ def __init__(
 def initialize_supply(recipients: DynArray[address, MAX_ALLOCATIONS], amounts: DynArray[uint256, MAX_ALLOCATIONS]):
     """
     @dev Mints the initial allocations within the cap and closes the
-         initial mint for good.
+         initial mint for good. Empty lists close it without minting:
+         deployment does so on every chain where the token has no
+         initial distribution (off its home chain; HPC and CARTY
+         everywhere). One function for both keeps the token's external
+         surface, and so its selector table and transfer gas, snekmate's.
     @notice Only the owner, only while the initial mint is open: once,
-            and never after `close_initial_supply` or a minter grant
-            (so never after any other mint).
+            and never after a minter grant (so never after any other
+            mint).
     @param recipients The allocation holders (vesting vaults, treasury, ...).
     @param amounts The amount for each recipient, in wei.
     """
     ownable._check_owner()
     assert not self.initial_supply_closed, "token: initial supply closed"
     assert len(recipients) == len(amounts), "token: length mismatch"
-    assert len(recipients) != 0, "token: empty allocation"
     total: uint256 = 0
     for i: uint256 in range(len(recipients), bound=MAX_ALLOCATIONS):
         assert amounts[i] != 0, "token: zero amount"
@@ -165,21 +168,6 @@ def initialize_supply(recipients: DynArray[address, MAX_ALLOCATIONS], amounts: D
         erc20._mint(recipients[i], amounts[i])
     assert erc20.totalSupply <= cap, "token: cap exceeded"
     self._close_initial_supply(total)
-
-
-@external
-def close_initial_supply():
-    """
-    @dev Closes the initial mint without minting: from now on only
-         minter contracts can create supply.
-    @notice Only the owner, only while the initial mint is open.
-            Deployment calls it on every chain where the token has no
-            initial distribution (off its home chain; HPC and CARTY
-            everywhere).
-    """
-    ownable._check_owner()
-    assert not self.initial_supply_closed, "token: initial supply closed"
-    self._close_initial_supply(0)
 
 
 @external

@@ -29,7 +29,7 @@ def test_initialize_supply__second_call__reverts(capped, owner, holder):
 
 def test_initialize_supply__after_close__reverts(capped, owner, holder):
     """Once deployment closed the initial mint (no distribution on this chain), it stays closed."""
-    capped.close_initial_supply(sender=owner)
+    capped.initialize_supply([], [], sender=owner)
     with ape.reverts("token: initial supply closed"):
         capped.initialize_supply([holder], [1], sender=owner)
 
@@ -59,10 +59,12 @@ def test_initialize_supply__length_mismatch__reverts(capped, owner, holder):
         capped.initialize_supply([holder], [1, 2], sender=owner)
 
 
-def test_initialize_supply__empty__reverts(capped, owner):
-    """An empty distribution is refused: closing without minting is `close_initial_supply`."""
-    with ape.reverts("token: empty allocation"):
-        capped.initialize_supply([], [], sender=owner)
+def test_initialize_supply__empty__closes_without_minting(capped, owner, holder):
+    """Empty lists close the initial mint without minting; a distribution is refused afterwards."""
+    capped.initialize_supply([], [], sender=owner)
+    assert capped.initial_supply_closed() and capped.totalSupply() == 0
+    with ape.reverts("token: initial supply closed"):
+        capped.initialize_supply([holder], [1], sender=owner)
 
 
 def test_initialize_supply__zero_amount__reverts(capped, owner, holder):
@@ -77,25 +79,25 @@ def test_initialize_supply__zero_recipient__reverts(capped, owner):
         capped.initialize_supply([ZERO], [1], sender=owner)
 
 
-def test_close_initial_supply__open__closes_without_minting(capped, owner):
+def test_initialize_supply_empty__open__closes_without_minting(capped, owner):
     """Closing mints nothing and logs a zero total."""
-    tx = capped.close_initial_supply(sender=owner)
+    tx = capped.initialize_supply([], [], sender=owner)
     assert capped.initial_supply_closed()
     assert capped.totalSupply() == 0
     assert [e.total for e in tx.events.filter(capped.SupplyInitialized)] == [0]
 
 
-def test_close_initial_supply__already_closed__reverts(capped, owner, holder):
+def test_initialize_supply_empty__already_closed__reverts(capped, owner, holder):
     """A closed initial mint cannot be closed again (the call would hide a wrong assumption)."""
     capped.initialize_supply([holder], [1], sender=owner)
     with ape.reverts("token: initial supply closed"):
-        capped.close_initial_supply(sender=owner)
+        capped.initialize_supply([], [], sender=owner)
 
 
-def test_close_initial_supply__non_owner__reverts(capped, non_owner):
+def test_initialize_supply_empty__non_owner__reverts(capped, non_owner):
     """Only the owner closes the initial mint."""
     with ape.reverts("ownable: caller is not the owner"):
-        capped.close_initial_supply(sender=non_owner)
+        capped.initialize_supply([], [], sender=non_owner)
 
 
 def test_set_minter__initial_supply_open__closes_it(capped, owner, minter_contract):
@@ -132,8 +134,8 @@ def test_attack__owner_mints_cap_after_emission_started__refused(project, create
 def test_attack__owner_mints_off_home_chain_after_deployment__refused(capped, owner):
     """Review finding (issue 9.1): off its home chain a token's initial mint stayed open, so the owner
     could create supply there outside the one-supply-across-chains rule. Deployment closes it with
-    `close_initial_supply` and the owner is refused from then on."""
-    capped.close_initial_supply(sender=owner)
+    `initialize_supply([], [])` and the owner is refused from then on."""
+    capped.initialize_supply([], [], sender=owner)
     with ape.reverts("token: initial supply closed"):
         capped.initialize_supply([owner], [capped.cap()], sender=owner)
     assert capped.totalSupply() == 0
