@@ -19,8 +19,11 @@
 """
 
 
+from interfaces import ILocalPriceFeed
 from snekmate.auth import ownable
 from snekmate.auth import ownable_2step
+
+implements: ILocalPriceFeed
 
 initializes: ownable
 initializes: ownable_2step[ownable := ownable]
@@ -48,12 +51,6 @@ updated_at: public(uint256)
 round_id: public(uint80)
 
 
-event AnswerUpdated:
-    current: indexed(int256)
-    roundId: indexed(uint256)
-    updatedAt: uint256
-
-
 @deploy
 def __init__(decimals_: uint8, description_: String[32], owner_: address):
     """
@@ -63,8 +60,8 @@ def __init__(decimals_: uint8, description_: String[32], owner_: address):
     @param description_ What the answer prices, e.g. "ETH / USD".
     @param owner_ The account that may set answers.
     """
-    assert decimals_ <= 18, "pricefeed: too many decimals"
-    assert owner_ != empty(address), "pricefeed: zero owner"
+    assert decimals_ <= 18, "local_price_feed: too many decimals"
+    assert owner_ != empty(address), "local_price_feed: zero owner"
     decimals = decimals_
     self.description = description_
     ownable.__init__()
@@ -82,12 +79,12 @@ def set_answer(answer_: int256, updated_at_: uint256):
     @param updated_at_ The time the answer is said to be from.
     """
     ownable._check_owner()
-    assert updated_at_ <= block.timestamp, "pricefeed: update in the future"
-    assert updated_at_ != 0, "pricefeed: zero update time"
+    assert updated_at_ <= block.timestamp, "local_price_feed: update in the future"
+    assert updated_at_ != 0, "local_price_feed: zero update time"
     self.answer = answer_
     self.updated_at = updated_at_
     self.round_id += 1
-    log AnswerUpdated(current=answer_, roundId=convert(self.round_id, uint256), updatedAt=updated_at_)
+    log ILocalPriceFeed.AnswerUpdated(current=answer_, roundId=convert(self.round_id, uint256), updatedAt=updated_at_)
 
 
 @external
@@ -102,5 +99,5 @@ def latestRoundData() -> (uint80, int256, uint256, uint256, uint80):
     @return answeredInRound Same as roundId.
     """
     rid: uint80 = self.round_id
-    assert rid != 0, "pricefeed: no answer yet"
+    assert rid != 0, "local_price_feed: no answer yet"
     return (rid, self.answer, self.updated_at, self.updated_at, rid)

@@ -30,7 +30,13 @@ def started_maintenance(b: Bench):
     return cpc, contract, t0
 
 
-@operation("emission.mint", "HPC emitter's mint one day after the previous mint (era 0), recipient already holds HPC")
+# No issue names a target for these keys: the ceilings are this domain's own, a little above the
+# measured figures, and `ape run gas --check` holds them.
+@operation(
+    "emission.mint",
+    "HPC emitter's mint one day after the previous mint (era 0), recipient already holds HPC",
+    target=48_000,
+)
 def mint(b: Bench):
     _, emitter, t0 = started_emitter(b)
     b.chain.pending_timestamp = t0 + DAY
@@ -42,6 +48,7 @@ def mint(b: Bench):
 @operation(
     "maintenance.release",
     "CPC maintenance release one day after the previous release (year 1), recipient already holds CPC",
+    target=47_000,
 )
 def release(b: Bench):
     _, contract, t0 = started_maintenance(b)

@@ -87,7 +87,7 @@ def _has_answer(feed) -> bool:
     try:
         feed.latestRoundData()
         return True
-    except ContractLogicError:  # "pricefeed: no answer yet"
+    except ContractLogicError:  # "local_price_feed: no answer yet"
         return False
 
 
