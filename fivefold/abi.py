@@ -1,7 +1,7 @@
-"""ABIs: what dApps consume (`ape run export`) and the interface-drift check.
+"""ABIs: what dApps consume (`ape run export`).
 
-Every deployable contract `contracts/<domain>/<Name>.vy` has `interfaces/I<Name>.vyi`; the ABI the
-compiler derives from the interface must equal the contract's external ABI (no drift).
+Every deployable contract `contracts/<domain>/<Name>.vy` has `interfaces/I<Name>.vyi` and
+`implements:` it (tests/test_interfaces.py checks both, and the interface against the ABI).
 
 The export (docs/integration.md describes it for dApp developers) writes into one directory:
 
@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 from fivefold import addressbook
@@ -41,26 +39,6 @@ def deployable_sources(root: Path = Path(".")) -> dict[str, Path]:
             continue
         out[path.stem] = path
     return out
-
-
-def compile_abi(path: Path) -> list[dict]:
-    vyper = Path(sys.executable).with_name("vyper")
-    out = subprocess.run([str(vyper), "-f", "abi", str(path)], capture_output=True, text=True)
-    if out.returncode != 0:
-        raise RuntimeError(f"vyper -f abi {path} failed:\n{out.stderr}")
-    return json.loads(out.stdout)
-
-
-def normalize(abi: list[dict]) -> set[str]:
-    """Functions and events, with names and types, in a comparable form (constructors excluded)."""
-    keys = ("type", "name", "inputs", "outputs", "stateMutability", "anonymous")
-    return {json.dumps({k: item.get(k) for k in keys}, sort_keys=True) for item in abi if item["type"] in ("function", "event")}
-
-
-def drift(contract: Path, interface: Path) -> tuple[set[str], set[str]]:
-    """(entries only in the contract, entries only in the interface)."""
-    c, i = normalize(compile_abi(contract)), normalize(compile_abi(interface))
-    return c - i, i - c
 
 
 # The ERC-20 functions and events a dApp needs for an asset the suite did not deploy (EIP-20's
@@ -216,3 +194,28 @@ def export(project, manifests: dict[int, dict], out: Path = ABI_DIR) -> list[Pat
         for stale in sorted(p for p in out.iterdir() if p.suffix in (".json", ".ts") and p not in written):
             stale.unlink()
     return written
+
+
+def run(out: Path | None = None, gaps: bool = False, local: bool = False) -> None:
+    """`ape run export`: ABIs, NatSpec, the address book and index.ts into `out` (default abi/),
+    a table per chain, and the ABI parameters and outputs without a name (listed with `gaps`).
+    `local`: the address book of the `make up` chains (deployments/local/), not the live ones."""
+    from ape import project
+
+    from fivefold import addressbook, manifest, ui
+
+    manifests = manifest.load_all(kind=manifest.LOCAL if local else manifest.LIVE)
+    out = out or default_out()
+    written = export(project, manifests, out)
+    book = addressbook.book(manifests)
+    ui.table(
+        f"Exported for dApps into {out}/ ({len(written)} files)",
+        ["chain id", "chain", "contracts", "assets"],
+        [(cid, c["chain"] + (" (local)" if c["local"] else ""), len(c["contracts"]), len(c["assets"])) for cid, c in book.items()]
+        or [("-", "no deployments/*.json manifest: ABIs only", 0, 0)],
+    )
+    found = all_gaps(project, book)
+    if gaps:
+        ui.table("ABI naming gaps", ["unnamed"], [(g,) for g in found] or [("none",)])
+    elif found:
+        ui.console.print(f"{len(found)} unnamed ABI parameter(s)/output(s): `ape run export --gaps` lists them")

@@ -159,7 +159,8 @@ def record_assets(ctx, manifest: dict) -> dict[str, dict]:
             "lending_market": None,
         }
         if rp is not None and _is_instance(rp):
-            feed, _, feed_decimals, supported = rp.asset_config(address)
+            config = rp.asset_config(address)  # IRedPacket.AssetConfig
+            feed, feed_decimals, supported = config.feed, config.feed_decimals, config.supported
             if int(feed, 16) != 0 or not supported:
                 entry["red_packet"] = {"price_feed": feed, "feed_decimals": int(feed_decimals), "supported": bool(supported)}
         if controller is not None and _is_instance(controller) and address != NATIVE:

@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 
 from eth_utils import keccak
 
+from fivefold import ape_compat
 from fivefold import config as config_mod
 from fivefold import addressbook, create2, domains, manifest as manifest_mod, session, ui
 from fivefold.context import Blueprint, Context
@@ -77,7 +78,16 @@ def blueprint_init_code(project, contract_type: str, ecosystem) -> bytes:
 def instance(ctx: Context, name: str, contract_type: str, address: str, blueprint: bool = False):
     if blueprint:
         return Blueprint(name, address)
-    return getattr(ctx.project, contract_type).at(address, fetch_from_explorer=False)
+    # The compiled type is the truth (CREATE2: this address holds exactly this code). Ape would
+    # also read back, compare and merge its disk cache of this address on every live-named network
+    # (stand-ins included), a few hundred milliseconds a contract; and no suite contract is a proxy.
+    return ctx.chain.contracts.instance_at(
+        address,
+        getattr(ctx.project, contract_type).contract_type,
+        fetch_from_explorer=False,
+        fetch_from_disk=False,
+        detect_proxy=False,
+    )
 
 
 def init_code(project, contract_type: str, args: list, ecosystem) -> bytes:
@@ -128,6 +138,7 @@ def code_hash(chain, address: str) -> str:
 def preflight(ctx: Context, planned: list[Planned], manifest: dict, estimate: Callable[[Planned], int] | None = None) -> None:
     """Checks that must pass before anything is sent; raises DeploymentError naming the fix."""
     chain = ctx.chain
+    config_mod.check_code(ctx.config, chain.provider.get_code)
     if len(chain.provider.get_code(create2.FACTORY)) == 0:
         raise DeploymentError(
             f"chain {chain.chain_id} has no CREATE2 proxy at {create2.FACTORY}: deploy it with its "
@@ -135,37 +146,47 @@ def preflight(ctx: Context, planned: list[Planned], manifest: dict, estimate: Ca
         )
     for item in planned:
         record = manifest["contracts"].get(item.name)
+        recorded_deployer = (record or {}).get("deployer") or manifest.get("deployer")
+        if record and record["address"] != item.address and recorded_deployer and recorded_deployer != ctx.deployer.address:
+            raise DeploymentError(
+                f"{manifest_mod.describe(chain.chain_id)} was deployed by {recorded_deployer}, not by "
+                f"{ctx.deployer.address}: every address commits to its deployer, so deploy with --account set to "
+                f"{recorded_deployer} (the same deployer on every chain, docs/deploy.md)"
+            )
         if record and record["address"] != item.address:
             raise DeploymentError(
-                f"deployments/{chain.chain_id}.json records {item.name} at {record['address']} but the suite "
+                f"{manifest_mod.describe(chain.chain_id)} records {item.name} at {record['address']} but the suite "
                 f"now deploys it at {item.address} (its code, arguments or salt changed): bump salt_namespace "
                 "in deploy/suite.yaml for a new suite, or restore the recorded build"
             )
         if record and item.deployed and record["code_hash"] != code_hash(chain, item.address):
             raise DeploymentError(
-                f"deployments/{chain.chain_id}.json: {item.name}'s recorded code hash {record['code_hash']} "
+                f"{manifest_mod.describe(chain.chain_id)}: {item.name}'s recorded code hash {record['code_hash']} "
                 f"differs from the code at {item.address}: the manifest belongs to another chain or build; "
                 "move it aside and re-run to re-record what is on chain"
             )
         if record and not item.deployed:
             raise DeploymentError(
-                f"deployments/{chain.chain_id}.json records {item.name} at {item.address} but the chain has no "
+                f"{manifest_mod.describe(chain.chain_id)} records {item.name} at {item.address} but the chain has no "
                 "code there: wrong network, or a reset local chain; delete the manifest to deploy afresh"
             )
+    if estimate:
+        for p in planned:
+            if not p.deployed:
+                estimate(p)
+
+
+def funding_shortfall(ctx: Context, planned: list[Planned]) -> str | None:
+    """Why the deployer cannot pay for the pending deployments (None: it can). Needs the estimates."""
     pending = [p for p in planned if not p.deployed]
+    if not pending:
+        return None
     balance = ctx.deployer.balance
-    if pending and balance == 0:
-        raise DeploymentError(
-            f"account {ctx.deployer.address} has no funds on chain {chain.chain_id}: fund it with the native coin "
-            "(a dry run prints the estimated cost)"
-        )
-    if pending and estimate:
-        cost = sum(estimate(p) for p in pending) * chain.provider.gas_price
-        if cost > balance:
-            raise DeploymentError(
-                f"account {ctx.deployer.address} holds {balance / 1e18:.6f} but deployment needs about "
-                f"{cost / 1e18:.6f} of the native coin: fund it, then re-run"
-            )
+    cost = sum(p.gas or 0 for p in pending) * ctx.chain.provider.gas_price
+    if balance == 0 or cost > balance:
+        return (f"the deployer {ctx.deployer.address} holds {balance / 1e18:.6f} but the deployment needs about "
+                f"{cost / 1e18:.6f} of chain {ctx.chain_id}'s native coin (before configuration): fund it, then re-run")
+    return None
 
 
 def deployment_txn(ctx: Context, item: Planned):
@@ -178,22 +199,17 @@ def deployment_txn(ctx: Context, item: Planned):
 def estimate_gas(ctx: Context, item: Planned) -> int:
     """The node's estimate; for a constructor that reads a suite contract not deployed yet (the node
     cannot simulate it before its dependencies exist), an upper bound from the code sizes."""
-    from ape.exceptions import ContractLogicError
-
-    from ape_ethereum.trace import Trace
+    from ape.exceptions import ApeException, ContractLogicError
 
     if item.gas is None:
-        show = Trace.show
-        Trace.show = lambda self, *a, **k: None  # an expected failure: no call tree on screen
         try:
-            item.gas = ctx.chain.provider.estimate_gas_cost(deployment_txn(ctx, item))
-        except ContractLogicError:
+            with ape_compat.quiet_traces():  # an expected failure: no call tree on screen
+                item.gas = ctx.chain.provider.estimate_gas_cost(deployment_txn(ctx, item))
+        except (ContractLogicError, ApeException):  # also "insufficient funds" for an unfunded dry run
             runtime = getattr(ctx.project, item.contract_type).contract_type.runtime_bytecode.bytecode
             code_bytes = len(runtime) // 2
             # base + CREATE2 + calldata + hashing the init code + code deposit, then 50% for the constructor
             item.gas = int((21_000 + 32_000 + 16 * len(item.init_code) + 6 * (len(item.init_code) // 32 + 1) + 200 * code_bytes) * 1.5)
-        finally:
-            Trace.show = show
     return item.gas
 
 
@@ -219,7 +235,9 @@ def deploy_one(ctx: Context, item: Planned, manifest: dict) -> dict:
             "blueprint": item.blueprint,
         }
     )
+    record.setdefault("deployer", ctx.deployer.address)
     if tx_hash:
+        record["deployer"] = ctx.deployer.address
         record.update({"tx": tx_hash if isinstance(tx_hash, str) else "0x" + bytes(tx_hash).hex(), "block": block})
     record.setdefault("tx", None)
     record.setdefault("block", None)
@@ -330,15 +348,26 @@ def attach(ctx: Context, manifest: dict) -> None:
     """Fills ctx.contracts from a manifest (exercise, check-roles: no deployment)."""
     if not manifest["contracts"]:
         raise DeploymentError(
-            f"deployments/{ctx.chain_id}.json is missing or empty: run `ape run deploy` on this network first"
+            f"nothing is deployed on chain {ctx.chain_id}: {manifest_mod.describe(ctx.chain_id)} is missing or empty; "
+            f"{nothing_deployed_hint(ctx.chain)}"
         )
     for name, record in manifest["contracts"].items():
         if code_hash(ctx.chain, record["address"]) != record["code_hash"]:
             raise DeploymentError(
-                f"deployments/{ctx.chain_id}.json: {name} at {record['address']} does not match the code on chain: "
+                f"{manifest_mod.describe(ctx.chain_id)}: {name} at {record['address']} does not match the code on chain: "
                 "wrong network, or the manifest is stale (re-run `ape run deploy`)"
             )
         ctx.contracts[name] = instance(ctx, name, record["contract_type"], record["address"], record.get("blueprint", False))
+
+
+def nothing_deployed_hint(chain) -> str:
+    """What to do when a command finds no manifest for the connected chain."""
+    kind = manifest_mod.kind_of(chain.provider)
+    if kind == manifest_mod.EPHEMERAL:
+        return ("this command started its own local chain, which has nothing on it and stops when the "
+                "command exits: start the local chains with `make up` and pass one of the --network "
+                "choices it prints")
+    return "run `ape run deploy` with this --network first"
 
 
 def deploy_plain(ctx: Context, item) -> Any:
@@ -359,34 +388,45 @@ def deploy_plain(ctx: Context, item) -> Any:
 def command_context(provider, account=None, profile: str | None = None, deployed: bool = False) -> Context:
     """The Context of a command Ape has connected (`ConnectedProviderCommand`): the session's
     adjustments for `provider`, deploy/<chain>.yaml in `profile` (default: local on loopback) and
-    `account` as the deployer (session.deployer). With `deployed`, also the exercise accounts and
+    `account` as the deployer (session.deployer), and the exercise accounts. With `deployed`, also
     the contracts recorded in this chain's manifest."""
     from ape import chain, project
 
     session.prepare(provider)
     profile = profile or default_profile(provider)
     ctx = make_context(project, chain, session.deployer(account, profile), profile)
+    # the exercise accounts, also at deployment: configure makes the first one the local chains'
+    # airdrop operator (payouts.operators' local default), so `airdrop publish` works after a deploy
+    ctx.users = session.exercise_users(ctx.config["profile"], ctx.deployer)
     if deployed:
-        ctx.users = session.exercise_users(ctx.config["profile"], ctx.deployer)
         attach(ctx, manifest_mod.load(ctx.chain_id))
     return ctx
 
 
-def run(ctx: Context, dry_run: bool = False, assume_yes: bool = False) -> None:
+def run(ctx: Context, dry_run: bool = False, assume_yes: bool = False, quiet: bool = False) -> None:
     """`ape run deploy`: the plan with its cost, then (unless a dry run, and after a confirmation
     unless `assume_yes`) every deployment, the configuration and the handoff, each shown in a table.
-    Fails when anything but the owner's `accept_ownership` is left open at the end (`open_roles`)."""
+    Fails when anything but the owner's `accept_ownership` is left open at the end (`open_roles`). `quiet` (the demo) prints no tables.
+    On an ephemeral chain (one this command started) nothing is written and a note says so."""
     import click
 
     manifest = manifest_mod.load(ctx.chain_id)
-    manifest.update({"chain_id": ctx.chain_id, "chain": ctx.config["chain"], "deployer": ctx.deployer.address})
     planned = plan(ctx)
     pending = [p for p in planned if not p.deployed]
     preflight(ctx, planned, manifest, (lambda p: estimate_gas(ctx, p)) if pending else None)
-    _plan_table(ctx, planned)
+    manifest.update({"chain_id": ctx.chain_id, "chain": ctx.config["chain"], "deployer": ctx.deployer.address})
+    if not quiet:
+        _plan_table(ctx, planned)
+    short = funding_shortfall(ctx, planned)
     if dry_run:
-        ui.console.print(f"dry run: {len(pending)} contract(s) to deploy, then configuration and handoff; nothing sent")
+        cost = sum(p.gas for p in pending) * ctx.chain.provider.gas_price
+        ui.console.print(f"dry run: {len(pending)} contract(s) to deploy (about {cost / 1e18:.6f} of the native coin "
+                         "at the current gas price), then configuration and handoff; nothing sent")
+        if short:
+            ui.fail(short)
         return
+    if short:
+        ui.fail(short)
     if pending and not assume_yes and not click.confirm(f"Broadcast {len(pending)} deployment(s) from {ctx.deployer.address}?"):
         ui.fail("aborted: nothing sent")
     with ui.progress() as bar:
@@ -395,21 +435,23 @@ def run(ctx: Context, dry_run: bool = False, assume_yes: bool = False) -> None:
             bar.update(task, description=f"deploying {item.name}")
             deploy_one(ctx, item, manifest)
             bar.advance(task)
+        bar.update(task, description=f"{len(pending)} deployed, {len(planned) - len(pending)} already there")
     n_before = len(ctx.steps)
     configure(ctx)
     handoff(ctx)
     addressbook.record(ctx, manifest)  # markets, mock feeds and assets, for `ape run export`
-    ui.table(
-        "Configuration and handoff",
-        ["step", "gas"],
-        [(s.name, f"{s.gas:,}") for s in ctx.steps[n_before:]] or [("(nothing to do)", "")],
-        justify_right=(1,),
-    )
-    ui.table(
-        f"Deployed on chain {ctx.chain_id}",
-        ["contract", "address", "owner"],
-        [(n, c.address, c.owner() if hasattr(c, "owner") else "-") for n, c in ctx.contracts.items()],
-    )
+    if not quiet:
+        ui.table(
+            "Configuration and handoff",
+            ["step", "gas"],
+            [(s.name, f"{s.gas:,}") for s in ctx.steps[n_before:]] or [("(nothing to do)", "")],
+            justify_right=(1,),
+        )
+        ui.table(
+            f"Deployed on chain {ctx.chain_id}",
+            ["contract", "address", "owner"],
+            [(n, c.address, c.owner() if hasattr(c, "owner") else "-") for n, c in ctx.contracts.items()],
+        )
     left = open_roles(ctx, ctx.deployer.address)
     awaiting = [r for r in left if r.awaiting_owner]
     if awaiting:
@@ -421,6 +463,22 @@ def run(ctx: Context, dry_run: bool = False, assume_yes: bool = False) -> None:
     blocking = [r for r in left if not r.awaiting_owner]
     if blocking:
         ui.fail("left open: " + "; ".join(f"{r.role} ({r.state})" for r in blocking))
+    if quiet:
+        sent = len(ctx.steps) - n_before
+        ui.console.print(f"chain {ctx.chain_id} ({ctx.config['chain']}): {len(pending)} of {len(planned)} contracts "
+                         f"deployed, {sent} setup transaction(s), every role handed to the owner {_short(ctx.owner)}; "
+                         + manifest_note(ctx.chain))
+    else:
+        ui.console.print(manifest_note(ctx.chain))
+
+
+def manifest_note(chain) -> str:
+    """Where the record of this deployment is (or why there is none)."""
+    path = manifest_mod.path_for(chain.chain_id)
+    if path is None:
+        return (f"chain {chain.chain_id} was started by this command and stops with it: no manifest written. "
+                "To keep local chains with the suite deployed, run `make up`.")
+    return f"manifest: {path}"
 
 
 def _plan_table(ctx: Context, planned: list[Planned]) -> None:
@@ -440,6 +498,11 @@ def _plan_table(ctx: Context, planned: list[Planned]) -> None:
             for p in planned
         ],
     )
+
+
+def _short(address: str) -> str:
+    """0x1234…abcd: enough to tell addresses apart in an 80-column table."""
+    return f"{address[:6]}…{address[-4:]}"
 
 
 def check_roles(ctx: Context) -> None:

@@ -1,26 +1,24 @@
-"""Fork tests: local anvil nodes stand in for the live BNB Smart Chain and OKT Chain as *upstreams*;
-the suite is deployed there with `ape run deploy`, then tests/forks runs under
-`--network <chain>:mainnet-fork:foundry` (ape-foundry forks the upstream through the `node:` URIs in
-ape-config.yaml), and afterwards the upstream must be exactly as it was."""
+"""The fork tests' chains (tests/forks, part of every `ape test` run).
+
+A local anvil under a live chain's id (BNB Smart Chain 56, OKT Chain 66) stands in for the live
+chain as the *upstream*; the suite is deployed there by `ape run deploy`'s body (deployment.run);
+the tests then use it on an ape-foundry fork of that upstream (`<chain>:mainnet-fork:foundry`, its
+upstream set by fivefold.ape_compat.fork_upstream), and the upstream must stay exactly as it was.
+Everything runs inside the test process: no `ape` start per chain.
+"""
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
-import subprocess
-import sys
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
-from fivefold import localchain, manifest, ui
-from fivefold.demo import ape_run
+from fivefold import ape_compat, deployment, localchain, manifest, session
 
-# chain id -> (ecosystem, environment variable holding the upstream RPC, see ape-config.yaml)
-FORK_CHAINS = {56: ("bsc", "BSC_RPC"), 66: ("oktc", "OKTC_RPC")}
-OUT = Path("out/forks")
-TEST_PATH = "tests/forks"
-ENV_FLAG = "FIVEFOLD_FORK_UPSTREAM"  # set while tests/forks runs: the upstream's URL
+# chain id -> Ape ecosystem whose `mainnet` the upstream stands in for
+FORK_CHAINS = {56: "bsc", 66: "oktc"}
 
 
 def rpc(url: str, method: str, params: list):
@@ -36,27 +34,39 @@ def fingerprint(url: str) -> dict:
     return {"number": head["number"], "hash": head["hash"], "stateRoot": head["stateRoot"]}
 
 
-def run(pytest_args: tuple[str, ...] = ()) -> int:
-    if OUT.exists():
-        shutil.rmtree(OUT)
-    deployments = (OUT / "deployments").resolve()
-    deployments.mkdir(parents=True)
-    failures = 0
-    for chain_id, (ecosystem, env_var) in FORK_CHAINS.items():
-        with localchain.node(chain_id) as upstream:
-            env = {**os.environ, manifest.ENV_DIR: str(deployments), env_var: upstream.url, ENV_FLAG: upstream.url}
-            ui.console.rule(f"[bold]{ecosystem}: upstream on {upstream.url}")
-            ape_run("deploy", "--network", upstream.network, "--account", "TEST::0", "--yes", env=env)
-            before = fingerprint(upstream.url)
-            cmd = [str(Path(sys.executable).with_name("ape")), "test", TEST_PATH, "--network", f"{ecosystem}:mainnet-fork:foundry", *pytest_args]
-            code = subprocess.run(cmd, env=env).returncode
-            after = fingerprint(upstream.url)
-            if code != 0:
-                failures += 1
-                ui.console.print(f"[red]fork tests on {ecosystem} failed (exit {code})[/]")
-            if after != before:
-                failures += 1
-                ui.console.print(f"[red]{ecosystem} upstream changed during the fork tests: {before} -> {after}[/]")
-            else:
-                ui.console.print(f"[green]{ecosystem} upstream untouched: block {int(before['number'], 16)}, state root {before['stateRoot'][:18]}…[/]")
-    return failures
+@contextmanager
+def upstream(chain_id: int, deployments: Path):
+    """An anvil with `chain_id` on loopback, the suite deployed on it by the first test account with
+    the `local` profile, its manifest written under `deployments`; stopped on exit."""
+    from ape import accounts
+
+    with localchain.node(chain_id) as node, _environment(manifest.ENV_DIR, str(deployments)):
+        with session.connect(node.network) as provider:
+            # what `ape run deploy --network <node> --account TEST::0 --profile local --yes` does
+            ctx = deployment.command_context(provider, accounts.test_accounts[0], "local")
+            deployment.run(ctx, assume_yes=True)
+        yield node
+
+
+@contextmanager
+def fork(node: localchain.Node):
+    """Ape connected to an ape-foundry fork of `node` (the fork's own anvil), for the block."""
+    from ape import networks
+
+    network = networks.get_ecosystem(FORK_CHAINS[node.chain_id]).get_network("mainnet-fork")
+    ape_compat.fork_upstream(network, node.url)
+    with network.use_provider("foundry") as provider:
+        yield provider
+
+
+@contextmanager
+def _environment(name: str, value: str):
+    before = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = before

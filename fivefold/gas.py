@@ -10,9 +10,10 @@ stated condition, and returns the receipt of exactly the transaction to measure.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 SNAPSHOT_FILE = "gas-snapshot.json"
 TOLERANCE = 0.01  # `--check` fails beyond 1% either way
@@ -23,7 +24,7 @@ REFERENCE_SLACK = 12 * 8  # gas: calldata zero-byte noise allowed against a refe
 class Operation:
     key: str
     condition: str
-    measure: Callable[["Bench"], Any]
+    measure: Callable[[Bench], Any]
     target: int | None = None  # an upper bound from the issue, if it names one
     not_above: str | None = None  # another key measured in the same run that this one may not exceed
 
@@ -94,7 +95,9 @@ class Verdict:
     reason: str
 
 
-def compare(committed: dict[str, dict], measured: dict[str, dict], tolerance: float = TOLERANCE) -> list[Verdict]:
+def compare(
+    committed: dict[str, dict], measured: dict[str, dict], tolerance: float = TOLERANCE
+) -> list[Verdict]:
     """Every committed and every measured key, judged against the 1% band and its target."""
     verdicts = []
     for key in sorted(set(committed) | set(measured)):
@@ -103,9 +106,11 @@ def compare(committed: dict[str, dict], measured: dict[str, dict], tolerance: fl
         if m is None:
             verdicts.append(Verdict(key, c, m, False, "operation missing from the measurement"))
         elif c is None:
-            verdicts.append(Verdict(key, c, m, False, "not in gas-snapshot.json: run `ape run gas` and commit"))
+            reason = "not in gas-snapshot.json: run `ape run gas` and commit"
+            verdicts.append(Verdict(key, c, m, False, reason))
         elif abs(m - c) > c * tolerance:
-            verdicts.append(Verdict(key, c, m, False, f"differs by {100 * (m - c) / c:+.2f}% (> {tolerance:.0%})"))
+            reason = f"differs by {100 * (m - c) / c:+.2f}% (> {tolerance:.0%})"
+            verdicts.append(Verdict(key, c, m, False, reason))
         else:
             verdicts.append(Verdict(key, c, m, True, "ok"))
     return verdicts
@@ -128,7 +133,9 @@ def target_failures(ops: dict[str, Operation], measured: dict[str, dict]) -> lis
     return out
 
 
-def measure_all(bench: Bench, ops: dict[str, Operation], on_done: Callable[[str], None] = lambda key: None) -> dict[str, dict]:
+def measure_all(
+    bench: Bench, ops: dict[str, Operation], on_done: Callable[[str], None] = lambda key: None
+) -> dict[str, dict]:
     """Runs every operation from the same clean chain state (snapshot and revert around each)."""
     results = {}
     for key, op in ops.items():
@@ -178,7 +185,9 @@ def run(check: bool = False, only: str = "", path: Path = Path(SNAPSHOT_FILE)) -
         ui.fail("over target: " + "; ".join(over))
 
 
-def _report_check(ops: dict[str, Operation], committed: dict, measured: dict, over: list[str], path: Path) -> None:
+def _report_check(
+    ops: dict[str, Operation], committed: dict, measured: dict, over: list[str], path: Path
+) -> None:
     from fivefold import ui
 
     verdicts = compare(committed, measured)

@@ -25,7 +25,9 @@ def anvil_path() -> str:
     local = Path("node_modules/.bin/anvil")
     found = str(local) if local.exists() else shutil.which("anvil")
     if not found:
-        raise LocalChainError("anvil not found: run `make setup` (installs @foundry-rs/anvil from package.json)")
+        raise LocalChainError(
+            "anvil not found: run `make setup` (installs @foundry-rs/anvil from package.json)"
+        )
     return found
 
 
@@ -67,11 +69,32 @@ def _wait(port: int, process: subprocess.Popen, timeout: float = 20.0) -> None:
 @contextmanager
 def node(chain_id: int, port: int | None = None, extra: tuple[str, ...] = ()):
     """An anvil node with `chain_id` on loopback, stopped on exit."""
+    if port is not None:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                raise LocalChainError(
+                    f"port {port} is in use: stop what runs there (a `make up` in another shell?)"
+                )
     port = port or free_port()
-    cmd = [anvil_path(), "--chain-id", str(chain_id), "--port", str(port), "--host", "127.0.0.1",
-           "--mnemonic", MNEMONIC, "--accounts", "10", "--silent", *extra]
+    cmd = [
+        anvil_path(),
+        "--chain-id",
+        str(chain_id),
+        "--port",
+        str(port),
+        "--host",
+        "127.0.0.1",
+        "--mnemonic",
+        MNEMONIC,
+        "--accounts",
+        "10",
+        "--silent",
+        *extra,
+    ]
     # Its own process group: the npm shim runs anvil as a child, and both must stop.
-    process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    process = subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
     try:
         _wait(port, process)
         yield Node(chain_id, port, process)
@@ -93,6 +116,8 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 @contextmanager
-def nodes(chain_ids):
+def nodes(chain_ids, ports=None):
+    """One node per chain id (on `ports` if given, else free ports), all stopped on exit."""
+    ports = list(ports) if ports else [None] * len(chain_ids)
     with ExitStack() as stack:
-        yield [stack.enter_context(node(cid)) for cid in chain_ids]
+        yield [stack.enter_context(node(cid, port)) for cid, port in zip(chain_ids, ports, strict=True)]

@@ -9,35 +9,11 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
+from fivefold import ape_compat
+
 
 class SessionError(Exception):
     pass
-
-
-def _explorer_tolerates_offline(local: bool) -> None:
-    """ape-etherscan fetches Etherscan's chain list the first time ape asks for a network's explorer;
-    offline (local chains, CI) that request fails and takes the whole command down. No explorer
-    serves a local node; elsewhere an unreachable list means "no explorer" too."""
-    from ape_etherscan.explorer import Etherscan
-
-    original = Etherscan.supports_chain.__func__
-    if getattr(original, "_fivefold_wrapped", False):
-        return
-
-    def supports_chain(cls, chain_id):
-        if local:
-            return False
-        try:
-            return original(cls, chain_id)
-        except Exception:  # requests' ConnectionError and friends: no explorer reachable
-            return False
-
-    supports_chain._fivefold_wrapped = True
-    Etherscan.supports_chain = classmethod(supports_chain)
-    if local:
-        # ape-etherscan also registers itself for the live networks by name (bsc:mainnet, ...),
-        # which a loopback stand-in borrows: make its lookups answer "unknown" at once.
-        Etherscan.get_contract_type = lambda self, address: None
 
 
 @contextmanager
@@ -45,7 +21,18 @@ def connect(network: str):
     from ape import networks
     from ape.exceptions import ApeException
 
-    _explorer_tolerates_offline(local=any(h in network for h in ("127.0.0.1", "localhost", ":local", "-fork")))
+    local = any(h in network for h in ("127.0.0.1", "localhost", ":local", "-fork"))
+    try:
+        ape_compat.for_scripts(local=local)
+    except ape_compat.ApeVersionError as exc:
+        raise SessionError(str(exc)) from None
+    if local:
+        ape_compat.quiet_logs()  # no "INFO: Connecting to a 'anvil' node." per chain (check-supply)
+    active = networks.active_provider
+    if active is not None and active.is_connected and network == active.network_choice:
+        # already connected there (in-process callers, tests): a second context would stop it on exit
+        yield active
+        return
     try:
         choice = networks.parse_network_choice(network)
     except ApeException as exc:
@@ -58,11 +45,13 @@ def connect(network: str):
             if _is_loopback(provider) and not provider.network.is_local:
                 # A local stand-in for a live chain (anvil mines on demand): waiting for the live
                 # network's confirmations would wait forever.
-                _no_confirmations(provider.network)
+                ape_compat.stand_in(provider)
             yield provider
     except ApeException as exc:
         if "connect" in str(exc).lower():
-            raise SessionError(f"cannot connect to {network!r}: {exc}; check the RPC URL or start the node") from exc
+            raise SessionError(
+                f"cannot connect to {network!r}: {exc}; check the RPC URL or start the node"
+            ) from exc
         raise
 
 
@@ -82,21 +71,21 @@ def _is_loopback(provider) -> bool:
     return (urlparse(uri).hostname or "") in ("127.0.0.1", "localhost", "::1")
 
 
-def _no_confirmations(network) -> None:
-    # Ape builds one class per network (custom networks rebuild their config on every read), so
-    # override on that class, for this process only.
-    type(network).required_confirmations = property(lambda self: 0)
-    # The live network's gas estimation margin is tight for calls whose path depends on the
-    # block's timestamp (interest accrual); a local node's gas is free, so send with the block limit.
-    type(network).gas_limit = property(lambda self: "max")
-
-
 def prepare(provider) -> None:
     """What `connect` adjusts, for a provider Ape connected itself (`ConnectedProviderCommand`)."""
+    from fivefold import manifest
+
     network = provider.network
-    _explorer_tolerates_offline(local=_is_loopback(provider) or network.is_local or network.is_fork)
+    try:
+        ape_compat.for_scripts(local=_is_loopback(provider) or network.is_local or network.is_fork)
+    except ape_compat.ApeVersionError as exc:
+        raise SessionError(str(exc)) from None
+    ape_compat.hide_traces()
+    if manifest.kind_of(provider) != manifest.LIVE:
+        # local chains: no "Confirmed 0x..." per transaction; the tables say what was sent
+        ape_compat.quiet_logs()
     if _is_loopback(provider) and not network.is_local:
-        _no_confirmations(network)
+        ape_compat.stand_in(provider)
 
 
 def deployer(account, profile: str):
@@ -105,7 +94,9 @@ def deployer(account, profile: str):
     if account is not None:
         return account
     if profile != "local":
-        raise SessionError("no deployer: pass --account <alias> (import one with `ape accounts import <alias>`)")
+        raise SessionError(
+            "no deployer: pass --account <alias> (import one with `ape accounts import <alias>`)"
+        )
     from ape import accounts
 
     return accounts.test_accounts[0]

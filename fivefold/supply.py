@@ -12,9 +12,12 @@ def read_supplies(where: dict[str, str]) -> dict[int, dict[str, tuple[int, int]]
     """chain id -> token -> (totalSupply, cap), connecting to each chain in turn."""
     from ape import project
 
-    manifests = manifest_mod.load_all()
+    # every chain on loopback: the local chains' manifests (`make up`), else the committed ones
+    loopback = bool(where) and all(any(h in n for h in ("127.0.0.1", "localhost")) for n in where.values())
+    kind = manifest_mod.LOCAL if loopback else manifest_mod.LIVE
+    manifests = manifest_mod.load_all(kind=kind)
     if not manifests:
-        raise SessionError("no deployments/*.json manifests: deploy first")
+        raise SessionError(f"no manifests in {manifest_mod.directory(kind)}/: deploy first")
     out = {}
     for chain_id, manifest in manifests.items():
         network = where.get(str(chain_id))

@@ -1,15 +1,22 @@
-"""A tour of the schedules on a local chain: jump to interesting times, let anyone release and mint,
-and tabulate what vested, what was emitted, and the supplies. Local chains only (it moves time)."""
+"""The schedules over time: what has vested and what has been emitted at TGE, +1 month, ... +130 years.
+
+Each row is read at its labelled time from the contracts' own views that take a timestamp
+(`VestingVault.vested_amount(id, t)`, `HalvingEmitter.emitted_at(t)`, `MaintenanceRewards.accrued_at(t)`),
+so nothing moves time and the TGE row is at TGE whatever the chain's clock says now (after the
+exercise moved it, say). The Python mirrors compute the same figures; a disagreement stops the table.
+"""
 
 from __future__ import annotations
 
+from datetime import datetime, UTC
+
 from fivefold import ui
-from fivefold.context import Context
+from fivefold.context import Context, FlowError
 from fivefold.emission import flow as emission_flow, model as emission
 from fivefold.units import DAY, MONTH, YEAR, fmt
-from fivefold.vesting import flow as vesting_flow
+from fivefold.vesting import flow as vesting_flow, model as vesting
 
-# (label, seconds after the schedules' start)
+# (label, seconds after TGE)
 POINTS = (
     ("TGE", 0),
     ("+1 month", MONTH),
@@ -27,76 +34,112 @@ def columns(ctx: Context) -> list[str]:
     home = ctx.config["home"]
     cols = []
     if "CC" in home:
-        cols += ["CC vested", "CC released"]
+        cols += ["CC vested"]
     if "CPC" in home:
-        cols += ["CPC team vested", "CPC maintenance paid"]
+        cols += ["CPC team vested", "CPC maintenance"]
     for name, params in emission_flow.EMITTERS.items():
         if params.symbol in home:
-            cols += [f"{params.symbol} minted", f"{params.symbol} supply"]
+            cols += [f"{params.symbol} emitted"]
     return cols
 
 
-def _vault_sums(ctx: Context, vault_name: str, at: int) -> tuple[int, int]:
-    vault = ctx[vault_name]
-    vested = released = 0
-    for schedule_id, _, _ in vesting_flow.rows(ctx, vault_name):
-        vested += vault.vested_amount(schedule_id, at)
-        released += vault.schedule(schedule_id).released
-    return vested, released
-
-
-def tour(ctx: Context, progress=lambda label: None) -> tuple[list[str], list[list[str]]]:
-    if not ctx.config.get("local"):
-        raise ValueError("the timeline moves time: local chains only")
-    home = ctx.config["home"]
-    caller = ctx.users[-1]
-    start = ctx.chain.blocks.head.timestamp
-    for name in ("HPCEmitter", "CARTYEmitter", "CPCMaintenance"):
-        if name in ctx.contracts and ctx[name].start_time():
-            start = min(start, ctx[name].start_time())
-    rows = []
-    for label, offset in POINTS:
-        target = start + offset
-        now = ctx.chain.blocks.head.timestamp
-        if target > now:
-            ctx.chain.provider.make_request("evm_setNextBlockTimestamp", [target])
-            ctx.chain.provider.make_request("evm_mine", [])
-        at = ctx.chain.blocks.head.timestamp
-        row = [label]
-        for vault_name, symbol in vesting_flow.VAULTS.items():
-            if symbol not in home:
-                continue
-            vault = ctx[vault_name]
+def tge(ctx: Context) -> int:
+    """TGE: the vesting schedules' start on this chain, else the earliest emission start, else now."""
+    for vault_name, symbol in vesting_flow.VAULTS.items():
+        if symbol in ctx.config["home"]:
             for schedule_id, _, _ in vesting_flow.rows(ctx, vault_name):
-                if vault.releasable(schedule_id) > 0:
-                    vault.release(schedule_id, sender=caller)
-        for name, params in emission_flow.EMITTERS.items():
-            if params.symbol in home and ctx[name].mintable() > 0:
-                ctx[name].mint(sender=caller)
-        if "CPC" in home and ctx["CPCMaintenance"].releasable() > 0:
-            ctx["CPCMaintenance"].release(sender=caller)
+                return int(ctx[vault_name].schedule(schedule_id).start)
+    starts = [
+        int(ctx[n].start_time())
+        for n in (*emission_flow.EMITTERS, "CPCMaintenance")
+        if n in ctx.contracts and ctx[n].start_time()
+    ]
+    return min(starts) if starts else ctx.chain.blocks.head.timestamp
+
+
+def _vested(ctx: Context, vault_name: str, at: int) -> tuple[int, int]:
+    """(the vault's view, the mirror's figure) of everything vested at `at`."""
+    vault = ctx[vault_name]
+    on_chain = mirror = 0
+    for schedule_id, plan, amount in vesting_flow.rows(ctx, vault_name):
+        s = vault.schedule(schedule_id)
+        on_chain += vault.vested_amount(schedule_id, at)
+        mirror += vesting.vested_amount(vesting.PLANS[plan], amount, int(s.start), at)
+    return on_chain, mirror
+
+
+def _agree(what: str, on_chain: int, mirror: int) -> int:
+    if on_chain != mirror:
+        raise FlowError(f"timeline: {what}: the contract says {on_chain}, the Python mirror {mirror}")
+    return on_chain
+
+
+def rows(ctx: Context) -> tuple[list[str], list[list[str]], int]:
+    """(header, rows, TGE timestamp): each row read at TGE + its offset, from views only."""
+    home = ctx.config["home"]
+    start = tge(ctx)
+    out = []
+    for label, offset in POINTS:
+        at = start + offset
+        row = [label, datetime.fromtimestamp(at, UTC).strftime("%Y-%m-%d")]
         if "CC" in home:
-            row += [fmt(v, 0) for v in _vault_sums(ctx, "CCVesting", at)]
+            row.append(fmt(_agree(f"CC vested at {label}", *_vested(ctx, "CCVesting", at)), 0))
         if "CPC" in home:
-            row += [fmt(_vault_sums(ctx, "CPCVesting", at)[0], 0), fmt(ctx["CPCMaintenance"].released(), 1)]
+            row.append(fmt(_agree(f"CPC team vested at {label}", *_vested(ctx, "CPCVesting", at)), 0))
+            m = ctx["CPCMaintenance"]
+            row.append(
+                fmt(
+                    _agree(
+                        f"CPC maintenance at {label}",
+                        m.accrued_at(at),
+                        emission.maintenance_accrued(int(m.start_time()), at),
+                    ),
+                    0,
+                )
+            )
         for name, params in emission_flow.EMITTERS.items():
             if params.symbol in home:
-                row += [fmt(ctx[name].minted(), 0), fmt(ctx[params.symbol].totalSupply(), 0)]
-        rows.append(row)
-        progress(label)
-    return ["time", *columns(ctx)], rows
+                e = ctx[name]
+                row.append(
+                    fmt(
+                        _agree(
+                            f"{params.symbol} emitted at {label}",
+                            e.emitted_at(at),
+                            emission.emitted_at(params, int(e.start_time()), at),
+                        ),
+                        0,
+                    )
+                )
+        out.append(row)
+    return ["time", "date (UTC)", *columns(ctx)], out, start
 
 
-def expected_emission(symbol: str, seconds: int) -> int:
-    """The Python mirror's emitted amount, for cross-checking the table."""
-    params = emission_flow.EMITTERS[f"{symbol}Emitter"]
-    return emission.emitted_at(params, 0, seconds)
+def cc_rows(ctx: Context) -> dict[str, int]:
+    """CC allocations (plan -> wei) as configured, for the picture."""
+    return {plan: amount for _, plan, amount in vesting_flow.rows(ctx, "CCVesting")}
 
 
-def run(ctx: Context) -> None:
-    """`ape run timeline`: the tour with a progress bar, then its table."""
-    with ui.progress() as bar:
-        task = bar.add_task("advancing time", total=len(POINTS))
-        header, rows = tour(ctx, progress=lambda label: bar.advance(task))
-    ui.table(f"Schedules over time on chain {ctx.chain_id} ({ctx.config['chain']})", header, rows,
-             justify_right=tuple(range(1, len(header))))
+def run(ctx: Context, plot=None) -> None:
+    """`ape run timeline`: the table (and with `plot`, the picture of the same schedules)."""
+    header, table_rows, start = rows(ctx)
+    if len(header) == 2:
+        ui.console.print(
+            f"chain {ctx.chain_id} ({ctx.config['chain']}) is home to no vesting or emitting token: "
+            "nothing to tabulate"
+        )
+    else:
+        ui.table(
+            f"Schedules on chain {ctx.chain_id} ({ctx.config['chain']}), read at each time (whole tokens)",
+            header,
+            table_rows,
+            justify_right=tuple(range(2, len(header))),
+        )
+    if plot:
+        from fivefold import plots
+
+        cc = cc_rows(ctx) or dict(vesting.CC_ALLOCATIONS)
+        team = sum(a for _, _, a in vesting_flow.rows(ctx, "CPCVesting")) or vesting.CPC_TEAM_ALLOCATION
+        path = plots.timeline(
+            plot, cc, team, marks=[(label, off) for label, off in POINTS if off <= 5 * YEAR]
+        )
+        ui.console.print(f"picture: {path}")

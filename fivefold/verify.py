@@ -7,9 +7,11 @@ web form (docs/deploy.md describes the manual step).
 
 from __future__ import annotations
 
+import copy
 import json
 import subprocess
 import sys
+from functools import cache
 from pathlib import Path
 
 from fivefold import abi, manifest, session, ui
@@ -28,8 +30,19 @@ def _portable(path: str) -> str:
 
 
 def standard_json(source: Path) -> dict:
+    """The compiler's standard-JSON input for `source` (one vyper run per source file, however many
+    contracts share it: the five tokens are one CappedToken)."""
+    return copy.deepcopy(_standard_json(str(source)))
+
+
+@cache
+def _standard_json(source: str) -> dict:
     vyper = Path(sys.executable).with_name("vyper")
-    out = subprocess.run([str(vyper), "-f", "solc_json", "--evm-version", EVM_VERSION, str(source)], capture_output=True, text=True)
+    out = subprocess.run(
+        [str(vyper), "-f", "solc_json", "--evm-version", EVM_VERSION, str(source)],
+        capture_output=True,
+        text=True,
+    )
     if out.returncode != 0:
         raise RuntimeError(f"vyper -f solc_json {source} failed:\n{out.stderr}")
     data = json.loads(out.stdout)
@@ -82,12 +95,21 @@ def run(provider, payload_only: bool = False) -> None:
     name = chain_name(chain_id)
     records = manifest.load(chain_id)["contracts"]
     if not records:
-        ui.fail(f"no deployments/{chain_id}.json: deploy first")
+        from ape import chain
+
+        from fivefold.deployment import nothing_deployed_hint
+
+        ui.fail(
+            f"nothing to verify on chain {chain_id}: {manifest.describe(chain_id)} is missing or empty; "
+            f"{nothing_deployed_hint(chain)}"
+        )
     sources = abi.deployable_sources()
     rows = []
     for contract, record in records.items():
         if record.get("blueprint"):
-            rows.append((contract, record["address"], "blueprint (ERC-5202): its source is that of its contract type"))
+            rows.append(
+                (contract, record["address"], "blueprint (ERC-5202): its source is that of its contract type")
+            )
             continue
         if record["contract_type"] not in sources:
             rows.append((contract, record["address"], "local double (contracts/mocks): not verified"))

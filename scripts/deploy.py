@@ -9,10 +9,11 @@ The logic lives in fivefold/deployment.py and fivefold/supply.py; this file only
 """
 
 import click
-from ape.cli import ConnectedProviderCommand, account_option, network_option
+from ape.cli import account_option, network_option
 
 from fivefold import deployment, supply, ui
 from fivefold.cli import DefaultGroup
+from fivefold.command import Command
 
 PROFILE = click.option(
     "--profile",
@@ -35,13 +36,14 @@ def cli():
     """
 
 
-@cli.command(cls=ConnectedProviderCommand, short_help="Deploy, configure and hand over the suite (the default).")
+@cli.command(cls=Command, short_help="Deploy, configure and hand over the suite (the default).")
 @network_option()
 @account_option(prompt=False)
 @PROFILE
 @click.option("--dry-run", is_flag=True, help="Print the plan with estimated gas and cost; send nothing.")
 @click.option("--yes", is_flag=True, help="Do not ask before broadcasting.")
-def suite(provider, account, profile, dry_run, yes):
+@click.option("--quiet", is_flag=True, help="No tables: one line per chain (the demo uses it).")
+def suite(provider, account, profile, dry_run, yes, quiet):
     """Deploy every contract of the suite through the CREATE2 proxy (same address on every chain),
     configure it for this chain from deploy/<chain>.yaml, hand every role to the configured owner,
     and record it in deployments/<chain-id>.json. Re-running sends nothing for what is done.
@@ -49,10 +51,10 @@ def suite(provider, account, profile, dry_run, yes):
     --account is required except on a local chain (there: the first test account).
     """
     with ui.errors(*deployment.ERRORS):
-        deployment.run(deployment.command_context(provider, account, profile), dry_run=dry_run, assume_yes=yes)
+        deployment.run(deployment.command_context(provider, account, profile), dry_run=dry_run, assume_yes=yes, quiet=quiet)
 
 
-@cli.command("check-roles", cls=ConnectedProviderCommand)
+@cli.command("check-roles", cls=Command)
 @network_option()
 @account_option(prompt=False)
 @PROFILE

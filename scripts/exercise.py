@@ -8,16 +8,21 @@ fivefold/exercise.py and each domain's fivefold/<domain>/flow.py.
 """
 
 import click
-from ape.cli import ConnectedProviderCommand, account_option, network_option
+from ape.cli import account_option, network_option
 
 from fivefold import deployment, exercise, ui
+from fivefold.command import Command
 from fivefold.context import FlowError
 
 
-@click.command(cls=ConnectedProviderCommand, context_settings={"help_option_names": ["-h", "--help"]})
+@click.command(cls=Command)
 @network_option()
 @account_option(prompt=False)
-@click.option("--profile", type=click.Choice(["live", "local"]), help="Profile of deploy/<chain>.yaml [default: local on a loopback RPC, else live].")
+@click.option(
+    "--profile",
+    type=click.Choice(["live", "local"]),
+    help="Profile of deploy/<chain>.yaml [default: local on a loopback RPC, else live].",
+)
 def cli(provider, account, profile):
     """End-to-end scenario on a deployed suite: every registered domain's user flows (tokens,
     vesting, emission, payouts, lending, ...), each step with its gas. On a local chain the test

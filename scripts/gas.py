@@ -10,12 +10,13 @@ The logic lives in fivefold/gas.py; the operations in each domain's fivefold/<do
 from pathlib import Path
 
 import click
-from ape.cli import ConnectedProviderCommand, network_option
+from ape.cli import network_option
 
 from fivefold import gas
+from fivefold.command import Command
 
 
-@click.command(cls=ConnectedProviderCommand, context_settings={"help_option_names": ["-h", "--help"]})
+@click.command(cls=Command)
 @network_option(ecosystem="ethereum", network="local", provider="foundry")
 @click.option("--check", is_flag=True, help="Compare with the committed snapshot instead of writing it.")
 @click.option("--only", metavar="PREFIX", default="", help="Measure only keys starting with PREFIX (never with --check).")

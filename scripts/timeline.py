@@ -1,22 +1,27 @@
-"""Tour the vesting and emission schedules on a LOCAL chain (it moves time): jump to TGE, +1 month,
-+13 months, +4 years, ... release and mint at each point, and print what vested and was emitted.
+"""The vesting and emission schedules at TGE, +1 month, +13 months, +4 years, ... +130 years, each
+read at its time from the contracts' views (nothing moves the chain's clock).
 
   ape run timeline --network ethereum:mainnet:http://127.0.0.1:8545
+  ape run timeline --network ... --plot timeline.png     also draw the unlock and emission curves
 
-The logic lives in fivefold/timeline.py.
+The logic lives in fivefold/timeline.py and fivefold/plots.py.
 """
 
+from pathlib import Path
+
 import click
-from ape.cli import ConnectedProviderCommand, account_option, network_option
+from ape.cli import account_option, network_option
 
-from fivefold import deployment, timeline, ui
+from fivefold import deployment, timeline
+from fivefold.command import Command
 
 
-@click.command(cls=ConnectedProviderCommand, context_settings={"help_option_names": ["-h", "--help"]})
+@click.command(cls=Command)
 @network_option()
 @account_option(prompt=False)
-def cli(provider, account):
-    """Schedules over time on a deployed local chain: vested, released, emitted and supplies at each
-    point (local chains only: it moves the chain's clock; --account defaults to the first test account)."""
-    with ui.errors(*deployment.ERRORS, ValueError):
-        timeline.run(deployment.command_context(provider, account, deployed=True))
+@click.option("--plot", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also draw CC unlock per allocation, the CPC lock and rewards, and HPC/CARTY emission into this .png.")
+def cli(provider, account, plot):
+    """Schedules over time on a deployed chain: CC vested, CPC team vested and maintenance rewards,
+    HPC and CARTY emitted, at each labelled time (whole tokens)."""
+    timeline.run(deployment.command_context(provider, account, deployed=True), plot)

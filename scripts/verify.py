@@ -10,12 +10,13 @@ The logic lives in fivefold/verify.py.
 """
 
 import click
-from ape.cli import ConnectedProviderCommand, network_option
+from ape.cli import network_option
 
 from fivefold import deployment, ui, verify
+from fivefold.command import Command
 
 
-@click.command(cls=ConnectedProviderCommand, context_settings={"help_option_names": ["-h", "--help"]})
+@click.command(cls=Command)
 @network_option()
 @click.option("--payload-only", is_flag=True, help="Write the standard-JSON payloads; do not submit.")
 def cli(provider, payload_only):

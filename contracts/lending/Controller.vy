@@ -18,10 +18,12 @@
           1 reverts, in any order and within any transaction.
         - Liquidation: below health 1 anyone but the borrower may repay up to
           close factor x the debt in one market and take vouchers of an
-          entered market worth repaid value x liquidation incentive.
-          Bounds: cf <= 0.9 and incentive <= 1.1, so cf x incentive < 1 and
-          a liquidation always raises the health of an account it may
-          liquidate: self-liquidation through a second account cannot pay.
+          entered market worth repaid value x e, where e is the liquidation
+          incentive capped at the account's collateral / debt ratio while
+          the account is solvent (`_incentive`): the bonus comes out of the
+          borrower's surplus, never out of suppliers, so liquidating a
+          solvent account to the end leaves no debt to write off and
+          self-liquidation through a second account cannot pay.
         - Bad debt: once an account's collateral is worth at most
           `bad_debt_dust` (USD, WAD) and less than its debt, any market
           where it owes may write the debt off (reserves first, then
@@ -150,6 +152,14 @@ event MarketExited:
     market: indexed(address)
 
 
+struct Liquidity:
+    # an account's standing, USD WAD
+    borrowable: uint256  # sum of collateral x price x cf (rounded down)
+    debt: uint256  # sum of debt x price (rounded up)
+    collateral: uint256  # sum of collateral x price, no factors (rounded down)
+    priced: bool  # every debt could be priced (always true in strict mode)
+
+
 @deploy
 def __init__(owner_: address):
     """
@@ -244,6 +254,7 @@ def create_market(
         rate_model,  # rate_model_
         reserve_factor,  # reserve_factor_
         is_native,  # is_native_
+        count,  # market_id_
         name,  # name_
         symbol,  # symbol_
         code_offset=3,  # skips the ERC-5202 preamble 0xFE7100
@@ -345,24 +356,26 @@ def exit_market(market: address):
     assert debt == 0, "controller: debt outstanding"
     self._membership[msg.sender] = mask ^ bit
     log MarketExited(account=msg.sender, market=market)
-    self._check_healthy(msg.sender)
+    # an account without debt needs no prices (a stale feed cannot lock it)
+    if self._has_debt(msg.sender):
+        self._check_healthy(msg.sender)
 
 
 # ---------------------------------------------------------- market hooks
 
 
 @external
-def on_borrow(borrower: address):
+def on_borrow(borrower: address, market_id: uint256):
     """
     @dev Called by a market after recording a loan: enters the market for
          `borrower` and reverts below health 1.
     @param borrower The borrower.
+    @param market_id The calling market's id (its listing order), checked
+           against the caller; the health loop then reads its slot warm.
     """
-    id: uint256 = self._ids[msg.sender]
-    assert id != 0, "controller: caller is not a listed market"
+    assert market_id < MAX_MARKETS and self._market_at(market_id) == msg.sender, "controller: caller is not a listed market"
     mask: uint256 = self._membership[borrower]
-    # safe: id >= 1 checked above
-    bit: uint256 = 1 << unsafe_sub(id, 1)
+    bit: uint256 = 1 << market_id
     if mask & bit == 0:
         self._membership[borrower] = mask | bit
         log MarketEntered(account=borrower, market=msg.sender)
@@ -371,14 +384,18 @@ def on_borrow(borrower: address):
 
 @external
 @view
-def on_redeem(account: address) -> bool:
+def on_redeem(account: address, market_id: uint256) -> bool:
     """
     @dev Called by a market after vouchers left `account` (withdrawal or
          transfer): reverts below health 1 if they were collateral.
     @param account The account whose vouchers left.
+    @param market_id The calling market's id (a view: a caller passing
+           another id only learns whether that account is healthy).
     @return bool True (or a revert).
     """
-    if self._is_member(account, msg.sender):
+    # vouchers that are not collateral, or an account without debt, need no
+    # prices: a stale feed cannot freeze a supplier's withdrawal
+    if (self._membership[account] >> market_id) & 1 != 0 and self._has_debt(account):
         self._check_healthy(account)
     return True
 
@@ -398,17 +415,17 @@ def liquidation_seize(borrower: address, collateral_market: address, repay_amoun
     """
     assert self._ids[msg.sender] != 0, "controller: caller is not a listed market"
     assert self._is_member(borrower, collateral_market), "controller: not the borrower's collateral"
-    weighted: uint256 = 0
-    debt_value: uint256 = 0
-    raw: uint256 = 0
-    weighted, debt_value, raw = self._liquidity(borrower)
-    assert weighted < debt_value, "controller: account is healthy"
+    # collateral whose feed fails counts as zero: a market the borrower
+    # entered with 1 wei behind a stale feed cannot veto its liquidation
+    l: Liquidity = self._liquidity(borrower, True)
+    assert l.borrowable < l.debt, "controller: account is healthy"
     # max repay = debt x close factor, rounded down
     assert repay_amount <= debt * self.close_factor // WAD, "controller: repay exceeds close factor"
     repaid_value: uint256 = repay_amount * self._price(staticcall IMarket(msg.sender).asset()) // WAD
-    # seized assets = repaid value x incentive / collateral price, rounded
-    # down (the borrower keeps the dust)
-    seized_assets: uint256 = repaid_value * self.liquidation_incentive // self._price(staticcall IMarket(collateral_market).asset())
+    incentive: uint256 = self._incentive(l.collateral, l.debt)
+    # seized assets = repaid value x e / collateral price, rounded down (the
+    # borrower keeps the dust)
+    seized_assets: uint256 = repaid_value * incentive // self._price(staticcall IMarket(collateral_market).asset())
     return staticcall IMarket(collateral_market).convertToShares(seized_assets)
 
 
@@ -423,11 +440,8 @@ def on_write_off(borrower: address) -> bool:
     @return bool True (or a revert).
     """
     assert self._ids[msg.sender] != 0, "controller: caller is not a listed market"
-    weighted: uint256 = 0
-    debt_value: uint256 = 0
-    raw: uint256 = 0
-    weighted, debt_value, raw = self._liquidity(borrower)
-    assert raw <= self.bad_debt_dust and raw < debt_value, "controller: debt is not bad"
+    l: Liquidity = self._liquidity(borrower, True)
+    assert l.collateral <= self.bad_debt_dust and l.collateral < l.debt, "controller: debt is not bad"
     return True
 
 
@@ -438,13 +452,53 @@ def on_write_off(borrower: address) -> bool:
 @view
 def account_liquidity(account: address) -> (uint256, uint256, uint256):
     """
-    @dev An account's standing now, USD with 18 decimals.
+    @dev An account's standing now, USD with 18 decimals. Collateral whose
+         price is unavailable counts as zero; a debt whose price is
+         unavailable reverts with the adapter's reason.
     @param account The account.
     @return uint256 Borrowable value: sum of collateral x price x cf.
     @return uint256 Debt value: sum of debt x price.
     @return uint256 Collateral value without factors.
     """
-    return self._liquidity(account)
+    l: Liquidity = self._liquidity(account, True)
+    return l.borrowable, l.debt, l.collateral
+
+
+@external
+@view
+def redeemable(account: address, market: address) -> uint256:
+    """
+    @dev The most assets of `market` that `account` may withdraw now without
+         falling below its borrow limit: max_value(uint256) when nothing
+         limits it (not collateral, no debt, or collateral that adds no
+         borrowing power), 0 when the account is at or below the limit or
+         a debt cannot be priced. A few units of 1e-18 USD short of the
+         exact limit (the roundings of the check), never above it; used by
+         the markets' ERC-4626 `maxWithdraw` and `maxRedeem`.
+    @param account The account.
+    @param market A listed market.
+    @return uint256 The asset amount.
+    """
+    id: uint256 = self._ids[market]
+    if id == 0:
+        return max_value(uint256)
+    # safe: id >= 1
+    packed: uint256 = self._markets[unsafe_sub(id, 1)]
+    if (self._membership[account] >> unsafe_sub(id, 1)) & 1 == 0:
+        return max_value(uint256)
+    l: Liquidity = self._liquidity(account, False)
+    if not l.priced or l.borrowable < l.debt:
+        return 0
+    if l.debt == 0:
+        return max_value(uint256)
+    cf: uint256 = packed >> 160
+    p: uint256 = self._try_price(staticcall IMarket(market).asset())
+    if cf == 0 or p == 0:
+        return max_value(uint256)
+    # a x p x cf / WAD^2 <= (borrowable - debt) - 2: the 2 units cover the
+    # two floors of this market's weighted value; rounded down
+    excess: uint256 = l.borrowable - l.debt
+    return (excess - min(excess, 2)) * WAD // cf * WAD // p
 
 
 @external
@@ -455,14 +509,11 @@ def health_factor(account: address) -> uint256:
     @param account The account.
     @return uint256 The health factor (liquidatable below 1e18).
     """
-    weighted: uint256 = 0
-    debt_value: uint256 = 0
-    raw: uint256 = 0
-    weighted, debt_value, raw = self._liquidity(account)
-    if debt_value == 0:
+    l: Liquidity = self._liquidity(account, True)
+    if l.debt == 0:
         return max_value(uint256)
     # rounded down: an account at exactly 1 - 1 wei reads as unhealthy
-    return weighted * WAD // debt_value
+    return l.borrowable * WAD // l.debt
 
 
 @external
@@ -541,9 +592,31 @@ def all_markets() -> DynArray[address, MAX_MARKETS]:
 @internal
 @view
 def _price(asset: address) -> uint256:
-    # USD (WAD) per smallest unit of `asset`, times 1e18; the adapter reverts
-    # on a missing, stale or non-positive price
+    """
+    @dev USD (WAD) of 1e18 smallest units of `asset`; the adapter reverts on
+         a missing, stale, future-dated or non-positive price.
+    """
     return staticcall IPriceAdapter(self.price_adapter).price(asset)
+
+
+@internal
+@view
+def _try_price(asset: address) -> uint256:
+    """
+    @dev `_price`, or 0 where the adapter reverts (whatever the reason).
+    """
+    ok: bool = False
+    response: Bytes[32] = b""
+    ok, response = raw_call(
+        self.price_adapter,
+        abi_encode(asset, method_id=method_id("price(address)")),
+        max_outsize=32,
+        is_static_call=True,
+        revert_on_failure=False,
+    )
+    if not ok or len(response) != 32:
+        return 0
+    return convert(response, uint256)
 
 
 @internal
@@ -580,15 +653,21 @@ def _market_at(id: uint256) -> address:
 
 @internal
 @view
-def _liquidity(account: address) -> (uint256, uint256, uint256):
+def _liquidity(account: address, strict: bool) -> Liquidity:
     """
-    @dev weighted = sum floor(floor(supplied x p / WAD) x cf / WAD)   (down: protocol)
-         debt     = sum ceil(debt x p / WAD)                         (up: protocol)
-         raw      = sum floor(supplied x p / WAD)
+    @dev An account's standing over its entered markets, USD WAD:
+         borrowable = sum floor(floor(supplied x p / WAD) x cf / WAD)   (down: protocol)
+         debt       = sum ceil(debt x p / WAD)                         (up: protocol)
+         collateral = sum floor(supplied x p / WAD)
+         Collateral whose price is unavailable counts as zero (the
+         conservative side for every check). A debt whose price is
+         unavailable reverts with the adapter's reason when `strict`, else
+         leaves `priced` false.
+    @param account The account.
+    @param strict Revert on an unpriceable debt.
+    @return Liquidity The sums.
     """
-    weighted: uint256 = 0
-    debt_value: uint256 = 0
-    raw: uint256 = 0
+    l: Liquidity = Liquidity(borrowable=0, debt=0, collateral=0, priced=True)
     mask: uint256 = self._membership[account]
     for i: uint256 in range(MAX_MARKETS):
         if mask == 0:
@@ -600,24 +679,76 @@ def _liquidity(account: address) -> (uint256, uint256, uint256):
             debt: uint256 = 0
             asset, supplied, debt = staticcall IMarket(convert(convert(packed & MASK_160, uint160), address)).account_snapshot(account)
             if supplied != 0 or debt != 0:
-                p: uint256 = self._price(asset)
+                p: uint256 = self._try_price(asset)
+                if p == 0 and debt != 0:
+                    if strict:
+                        p = self._price(asset)  # reverts with the adapter's reason
+                    else:
+                        l.priced = False
                 if supplied != 0:
                     value: uint256 = supplied * p // WAD
-                    raw += value
+                    l.collateral += value
                     # weighted value x cf, rounded down
-                    weighted += value * (packed >> 160) // WAD
+                    l.borrowable += value * (packed >> 160) // WAD
                 if debt != 0:
                     # rounded up
-                    debt_value += (debt * p + WAD - 1) // WAD
+                    l.debt += (debt * p + WAD - 1) // WAD
         mask >>= 1
-    return weighted, debt_value, raw
+    return l
+
+
+@internal
+@view
+def _has_debt(account: address) -> bool:
+    """
+    @dev Whether `account` owes anything in an entered market (it can owe
+         only there: borrowing enters the market). Reads no price.
+    """
+    mask: uint256 = self._membership[account]
+    for i: uint256 in range(MAX_MARKETS):
+        if mask == 0:
+            break
+        if mask & 1 != 0:
+            asset: address = empty(address)
+            supplied: uint256 = 0
+            debt: uint256 = 0
+            asset, supplied, debt = staticcall IMarket(self._market_at(i)).account_snapshot(account)
+            if debt != 0:
+                return True
+        mask >>= 1
+    return False
+
+
+@internal
+@view
+def _incentive(raw: uint256, debt_value: uint256) -> uint256:
+    """
+    @dev The incentive e a liquidation pays, capped so that the liquidator's
+         bonus never exceeds the account's collateral surplus:
+             e = min(LI, (C - 2) / D)   while C >= D     (solvent)
+             e = LI                     while C <  D     (already insolvent)
+         with C = `raw` (collateral at market value, rounded down) and D =
+         `debt_value` (rounded up), so the ratio rounds down (against the
+         liquidator). Seizing r x e of collateral for r of debt with e <= C/D
+         keeps C/D from falling:  (C - r e) / (D - r) >= C / D  iff  e <= C/D.
+         The 2 units (1e-18 USD each) absorb the value and debt roundings of
+         one liquidation, so an account solvent before a liquidation is
+         solvent after it, and no sequence of liquidations can leave debt
+         without collateral for suppliers to write off.
+    @param raw C, USD WAD.
+    @param debt_value D, USD WAD (non-zero: the account is liquidatable).
+    @return uint256 e, WAD.
+    """
+    incentive: uint256 = self.liquidation_incentive
+    if raw < debt_value:
+        return incentive
+    # safe: raw >= debt_value > 0 here; a result below 1 (C within 2 units
+    # of D) only makes the liquidation unattractive
+    return min(incentive, (raw - min(raw, 2)) * WAD // debt_value)
 
 
 @internal
 @view
 def _check_healthy(account: address):
-    weighted: uint256 = 0
-    debt_value: uint256 = 0
-    raw: uint256 = 0
-    weighted, debt_value, raw = self._liquidity(account)
-    assert weighted >= debt_value, "controller: insufficient collateral"
+    l: Liquidity = self._liquidity(account, True)
+    assert l.borrowable >= l.debt, "controller: insufficient collateral"

@@ -65,10 +65,11 @@ from snekmate.utils import math
 interface IController:
     def owner() -> address: view
     def is_listed(market: address) -> bool: view
-    def on_borrow(borrower: address): nonpayable
-    def on_redeem(account: address) -> bool: view
+    def on_borrow(borrower: address, market_id: uint256): nonpayable
+    def on_redeem(account: address, market_id: uint256) -> bool: view
     def liquidation_seize(borrower: address, collateral_market: address, repay_amount: uint256, debt: uint256) -> uint256: view
     def on_write_off(borrower: address) -> bool: view
+    def redeemable(account: address, market: address) -> uint256: view
 
 
 interface IRateModel:
@@ -114,6 +115,9 @@ controller: public(immutable(address))
 is_native: public(immutable(bool))
 # @dev Voucher decimals (asset decimals + 3).
 decimals: public(immutable(uint8))
+# @dev This market's id in the Controller (its listing order), passed to the
+#      Controller's hooks so they find the market's slot without a lookup.
+market_id: public(immutable(uint256))
 
 # @dev Voucher name, e.g. "Pledge CC deposit slip".
 name: public(String[64])
@@ -237,6 +241,7 @@ def __init__(
     rate_model_: address,
     reserve_factor_: uint256,
     is_native_: bool,
+    market_id_: uint256,
     name_: String[64],
     symbol_: String[32],
 ):
@@ -247,6 +252,7 @@ def __init__(
     @param rate_model_ The interest rate model.
     @param reserve_factor_ The share of interest kept as reserves, WAD.
     @param is_native_ True when `asset_` is the wrapped native coin.
+    @param market_id_ The id the Controller lists this market under.
     @param name_ The voucher's name.
     @param symbol_ The voucher's symbol.
     """
@@ -257,6 +263,7 @@ def __init__(
     asset = asset_
     controller = controller_
     is_native = is_native_
+    market_id = market_id_
     decimals = staticcall IERC20Detailed(asset_).decimals() + DECIMALS_OFFSET
     self.name = name_
     self.symbol = symbol_
@@ -286,7 +293,7 @@ def transfer(to: address, amount: uint256) -> bool:
     @return bool True.
     """
     self._transfer(msg.sender, to, amount)
-    assert staticcall IController(controller).on_redeem(msg.sender)
+    assert staticcall IController(controller).on_redeem(msg.sender, market_id)
     return True
 
 
@@ -302,7 +309,7 @@ def transferFrom(owner: address, to: address, amount: uint256) -> bool:
     """
     self._spend_allowance(owner, msg.sender, amount)
     self._transfer(owner, to, amount)
-    assert staticcall IController(controller).on_redeem(owner)
+    assert staticcall IController(controller).on_redeem(owner, market_id)
     return True
 
 
@@ -360,22 +367,26 @@ def convertToAssets(shareAmount: uint256) -> uint256:
 @view
 def maxDeposit(owner: address) -> uint256:
     """
-    @dev No supply cap.
-    @param owner Unused.
-    @return uint256 max_value(uint256).
+    @dev The most `deposit` accepts now: cash is accounted in 128 bits.
+    @param owner Unused (no per-account limit).
+    @return uint256 The asset amount.
     """
-    return max_value(uint256)
+    t: State = self._current()
+    return self._max_deposit(t, self._assets_of(t))
 
 
 @external
 @view
 def maxMint(owner: address) -> uint256:
     """
-    @dev No supply cap.
-    @param owner Unused.
-    @return uint256 max_value(uint256).
+    @dev The most vouchers `mint` accepts now: `maxDeposit` in vouchers,
+         rounded down (so the assets `mint` takes, rounded up, fit).
+    @param owner Unused (no per-account limit).
+    @return uint256 The voucher amount.
     """
-    return max_value(uint256)
+    t: State = self._current()
+    total: uint256 = self._assets_of(t)
+    return self._to_shares(self._max_deposit(t, total), total, False)
 
 
 @external
@@ -426,27 +437,43 @@ def previewRedeem(shares: uint256) -> uint256:
 @view
 def maxWithdraw(owner: address) -> uint256:
     """
-    @dev The owner's vouchers in assets, capped by the market's cash. It
-         does not model the Controller's health check: an account whose
-         vouchers back a loan may be refused less (ERC-4626 lets this
-         underestimate only; see docs/lending.md).
+    @dev The most `withdraw` pays now for `owner`: its vouchers in assets,
+         capped by the market's cash and by what the Controller's health
+         check lets it take (a few units short of the exact limit, never
+         above it, as ERC-4626 requires).
     @param owner The voucher holder.
     @return uint256 The asset amount.
     """
     t: State = self._current()
-    return min(self._to_assets(self.balanceOf[owner], self._assets_of(t), False), t.cash)
+    limit: uint256 = 0
+    owned: uint256 = 0
+    limit, owned = self._max_exit(owner, t, self._assets_of(t))
+    return limit
 
 
 @external
 @view
 def maxRedeem(owner: address) -> uint256:
     """
-    @dev The owner's vouchers, capped by what the market's cash can pay.
+    @dev The most vouchers `redeem` burns now for `owner`: all of them when
+         neither cash nor health limits it, else `maxWithdraw` in vouchers
+         (rounded down); 0 when they would pay nothing.
     @param owner The voucher holder.
     @return uint256 The voucher amount.
     """
     t: State = self._current()
-    return min(self.balanceOf[owner], self._to_shares(t.cash, self._assets_of(t), False))
+    total: uint256 = self._assets_of(t)
+    limit: uint256 = 0
+    owned: uint256 = 0
+    limit, owned = self._max_exit(owner, t, total)
+    if limit == 0:
+        return 0
+    if limit == owned:
+        return self.balanceOf[owner]
+    shares: uint256 = self._to_shares(limit, total, False)
+    if self._to_assets(shares, total, False) == 0:
+        return 0
+    return shares
 
 
 @external
@@ -1051,6 +1078,50 @@ def _to_assets(shares: uint256, total_assets: uint256, round_up: bool) -> uint25
 
 @internal
 @view
+def _max_deposit(t: State, total_assets: uint256) -> uint256:
+    """
+    @dev What a deposit may add now: the room left in the 128-bit cash
+         field; 0 if it would not mint a voucher.
+    @param t The current state.
+    @param total_assets A in `t`.
+    @return uint256 The asset amount.
+    """
+    room: uint256 = MASK_128 - t.cash
+    if self._to_shares(room, total_assets, False) == 0:
+        return 0
+    return room
+
+
+@internal
+@view
+def _max_exit(owner: address, t: State, total_assets: uint256) -> (uint256, uint256):
+    """
+    @dev The assets `owner` may take out now, and what its vouchers are
+         worth: min(worth, C, what the Controller's borrow limit allows).
+         The Controller's figure absorbs the roundings of its value sums;
+         the burn of vouchers rounded up can cost the account up to
+         ceil((A + VA) / (S + VS)) more units of collateral (one while a
+         voucher is worth less than a unit), subtracted here.
+    @param owner The voucher holder.
+    @param t The current state.
+    @param total_assets A in `t`.
+    @return uint256 The asset amount `withdraw` accepts.
+    @return uint256 The owner's vouchers in assets, rounded down.
+    """
+    owned: uint256 = self._to_assets(self.balanceOf[owner], total_assets, False)
+    limit: uint256 = min(owned, t.cash)
+    if limit == 0:
+        return 0, owned
+    allowed: uint256 = staticcall IController(controller).redeemable(owner, self)
+    if allowed < limit:
+        # ceil(rate): the collateral one voucher burnt too many can cost
+        margin: uint256 = math._ceil_div(total_assets + VIRTUAL_ASSETS, self.totalSupply + VIRTUAL_SHARES)
+        limit = allowed - min(allowed, margin)
+    return limit, owned
+
+
+@internal
+@view
 def _debt(account: address, index: uint256) -> uint256:
     # debt = ceil(p * I / i): the borrower owes the rounding
     packed: uint256 = self._debts[account]
@@ -1071,6 +1142,7 @@ def _supply(t: State, caller: address, receiver: address, assets: uint256, share
     assert assets != 0 and shares != 0, "market: zero amount"
     n: State = t
     n.cash += assets
+    assert n.cash <= MASK_128, "market: cash bound"
     self._commit(n)
     self.totalSupply += shares
     # safe: a balance never exceeds S, which did not overflow just above
@@ -1100,7 +1172,7 @@ def _exit(t: State, receiver: address, owner: address, assets: uint256, shares: 
     log Transfer(sender=owner, receiver=empty(address), value=shares)
     log Withdraw(sender=msg.sender, receiver=receiver, owner=owner, assets=assets, shares=shares)
     # health after the burn: refused if these vouchers back a loan too far
-    assert staticcall IController(controller).on_redeem(owner)
+    assert staticcall IController(controller).on_redeem(owner, market_id)
 
 
 @internal
@@ -1118,7 +1190,7 @@ def _borrow(amount: uint256, receiver: address):
     log Borrow(borrower=msg.sender, receiver=receiver, amount=amount, debt=debt)
     # the Controller enters this market for the borrower and checks health
     # with the debt already recorded
-    extcall IController(controller).on_borrow(msg.sender)
+    extcall IController(controller).on_borrow(msg.sender, market_id)
 
 
 @internal

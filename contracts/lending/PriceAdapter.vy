@@ -9,67 +9,87 @@
             value_usd_wad = amount x price / 1e18
         whatever the asset's and the feed's decimals:
             price = answer x 10**(36 - feed decimals - asset decimals)
-        It reverts on a missing feed, a non-positive answer, an answer
-        older than the feed's heartbeat, or a timestamp in the future.
-@custom:security A reverting price stops borrowing, withdrawing
-        collateral and liquidating an account that holds the asset, rather
-        than let a stale or broken feed value it; repaying and supplying
+        It reverts on a missing feed ("price_adapter: no feed") and with
+        the shared feed reader's reasons on a non-positive answer, an
+        answer older than the feed's heartbeat, or a timestamp in the
+        future (contracts/shared/feed_reader.vy).
+@custom:security A reverting price is read by the Controller as "worth
+        nothing" for collateral (it lowers borrowing power and cannot veto a
+        liquidation) and stops anything that must value a debt in the asset;
+        repaying, supplying, and every operation of an account without debt
         never need a price.
+@custom:kill Nothing to stop: the adapter holds no funds. In an emergency
+        the owner points a broken asset's feed elsewhere with `set_feed`, or
+        the Controller's owner points the Controller at another adapter
+        (`set_price_adapter`).
 """
 
 
+from interfaces import IPriceAdapter
+
+implements: IPriceAdapter
+
+
+from contracts.shared import constants
+from contracts.shared import feed_reader
 from snekmate.auth import ownable
+from snekmate.auth import ownable_2step
 
 initializes: ownable
+initializes: ownable_2step[ownable := ownable]
 
 
 exports: (
-    ownable.owner,
-    ownable.transfer_ownership,
-    ownable.renounce_ownership,
+    ownable_2step.owner,
+    ownable_2step.pending_owner,
+    ownable_2step.transfer_ownership,
+    ownable_2step.accept_ownership,
+    # Deliberately not exported: `ownable_2step.renounce_ownership`. An
+    # adapter without an owner could never replace a dead or compromised
+    # feed, and every market priced by it would freeze for good.
 )
-
-
-interface IAggregatorV3:
-    def decimals() -> uint8: view
-    def latestRoundData() -> (uint80, int256, uint256, uint256, uint80): view
 
 
 interface IDecimals:
     def decimals() -> uint8: view
 
 
-# @dev Shortest and longest heartbeat a feed may be given.
-MIN_HEARTBEAT: constant(uint256) = 60
-MAX_HEARTBEAT: constant(uint256) = 7 * 86400
 # @dev feed decimals + asset decimals may not exceed this (36 - sum >= 0).
 MAX_DECIMALS_SUM: constant(uint256) = 36
-# @dev Field masks of the packed feed slot.
-MASK_160: constant(uint256) = 2**160 - 1
-MASK_32: constant(uint256) = 2**32 - 1
+
+# Layout of a `_feeds` word (one read per price): feed address in bits
+# 0..159, heartbeat in seconds in bits 160..191, scale exponent
+# 36 - feed decimals - asset decimals in bits 192..199.
+_FEED_SHIFT: constant(uint256) = 0
+_FEED_MASK: constant(uint256) = constants.MASK_160
+_HEARTBEAT_SHIFT: constant(uint256) = 160
+_HEARTBEAT_MASK: constant(uint256) = constants.MASK_32
+_EXPONENT_SHIFT: constant(uint256) = 192
+_EXPONENT_MASK: constant(uint256) = constants.MASK_8
 
 
-# @dev Packed per asset (one read per price): feed address (bits 0..159)
-#      | heartbeat in seconds (bits 160..191) | scale exponent
-#      36 - feed decimals - asset decimals (bits 192..199).
-_feeds: HashMap[address, uint256]
-
-
-event FeedSet:
-    asset: indexed(address)
-    feed: indexed(address)
+# @dev One asset's feed, unpacked.
+struct FeedConfig:
+    feed: address
     heartbeat: uint256
+    exponent: uint256
+
+
+# @dev Per asset, its packed FeedConfig (0: no feed).
+_feeds: HashMap[address, uint256]
 
 
 @deploy
 def __init__(owner_: address):
     """
     @dev Deploys with no feed.
-    @param owner_ Governance.
+    @param owner_ Governance (an explicit argument: CREATE2 deployments run
+           the constructor from the factory, not from the deployer).
     """
-    assert owner_ != empty(address), "price: zero owner"
+    assert owner_ != empty(address), "price_adapter: zero owner"
     ownable.__init__()
-    ownable._transfer_ownership(owner_)
+    ownable_2step.__init__()
+    ownable_2step._transfer_ownership(owner_)
 
 
 @external
@@ -81,14 +101,16 @@ def set_feed(asset: address, feed_: address, heartbeat_: uint256):
     @param heartbeat_ Longest accepted answer age, 60 s..7 days.
     """
     ownable._check_owner()
-    assert asset.is_contract, "price: asset has no code"
-    assert feed_.is_contract, "price: feed has no code"
-    assert heartbeat_ >= MIN_HEARTBEAT and heartbeat_ <= MAX_HEARTBEAT, "price: heartbeat out of bounds"
-    decimals_sum: uint256 = convert(staticcall IAggregatorV3(feed_).decimals(), uint256) + convert(staticcall IDecimals(asset).decimals(), uint256)
-    assert decimals_sum <= MAX_DECIMALS_SUM, "price: decimals too large"
-    self._feeds[asset] = convert(feed_, uint256) | (heartbeat_ << 160) | ((MAX_DECIMALS_SUM - decimals_sum) << 192)
+    assert asset.is_contract, "price_adapter: asset has no code"
+    feed_reader._check_heartbeat(heartbeat_)
+    # feed_reader._decimals refuses a feed without code
+    decimals_sum: uint256 = feed_reader._decimals(feed_) + convert(staticcall IDecimals(asset).decimals(), uint256)
+    assert decimals_sum <= MAX_DECIMALS_SUM, "price_adapter: decimals too large"
+    # safe: decimals_sum <= MAX_DECIMALS_SUM checked above
+    config: FeedConfig = FeedConfig(feed=feed_, heartbeat=heartbeat_, exponent=unsafe_sub(MAX_DECIMALS_SUM, decimals_sum))
+    self._feeds[asset] = self._pack(config)
     self._price(asset)
-    log FeedSet(asset=asset, feed=feed_, heartbeat=heartbeat_)
+    log IPriceAdapter.FeedSet(asset=asset, feed=feed_, heartbeat=heartbeat_)
 
 
 @external
@@ -110,7 +132,7 @@ def feed(asset: address) -> address:
     @param asset The asset.
     @return address The feed.
     """
-    return convert(convert(self._feeds[asset] & MASK_160, uint160), address)
+    return self._unpack(self._feeds[asset]).feed
 
 
 @external
@@ -121,7 +143,7 @@ def heartbeat(asset: address) -> uint256:
     @param asset The asset.
     @return uint256 The heartbeat.
     """
-    return (self._feeds[asset] >> 160) & MASK_32
+    return self._unpack(self._feeds[asset]).heartbeat
 
 
 @external
@@ -132,23 +154,51 @@ def scale(asset: address) -> uint256:
     @param asset The asset.
     @return uint256 The scale.
     """
-    return 10**(self._feeds[asset] >> 192)
+    return 10**self._unpack(self._feeds[asset]).exponent
 
 
 @internal
 @view
 def _price(asset: address) -> uint256:
+    """
+    @dev price = answer x 10**exponent, the answer checked by the feed
+         reader (positive, not future-dated, within the heartbeat).
+         Exact: no division.
+    @param asset The asset.
+    @return uint256 The normalised price.
+    """
     packed: uint256 = self._feeds[asset]
-    assert packed != 0, "price: no feed"
-    feed_: address = convert(convert(packed & MASK_160, uint160), address)
-    round_id: uint80 = 0
-    answer: int256 = 0
-    started_at: uint256 = 0
-    updated_at: uint256 = 0
-    answered_in: uint80 = 0
-    round_id, answer, started_at, updated_at, answered_in = staticcall IAggregatorV3(feed_).latestRoundData()
-    assert answer > 0, "price: non-positive price"
-    assert updated_at <= block.timestamp, "price: timestamp in the future"
-    # safe: checked just above
-    assert unsafe_sub(block.timestamp, updated_at) <= (packed >> 160) & MASK_32, "price: stale price"
-    return convert(answer, uint256) * 10**(packed >> 192)
+    assert packed != 0, "price_adapter: no feed"
+    config: FeedConfig = self._unpack(packed)
+    return feed_reader._answer(config.feed, config.heartbeat) * 10**config.exponent
+
+
+@internal
+@pure
+def _pack(config: FeedConfig) -> uint256:
+    """
+    @dev Packs a FeedConfig into one word; the fields fit their masks
+         (address 160 bits, heartbeat <= 7 days, exponent <= 36).
+    @param config The unpacked configuration.
+    @return uint256 The packed word.
+    """
+    return (
+        (convert(config.feed, uint256) << _FEED_SHIFT)
+        | (config.heartbeat << _HEARTBEAT_SHIFT)
+        | (config.exponent << _EXPONENT_SHIFT)
+    )
+
+
+@internal
+@pure
+def _unpack(packed: uint256) -> FeedConfig:
+    """
+    @dev Inverse of `_pack`.
+    @param packed The packed word.
+    @return FeedConfig The fields.
+    """
+    return FeedConfig(
+        feed=convert(convert((packed >> _FEED_SHIFT) & _FEED_MASK, uint160), address),
+        heartbeat=(packed >> _HEARTBEAT_SHIFT) & _HEARTBEAT_MASK,
+        exponent=(packed >> _EXPONENT_SHIFT) & _EXPONENT_MASK,
+    )

@@ -12,13 +12,17 @@
         are simply its own balance: no per-claim accounting write, and
         a round can never pay out another round's money.
 
-        Leaves are `low160(keccak256(keccak256(abi.encode(round, index,
-        account, amount))))`; parents are the low 160 bits of
-        `keccak256` over the sorted pair (see `sorted_merkle` and
-        `fivefold/merkle.py`). A leaf preimage is 32 bytes and a node
-        preimage 64, so an internal node cannot pass as a leaf; the
-        round number in the leaf stops a leaf of one round from
-        proving anything in another.
+        Leaves are `low160(keccak256(keccak256(abi.encode(chain.id,
+        registry, round, salt, index, account, amount))))`; parents are
+        the low 160 bits of `keccak256` over the sorted pair (see
+        `sorted_merkle` and `fivefold/payouts/merkle.py`). A leaf preimage is 32
+        bytes and a node preimage 64, so an internal node cannot pass as
+        a leaf. Chain id and registry stop a tree published on two chains
+        (or by two registries) from paying on both; the round number
+        stops a leaf of one round from proving anything in another; the
+        operator's random `salt`, unknown until publication, stops a
+        registrant from preparing a 160-bit node collision with its own
+        leaf (docs/payouts.md, "Leaves and nodes").
 
         Fee. A claim pays `amount - ceil(amount * FEE_BPS / 10_000)` to
         the account; the fee stays in the round (no transfer, no write
@@ -31,27 +35,38 @@
         tier min(index >> TIER_SHIFT, TIERS - 1) and may claim from
         start + tier * slot + (keccak256(seed, index) mod slot); from
         mid-window on, every leaf may claim. The seed is the hash of the
-        block DRAW_DELAY blocks after publication (with the round and
-        root), recorded by anyone's `draw`. The operator fixed the root
-        before that block existed and has no input afterwards: no secret
-        to reveal or withhold (commit-reveal would leave the last
-        revealer a choice). If nobody draws within 256 blocks, the hash
-        is out of reach and the draw moves to a new future block, never
-        to one the caller picks.
+        draw block, DRAW_DELAY blocks after publication (with the round
+        and root). The operator fixed the root before that block existed
+        and has no input afterwards: no secret to reveal or withhold
+        (commit-reveal would leave the last revealer a choice). Nobody
+        has to send a separate transaction: the first claim draws the
+        seed itself (`draw` records it earlier, for anyone who wants the
+        unlock times before claiming). `blockhash` reaches 256 blocks
+        back (minutes on BSC and Polygon), so if nobody has drawn by
+        then, the seed comes from the latest block of the fixed sequence
+        draw block + k * 256 that is in reach: a block nobody picks, and
+        the round never stalls.
 @custom:security Claims follow checks-effects-interactions (the bitmap
         is written before the payment) and take no lock; once the window
         is over no claim can run, so `sweep` needs none either. Residual:
         the producer of the draw block can withhold it (or, on chains
         without RANDAO, grind its hash) to bias the claim order of one
-        round; amounts are never at stake.
+        round; while nobody draws, a watcher can wait 256 blocks for the
+        next candidate (anyone's `draw` ends that); amounts are never at
+        stake.
+@custom:kill No owner and no pause: a round cannot be stopped. It ends at
+        END, when claims stop and anyone may sweep what is left to the
+        registry's treasury; to stop future rounds, the registry's owner
+        revokes the operators.
 """
 
 
-from ethereum.ercs import IERC20
+from contracts.shared import asset_transfer
+from contracts.shared import constants
+from interfaces import IAirdropRound
+from interfaces import IAirdropRounds
 
-
-interface IRegistry:
-    def treasury() -> address: view
+implements: IAirdropRound
 
 
 # @dev Priority tiers of the schedule (by registration order).
@@ -60,11 +75,21 @@ TIERS: constant(uint256) = 4
 DRAW_DELAY: constant(uint256) = 5
 # @dev How far back `blockhash` reaches.
 BLOCKHASH_WINDOW: constant(uint256) = 256
-BPS: constant(uint256) = 10_000
 # @dev Longest proof accepted (2**32 leaves).
 MAX_PROOF_DEPTH: constant(uint256) = 32
-MASK_64: constant(uint256) = 2**64 - 1
-MASK_160: constant(uint256) = 2**160 - 1
+# @dev Nodes are the low 160 bits of their hash (as in `sorted_merkle`).
+_NODE_MASK: constant(uint256) = constants.MASK_160
+
+# Schedule word (`_pack_schedule` / `_unpack_schedule`), from bit 0:
+#   block (64: the draw block, then the block whose hash was drawn) | seed (192; 0 = not drawn)
+_BLOCK_MASK: constant(uint256) = constants.MASK_64
+_SEED_SHIFT: constant(uint256) = 64
+
+
+# The schedule word's fields.
+struct Schedule:
+    hash_block: uint256  # before the draw: the draw block; after: the block whose hash was drawn
+    seed: uint256  # 0 until drawn
 
 
 # @dev The AirdropRounds registry that published this round.
@@ -75,6 +100,8 @@ ROUND: public(immutable(uint256))
 ASSET: public(immutable(address))
 # @dev The Merkle root (160-bit node).
 ROOT: public(immutable(uint256))
+# @dev The operator's random salt, committed in every leaf, revealed at publication.
+SALT: public(immutable(bytes32))
 # @dev What the round was funded with (the sum of its leaf amounts).
 TOTAL: public(immutable(uint256))
 # @dev Number of leaves (registrations).
@@ -88,30 +115,10 @@ FEE_BPS: public(immutable(uint256))
 TIER_SHIFT: public(immutable(uint256))
 
 
-# @dev Schedule word: draw block (bits 0..63) | seed (64..255, 0 = not drawn).
+# @dev The packed schedule (`_unpack_schedule`).
 _schedule: uint256
 # @dev Claimed flags: bit (index % 256) of word (index // 256).
-claimed_bitmap: public(HashMap[uint256, uint256])
-
-
-event ScheduleDrawn:
-    seed: uint256
-    hash_block: uint256
-
-
-event DrawPostponed:
-    draw_block: uint256
-
-
-event Claimed:
-    account: indexed(address)
-    index: uint256
-    amount: uint256
-
-
-event Swept:
-    treasury: indexed(address)
-    amount: uint256
+_claimed_bitmap: HashMap[uint256, uint256]
 
 
 @deploy
@@ -120,6 +127,7 @@ def __init__(
     round: uint256,
     asset: address,
     root: uint256,
+    salt: bytes32,
     total: uint256,
     count: uint256,
     start: uint256,
@@ -132,6 +140,7 @@ def __init__(
     @param round The round number.
     @param asset The ERC-20, or empty(address) for the native coin.
     @param root The Merkle root.
+    @param salt The salt committed in every leaf.
     @param total The sum of the leaf amounts.
     @param count The number of leaves.
     @param start The window start.
@@ -142,6 +151,7 @@ def __init__(
     ROUND = round
     ASSET = asset
     ROOT = root
+    SALT = salt
     TOTAL = total
     COUNT = count
     START = start
@@ -154,7 +164,7 @@ def __init__(
             break
         tier_shift += 1
     TIER_SHIFT = tier_shift
-    self._schedule = block.number + DRAW_DELAY
+    self._schedule = self._pack_schedule(Schedule(hash_block=block.number + DRAW_DELAY, seed=0))
 
 
 @external
@@ -162,66 +172,61 @@ def claim(index: uint256, account: address, amount: uint256, proof: DynArray[uin
     """
     @dev Pays leaf `index` to its account, minus the handling fee.
     @notice Anyone may submit it; the tokens go to `account`. Only
-            inside the window, once the schedule is drawn and the leaf's
-            turn has come (`unlock_time`).
-    @param index The leaf's index (its registration rank).
+            inside the window, after the draw block, once the leaf's turn
+            has come (`unlock_time`). The first claim draws the schedule
+            if nobody has (a claim that then finds it is not yet its
+            turn reverts, and draws nothing).
+    @param index The leaf's index (its registration rank), below COUNT.
     @param account The leaf's account, which receives the payment.
     @param amount The leaf's amount, before the fee.
     @param proof The leaf's Merkle proof (160-bit siblings, leaf upwards).
     @return uint256 The amount paid (after the fee).
     """
-    assert block.timestamp < END, "airdrop: round closed"
-    seed: uint256 = self._schedule >> 64
-    assert seed != 0, "airdrop: schedule not drawn"
-    assert block.timestamp >= self._unlock(seed, index), "airdrop: not yet this account's turn"
+    assert index < COUNT, "airdrop_round: index out of range"
+    assert block.timestamp < END, "airdrop_round: round closed"
+    seed: uint256 = self._unpack_schedule(self._schedule).seed
+    if seed == 0:
+        seed = self._draw()
+    assert block.timestamp >= self._unlock(seed, index), "airdrop_round: not yet this account's turn"
 
     slot: uint256 = index >> 8
     bit: uint256 = 1 << (index & 255)
-    flags: uint256 = self.claimed_bitmap[slot]
-    assert flags & bit == 0, "airdrop: already claimed"
-    self.claimed_bitmap[slot] = flags | bit
+    flags: uint256 = self._claimed_bitmap[slot]
+    assert flags & bit == 0, "airdrop_round: already claimed"
+    self._claimed_bitmap[slot] = flags | bit
 
     # sorted_merkle._root, inlined: an internal call would copy the proof.
-    node: uint256 = convert(keccak256(keccak256(abi_encode(ROUND, index, account, amount))), uint256) & MASK_160
+    node: uint256 = convert(
+        keccak256(keccak256(abi_encode(chain.id, REGISTRY, ROUND, SALT, index, account, amount))), uint256
+    ) & _NODE_MASK
     for sibling: uint256 in proof:
         if node < sibling:
-            node = convert(keccak256(abi_encode(node, sibling)), uint256) & MASK_160
+            node = convert(keccak256(abi_encode(node, sibling)), uint256) & _NODE_MASK
         else:
-            node = convert(keccak256(abi_encode(sibling, node)), uint256) & MASK_160
-    assert node == ROOT, "airdrop: invalid proof"
+            node = convert(keccak256(abi_encode(sibling, node)), uint256) & _NODE_MASK
+    assert node == ROOT, "airdrop_round: invalid proof"
 
     # Round up: the fee favours the protocol by at most one unit. The
     # unchecked product can only wrap for an amount above 2**246, far
     # above any balance, so such a payment reverts anyway.
-    net: uint256 = amount - unsafe_div(unsafe_add(unsafe_mul(amount, FEE_BPS), BPS - 1), BPS)
-    log Claimed(account=account, index=index, amount=amount)
-    self._pay(account, net)
+    net: uint256 = amount - unsafe_div(unsafe_add(unsafe_mul(amount, FEE_BPS), constants.BPS - 1), constants.BPS)
+    log IAirdropRound.Claimed(account=account, index=index, amount=amount)
+    asset_transfer._pay(ASSET, account, net)
     return net
 
 
 @external
 def draw() -> uint256:
     """
-    @dev Records the schedule seed from the draw block's hash.
-    @notice Anyone, once the draw block is mined. If its hash has left
-            the 256-block window, the draw moves to the block DRAW_DELAY
-            ahead and this returns 0.
-    @return uint256 The seed (0 if the draw was postponed).
+    @dev Records the schedule seed now (the first claim would draw it
+         anyway).
+    @notice Anyone, once the draw block is mined. A dApp calls it to
+            show unlock times before anyone claims; the operator's
+            publish tool calls it DRAW_DELAY blocks after publication.
+    @return uint256 The seed.
     """
-    word: uint256 = self._schedule
-    assert word >> 64 == 0, "airdrop: schedule already drawn"
-    target: uint256 = word & MASK_64
-    assert block.number > target, "airdrop: draw block not mined yet"
-    if block.number - target > BLOCKHASH_WINDOW:
-        target = block.number + DRAW_DELAY
-        self._schedule = target
-        log DrawPostponed(draw_block=target)
-        return 0
-    # 192 bits of the hash, never 0 (0 means "not drawn").
-    seed: uint256 = (convert(keccak256(abi_encode(blockhash(target), ROUND, ROOT)), uint256) >> 64) | 1
-    self._schedule = (seed << 64) | target
-    log ScheduleDrawn(seed=seed, hash_block=target)
-    return seed
+    assert self._unpack_schedule(self._schedule).seed == 0, "airdrop_round: schedule already drawn"
+    return self._draw()
 
 
 @external
@@ -232,13 +237,13 @@ def sweep() -> uint256:
     @notice Anyone, once the window is over.
     @return uint256 The amount swept.
     """
-    assert block.timestamp >= END, "airdrop: round still open"
-    treasury: address = staticcall IRegistry(REGISTRY).treasury()
-    assert treasury != empty(address), "airdrop: treasury not set"
-    amount: uint256 = self._balance()
-    assert amount != 0, "airdrop: nothing to sweep"
-    log Swept(treasury=treasury, amount=amount)
-    self._pay(treasury, amount)
+    assert block.timestamp >= END, "airdrop_round: round still open"
+    treasury: address = staticcall IAirdropRounds(REGISTRY).treasury()
+    assert treasury != empty(address), "airdrop_round: treasury not set"
+    amount: uint256 = asset_transfer._balance(ASSET)
+    assert amount != 0, "airdrop_round: nothing to sweep"
+    log IAirdropRound.Swept(treasury=treasury, amount=amount)
+    asset_transfer._pay(ASSET, treasury, amount)
     return amount
 
 
@@ -249,17 +254,19 @@ def seed() -> uint256:
     @dev The schedule seed (0 until drawn).
     @return uint256 The seed.
     """
-    return self._schedule >> 64
+    return self._unpack_schedule(self._schedule).seed
 
 
 @external
 @view
 def draw_block() -> uint256:
     """
-    @dev The block whose hash seeds (or seeded) the schedule.
+    @dev Before the draw: the draw block (publication + DRAW_DELAY);
+         after it: the block whose hash seeded the schedule (the draw
+         block, or draw block + k * 256 if nobody drew in time).
     @return uint256 A block number.
     """
-    return self._schedule & MASK_64
+    return self._unpack_schedule(self._schedule).hash_block
 
 
 @external
@@ -270,7 +277,19 @@ def is_claimed(index: uint256) -> bool:
     @param index The leaf index.
     @return bool True once claimed.
     """
-    return (self.claimed_bitmap[index >> 8] >> (index & 255)) & 1 == 1
+    return (self._claimed_bitmap[index >> 8] >> (index & 255)) & 1 == 1
+
+
+@external
+@view
+def claimed_bitmap(word: uint256) -> uint256:
+    """
+    @dev The claimed flags of leaves 256 * word to 256 * word + 255, one
+         bit each (bit i: leaf 256 * word + i), for reading many at once.
+    @param word The bitmap word's index.
+    @return uint256 The flags.
+    """
+    return self._claimed_bitmap[word]
 
 
 @external
@@ -281,7 +300,7 @@ def unlock_time(index: uint256) -> uint256:
     @param index The leaf index.
     @return uint256 A timestamp.
     """
-    seed: uint256 = self._schedule >> 64
+    seed: uint256 = self._unpack_schedule(self._schedule).seed
     if seed == 0:
         return 0
     return self._unlock(seed, index)
@@ -294,7 +313,28 @@ def holdings() -> uint256:
     @dev What the round holds now: unclaimed amounts plus fees kept.
     @return uint256 The balance, in the asset's smallest unit.
     """
-    return self._balance()
+    return asset_transfer._balance(ASSET)
+
+
+@internal
+def _draw() -> uint256:
+    """
+    @dev Draws and records the seed: 192 bits of keccak256(blockhash(B),
+         round, root), never 0 (0 means "not drawn"). B is the draw block
+         while its hash is in reach, else the latest block of the fixed
+         sequence draw block + k * 256 before this one:
+             B = D + floor((N - 1 - D) / 256) * 256,   1 <= N - B <= 256
+         (D draw block, N this block), always within `blockhash`'s reach.
+    @return uint256 The seed.
+    """
+    target: uint256 = self._unpack_schedule(self._schedule).hash_block
+    assert block.number > target, "airdrop_round: draw block not mined yet"
+    # `block.number > target`: no underflow; the result is at most block.number - 1.
+    hash_block: uint256 = target + unsafe_sub(block.number, target + 1) // BLOCKHASH_WINDOW * BLOCKHASH_WINDOW
+    seed: uint256 = (convert(keccak256(abi_encode(blockhash(hash_block), ROUND, ROOT)), uint256) >> 64) | 1
+    self._schedule = self._pack_schedule(Schedule(hash_block=hash_block, seed=seed))
+    log IAirdropRound.ScheduleDrawn(seed=seed, hash_block=hash_block)
+    return seed
 
 
 @internal
@@ -317,25 +357,23 @@ def _unlock(seed: uint256, index: uint256) -> uint256:
 
 
 @internal
-@view
-def _balance() -> uint256:
+@pure
+def _pack_schedule(schedule: Schedule) -> uint256:
     """
-    @dev The round's holding of its asset.
-    @return uint256 The balance.
+    @dev The schedule as its storage word (a block number fits 64 bits;
+         the seed is 192 bits).
+    @param schedule The schedule.
+    @return uint256 The word.
     """
-    if ASSET == empty(address):
-        return self.balance
-    return staticcall IERC20(ASSET).balanceOf(self)
+    return schedule.hash_block | (schedule.seed << _SEED_SHIFT)
 
 
 @internal
-def _pay(to: address, amount: uint256):
+@pure
+def _unpack_schedule(word: uint256) -> Schedule:
     """
-    @dev Pays `amount` of the round's asset to `to`.
-    @param to The recipient.
-    @param amount The amount.
+    @dev The schedule word as its fields.
+    @param word The word.
+    @return Schedule The schedule.
     """
-    if ASSET == empty(address):
-        raw_call(to, b"", value=amount)
-    else:
-        assert extcall IERC20(ASSET).transfer(to, amount, default_return_value=True), "airdrop: transfer failed"
+    return Schedule(hash_block=word & _BLOCK_MASK, seed=word >> _SEED_SHIFT)

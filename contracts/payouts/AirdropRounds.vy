@@ -5,8 +5,8 @@
 @license GNU Affero General Public License v3.0 only
 @notice CMDMAX airdrops (SPEC.md "CMDMAX", 6.3), "pushed daily". An
         operator publishes a round: round number, asset (native coin or
-        any ERC-20: USDT, CMDT, ...), Merkle root, total, leaf count and
-        claim window. `publish` deploys the round's own `AirdropRound`
+        any ERC-20: USDT, CMDT, ...), Merkle root, the tree's salt, total,
+        leaf count and claim window. `publish` deploys the round's own `AirdropRound`
         from a blueprint, with everything fixed as immutables, and funds
         it with exactly the total, pulled from the operator. Claims,
         the random schedule and the sweep live in the round (see
@@ -14,9 +14,11 @@
         the treasury and the list of rounds.
 
         Round numbers are sequential (1, 2, ...). The operator builds the
-        tree for `round_count + 1` (every leaf commits to it) and
-        `publish` refuses any other number, so a tree is never published
-        under a number it was not built for.
+        tree for this chain, this registry and `round_count + 1` (every
+        leaf commits to all three, and to a random salt the operator
+        keeps secret until publication) and `publish` refuses any other
+        number, so a tree is never published under a number it was not
+        built for, and a tree built for one chain pays on no other.
 
         Fee: SPEC's 5% handling fee, settable by governance up to
         MAX_FEE_BPS, fixed per round at publication (a later change
@@ -28,26 +30,42 @@
         the round's balance around the transfer and refuses tokens that
         deliver less than the total (fee-on-transfer); rebasing tokens
         should not be airdropped (a round's balance would drift).
+@custom:kill The owner stops new rounds by revoking every operator
+        (`set_operator(operator, False)`); published rounds cannot be
+        stopped: each pays its claims until its window ends and is then
+        swept to the treasury.
 """
 
 
 from ethereum.ercs import IERC20
 
 from snekmate.auth import ownable
+from snekmate.auth import ownable_2step
+
+from contracts.shared import constants
+from interfaces import IAirdropRounds
+
+implements: IAirdropRounds
 
 initializes: ownable
+initializes: ownable_2step[ownable := ownable]
 
 
 exports: (
+    # Ownership moves in two steps: the owner offers it (`transfer_ownership`), the new owner
+    # takes it (`accept_ownership`), so a mistyped address never receives it.
+    # `renounce_ownership` is deliberately not exported: an ownerless registry could never
+    # add or revoke an operator, or change the fee or the treasury, again.
     ownable.owner,
-    ownable.transfer_ownership,
-    ownable.renounce_ownership,
+    ownable_2step.pending_owner,
+    ownable_2step.transfer_ownership,
+    ownable_2step.accept_ownership,
 )
 
 
 # @dev Shortest and longest claim window.
 MIN_WINDOW: constant(uint256) = 3_600
-MAX_WINDOW: constant(uint256) = 365 * 86_400
+MAX_WINDOW: constant(uint256) = 365 * constants.DAY
 # @dev On-chain cap of the handling fee: 10%.
 MAX_FEE_BPS: constant(uint256) = 1_000
 # @dev SPEC 6.3's handling fee: 5%.
@@ -55,13 +73,13 @@ DEFAULT_FEE_BPS: constant(uint256) = 500
 # @dev Largest round total (keeps fee arithmetic far from overflow).
 MAX_TOTAL: constant(uint256) = 2**96 - 1
 # @dev Largest root: nodes are 160-bit.
-MAX_ROOT: constant(uint256) = 2**160 - 1
+MAX_ROOT: constant(uint256) = constants.MASK_160
 
 
 # @dev Blueprint (EIP-5202) of AirdropRound; set once per chain.
 round_blueprint: public(address)
 # @dev Accounts allowed to publish rounds.
-is_operator: public(HashMap[address, bool])
+_operators: HashMap[address, bool]
 # @dev Handling fee for rounds published from now on, in basis points.
 _fee_bps: uint256
 # @dev Receives swept rounds (their fees and unclaimed amounts).
@@ -69,37 +87,7 @@ treasury: public(address)
 # @dev Rounds published so far (the last round's number).
 round_count: public(uint256)
 # @dev The AirdropRound contract of each round number.
-rounds: public(HashMap[uint256, address])
-
-
-event RoundPublished:
-    round: indexed(uint256)
-    round_contract: indexed(address)
-    asset: indexed(address)
-    operator: address
-    root: uint256
-    total: uint256
-    count: uint256
-    start: uint256
-    end: uint256
-    fee_bps: uint256
-
-
-event OperatorSet:
-    operator: indexed(address)
-    status: bool
-
-
-event FeeSet:
-    fee_bps: uint256
-
-
-event TreasurySet:
-    treasury: indexed(address)
-
-
-event RoundBlueprintSet:
-    blueprint: indexed(address)
+_rounds: HashMap[uint256, address]
 
 
 @deploy
@@ -109,9 +97,10 @@ def __init__(owner_: address):
          operators and the treasury are set after deployment.
     @param owner_ The governance account.
     """
-    assert owner_ != empty(address), "airdrop: zero owner"
+    assert owner_ != empty(address), "airdrop_rounds: zero owner"
     ownable.__init__()
-    ownable._transfer_ownership(owner_)
+    ownable_2step.__init__()
+    ownable_2step._transfer_ownership(owner_)
     self._fee_bps = DEFAULT_FEE_BPS
 
 
@@ -122,6 +111,7 @@ def publish(
     round: uint256,
     asset: address,
     root: uint256,
+    salt: bytes32,
     total: uint256,
     count: uint256,
     start: uint256,
@@ -135,48 +125,56 @@ def publish(
     @param round The round number: `round_count + 1`.
     @param asset The ERC-20, or empty(address) for the native coin.
     @param root The Merkle root (a 160-bit node).
+    @param salt The random salt the tree's leaves commit to (kept
+           secret until now, so no registrant could grind against it).
     @param total The sum of the leaf amounts.
     @param count The number of leaves.
     @param start The window start (claims need the schedule drawn too).
     @param end The window end; the round can be swept from then on.
     @return address The round's AirdropRound contract.
     """
-    assert self.is_operator[msg.sender], "airdrop: caller is not an operator"
-    assert round == self.round_count + 1, "airdrop: not the next round number"
+    assert self._operators[msg.sender], "airdrop_rounds: caller is not an operator"
+    assert round == self.round_count + 1, "airdrop_rounds: not the next round number"
     blueprint: address = self.round_blueprint
-    assert blueprint != empty(address), "airdrop: round blueprint not set"
-    assert root != 0 and root <= MAX_ROOT, "airdrop: bad root"
-    assert total != 0, "airdrop: zero total"
-    assert total <= MAX_TOTAL, "airdrop: total too large"
-    assert count != 0 and count <= total, "airdrop: bad leaf count"
-    assert end > start and end - start >= MIN_WINDOW and end - start <= MAX_WINDOW, "airdrop: bad window"
-    assert end > block.timestamp, "airdrop: window already over"
+    assert blueprint != empty(address), "airdrop_rounds: round blueprint not set"
+    assert root != 0 and root <= MAX_ROOT, "airdrop_rounds: bad root"
+    assert total != 0, "airdrop_rounds: zero total"
+    assert total <= MAX_TOTAL, "airdrop_rounds: total too large"
+    assert count != 0 and count <= total, "airdrop_rounds: bad leaf count"
+    assert end > start and end - start >= MIN_WINDOW and end - start <= MAX_WINDOW, "airdrop_rounds: bad window"
+    assert end > block.timestamp, "airdrop_rounds: window already over"
     fee_bps: uint256 = self._fee()
     self.round_count = round
 
     round_contract: address = empty(address)
     if asset == empty(address):
-        assert msg.value == total, "airdrop: value differs from total"
+        assert msg.value == total, "airdrop_rounds: value differs from total"
         round_contract = create_from_blueprint(
-            blueprint, round, asset, root, total, count, start, end, fee_bps, value=total
+            blueprint, round, asset, root, salt, total, count, start, end, fee_bps, value=total
         )
     else:
-        assert msg.value == 0, "airdrop: value sent with a token"
-        round_contract = create_from_blueprint(blueprint, round, asset, root, total, count, start, end, fee_bps)
-        # The round's address is predictable: measure a difference, so tokens sent there
-        # beforehand cannot block publication (they end up swept to the treasury).
+        assert msg.value == 0, "airdrop_rounds: value sent with a token"
+        round_contract = create_from_blueprint(
+            blueprint, round, asset, root, salt, total, count, start, end, fee_bps
+        )
+        # Straight from the operator into the round: one transfer (asset_transfer._pull only pulls
+        # into this contract, which would need a second one out). The round's address is
+        # predictable: measure a difference, so tokens sent there beforehand cannot block
+        # publication (they end up swept to the treasury).
         before: uint256 = staticcall IERC20(asset).balanceOf(round_contract)
         assert extcall IERC20(asset).transferFrom(msg.sender, round_contract, total, default_return_value=True), \
-            "airdrop: transfer failed"
+            "airdrop_rounds: transfer failed"
         # Leaf amounts are exact: a token that takes a fee on transfer cannot fund them.
-        assert staticcall IERC20(asset).balanceOf(round_contract) - before == total, "airdrop: asset took a transfer fee"
-    self.rounds[round] = round_contract
-    log RoundPublished(
+        assert staticcall IERC20(asset).balanceOf(round_contract) - before == total, \
+            "airdrop_rounds: asset took a transfer fee"
+    self._rounds[round] = round_contract
+    log IAirdropRounds.RoundPublished(
         round=round,
         round_contract=round_contract,
         asset=asset,
         operator=msg.sender,
         root=root,
+        salt=salt,
         total=total,
         count=count,
         start=start,
@@ -195,10 +193,10 @@ def set_round_blueprint(blueprint: address):
     @param blueprint An EIP-5202 blueprint of AirdropRound.vy.
     """
     ownable._check_owner()
-    assert self.round_blueprint == empty(address), "airdrop: round blueprint already set"
-    assert blueprint.is_contract, "airdrop: blueprint is not a contract"
+    assert self.round_blueprint == empty(address), "airdrop_rounds: round blueprint already set"
+    assert blueprint.is_contract, "airdrop_rounds: blueprint is not a contract"
     self.round_blueprint = blueprint
-    log RoundBlueprintSet(blueprint=blueprint)
+    log IAirdropRounds.RoundBlueprintSet(blueprint=blueprint)
 
 
 @external
@@ -209,9 +207,9 @@ def set_operator(operator: address, status: bool):
     @param status True to grant, False to revoke.
     """
     ownable._check_owner()
-    assert operator != empty(address), "airdrop: zero operator"
-    self.is_operator[operator] = status
-    log OperatorSet(operator=operator, status=status)
+    assert operator != empty(address), "airdrop_rounds: zero operator"
+    self._operators[operator] = status
+    log IAirdropRounds.OperatorSet(operator=operator, status=status)
 
 
 @external
@@ -221,9 +219,9 @@ def set_fee_bps(fee_bps: uint256):
     @param fee_bps The fee in basis points, at most MAX_FEE_BPS.
     """
     ownable._check_owner()
-    assert fee_bps <= MAX_FEE_BPS, "airdrop: fee above cap"
+    assert fee_bps <= MAX_FEE_BPS, "airdrop_rounds: fee above cap"
     self._fee_bps = fee_bps
-    log FeeSet(fee_bps=fee_bps)
+    log IAirdropRounds.FeeSet(fee_bps=fee_bps)
 
 
 @external
@@ -233,9 +231,31 @@ def set_treasury(treasury: address):
     @param treasury The treasury; not the zero address.
     """
     ownable._check_owner()
-    assert treasury != empty(address), "airdrop: zero treasury"
+    assert treasury != empty(address), "airdrop_rounds: zero treasury"
     self.treasury = treasury
-    log TreasurySet(treasury=treasury)
+    log IAirdropRounds.TreasurySet(treasury=treasury)
+
+
+@external
+@view
+def is_operator(account: address) -> bool:
+    """
+    @dev Whether `account` may publish rounds.
+    @param account The account.
+    @return bool True for an operator.
+    """
+    return self._operators[account]
+
+
+@external
+@view
+def rounds(round: uint256) -> address:
+    """
+    @dev The AirdropRound contract of round number `round`.
+    @param round The round number (1 to round_count).
+    @return address The round's contract (empty for a round not published).
+    """
+    return self._rounds[round]
 
 
 @external

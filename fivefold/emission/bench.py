@@ -30,8 +30,8 @@ def started_maintenance(b: Bench):
     return cpc, contract, t0
 
 
-# No issue names a target for these keys: the ceilings are this domain's own, a little above the
-# measured figures, and `ape run gas --check` holds them.
+# The issue names no target for the emission keys: each target is this domain's own ceiling, a
+# little above the measured figure, so a regression fails `ape run gas --check` before it grows.
 @operation(
     "emission.mint",
     "HPC emitter's mint one day after the previous mint (era 0), recipient already holds HPC",

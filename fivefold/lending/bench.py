@@ -46,7 +46,7 @@ def _collateral(system: lending.System, user):
 def _wait(b: Bench, system: lending.System, seconds: int = DAY):
     b.chain.mine(deltatime=seconds)
     for feed in system.feeds.values():
-        feed.set_answer(feed.answer(), sender=b.deployer)
+        lending.set_local_answer(feed, feed.answer(), b.deployer)
 
 
 @operation("lending.supply.fresh", "first deposit of a new supplier into a market with loans outstanding, a day after the last accrual", target=120_000)
@@ -109,6 +109,6 @@ def liquidate(b: Bench):
     # $1,500 + $600 of borrowing power; borrow $2,000, then CC falls 10%
     system.markets["USD6"].borrow(2_000 * USD, borrower, sender=borrower)
     _wait(b, system)
-    system.feeds["CC"].set_answer(18 * 10**7, sender=b.deployer)
+    lending.set_local_answer(system.feeds["CC"], 18 * 10**7, b.deployer)
     debt = system.markets["USD6"].debt_of(borrower)
     return system.markets["USD6"].liquidate(borrower, debt // 3, system.markets["CC"], 0, sender=liquidator)

@@ -3,15 +3,18 @@
 Deploy order (CREATE2, same address and constructor arguments on every chain):
   1. LendingPriceAdapter, LendingController (owned by the deployer until the hand-over)
   2. LendingMarketBlueprint: `Market` as an ERC-5202 blueprint
-  3. LendingLinearRateModel (SPEC: 2.5% + U x 20%), LendingKinkRateModel (kink 80%, jump 300%)
-  4. local chains only: LendingMockStablecoin6, and LendingMockWrappedNative when the chain
-     config has no `wrapped_native`
+  3. two KinkRateModel configurations: LendingKinkRateModelLinear (kink 100%, so linear: SPEC's
+     2.5% + U x 20%) and LendingKinkRateModel (kink 80%, jump 300%)
+  4. local chains only: the suite's one mock stablecoin `MockUSDT` (MockStablecoin, 6 decimals,
+     open `faucet`) unless payouts already planned it, and LendingMockWrappedNative when the
+     chain config has no `wrapped_native`
 
 `configure(ctx)` then, idempotently and every transaction through `ctx.send` (so the deploy's
 configuration table lists it): wires blueprint / adapter / wrapped native / risk parameters
 into the controller, then per asset (CC, CMDT, HPC, CPC, CARTY, the 6-decimal stablecoin, the
 wrapped native coin) sets its feed and creates its market. An asset without a feed is skipped
-on a live chain; on a local chain a settable `MockPriceFeed` is deployed for it.
+on a live chain; on a local chain the suite's settable `LocalPriceFeed` is deployed for it
+(owned by the deployer, then by `owner` after the hand-over).
 
 Parameters (deploy/<chain>.yaml, all optional; documented in docs/lending.md):
 
@@ -19,11 +22,11 @@ Parameters (deploy/<chain>.yaml, all optional; documented in docs/lending.md):
       heartbeat: 86400            # default feed heartbeat, seconds (60 .. 7 days; local: 7 days)
       close_factor: 0.5
       liquidation_incentive: 1.08
-      stablecoin: "0x..."         # the chain's 6-decimal stablecoin (local: mock)
+      stablecoin: "0x..."         # the chain's 6-decimal stablecoin (local: MockUSDT)
       stablecoin_symbol: USDT
       markets:                    # per symbol; defaults in DEFAULT_MARKETS
         CC: {collateral_factor: 0.5, reserve_factor: 0.1, model: linear, heartbeat: 86400}
-      local_prices:               # USD answers of the local mock feeds
+      local_prices:               # USD answers of the local feeds (LocalPriceFeed)
         CC: 0.05
 """
 
@@ -53,6 +56,9 @@ DEFAULT_HEARTBEAT = DAY
 LOCAL_HEARTBEAT = 7 * DAY  # local feeds move only when the demo moves them
 ZERO = "0x0000000000000000000000000000000000000000"
 FEED_DECIMALS = 8
+# The local chains' one mock stablecoin, shared with payouts (fivefold/payouts/flow.py plans it
+# first under the same name), so red packets and lending run on the same "USDT".
+LOCAL_STABLECOIN = "MockUSDT"
 
 
 def _local(ctx: Context) -> bool:
@@ -67,13 +73,13 @@ CONTRACTS = [
     Deployable("LendingPriceAdapter", "PriceAdapter", lambda ctx: [ctx.deployer.address]),
     Deployable("LendingController", "Controller", lambda ctx: [ctx.deployer.address]),
     Deployable("LendingMarketBlueprint", "Market", blueprint=True),
-    Deployable("LendingLinearRateModel", "LinearRateModel", lambda ctx: [lending.DEFAULT_BASE_RATE, lending.DEFAULT_SLOPE]),
+    Deployable("LendingKinkRateModelLinear", "KinkRateModel", lambda ctx: list(lending.LINEAR_MODEL_ARGS)),
+    Deployable("LendingKinkRateModel", "KinkRateModel", lambda ctx: list(lending.KINK_MODEL_ARGS)),
     Deployable(
-        "LendingKinkRateModel",
-        "KinkRateModel",
-        lambda ctx: [lending.DEFAULT_BASE_RATE, lending.DEFAULT_SLOPE, lending.DEFAULT_KINK, lending.DEFAULT_JUMP_SLOPE],
+        LOCAL_STABLECOIN,
+        "MockStablecoin",
+        when=lambda ctx: _local(ctx) and not _params(ctx).get("stablecoin") and LOCAL_STABLECOIN not in ctx.contracts,
     ),
-    Deployable("LendingMockStablecoin6", "MockStablecoin6", when=lambda ctx: _local(ctx) and not _params(ctx).get("stablecoin")),
     Deployable("LendingMockWrappedNative", "MockWrappedNative", when=_needs_wrapped_mock),
 ]
 
@@ -90,7 +96,7 @@ def assets(ctx: Context) -> dict[str, str]:
     """symbol -> asset address for every market this chain should have."""
     p = _params(ctx)
     found = {s: ctx.address(s) for s in SUITE_TOKENS if s in ctx.contracts}
-    stable = p.get("stablecoin") or (ctx.address("LendingMockStablecoin6") if "LendingMockStablecoin6" in ctx.contracts else None)
+    stable = p.get("stablecoin") or (ctx.address(LOCAL_STABLECOIN) if _local(ctx) and LOCAL_STABLECOIN in ctx.contracts else None)
     if stable:
         found[STABLE] = stable
     native = ctx.config.get("wrapped_native") or (
@@ -119,12 +125,13 @@ def _feed_for(ctx: Context, symbol: str, label: str, existing: str = ZERO):
         return None
     if existing != ZERO:
         return existing  # a re-run keeps the mock it set up the first time
-    # local chain without a configured feed: a settable mock (found again through the adapter)
+    # local chain without a configured feed: a LocalPriceFeed (found again through the adapter)
     name = f"LendingFeed{label}"
     if name not in ctx.contracts:
         price = (_params(ctx).get("local_prices") or {}).get(label) or DEFAULT_LOCAL_PRICES[symbol]
         answer = int(Decimal(str(price)) * 10**FEED_DECIMALS)
-        ctx.deploy(name, ctx.project.MockPriceFeed, FEED_DECIMALS, answer)
+        feed = ctx.deploy(name, ctx.project.LocalPriceFeed, FEED_DECIMALS, f"{label} / USD", ctx.deployer.address)
+        ctx.send(f"{name}.set_answer", feed.set_answer, answer, ctx.chain.blocks.head.timestamp)
     return ctx.contracts[name].address
 
 
@@ -169,7 +176,7 @@ def _list_market(ctx: Context, symbol: str, asset: str) -> None:
     if adapter.feed(asset) != feed or adapter.heartbeat(asset) != heartbeat:
         ctx.send(f"LendingPriceAdapter.set_feed({label})", adapter.set_feed, asset, feed, heartbeat)
     if controller.market_for(asset) == ZERO:
-        rate_model = ctx["LendingKinkRateModel"] if o.get("model", model) == "kink" else ctx["LendingLinearRateModel"]
+        rate_model = ctx["LendingKinkRateModel"] if o.get("model", model) == "kink" else ctx["LendingKinkRateModelLinear"]
         ctx.send(
             f"LendingController.create_market({label})",
             controller.create_market,
@@ -183,13 +190,20 @@ def _list_market(ctx: Context, symbol: str, asset: str) -> None:
     ctx.contracts[f"LendingMarket{label}"] = ctx.project.Market.at(controller.market_for(asset))
 
 
-def _set_answer(ctx: Context, feed, answer: int, sender) -> bool:
-    """Moves a local settable feed (our MockPriceFeed, or a LocalPriceFeed-like setter)."""
-    for method in ("set_answer", "set_price", "update_answer", "updateAnswer", "set_latest_answer"):
-        if hasattr(feed, method):
-            getattr(feed, method)(answer, sender=sender)
-            return True
-    return False
+def _local_feed(ctx: Context, asset: str):
+    """The `LocalPriceFeed` pricing `asset` in the adapter."""
+    return ctx.project.LocalPriceFeed.at(ctx["LendingPriceAdapter"].feed(asset))
+
+
+def _set_answer(ctx: Context, feed, answer: int) -> bool:
+    """Sets a local feed's answer, dated now, from its owner (the deployer before the hand-over,
+    `owner` after it); False if no account of this session owns it."""
+    owner = feed.owner()
+    signer = next((a for a in (ctx.deployer, *ctx.users) if a.address == owner), None)
+    if signer is None:
+        return False
+    feed.set_answer(answer, ctx.chain.blocks.head.timestamp, sender=signer)
+    return True
 
 
 def exercise(ctx: Context) -> None:
@@ -198,7 +212,7 @@ def exercise(ctx: Context) -> None:
     if not _local(ctx) or len(ctx.users) < 3:
         ctx.skip("lending", "needs a local chain and three exercise accounts")
         return
-    if STABLE not in found or NATIVE not in found or "LendingMockStablecoin6" not in ctx.contracts:
+    if STABLE not in found or NATIVE not in found or LOCAL_STABLECOIN not in ctx.contracts:
         ctx.skip("lending", "needs the local stablecoin and wrapped native markets (nobody funds a real stablecoin)")
         return
     supplier, borrower, liquidator = ctx.users[:3]
@@ -214,18 +228,17 @@ def exercise(ctx: Context) -> None:
 
 def _refresh_feeds(ctx: Context, found: dict[str, str]) -> None:
     """Earlier flows may have moved a local chain's clock past the mock feeds' heartbeat."""
-    adapter = ctx["LendingPriceAdapter"]
     for asset in found.values():
-        mock = ctx.project.MockPriceFeed.at(adapter.feed(asset))
-        _set_answer(ctx, mock, mock.latestRoundData()[1], ctx.deployer)
+        feed = _local_feed(ctx, asset)
+        _set_answer(ctx, feed, feed.answer())
 
 
 def _fund(ctx: Context, usd, supplier, borrower, liquidator) -> None:
     """The local stablecoin's faucet for the supplier and the liquidator; every role approves the market."""
-    stable = ctx["LendingMockStablecoin6"]
+    stable = ctx[LOCAL_STABLECOIN]
     unit = 10 ** stable.decimals()
-    stable.mint(supplier, 100_000 * unit, sender=supplier)
-    stable.mint(liquidator, 100_000 * unit, sender=liquidator)
+    stable.faucet(supplier, 100_000 * unit, sender=supplier)
+    stable.faucet(liquidator, 100_000 * unit, sender=liquidator)
     for account in (supplier, liquidator, borrower):
         stable.approve(usd, 2**256 - 1, sender=account)
 
@@ -233,7 +246,7 @@ def _fund(ctx: Context, usd, supplier, borrower, liquidator) -> None:
 def _supply_and_borrow(ctx: Context, usd, native, supplier, borrower) -> int:
     """The supplier lends stablecoin; the borrower pledges native coin and borrows 90% of its power."""
     controller = ctx["LendingController"]
-    unit = 10 ** ctx["LendingMockStablecoin6"].decimals()
+    unit = 10 ** ctx[LOCAL_STABLECOIN].decimals()
     ctx.step("lending: supply 100,000 stablecoin", usd.deposit(100_000 * unit, supplier, sender=supplier))
     ctx.step("lending: supply 10 native coin as collateral", native.deposit_native(borrower, value=10 * WAD, sender=borrower))
     ctx.step("lending: enable collateral", controller.enter_markets([native], sender=borrower))
@@ -246,7 +259,7 @@ def _supply_and_borrow(ctx: Context, usd, native, supplier, borrower) -> int:
 
 def _accrue_and_repay(ctx: Context, usd, supplier, borrower, borrowed: int) -> None:
     """Interest accrues for five days (within the local feeds' heartbeat); the borrower repays a tenth."""
-    unit = 10 ** ctx["LendingMockStablecoin6"].decimals()
+    unit = 10 ** ctx[LOCAL_STABLECOIN].decimals()
     ctx.advance(5 * DAY)
     ctx.step("lending: accrue 5 days", usd.accrue(sender=supplier), note=f"debt {usd.debt_of(borrower) / unit:,.2f}")
     ctx.step("lending: repay a tenth", usd.repay(borrowed // 10, borrower, sender=borrower))
@@ -255,11 +268,11 @@ def _accrue_and_repay(ctx: Context, usd, supplier, borrower, borrowed: int) -> N
 def _liquidate(ctx: Context, usd, native, borrower, liquidator) -> None:
     """The native coin falls 25%: the borrower drops below health 1 and the liquidator repays part
     of the debt for its collateral; the price is restored afterwards."""
-    controller, adapter = ctx["LendingController"], ctx["LendingPriceAdapter"]
-    feed = ctx.project.MockPriceFeed.at(adapter.feed(assets(ctx)[NATIVE]))
-    answer = feed.latestRoundData()[1]
-    if not _set_answer(ctx, feed, answer * 3 // 4, ctx.deployer):
-        ctx.skip("lending: liquidate", "the native coin's feed cannot be moved")
+    controller = ctx["LendingController"]
+    feed = _local_feed(ctx, assets(ctx)[NATIVE])
+    answer = feed.answer()
+    if not _set_answer(ctx, feed, answer * 3 // 4):
+        ctx.skip("lending: liquidate", "no account of this session owns the native coin's feed")
         return
     health = controller.health_factor(borrower)
     if health >= WAD:
@@ -268,4 +281,4 @@ def _liquidate(ctx: Context, usd, native, borrower, liquidator) -> None:
         repay = usd.debt_of(borrower) * controller.close_factor() // WAD // 2
         ctx.step("lending: liquidate", usd.liquidate(borrower, repay, native, 0, sender=liquidator),
                  note=f"health before {health / WAD:.3f}")
-    _set_answer(ctx, feed, answer, ctx.deployer)
+    _set_answer(ctx, feed, answer)

@@ -30,9 +30,14 @@ BLUEPRINT_CODE_OFFSET = 3  # ERC-5202 preamble 0xFE7100
 # SPEC (CloudChat 4.4): borrow rate per year = 2.5% + U x 20%
 DEFAULT_BASE_RATE = 25 * 10**15
 DEFAULT_SLOPE = 2 * 10**17
-# the optional kink model's suite defaults
+# one KinkRateModel: the stablecoin / native markets' kink and jump ...
 DEFAULT_KINK = 8 * 10**17
 DEFAULT_JUMP_SLOPE = 3 * WAD
+# ... and the linear configuration: kink at 100% (the jump never applies)
+LINEAR_KINK, LINEAR_JUMP_SLOPE = WAD, 0
+# constructor arguments of the two configurations the suite deploys
+LINEAR_MODEL_ARGS = (DEFAULT_BASE_RATE, DEFAULT_SLOPE, LINEAR_KINK, LINEAR_JUMP_SLOPE)
+KINK_MODEL_ARGS = (DEFAULT_BASE_RATE, DEFAULT_SLOPE, DEFAULT_KINK, DEFAULT_JUMP_SLOPE)
 
 
 def ceil_div(x: int, y: int) -> int:
@@ -52,8 +57,8 @@ def utilization(cash: int, borrows: int) -> int:
 
 
 def linear_rate_per_year(cash: int, borrows: int, base: int = DEFAULT_BASE_RATE, slope: int = DEFAULT_SLOPE) -> int:
-    """base + U x slope."""
-    return base + utilization(cash, borrows) * slope // WAD
+    """base + U x slope: the kink model with its kink at 100%."""
+    return kink_rate_per_year(cash, borrows, base, slope, LINEAR_KINK, LINEAR_JUMP_SLOPE)
 
 
 def kink_rate_per_year(
@@ -138,6 +143,13 @@ def adapter_price(answer: int, feed_decimals: int, asset_decimals: int) -> int:
     return answer * 10 ** (36 - feed_decimals - asset_decimals)
 
 
+def capped_incentive(raw: int, debt_value: int, incentive: int = DEFAULT_LIQUIDATION_INCENTIVE) -> int:
+    """Controller._incentive: min(LI, (C - 2) / D) while C >= D, else LI (down)."""
+    if raw < debt_value:
+        return incentive
+    return min(incentive, (raw - min(raw, 2)) * WAD // debt_value)
+
+
 def seize_assets(repay: int, price_borrowed: int, price_collateral: int, incentive: int = DEFAULT_LIQUIDATION_INCENTIVE) -> int:
     """repaid value x incentive / collateral price, rounded down."""
     return (repay * price_borrowed // WAD) * incentive // price_collateral
@@ -191,8 +203,8 @@ class System:
 
     controller: object
     adapter: object
-    linear: object
-    kink: object
+    linear: object  # KinkRateModel with kink 100% (LINEAR_MODEL_ARGS)
+    kink: object  # KinkRateModel with kink 80% (KINK_MODEL_ARGS)
     blueprint: str
     markets: dict  # symbol -> market contract
     tokens: dict  # symbol -> token contract
@@ -304,18 +316,34 @@ HEARTBEAT = 3600
 RESERVE_FACTOR = 10 * 10**16
 
 
+def set_local_answer(feed, answer: int, owner, updated_at: int | None = None):
+    """Sets a `LocalPriceFeed`'s answer from its owner, dated `updated_at` (default: the latest
+    block's time, which no later block precedes, so the answer is never future-dated)."""
+    from ape import chain
+
+    return feed.set_answer(answer, chain.blocks.head.timestamp if updated_at is None else updated_at, sender=owner)
+
+
+def deploy_local_feed(project, owner, description: str, answer: int, decimals: int = FEED_DECIMALS):
+    """A `LocalPriceFeed` owned by `owner` with a fresh first answer."""
+    feed = project.LocalPriceFeed.deploy(decimals, description, owner, sender=owner)
+    set_local_answer(feed, answer, owner)
+    return feed
+
+
 def deploy_local_system(project, deployer, governance, holders=(), supply_each=10**9 * WAD, symbols=tuple(LOCAL_ASSETS)) -> System:
     """Deploys tokens, feeds, adapter, controller, both rate models, the blueprint and one market per asset.
 
-    `holders` receive `supply_each` of every 18-decimal CappedToken and 10**12 units of the stablecoin.
-    Governance owns everything; the deployer only pays for deployment.
+    `holders` receive `supply_each` of every 18-decimal CappedToken and 10**12 units of the stablecoin
+    (the suite's `MockStablecoin`). Governance owns everything but the `LocalPriceFeed`s, which the
+    deployer owns and moves (`set_local_answer`).
     """
     tokens, feeds, markets = {}, {}, {}
     for symbol in symbols:
         if symbol == "USD6":
-            token = project.MockStablecoin6.deploy(sender=deployer)
+            token = project.MockStablecoin.deploy(sender=deployer)
             for h in holders:
-                token.mint(h, 10**12 * 10**6, sender=deployer)
+                token.faucet(h, 10**12 * 10**6, sender=deployer)
         elif symbol == "WNAT":
             token = project.MockWrappedNative.deploy(sender=deployer)
         else:
@@ -323,11 +351,11 @@ def deploy_local_system(project, deployer, governance, holders=(), supply_each=1
             if holders:
                 token.initialize_supply(list(holders), [supply_each] * len(holders), sender=governance)
         tokens[symbol] = token
-        feeds[symbol] = project.MockPriceFeed.deploy(FEED_DECIMALS, LOCAL_ASSETS[symbol][0], sender=deployer)
+        feeds[symbol] = deploy_local_feed(project, deployer, f"{symbol} / USD", LOCAL_ASSETS[symbol][0])
     adapter = project.PriceAdapter.deploy(governance, sender=deployer)
     controller = project.Controller.deploy(governance, sender=deployer)
-    linear = project.LinearRateModel.deploy(DEFAULT_BASE_RATE, DEFAULT_SLOPE, sender=deployer)
-    kink = project.KinkRateModel.deploy(DEFAULT_BASE_RATE, DEFAULT_SLOPE, DEFAULT_KINK, DEFAULT_JUMP_SLOPE, sender=deployer)
+    linear = project.KinkRateModel.deploy(*LINEAR_MODEL_ARGS, sender=deployer)
+    kink = project.KinkRateModel.deploy(*KINK_MODEL_ARGS, sender=deployer)
     blueprint = declare_blueprint(project, deployer)
     controller.set_market_blueprint(blueprint, sender=governance)
     controller.set_price_adapter(adapter, sender=governance)

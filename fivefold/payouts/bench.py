@@ -18,7 +18,7 @@ def _cmdt(b: Bench):
 
 
 def redpacket_setup(b: Bench):
-    """RedPacket with a treasury, a USD 1.00 CMDT feed and a USD 2,000 native feed."""
+    """RedPacket with a treasury, a USD 1.00 CMDT feed and a USD 2,000 native feed (1-hour heartbeats)."""
     rp = b.project.RedPacket.deploy(b.owner, sender=b.deployer)
     rp.set_treasury(b.treasury, sender=b.owner)
     token = _cmdt(b)
@@ -26,7 +26,7 @@ def redpacket_setup(b: Bench):
     for asset, price in ((token.address, 10**8), (payouts.ZERO_ADDRESS, 2_000 * 10**8)):
         feed = b.project.LocalPriceFeed.deploy(8, "X / USD", b.owner, sender=b.owner)
         feed.set_answer(price, now, sender=b.owner)
-        rp.set_price_feed(asset, feed, sender=b.owner)
+        rp.set_price_feed(asset, feed, 3_600, sender=b.owner)
     return rp, token
 
 
@@ -35,11 +35,12 @@ def create_password_packet(b: Bench, rp, token, creator, salt: int, amount: int 
     """A password packet (exact approval first); returns (receipt, packet id, password key)."""
     pk = payouts.password_key("bench", creator.address, salt, b.chain.chain_id, rp.address)
     if native:
-        tx = rp.create(payouts.ZERO_ADDRESS, amount, shares, random, DAY, pk.address, salt, 0,
+        tx = rp.create(payouts.ZERO_ADDRESS, amount, rp.quote_fee(payouts.ZERO_ADDRESS, amount), shares, random, DAY, pk.address, salt, 0,
                        value=amount, sender=creator)
     else:
         token.approve(rp, amount, sender=creator)
-        tx = rp.create(token, amount, shares, random, DAY, pk.address, salt, 0, sender=creator)
+        tx = rp.create(token, amount, rp.quote_fee(token, amount), shares, random, DAY, pk.address, salt, 0,
+                       sender=creator)
     asset = payouts.ZERO_ADDRESS if native else token.address
     return tx, payouts.packet_id(creator.address, pk.address, asset, salt), pk
 
@@ -93,6 +94,7 @@ def refund(b: Bench):
 
 BIG_TREE = 1_000_000
 BENCH_INDEX = 123_456  # a leaf with a full 20-sibling proof, alone in its bitmap word
+SALT = bytes.fromhex("5a" * 32)  # the operator's salt: random in production, fixed for a repeatable bench
 
 
 def airdrop_setup(b: Bench):
@@ -118,11 +120,12 @@ def publish_tree(b: Bench, ad, token, accounts: list[bytes], amounts: list[int],
     from fivefold.payouts import merkle
 
     number = int(ad.round_count()) + 1
-    tree = merkle.MerkleTree(merkle.airdrop_leaves(number, accounts, amounts))
+    key = payouts.RoundKey(b.chain.chain_id, ad.address, number, SALT)
+    tree = merkle.MerkleTree(merkle.airdrop_leaves(key.prefix, accounts, amounts))
     total = sum(amounts)
     token.approve(ad, total, sender=b.user(0))
     start = b.chain.pending_timestamp
-    tx = ad.publish(number, token, tree.root_int, total, len(accounts), start, start + window, sender=b.user(0))
+    tx = ad.publish(number, token, tree.root_int, SALT, total, len(accounts), start, start + window, sender=b.user(0))
     address = ad.rounds(number)
     b.chain.contracts.cache_contract_type(address, b.project.AirdropRound.contract_type)
     return b.project.AirdropRound.at(address), tree, tx
@@ -157,21 +160,22 @@ def publish(b: Bench):
     return publish_tree(b, ad, token, accounts, [TOKEN] * 4)[2]
 
 
-def _big_tree_claim(number: int, index: int) -> tuple[int, list[int], bytes, int]:
-    """(root, proof, account, amount) of leaf `index` in the 1,000,000-leaf bench tree of round
-    `number`. The tree is deterministic, so it is built once and the four values are cached in
+def _big_tree_claim(key: payouts.RoundKey, index: int) -> tuple[int, list[int], bytes, int]:
+    """(root, proof, account, amount) of leaf `index` in the 1,000,000-leaf bench tree of the round
+    `key` names. The tree is deterministic, so it is built once and the four values are cached in
     .build/ (the build takes seconds; a second `ape run gas` or test run reads them back)."""
     import json
     from pathlib import Path
 
     from fivefold.payouts import merkle
 
-    path = Path(".build") / f"payouts-bench-tree-{BIG_TREE}-{number}-{index}.json"
+    tag = merkle.keccak(key.prefix).hex()[:16]
+    path = Path(".build") / f"payouts-bench-tree-{BIG_TREE}-{tag}-{index}.json"
     if path.exists():
         data = json.loads(path.read_text())
         return data["root"], data["proof"], bytes.fromhex(data["account"]), data["amount"]
     accounts = bench_accounts(BIG_TREE)
-    tree = merkle.MerkleTree(merkle.airdrop_leaves(number, accounts, [TOKEN] * BIG_TREE))
+    tree = merkle.MerkleTree(merkle.airdrop_leaves(key.prefix, accounts, [TOKEN] * BIG_TREE))
     proof = merkle.ints(tree.proof(index))
     assert len(proof) == 20
     path.parent.mkdir(exist_ok=True)
@@ -186,11 +190,11 @@ def claim_1m_fresh(b: Bench):
     from eth_utils import to_checksum_address
 
     ad, token = airdrop_setup(b)
-    root, proof, account, amount = _big_tree_claim(1, BENCH_INDEX)
+    root, proof, account, amount = _big_tree_claim(payouts.RoundKey(b.chain.chain_id, ad.address, 1, SALT), BENCH_INDEX)
     total = BIG_TREE * TOKEN
     token.approve(ad, total, sender=b.user(0))
     start = b.chain.pending_timestamp
-    ad.publish(1, token, root, total, BIG_TREE, start, start + 30 * DAY, sender=b.user(0))
+    ad.publish(1, token, root, SALT, total, BIG_TREE, start, start + 30 * DAY, sender=b.user(0))
     address = ad.rounds(1)
     b.chain.contracts.cache_contract_type(address, b.project.AirdropRound.contract_type)
     rnd = b.project.AirdropRound.at(address)

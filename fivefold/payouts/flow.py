@@ -2,14 +2,17 @@
 
 Deploys RedPacket and AirdropRounds everywhere; on local chains also a mock USDT
 (MockStablecoin, 6 decimals, open faucet) and one LocalPriceFeed per priced asset.
-`configure` sets the treasury, price feeds, fee rates, airdrop operators and the AirdropRound
-blueprint; `exercise` creates, claims and refunds packets and publishes, claims and sweeps a round.
+`configure` sets the treasury, price feeds with their heartbeats, fee rates, airdrop operators and
+the AirdropRound blueprint; `exercise` creates, claims and refunds packets and publishes, claims
+and sweeps a round. `refresh_local_feeds` dates the local feeds' answers now, for whatever moved a
+local chain's time.
 
 Chain config keys read (docs/payouts.md has the table): `owner`, `treasury`, `local`,
 `price_feeds` (asset symbol -> feed address; symbols `native`, `USDT`, `CMDT`, or any key of
 `payouts.assets`), and under `payouts:`
-  fee_rates_bps: [low, mid, high]     red packet rates by USD band (default [200, 300, 300])
-  max_price_age: seconds              red packet price staleness limit (default 3600)
+  fee_rates_bps: [low, mid, high]     red packet rates by USD bracket (default [200, 300, 300])
+  heartbeats: {symbol: seconds}       each price feed's heartbeat (default USDT 86400, others 3600);
+                                      red packets accept an answer up to 110% of it old
   airdrop_fee_bps: bps                airdrop handling fee (default 500)
   operators: [address, ...]           airdrop operators (local default: the first exercise account)
   usdt: address                       the chain's USDT (live chains; local chains deploy the mock)
@@ -23,13 +26,17 @@ from __future__ import annotations
 from decimal import Decimal
 
 from fivefold.context import Context, Deployable
-from fivefold.payouts import merkle, model as payouts
+from fivefold.payouts import airdrop, merkle
+from fivefold.payouts import model as payouts
 
 NATIVE = payouts.ZERO_ADDRESS
 FEED_DECIMALS = 8
 LOCAL_FEEDS = ("native", "USDT", "CMDT")
 DEFAULT_LOCAL_PRICES = {"native": "2000", "USDT": "1", "CMDT": "0.05"}
 DAY = 86_400
+# Chainlink's published heartbeats: stablecoin feeds update once a day, the others hourly.
+DEFAULT_HEARTBEATS = {"USDT": DAY}
+DEFAULT_HEARTBEAT = 3_600
 
 
 def _local(ctx: Context) -> bool:
@@ -44,6 +51,11 @@ def _feed_name(symbol: str) -> str:
     return f"PriceFeed.{symbol}"
 
 
+def _feed_args(symbol: str):
+    """Constructor arguments of the local feed of `symbol`: 8 decimals, a description, the deployer."""
+    return lambda ctx: [FEED_DECIMALS, f"{symbol} / USD", ctx.deployer.address]
+
+
 CONTRACTS = [
     # The deployer owns every contract until the deployment hands ownership to `owner`.
     Deployable("RedPacket", "RedPacket", lambda ctx: [ctx.deployer.address]),
@@ -51,11 +63,7 @@ CONTRACTS = [
     Deployable("AirdropRoundBlueprint", "AirdropRound", blueprint=True),
     # Local chains only: a mock USDT (open faucet) and owner-set price feeds.
     Deployable("MockUSDT", "MockStablecoin", when=_local),
-    *[
-        Deployable(_feed_name(s), "LocalPriceFeed", (lambda s: lambda ctx: [FEED_DECIMALS, f"{s} / USD", ctx.deployer.address])(s),
-                   when=_local)
-        for s in LOCAL_FEEDS
-    ],
+    *[Deployable(_feed_name(s), "LocalPriceFeed", _feed_args(s), when=_local) for s in LOCAL_FEEDS],
 ]
 
 
@@ -81,6 +89,17 @@ def price_feeds(ctx: Context) -> dict[str, str]:
     return feeds
 
 
+def heartbeat(ctx: Context, symbol: str) -> int:
+    """The heartbeat of the asset's feed: the chain file's `payouts.heartbeats`, else Chainlink's usual."""
+    configured = _cfg(ctx).get("heartbeats") or {}
+    return int(configured.get(symbol, DEFAULT_HEARTBEATS.get(symbol, DEFAULT_HEARTBEAT)))
+
+
+def _local_answers(ctx: Context) -> dict[str, int]:
+    prices = DEFAULT_LOCAL_PRICES | {k: str(v) for k, v in (_cfg(ctx).get("local_prices_usd") or {}).items()}
+    return {s: int(Decimal(prices[s]) * 10**FEED_DECIMALS) for s in LOCAL_FEEDS}
+
+
 def _has_answer(feed) -> bool:
     from ape.exceptions import ContractLogicError
 
@@ -91,23 +110,52 @@ def _has_answer(feed) -> bool:
         return False
 
 
-def _refresh_local_feeds(ctx: Context, sender=None) -> None:
-    prices = DEFAULT_LOCAL_PRICES | {k: str(v) for k, v in (_cfg(ctx).get("local_prices_usd") or {}).items()}
+def _local_signer(ctx: Context, address: str):
+    """The account, among those a local chain unlocks (deployer, exercise users, the test
+    mnemonic's), whose address is `address`; None if there is none."""
+    from ape import accounts
+
+    for account in [ctx.deployer, *ctx.users, *accounts.test_accounts]:
+        if account.address == address:
+            return account
+    return None
+
+
+def refresh_local_feeds(ctx: Context) -> None:
+    """Local chains: every local price feed answers again, dated now, from its owner's account.
+
+    A live feed updates at least once per heartbeat; a local one only when told, so after time
+    moved (the exercise's refund and sweep, `ape run timeline`) red packets would find its answer
+    stale. The exercise calls this before and after it moves time; anything else that moves a
+    local chain's time calls it too. A no-op on live chains."""
+    if not _local(ctx):
+        return
     now = ctx.chain.blocks.head.timestamp
-    for s in LOCAL_FEEDS:
-        if _feed_name(s) in ctx.contracts:
-            feed = ctx[_feed_name(s)]
-            answer = int(Decimal(prices[s]) * 10**FEED_DECIMALS)
-            if sender is None:
-                # Setup sets each feed once, while the deployer still owns it: a re-run sends nothing.
-                if not _has_answer(feed) and feed.owner() == ctx.deployer.address:
-                    ctx.send(f"{_feed_name(s)}.set_answer", feed.set_answer, answer, now)
-            else:
-                feed.set_answer(answer, now, sender=sender)
+    for symbol, answer in _local_answers(ctx).items():
+        if _feed_name(symbol) not in ctx.contracts:
+            continue
+        feed = ctx[_feed_name(symbol)]
+        signer = _local_signer(ctx, feed.owner())
+        if signer is None:
+            ctx.skip(f"{_feed_name(symbol)}.set_answer", f"its owner {feed.owner()} is not an account of this chain")
+            continue
+        ctx.step(f"{_feed_name(symbol)}.set_answer (dated now)", feed.set_answer(answer, now, sender=signer))
+
+
+def _airdrop_operators(ctx: Context) -> list[str]:
+    """The chain file's `payouts.operators`; on a local chain by default the exercise's first
+    account (the same one `exercise` publishes from), so the demo's airdrop is never skipped."""
+    operators = list(_cfg(ctx).get("operators") or [])
+    if not operators and _local(ctx):
+        from fivefold.session import exercise_users
+
+        operators = [(ctx.users or exercise_users("local", ctx.deployer))[0].address]
+    return operators
 
 
 def configure(ctx: Context) -> None:
-    """Owner-only, chain-specific setup; idempotent (each setter runs only when needed)."""
+    """Owner-only, chain-specific setup, each transaction through `ctx.send`; idempotent (each
+    setter runs only when the chain differs from the config)."""
     cfg = _cfg(ctx)
     rp, ad = ctx["RedPacket"], ctx["AirdropRounds"]
 
@@ -117,21 +165,27 @@ def configure(ctx: Context) -> None:
         ctx.send("AirdropRounds.set_treasury", ad.set_treasury, ctx.treasury)
 
     low, mid, high = cfg.get("fee_rates_bps", [200, 300, 300])
-    max_age = int(cfg.get("max_price_age", 3_600))
     rates = rp.fee_rates()
-    if tuple(rates[:3]) != (low, mid, high):
+    if (rates.low_bps, rates.mid_bps, rates.high_bps) != (low, mid, high):
         ctx.send("RedPacket.set_fee_rates", rp.set_fee_rates, low, mid, high)
-    if rates[3] != max_age:
-        ctx.send("RedPacket.set_max_price_age", rp.set_max_price_age, max_age)
 
     if _local(ctx):
-        _refresh_local_feeds(ctx)
+        # Each local feed answers once, while the deployer still owns it: a re-run sends nothing.
+        now = ctx.chain.blocks.head.timestamp
+        for symbol, answer in _local_answers(ctx).items():
+            feed = ctx.contracts.get(_feed_name(symbol))
+            if feed is not None and not _has_answer(feed) and feed.owner() == ctx.deployer.address:
+                ctx.send(f"{_feed_name(symbol)}.set_answer", feed.set_answer, answer, now)
     assets = asset_addresses(ctx)
     for symbol, feed in price_feeds(ctx).items():
-        if symbol in assets and rp.asset_config(assets[symbol])[0] != feed:
-            ctx.send(f"RedPacket.set_price_feed({symbol})", rp.set_price_feed, assets[symbol], feed)
+        if symbol not in assets:
+            continue
+        beat = heartbeat(ctx, symbol)
+        current = rp.asset_config(assets[symbol])
+        if (current.feed, current.heartbeat) != (feed, beat):
+            ctx.send(f"RedPacket.set_price_feed({symbol})", rp.set_price_feed, assets[symbol], feed, beat)
     for token in cfg.get("unsupported") or []:
-        if rp.asset_config(token)[3]:
+        if rp.asset_config(token).supported:
             ctx.send("RedPacket.set_asset_supported(false)", rp.set_asset_supported, token, False)
 
     fee = int(cfg.get("airdrop_fee_bps", 500))
@@ -140,24 +194,23 @@ def configure(ctx: Context) -> None:
     if int(ad.round_blueprint(), 16) == 0:
         # The blueprint went through CREATE2 with the rest (same address on every chain).
         ctx.send("AirdropRounds.set_round_blueprint", ad.set_round_blueprint, ctx.address("AirdropRoundBlueprint"))
-    operators = list(cfg.get("operators") or [])
-    if not operators and _local(ctx) and ctx.users:
-        operators = [ctx.users[0].address]
-    for op in operators:
-        if not ad.is_operator(op):
-            ctx.send("AirdropRounds.set_operator", ad.set_operator, op, True)
+    for operator in _airdrop_operators(ctx):
+        if not ad.is_operator(operator):
+            ctx.send("AirdropRounds.set_operator", ad.set_operator, operator, True)
 
 
 def exercise(ctx: Context) -> None:
-    """Red packet: create (native and USDT), claim by two users, refund after expiry.
-    Airdrop: publish a native-coin round for three users, draw, claim for one, sweep after the window.
-    Time travel needs a local chain; on a live chain the refund and the sweep are skipped."""
+    """Red packets: create (native with a password, USDT public), claims, refund after expiry.
+    Airdrop: publish a native-coin round for three accounts, draw, a keeper's claim for one account,
+    sweep after the window. Time travel needs a local chain: on a live chain the refund and the
+    sweep are skipped. Local feeds answer again before the packets and after the time travel."""
     if len(ctx.users) < 4:
         ctx.skip("payouts", "needs four exercise accounts")
         return
     # The first exercise account creates the packets and is the airdrop operator (configure made it one
     # on local chains); the keeper is a third party who draws, claims for others and sweeps.
     creator, first_claimer, second_claimer, keeper = ctx.users[:4]
+    refresh_local_feeds(ctx)  # time may have moved since they last answered (timeline, a re-run)
     salt = ctx.chain.blocks.head.timestamp  # unique per run
     key = _native_packet(ctx, creator, (first_claimer, second_claimer), salt)
     _usdt_packet(ctx, creator, keeper, salt)
@@ -166,13 +219,15 @@ def exercise(ctx: Context) -> None:
 
 
 def _native_packet(ctx: Context, creator, claimers, salt: int):
-    """A password packet of 0.01 native coin in 3 random shares, claimed by each claimer with a
-    signature from the password's key. Returns the password key (the refund needs it)."""
+    """A password packet of 0.01 native coin in 3 random shares (the quoted fee as `max_fee`),
+    claimed by each claimer with a signature from the password's key. Returns the password key
+    (the refund needs it)."""
     rp = ctx["RedPacket"]
     amount = 10**16
     key = payouts.password_key("fivefold demo", creator.address, salt, ctx.chain_id, rp.address)
     ctx.step("RedPacket.create (native, password, 3 random shares)",
-             rp.create(NATIVE, amount, 3, True, DAY, key.address, salt, 0, value=amount, sender=creator))
+             rp.create(NATIVE, amount, rp.quote_fee(NATIVE, amount), 3, True, DAY, key.address, salt, 0, value=amount,
+                       sender=creator))
     pid = payouts.packet_id(creator.address, key.address, NATIVE, salt)
     for claimer in claimers:
         r, vs = payouts.sign_claim(key.key, ctx.chain_id, rp.address, pid, claimer.address)
@@ -185,31 +240,35 @@ def _usdt_packet(ctx: Context, creator, claimer, salt: int) -> None:
     """A public packet of 250 mock USDT in 2 even shares, one claimed (local chains: the mock's faucet)."""
     if "MockUSDT" not in ctx.contracts:
         return
-    rp, usdt = ctx["RedPacket"], ctx["MockUSDT"]
+    rp, usdt, deposit = ctx["RedPacket"], ctx["MockUSDT"], 250 * 10**6
     ctx.step("MockUSDT.faucet", usdt.faucet(creator, 1_000 * 10**6, sender=creator))
-    ctx.step("MockUSDT.approve", usdt.approve(rp, 250 * 10**6, sender=creator))
+    ctx.step("MockUSDT.approve", usdt.approve(rp, deposit, sender=creator))
+    fee = rp.quote_fee(usdt, deposit)
     ctx.step("RedPacket.create (USDT, public, 2 even shares)",
-             rp.create(usdt, 250 * 10**6, 2, False, DAY, NATIVE, salt, 0, sender=creator))
-    pid = payouts.packet_id(creator.address, NATIVE, asset_addresses(ctx)["USDT"], salt)
+             rp.create(usdt, deposit, fee, 2, False, DAY, NATIVE, salt, 0, sender=creator))
+    pid = payouts.packet_id(creator.address, NATIVE, usdt.address, salt)
+    before = usdt.balanceOf(claimer)
     ctx.step("RedPacket.claim (USDT)", rp.claim(creator, NATIVE, usdt, salt, b"\0" * 32, b"\0" * 32, sender=claimer))
-    ctx.check(usdt.balanceOf(claimer) == 250 * 10**6 * 97 // 100 // 2, "red packet: USDT share after the 3% fee")
+    ctx.check(usdt.balanceOf(claimer) - before == (deposit - fee) // 2, "red packet: USDT share after the bracketed fee")
     ctx.check(rp.packet(pid).claims == 1, "red packet: USDT claim recorded")
 
 
 def _airdrop_round(ctx: Context, operator, recipients, keeper):
-    """The operator publishes a native-coin round for the recipients; the keeper draws the schedule
-    and claims the first recipient's leaf for it. Returns the round (None when not published)."""
+    """The operator publishes a native-coin round for the recipients (a tree salted and bound to
+    this chain and registry); the keeper draws the schedule and claims the first recipient's leaf
+    for it. Returns the round (None when not published)."""
     ad = ctx["AirdropRounds"]
     if not ad.is_operator(operator):
-        ctx.skip("airdrop", f"{operator.address} is not an airdrop operator")
+        ctx.skip("airdrop", f"{operator.address} is not an airdrop operator (payouts.operators in the chain file)")
         return None
     number = int(ad.round_count()) + 1
     accounts = [u.address for u in recipients]
     amounts = [10**15, 2 * 10**15, 3 * 10**15]
-    tree = merkle.MerkleTree(merkle.airdrop_leaves(number, [bytes.fromhex(x[2:]) for x in accounts], amounts))
+    key = airdrop.new_round_key(ctx.chain_id, ad.address, number)
+    tree = merkle.MerkleTree(merkle.airdrop_leaves(key.prefix, [bytes.fromhex(x[2:]) for x in accounts], amounts))
     start = ctx.chain.blocks.head.timestamp
     ctx.step("AirdropRounds.publish (native, 3 accounts)",
-             ad.publish(number, NATIVE, tree.root_int, sum(amounts), 3, start, start + 2 * DAY,
+             ad.publish(number, NATIVE, tree.root_int, key.salt, sum(amounts), 3, start, start + 2 * DAY,
                         value=sum(amounts), sender=operator))
     address = ad.rounds(number)
     ctx.chain.contracts.cache_contract_type(address, ctx.project.AirdropRound.contract_type)
@@ -218,7 +277,7 @@ def _airdrop_round(ctx: Context, operator, recipients, keeper):
     if _local(ctx) and ctx.chain.blocks.height <= target:
         ctx.chain.mine(target + 1 - ctx.chain.blocks.height)  # one request for all blocks
     if ctx.chain.blocks.height <= target:
-        ctx.skip("AirdropRound.draw", "draw block not mined yet (live chain)")
+        ctx.skip("AirdropRound.draw", "draw block not mined yet (live chain): the first claim will draw")
         return rnd
     ctx.step("AirdropRound.draw", rnd.draw(sender=keeper))
     wait = int(rnd.unlock_time(0)) - ctx.chain.blocks.head.timestamp
@@ -234,7 +293,8 @@ def _airdrop_round(ctx: Context, operator, recipients, keeper):
 
 
 def _after_the_windows(ctx: Context, creator, key, salt: int, rnd, keeper) -> None:
-    """After expiry the creator refunds the native packet and the keeper sweeps the round to the treasury."""
+    """After expiry the creator refunds the native packet and the keeper sweeps the round to the
+    treasury; the local feeds then answer again, dated after the time travel."""
     if not ctx.advance(2 * DAY + 1):
         ctx.skip("RedPacket.refund / AirdropRound.sweep", "needs time travel (local chains only)")
         return
@@ -245,3 +305,4 @@ def _after_the_windows(ctx: Context, creator, key, salt: int, rnd, keeper) -> No
     if rnd is not None:
         ctx.step("AirdropRound.sweep (fees and unclaimed to the treasury)", rnd.sweep(sender=keeper))
         ctx.check(rnd.holdings() == 0, "airdrop: round empty after the sweep")
+    refresh_local_feeds(ctx)  # leave the chain ready for red packets

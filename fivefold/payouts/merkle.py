@@ -9,9 +9,10 @@ Scheme (snekmate's `merkle_proof_verification` rule, narrowed to 160-bit nodes):
 - a proof lists the siblings from the leaf upwards.
 
 Why 160 bits: a proof's siblings are calldata, and a word with 12 zero bytes costs 144 gas less
-than a full one (2,880 gas on a 20-sibling proof). Forging a proof still needs a second preimage
-of a 160-bit hash (2**160 work, as hard as taking over a given address); collisions (2**80) only
-help whoever builds the tree, and the operator builds it anyway.
+than a full one (2,880 gas on a 20-sibling proof). Forging a proof against a published tree needs a
+second preimage of a 160-bit node (2**160 work); a collision (about 2**81) can be prepared by
+anyone who controls a leaf before the tree is fixed, a registrant included, which is why airdrop
+leaves commit to a random salt revealed only at publication (docs/payouts.md, "Leaves and nodes").
 
 Leaves are hashed twice over an abi.encode (see `fivefold.payouts.airdrop_leaf`), so a leaf
 preimage is 32 bytes and can never be mistaken for an internal node's 64.
@@ -22,7 +23,7 @@ keccak binding installed (pysha3 when present, pycryptodome otherwise).
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 try:  # pysha3: ~6x faster per call than pycryptodome's object API
     from sha3 import keccak_256 as _keccak_256
@@ -51,7 +52,7 @@ def hash_pair(a: bytes, b: bytes) -> bytes:
 
 def next_level(level: Sequence[bytes]) -> list[bytes]:
     k, pad = keccak, _PAD
-    out = [pad + (k(a + b) if a < b else k(b + a))[12:] for a, b in zip(level[0::2], level[1::2])]
+    out = [pad + (k(a + b) if a < b else k(b + a))[12:] for a, b in zip(level[0::2], level[1::2], strict=False)]  # odd last: carried up
     if len(level) % 2:
         out.append(level[-1])
     return out
@@ -121,21 +122,21 @@ def address_leaf(account: str) -> bytes:
     return low160(keccak(keccak(bytes.fromhex(account[2:].lower()).rjust(32, b"\0"))))
 
 
-def channel_tree(members: Sequence[str]) -> "MerkleTree":
+def channel_tree(members: Sequence[str]) -> MerkleTree:
     return MerkleTree([address_leaf(m) for m in members])
 
 
-def airdrop_leaves(round_id: int, accounts: Sequence[bytes], amounts: Sequence[int], first: int = 0) -> list[bytes]:
-    """low160(keccak256(keccak256(abi.encode(round, index, account, amount)))) for every row, by hand.
+def airdrop_leaves(prefix: bytes, accounts: Sequence[bytes], amounts: Sequence[int], first: int = 0) -> list[bytes]:
+    """low160(keccak256(keccak256(abi.encode(chain.id, registry, round, salt, index, account, amount))))
+    for every row, by hand.
 
-    `accounts` are 20-byte canonical addresses; abi.encode of four static words is just their
-    32-byte big-endian concatenation, so no ABI library is needed (eth_abi is far too slow here).
-    Row i gets index `first + i`.
+    `prefix` is the round's first four words (`payouts.RoundKey.prefix`); `accounts` are 20-byte
+    canonical addresses; abi.encode of static words is just their 32-byte big-endian concatenation,
+    so no ABI library is needed (eth_abi is far too slow here). Row i gets index `first + i`.
     """
     k = keccak
-    rnd = round_id.to_bytes(32, "big")
     pad = _PAD
     return [
-        pad + k(k(rnd + i.to_bytes(32, "big") + pad + acct + amt.to_bytes(32, "big")))[12:]
-        for i, (acct, amt) in enumerate(zip(accounts, amounts), start=first)
+        pad + k(k(prefix + i.to_bytes(32, "big") + pad + acct + amt.to_bytes(32, "big")))[12:]
+        for i, (acct, amt) in enumerate(zip(accounts, amounts, strict=True), start=first)
     ]

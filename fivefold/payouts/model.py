@@ -93,22 +93,22 @@ def sign_claim(key: bytes, chain_id: int, contract: str, pid: bytes, claimer: st
     return sig.r.to_bytes(32, "big"), vs.to_bytes(32, "big")
 
 
-def fee_bps(rates: tuple[int, int, int], amount: int, price: int | None, token_decimals: int, feed_decimals: int) -> int:
-    """The rate of SPEC 6.4's band the deposit falls in (whole deposit, bands not brackets).
+def packet_fee(rates: tuple[int, int, int], amount: int, price: int | None, token_decimals: int,
+               feed_decimals: int) -> int:
+    """RedPacket's fee on a deposit of `amount`: SPEC 6.4's rates charged in brackets.
 
-    value = amount * price / 10**(token_decimals + feed_decimals), compared exactly.
-    An asset without a feed (price None) pays the highest rate.
+    The low rate on the part worth up to USD 100, the mid rate on USD 100 to 500, the high rate on
+    the rest; the bracket limits in the asset's units round down, the fee rounds up (both favour
+    the protocol). An asset without a feed (price None) pays the highest rate on everything.
     """
     low, mid, high = rates
     if price is None:
-        return max(low, mid, high)
+        return fee(amount, max(low, mid, high))
     one_usd = 10 ** (token_decimals + feed_decimals)
-    value = amount * price
-    if value <= BAND_LOW_USD * one_usd:
-        return low
-    if value <= BAND_MID_USD * one_usd:
-        return mid
-    return high
+    up_to_low = min(amount, BAND_LOW_USD * one_usd // price)
+    up_to_mid = min(amount, BAND_MID_USD * one_usd // price)
+    weighted = low * up_to_low + mid * (up_to_mid - up_to_low) + high * (amount - up_to_mid)
+    return -(-weighted // BPS)
 
 
 def fee(amount: int, bps: int) -> int:
@@ -144,6 +144,8 @@ def shares(net: int, n: int, seed: int, random: bool) -> list[int]:
 TIERS = 4
 DRAW_DELAY = 5
 AIRDROP_FEE_BPS = 500
+# AirdropRounds.MAX_TOTAL: the most a round can hold, in the asset's smallest unit.
+AIRDROP_MAX_TOTAL = 2**96 - 1
 
 
 def tier_shift_for(count: int) -> int:
@@ -154,9 +156,26 @@ def tier_shift_for(count: int) -> int:
     return shift
 
 
-def airdrop_leaf(round_number: int, index: int, account: str, amount: int) -> bytes:
-    """low160(keccak256(keccak256(abi.encode(round, index, account, amount)))), as a 32-byte word."""
-    return b"\0" * 12 + keccak(keccak(enc(round_number, index, account, amount)))[12:]
+@dataclass(frozen=True)
+class RoundKey:
+    """What every leaf of one airdrop round commits to besides its row: the chain, the registry,
+    the round number and the operator's random salt (secret until publication)."""
+
+    chain_id: int
+    registry: str
+    round: int
+    salt: bytes  # 32 bytes
+
+    @property
+    def prefix(self) -> bytes:
+        """abi.encode(chain.id, registry, round, salt): the first four words of every leaf's preimage."""
+        return enc(self.chain_id, self.registry, self.round, self.salt)
+
+
+def airdrop_leaf(key: RoundKey, index: int, account: str, amount: int) -> bytes:
+    """low160(keccak256(keccak256(abi.encode(chain.id, registry, round, salt, index, account, amount)))),
+    as a 32-byte word."""
+    return b"\0" * 12 + keccak(keccak(key.prefix + enc(index, account, amount)))[12:]
 
 
 def airdrop_fee(amount: int, bps: int) -> int:
@@ -176,6 +195,17 @@ def unlock_time(start: int, end: int, tier_shift: int, seed: int, index: int) ->
         return start
     tier = min(index >> tier_shift, TIERS - 1)
     return start + tier * slot + int.from_bytes(keccak(enc(seed, index)), "big") % slot
+
+
+BLOCKHASH_WINDOW = 256
+
+
+def seed_block(draw_block: int, block_number: int) -> int:
+    """The block whose hash a draw in block `block_number` uses: the draw block while its hash is in
+    reach, else the latest block of draw block + k * 256 before `block_number`."""
+    if block_number <= draw_block:
+        raise ValueError("the draw block is not mined yet")
+    return draw_block + (block_number - 1 - draw_block) // BLOCKHASH_WINDOW * BLOCKHASH_WINDOW
 
 
 def schedule_seed(block_hash: bytes, round_number: int, root: int) -> int:

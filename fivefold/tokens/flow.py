@@ -94,7 +94,9 @@ def permit_signature(token, owner_account, spender: str, amount: int, deadline: 
         }
     )
     sig = owner_account.sign_message(message)
-    return sig.v, sig.r, sig.s
+    # Ape's signature drops leading zero bytes of r and s; as bytes32 they would be padded on the
+    # wrong side (a failed permit about once in 128 signatures), so pad them back to 32 bytes.
+    return sig.v, bytes(sig.r).rjust(32, b"\0"), bytes(sig.s).rjust(32, b"\0")
 
 
 def exercise(ctx: Context) -> None:

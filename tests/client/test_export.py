@@ -44,14 +44,14 @@ def test_export__lending_markets__created_by_the_controller_with_block_and_tx(de
 
 
 def test_export__local_mock_feeds__recorded_with_their_deployment(deployed, chain):
-    """The settable feeds the lending setup deploys on a local chain are in the book, with their ABI."""
+    """The settable feeds (LocalPriceFeed) the lending setup deploys on a local chain are in the book, with their ABI."""
     ctx, m, out = deployed
     book = _book(out)[str(chain.chain_id)]
-    feeds = {n: e for n, e in book["contracts"].items() if e["abi"] == "MockPriceFeed"}
+    feeds = {n: e for n, e in book["contracts"].items() if e["abi"] == "LocalPriceFeed" and n.startswith("LendingFeed")}
     assert feeds
     for name, entry in feeds.items():
         assert entry["created_by"] == "deployer" and chain.provider.get_receipt(entry["tx"]).contract_address == entry["address"]
-    assert (out / "MockPriceFeed.json").exists() and (out / "MockPriceFeed.natspec.json").exists()
+    assert (out / "LocalPriceFeed.json").exists() and (out / "LocalPriceFeed.natspec.json").exists()
 
 
 def test_export__payout_assets__native_usdt_and_cmdt_with_their_feeds(deployed, chain):
@@ -84,7 +84,8 @@ def test_export__every_book_entry__has_abi_and_natspec_files(deployed, chain):
     ctx, m, out = deployed
     book = _book(out)[str(chain.chain_id)]
     names = {e["abi"] for e in [*book["contracts"].values(), *book["assets"].values()] if e["abi"]}
-    assert {"RedPacket", "Market", "MockStablecoin", "LocalPriceFeed", "MockStablecoin6"} <= names
+    assert {"RedPacket", "Market", "MockStablecoin", "LocalPriceFeed"} <= names
+    assert not {"MockStablecoin6", "MockPriceFeed"} & names  # one local stablecoin, one local feed
     for name in names:
         assert isinstance(json.loads((out / f"{name}.json").read_text()), list), name
         doc = json.loads((out / f"{name}.natspec.json").read_text())

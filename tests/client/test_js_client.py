@@ -34,7 +34,8 @@ def test_js_claim__password_packet__claim_lands(deployed, chain, creator, claime
     assert unicodedata.normalize("NFC", PASSWORD_TYPED).strip() == PASSWORD != PASSWORD_TYPED
     salt, amount = 20240210, 3 * 10**16
     key = payouts.password_key(PASSWORD, creator.address, salt, chain.chain_id, rp.address)
-    rp.create(payouts.ZERO_ADDRESS, amount, 3, True, DAY, key.address, salt, 0, value=amount, sender=creator)
+    rp.create(payouts.ZERO_ADDRESS, amount, rp.quote_fee(payouts.ZERO_ADDRESS, amount), 3, True, DAY, key.address, salt,
+              0, value=amount, sender=creator)
     pid = payouts.packet_id(creator.address, key.address, payouts.ZERO_ADDRESS, salt)
 
     result = _claim(chain, out, creator, salt, payouts.ZERO_ADDRESS, PASSWORD_TYPED, claimer)
@@ -56,7 +57,8 @@ def test_js_claim__wrong_password__finds_no_packet_and_sends_nothing(deployed, c
     rp = ctx["RedPacket"]
     salt, amount = 20240211, 10**16
     key = payouts.password_key(PASSWORD, creator.address, salt, chain.chain_id, rp.address)
-    rp.create(payouts.ZERO_ADDRESS, amount, 2, False, DAY, key.address, salt, 0, value=amount, sender=creator)
+    rp.create(payouts.ZERO_ADDRESS, amount, rp.quote_fee(payouts.ZERO_ADDRESS, amount), 2, False, DAY, key.address, salt,
+              0, value=amount, sender=creator)
     nonce = claimer.nonce
 
     result = _claim(chain, out, creator, salt, payouts.ZERO_ADDRESS, "gong xi fa cai", claimer)

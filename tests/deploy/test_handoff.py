@@ -31,7 +31,7 @@ def test_handoff__live_owner__offered_and_reported_until_accepted(project, chain
     rows = deployment.open_roles(ctx, deployer.address)
     assert [(r.role, r.awaiting_owner) for r in rows] == [("CC.owner", True), ("CCVesting.owner", True)]
     selector = "0x" + function_signature_to_4byte_selector("accept_ownership()").hex()
-    for row, contract in zip(rows, deployed_by.values()):
+    for row, contract in zip(rows, deployed_by.values(), strict=True):
         assert f"{owner.address} must call accept_ownership() ({selector}) on {contract.address}" in row.state
     for contract in deployed_by.values():
         assert contract.owner() == deployer.address

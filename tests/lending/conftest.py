@@ -123,7 +123,7 @@ def warp(chain, system, deployer):
         chain.mine(deltatime=seconds)
         if refresh:
             for feed in system.feeds.values():
-                feed.set_answer(feed.answer(), sender=deployer)
+                lending.set_local_answer(feed, feed.answer(), deployer)
 
     return do
 
@@ -133,7 +133,7 @@ def set_price(system, deployer):
     """`set_price("CC", answer_with_8_decimals)`."""
 
     def do(symbol, answer):
-        system.feeds[symbol].set_answer(answer, sender=deployer)
+        lending.set_local_answer(system.feeds[symbol], answer, deployer)
 
     return do
 

@@ -3,6 +3,7 @@
 import ape
 import pytest
 
+from fivefold.lending import model as lending
 from fivefold.units import WAD
 
 
@@ -82,11 +83,44 @@ def test_self_liquidation__second_account__earns_nothing(controller, usd_market,
     assert controller.health_factor(attacker) > hf_before
 
 
+def test_self_liquidation__thin_surplus_to_the_end__pair_gains_nothing_and_no_bad_debt(
+    controller, usd_market, cc_market, tokens, supplier, attacker, non_owner, supply, position, set_price
+):
+    """Review finding 8: 1,000 CC at $1.55 back $1,500 of debt (cf 0.75); the borrower's second account liquidates it
+    to the end. With the incentive at 1.08 the pair left ~$64.84 of debt for suppliers to write off; the incentive
+    is now capped at collateral / debt (1.0333), so the surplus only moves between the pair's two accounts."""
+    supply(usd_market, supplier, 10_000 * 10**6)
+    position(attacker, {"CC": 1000 * WAD}, ("USD6", 1500 * 10**6))
+    set_price("CC", 155 * 10**6)
+    accomplice = non_owner
+    tokens["USD6"].approve(usd_market, 2**256 - 1, sender=accomplice)
+    price = 155 * 10**16
+
+    def pair():
+        return _net_worth(attacker, cc_market, usd_market, tokens, price) + _net_worth(accomplice, cc_market, usd_market, tokens, price)
+
+    before, suppliers_before = pair(), usd_market.totalAssets()
+    _, debt_value, raw = controller.account_liquidity(attacker)
+    incentive = lending.capped_incentive(raw, debt_value, controller.liquidation_incentive())
+    assert WAD < incentive < controller.liquidation_incentive()  # 1.0333, not 1.08
+    for _ in range(12):  # the debt halves each time: $1,500 -> $0.37, collateral -> $0.38
+        repay = usd_market.debt_of(attacker) * controller.close_factor() // WAD
+        usd_market.liquidate(attacker, repay, cc_market, 0, sender=accomplice)
+        _, debt_value, raw = controller.account_liquidity(attacker)
+        assert raw >= debt_value  # solvent after every liquidation
+    assert raw <= controller.bad_debt_dust()  # collateral down to dust: where the old rule wrote debt off
+    with ape.reverts("controller: debt is not bad"):
+        usd_market.write_off(attacker, sender=accomplice)
+    # the pair gains nothing (it pays a few seconds of interest); suppliers lose nothing
+    assert pair() <= before
+    assert usd_market.totalAssets() >= suppliers_before
+
+
 def test_liquidation__stale_price__reverts(usd_market, cc_market, tokens, supplier, borrower, liquidator, supply, position, set_price, warp):
     supply(usd_market, supplier, 10_000 * 10**6)
     position(borrower, {"CC": 1000 * WAD}, ("USD6", 1400 * 10**6))
     set_price("CC", 180 * 10**6)
     tokens["USD6"].approve(usd_market, 2**256 - 1, sender=liquidator)
     warp(3601, refresh=False)
-    with ape.reverts("price: stale price"):
+    with ape.reverts("feed_reader: stale price"):
         usd_market.liquidate(borrower, 100 * 10**6, cc_market, 0, sender=liquidator)

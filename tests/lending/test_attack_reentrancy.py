@@ -22,7 +22,7 @@ def hook_token(project, deployer, supplier, borrower):
 
 @pytest.fixture
 def hook_market(project, deployer, controller, adapter, system, hook_token, governance, supplier, supply):
-    feed = project.MockPriceFeed.deploy(8, 10**8, sender=deployer)
+    feed = lending.deploy_local_feed(project, deployer, "HOOK / USD", 10**8)
     adapter.set_feed(hook_token, feed, 3600, sender=governance)
     market = lending.create_market(project, controller, hook_token, system.linear, 0, 5 * 10**17, "Pledge HOOK", "slipHOOK", governance)
     supply(market, supplier, 100_000 * WAD)

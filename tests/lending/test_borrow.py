@@ -1,5 +1,6 @@
 import ape
 
+from fivefold.lending import model as lending
 from fivefold.units import WAD
 
 
@@ -62,11 +63,12 @@ def test_borrow__zero_receiver__reverts(usd_market, borrower):
         usd_market.borrow(1, "0x0000000000000000000000000000000000000000", sender=borrower)
 
 
-def test_borrow__stale_collateral_price__reverts(usd_market, supplier, borrower, supply, position, warp):
+def test_borrow__stale_collateral_price__counts_as_zero(usd_market, feeds, deployer, chain, supplier, borrower, supply, position):
+    """Collateral whose feed is stale is worth nothing to the health check (issue 9, finding 9)."""
     supply(usd_market, supplier, 10_000 * 10**6)
     position(borrower, {"CC": 100 * WAD})
-    warp(3601, refresh=False)
-    with ape.reverts("price: stale price"):
+    lending.set_local_answer(feeds["CC"], feeds["CC"].answer(), deployer, chain.pending_timestamp - 3601)
+    with ape.reverts("controller: insufficient collateral"):
         usd_market.borrow(10 * 10**6, borrower, sender=borrower)
 
 

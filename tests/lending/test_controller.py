@@ -9,8 +9,8 @@ ZERO = "0x0000000000000000000000000000000000000000"
 
 @pytest.fixture
 def fresh_asset(project, deployer, adapter, governance):
-    token = project.MockStablecoin6.deploy(sender=deployer)
-    feed = project.MockPriceFeed.deploy(8, 10**8, sender=deployer)
+    token = project.MockStablecoin.deploy(sender=deployer)
+    feed = lending.deploy_local_feed(project, deployer, "X / USD", 10**8)
     adapter.set_feed(token, feed, 3600, sender=governance)
     return token, feed
 
@@ -42,14 +42,14 @@ def test_create_market__factor_of_one__reverts(controller, system, fresh_asset, 
 
 def test_create_market__oracle_returns_zero__reverts(controller, system, fresh_asset, governance, deployer):
     token, feed = fresh_asset
-    feed.set_answer(0, sender=deployer)
-    with ape.reverts("price: non-positive price"):
+    lending.set_local_answer(feed, 0, deployer)
+    with ape.reverts("feed_reader: non-positive price"):
         controller.create_market(token, system.linear, 0, 0, "X", "X", sender=governance)
 
 
 def test_create_market__no_feed__reverts(project, deployer, controller, system, governance):
-    token = project.MockStablecoin6.deploy(sender=deployer)
-    with ape.reverts("price: no feed"):
+    token = project.MockStablecoin.deploy(sender=deployer)
+    with ape.reverts("price_adapter: no feed"):
         controller.create_market(token, system.linear, 0, 0, "X", "X", sender=governance)
 
 
@@ -172,7 +172,7 @@ def test_exit_market__not_entered__reverts(controller, cc_market, borrower):
 
 def test_on_borrow__not_a_market__reverts(controller, borrower):
     with ape.reverts("controller: caller is not a listed market"):
-        controller.on_borrow(borrower, sender=borrower)
+        controller.on_borrow(borrower, 0, sender=borrower)
 
 
 def test_health_factor__mirror(controller, cc_market, usd_market, supplier, borrower, supply, position):
@@ -196,8 +196,8 @@ def test_create_market__no_price_adapter__reverts(project, deployer, governance,
 
 def test_market_constructor__zero_inputs__revert(project, deployer, controller, system, tokens):
     with ape.reverts("market: zero asset"):
-        project.Market.deploy(ZERO, controller, system.linear, 0, False, "X", "X", sender=deployer)
+        project.Market.deploy(ZERO, controller, system.linear, 0, False, 0, "X", "X", sender=deployer)
     with ape.reverts("market: zero controller"):
-        project.Market.deploy(tokens["CC"], ZERO, system.linear, 0, False, "X", "X", sender=deployer)
+        project.Market.deploy(tokens["CC"], ZERO, system.linear, 0, False, 0, "X", "X", sender=deployer)
     with ape.reverts("market: zero rate model"):
-        project.Market.deploy(tokens["CC"], controller, ZERO, 0, False, "X", "X", sender=deployer)
+        project.Market.deploy(tokens["CC"], controller, ZERO, 0, False, 0, "X", "X", sender=deployer)

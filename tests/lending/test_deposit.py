@@ -62,9 +62,24 @@ def test_mint__exact_shares__pulls_assets_rounded_up(cc_market, tokens, supplier
 def test_deposit__views__describe_erc4626(cc_market, tokens, supplier):
     assert cc_market.asset() == tokens["CC"].address
     assert cc_market.decimals() == 21
-    assert cc_market.maxDeposit(supplier) == 2**256 - 1
-    assert cc_market.maxMint(supplier) == 2**256 - 1
+    assert cc_market.maxDeposit(supplier) == 2**128 - 1
+    assert cc_market.maxMint(supplier) == (2**128 - 1) * 1000
     assert cc_market.symbol() == "slipCC"
     assert cc_market.convertToShares(WAD) == 1000 * WAD
     assert cc_market.convertToAssets(1000 * WAD) == WAD
     assert cc_market.exchange_rate() == WAD // 1000
+
+
+def test_max_deposit__near_the_cash_bound__deposit_of_max_succeeds(usd_market, tokens, supplier, deployer):
+    """ERC-4626 finding 10: maxDeposit/maxMint said max_value(uint256) although cash is accounted in 128 bits; they
+    now return the room left, `deposit(maxDeposit)` goes through and one unit more is refused."""
+    tokens["USD6"].mint(supplier, 2**129, sender=deployer)
+    tokens["USD6"].approve(usd_market, 2**256 - 1, sender=supplier)
+    usd_market.deposit(2**127, supplier, sender=supplier)
+    room = usd_market.maxDeposit(supplier)
+    assert room == 2**128 - 1 - 2**127
+    assert usd_market.maxMint(supplier) == lending.to_shares(room, usd_market.totalAssets(), usd_market.totalSupply())
+    with ape.reverts("market: cash bound"):
+        usd_market.deposit(room + 1, supplier, sender=supplier)
+    usd_market.mint(usd_market.maxMint(supplier), supplier, sender=supplier)
+    assert usd_market.maxDeposit(supplier) <= 1

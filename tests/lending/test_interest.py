@@ -74,7 +74,7 @@ def test_set_rate_model__kink__jumps_above_kink(system, usd_market, governance, 
 
 
 def test_borrow_rate__model_above_cap__is_capped(project, deployer, usd_market, governance, supplier, borrower, supply, position):
-    steep = project.LinearRateModel.deploy(WAD, 10 * WAD, sender=deployer)
+    steep = project.KinkRateModel.deploy(WAD, 10 * WAD, lending.LINEAR_KINK, 0, sender=deployer)
     usd_market.set_rate_model(steep, sender=governance)
     _open(usd_market, supplier, borrower, supply, position, borrow=9_900 * 10**6)
     assert lending.linear_rate_per_year(usd_market.cash(), usd_market.total_borrows(), WAD, 10 * WAD) > 10 * WAD

@@ -5,7 +5,9 @@ Invariants after every step, for every market:
   by rounding only (the protocol's favour);
 - cash: the market's token balance equals its accounted cash (nobody donated here);
 - borrows: B never exceeds the sum of account debts and trails it by rounding only;
-- health: a borrow or a withdrawal that went through left the account at health >= 1.
+- health: a borrow or a withdrawal that went through left the account at health >= 1;
+- ERC-4626 limits: for every market, holder and operation, op(maxOp(holder)) goes through (tried
+  atomically by `LendingMaxProbe` in an eth_call, so the state does not change).
 At the end of each run every debt is repaid and every supplier withdraws: each gets at least
 what its vouchers were worth, and the market keeps no more than rounding dust beyond reserves.
 """
@@ -31,19 +33,31 @@ ACCEPTED = (
 )
 
 
-def test_markets__random_use__invariants_hold(chain, system, supplier, borrower, liquidator, non_owner, attacker, deployer):
+def test_markets__random_use__invariants_hold(project, chain, system, supplier, borrower, liquidator, non_owner, attacker, deployer):
     actors = [supplier, borrower, liquidator, non_owner, attacker]
     markets, tokens, feeds, controller = system.markets, system.tokens, system.feeds, system.controller
     base = settings()
     # each example replays ~20 steps on a live chain: a third of a stateless test's budget
     examples = max(2, base.max_examples // 12)
 
+    probe = project.LendingMaxProbe.deploy(sender=deployer)
     for actor in actors:
         for symbol in SYMBOLS:
             tokens[symbol].approve(markets[symbol], 2**256 - 1, sender=actor)
+            markets[symbol].approve(probe, 2**256 - 1, sender=actor)
         controller.enter_markets([markets[s] for s in SYMBOLS], sender=actor)
     unit = {"CC": WAD, "CMDT": WAD, "USD6": 10**6}
     answers = {s: feeds[s].answer() for s in SYMBOLS}
+    # every example starts from a live system: each actor supplies every market, three borrow, two of
+    # them near their limit (so that health, not only cash, bounds what they may withdraw)
+    for i, actor in enumerate(actors):
+        for symbol in SYMBOLS:
+            markets[symbol].deposit((1_000 + 500 * i) * unit[symbol], actor, sender=actor)
+    seeded_loans = {"USD6": ((borrower, 3_900), (liquidator, 400)), "CC": ((attacker, 4_000),)}
+    for symbol, loans in seeded_loans.items():
+        for actor, amount in loans:
+            markets[symbol].borrow(amount * unit[symbol], actor, sender=actor)
+    seeded_steps = len(actors) * len(SYMBOLS) + 3
 
     class Markets(RuleBasedStateMachine):
         def __init__(self):
@@ -52,9 +66,9 @@ def test_markets__random_use__invariants_hold(chain, system, supplier, borrower,
             self.snapshot = chain.snapshot()
             for s in SYMBOLS:
                 answers[s] = feeds[s].answer()
-            self.steps = 0
-            self.borrowers = {s: set() for s in SYMBOLS}
-            self.holders = {s: set() for s in SYMBOLS}
+            self.steps = seeded_steps
+            self.borrowers = {s: {actors.index(a) for a, _ in seeded_loans.get(s, ())} for s in SYMBOLS}
+            self.holders = {s: set(range(len(actors))) for s in SYMBOLS}
 
         def teardown(self):
             try:
@@ -106,13 +120,13 @@ def test_markets__random_use__invariants_hold(chain, system, supplier, borrower,
         def wait(self, seconds):
             chain.mine(deltatime=seconds)
             for s in SYMBOLS:
-                feeds[s].set_answer(answers[s], sender=deployer)
+                lending.set_local_answer(feeds[s], answers[s], deployer)
             self.steps += 1
 
         @rule(symbol=st.sampled_from(SYMBOLS), percent=st.integers(50, 150))
         def move_price(self, symbol, percent):
             answers[symbol] = max(1, answers[symbol] * percent // 100)
-            feeds[symbol].set_answer(answers[symbol], sender=deployer)
+            lending.set_local_answer(feeds[symbol], answers[symbol], deployer)
 
         @rule(who=st.integers(0, 4), by=st.integers(0, 4), debt_symbol=st.sampled_from(SYMBOLS), collateral=st.sampled_from(SYMBOLS), share=st.integers(1, 50))
         def liquidate(self, who, by, debt_symbol, collateral, share):
@@ -143,12 +157,19 @@ def test_markets__random_use__invariants_hold(chain, system, supplier, borrower,
                 assert borrows <= debts
                 assert debts - borrows <= len(actors) + 2 * self.steps + 2
 
+        @invariant()
+        def max_operations_go_through(self):
+            codes, first_error = probe.check.call([markets[s] for s in SYMBOLS], actors)
+            assert 2 not in codes, bytes(first_error)
+
         def _everyone_leaves(self):
+            # every debt first: vouchers that back a loan elsewhere cannot leave before it is repaid
+            for s in SYMBOLS:
+                for a in actors:
+                    if markets[s].debt_of(a):
+                        markets[s].repay(2**256 - 1, a, sender=a)
             for s in SYMBOLS:
                 market = markets[s]
-                for a in actors:
-                    if market.debt_of(a):
-                        market.repay(2**256 - 1, a, sender=a)
                 for a in actors:
                     shares = market.balanceOf(a)
                     if shares:

@@ -83,3 +83,32 @@ def test_max_withdraw__capped_by_cash(cc_market, supplier, borrower, supply, pos
     position(borrower, {"CMDT": 10_000 * WAD}, ("CC", 70 * WAD))
     assert cc_market.maxWithdraw(supplier) == 30 * WAD
     assert cc_market.maxRedeem(supplier) == lending.to_shares(30 * WAD, cc_market.totalAssets(), cc_market.totalSupply())
+
+
+def test_max_withdraw__collateral_backing_a_loan__respects_health(chain, cc_market, usd_market, supplier, borrower, supply, position):
+    """ERC-4626 finding 10: maxWithdraw/maxRedeem ignored the health check. Now `withdraw(maxWithdraw)` and
+    `redeem(maxRedeem)` go through for a borrower, and what the old figure (all its vouchers) offered is refused."""
+    supply(usd_market, supplier, 10_000 * 10**6)
+    # 1,000 CC at $2 x 0.75 = $1,500 of power against $1,200: 200 CC may go
+    position(borrower, {"CC": 1000 * WAD}, ("USD6", 1200 * 10**6))
+    owned = cc_market.convertToAssets(cc_market.balanceOf(borrower))
+    limit = cc_market.maxWithdraw(borrower)
+    assert 200 * WAD - 10**6 <= limit < 200 * WAD
+    with ape.reverts("controller: insufficient collateral"):
+        cc_market.withdraw(owned, borrower, borrower, sender=borrower)
+    with chain.isolate():
+        cc_market.withdraw(limit, borrower, borrower, sender=borrower)
+    shares = cc_market.maxRedeem(borrower)
+    assert 0 < shares < cc_market.balanceOf(borrower)
+    cc_market.redeem(shares, borrower, borrower, sender=borrower)
+    assert cc_market.maxWithdraw(borrower) <= 10**6
+
+
+def test_max_redeem__vouchers_worth_nothing__zero(cc_market, usd_market, supplier, borrower, supply, position, warp, tokens, non_owner):
+    """ERC-4626 finding 10: maxRedeem offered voucher dust that pays 0 assets (and so reverts); it now says 0."""
+    supply(cc_market, supplier, 1000 * WAD)
+    position(borrower, {"USD6": 1_000_000 * 10**6}, ("CC", 900 * WAD))
+    warp(365 * 86400)  # interest lifts the rate: one voucher is worth less than one unit still
+    cc_market.transfer(non_owner, 1, sender=supplier)
+    assert cc_market.convertToAssets(1) == 0
+    assert cc_market.maxRedeem(non_owner) == 0 and cc_market.maxWithdraw(non_owner) == 0

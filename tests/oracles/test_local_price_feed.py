@@ -1,4 +1,5 @@
-"""LocalPriceFeed: an owner-set AggregatorV3 stand-in for local chains."""
+"""LocalPriceFeed: the suite's one owner-set AggregatorV3 stand-in for local chains (ownership in
+test_ownership.py)."""
 
 import ape
 
@@ -26,17 +27,28 @@ def test_set_answer__non_owner__reverts(feed, non_owner, chain):
         feed.set_answer(1, chain.pending_timestamp - 1, sender=non_owner)
 
 
-def test_set_answer__future_or_zero_time__reverts(feed, owner, chain):
-    """An answer cannot claim to come from the future, nor from time zero."""
-    with ape.reverts("local_price_feed: update in the future"):
-        feed.set_answer(1, chain.pending_timestamp + 100, sender=owner)
+def test_set_answer__zero_time__reverts(feed, owner):
+    """A round at time 0 would read as "no answer" to many consumers: refused."""
     with ape.reverts("local_price_feed: zero update time"):
         feed.set_answer(1, 0, sender=owner)
 
 
-def test_deploy__bad_args__revert(project, owner):
-    """More than 18 decimals and a zero owner are refused at deployment."""
-    with ape.reverts("local_price_feed: too many decimals"):
-        project.LocalPriceFeed.deploy(19, "X", owner, sender=owner)
+def test_set_answer__future_time__readable(feed, owner, chain):
+    """A future-dated answer is accepted, so that consumers' "timestamp in the future" checks can be tested."""
+    t = chain.pending_timestamp + 100
+    feed.set_answer(1, t, sender=owner)
+    assert (feed.answer(), feed.updated_at(), feed.round_id()) == (1, t, 1)
+
+
+def test_set_answer__out_of_range__reverts(feed, owner, chain):
+    """The round is packed in one slot: the answer must fit 160 signed bits."""
+    with ape.reverts("local_price_feed: answer out of range"):
+        feed.set_answer(2**159, chain.pending_timestamp, sender=owner)
+    feed.set_answer(-(2**159), chain.pending_timestamp, sender=owner)
+    assert feed.answer() == -(2**159)
+
+
+def test_deploy__zero_owner__reverts(project, owner):
+    """A feed without an owner could never be set."""
     with ape.reverts("local_price_feed: zero owner"):
         project.LocalPriceFeed.deploy(8, "X", ZERO, sender=owner)

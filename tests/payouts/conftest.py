@@ -4,13 +4,16 @@ and helpers that create, claim and publish the way the dApp and the CSV tool do.
 import pytest
 from eth_utils import to_checksum_address
 
-from fivefold.payouts import merkle, model as payouts
+from fivefold.payouts import merkle
+from fivefold.payouts import model as payouts
 
 TOKEN = 10**18
 USD = 10**8  # feed decimals: 8, as Chainlink's USD feeds
 DAY = 86_400
 NATIVE = payouts.ZERO_ADDRESS
 NO_SIG = (b"\0" * 32, b"\0" * 32)
+LONGEST_HEARTBEAT = 7 * DAY
+NO_FEE_LIMIT = 2**256 - 1  # create's max_fee when a test is not about it
 TEST_ROUNDS = 10  # password stretching rounds in tests (production: payouts.PASSWORD_ROUNDS)
 
 
@@ -73,13 +76,12 @@ def make_feed(project, owner, chain):
 @pytest.fixture(scope="session")
 def redpacket(project, deployer, owner, treasury, cmdt, usdt, make_feed):
     """RedPacket with the treasury set; CMDT at USD 1, USDT at USD 1, the native coin at USD 2,000.
-    Prices may be up to 7 days old, so tests can move time without refreshing them."""
+    Each feed has the longest heartbeat (7 days), so tests can move time without refreshing them."""
     rp = project.RedPacket.deploy(owner, sender=deployer)
     rp.set_treasury(treasury, sender=owner)
-    rp.set_max_price_age(7 * DAY, sender=owner)
-    rp.set_price_feed(cmdt, make_feed(1 * USD), sender=owner)
-    rp.set_price_feed(usdt, make_feed(1 * USD), sender=owner)
-    rp.set_price_feed(NATIVE, make_feed(2_000 * USD), sender=owner)
+    rp.set_price_feed(cmdt, make_feed(1 * USD), LONGEST_HEARTBEAT, sender=owner)
+    rp.set_price_feed(usdt, make_feed(1 * USD), LONGEST_HEARTBEAT, sender=owner)
+    rp.set_price_feed(NATIVE, make_feed(2_000 * USD), LONGEST_HEARTBEAT, sender=owner)
     return rp
 
 
@@ -119,19 +121,20 @@ def create_packet(redpacket, chain):
     counter = iter(range(1, 10**6))
 
     def create(creator, token, amount, shares=5, random=False, duration=DAY, password="secret", root=0, salt=None,
-               approve=True, value=None):
+               approve=True, value=None, max_fee=NO_FEE_LIMIT):
         salt = salt if salt is not None else next(counter)
         asset = token.address if token is not None else NATIVE
         key = (payouts.password_key(password, creator.address, salt, chain.chain_id, redpacket.address, rounds=TEST_ROUNDS)
                if password else None)
         signer = key.address if key else NATIVE
         if token is None:
-            tx = redpacket.create(NATIVE, amount, shares, random, duration, signer, salt, root,
+            tx = redpacket.create(NATIVE, amount, max_fee, shares, random, duration, signer, salt, root,
                                   value=amount if value is None else value, sender=creator)
         else:
             if approve:
                 token.approve(redpacket, amount, sender=creator)
-            tx = redpacket.create(asset, amount, shares, random, duration, signer, salt, root, sender=creator)
+            tx = redpacket.create(asset, amount, max_fee, shares, random, duration, signer, salt, root,
+                                  sender=creator)
         return Packet(redpacket, creator, asset, salt, key, tx, chain.chain_id)
 
     create.redpacket = redpacket
@@ -160,11 +163,19 @@ def round_at(project, chain, address):
     return project.AirdropRound.at(address)
 
 
-class Round:
-    """A published round as the CSV tool leaves it: the contract, its tree and its rows."""
+def round_key(chain, registry, number, salt=None):
+    """The key a test builds round `number`'s tree for (a fixed salt per round number, so
+    tests are reproducible; the CSV tool draws a random one)."""
+    salt = salt if salt is not None else number.to_bytes(32, "big")
+    return payouts.RoundKey(chain.chain_id, registry.address, number, salt)
 
-    def __init__(self, contract, tree, accounts, amounts, tx):
+
+class Round:
+    """A published round as the CSV tool leaves it: the contract, its tree, its rows and key."""
+
+    def __init__(self, contract, tree, accounts, amounts, tx, key):
         self.contract, self.tree, self.accounts, self.amounts, self.tx = contract, tree, accounts, amounts, tx
+        self.key = key
 
     def proof(self, index):
         return merkle.ints(self.tree.proof(index))
@@ -194,17 +205,18 @@ def publish_round(project, airdrop, operator, chain):
         accounts = [a.address if hasattr(a, "address") else a if isinstance(a, str) else to_checksum_address(a)
                     for a in accounts]
         number = number or int(airdrop.round_count()) + 1
+        key = round_key(chain, airdrop, number)
         raw = [bytes.fromhex(a[2:]) for a in accounts]
-        tree = merkle.MerkleTree(merkle.airdrop_leaves(number, raw, amounts))
+        tree = merkle.MerkleTree(merkle.airdrop_leaves(key.prefix, raw, amounts))
         total = sum(amounts)
         start = chain.pending_timestamp if start is None else start
         if token is None:
-            tx = airdrop.publish(number, NATIVE, tree.root_int, total, len(accounts), start, start + window,
+            tx = airdrop.publish(number, NATIVE, tree.root_int, key.salt, total, len(accounts), start, start + window,
                                  value=total, sender=operator)
         else:
             token.approve(airdrop, total, sender=operator)
-            tx = airdrop.publish(number, token, tree.root_int, total, len(accounts), start, start + window,
+            tx = airdrop.publish(number, token, tree.root_int, key.salt, total, len(accounts), start, start + window,
                                  sender=operator)
-        return Round(round_at(project, chain, airdrop.rounds(number)), tree, accounts, amounts, tx)
+        return Round(round_at(project, chain, airdrop.rounds(number)), tree, accounts, amounts, tx, key)
 
     return publish

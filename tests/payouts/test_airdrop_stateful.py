@@ -5,11 +5,18 @@ import math
 
 from hypothesis import settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
 
-from fivefold.payouts import merkle, model as payouts
+from fivefold.payouts import merkle
+from fivefold.payouts import model as payouts
 
-from .conftest import DAY, NATIVE, round_at
+from .conftest import DAY, NATIVE, round_at, round_key
 
 _profile = settings()
 MACHINE_SETTINGS = settings(
@@ -38,14 +45,15 @@ def test_airdrop__random_operations__conserve_every_wei(project, airdrop, cmdt, 
         def publish(self, native, amounts):
             number = int(airdrop.round_count()) + 1
             accts = recipients[: len(amounts)]
-            tree = merkle.MerkleTree(merkle.airdrop_leaves(number, [bytes.fromhex(a[2:]) for a in accts], amounts))
+            key = round_key(chain, airdrop, number)
+            tree = merkle.MerkleTree(merkle.airdrop_leaves(key.prefix, [bytes.fromhex(a[2:]) for a in accts], amounts))
             total, start = sum(amounts), chain.pending_timestamp
             if native:
-                airdrop.publish(number, NATIVE, tree.root_int, total, len(amounts), start, start + 2 * DAY,
+                airdrop.publish(number, NATIVE, tree.root_int, key.salt, total, len(amounts), start, start + 2 * DAY,
                                 value=total, sender=operator)
             else:
                 cmdt.approve(airdrop, total, sender=operator)
-                airdrop.publish(number, cmdt, tree.root_int, total, len(amounts), start, start + 2 * DAY,
+                airdrop.publish(number, cmdt, tree.root_int, key.salt, total, len(amounts), start, start + 2 * DAY,
                                 sender=operator)
             c = round_at(project, chain, airdrop.rounds(number))
             self.rounds.append(dict(c=c, tree=tree, accounts=accts, amounts=amounts, total=total, paid=0, swept=0,

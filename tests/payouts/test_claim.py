@@ -1,12 +1,11 @@
 """RedPacket.claim and claim_in_channel: passwords, splits, channels, one claim each, expiry."""
 
 import ape
-import pytest
-from eth_utils import to_checksum_address
 
-from fivefold.payouts import merkle, model as payouts
+from fivefold.payouts import merkle
+from fivefold.payouts import model as payouts
 
-from .conftest import DAY, NATIVE, NO_SIG, TOKEN
+from .conftest import DAY, NO_SIG, TOKEN
 
 
 def test_claim__password_packet__pays_first_share(redpacket, create_packet, creator, claimer, cmdt):
@@ -76,14 +75,14 @@ def test_claim__public_packet__no_signature_needed(create_packet, creator, cmdt,
 def test_claim__twice__reverts(create_packet, creator, cmdt, claimer):
     p = create_packet(creator, cmdt, TOKEN)
     p.claim(claimer)
-    with ape.reverts("redpacket: already claimed"):
+    with ape.reverts("red_packet: already claimed"):
         p.claim(claimer)
 
 
 def test_claim__copied_by_front_runner__reverts(create_packet, creator, cmdt, claimer, front_runner):
     """A pending claim's signature binds the claimer: replaying it from another address fails."""
     p = create_packet(creator, cmdt, TOKEN)
-    with ape.reverts("redpacket: bad password signature"):
+    with ape.reverts("red_packet: bad password signature"):
         p.claim(front_runner, signature=p.signature(claimer))
     p.claim(claimer)
 
@@ -92,41 +91,41 @@ def test_claim__wrong_password__reverts(redpacket, create_packet, creator, cmdt,
     p = create_packet(creator, cmdt, TOKEN, password="right")
     wrong = payouts.password_key("wrong", creator.address, p.salt, chain.chain_id, redpacket.address, rounds=10)
     r, vs = payouts.sign_claim(wrong.key, chain.chain_id, redpacket.address, p.id, claimer.address)
-    with ape.reverts("redpacket: bad password signature"):
+    with ape.reverts("red_packet: bad password signature"):
         p.claim(claimer, signature=(r, vs))
 
 
 def test_claim__signature_for_other_chain__reverts(redpacket, create_packet, creator, cmdt, claimer):
     p = create_packet(creator, cmdt, TOKEN)
     r, vs = payouts.sign_claim(p.key.key, 56 if p.chain_id != 56 else 1, redpacket.address, p.id, claimer.address)
-    with ape.reverts("redpacket: bad password signature"):
+    with ape.reverts("red_packet: bad password signature"):
         p.claim(claimer, signature=(r, vs))
 
 
 def test_claim__naming_wrong_signer__no_such_packet(redpacket, create_packet, creator, cmdt, claimer):
     p = create_packet(creator, cmdt, TOKEN)
-    with ape.reverts("redpacket: no such packet"):
+    with ape.reverts("red_packet: no such packet"):
         redpacket.claim(creator, claimer, cmdt, p.salt, *p.signature(claimer), sender=claimer)
 
 
 def test_claim__after_expiry__reverts(create_packet, creator, cmdt, claimer, chain):
     p = create_packet(creator, cmdt, TOKEN, duration=DAY)
     chain.pending_timestamp += DAY
-    with ape.reverts("redpacket: expired"):
+    with ape.reverts("red_packet: expired"):
         p.claim(claimer)
 
 
 def test_claim__all_shares_taken__reverts(create_packet, creator, cmdt, claimer, other_claimer):
     p = create_packet(creator, cmdt, TOKEN, shares=1)
     p.claim(claimer)
-    with ape.reverts("redpacket: no shares left"):
+    with ape.reverts("red_packet: no shares left"):
         p.claim(other_claimer)
 
 
 def test_claim__channel_packet_without_proof__reverts(create_packet, creator, cmdt, claimer):
     tree = merkle.channel_tree([claimer.address])
     p = create_packet(creator, cmdt, TOKEN, root=tree.root_int)
-    with ape.reverts("redpacket: channel packet needs a proof"):
+    with ape.reverts("red_packet: channel packet needs a proof"):
         p.claim(claimer)
 
 
@@ -141,13 +140,13 @@ def test_claim_in_channel__member__claims(redpacket, create_packet, creator, cmd
 def test_claim_in_channel__non_member__reverts(create_packet, creator, cmdt, claimer, front_runner):
     tree = merkle.channel_tree([claimer.address, creator.address])
     p = create_packet(creator, cmdt, TOKEN, root=tree.root_int)
-    with ape.reverts("redpacket: not a channel member"):
+    with ape.reverts("red_packet: not a channel member"):
         p.claim_in_channel(front_runner, merkle.ints(tree.proof(0)))
 
 
 def test_claim_in_channel__not_a_channel_packet__reverts(create_packet, creator, cmdt, claimer):
     p = create_packet(creator, cmdt, TOKEN)
-    with ape.reverts("redpacket: not a channel packet"):
+    with ape.reverts("red_packet: not a channel packet"):
         p.claim_in_channel(claimer, [])
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from fivefold.payouts import model as payouts
 
-from .conftest import DAY, NATIVE, TOKEN
+from .conftest import DAY, NATIVE, NO_FEE_LIMIT, TOKEN
 
 
 def test_create__erc20_password_packet__stores_state_and_takes_fee(redpacket, create_packet, creator, cmdt, chain):
@@ -46,13 +46,13 @@ def test_create__unsupported_rebasing_token__reverts(project, redpacket, create_
     rebasing = project.RebasingToken.deploy(sender=deployer)
     rebasing.mint(creator, 1_000 * TOKEN, sender=creator)
     redpacket.set_asset_supported(rebasing, False, sender=owner)
-    with ape.reverts("redpacket: asset not supported"):
+    with ape.reverts("red_packet: asset not supported"):
         create_packet(creator, rebasing, 10 * TOKEN)
 
 
 def test_create__same_keys_twice__reverts(create_packet, creator, cmdt):
     create_packet(creator, cmdt, TOKEN, salt=7)
-    with ape.reverts("redpacket: packet exists"):
+    with ape.reverts("red_packet: packet exists"):
         create_packet(creator, cmdt, TOKEN, salt=7)
 
 
@@ -65,13 +65,13 @@ def test_create__same_salt_other_creator__is_another_packet(create_packet, creat
 @pytest.mark.parametrize(
     "kwargs, reason",
     [
-        (dict(amount=0), "redpacket: zero amount"),
-        (dict(shares=0), "redpacket: bad share count"),
-        (dict(shares=65_536), "redpacket: bad share count"),
-        (dict(duration=59), "redpacket: bad duration"),
-        (dict(duration=365 * DAY + 1), "redpacket: bad duration"),
-        (dict(amount=10, shares=10), "redpacket: less than one wei per share"),
-        (dict(root=2**160), "redpacket: bad channel root"),
+        (dict(amount=0), "red_packet: zero amount"),
+        (dict(shares=0), "red_packet: bad share count"),
+        (dict(shares=65_536), "red_packet: bad share count"),
+        (dict(duration=59), "red_packet: bad duration"),
+        (dict(duration=365 * DAY + 1), "red_packet: bad duration"),
+        (dict(amount=10, shares=10), "red_packet: less than one wei per share"),
+        (dict(root=2**160), "red_packet: bad channel root"),
     ],
 )
 def test_create__bad_input__reverts(create_packet, creator, cmdt, kwargs, reason):
@@ -83,36 +83,69 @@ def test_create__bad_input__reverts(create_packet, creator, cmdt, kwargs, reason
 
 
 def test_create__native_value_differs__reverts(create_packet, creator):
-    with ape.reverts("redpacket: value differs from amount"):
+    with ape.reverts("red_packet: value differs from amount"):
         create_packet(creator, None, TOKEN, value=TOKEN - 1)
 
 
 def test_create__value_with_token__reverts(redpacket, creator, cmdt):
     cmdt.approve(redpacket, TOKEN, sender=creator)
-    with ape.reverts("redpacket: value sent with a token"):
-        redpacket.create(cmdt, TOKEN, 1, False, DAY, NATIVE, 1, 0, value=1, sender=creator)
+    with ape.reverts("red_packet: value sent with a token"):
+        redpacket.create(cmdt, TOKEN, NO_FEE_LIMIT, 1, False, DAY, NATIVE, 1, 0, value=1, sender=creator)
 
 
 def test_create__stale_price__reverts(redpacket, create_packet, creator, cmdt, owner, make_feed):
-    redpacket.set_price_feed(cmdt, make_feed(10**8, age=7 * DAY + 1), sender=owner)
-    with ape.reverts("redpacket: stale price"):
+    redpacket.set_price_feed(cmdt, make_feed(10**8, age=7 * DAY * 11 // 10 + 1), 7 * DAY, sender=owner)
+    with ape.reverts("feed_reader: stale price"):
         create_packet(creator, cmdt, TOKEN)
 
 
 def test_create__non_positive_price__reverts(redpacket, create_packet, creator, cmdt, owner, make_feed):
-    redpacket.set_price_feed(cmdt, make_feed(0), sender=owner)
-    with ape.reverts("redpacket: bad price"):
+    redpacket.set_price_feed(cmdt, make_feed(0), DAY, sender=owner)
+    with ape.reverts("feed_reader: non-positive price"):
         create_packet(creator, cmdt, TOKEN)
 
 
 def test_create__price_too_large__reverts(redpacket, create_packet, creator, cmdt, owner, make_feed):
-    redpacket.set_price_feed(cmdt, make_feed(2**128), sender=owner)
-    with ape.reverts("redpacket: price too large"):
+    redpacket.set_price_feed(cmdt, make_feed(2**128), DAY, sender=owner)
+    with ape.reverts("red_packet: price too large"):
         create_packet(creator, cmdt, TOKEN)
 
 
 def test_create__amount_above_128_bits__reverts(project, redpacket, create_packet, creator, deployer):
     big = project.FeeOnTransferToken.deploy(sender=deployer)
     big.mint(creator, 2**130, sender=creator)
-    with ape.reverts("redpacket: amount too large"):
+    with ape.reverts("red_packet: amount too large"):
         create_packet(creator, big, 2**129)
+
+
+# Creator protection: max_fee ------------------------------------------------------------------
+
+
+def test_create__fee_raised_between_signing_and_mining__reverts(redpacket, create_packet, creator, cmdt, owner):
+    """The creator signs with the quoted fee as `max_fee`; governance raises the rates before the
+    transaction is mined: the creation reverts instead of taking more than was agreed."""
+    amount = 50 * TOKEN
+    quoted = redpacket.quote_fee(cmdt, amount)
+    redpacket.set_fee_rates(1_000, 1_000, 1_000, sender=owner)  # lands first
+    with ape.reverts("red_packet: fee above max_fee"):
+        create_packet(creator, cmdt, amount, max_fee=quoted)
+
+
+def test_create__price_rise_between_signing_and_mining__reverts(redpacket, create_packet, creator, cmdt, owner,
+                                                               make_feed):
+    """A price rise moves value into the higher brackets: the same protection applies."""
+    amount = 200 * TOKEN  # USD 200 at USD 1: USD 2 + 3 = 5
+    quoted = redpacket.quote_fee(cmdt, amount)
+    redpacket.set_fee_rates(200, 300, 1_000, sender=owner)
+    redpacket.set_price_feed(cmdt, make_feed(10 * 10**8), 7 * DAY, sender=owner)  # CMDT at USD 10: USD 2,000
+    with ape.reverts("red_packet: fee above max_fee"):
+        create_packet(creator, cmdt, amount, max_fee=quoted)
+
+
+def test_create__fee_equal_to_max_fee__accepted(redpacket, create_packet, creator, cmdt):
+    amount = 50 * TOKEN
+    quoted = redpacket.quote_fee(cmdt, amount)
+    p = create_packet(creator, cmdt, amount, max_fee=quoted)
+    assert p.tx.decode_logs(redpacket.PacketCreated)[0].fee == quoted == payouts.fee(amount, 200)
+    with ape.reverts("red_packet: fee above max_fee"):
+        create_packet(creator, cmdt, amount, max_fee=quoted - 1)

@@ -1,6 +1,7 @@
 """AirdropRound.draw and the random schedule: a seed no one can choose, tiers by registration."""
 
 import ape
+import pytest
 
 from fivefold.payouts import model as payouts
 
@@ -25,14 +26,14 @@ def test_draw__after_draw_block__seed_from_its_hash(publish_round, accounts, cha
 
 def test_draw__before_draw_block__reverts(publish_round, accounts, stranger, operator):
     rnd = publish_round(accounts[3:5], [TOKEN] * 2)
-    with ape.reverts("airdrop: draw block not mined yet"):
+    with ape.reverts("airdrop_round: draw block not mined yet"):
         rnd.contract.draw(sender=operator)
 
 
 def test_draw__twice__reverts(publish_round, accounts, chain, stranger, operator):
     rnd = publish_round(accounts[3:5], [TOKEN] * 2)
     rnd.draw(chain, stranger)
-    with ape.reverts("airdrop: schedule already drawn"):
+    with ape.reverts("airdrop_round: schedule already drawn"):
         rnd.contract.draw(sender=operator)
 
 
@@ -54,17 +55,53 @@ def test_draw__operator_cannot_bias__same_seed_whoever_and_whenever(publish_roun
     assert mutating == {"claim", "draw", "sweep"}
 
 
-def test_draw__missed_window__moves_to_a_future_block(publish_round, accounts, chain, stranger, operator):
+def test_draw__missed_window__draws_from_the_latest_window_block(publish_round, accounts, chain, operator):
+    """Nobody drew within 256 blocks: the draw takes the hash of draw block + 256 * k, the latest of
+    that fixed sequence in reach; nothing is postponed and no second transaction is needed."""
     rnd = publish_round(accounts[3:5], [TOKEN] * 2)
     target = rnd.contract.draw_block()
-    _mine_to(chain, target + 257)
+    _mine_to(chain, target + 600)  # the draw lands in block target + 601: k = 2
     tx = rnd.contract.draw(sender=operator)
-    new_target = rnd.contract.draw_block()
-    assert new_target == tx.block_number + payouts.DRAW_DELAY and rnd.contract.seed() == 0
-    assert tx.decode_logs(rnd.contract.DrawPostponed)[0].draw_block == new_target
-    _mine_to(chain, new_target)
-    rnd.contract.draw(sender=stranger)
-    assert rnd.contract.seed() == payouts.schedule_seed(bytes(chain.blocks[new_target].hash), 1, rnd.tree.root_int)
+    assert payouts.seed_block(target, tx.block_number) == target + 512
+    expected = payouts.schedule_seed(bytes(chain.blocks[target + 512].hash), 1, rnd.tree.root_int)
+    assert rnd.contract.seed() == expected and rnd.contract.draw_block() == target + 512
+    [log] = tx.decode_logs(rnd.contract.ScheduleDrawn)
+    assert (log.seed, log.hash_block) == (expected, target + 512)
+
+
+@pytest.mark.parametrize("late_blocks", [0, 255, 256, 1_000])
+def test_claim__nobody_drew__the_first_claim_draws_itself(publish_round, accounts, chain, stranger, late_blocks):
+    """No separate `draw` transaction: the first claim records the seed (from the draw block, or
+    from its latest reachable successor once 256 blocks have passed) and pays, so a round whose
+    draw nobody sent is never stuck."""
+    rnd = publish_round(accounts[3:5], [TOKEN, 2 * TOKEN], window=8 * DAY)
+    c = rnd.contract
+    target = c.draw_block()
+    _mine_to(chain, target + late_blocks)
+    chain.pending_timestamp = c.START() + 4 * DAY  # mid-window: every leaf's turn has come
+    before = accounts[4].balance
+    tx = rnd.claim(1, sender=stranger)
+    hash_block = payouts.seed_block(target, tx.block_number)
+    assert hash_block == target + (late_blocks // 256) * 256
+    assert c.seed() == payouts.schedule_seed(bytes(chain.blocks[hash_block].hash), 1, rnd.tree.root_int)
+    assert tx.decode_logs(c.ScheduleDrawn)[0].hash_block == hash_block
+    assert accounts[4].balance == before + payouts.airdrop_net(2 * TOKEN, 500)
+
+
+def test_claim__before_draw_block__reverts(publish_round, accounts, stranger):
+    rnd = publish_round(accounts[4:6], [TOKEN, TOKEN])
+    with ape.reverts("airdrop_round: draw block not mined yet"):
+        rnd.claim(0, sender=stranger)
+
+
+def test_claim__first_claim_before_its_turn__reverts_and_draws_nothing(publish_round, accounts, chain, stranger):
+    """A first claim that draws and then finds it is not yet its turn reverts whole: the seed
+    stays undrawn (anyone's `draw` fixes it; the publish tool sends one)."""
+    rnd = publish_round(accounts[:9], [TOKEN] * 9, window=8 * DAY)
+    _mine_to(chain, rnd.contract.draw_block())
+    with ape.reverts("airdrop_round: not yet this account's turn"):
+        rnd.claim(8, sender=stranger)  # tier 2: not before two days into the window
+    assert rnd.contract.seed() == 0
 
 
 def test_unlock_time__tiers__by_registration_order(publish_round, accounts, chain, stranger):

@@ -2,7 +2,8 @@
 
 import pytest
 
-from fivefold.payouts import merkle, model as payouts
+from fivefold.payouts import merkle
+from fivefold.payouts import model as payouts
 
 
 def _leaves(n):
@@ -40,8 +41,15 @@ def test_tree__proof_index_out_of_range__refused():
 def test_airdrop_leaves__match_the_abi_encoded_mirror():
     accounts = ["0x" + f"{i:040x}" for i in range(1, 6)]
     raw = [bytes.fromhex(a[2:]) for a in accounts]
-    leaves = merkle.airdrop_leaves(7, raw, [10 * i for i in range(5)], first=3)
-    assert leaves == [payouts.airdrop_leaf(7, 3 + i, a, 10 * i) for i, a in enumerate(accounts)]
+    key = payouts.RoundKey(56, "0x" + "ab" * 20, 7, b"\x11" * 32)
+    leaves = merkle.airdrop_leaves(key.prefix, raw, [10 * i for i in range(5)], first=3)
+    assert leaves == [payouts.airdrop_leaf(key, 3 + i, a, 10 * i) for i, a in enumerate(accounts)]
+    # ...and the mirror is abi.encode as eth_abi writes it: chain id, registry, round, salt, index, account, amount
+    from eth_abi import encode
+
+    types = ["uint256", "address", "uint256", "bytes32", "uint256", "address", "uint256"]
+    preimage = encode(types, [56, key.registry, 7, key.salt, 3, accounts[0], 0])
+    assert leaves[0] == merkle.low160(merkle.keccak(merkle.keccak(preimage)))
 
 
 def test_address_leaf__double_hash_of_abi_encoded_address():

@@ -40,7 +40,7 @@ def test_publish__tier_shift__spreads_over_four_tiers(publish_round, accounts):
 
 def _args(chain, **kw):
     start = chain.pending_timestamp
-    args = dict(round=1, asset=NATIVE, root=123, total=TOKEN, count=1, start=start, end=start + DAY)
+    args = dict(round=1, asset=NATIVE, root=123, salt=b"\x01" * 32, total=TOKEN, count=1, start=start, end=start + DAY)
     args.update(kw)
     return args
 
@@ -48,16 +48,16 @@ def _args(chain, **kw):
 @pytest.mark.parametrize(
     "kw, reason",
     [
-        (dict(round=2), "airdrop: not the next round number"),
-        (dict(root=0), "airdrop: bad root"),
-        (dict(root=2**160), "airdrop: bad root"),
-        (dict(total=0), "airdrop: zero total"),
-        (dict(total=2**96), "airdrop: total too large"),
-        (dict(count=0), "airdrop: bad leaf count"),
-        (dict(total=5, count=6), "airdrop: bad leaf count"),
-        (dict(end_offset=3_599), "airdrop: bad window"),
-        (dict(end_offset=365 * DAY + 1), "airdrop: bad window"),
-        (dict(end_offset=-1), "airdrop: bad window"),
+        (dict(round=2), "airdrop_rounds: not the next round number"),
+        (dict(root=0), "airdrop_rounds: bad root"),
+        (dict(root=2**160), "airdrop_rounds: bad root"),
+        (dict(total=0), "airdrop_rounds: zero total"),
+        (dict(total=2**96), "airdrop_rounds: total too large"),
+        (dict(count=0), "airdrop_rounds: bad leaf count"),
+        (dict(total=5, count=6), "airdrop_rounds: bad leaf count"),
+        (dict(end_offset=3_599), "airdrop_rounds: bad window"),
+        (dict(end_offset=365 * DAY + 1), "airdrop_rounds: bad window"),
+        (dict(end_offset=-1), "airdrop_rounds: bad window"),
     ],
 )
 def test_publish__bad_input__reverts(airdrop, operator, chain, kw, reason):
@@ -72,23 +72,23 @@ def test_publish__bad_input__reverts(airdrop, operator, chain, kw, reason):
 
 def test_publish__window_over__reverts(airdrop, operator, chain):
     args = _args(chain, start=chain.pending_timestamp - 2 * DAY, end=chain.pending_timestamp - DAY)
-    with ape.reverts("airdrop: window already over"):
+    with ape.reverts("airdrop_rounds: window already over"):
         airdrop.publish(*args.values(), value=TOKEN, sender=operator)
 
 
 def test_publish__not_operator__reverts(airdrop, non_owner, chain):
-    with ape.reverts("airdrop: caller is not an operator"):
+    with ape.reverts("airdrop_rounds: caller is not an operator"):
         airdrop.publish(*_args(chain).values(), value=TOKEN, sender=non_owner)
 
 
 def test_publish__native_value_differs__reverts(airdrop, operator, chain):
-    with ape.reverts("airdrop: value differs from total"):
+    with ape.reverts("airdrop_rounds: value differs from total"):
         airdrop.publish(*_args(chain).values(), value=TOKEN - 1, sender=operator)
 
 
 def test_publish__value_with_token__reverts(airdrop, operator, chain, cmdt):
     cmdt.approve(airdrop, TOKEN, sender=operator)
-    with ape.reverts("airdrop: value sent with a token"):
+    with ape.reverts("airdrop_rounds: value sent with a token"):
         airdrop.publish(*_args(chain, asset=cmdt.address).values(), value=1, sender=operator)
 
 
@@ -96,25 +96,25 @@ def test_publish__fee_on_transfer_asset__reverts(project, airdrop, operator, cha
     fot = project.FeeOnTransferToken.deploy(sender=deployer)
     fot.mint(operator, 10 * TOKEN, sender=operator)
     fot.approve(airdrop, TOKEN, sender=operator)
-    with ape.reverts("airdrop: asset took a transfer fee"):
+    with ape.reverts("airdrop_rounds: asset took a transfer fee"):
         airdrop.publish(*_args(chain, asset=fot.address).values(), sender=operator)
 
 
 def test_publish__no_blueprint__reverts(project, deployer, owner, operator, chain):
     registry = project.AirdropRounds.deploy(owner, sender=deployer)
     registry.set_operator(operator, True, sender=owner)
-    with ape.reverts("airdrop: round blueprint not set"):
+    with ape.reverts("airdrop_rounds: round blueprint not set"):
         registry.publish(*_args(chain).values(), value=TOKEN, sender=operator)
 
 
 def test_set_round_blueprint__twice__reverts(airdrop, owner, project, deployer):
-    with ape.reverts("airdrop: round blueprint already set"):
+    with ape.reverts("airdrop_rounds: round blueprint already set"):
         airdrop.set_round_blueprint(airdrop.round_blueprint(), sender=owner)
 
 
 def test_set_round_blueprint__not_a_contract__reverts(project, deployer, owner, stranger):
     registry = project.AirdropRounds.deploy(owner, sender=deployer)
-    with ape.reverts("airdrop: blueprint is not a contract"):
+    with ape.reverts("airdrop_rounds: blueprint is not a contract"):
         registry.set_round_blueprint(stranger, sender=owner)
 
 
@@ -133,29 +133,29 @@ def test_setters__non_owner__reverts(airdrop, non_owner, call):
 
 
 def test_set_fee_bps__above_cap__reverts(airdrop, owner):
-    with ape.reverts("airdrop: fee above cap"):
+    with ape.reverts("airdrop_rounds: fee above cap"):
         airdrop.set_fee_bps(1_001, sender=owner)
 
 
 def test_set_operator__zero__reverts(airdrop, owner):
-    with ape.reverts("airdrop: zero operator"):
+    with ape.reverts("airdrop_rounds: zero operator"):
         airdrop.set_operator(NATIVE, True, sender=owner)
 
 
 def test_set_operator__revoked__cannot_publish(airdrop, owner, operator, chain):
     airdrop.set_operator(operator, False, sender=owner)
     assert not airdrop.is_operator(operator)
-    with ape.reverts("airdrop: caller is not an operator"):
+    with ape.reverts("airdrop_rounds: caller is not an operator"):
         airdrop.publish(*_args(chain).values(), value=TOKEN, sender=operator)
 
 
 def test_set_treasury__zero__reverts(airdrop, owner):
-    with ape.reverts("airdrop: zero treasury"):
+    with ape.reverts("airdrop_rounds: zero treasury"):
         airdrop.set_treasury(NATIVE, sender=owner)
 
 
 def test_deploy__zero_owner__reverts(project, deployer):
-    with ape.reverts("airdrop: zero owner"):
+    with ape.reverts("airdrop_rounds: zero owner"):
         project.AirdropRounds.deploy(NATIVE, sender=deployer)
 
 

@@ -6,11 +6,17 @@ import math
 
 from hypothesis import settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
 
 from fivefold.payouts import model as payouts
 
-from .conftest import DAY, NATIVE, TEST_ROUNDS, TOKEN
+from .conftest import DAY, NATIVE, TEST_ROUNDS
 
 # Each step is one to three transactions; scale the loaded profile (ci or deep) to the time budget.
 _profile = settings()
@@ -45,11 +51,11 @@ def test_redpacket__random_operations__conserve_every_wei(redpacket, cmdt, creat
             key = payouts.password_key("pw", c.address, self.salt, chain.chain_id, redpacket.address, rounds=TEST_ROUNDS)
             asset = NATIVE if native else cmdt.address
             if native:
-                tx = redpacket.create(NATIVE, amount, shares, random, duration, key.address, self.salt, 0,
+                tx = redpacket.create(NATIVE, amount, redpacket.quote_fee(NATIVE, amount), shares, random, duration, key.address, self.salt, 0,
                                       value=amount, sender=c)
             else:
                 cmdt.approve(redpacket, amount, sender=c)
-                tx = redpacket.create(cmdt, amount, shares, random, duration, key.address, self.salt, 0, sender=c)
+                tx = redpacket.create(cmdt, amount, redpacket.quote_fee(cmdt, amount), shares, random, duration, key.address, self.salt, 0, sender=c)
             [log] = tx.decode_logs(redpacket.PacketCreated)
             pid = payouts.packet_id(c.address, key.address, asset, self.salt)
             state = redpacket.packet(pid)

@@ -5,7 +5,7 @@ from eth_abi import decode
 
 from fivefold.payouts import model as payouts
 
-from .conftest import DAY, NATIVE, TOKEN
+from .conftest import DAY, NATIVE, NO_FEE_LIMIT, TOKEN
 
 
 def reason(attacker) -> str:
@@ -35,7 +35,7 @@ def test_claim__native_claimer_reenters_claim__gets_one_share(redpacket, create_
     attacker.arm(redpacket, data, sender=stranger)
     attacker.execute(redpacket, data, 0, sender=stranger)
     assert attacker.attempted() and not attacker.succeeded()
-    assert reason(attacker) == "redpacket: already claimed"
+    assert reason(attacker) == "red_packet: already claimed"
     share = redpacket.claimed_amount(p.id, attacker)
     assert share > 0 and attacker.balance == share and p.state.claims == 1
 
@@ -49,7 +49,7 @@ def test_claim__hook_token_claimer_reenters_claim__gets_one_share(redpacket, cre
     attacker.arm(redpacket, data, sender=stranger)
     attacker.execute(redpacket, data, 0, sender=stranger)
     assert attacker.attempted() and not attacker.succeeded()
-    assert reason(attacker) == "redpacket: already claimed"
+    assert reason(attacker) == "red_packet: already claimed"
     assert hook_token.balanceOf(attacker) == redpacket.claimed_amount(p.id, attacker) and p.state.claims == 1
 
 
@@ -57,8 +57,8 @@ def test_create__hook_token_sender_reenters_create__lock_refuses(redpacket, atta
     """The balance measured around `transferFrom` must not count a nested deposit twice."""
     hook_token.mint(attacker, 100 * TOKEN, sender=stranger)
     attacker.hook_into(hook_token, redpacket, 100 * TOKEN, sender=stranger)
-    inner = redpacket.create.encode_input(hook_token, 10 * TOKEN, 1, False, DAY, NATIVE, 2, 0)
-    outer = redpacket.create.encode_input(hook_token, 10 * TOKEN, 1, False, DAY, NATIVE, 1, 0)
+    inner = redpacket.create.encode_input(hook_token, 10 * TOKEN, NO_FEE_LIMIT, 1, False, DAY, NATIVE, 2, 0)
+    outer = redpacket.create.encode_input(hook_token, 10 * TOKEN, NO_FEE_LIMIT, 1, False, DAY, NATIVE, 1, 0)
     attacker.arm(redpacket, inner, sender=stranger)
     attacker.execute(redpacket, outer, 0, sender=stranger)
     assert attacker.attempted() and not attacker.succeeded() and reason(attacker) == ""  # the lock
@@ -69,7 +69,7 @@ def test_create__hook_token_sender_reenters_create__lock_refuses(redpacket, atta
 
 def test_refund__native_creator_reenters_refund__refunded_once(redpacket, attacker, stranger, chain):
     amount = TOKEN // 100
-    create = redpacket.create.encode_input(NATIVE, amount, 2, False, DAY, NATIVE, 1, 0)
+    create = redpacket.create.encode_input(NATIVE, amount, NO_FEE_LIMIT, 2, False, DAY, NATIVE, 1, 0)
     attacker.execute(redpacket, create, amount, value=amount, sender=stranger)
     pid = payouts.packet_id(attacker.address, None, NATIVE, 1)
     rest = redpacket.packet(pid).remaining
@@ -89,5 +89,5 @@ def test_airdrop_claim__native_recipient_reenters__paid_once(publish_round, atta
     attacker.arm(rnd.contract, data, sender=stranger)
     rnd.claim(0, sender=stranger)
     assert attacker.attempted() and not attacker.succeeded()
-    assert reason(attacker) == "airdrop: already claimed"
+    assert reason(attacker) == "airdrop_round: already claimed"
     assert attacker.balance == payouts.airdrop_net(TOKEN, 500)

@@ -30,14 +30,14 @@ def test_refund__native__returns_native(create_packet, creator, chain):
 
 def test_refund__before_expiry__reverts(create_packet, creator, cmdt):
     p = create_packet(creator, cmdt, TOKEN)
-    with ape.reverts("redpacket: not expired"):
+    with ape.reverts("red_packet: not expired"):
         p.refund()
 
 
 def test_refund__by_non_creator__reverts(create_packet, creator, cmdt, front_runner, chain):
     p = create_packet(creator, cmdt, TOKEN)
     chain.pending_timestamp += DAY
-    with ape.reverts("redpacket: no such packet of the caller"):
+    with ape.reverts("red_packet: no such packet of the caller"):
         p.refund(sender=front_runner)
 
 
@@ -45,7 +45,7 @@ def test_refund__twice__reverts(create_packet, creator, cmdt, chain):
     p = create_packet(creator, cmdt, TOKEN)
     chain.pending_timestamp += DAY
     p.refund()
-    with ape.reverts("redpacket: nothing to refund"):
+    with ape.reverts("red_packet: nothing to refund"):
         p.refund()
 
 
@@ -53,7 +53,7 @@ def test_refund__fully_claimed__nothing_to_refund(create_packet, creator, cmdt, 
     p = create_packet(creator, cmdt, TOKEN, shares=1)
     p.claim(claimer)
     chain.pending_timestamp += DAY
-    with ape.reverts("redpacket: nothing to refund"):
+    with ape.reverts("red_packet: nothing to refund"):
         p.refund()
 
 
@@ -61,5 +61,5 @@ def test_refund__then_claim__expired(create_packet, creator, cmdt, claimer, chai
     p = create_packet(creator, cmdt, TOKEN)
     chain.pending_timestamp += DAY
     p.refund()
-    with ape.reverts("redpacket: expired"):
+    with ape.reverts("red_packet: expired"):
         p.claim(claimer)

@@ -4,7 +4,7 @@ import ape
 
 from fivefold.payouts import model as payouts
 
-from .conftest import TOKEN, round_at
+from .conftest import TOKEN, round_at, round_key
 
 
 def test_sweep__after_window__treasury_gets_fees_and_unclaimed(publish_round, accounts, cmdt, chain, stranger, treasury):
@@ -37,7 +37,7 @@ def test_sweep__native__to_treasury(publish_round, accounts, chain, stranger, tr
 
 def test_sweep__window_open__reverts(publish_round, accounts, stranger):
     rnd = publish_round(accounts[4:6], [TOKEN, TOKEN])
-    with ape.reverts("airdrop: round still open"):
+    with ape.reverts("airdrop_round: round still open"):
         rnd.contract.sweep(sender=stranger)
 
 
@@ -45,7 +45,7 @@ def test_sweep__twice__nothing_to_sweep(publish_round, accounts, chain, stranger
     rnd = publish_round(accounts[4:6], [TOKEN, TOKEN])
     chain.pending_timestamp = rnd.contract.END()
     rnd.contract.sweep(sender=stranger)
-    with ape.reverts("airdrop: nothing to sweep"):
+    with ape.reverts("airdrop_round: nothing to sweep"):
         rnd.contract.sweep(sender=stranger)
 
 
@@ -55,10 +55,11 @@ def test_sweep__treasury_not_set__reverts(project, deployer, owner, operator, ac
     registry = project.AirdropRounds.deploy(owner, sender=deployer)
     registry.set_round_blueprint(deployer.declare(project.AirdropRound).contract_address, sender=owner)
     registry.set_operator(operator, True, sender=owner)
-    tree = merkle.MerkleTree(merkle.airdrop_leaves(1, [bytes.fromhex(accounts[4].address[2:])], [TOKEN]))
+    key = round_key(chain, registry, 1)
+    tree = merkle.MerkleTree(merkle.airdrop_leaves(key.prefix, [bytes.fromhex(accounts[4].address[2:])], [TOKEN]))
     start = chain.pending_timestamp
-    registry.publish(1, "0x" + "00" * 20, tree.root_int, TOKEN, 1, start, start + 3_600, value=TOKEN, sender=operator)
+    registry.publish(1, "0x" + "00" * 20, tree.root_int, key.salt, TOKEN, 1, start, start + 3_600, value=TOKEN, sender=operator)
     rnd = round_at(project, chain, registry.rounds(1))
     chain.pending_timestamp = start + 3_600
-    with ape.reverts("airdrop: treasury not set"):
+    with ape.reverts("airdrop_round: treasury not set"):
         rnd.sweep(sender=stranger)

@@ -9,7 +9,7 @@ def test_withdraw_fees__treasury__receives_accrued_erc20(redpacket, create_packe
     create_packet(creator, cmdt, 50 * TOKEN)
     create_packet(creator, cmdt, 200 * TOKEN)
     fees = redpacket.fees(cmdt)
-    assert fees == 1 * TOKEN + 6 * TOKEN  # 2% of USD 50 + 3% of USD 200
+    assert fees == 1 * TOKEN + 5 * TOKEN  # 2% of USD 50 + (2% of USD 100 + 3% of the next USD 100)
     tx = redpacket.withdraw_fees(cmdt, sender=treasury)
     assert cmdt.balanceOf(treasury) == fees and redpacket.fees(cmdt) == 0
     assert tx.decode_logs(redpacket.FeesWithdrawn)[0].amount == fees
@@ -25,12 +25,12 @@ def test_withdraw_fees__native__receives_native(redpacket, create_packet, creato
 
 def test_withdraw_fees__not_treasury__reverts(redpacket, create_packet, creator, cmdt, owner):
     create_packet(creator, cmdt, TOKEN)
-    with ape.reverts("redpacket: caller is not the treasury"):
+    with ape.reverts("red_packet: caller is not the treasury"):
         redpacket.withdraw_fees(cmdt, sender=owner)
 
 
 def test_withdraw_fees__nothing_accrued__reverts(redpacket, cmdt, treasury):
-    with ape.reverts("redpacket: no fees"):
+    with ape.reverts("red_packet: no fees"):
         redpacket.withdraw_fees(cmdt, sender=treasury)
 
 

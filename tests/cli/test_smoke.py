@@ -1,0 +1,154 @@
+"""Every `ape run` command and subcommand runs once against the local chain, and each has --help:
+no command can ship broken (issue 10). One deployment is shared by the module."""
+
+import json
+
+from tests.cli.conftest import script
+
+
+def test_deploy__shared_deployment__succeeded_and_recorded(deployed, manifests_dir, chain):
+    """The module's deployment (`ape run deploy --yes`) wrote its manifest and left no role behind."""
+    assert "manifest:" in deployed.output
+    data = json.loads((manifests_dir / f"{chain.chain_id}.json").read_text())
+    assert "LendingController" in data["contracts"]
+
+
+def test_deploy__rerun__sends_nothing(deployed, run_command, chain):
+    """Re-running deploy on the deployed chain mines no block."""
+    block = chain.blocks.head.number
+    result = run_command("deploy", "--yes")
+    assert result.exit_code == 0, result.output
+    assert chain.blocks.head.number == block
+
+
+def test_deploy_dry_run__deployed__plan_only(deployed, run_command):
+    """A dry run after the deployment plans nothing and sends nothing."""
+    result = run_command("deploy", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "dry run: 0 contract(s) to deploy" in " ".join(result.output.split())
+
+
+def test_check_roles__after_deploy__none_left(deployed, run_command):
+    """check-roles passes after the handoff and its table fits 80 columns."""
+    result = run_command("deploy", "check-roles")
+    assert result.exit_code == 0, result.output
+    assert all(len(line.rstrip()) <= 80 for line in result.output.splitlines()), result.output
+
+
+def test_check_supply__local_chain__within_caps(deployed, run_command, chain):
+    """check-supply reads the connected chain in-process (without stopping it) and finds no token
+    over its cap."""
+    result = run_command("deploy", "check-supply", "--rpc", f"{chain.chain_id}=ethereum:local:foundry")
+    assert result.exit_code == 0, result.output
+    assert "OVER CAP" not in result.output
+
+
+def test_exercise__deployed__every_domain_runs(deployed, run_command):
+    """exercise runs a step of every domain on the deployed chain."""
+    result = run_command("exercise")
+    assert result.exit_code == 0, result.output
+    for step in ("CCVesting.release", "RedPacket.create", "lending: borrow"):
+        assert step in result.output
+
+
+def test_timeline__deployed__table_and_plot(deployed, run_command, tmp_path):
+    """timeline prints the schedules from TGE on and draws them into a PNG."""
+    png = tmp_path / "timeline.png"
+    result = run_command("timeline", "--plot", str(png))
+    assert result.exit_code == 0, result.output
+    assert "TGE" in result.output and "+130 years" in result.output
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_markets__deployed__table_fits_80_columns_and_plot(deployed, run_command, tmp_path):
+    """markets' table fits 80 columns, lists the stablecoin market and draws the rate curves."""
+    png = tmp_path / "markets.png"
+    result = run_command("markets", "--plot", str(png))
+    assert result.exit_code == 0, result.output
+    table = [line for line in result.output.splitlines() if not line.startswith("picture:")]  # a path
+    assert all(len(line.rstrip()) <= 80 for line in table), result.output
+    assert "USD6" in result.output
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_verify_payload_only__local_chain__writes_payloads(deployed, run_command):
+    """The issue's KeyError: 'MockStablecoin6': local doubles are listed, not verified."""
+    result = run_command("verify", "--payload-only")
+    assert result.exit_code == 0, result.output
+    assert "local double" in result.output and "written to" in result.output
+
+
+def test_export__deployed__writes_abis(deployed, run_command, tmp_path):
+    """The module's deployment (its manifest directory) lands in the address book, with the ABIs."""
+    result = run_command("export", "--out", str(tmp_path / "abi"))
+    assert result.exit_code == 0, result.output
+    assert list((tmp_path / "abi").glob("*.json"))
+    assert (tmp_path / "abi" / "index.ts").exists()
+
+
+def test_airdrop_build_and_publish__local_chain__round_drawn(deployed, run_command, tmp_path, accounts):
+    """build then publish from the local operator (set at deployment) publishes the round and draws it."""
+    rows = tmp_path / "rows.csv"
+    rows.write_text("".join(f"{a.address},{i + 1}\n" for i, a in enumerate(accounts[3:6])))
+    out = tmp_path / "round.json"
+    # chain id, registry and round read from the chain and the manifest
+    built = run_command(
+        "airdrop",
+        "build",
+        str(rows),
+        "--asset",
+        "native",
+        "--network",
+        "ethereum:local:foundry",
+        "--out",
+        str(out),
+    )
+    assert built.exit_code == 0, built.output
+    published = run_command("airdrop", "publish", str(out), "--account", "TEST::0")
+    assert published.exit_code == 0, published.output
+    assert "round 1 published" in published.output
+
+
+def test_airdrop_publish__not_an_operator__one_line_revert(deployed, run_command, tmp_path, accounts):
+    """A non-operator is refused before anything is sent, in one `error:` line that names the fix, not a
+    traceback."""
+    from tests.cli.conftest import one_line_error
+
+    rows = tmp_path / "rows.csv"
+    rows.write_text(f"{accounts[3].address},1\n")
+    out = tmp_path / "round.json"
+    built = run_command(
+        "airdrop",
+        "build",
+        str(rows),
+        "--asset",
+        "native",
+        "--network",
+        "ethereum:local:foundry",
+        "--out",
+        str(out),
+    )
+    assert built.exit_code == 0, built.output
+    one_line_error(
+        run_command("airdrop", "publish", str(out), "--account", "TEST::7"),
+        "is not an operator of AirdropRounds",
+        "set_operator",
+    )
+
+
+def test_gas__one_prefix__measured(run_command, tmp_path):
+    """gas --only measures just the keys of one prefix into the given file."""
+    result = run_command("gas", "--only", "airdrop.claim.1m.fresh", "--file", str(tmp_path / "gas.json"))
+    assert result.exit_code == 0, result.output
+    assert "airdrop.claim.1m.fresh" in json.loads((tmp_path / "gas.json").read_text())
+
+
+def test_demo__not_run_here__is_what_make_demo_runs():
+    """`ape run demo` starts four chains of its own: it is `make demo` (recorded run: docs/demo.md),
+    not repeated here; the fork tests run inside `ape test` (tests/forks). Here: the demo script
+    loads as a click command and is the one `make demo` and `make up` call."""
+    from pathlib import Path
+
+    makefile = Path("Makefile").read_text()
+    assert script("demo").name
+    assert "ape run demo\n" in makefile and "ape run demo --keep" in makefile
