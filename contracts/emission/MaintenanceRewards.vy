@@ -35,15 +35,19 @@
         - Start time and recipient are chain-specific: the owner sets
           them once with `start`. The owner may change the recipient;
           what accrued before the change goes to the outgoing recipient.
+          Recipient, start time and last release time are the shared
+          `schedule_clock` (contracts/shared), the halving emitters'
+          clock too.
         The table is constant: it is CPChain's published policy.
 @custom:security The token is trusted (the suite's `CappedToken`), and
         state is written before the external call, so `release` carries
         no reentrancy lock. An underfunded contract reverts with
-        "maintenance: insufficient balance" instead of paying part;
+        "maintenance_rewards: insufficient balance" instead of paying part;
         `shortfall` says how much is missing. Over-funding (or CPC sent
         by mistake) can be recovered by the owner with `recover_excess`,
         which can never touch what the schedule still owes. Recipient,
-        start time and last release time share one storage slot.
+        start time and last release time share one storage slot
+        (`schedule_clock`).
 @custom:kill The schedule cannot be paused: the owner redirects what
         accrues from then on with `set_recipient` (to the treasury, say),
         and can take back only what the schedule no longer owes
@@ -54,16 +58,18 @@
 
 from ethereum.ercs import IERC20
 
+from contracts.shared import asset_transfer
+from contracts.shared import constants
+from contracts.shared import schedule_clock
 from interfaces import IMaintenanceRewards
-
-implements: IMaintenanceRewards
-
-
 from snekmate.auth import ownable
 from snekmate.auth import ownable_2step
 
+implements: IMaintenanceRewards
+
 initializes: ownable
 initializes: ownable_2step[ownable := ownable]
+initializes: schedule_clock
 
 
 exports: (
@@ -74,6 +80,9 @@ exports: (
     # Deliberately not exported: `ownable_2step.renounce_ownership`
     # (a renounced pool could never be started, have its recipient
     # moved or its excess recovered again).
+    schedule_clock.recipient,
+    schedule_clock.start_time,
+    schedule_clock.MAX_START_DELAY,
 )
 
 
@@ -85,18 +94,17 @@ BLOCK_TIME: public(constant(uint256)) = 10
 YEARS: public(constant(uint256)) = 5
 
 
+# Table 1 as data. Immutable rather than constant on purpose: indexing a
+# constant array with a variable copies the whole literal to memory on
+# every read, an immutable array reads one word from the code.
+
+
 # @dev Reward per block for each year, in wei (Table 1).
-_REWARD_PER_BLOCK: constant(uint256[YEARS]) = [
-    12_650_000_000_000_000_000,
-    9_510_000_000_000_000_000,
-    7_130_000_000_000_000_000,
-    5_390_000_000_000_000_000,
-    4_030_000_000_000_000_000,
-]
+_REWARD_PER_BLOCK: immutable(uint256[YEARS])
 
 
 # @dev Blocks in each year: 366, 365, 365, 365 and 366 days of 8,640.
-_YEAR_BLOCKS: constant(uint256[YEARS]) = [3_162_240, 3_153_600, 3_153_600, 3_153_600, 3_162_240]
+_YEAR_BLOCKS: immutable(uint256[YEARS])
 
 
 # @dev The five-year total in wei: 122,219,971.2 CPC, the sum of the
@@ -105,53 +113,11 @@ TOTAL_REWARDS: public(constant(uint256)) = 122_219_971_200_000_000_000_000_000
 
 
 # @dev The schedule's length: 15,785,280 blocks of 10 s (1,827 days).
-DURATION: public(constant(uint256)) = 157_852_800
-
-
-# @dev Latest start accepted by `start`, relative to its call.
-MAX_START_DELAY: public(constant(uint256)) = 366 * 86_400
-
-
-# Layout of `_state`: recipient in bits 0..159, start time in bits
-# 160..207, last release time in bits 208..255.
-_ADDRESS_MASK: constant(uint256) = 2**160 - 1
-_TIME_MASK: constant(uint256) = 2**48 - 1
-_START_SHIFT: constant(uint256) = 160
-_LAST_SHIFT: constant(uint256) = 208
+DURATION: public(constant(uint256)) = 1_827 * constants.DAY
 
 
 # @dev The CPC token paid out.
 token: public(immutable(address))
-
-
-# @dev Recipient, start time and last release time, packed (layout
-#      above); zero until `start`.
-_state: uint256
-
-
-# @dev Emitted once, when the owner starts the schedule.
-event Started:
-    start_time: uint256
-    recipient: indexed(address)
-
-
-# @dev Emitted when the owner changes the recipient.
-event RecipientChanged:
-    previous_recipient: indexed(address)
-    new_recipient: indexed(address)
-
-
-# @dev Emitted on every release; `released` is the cumulative total.
-event Released:
-    recipient: indexed(address)
-    amount: uint256
-    released: uint256
-
-
-# @dev Emitted when the owner recovers CPC beyond what is still owed.
-event ExcessRecovered:
-    receiver: indexed(address)
-    amount: uint256
 
 
 @deploy
@@ -163,13 +129,42 @@ def __init__(token_: address, owner_: address):
     @param owner_ The account that starts the schedule and sets the
            recipient (governance after deployment).
     """
-    assert token_ != empty(address), "maintenance: zero token"
-    assert owner_ != empty(address), "maintenance: zero owner"
-    assert token_.is_contract, "maintenance: token is not a contract"
+    assert token_ != empty(address), "maintenance_rewards: zero token"
+    assert owner_ != empty(address), "maintenance_rewards: zero owner"
+    assert token_.is_contract, "maintenance_rewards: token is not a contract"
     token = token_
+    _REWARD_PER_BLOCK = [
+        12_650_000_000_000_000_000,
+        9_510_000_000_000_000_000,
+        7_130_000_000_000_000_000,
+        5_390_000_000_000_000_000,
+        4_030_000_000_000_000_000,
+    ]
+    _YEAR_BLOCKS = [3_162_240, 3_153_600, 3_153_600, 3_153_600, 3_162_240]
     ownable.__init__()
     ownable_2step.__init__()
     ownable_2step._transfer_ownership(owner_)
+
+
+# The hot path first: the selector dispatcher tries functions in
+# declaration order within a bucket (a few dozen gas per call).
+@external
+def release() -> uint256:
+    """
+    @dev Transfers `accrued(now) - released` to the recipient.
+    @notice Anyone may call; the amount depends only on time, never on
+            who calls or how often.
+    @return uint256 The amount released, in wei.
+    """
+    clock: schedule_clock.Clock = schedule_clock._advance()
+    total: uint256 = self._accrued(clock.start_time, block.timestamp)
+    # accrued is non-decreasing in time and now >= last.
+    amount: uint256 = unsafe_sub(total, self._accrued(clock.start_time, clock.last))
+    assert amount != 0, "maintenance_rewards: nothing to release"
+    assert staticcall IERC20(token).balanceOf(self) >= amount, "maintenance_rewards: insufficient balance"
+    asset_transfer._pay(token, clock.recipient, amount)
+    log IMaintenanceRewards.Released(recipient=clock.recipient, amount=amount, released=total)
+    return amount
 
 
 @external
@@ -183,12 +178,7 @@ def start(start_time: uint256, recipient: address):
     @param recipient The committee reward distributor (or the treasury).
     """
     ownable._check_owner()
-    assert self._state == 0, "maintenance: already started"
-    assert recipient != empty(address), "maintenance: zero recipient"
-    assert start_time >= block.timestamp, "maintenance: start in the past"
-    assert start_time <= block.timestamp + MAX_START_DELAY, "maintenance: start too far"
-    self._state = self._pack(recipient, start_time, start_time)
-    log Started(start_time=start_time, recipient=recipient)
+    schedule_clock._start(start_time, recipient)
 
 
 @external
@@ -201,44 +191,18 @@ def set_recipient(new_recipient: address):
     @param new_recipient The new recipient.
     """
     ownable._check_owner()
-    assert new_recipient != empty(address), "maintenance: zero recipient"
-    state: uint256 = self._state
-    assert state != 0, "maintenance: not started"
-    previous: address = convert(state & _ADDRESS_MASK, address)
-    start_time_: uint256 = (state >> _START_SHIFT) & _TIME_MASK
-    last: uint256 = state >> _LAST_SHIFT
-    # Before the start time nothing accrues and `last` stays T0.
-    until: uint256 = max(block.timestamp, last)
-    total: uint256 = self._accrued(start_time_, until)
-    amount: uint256 = total - self._accrued(start_time_, last)
-    self._state = self._pack(new_recipient, start_time_, until)
+    previous: schedule_clock.Clock = empty(schedule_clock.Clock)
+    until: uint256 = 0
+    previous, until = schedule_clock._switch(new_recipient)
+    # The same payout as `release` (written out there: an internal call
+    # would cost the hot path ~190 gas), for previous.last .. until.
+    total: uint256 = self._accrued(previous.start_time, until)
+    amount: uint256 = unsafe_sub(total, self._accrued(previous.start_time, previous.last))
     if amount != 0:
-        self._pay(previous, amount)
-        log Released(recipient=previous, amount=amount, released=total)
-    log RecipientChanged(previous_recipient=previous, new_recipient=new_recipient)
-
-
-@external
-def release() -> uint256:
-    """
-    @dev Transfers `accrued(now) - released` to the recipient.
-    @notice Anyone may call; the amount depends only on time, never on
-            who calls or how often.
-    @return uint256 The amount released, in wei.
-    """
-    state: uint256 = self._state
-    assert state != 0, "maintenance: not started"
-    start_time_: uint256 = (state >> _START_SHIFT) & _TIME_MASK
-    assert block.timestamp >= start_time_, "maintenance: before start time"
-    total: uint256 = self._accrued(start_time_, block.timestamp)
-    amount: uint256 = total - self._accrued(start_time_, state >> _LAST_SHIFT)
-    assert amount != 0, "maintenance: nothing to release"
-    # Keep recipient and start, replace the last release time.
-    self._state = (state & ((1 << _LAST_SHIFT) - 1)) | (block.timestamp << _LAST_SHIFT)
-    recipient_: address = convert(state & _ADDRESS_MASK, address)
-    self._pay(recipient_, amount)
-    log Released(recipient=recipient_, amount=amount, released=total)
-    return amount
+        assert staticcall IERC20(token).balanceOf(self) >= amount, "maintenance_rewards: insufficient balance"
+        asset_transfer._pay(token, previous.recipient, amount)
+        log IMaintenanceRewards.Released(recipient=previous.recipient, amount=amount, released=total)
+    log schedule_clock.RecipientChanged(previous_recipient=previous.recipient, new_recipient=new_recipient)
 
 
 @external
@@ -252,12 +216,11 @@ def recover_excess(receiver: address) -> uint256:
     @return uint256 The amount recovered, in wei.
     """
     ownable._check_owner()
-    assert receiver != empty(address), "maintenance: zero receiver"
+    assert receiver != empty(address), "maintenance_rewards: zero receiver"
     amount: uint256 = self._excess()
-    assert amount != 0, "maintenance: no excess"
-    # The trusted token reverts on failure (it never returns False).
-    extcall IERC20(token).transfer(receiver, amount)
-    log ExcessRecovered(receiver=receiver, amount=amount)
+    assert amount != 0, "maintenance_rewards: no excess"
+    asset_transfer._pay(token, receiver, amount)
+    log IMaintenanceRewards.ExcessRecovered(receiver=receiver, amount=amount)
     return amount
 
 
@@ -270,7 +233,7 @@ def accrued_at(timestamp: uint256) -> uint256:
     @param timestamp A Unix time.
     @return uint256 The cumulative amount, in wei.
     """
-    return self._accrued((self._state >> _START_SHIFT) & _TIME_MASK, timestamp)
+    return self._accrued(schedule_clock._read().start_time, timestamp)
 
 
 @external
@@ -281,8 +244,8 @@ def released() -> uint256:
          `accrued_at(last_release_time())` by construction.
     @return uint256 The cumulative amount, in wei.
     """
-    state: uint256 = self._state
-    return self._accrued((state >> _START_SHIFT) & _TIME_MASK, state >> _LAST_SHIFT)
+    clock: schedule_clock.Clock = schedule_clock._read()
+    return self._accrued(clock.start_time, clock.last)
 
 
 @external
@@ -293,12 +256,10 @@ def releasable() -> uint256:
          block's timestamp (whether or not the balance covers it).
     @return uint256 The amount, in wei.
     """
-    state: uint256 = self._state
-    start_time_: uint256 = (state >> _START_SHIFT) & _TIME_MASK
-    last: uint256 = state >> _LAST_SHIFT
-    if block.timestamp <= last:
+    clock: schedule_clock.Clock = schedule_clock._read()
+    if block.timestamp <= clock.last:
         return 0
-    return self._accrued(start_time_, block.timestamp) - self._accrued(start_time_, last)
+    return self._accrued(clock.start_time, block.timestamp) - self._accrued(clock.start_time, clock.last)
 
 
 @external
@@ -336,7 +297,7 @@ def year_at(timestamp: uint256) -> uint256:
     @param timestamp A Unix time.
     @return uint256 The year.
     """
-    start_time_: uint256 = (self._state >> _START_SHIFT) & _TIME_MASK
+    start_time_: uint256 = schedule_clock._read().start_time
     if start_time_ == 0 or timestamp < start_time_:
         return 0
     blocks: uint256 = (timestamp - start_time_) // BLOCK_TIME
@@ -368,30 +329,10 @@ def end_time() -> uint256:
          `TOTAL_REWARDS`.
     @return uint256 The Unix time (0 before `start`).
     """
-    start_time_: uint256 = (self._state >> _START_SHIFT) & _TIME_MASK
+    start_time_: uint256 = schedule_clock._read().start_time
     if start_time_ == 0:
         return 0
     return start_time_ + DURATION
-
-
-@external
-@view
-def recipient() -> address:
-    """
-    @dev The account or contract that receives the rewards.
-    @return address The recipient (zero before `start`).
-    """
-    return convert(self._state & _ADDRESS_MASK, address)
-
-
-@external
-@view
-def start_time() -> uint256:
-    """
-    @dev T0, the Unix time the first reward year begins.
-    @return uint256 The start time (0 before `start`).
-    """
-    return (self._state >> _START_SHIFT) & _TIME_MASK
 
 
 @external
@@ -401,7 +342,7 @@ def last_release_time() -> uint256:
     @dev The timestamp up to which rewards have been released.
     @return uint256 The Unix time (the start time until the first release).
     """
-    return self._state >> _LAST_SHIFT
+    return schedule_clock._read().last
 
 
 @internal
@@ -416,14 +357,16 @@ def _accrued(start_time_: uint256, timestamp: uint256) -> uint256:
     if start_time_ == 0 or timestamp <= start_time_:
         return 0
     # Rounds down to whole blocks: a block earns once it is complete,
-    # so releases never run ahead of the chain.
-    blocks: uint256 = (timestamp - start_time_) // BLOCK_TIME
+    # so releases never run ahead of the chain. timestamp > T0 here.
+    blocks: uint256 = unsafe_div(unsafe_sub(timestamp, start_time_), BLOCK_TIME)
     total: uint256 = 0
     for year: uint256 in range(YEARS):
-        if blocks < _YEAR_BLOCKS[year]:
-            return total + _REWARD_PER_BLOCK[year] * blocks
-        total += _REWARD_PER_BLOCK[year] * _YEAR_BLOCKS[year]
-        blocks -= _YEAR_BLOCKS[year]
+        year_blocks: uint256 = _YEAR_BLOCKS[year]
+        if blocks < year_blocks:
+            # Below TOTAL_REWARDS < 2**87: no overflow.
+            return unsafe_add(total, unsafe_mul(_REWARD_PER_BLOCK[year], blocks))
+        total = unsafe_add(total, unsafe_mul(_REWARD_PER_BLOCK[year], year_blocks))
+        blocks = unsafe_sub(blocks, year_blocks)
     return TOTAL_REWARDS
 
 
@@ -434,8 +377,8 @@ def _owed() -> uint256:
     @dev What the schedule has yet to release: TOTAL_REWARDS - released.
     @return uint256 The amount, in wei.
     """
-    state: uint256 = self._state
-    return TOTAL_REWARDS - self._accrued((state >> _START_SHIFT) & _TIME_MASK, state >> _LAST_SHIFT)
+    clock: schedule_clock.Clock = schedule_clock._read()
+    return TOTAL_REWARDS - self._accrued(clock.start_time, clock.last)
 
 
 @internal
@@ -450,28 +393,3 @@ def _excess() -> uint256:
     if balance <= owed:
         return 0
     return balance - owed
-
-
-@internal
-def _pay(receiver: address, amount: uint256):
-    """
-    @dev Transfers scheduled rewards, reverting clearly if underfunded.
-    @param receiver The recipient.
-    @param amount The amount, in wei.
-    """
-    assert staticcall IERC20(token).balanceOf(self) >= amount, "maintenance: insufficient balance"
-    # The trusted token reverts on failure (it never returns False).
-    extcall IERC20(token).transfer(receiver, amount)
-
-
-@internal
-@pure
-def _pack(recipient_: address, start_time_: uint256, last: uint256) -> uint256:
-    """
-    @dev Packs the three fields of `_state` (timestamps fit 48 bits).
-    @param recipient_ The recipient.
-    @param start_time_ T0.
-    @param last The last release time.
-    @return uint256 The packed word.
-    """
-    return convert(recipient_, uint256) | (start_time_ << _START_SHIFT) | (last << _LAST_SHIFT)

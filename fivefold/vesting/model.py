@@ -151,7 +151,7 @@ CPC_TEAM_ALLOCATION = to_wei(200_000_000)
 
 # Stable schedule ids (one vault per token, so CC and CPC ids may overlap). Small
 # numbers keep `release` calldata cheap; fixed ids make a re-run deployment revert
-# with "vesting: duplicate schedule" instead of creating a schedule twice.
+# with "vesting_vault: duplicate schedule" instead of creating a schedule twice.
 SCHEDULE_IDS: dict[str, int] = {row: i + 1 for i, row in enumerate(CC_ALLOCATIONS)} | {"cpc.team": 1}
 
 

@@ -32,15 +32,15 @@ def test_constructor__bounds__equal_the_mirror(hpc):
 @pytest.mark.parametrize(
     "change, reason",
     [
-        (dict(token=ZERO), "emitter: zero token"),
-        (dict(owner=ZERO), "emitter: zero owner"),
-        (dict(cap=0), "emitter: zero cap"),
-        (dict(era_length=0), "emitter: zero era length"),
-        (dict(era_length=emission.MAX_ERA_LENGTH + 1), "emitter: era too long"),
-        (dict(n_eras=0), "emitter: zero eras"),
-        (dict(n_eras=emission.MAX_ERAS + 1), "emitter: too many eras"),
-        (dict(cap=emission.HPC.cap + 1), "emitter: cap above token cap"),
-        (dict(token="eoa"), "emitter: token is not a contract"),
+        (dict(token=ZERO), "halving_emitter: zero token"),
+        (dict(owner=ZERO), "halving_emitter: zero owner"),
+        (dict(cap=0), "halving_emitter: zero cap"),
+        (dict(era_length=0), "halving_emitter: zero era length"),
+        (dict(era_length=emission.MAX_ERA_LENGTH + 1), "halving_emitter: era too long"),
+        (dict(n_eras=0), "halving_emitter: zero eras"),
+        (dict(n_eras=emission.MAX_ERAS + 1), "halving_emitter: too many eras"),
+        (dict(cap=emission.HPC.cap + 1), "halving_emitter: cap above token cap"),
+        (dict(token="eoa"), "halving_emitter: token is not a contract"),
     ],
 )
 def test_constructor__bad_argument__reverts(project, hpc, deployer, owner, stranger, change, reason):
@@ -55,7 +55,7 @@ def test_constructor__bad_argument__reverts(project, hpc, deployer, owner, stran
 
 def test_constructor__cap_above_max__reverts(project, create_token, deployer, owner):
     token = create_token(cap=emission.MAX_CAP + 1)
-    with ape.reverts("emitter: cap too large"):
+    with ape.reverts("halving_emitter: cap too large"):
         project.HalvingEmitter.deploy(token, emission.MAX_CAP + 1, 100, 4, owner, sender=deployer)
 
 

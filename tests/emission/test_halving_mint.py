@@ -55,7 +55,7 @@ def test_mint__after_cap_reached__nothing_to_mint(started_hpc, at, stranger):
     at(end)
     emitter.mint(sender=stranger)
     at(end + 365 * DAY)
-    with ape.reverts("emitter: nothing to mint"):
+    with ape.reverts("halving_emitter: nothing to mint"):
         emitter.mint(sender=stranger)
     assert emitter.mintable() == 0
 
@@ -63,20 +63,20 @@ def test_mint__after_cap_reached__nothing_to_mint(started_hpc, at, stranger):
 def test_mint__at_start_time__nothing_to_mint(started_hpc, at, stranger):
     _, emitter, t0 = started_hpc
     at(t0)
-    with ape.reverts("emitter: nothing to mint"):
+    with ape.reverts("halving_emitter: nothing to mint"):
         emitter.mint(sender=stranger)
 
 
 def test_mint__not_started__reverts(hpc, stranger):
     _, emitter = hpc
-    with ape.reverts("emitter: not started"):
+    with ape.reverts("schedule_clock: not started"):
         emitter.mint(sender=stranger)
 
 
 def test_mint__before_start_time__reverts(started_hpc, at, stranger):
     _, emitter, t0 = started_hpc
     at(t0 - 1)
-    with ape.reverts("emitter: before start time"):
+    with ape.reverts("schedule_clock: before start time"):
         emitter.mint(sender=stranger)
 
 
@@ -84,7 +84,7 @@ def test_mint__emitter_not_a_minter__token_reverts(started_hpc, at, owner, stran
     token, emitter, t0 = started_hpc
     token.set_minter(emitter, False, sender=owner)
     at(t0 + DAY)
-    with ape.reverts("token: caller is not a minter"):
+    with ape.reverts("capped_token: caller is not a minter"):
         emitter.mint(sender=stranger)
 
 

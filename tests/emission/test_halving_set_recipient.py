@@ -57,11 +57,11 @@ def test_set_recipient__non_owner__reverts(started_hpc, non_owner, beneficiary):
 
 def test_set_recipient__zero_address__reverts(started_hpc, owner):
     _, emitter, _ = started_hpc
-    with ape.reverts("emitter: zero recipient"):
+    with ape.reverts("schedule_clock: zero recipient"):
         emitter.set_recipient(ZERO, sender=owner)
 
 
 def test_set_recipient__not_started__reverts(hpc, owner, beneficiary):
     _, emitter = hpc
-    with ape.reverts("emitter: not started"):
+    with ape.reverts("schedule_clock: not started"):
         emitter.set_recipient(beneficiary, sender=owner)

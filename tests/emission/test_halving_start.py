@@ -42,13 +42,13 @@ def test_start__non_owner__reverts(hpc, chain, non_owner, treasury):
 
 def test_start__twice__reverts(started_hpc, chain, owner, treasury):
     _, emitter, _ = started_hpc
-    with ape.reverts("emitter: already started"):
+    with ape.reverts("schedule_clock: already started"):
         emitter.start(chain.pending_timestamp + 100, treasury, sender=owner)
 
 
 def test_start__zero_recipient__reverts(hpc, chain, owner):
     _, emitter = hpc
-    with ape.reverts("emitter: zero recipient"):
+    with ape.reverts("schedule_clock: zero recipient"):
         emitter.start(chain.pending_timestamp + 100, ZERO, sender=owner)
 
 
@@ -56,13 +56,13 @@ def test_start__past_time__reverts(hpc, at, chain, owner, treasury):
     _, emitter = hpc
     now = chain.pending_timestamp + 10
     at(now)
-    with ape.reverts("emitter: start in the past"):
+    with ape.reverts("schedule_clock: start in the past"):
         emitter.start(now - 1, treasury, sender=owner)
 
 
 def test_start__zero_time__reverts(hpc, owner, treasury):
     _, emitter = hpc
-    with ape.reverts("emitter: start in the past"):
+    with ape.reverts("schedule_clock: start in the past"):
         emitter.start(0, treasury, sender=owner)
 
 
@@ -70,5 +70,5 @@ def test_start__beyond_max_delay__reverts(hpc, at, chain, owner, treasury):
     _, emitter = hpc
     now = chain.pending_timestamp + 10
     at(now)
-    with ape.reverts("emitter: start too far"):
+    with ape.reverts("schedule_clock: start too far"):
         emitter.start(now + emission.MAX_START_DELAY + 1, treasury, sender=owner)

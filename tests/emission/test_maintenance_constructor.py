@@ -20,17 +20,17 @@ def test_constructor__cpc__token_owner_and_constants(maintenance, cpc, owner):
 
 
 def test_constructor__zero_token__reverts(project, deployer, owner):
-    with ape.reverts("maintenance: zero token"):
+    with ape.reverts("maintenance_rewards: zero token"):
         project.MaintenanceRewards.deploy(ZERO, owner, sender=deployer)
 
 
 def test_constructor__zero_owner__reverts(project, cpc, deployer):
-    with ape.reverts("maintenance: zero owner"):
+    with ape.reverts("maintenance_rewards: zero owner"):
         project.MaintenanceRewards.deploy(cpc, ZERO, sender=deployer)
 
 
 def test_constructor__token_not_a_contract__reverts(project, deployer, owner, stranger):
-    with ape.reverts("maintenance: token is not a contract"):
+    with ape.reverts("maintenance_rewards: token is not a contract"):
         project.MaintenanceRewards.deploy(stranger, owner, sender=deployer)
 
 
@@ -56,24 +56,24 @@ def test_start__non_owner__reverts(maintenance, chain, non_owner, beneficiary):
 
 def test_start__twice__reverts(started_maintenance, chain, owner, beneficiary):
     contract, _ = started_maintenance
-    with ape.reverts("maintenance: already started"):
+    with ape.reverts("schedule_clock: already started"):
         contract.start(chain.pending_timestamp + 100, beneficiary, sender=owner)
 
 
 def test_start__zero_recipient__reverts(maintenance, chain, owner):
-    with ape.reverts("maintenance: zero recipient"):
+    with ape.reverts("schedule_clock: zero recipient"):
         maintenance.start(chain.pending_timestamp + 100, ZERO, sender=owner)
 
 
 def test_start__past_time__reverts(maintenance, at, chain, owner, beneficiary):
     now = chain.pending_timestamp + 10
     at(now)
-    with ape.reverts("maintenance: start in the past"):
+    with ape.reverts("schedule_clock: start in the past"):
         maintenance.start(now - 1, beneficiary, sender=owner)
 
 
 def test_start__beyond_max_delay__reverts(maintenance, at, chain, owner, beneficiary):
     now = chain.pending_timestamp + 10
     at(now)
-    with ape.reverts("maintenance: start too far"):
+    with ape.reverts("schedule_clock: start too far"):
         maintenance.start(now + emission.MAX_START_DELAY + 1, beneficiary, sender=owner)

@@ -34,7 +34,7 @@ def test_recover_excess__after_releases__keeps_what_is_still_owed(
 
 def test_recover_excess__exactly_funded__no_excess(started_maintenance, owner, treasury):
     contract, _ = started_maintenance
-    with ape.reverts("maintenance: no excess"):
+    with ape.reverts("maintenance_rewards: no excess"):
         contract.recover_excess(treasury, sender=owner)
 
 
@@ -48,5 +48,5 @@ def test_recover_excess__non_owner__reverts(started_maintenance, fund, non_owner
 def test_recover_excess__zero_receiver__reverts(started_maintenance, fund, owner):
     contract, _ = started_maintenance
     fund(contract, 1)
-    with ape.reverts("maintenance: zero receiver"):
+    with ape.reverts("maintenance_rewards: zero receiver"):
         contract.recover_excess(ZERO, sender=owner)

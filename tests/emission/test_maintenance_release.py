@@ -41,7 +41,7 @@ def test_release__after_everything_released__nothing_to_release(started_maintena
     at(end)
     contract.release(sender=stranger)
     at(end + 365 * DAY)
-    with ape.reverts("maintenance: nothing to release"):
+    with ape.reverts("maintenance_rewards: nothing to release"):
         contract.release(sender=stranger)
 
 
@@ -50,19 +50,19 @@ def test_release__within_the_same_block__nothing_to_release(started_maintenance,
     at(t0 + 20)
     contract.release(sender=stranger)
     at(t0 + 29)
-    with ape.reverts("maintenance: nothing to release"):
+    with ape.reverts("maintenance_rewards: nothing to release"):
         contract.release(sender=stranger)
 
 
 def test_release__not_started__reverts(maintenance, stranger):
-    with ape.reverts("maintenance: not started"):
+    with ape.reverts("schedule_clock: not started"):
         maintenance.release(sender=stranger)
 
 
 def test_release__before_start_time__reverts(started_maintenance, at, stranger):
     contract, t0 = started_maintenance
     at(t0 - 1)
-    with ape.reverts("maintenance: before start time"):
+    with ape.reverts("schedule_clock: before start time"):
         contract.release(sender=stranger)
 
 
@@ -70,7 +70,7 @@ def test_release__unfunded__reverts_insufficient_balance(maintenance, at, chain,
     t0 = chain.pending_timestamp + 100
     maintenance.start(t0, beneficiary, sender=owner)
     at(t0 + DAY)
-    with ape.reverts("maintenance: insufficient balance"):
+    with ape.reverts("maintenance_rewards: insufficient balance"):
         maintenance.release(sender=stranger)
 
 
@@ -84,7 +84,7 @@ def test_release__partly_funded__pays_until_the_balance_runs_short(
     maintenance.release(sender=stranger)
     assert maintenance.shortfall() == emission.MAINTENANCE_TOTAL - 10_000 * REWARD_Y1
     at(t0 + 2 * DAY)
-    with ape.reverts("maintenance: insufficient balance"):
+    with ape.reverts("maintenance_rewards: insufficient balance"):
         maintenance.release(sender=stranger)
 
 

@@ -40,7 +40,7 @@ def test_set_recipient__unfunded_with_accrued_rewards__reverts(maintenance, at, 
     t0 = chain.pending_timestamp + 100
     maintenance.start(t0, beneficiary, sender=owner)
     at(t0 + DAY)
-    with ape.reverts("maintenance: insufficient balance"):
+    with ape.reverts("maintenance_rewards: insufficient balance"):
         maintenance.set_recipient(holder, sender=owner)
 
 
@@ -52,10 +52,10 @@ def test_set_recipient__non_owner__reverts(started_maintenance, non_owner, holde
 
 def test_set_recipient__zero_address__reverts(started_maintenance, owner):
     contract, _ = started_maintenance
-    with ape.reverts("maintenance: zero recipient"):
+    with ape.reverts("schedule_clock: zero recipient"):
         contract.set_recipient(ZERO, sender=owner)
 
 
 def test_set_recipient__not_started__reverts(maintenance, owner, holder):
-    with ape.reverts("maintenance: not started"):
+    with ape.reverts("schedule_clock: not started"):
         maintenance.set_recipient(holder, sender=owner)

@@ -6,11 +6,6 @@ from tests import ownership_support as ownership
 
 
 @pytest.fixture
-def feed(project, owner):
-    return project.LocalPriceFeed.deploy(8, "ETH / USD", owner, sender=owner)
-
-
-@pytest.fixture
 def act(feed, chain):
     """An owner-only action: setting the answer."""
     return lambda account: feed.set_answer(2_000 * 10**8, chain.pending_timestamp - 1, sender=account)

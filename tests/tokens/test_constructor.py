@@ -18,10 +18,10 @@ def test_constructor__valid__metadata_and_roles(project, owner, deployer):
 
 
 def test_constructor__zero_cap__reverts(project, owner):
-    with ape.reverts("token: zero cap"):
+    with ape.reverts("capped_token: zero cap"):
         project.CappedToken.deploy("X", "X", 0, owner, "X", "1", sender=owner)
 
 
 def test_constructor__zero_owner__reverts(project, owner):
-    with ape.reverts("token: zero owner"):
+    with ape.reverts("capped_token: zero owner"):
         project.CappedToken.deploy("X", "X", 1, ape.utils.ZERO_ADDRESS, "X", "1", sender=owner)

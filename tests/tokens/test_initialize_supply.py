@@ -23,21 +23,21 @@ def test_initialize_supply__emits_total(capped, owner, holder):
 def test_initialize_supply__second_call__reverts(capped, owner, holder):
     """The initializer runs once."""
     capped.initialize_supply([holder], [1], sender=owner)
-    with ape.reverts("token: initial supply closed"):
+    with ape.reverts("capped_token: initial supply closed"):
         capped.initialize_supply([holder], [1], sender=owner)
 
 
 def test_initialize_supply__after_close__reverts(capped, owner, holder):
     """Once deployment closed the initial mint (no distribution on this chain), it stays closed."""
-    capped.initialize_supply([], [], sender=owner)
-    with ape.reverts("token: initial supply closed"):
+    capped.close_initial_supply(sender=owner)
+    with ape.reverts("capped_token: initial supply closed"):
         capped.initialize_supply([holder], [1], sender=owner)
 
 
 def test_initialize_supply__after_minter_granted__reverts(capped, owner, minter_contract, holder):
     """Granting a minter closes the initial mint, so the initializer can never follow another mint."""
     capped.set_minter(minter_contract, True, sender=owner)
-    with ape.reverts("token: initial supply closed"):
+    with ape.reverts("capped_token: initial supply closed"):
         capped.initialize_supply([holder], [1], sender=owner)
 
 
@@ -49,55 +49,53 @@ def test_initialize_supply__non_owner__reverts(capped, non_owner, holder):
 
 def test_initialize_supply__over_cap__reverts(capped, owner, holder, treasury):
     """The distribution cannot exceed the cap, by one wei."""
-    with ape.reverts("token: cap exceeded"):
+    with ape.reverts("capped_token: cap exceeded"):
         capped.initialize_supply([holder, treasury], [units.to_wei(500), units.to_wei(500) + 1], sender=owner)
 
 
 def test_initialize_supply__length_mismatch__reverts(capped, owner, holder):
     """Recipients and amounts pair up one to one."""
-    with ape.reverts("token: length mismatch"):
+    with ape.reverts("capped_token: length mismatch"):
         capped.initialize_supply([holder], [1, 2], sender=owner)
 
 
-def test_initialize_supply__empty__closes_without_minting(capped, owner, holder):
-    """Empty lists close the initial mint without minting; a distribution is refused afterwards."""
-    capped.initialize_supply([], [], sender=owner)
-    assert capped.initial_supply_closed() and capped.totalSupply() == 0
-    with ape.reverts("token: initial supply closed"):
-        capped.initialize_supply([holder], [1], sender=owner)
+def test_initialize_supply__empty__reverts(capped, owner):
+    """An empty distribution is refused: closing without minting is `close_initial_supply`."""
+    with ape.reverts("capped_token: empty allocation"):
+        capped.initialize_supply([], [], sender=owner)
 
 
 def test_initialize_supply__zero_amount__reverts(capped, owner, holder):
     """Every allocation mints something."""
-    with ape.reverts("token: zero amount"):
+    with ape.reverts("capped_token: zero amount"):
         capped.initialize_supply([holder], [0], sender=owner)
 
 
 def test_initialize_supply__zero_recipient__reverts(capped, owner):
     """The zero address is refused with the token's own reason."""
-    with ape.reverts("token: zero recipient"):
+    with ape.reverts("capped_token: zero recipient"):
         capped.initialize_supply([ZERO], [1], sender=owner)
 
 
-def test_initialize_supply_empty__open__closes_without_minting(capped, owner):
+def test_close_initial_supply__open__closes_without_minting(capped, owner):
     """Closing mints nothing and logs a zero total."""
-    tx = capped.initialize_supply([], [], sender=owner)
+    tx = capped.close_initial_supply(sender=owner)
     assert capped.initial_supply_closed()
     assert capped.totalSupply() == 0
     assert [e.total for e in tx.events.filter(capped.SupplyInitialized)] == [0]
 
 
-def test_initialize_supply_empty__already_closed__reverts(capped, owner, holder):
+def test_close_initial_supply__already_closed__reverts(capped, owner, holder):
     """A closed initial mint cannot be closed again (the call would hide a wrong assumption)."""
     capped.initialize_supply([holder], [1], sender=owner)
-    with ape.reverts("token: initial supply closed"):
-        capped.initialize_supply([], [], sender=owner)
+    with ape.reverts("capped_token: initial supply closed"):
+        capped.close_initial_supply(sender=owner)
 
 
-def test_initialize_supply_empty__non_owner__reverts(capped, non_owner):
+def test_close_initial_supply__non_owner__reverts(capped, non_owner):
     """Only the owner closes the initial mint."""
     with ape.reverts("ownable: caller is not the owner"):
-        capped.initialize_supply([], [], sender=non_owner)
+        capped.close_initial_supply(sender=non_owner)
 
 
 def test_set_minter__initial_supply_open__closes_it(capped, owner, minter_contract):
@@ -121,7 +119,7 @@ def test_attack__owner_mints_cap_after_emission_started__refused(project, create
     emitter.start(t0, treasury, sender=owner)
     chain.pending_timestamp = t0 + 86_400
     emitter.mint(sender=treasury)
-    with ape.reverts("token: initial supply closed"):
+    with ape.reverts("capped_token: initial supply closed"):
         token.initialize_supply([owner], [token.cap() - token.totalSupply()], sender=owner)
     assert token.balanceOf(owner) == 0
     minted = emitter.minted()
@@ -134,8 +132,8 @@ def test_attack__owner_mints_cap_after_emission_started__refused(project, create
 def test_attack__owner_mints_off_home_chain_after_deployment__refused(capped, owner):
     """Review finding (issue 9.1): off its home chain a token's initial mint stayed open, so the owner
     could create supply there outside the one-supply-across-chains rule. Deployment closes it with
-    `initialize_supply([], [])` and the owner is refused from then on."""
-    capped.initialize_supply([], [], sender=owner)
-    with ape.reverts("token: initial supply closed"):
+    `close_initial_supply` and the owner is refused from then on."""
+    capped.close_initial_supply(sender=owner)
+    with ape.reverts("capped_token: initial supply closed"):
         capped.initialize_supply([owner], [capped.cap()], sender=owner)
     assert capped.totalSupply() == 0

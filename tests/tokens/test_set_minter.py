@@ -11,7 +11,7 @@ def test_set_minter__contract__granted_and_logged(capped, owner, minter_contract
 
 
 def test_set_minter__eoa__reverts(capped, owner, holder):
-    with ape.reverts("token: minter is not a contract"):
+    with ape.reverts("capped_token: minter is not a contract"):
         capped.set_minter(holder, True, sender=owner)
 
 
@@ -21,7 +21,7 @@ def test_attack__eip7702_delegated_eoa_as_minter__refused(capped, owner, chain, 
     Its code is the delegation designator 0xef0100 ++ delegate, and `set_minter` refuses it."""
     code = bytes(chain.provider.get_code(delegated_eoa.address))
     assert code == b"\xef\x01\x00" + bytes.fromhex(minter_contract.address[2:])
-    with ape.reverts("token: minter is a delegated EOA"):
+    with ape.reverts("capped_token: minter is a delegated EOA"):
         capped.set_minter(delegated_eoa.address, True, sender=owner)
     assert not capped.is_minter(delegated_eoa.address)
 
@@ -33,7 +33,7 @@ def test_set_minter__delegated_eoa__revoke_allowed(capped, owner, delegated_eoa)
 
 
 def test_set_minter__owner_itself__reverts(capped, owner):
-    with ape.reverts("token: minter is not a contract"):
+    with ape.reverts("capped_token: minter is not a contract"):
         capped.set_minter(owner, True, sender=owner)
 
 
@@ -44,7 +44,7 @@ def test_set_minter__revoke_eoa__allowed(capped, owner, holder):
 
 
 def test_set_minter__zero_address__reverts(capped, owner):
-    with ape.reverts("token: zero minter"):
+    with ape.reverts("capped_token: zero minter"):
         capped.set_minter(ZERO, True, sender=owner)
 
 

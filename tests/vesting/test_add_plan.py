@@ -45,17 +45,17 @@ def test_add_plan__non_owner__reverts(vault, non_owner):
 @pytest.mark.parametrize(
     "args, reason",
     [
-        ((DAY - 1, 10_000, 0, 0, 0, 0, 0), "vesting: period out of range"),
-        ((4 * YEAR + 1, 10_000, 0, 0, 0, 0, 0), "vesting: period out of range"),
-        ((MONTH, 0, 256, 1, 100, 0, 0), "vesting: cliff too long"),
-        ((MONTH, 0, 0, 256, 1, 0, 0), "vesting: too many tranches"),
-        ((MONTH, 100, 0, 3, 0, 0, 0), "vesting: phase 1 count and bps disagree"),
-        ((MONTH, 0, 0, 1, 100, 2, 0), "vesting: phase 2 count and bps disagree"),
-        ((MONTH, 0, 0, 0, 0, 2, 100), "vesting: phase 2 without phase 1"),
-        ((MONTH, 10_000, 1, 0, 0, 0, 0), "vesting: cliff without tranches"),
-        ((MONTH, 0, 0, 1, 2**255, 0, 0), "vesting: plan exceeds 100%"),
-        ((MONTH, 0, 0, 12, 375, 12, 500), "vesting: plan exceeds 100%"),
-        ((MONTH, 0, 0, 0, 0, 0, 0), "vesting: plan unlocks nothing"),
+        ((DAY - 1, 10_000, 0, 0, 0, 0, 0), "vesting_vault: period out of range"),
+        ((4 * YEAR + 1, 10_000, 0, 0, 0, 0, 0), "vesting_vault: period out of range"),
+        ((MONTH, 0, 256, 1, 100, 0, 0), "vesting_vault: cliff too long"),
+        ((MONTH, 0, 0, 256, 1, 0, 0), "vesting_vault: too many tranches"),
+        ((MONTH, 100, 0, 3, 0, 0, 0), "vesting_vault: phase 1 count and bps disagree"),
+        ((MONTH, 0, 0, 1, 100, 2, 0), "vesting_vault: phase 2 count and bps disagree"),
+        ((MONTH, 0, 0, 0, 0, 2, 100), "vesting_vault: phase 2 without phase 1"),
+        ((MONTH, 10_000, 1, 0, 0, 0, 0), "vesting_vault: cliff without tranches"),
+        ((MONTH, 0, 0, 1, 2**255, 0, 0), "vesting_vault: plan exceeds 100%"),
+        ((MONTH, 0, 0, 12, 375, 12, 500), "vesting_vault: plan exceeds 100%"),
+        ((MONTH, 0, 0, 0, 0, 0, 0), "vesting_vault: plan unlocks nothing"),
     ],
 )
 def test_add_plan__bad_parameters__reverts(vault, owner, args, reason):

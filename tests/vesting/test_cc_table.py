@@ -78,7 +78,7 @@ def test_cc_table__month_by_month__every_release_to_the_wei(
             releases[row] += 1
         if month == 5:
             # inside the seed cliff: the exact reason
-            with ape.reverts("vesting: nothing to release"):
+            with ape.reverts("vesting_vault: nothing to release"):
                 vault.release(ids["cc.seed"], sender=stranger)
 
     for row in rows:
@@ -118,7 +118,7 @@ def test_cpc_team__yearly__nothing_in_year_one_then_25_percent_each_anniversary(
     vault.add_plan(*plan.encode_args(), sender=owner)
     vault.create_schedules([(1, beneficiary.address, 0, CPC_TEAM_ALLOCATION, start, False)], sender=owner)
     chain.pending_timestamp = start + YEAR - 1
-    with ape.reverts("vesting: nothing to release"):
+    with ape.reverts("vesting_vault: nothing to release"):
         vault.release(1, sender=stranger)
     for year in range(1, 5):
         t = start + year * YEAR

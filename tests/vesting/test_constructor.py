@@ -21,10 +21,10 @@ def test_constructor__deployer_is_not_owner__owner_is_the_argument(project, vest
 
 
 def test_constructor__zero_token__reverts(project, deployer, owner):
-    with ape.reverts("vesting: zero token"):
+    with ape.reverts("vesting_vault: zero token"):
         project.VestingVault.deploy(ZERO, owner, sender=deployer)
 
 
 def test_constructor__zero_owner__reverts(project, vest_token, deployer):
-    with ape.reverts("vesting: zero owner"):
+    with ape.reverts("vesting_vault: zero owner"):
         project.VestingVault.deploy(vest_token.address, ZERO, sender=deployer)

@@ -64,61 +64,61 @@ def test_create_schedules__non_owner__reverts(funded, plan_id, non_owner, start)
 
 
 def test_create_schedules__empty_batch__reverts(funded, owner):
-    with ape.reverts("vesting: empty batch"):
+    with ape.reverts("vesting_vault: empty batch"):
         funded.create_schedules([], sender=owner)
 
 
 def test_create_schedules__zero_beneficiary__reverts(funded, plan_id, owner, start):
-    with ape.reverts("vesting: zero beneficiary"):
+    with ape.reverts("vesting_vault: zero beneficiary"):
         funded.create_schedules([(1, ZERO, plan_id, TOTAL, start, False)], sender=owner)
 
 
 def test_create_schedules__vault_as_beneficiary__reverts(funded, plan_id, owner, start):
-    with ape.reverts("vesting: vault as beneficiary"):
+    with ape.reverts("vesting_vault: vault as beneficiary"):
         funded.create_schedules([(1, funded.address, plan_id, TOTAL, start, False)], sender=owner)
 
 
 def test_create_schedules__zero_amount__reverts(funded, plan_id, owner, beneficiary, start):
-    with ape.reverts("vesting: zero amount"):
+    with ape.reverts("vesting_vault: zero amount"):
         funded.create_schedules([(1, beneficiary.address, plan_id, 0, start, False)], sender=owner)
 
 
 def test_create_schedules__amount_above_96_bits__reverts(funded, plan_id, owner, beneficiary, start):
-    with ape.reverts("vesting: amount too large"):
+    with ape.reverts("vesting_vault: amount too large"):
         funded.create_schedules([(1, beneficiary.address, plan_id, 2**96, start, False)], sender=owner)
 
 
 def test_create_schedules__zero_start__reverts(funded, plan_id, owner, beneficiary):
-    with ape.reverts("vesting: zero start"):
+    with ape.reverts("vesting_vault: zero start"):
         funded.create_schedules([(1, beneficiary.address, plan_id, TOTAL, 0, False)], sender=owner)
 
 
 def test_create_schedules__start_above_40_bits__reverts(funded, plan_id, owner, beneficiary):
-    with ape.reverts("vesting: start out of range"):
+    with ape.reverts("vesting_vault: start out of range"):
         funded.create_schedules([(1, beneficiary.address, plan_id, TOTAL, 2**40, False)], sender=owner)
 
 
 def test_create_schedules__unknown_plan__reverts(funded, plan_id, owner, beneficiary, start):
-    with ape.reverts("vesting: unknown plan"):
+    with ape.reverts("vesting_vault: unknown plan"):
         funded.create_schedules([(1, beneficiary.address, plan_id + 1, TOTAL, start, False)], sender=owner)
 
 
 def test_create_schedules__id_already_used__reverts(funded, plan_id, owner, beneficiary, stranger, start):
     funded.create_schedules([(1, beneficiary.address, plan_id, TOTAL, start, False)], sender=owner)
-    with ape.reverts("vesting: duplicate schedule"):
+    with ape.reverts("vesting_vault: duplicate schedule"):
         funded.create_schedules([(1, stranger.address, plan_id, TOTAL, start, False)], sender=owner)
 
 
 def test_create_schedules__id_twice_in_one_batch__reverts(funded, plan_id, owner, beneficiary, start):
     request = (1, beneficiary.address, plan_id, TOTAL, start, False)
-    with ape.reverts("vesting: duplicate schedule"):
+    with ape.reverts("vesting_vault: duplicate schedule"):
         funded.create_schedules([request, request], sender=owner)
 
 
 def test_create_schedules__beyond_unallocated_balance__reverts(funded, plan_id, owner, beneficiary, start):
     funded.create_schedules([(1, beneficiary.address, plan_id, 4 * TOTAL, start, False)], sender=owner)
     batch = [(2, beneficiary.address, plan_id, 3 * TOTAL, start, False), (3, beneficiary.address, plan_id, 3 * TOTAL + 1, start, False)]
-    with ape.reverts("vesting: insufficient unallocated balance"):
+    with ape.reverts("vesting_vault: insufficient unallocated balance"):
         funded.create_schedules(batch, sender=owner)
 
 
@@ -130,7 +130,7 @@ def test_create_schedules__after_unreconciled_release__refuses_the_released_room
     chain.pending_timestamp = start
     funded.release(1, sender=stranger)  # 20% of 5 x TOTAL
     assert funded.unallocated() == 4 * TOTAL
-    with ape.reverts("vesting: insufficient unallocated balance"):
+    with ape.reverts("vesting_vault: insufficient unallocated balance"):
         funded.create_schedules([(2, beneficiary.address, plan_id, 5 * TOTAL, start, False)], sender=owner)
     funded.reconcile([1], sender=stranger)
     assert funded.unallocated() == 5 * TOTAL

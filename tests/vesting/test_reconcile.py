@@ -36,17 +36,17 @@ def test_reconcile__nothing_released_since__reverts(vault, public_schedule, stra
     chain.pending_timestamp = start
     vault.release(public_schedule, sender=stranger)
     vault.reconcile([public_schedule], sender=stranger)
-    with ape.reverts("vesting: nothing to reconcile"):
+    with ape.reverts("vesting_vault: nothing to reconcile"):
         vault.reconcile([public_schedule], sender=stranger)
 
 
 def test_reconcile__empty_batch__reverts(vault, public_schedule, stranger):
-    with ape.reverts("vesting: empty batch"):
+    with ape.reverts("vesting_vault: empty batch"):
         vault.reconcile([], sender=stranger)
 
 
 def test_reconcile__unknown_schedule__reverts(vault, public_schedule, stranger, chain, start):
     chain.pending_timestamp = start
     vault.release(public_schedule, sender=stranger)
-    with ape.reverts("vesting: unknown schedule"):
+    with ape.reverts("vesting_vault: unknown schedule"):
         vault.reconcile([public_schedule, 999], sender=stranger)

@@ -46,7 +46,7 @@ def test_release__after_the_end__pays_the_total_and_empties(vault, vest_token, p
 
 def test_release__before_start__reverts(vault, public_schedule, stranger, chain, start):
     chain.pending_timestamp = start - 1
-    with ape.reverts("vesting: nothing to release"):
+    with ape.reverts("vesting_vault: nothing to release"):
         vault.release(public_schedule, sender=stranger)
 
 
@@ -54,7 +54,7 @@ def test_release__twice_in_one_tranche__reverts(vault, public_schedule, stranger
     chain.pending_timestamp = start + MONTH
     vault.release(public_schedule, sender=stranger)
     chain.pending_timestamp = start + 2 * MONTH - 1
-    with ape.reverts("vesting: nothing to release"):
+    with ape.reverts("vesting_vault: nothing to release"):
         vault.release(public_schedule, sender=stranger)
 
 
@@ -62,10 +62,10 @@ def test_release__after_full_release__reverts(vault, public_schedule, stranger, 
     chain.pending_timestamp = start + 4 * MONTH
     vault.release(public_schedule, sender=stranger)
     chain.pending_timestamp = start + 40 * MONTH
-    with ape.reverts("vesting: nothing to release"):
+    with ape.reverts("vesting_vault: nothing to release"):
         vault.release(public_schedule, sender=stranger)
 
 
 def test_release__unknown_schedule__reverts(vault, public_schedule, stranger):
-    with ape.reverts("vesting: unknown schedule"):
+    with ape.reverts("vesting_vault: unknown schedule"):
         vault.release(999, sender=stranger)

@@ -37,7 +37,7 @@ def test_revoke__mid_schedule__splits_vested_and_unvested(
     assert vault.vested_amount(revocable_schedule, start + 100 * MONTH) == vested
     vault.reconcile([revocable_schedule], sender=stranger)
     assert vault.committed() == PUBLIC_TOTAL
-    with ape.reverts("vesting: nothing to release"):
+    with ape.reverts("vesting_vault: nothing to release"):
         vault.release(revocable_schedule, sender=stranger)
 
 
@@ -48,7 +48,7 @@ def test_revoke__before_start__returns_everything(vault, vest_token, revocable_s
     assert vault.schedule(revocable_schedule).total == 0
     assert vault.committed() == PUBLIC_TOTAL
     chain.pending_timestamp = start + 40 * MONTH
-    with ape.reverts("vesting: nothing to release"):
+    with ape.reverts("vesting_vault: nothing to release"):
         vault.release(revocable_schedule, sender=stranger)
 
 
@@ -58,19 +58,19 @@ def test_revoke__non_owner__reverts(vault, revocable_schedule, non_owner):
 
 
 def test_revoke__irrevocable_schedule__reverts(vault, public_schedule, owner):
-    with ape.reverts("vesting: schedule not revocable"):
+    with ape.reverts("vesting_vault: schedule not revocable"):
         vault.revoke(public_schedule, sender=owner)
 
 
 def test_revoke__twice__reverts(vault, revocable_schedule, owner):
     vault.revoke(revocable_schedule, sender=owner)
-    with ape.reverts("vesting: already revoked"):
+    with ape.reverts("vesting_vault: already revoked"):
         vault.revoke(revocable_schedule, sender=owner)
 
 
 def test_revoke__fully_vested__reverts(vault, revocable_schedule, owner, chain, start):
     chain.pending_timestamp = start + 36 * MONTH
-    with ape.reverts("vesting: nothing to revoke"):
+    with ape.reverts("vesting_vault: nothing to revoke"):
         vault.revoke(revocable_schedule, sender=owner)
 
 
@@ -79,10 +79,10 @@ def test_revoke__treasury_unset__reverts(create_vault, vest_token, owner, holder
     vest_token.transfer(vault, TOTAL, sender=holder)
     vault.add_plan(*SEED.encode_args(), sender=owner)
     vault.create_schedules([(1, beneficiary.address, 0, TOTAL, start, True)], sender=owner)
-    with ape.reverts("vesting: treasury not set"):
+    with ape.reverts("vesting_vault: treasury not set"):
         vault.revoke(1, sender=owner)
 
 
 def test_revoke__unknown_schedule__reverts(vault, revocable_schedule, owner):
-    with ape.reverts("vesting: unknown schedule"):
+    with ape.reverts("vesting_vault: unknown schedule"):
         vault.revoke(revocable_schedule + 1, sender=owner)

@@ -27,5 +27,5 @@ def test_set_treasury__non_owner__reverts(vault, non_owner):
 
 
 def test_set_treasury__zero_address__reverts(vault, owner):
-    with ape.reverts("vesting: zero treasury"):
+    with ape.reverts("vesting_vault: zero treasury"):
         vault.set_treasury(ZERO, sender=owner)

@@ -16,6 +16,6 @@ def test_release__token_returns_false__reverts(project, deployer, owner, treasur
     vault.add_plan(*PLANS["cc.public_whitelist"].encode_args(), sender=owner)
     start = chain.pending_timestamp - 1
     vault.create_schedules([(1, beneficiary.address, 0, TOTAL, start, True)], sender=owner)
-    with ape.reverts("vesting: transfer failed"):
+    with ape.reverts("asset_transfer: transfer failed"):
         vault.release(1, sender=stranger)
     assert vault.schedule(1).released == 0

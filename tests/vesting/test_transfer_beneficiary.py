@@ -41,30 +41,30 @@ def test_transfer_beneficiary__unreleased_part__moves_with_the_schedule(
 
 def test_transfer_beneficiary__previous_beneficiary__reverts(vault, public_schedule, beneficiary, spender):
     vault.transfer_beneficiary(public_schedule, spender, sender=beneficiary)
-    with ape.reverts("vesting: caller is not the beneficiary"):
+    with ape.reverts("vesting_vault: caller is not the beneficiary"):
         vault.transfer_beneficiary(public_schedule, beneficiary, sender=beneficiary)
 
 
 def test_transfer_beneficiary__stranger__reverts(vault, public_schedule, stranger):
-    with ape.reverts("vesting: caller is not the beneficiary"):
+    with ape.reverts("vesting_vault: caller is not the beneficiary"):
         vault.transfer_beneficiary(public_schedule, stranger, sender=stranger)
 
 
 def test_transfer_beneficiary__zero_address__reverts(vault, public_schedule, beneficiary):
-    with ape.reverts("vesting: zero beneficiary"):
+    with ape.reverts("vesting_vault: zero beneficiary"):
         vault.transfer_beneficiary(public_schedule, ZERO, sender=beneficiary)
 
 
 def test_transfer_beneficiary__to_the_vault__reverts(vault, public_schedule, beneficiary):
-    with ape.reverts("vesting: vault as beneficiary"):
+    with ape.reverts("vesting_vault: vault as beneficiary"):
         vault.transfer_beneficiary(public_schedule, vault.address, sender=beneficiary)
 
 
 def test_transfer_beneficiary__to_itself__reverts(vault, public_schedule, beneficiary):
-    with ape.reverts("vesting: same beneficiary"):
+    with ape.reverts("vesting_vault: same beneficiary"):
         vault.transfer_beneficiary(public_schedule, beneficiary, sender=beneficiary)
 
 
 def test_transfer_beneficiary__unknown_schedule__reverts(vault, public_schedule, beneficiary, spender):
-    with ape.reverts("vesting: unknown schedule"):
+    with ape.reverts("vesting_vault: unknown schedule"):
         vault.transfer_beneficiary(999, spender, sender=beneficiary)

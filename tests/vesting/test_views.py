@@ -24,22 +24,22 @@ def test_releasable__after_partial_release__is_the_difference(vault, public_sche
 
 
 def test_schedule__unknown__reverts(vault, public_schedule):
-    with ape.reverts("vesting: unknown schedule"):
+    with ape.reverts("vesting_vault: unknown schedule"):
         vault.schedule(999)
 
 
 def test_vested_amount__unknown__reverts(vault, public_schedule):
-    with ape.reverts("vesting: unknown schedule"):
+    with ape.reverts("vesting_vault: unknown schedule"):
         vault.vested_amount(999, 0)
 
 
 def test_releasable__unknown__reverts(vault, public_schedule):
-    with ape.reverts("vesting: unknown schedule"):
+    with ape.reverts("vesting_vault: unknown schedule"):
         vault.releasable(999)
 
 
 def test_plan__unknown__reverts(vault, public_schedule):
-    with ape.reverts("vesting: unknown plan"):
+    with ape.reverts("vesting_vault: unknown plan"):
         vault.plan(vault.plan_count())
 
 
