@@ -1,7 +1,7 @@
 """The five tokens: one CappedToken each, supply minted on its home chain only.
 
 Every token's initial mint is closed during configuration on every chain: by the initial
-distribution where the token has one (its home chain), by `initialize_supply([], [])` everywhere else
+distribution where the token has one (its home chain), by `close_initial_supply` everywhere else
 (off its home chain, and for HPC and CARTY, whose supply only their emitters mint).
 """
 
@@ -49,9 +49,10 @@ def configure(ctx: Context) -> None:
         token = ctx[symbol]
         if not token.initial_supply_closed():
             recipients, amounts = distribution(ctx, symbol) if symbol in ctx.config["home"] else ([], [])
-            # empty lists close the initial mint without minting
-            label = "initialize_supply" if recipients else "initialize_supply (close, no distribution)"
-            ctx.send(f"{symbol}.{label}", token.initialize_supply, recipients, amounts)
+            if recipients:
+                ctx.send(f"{symbol}.initialize_supply", token.initialize_supply, recipients, amounts)
+            else:
+                ctx.send(f"{symbol}.close_initial_supply", token.close_initial_supply)
         if symbol not in ctx.config["home"] and bridge and not token.is_minter(bridge):
             # Off its home chain a token is only ever minted by the bridge.
             ctx.send(f"{symbol}.set_minter(bridge)", token.set_minter, bridge, True)

@@ -47,7 +47,7 @@ def deployed_per_chain(project, chain, accounts, tmp_path_factory):
 @pytest.mark.parametrize("name", CHAINS)
 def test_deploy__every_chain__every_initial_mint_closed(deployed_per_chain, name):
     """On each chain every token's initial mint is closed by deployment: at home by the distribution,
-    off home (and for the emitted HPC and CARTY everywhere) by `initialize_supply([], [])`."""
+    off home (and for the emitted HPC and CARTY everywhere) by `close_initial_supply`."""
     home, closed, reported_open = deployed_per_chain[name]
     assert home, f"{name} is home to no token: the test would prove nothing about distributions"
     assert len(home) < len(TOKENS), f"{name} is home to every token: the test would prove nothing off home"

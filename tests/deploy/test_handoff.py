@@ -12,7 +12,7 @@ from fivefold.context import Context
 def deployed_by(project, deployer):
     """Two suite contracts owned by the deployer, as after contract creation."""
     token = project.CappedToken.deploy("CloudChat", "CC", units.to_wei(1_000), deployer, "CloudChat", "1", sender=deployer)
-    token.initialize_supply([], [], sender=deployer)
+    token.close_initial_supply(sender=deployer)
     vault = project.VestingVault.deploy(token, deployer, sender=deployer)
     return {"CC": token, "CCVesting": vault}
 
