@@ -47,6 +47,11 @@ exports: (
 )
 
 
+from interfaces import IController
+
+implements: IController
+
+
 interface IMarket:
     def asset() -> address: view
     def account_snapshot(account: address) -> (address, uint256, uint256): view

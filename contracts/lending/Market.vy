@@ -61,6 +61,10 @@ implements: IERC4626
 
 from snekmate.utils import math
 
+from interfaces import IMarket
+
+implements: IMarket
+
 
 interface IController:
     def owner() -> address: view
@@ -215,12 +219,7 @@ event RateModelSet:
     rate_model: indexed(address)
 
 
-struct Totals:
-    # C, B, R, I as of now
-    cash: uint256
-    borrows: uint256
-    reserves: uint256
-    index: uint256
+# `Totals` (C, B, R, I as of now) is declared in interfaces/IMarket.vyi.
 
 
 struct State:
@@ -918,13 +917,13 @@ def account_snapshot(account: address) -> (address, uint256, uint256):
 
 @external
 @view
-def current_totals() -> Totals:
+def current_totals() -> IMarket.Totals:
     """
     @dev Cash, borrows, reserves and borrow index as of now.
     @return Totals The four figures.
     """
     t: State = self._current()
-    return Totals(cash=t.cash, borrows=t.borrows, reserves=t.reserves, index=t.index)
+    return IMarket.Totals(cash=t.cash, borrows=t.borrows, reserves=t.reserves, index=t.index)
 
 
 @external

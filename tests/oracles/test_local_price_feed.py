@@ -34,7 +34,8 @@ def test_set_answer__zero_time__reverts(feed, owner):
 
 
 def test_set_answer__future_time__readable(feed, owner, chain):
-    """A future-dated answer is accepted, so that consumers' "timestamp in the future" checks can be tested."""
+    """A future-dated answer is accepted, so that consumers' "timestamp in the future" checks can be
+    tested."""
     t = chain.pending_timestamp + 100
     feed.set_answer(1, t, sender=owner)
     assert (feed.answer(), feed.updated_at(), feed.round_id()) == (1, t, 1)
