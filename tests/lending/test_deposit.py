@@ -73,7 +73,7 @@ def test_deposit__views__describe_erc4626(cc_market, tokens, supplier):
 def test_max_deposit__near_the_cash_bound__deposit_of_max_succeeds(usd_market, tokens, supplier, deployer):
     """ERC-4626 finding 10: maxDeposit/maxMint said max_value(uint256) although cash is accounted in 128 bits; they
     now return the room left, `deposit(maxDeposit)` goes through and one unit more is refused."""
-    tokens["USD6"].mint(supplier, 2**129, sender=deployer)
+    tokens["USD6"].faucet(supplier, 2**129, sender=deployer)
     tokens["USD6"].approve(usd_market, 2**256 - 1, sender=supplier)
     usd_market.deposit(2**127, supplier, sender=supplier)
     room = usd_market.maxDeposit(supplier)
