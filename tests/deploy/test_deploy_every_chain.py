@@ -12,7 +12,11 @@ CHAINS = ("ethereum", "bsc", "polygon", "oktc")
 
 def _context(project, chain, deployer, name: str) -> Context:
     chain_id = next(i for i, n in config.CHAIN_FILES.items() if n == name)
-    return Context(project=project, chain=chain, deployer=deployer, config=config.load(chain_id, "local"))
+    cfg = config.load(chain_id, "local")
+    # A namespace of its own: another module on this worker may have left the suite deployed (and
+    # configured) at the default addresses, which `_deploy` would adopt instead of creating.
+    cfg["salt_namespace"] = "fivefold/test-deploy-every-chain"
+    return Context(project=project, chain=chain, deployer=deployer, config=cfg)
 
 
 def _deploy(ctx: Context) -> None:
