@@ -1,6 +1,6 @@
 """`ape run exercise`: every domain's user flows on a deployed chain, from its manifest alone.
 
-Each registered domain's `exercise(ctx)` runs in `fivefold.domains.NAMES` order and records its
+Each registered domain's `exercise(ctx)` runs in `fivefold.domains.exercise_flows()` order and records its
 transactions with `ctx.step`; the table shows each step with its gas, also when one reverts.
 """
 
@@ -15,7 +15,7 @@ def run(ctx: Context) -> None:
     from ape.exceptions import ContractLogicError
 
     try:
-        for flow in domains.flows():
+        for flow in domains.exercise_flows():
             flow.exercise(ctx)
     except ContractLogicError as exc:
         show(ctx)

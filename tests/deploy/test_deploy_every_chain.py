@@ -3,9 +3,10 @@ ape's local chain: whatever tokens are at home there, deployment leaves no initi
 
 import pytest
 
-from fivefold import config, deployment, manifest
+from fivefold import config, deployment, domains, manifest
 from fivefold.config import TOKENS
 from fivefold.context import Context
+from fivefold.session import exercise_users
 
 CHAINS = ("ethereum", "bsc", "polygon", "oktc")
 
@@ -45,7 +46,19 @@ def deployed_per_chain(project, chain, accounts, tmp_path_factory):
                 deployment.configure(ctx)
                 closed = {s: ctx[s].initial_supply_closed() for s in TOKENS}
                 results[name] = (ctx.config["home"], closed, deployment.initial_mints_open(ctx))
+                if name == "polygon":  # home to HPC only, which exists once the emitter has minted
+                    results["polygon exercise"] = _exercise_tokens(ctx)
     return results
+
+
+def _exercise_tokens(ctx: Context) -> list:
+    """The emission and tokens flows, in the order `ape run exercise` runs them: the steps taken."""
+    ctx.users = exercise_users("local", ctx.deployer)
+    first = len(ctx.steps)
+    for flow in domains.exercise_flows():
+        if flow.__name__ in ("fivefold.emission.flow", "fivefold.tokens.flow"):
+            flow.exercise(ctx)
+    return ctx.steps[first:]
 
 
 @pytest.mark.parametrize("name", CHAINS)
@@ -64,3 +77,14 @@ def test_check_roles__created_not_configured__reports_every_open_initial_mint(de
     rows = {r.role: r.state for r in deployed_per_chain["created, not configured"]}
     for symbol in TOKENS:
         assert rows[f"{symbol}.initialize_supply"].startswith("initial mint open"), symbol
+
+
+def test_exercise__chain_with_only_an_emitted_token__tokens_flow_runs(deployed_per_chain):
+    """The review's finding: `make demo` skipped every token transfer on Polygon and OKT Chain, where
+    no account holds a token at deployment. The exercise now runs the tokens' flow after emission
+    has minted HPC to the treasury (an exercise account), so transfer and permit are exercised."""
+    steps = deployed_per_chain["polygon exercise"]
+    names = [s.name for s in steps]
+    assert not [s.name for s in steps if s.note.startswith("skipped")]
+    assert names.index("HPCEmitter.mint") < names.index("HPC.transfer (fresh)")
+    assert {"HPC.permit", "HPC.transferFrom"} <= set(names)
