@@ -3,7 +3,8 @@
 Each domain `fivefold/<name>/` contributes `flow.py` (CONTRACTS, configure, exercise) and `bench.py`
 (its gas operations). NAMES lists the domains in dependency order: deploy plans and configures them
 in this order (after every contract exists), exercise runs them in this order except that the
-tokens' own flow (transfer, permit) comes last, and `ape run gas` measures every domain's bench. Adding a domain = adding its folder and its name here.
+tokens' own flow (transfer, permit) comes last, and `ape run gas` measures every domain's bench.
+Adding a domain = adding its folder and its name here.
 """
 
 from importlib import import_module

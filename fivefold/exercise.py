@@ -17,6 +17,7 @@ def run(ctx: Context) -> None:
     try:
         for flow in domains.exercise_flows():
             flow.exercise(ctx)
+        ctx.refresh_local_feeds()  # flows moved local time: leave every local feed answering now
     except ContractLogicError as exc:
         show(ctx)
         ui.fail(f"step after {ctx.steps[-1].name if ctx.steps else 'start'} reverted: {exc}")

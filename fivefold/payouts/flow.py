@@ -4,8 +4,8 @@ Deploys RedPacket and AirdropRounds everywhere; on local chains also a mock USDT
 (MockStablecoin, 6 decimals, open faucet) and one LocalPriceFeed per priced asset.
 `configure` sets the treasury, price feeds with their heartbeats, fee rates, airdrop operators and
 the AirdropRound blueprint; `exercise` creates, claims and refunds packets and publishes, claims
-and sweeps a round. `refresh_local_feeds` dates the local feeds' answers now, for whatever moved a
-local chain's time.
+and sweeps a round. `Context.refresh_local_feeds` dates the local feeds' answers now, before the
+packets and after the exercise's time travel.
 
 Chain config keys read (docs/payouts.md has the table): `owner`, `treasury`, `local`,
 `price_feeds` (asset symbol -> feed address; symbols `native`, `USDT`, `CMDT`, or any key of
@@ -110,38 +110,6 @@ def _has_answer(feed) -> bool:
         return False
 
 
-def _local_signer(ctx: Context, address: str):
-    """The account, among those a local chain unlocks (deployer, exercise users, the test
-    mnemonic's), whose address is `address`; None if there is none."""
-    from ape import accounts
-
-    for account in [ctx.deployer, *ctx.users, *accounts.test_accounts]:
-        if account.address == address:
-            return account
-    return None
-
-
-def refresh_local_feeds(ctx: Context) -> None:
-    """Local chains: every local price feed answers again, dated now, from its owner's account.
-
-    A live feed updates at least once per heartbeat; a local one only when told, so after time
-    moved (the exercise's refund and sweep, `ape run timeline`) red packets would find its answer
-    stale. The exercise calls this before and after it moves time; anything else that moves a
-    local chain's time calls it too. A no-op on live chains."""
-    if not _local(ctx):
-        return
-    now = ctx.chain.blocks.head.timestamp
-    for symbol, answer in _local_answers(ctx).items():
-        if _feed_name(symbol) not in ctx.contracts:
-            continue
-        feed = ctx[_feed_name(symbol)]
-        signer = _local_signer(ctx, feed.owner())
-        if signer is None:
-            ctx.skip(f"{_feed_name(symbol)}.set_answer", f"its owner {feed.owner()} is not an account of this chain")
-            continue
-        ctx.step(f"{_feed_name(symbol)}.set_answer (dated now)", feed.set_answer(answer, now, sender=signer))
-
-
 def _airdrop_operators(ctx: Context) -> list[str]:
     """The chain file's `payouts.operators`; on a local chain by default the exercise's first
     account (the same one `exercise` publishes from), so the demo's airdrop is never skipped."""
@@ -210,7 +178,7 @@ def exercise(ctx: Context) -> None:
     # The first exercise account creates the packets and is the airdrop operator (configure made it one
     # on local chains); the keeper is a third party who draws, claims for others and sweeps.
     creator, first_claimer, second_claimer, keeper = ctx.users[:4]
-    refresh_local_feeds(ctx)  # time may have moved since they last answered (timeline, a re-run)
+    ctx.refresh_local_feeds()  # time may have moved since they last answered (timeline, a re-run)
     salt = ctx.chain.blocks.head.timestamp  # unique per run
     key = _native_packet(ctx, creator, (first_claimer, second_claimer), salt)
     _usdt_packet(ctx, creator, keeper, salt)
@@ -305,4 +273,4 @@ def _after_the_windows(ctx: Context, creator, key, salt: int, rnd, keeper) -> No
     if rnd is not None:
         ctx.step("AirdropRound.sweep (fees and unclaimed to the treasury)", rnd.sweep(sender=keeper))
         ctx.check(rnd.holdings() == 0, "airdrop: round empty after the sweep")
-    refresh_local_feeds(ctx)  # leave the chain ready for red packets
+    ctx.refresh_local_feeds()  # leave the chain ready for red packets

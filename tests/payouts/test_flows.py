@@ -57,7 +57,7 @@ def test_configure__at_deployment__the_exercise_account_is_an_airdrop_operator(d
 def test_exercise__local_time_moved_a_year__red_packets_still_work(deployed, chain, accounts):
     """The review's finding: after `exercise`/`timeline` moved local time, creating a packet failed
     with a stale price. The exercise leaves the feeds answering now, runs again after time moved
-    (it refreshes first), and `refresh_local_feeds` serves anything else that moves time."""
+    (it refreshes first), and `Context.refresh_local_feeds` serves anything else that moves time."""
     ctx = deployed
     ctx.users = exercise_users("local", ctx.deployer)
     flow.exercise(ctx)
@@ -68,7 +68,7 @@ def test_exercise__local_time_moved_a_year__red_packets_still_work(deployed, cha
     ctx.advance(365 * DAY)  # as `ape run timeline` does
     flow.exercise(ctx)  # a re-run after the year: no stale price
     ctx.advance(30 * DAY)
-    flow.refresh_local_feeds(ctx)
+    ctx.refresh_local_feeds()
     tx = rp.create(flow.NATIVE, amount, rp.quote_fee(flow.NATIVE, amount), 1, False, DAY, flow.NATIVE, 2, 0,
                    value=amount, sender=creator)
     assert tx.decode_logs(rp.PacketCreated)[0].fee == payouts.fee(amount, 200)  # USD 20: the 2% bracket
