@@ -12,6 +12,10 @@ import time
 import urllib.request
 from pathlib import Path
 
+from eth_abi import decode as abi_decode
+from eth_abi import encode as abi_encode
+from eth_utils import keccak
+
 from fivefold import localchain, manifest, ui
 from fivefold.config import chain_name
 
@@ -19,11 +23,48 @@ CHAIN_IDS = (1, 56, 137, 66)
 OUT = Path("out/demo")
 
 
-def block_number(url: str) -> int:
-    body = json.dumps({"jsonrpc": "2.0", "id": 1, "method": "eth_blockNumber", "params": []}).encode()
+def rpc(url: str, method: str, *params):
+    """One JSON-RPC call to a local node; its result."""
+    body = json.dumps({"jsonrpc": "2.0", "id": 1, "method": method, "params": list(params)}).encode()
     req = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(req, timeout=10) as resp:
-        return int(json.loads(resp.read())["result"], 16)
+        reply = json.loads(resp.read())
+    if "error" in reply:
+        raise RuntimeError(f"{method} on {url}: {reply['error'].get('message')}")
+    return reply["result"]
+
+
+def block_number(url: str) -> int:
+    return int(rpc(url, "eth_blockNumber"), 16)
+
+
+FEED_REFRESH_SECONDS = 600  # `make up`: local feeds re-answer this often (the shortest heartbeat is 3,600 s)
+_SELECTOR = {sig: "0x" + keccak(text=sig)[:4].hex() for sig in ("answer()", "owner()", "set_answer(int256,uint256)")}
+
+
+def _call(url: str, to: str, signature: str) -> str:
+    """eth_call of a no-argument view; the raw hex result."""
+    return rpc(url, "eth_call", {"to": to, "data": _SELECTOR[signature]}, "latest")
+
+
+def refresh_local_feeds(url: str, manifest_: dict) -> int:
+    """Every LocalPriceFeed of a manifest (CREATE2 and created) answers its current answer again,
+    dated at the node's latest block, sent from its owner (anvil unlocks the test accounts). What
+    `Context.refresh_local_feeds` does inside a command, for chains left running by `make up`, whose
+    clock follows the wall clock. Returns how many feeds it dated."""
+    records = {**(manifest_.get("created") or {}), **manifest_["contracts"]}
+    now = int(rpc(url, "eth_getBlockByNumber", "latest", False)["timestamp"], 16)
+    dated = 0
+    for record in records.values():
+        if record.get("contract_type") != "LocalPriceFeed":
+            continue
+        feed = record["address"]
+        answer = abi_decode(["int256"], bytes.fromhex(_call(url, feed, "answer()")[2:]))[0]
+        owner = "0x" + _call(url, feed, "owner()")[-40:]
+        data = _SELECTOR["set_answer(int256,uint256)"] + abi_encode(["int256", "uint256"], [answer, now]).hex()
+        rpc(url, "eth_sendTransaction", {"from": owner, "to": feed, "data": data})
+        dated += 1
+    return dated
 
 
 def ape_run(*args: str, env: dict, capture: bool = False) -> tuple[float, str]:
@@ -113,7 +154,7 @@ def run(extra_steps=(), keep: bool = False, exercise: bool = True) -> None:
             raise SystemExit("addresses differ between chains")
         _next_steps(nodes, deployments, keep)
         if keep:
-            _wait_for_ctrl_c()
+            _wait_for_ctrl_c(nodes, deployments)
 
 
 def _summary(rows, manifests: dict[int, dict], deployments: Path) -> None:
@@ -137,7 +178,8 @@ def _next_steps(nodes, deployments: Path, keep: bool) -> None:
                     f"ape run exercise --network {n.network}",
                     "ape run export --local"):
             ui.console.print(f"  {cmd}")
-        ui.console.print("[bold]the chains keep running: Ctrl-C stops them[/]")
+        ui.console.print(f"[bold]the chains keep running (local price feeds re-dated every {FEED_REFRESH_SECONDS // 60} "
+                         "minutes): Ctrl-C stops them[/]")
     else:
         ui.console.print(f"manifests of this run (chains now stopped): {deployments}/<chain-id>.json; "
                          f"dApp exports: {OUT / 'abi'}/")
@@ -149,10 +191,15 @@ def _next_steps(nodes, deployments: Path, keep: bool) -> None:
             ui.console.print(f"  {line}")
 
 
-def _wait_for_ctrl_c() -> None:
+def _wait_for_ctrl_c(nodes, deployments: Path) -> None:
+    """Keeps the chains up; every FEED_REFRESH_SECONDS the local feeds answer again, dated now, so
+    red packets and markets keep working for as long as the chains run."""
+    manifests = _load(deployments)
     try:
         while True:
-            time.sleep(1)
+            time.sleep(FEED_REFRESH_SECONDS)
+            for node in nodes:
+                refresh_local_feeds(node.url, manifests[node.chain_id])
     except KeyboardInterrupt:
         ui.console.print("stopping the local chains")
 

@@ -351,7 +351,9 @@ def attach(ctx: Context, manifest: dict) -> None:
             f"nothing is deployed on chain {ctx.chain_id}: {manifest_mod.describe(ctx.chain_id)} is missing or empty; "
             f"{nothing_deployed_hint(ctx.chain)}"
         )
-    for name, record in manifest["contracts"].items():
+    # CREATE2 contracts, then what configuration created (lending markets, local feeds): a flow
+    # finds both by name, and `Context.refresh_local_feeds` reaches every local feed
+    for name, record in {**(manifest.get("created") or {}), **manifest["contracts"]}.items():
         if code_hash(ctx.chain, record["address"]) != record["code_hash"]:
             raise DeploymentError(
                 f"{manifest_mod.describe(ctx.chain_id)}: {name} at {record['address']} does not match the code on chain: "

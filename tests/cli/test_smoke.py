@@ -152,3 +152,35 @@ def test_demo__not_run_here__is_what_make_demo_runs():
     makefile = Path("Makefile").read_text()
     assert script("demo").name
     assert "ape run demo\n" in makefile and "ape run demo --keep" in makefile
+
+
+def test_make_up__chains_left_running__every_local_feed_redated(
+    deployed, manifests_dir, chain, project, accounts
+):
+    """`make up` leaves the chains running for hours while local feeds answer only when told (the
+    shortest heartbeat is an hour): every FEED_REFRESH_SECONDS it re-dates each local feed of the
+    manifest, CREATE2 and created, from its owner, so red packets still price their assets."""
+    from fivefold import demo
+
+    data = json.loads((manifests_dir / f"{chain.chain_id}.json").read_text())
+    records = {**data["created"], **data["contracts"]}
+    feeds = [
+        project.LocalPriceFeed.at(r["address"])
+        for r in records.values()
+        if r["contract_type"] == "LocalPriceFeed"
+    ]
+    assert len(feeds) >= 4  # the red packets' three and lending's
+    chain.pending_timestamp += 2 * 3600
+    chain.mine()
+    now = chain.blocks.head.timestamp
+    answers = [f.answer() for f in feeds]
+    assert demo.refresh_local_feeds(chain.provider.uri, data) == len(feeds)
+    assert [f.updated_at() for f in feeds] == [now] * len(feeds)
+    assert [f.answer() for f in feeds] == answers
+    rp = project.RedPacket.at(data["contracts"]["RedPacket"]["address"])
+    usdt = project.MockStablecoin.at(data["contracts"]["MockUSDT"]["address"])
+    creator = accounts[6]
+    usdt.faucet(creator, 10**8, sender=creator)
+    usdt.approve(rp, 10**8, sender=creator)
+    fee = rp.quote_fee(usdt, 10**8)
+    rp.create(usdt, 10**8, fee, 1, False, 86_400, creator, 11, 0, sender=creator)
