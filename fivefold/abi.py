@@ -27,6 +27,7 @@ from fivefold import manifest as manifest_mod
 INTERFACES = Path("interfaces")
 CONTRACTS = Path("contracts")
 ABI_DIR = Path("abi")
+_ARG = re.compile(r"^arg\d+$")
 # Not deployed by the suite: test doubles and gas references.
 NOT_DEPLOYABLE_DIRS = ("mocks",)
 
@@ -70,10 +71,60 @@ ERC20_NATSPEC = {"userdoc": {}, "devdoc": {"title": "ERC-20 (EIP-20): an asset t
 
 
 def contract_abi(project, name: str) -> list[dict]:
+    """The ABI a dApp gets: the compiler's, with names filled in where the compiler gives none."""
     if name == addressbook.ERC20:
         return ERC20_ABI
-    abi = getattr(project, name).contract_type.abi
-    return [item.model_dump(mode="json", by_alias=True, exclude_none=True) for item in abi]
+    ct = getattr(project, name).contract_type
+    abi = [item.model_dump(mode="json", by_alias=True, exclude_none=True) for item in ct.abi]
+    return named(abi, ct.devdoc or {})
+
+
+# Names Vyper cannot write into an ABI: the keys of public HashMap getters (it calls them arg0,
+# arg1, ...), as EIP-20/EIP-2612 name them, and the fields of a standard tuple return that has no
+# NatSpec of its own (EIP-5267). Other tuple returns are named from their NatSpec `@return <name>`.
+GETTER_KEYS = {
+    "balanceOf": ("owner",),
+    "allowance": ("owner", "spender"),
+    "nonces": ("owner",),
+    "is_minter": ("minter",),
+    "market_for": ("asset",),
+}
+STANDARD_OUTPUTS = {
+    "eip712Domain": ("fields", "name", "version", "chainId", "verifyingContract", "salt", "extensions"),
+}
+_RETURN_NAME = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s")
+_ABI_TYPE = re.compile(r"^(u?int\d*|address|bool|bytes\d*|string|String|DynArray|HashMap)$")
+
+
+def _return_names(item: dict, devdoc: dict) -> list[str | None]:
+    """Per output of a function: the identifier its NatSpec `@return` starts with, else None."""
+    signature = f"{item['name']}({','.join(p['type'] for p in item['inputs'])})"
+    returns = ((devdoc.get("methods") or {}).get(signature) or {}).get("returns") or {}
+    names = []
+    for i in range(len(item["outputs"])):
+        found = _RETURN_NAME.match(returns.get(f"_{i}", ""))
+        names.append(found.group(1) if found and not _ABI_TYPE.match(found.group(1)) else None)
+    return names
+
+
+def named(abi: list[dict], devdoc: dict) -> list[dict]:
+    """Fills the names a dApp would otherwise lack (in place; returns `abi`): getter keys from
+    GETTER_KEYS, outputs of a multi-value return from NatSpec, then STANDARD_OUTPUTS."""
+    for item in abi:
+        if item["type"] != "function":
+            continue
+        keys = GETTER_KEYS.get(item["name"], ())
+        for key, param in zip(keys, item["inputs"], strict=False):
+            if _ARG.match(param.get("name") or ""):
+                param["name"] = key
+        outputs = item.get("outputs", [])
+        if len(outputs) < 2 or all(o.get("name") for o in outputs):
+            continue
+        standard = STANDARD_OUTPUTS.get(item["name"], ())
+        for i, (output, documented) in enumerate(zip(outputs, _return_names(item, devdoc), strict=True)):
+            if not output.get("name"):
+                output["name"] = documented or (standard[i] if i < len(standard) else "")
+    return abi
 
 
 def natspec(project, name: str) -> dict:
@@ -91,9 +142,6 @@ def exported_names(book: dict) -> list[str]:
             if record.get("abi") and record["abi"] not in names:
                 names.append(record["abi"])
     return names
-
-
-_ARG = re.compile(r"^arg\d+$")
 
 
 def naming_gaps(name: str, abi: list[dict]) -> list[str]:

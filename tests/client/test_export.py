@@ -141,6 +141,22 @@ def test_naming_gaps__arg0_and_anonymous_tuple__both_reported():
     ]
 
 
+def test_export__every_exported_abi__no_arg0_and_no_anonymous_tuple(deployed, project):
+    """The review's finding: dApps read `arg0` and anonymous tuples. Every ABI the export writes
+    names every parameter and output: the compiler's names, getter keys (`balanceOf(owner)`), NatSpec
+    `@return <name>` for multi-value returns (Chainlink's `latestRoundData`), EIP-5267's fields."""
+    ctx, m, _ = deployed
+    book = addressbook.book({ctx.chain_id: m})
+    assert abi.all_gaps(project, book) == []
+    feed = {i["name"]: i for i in abi.contract_abi(project, "LocalPriceFeed") if i["type"] == "function"}
+    assert [o["name"] for o in feed["latestRoundData"]["outputs"]] == [
+        "roundId", "answer", "startedAt", "updatedAt", "answeredInRound"
+    ]
+    token = {i["name"]: i for i in abi.contract_abi(project, "CappedToken") if i["type"] == "function"}
+    assert [p["name"] for p in token["allowance"]["inputs"]] == ["owner", "spender"]
+    assert token["eip712Domain"]["outputs"][3]["name"] == "chainId"
+
+
 @pytest.mark.parametrize("directory, expected", [(None, "abi"), ("out/demo/deployments", "out/demo/abi")])
 def test_default_out__local_manifests__exports_beside_them(monkeypatch, directory, expected):
     """Manifests outside deployments/ (the demo's local chains) export beside them, never into abi/."""
