@@ -13,6 +13,9 @@ def deployed(project, chain, accounts, tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(manifest.ENV_DIR, str(tmp_path_factory.mktemp("deployments")))
         ctx = deployment.make_context(project, chain, accounts[0], "local", users=list(accounts)[:8])
+        # Addresses of its own: a module that ran before on this worker (tests/cli) may have left the
+        # suite at the default addresses, which would be adopted with no block or transaction.
+        ctx.config["salt_namespace"] = "fivefold/test-client"
         m = manifest.load(ctx.chain_id)
         m.update({"chain_id": ctx.chain_id, "chain": ctx.config["chain"], "deployer": ctx.deployer.address})
         planned = deployment.plan(ctx)
