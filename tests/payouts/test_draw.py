@@ -42,6 +42,9 @@ def test_draw__operator_cannot_bias__same_seed_whoever_and_whenever(publish_roun
     exists; afterwards the seed is the same whoever draws and however long they wait."""
     rnd = publish_round(accounts[3:9], [TOKEN] * 6)
     target = rnd.contract.draw_block()
+    # The draw block is mined once, before the branches: re-mined inside each one it would get
+    # another timestamp, so another hash (the test failed whenever a second passed in between).
+    _mine_to(chain, target)
     seeds = []
     for drawer, extra_blocks in ((operator, 0), (stranger, 40), (operator, 200)):
         with chain.isolate():
