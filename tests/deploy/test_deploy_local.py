@@ -98,7 +98,8 @@ def test_exercise__moved_local_time__leaves_every_local_feed_answering_now(deplo
     feeds = {n: c for n, c in ctx.contracts.items() if getattr(c, "contract_type", None)
              and c.contract_type.name == "LocalPriceFeed"}
     assert {"PriceFeed.native", "PriceFeed.USDT", "PriceFeed.CMDT"} <= set(feeds)
-    assert {n: f.updated_at() for n, f in feeds.items()} == {n: chain.blocks.head.timestamp for n in feeds}
+    dated = {f.updated_at() for f in feeds.values()}  # one time for all: the block the refresh began on
+    assert len(dated) == 1 and 0 <= chain.blocks.head.timestamp - dated.pop() <= 5
     rp, creator, usdt = ctx["RedPacket"], ctx.users[5], ctx["MockUSDT"]
     usdt.faucet(creator, 10**8, sender=creator)
     usdt.approve(rp, 10**8, sender=creator)
