@@ -52,7 +52,8 @@ def addresses_table(manifests: dict[int, dict]) -> bool:
     return same
 
 
-TARGET_SECONDS = 300  # the whole demo on the reference machine (2 cores): start, 4 x deploy + exercise, tables
+# the whole demo on the reference machine (2 cores): start, 4 x deploy + exercise, tables
+TARGET_SECONDS = 300
 KEEP_PORTS = {1: 8545, 56: 8546, 137: 8547, 66: 8548}  # `make up`: fixed, so a dApp's config can name them
 
 
@@ -75,12 +76,18 @@ def run(extra_steps=(), keep: bool = False, exercise: bool = True) -> None:
     ports = [KEEP_PORTS[c] for c in CHAIN_IDS] if keep else None
     with localchain.nodes(CHAIN_IDS, ports) as nodes:
         ui.console.rule("[bold]Four local chains")
-        ui.console.print("anvil stand-ins for " + ", ".join(f"{chain_name(n.chain_id)} ({n.chain_id})" for n in nodes)
-                         + ": on each, `ape run deploy` then `ape run exercise`" + ("" if exercise else " (skipped: --no-exercise)"))
+        ui.console.print(
+            "anvil stand-ins for "
+            + ", ".join(f"{chain_name(n.chain_id)} ({n.chain_id})" for n in nodes)
+            + ": on each, `ape run deploy` then `ape run exercise`"
+            + ("" if exercise else " (skipped: --no-exercise)")
+        )
         for node in nodes:
             name = chain_name(node.chain_id)
             ui.console.rule(f"[bold]{name} (chain {node.chain_id})")
-            t_deploy, _ = ape_run("deploy", "--network", node.network, "--account", "TEST::0", "--yes", "--quiet", env=env)
+            t_deploy, _ = ape_run(
+                "deploy", "--network", node.network, "--account", "TEST::0", "--yes", "--quiet", env=env
+            )
             t_exercise, out, skipped = 0.0, "", 0
             if exercise:
                 t_exercise, out = ape_run("exercise", "--network", node.network, env=env, capture=True)
@@ -92,15 +99,24 @@ def run(extra_steps=(), keep: bool = False, exercise: bool = True) -> None:
         ape_run("deploy", "--network", node.network, "--account", "TEST::0", "--yes", "--quiet", env=env)
         after = block_number(node.url)
         if after != before:
-            raise SystemExit(f"re-running deploy on chain {node.chain_id} mined {after - before} block(s); expected none")
-        ui.console.print(f"[green]chain {node.chain_id}: block number {before} before and after the re-run[/]")
+            raise SystemExit(
+                f"re-running deploy on chain {node.chain_id} mined {after - before} block(s); expected none"
+            )
+        ui.console.print(
+            f"[green]chain {node.chain_id}: block number {before} before and after the re-run[/]"
+        )
         ui.console.rule("[bold]Schedules over time (each chain's home tokens, read at each time)")
         for node in nodes:
             ape_run("timeline", "--network", node.network, env=env)
         for step in extra_steps:
             step(nodes, env)
         ui.console.rule("[bold]Supply across chains")
-        ape_run("deploy", "check-supply", *[a for n in nodes for a in ("--rpc", f"{n.chain_id}={n.network}")], env=env)
+        ape_run(
+            "deploy",
+            "check-supply",
+            *[a for n in nodes for a in ("--rpc", f"{n.chain_id}={n.network}")],
+            env=env,
+        )
         manifests = _load(deployments)
         same = addresses_table(manifests)
         # the dApp exports of these chains (`make up`: abi/, from deployments/local/)
@@ -142,10 +158,13 @@ def _next_steps(nodes, deployments: Path, keep: bool) -> None:
         ui.console.print(f"manifests of this run (chains now stopped): {deployments}/<chain-id>.json; "
                          f"dApp exports: {OUT / 'abi'}/")
         ui.console.print("next:")
-        for line in ("make up                                  the four chains kept running, suite deployed (RPC URLs printed)",
-                     "ape run markets --network <URL> --plot markets.png   rates of a chain `make up` started",
-                     "ape run timeline --network <URL> --plot timeline.png   the unlock and emission curves",
-                     "docs/deploy.md                           deploying to a live chain"):
+        for line in (
+            "make up                                  the four chains kept running, suite deployed (RPC "
+            "URLs printed)",
+            "ape run markets --network <URL> --plot markets.png   rates of a chain `make up` started",
+            "ape run timeline --network <URL> --plot timeline.png   the unlock and emission curves",
+            "docs/deploy.md                           deploying to a live chain",
+        ):
             ui.console.print(f"  {line}")
 
 
@@ -158,4 +177,7 @@ def _wait_for_ctrl_c() -> None:
 
 
 def _load(directory: Path) -> dict[int, dict]:
-    return {int(json.loads(p.read_text())["chain_id"]): json.loads(p.read_text()) for p in sorted(directory.glob("*.json"))}
+    return {
+        int(json.loads(p.read_text())["chain_id"]): json.loads(p.read_text())
+        for p in sorted(directory.glob("*.json"))
+    }

@@ -10,7 +10,9 @@ CPC_SUPPLY = 1_000_000_000 * WAD
 def started_emitter(b: Bench, halving: emission.Halving = emission.HPC):
     """Token + emitter as deployed (the emitter its only minter), started with the treasury as recipient."""
     p, owner = b.project, b.owner
-    token = p.CappedToken.deploy(halving.symbol, halving.symbol, halving.cap, owner, halving.symbol, "1", sender=owner)
+    token = p.CappedToken.deploy(
+        halving.symbol, halving.symbol, halving.cap, owner, halving.symbol, "1", sender=owner
+    )
     emitter = p.HalvingEmitter.deploy(*halving.args(token, owner), sender=b.deployer)
     token.set_minter(emitter, True, sender=owner)
     t0 = b.chain.pending_timestamp + 100

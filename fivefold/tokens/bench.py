@@ -11,7 +11,9 @@ AMOUNT = 10**18
 
 
 def _funded_token(b: Bench):
-    token = b.project.CappedToken.deploy("CMDMAX Token", "CMDT", 10**27, b.owner, "CMDMAX Token", "1", sender=b.owner)
+    token = b.project.CappedToken.deploy(
+        "CMDMAX Token", "CMDT", 10**27, b.owner, "CMDMAX Token", "1", sender=b.owner
+    )
     probe = b.project.MinterProbe.deploy(sender=b.owner)
     token.set_minter(probe, True, sender=b.owner)
     probe.mint(token, b.user(0), 1_000 * AMOUNT, sender=b.owner)
@@ -29,21 +31,37 @@ def _register(prefix: str, make, reference: str | None):
         # The suite's token may cost no more than snekmate's erc20 measured in the same run.
         return {"not_above": f"{reference}.{key}"} if reference else {}
 
-    @operation(f"{prefix}.transfer.fresh", "1 token from a holder to an account that held none", **limits("transfer.fresh"))
+    @operation(
+        f"{prefix}.transfer.fresh",
+        "1 token from a holder to an account that held none",
+        **limits("transfer.fresh"),
+    )
     def transfer_fresh(b: Bench):
         return make(b).transfer(b.user(1), AMOUNT, sender=b.user(0))
 
-    @operation(f"{prefix}.transfer.existing", "1 token from a holder to an account that already holds some", **limits("transfer.existing"))
+    @operation(
+        f"{prefix}.transfer.existing",
+        "1 token from a holder to an account that already holds some",
+        **limits("transfer.existing"),
+    )
     def transfer_existing(b: Bench):
         token = make(b)
         token.transfer(b.user(1), AMOUNT, sender=b.user(0))
         return token.transfer(b.user(1), AMOUNT, sender=b.user(0))
 
-    @operation(f"{prefix}.approve", "first approval of 1 token to a spender (zero allowance before)", **limits("approve"))
+    @operation(
+        f"{prefix}.approve",
+        "first approval of 1 token to a spender (zero allowance before)",
+        **limits("approve"),
+    )
     def approve(b: Bench):
         return make(b).approve(b.user(2), AMOUNT, sender=b.user(0))
 
-    @operation(f"{prefix}.permit", "first permit (nonce 0, zero allowance before) submitted by the spender", **limits("permit"))
+    @operation(
+        f"{prefix}.permit",
+        "first permit (nonce 0, zero allowance before) submitted by the spender",
+        **limits("permit"),
+    )
     def permit(b: Bench):
         token = make(b)
         deadline = b.chain.pending_timestamp + 3600
