@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fivefold.gas import Bench, operation
 from fivefold.payouts import model as payouts
+from fivefold.tokens.bench import capped_token
 
 TOKEN = 10**18
 PACKET = 50 * TOKEN  # USD 50 at the bench price: the 2% band
@@ -12,9 +13,7 @@ DAY = 86_400
 
 def _cmdt(b: Bench):
     """The suite's own CMDT (a CappedToken), 1,000,000 to each of users 0..2."""
-    token = b.project.CappedToken.deploy(
-        "CMDMAX Token", "CMDT", 10**27, b.owner, "CMDMAX Token", "1", sender=b.owner
-    )
+    token = capped_token(b, "CMDMAX Token", "CMDT", 10**27)
     token.initialize_supply([b.user(i) for i in range(3)], [1_000_000 * TOKEN] * 3, sender=b.owner)
     return token
 
