@@ -45,8 +45,13 @@ def deployable_sources(root: Path = Path(".")) -> dict[str, Path]:
 # The ERC-20 functions and events a dApp needs for an asset the suite did not deploy (EIP-20's
 # parameter names, as OpenZeppelin's ABI has them).
 def _fn(name, inputs, outputs, mutability="view"):
-    return {"type": "function", "name": name, "stateMutability": mutability,
-            "inputs": [{"name": n, "type": t} for n, t in inputs], "outputs": [{"name": "", "type": t} for t in outputs]}
+    return {
+        "type": "function",
+        "name": name,
+        "stateMutability": mutability,
+        "inputs": [{"name": n, "type": t} for n, t in inputs],
+        "outputs": [{"name": "", "type": t} for t in outputs],
+    }
 
 
 def _event(name, inputs):
@@ -62,10 +67,14 @@ ERC20_ABI = [
     _fn("balanceOf", [("account", "address")], ["uint256"]),
     _fn("allowance", [("owner", "address"), ("spender", "address")], ["uint256"]),
     _fn("transfer", [("to", "address"), ("value", "uint256")], ["bool"], "nonpayable"),
-    _fn("transferFrom", [("from", "address"), ("to", "address"), ("value", "uint256")], ["bool"], "nonpayable"),
+    _fn(
+        "transferFrom", [("from", "address"), ("to", "address"), ("value", "uint256")], ["bool"], "nonpayable"
+    ),
     _fn("approve", [("spender", "address"), ("value", "uint256")], ["bool"], "nonpayable"),
     _event("Transfer", [("from", "address", True), ("to", "address", True), ("value", "uint256", False)]),
-    _event("Approval", [("owner", "address", True), ("spender", "address", True), ("value", "uint256", False)]),
+    _event(
+        "Approval", [("owner", "address", True), ("spender", "address", True), ("value", "uint256", False)]
+    ),
 ]
 ERC20_NATSPEC = {"userdoc": {}, "devdoc": {"title": "ERC-20 (EIP-20): an asset the suite did not deploy"}}
 
@@ -200,14 +209,22 @@ def typescript(abis: dict[str, list[dict]], book: dict) -> str:
     out.append("/** Contract (ABI) name -> ABI. */")
     out.append("export const abis = {\n" + "".join(f"  {n}: {n}Abi,\n" for n in abis) + "} as const;\n")
     out.append("export type ContractName = keyof typeof abis;\n")
-    out.append("/** Chain id -> the chain's deployment: contracts (address, ABI name, block, tx) and assets. */")
-    chains = "".join(f"  {cid}: {json.dumps(entry, indent=2, ensure_ascii=True).replace(chr(10), chr(10) + '  ')},\n"
-                     for cid, entry in book.items())
+    out.append(
+        "/** Chain id -> the chain's deployment: contracts (address, ABI name, block, tx) and assets. */"
+    )
+    chains = "".join(
+        f"  {cid}: {json.dumps(entry, indent=2, ensure_ascii=True).replace(chr(10), chr(10) + '  ')},\n"
+        for cid, entry in book.items()
+    )
     out.append("export const deployments = {\n" + chains + "} as const;\n")
     out.append("export type ChainId = keyof typeof deployments;\n")
     out.append("/** Chain id -> contract name -> address. */")
     addrs = "".join(
-        f"  {cid}: {{\n" + "".join(f"    {_ts_literal(n)}: {_ts_literal(r['address'])},\n" for n, r in entry["contracts"].items()) + "  },\n"
+        f"  {cid}: {{\n"
+        + "".join(
+            f"    {_ts_literal(n)}: {_ts_literal(r['address'])},\n" for n, r in entry["contracts"].items()
+        )
+        + "  },\n"
         for cid, entry in book.items()
     )
     out.append("export const addresses = {\n" + addrs + "} as const;\n")
@@ -235,7 +252,9 @@ def export(project, manifests: dict[int, dict], out: Path = ABI_DIR) -> list[Pat
 
     for name, abi in abis.items():
         write(out / f"{name}.json", json.dumps(abi, indent=2) + "\n")
-        write(out / f"{name}.natspec.json", json.dumps(natspec(project, name), indent=2, sort_keys=True) + "\n")
+        write(
+            out / f"{name}.natspec.json", json.dumps(natspec(project, name), indent=2, sort_keys=True) + "\n"
+        )
     write(out / "addresses.json", json.dumps(book, indent=2) + "\n")
     write(out / "index.ts", typescript(abis, book))
     if previous:  # files of contracts no longer exported
@@ -259,11 +278,16 @@ def run(out: Path | None = None, gaps: bool = False, local: bool = False) -> Non
     ui.table(
         f"Exported for dApps into {out}/ ({len(written)} files)",
         ["chain id", "chain", "contracts", "assets"],
-        [(cid, c["chain"] + (" (local)" if c["local"] else ""), len(c["contracts"]), len(c["assets"])) for cid, c in book.items()]
+        [
+            (cid, c["chain"] + (" (local)" if c["local"] else ""), len(c["contracts"]), len(c["assets"]))
+            for cid, c in book.items()
+        ]
         or [("-", "no deployments/*.json manifest: ABIs only", 0, 0)],
     )
     found = all_gaps(project, book)
     if gaps:
         ui.table("ABI naming gaps", ["unnamed"], [(g,) for g in found] or [("none",)])
     elif found:
-        ui.console.print(f"{len(found)} unnamed ABI parameter(s)/output(s): `ape run export --gaps` lists them")
+        ui.console.print(
+            f"{len(found)} unnamed ABI parameter(s)/output(s): `ape run export --gaps` lists them"
+        )

@@ -44,7 +44,9 @@ def _first_block(manifest: dict) -> int:
     return min(blocks, default=0)
 
 
-def _announced_by(chain, address: str, emitters: dict[str, str], from_block: int) -> tuple[str, int, str] | None:
+def _announced_by(
+    chain, address: str, emitters: dict[str, str], from_block: int
+) -> tuple[str, int, str] | None:
     """(emitter name, block, tx) of the first log of a suite contract carrying `address` as an
     indexed argument: how a factory-made contract (a market) is found without an archive node."""
     if not emitters:
@@ -122,7 +124,9 @@ def _candidate_assets(ctx, manifest: dict) -> dict[str, str | None]:
 
 def _call(chain, address: str, signature: str) -> bytes:
     data = "0x" + keccak(text=signature)[:4].hex()
-    return bytes.fromhex(chain.provider.make_request("eth_call", [{"to": address, "data": data}, "latest"])[2:])
+    return bytes.fromhex(
+        chain.provider.make_request("eth_call", [{"to": address, "data": data}, "latest"])[2:]
+    )
 
 
 def _erc20_metadata(chain, address: str) -> tuple[str, int]:
@@ -146,7 +150,11 @@ def record_assets(ctx, manifest: dict) -> dict[str, dict]:
     with; each with the red packet's feed settings and the lending market, read from the chain."""
     rp = ctx.contracts.get("RedPacket")
     controller = ctx.contracts.get("LendingController")
-    markets = {r["address"]: n for n, r in (manifest.get("created") or {}).items() if r.get("contract_type") == "Market"}
+    markets = {
+        r["address"]: n
+        for n, r in (manifest.get("created") or {}).items()
+        if r.get("contract_type") == "Market"
+    }
     assets: dict[str, dict] = {}
     for address, contract_name in _candidate_assets(ctx, manifest).items():
         symbol, decimals = ("native", 18) if address == NATIVE else _erc20_metadata(ctx.chain, address)
@@ -162,7 +170,11 @@ def record_assets(ctx, manifest: dict) -> dict[str, dict]:
             config = rp.asset_config(address)  # IRedPacket.AssetConfig
             feed, feed_decimals, supported = config.feed, config.feed_decimals, config.supported
             if int(feed, 16) != 0 or not supported:
-                entry["red_packet"] = {"price_feed": feed, "feed_decimals": int(feed_decimals), "supported": bool(supported)}
+                entry["red_packet"] = {
+                    "price_feed": feed,
+                    "feed_decimals": int(feed_decimals),
+                    "supported": bool(supported),
+                }
         if controller is not None and _is_instance(controller) and address != NATIVE:
             market = controller.market_for(address)
             if int(market, 16) != 0:
@@ -214,7 +226,9 @@ def book(manifests: dict[int, dict]) -> dict[str, dict]:
         assets = {}
         for symbol, a in sorted((m.get("assets") or {}).items()):
             named = a.get("contract")
-            abi_name = contracts[named]["abi"] if named in contracts else (None if a["address"] == NATIVE else ERC20)
+            abi_name = (
+                contracts[named]["abi"] if named in contracts else (None if a["address"] == NATIVE else ERC20)
+            )
             assets[symbol] = {**a, "abi": abi_name}
         out[str(chain_id)] = {
             "chain": m.get("chain"),

@@ -13,8 +13,9 @@ ownership to the configured owner. `exercise` runs later from the manifest alone
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -24,9 +25,9 @@ class Deployable:
     name: str
     contract_type: str
     # Constructor arguments from (ctx); may use ctx.address(name) of contracts listed earlier.
-    args: Callable[["Context"], list] = lambda ctx: []
+    args: Callable[[Context], list] = lambda ctx: []
     # Which domains on which chains it exists on; default: everywhere.
-    when: Callable[["Context"], bool] = lambda ctx: True
+    when: Callable[[Context], bool] = lambda ctx: True
     # An ERC-5202 blueprint (0xFE7100 + init code) for a factory's `create_from_blueprint`,
     # deployed through CREATE2 like everything else, so it too has one address on every chain.
     blueprint: bool = False
@@ -55,7 +56,9 @@ class Context:
     deployer: Any  # the account that deploys and configures; gives up every role at the end
     config: dict  # deploy/<chain>.yaml, parsed
     contracts: dict[str, Any] = field(default_factory=dict)  # manifest name -> ape contract instance
-    users: list = field(default_factory=list)  # accounts the exercise may act as (local chains: test accounts)
+    users: list = field(
+        default_factory=list
+    )  # accounts the exercise may act as (local chains: test accounts)
     steps: list[Step] = field(default_factory=list)
 
     def address(self, name: str) -> str:

@@ -39,7 +39,8 @@ def block_number(url: str) -> int:
 
 
 FEED_REFRESH_SECONDS = 600  # `make up`: local feeds re-answer this often (the shortest heartbeat is 3,600 s)
-_SELECTOR = {sig: "0x" + keccak(text=sig)[:4].hex() for sig in ("answer()", "owner()", "set_answer(int256,uint256)")}
+_SET_ANSWER = "set_answer(int256,uint256)"
+_SELECTOR = {sig: "0x" + keccak(text=sig)[:4].hex() for sig in ("answer()", "owner()", _SET_ANSWER)}
 
 
 def _call(url: str, to: str, signature: str) -> str:
@@ -61,7 +62,7 @@ def refresh_local_feeds(url: str, manifest_: dict) -> int:
         feed = record["address"]
         answer = abi_decode(["int256"], bytes.fromhex(_call(url, feed, "answer()")[2:]))[0]
         owner = "0x" + _call(url, feed, "owner()")[-40:]
-        data = _SELECTOR["set_answer(int256,uint256)"] + abi_encode(["int256", "uint256"], [answer, now]).hex()
+        data = _SELECTOR[_SET_ANSWER] + abi_encode(["int256", "uint256"], [answer, now]).hex()
         rpc(url, "eth_sendTransaction", {"from": owner, "to": feed, "data": data})
         dated += 1
     return dated
@@ -93,7 +94,8 @@ def addresses_table(manifests: dict[int, dict]) -> bool:
     return same
 
 
-TARGET_SECONDS = 300  # the whole demo on the reference machine (2 cores): start, 4 x deploy + exercise, tables
+# the whole demo on the reference machine (2 cores): start, 4 x deploy + exercise, tables
+TARGET_SECONDS = 300
 KEEP_PORTS = {1: 8545, 56: 8546, 137: 8547, 66: 8548}  # `make up`: fixed, so a dApp's config can name them
 
 
@@ -116,12 +118,18 @@ def run(extra_steps=(), keep: bool = False, exercise: bool = True) -> None:
     ports = [KEEP_PORTS[c] for c in CHAIN_IDS] if keep else None
     with localchain.nodes(CHAIN_IDS, ports) as nodes:
         ui.console.rule("[bold]Four local chains")
-        ui.console.print("anvil stand-ins for " + ", ".join(f"{chain_name(n.chain_id)} ({n.chain_id})" for n in nodes)
-                         + ": on each, `ape run deploy` then `ape run exercise`" + ("" if exercise else " (skipped: --no-exercise)"))
+        ui.console.print(
+            "anvil stand-ins for "
+            + ", ".join(f"{chain_name(n.chain_id)} ({n.chain_id})" for n in nodes)
+            + ": on each, `ape run deploy` then `ape run exercise`"
+            + ("" if exercise else " (skipped: --no-exercise)")
+        )
         for node in nodes:
             name = chain_name(node.chain_id)
             ui.console.rule(f"[bold]{name} (chain {node.chain_id})")
-            t_deploy, _ = ape_run("deploy", "--network", node.network, "--account", "TEST::0", "--yes", "--quiet", env=env)
+            t_deploy, _ = ape_run(
+                "deploy", "--network", node.network, "--account", "TEST::0", "--yes", "--quiet", env=env
+            )
             t_exercise, out, skipped = 0.0, "", 0
             if exercise:
                 t_exercise, out = ape_run("exercise", "--network", node.network, env=env, capture=True)
@@ -133,15 +141,24 @@ def run(extra_steps=(), keep: bool = False, exercise: bool = True) -> None:
         ape_run("deploy", "--network", node.network, "--account", "TEST::0", "--yes", "--quiet", env=env)
         after = block_number(node.url)
         if after != before:
-            raise SystemExit(f"re-running deploy on chain {node.chain_id} mined {after - before} block(s); expected none")
-        ui.console.print(f"[green]chain {node.chain_id}: block number {before} before and after the re-run[/]")
+            raise SystemExit(
+                f"re-running deploy on chain {node.chain_id} mined {after - before} block(s); expected none"
+            )
+        ui.console.print(
+            f"[green]chain {node.chain_id}: block number {before} before and after the re-run[/]"
+        )
         ui.console.rule("[bold]Schedules over time (each chain's home tokens, read at each time)")
         for node in nodes:
             ape_run("timeline", "--network", node.network, env=env)
         for step in extra_steps:
             step(nodes, env)
         ui.console.rule("[bold]Supply across chains")
-        ape_run("deploy", "check-supply", *[a for n in nodes for a in ("--rpc", f"{n.chain_id}={n.network}")], env=env)
+        ape_run(
+            "deploy",
+            "check-supply",
+            *[a for n in nodes for a in ("--rpc", f"{n.chain_id}={n.network}")],
+            env=env,
+        )
         manifests = _load(deployments)
         same = addresses_table(manifests)
         # the dApp exports of these chains (`make up`: abi/, from deployments/local/)
@@ -178,16 +195,20 @@ def _next_steps(nodes, deployments: Path, keep: bool) -> None:
                     f"ape run exercise --network {n.network}",
                     "ape run export --local"):
             ui.console.print(f"  {cmd}")
-        ui.console.print(f"[bold]the chains keep running (local price feeds re-dated every {FEED_REFRESH_SECONDS // 60} "
+        minutes = FEED_REFRESH_SECONDS // 60
+        ui.console.print(f"[bold]the chains keep running (local price feeds re-dated every {minutes} "
                          "minutes): Ctrl-C stops them[/]")
     else:
         ui.console.print(f"manifests of this run (chains now stopped): {deployments}/<chain-id>.json; "
                          f"dApp exports: {OUT / 'abi'}/")
         ui.console.print("next:")
-        for line in ("make up                                  the four chains kept running, suite deployed (RPC URLs printed)",
-                     "ape run markets --network <URL> --plot markets.png   rates of a chain `make up` started",
-                     "ape run timeline --network <URL> --plot timeline.png   the unlock and emission curves",
-                     "docs/deploy.md                           deploying to a live chain"):
+        for line in (
+            "make up                                  the four chains kept running, suite deployed (RPC "
+            "URLs printed)",
+            "ape run markets --network <URL> --plot markets.png   rates of a chain `make up` started",
+            "ape run timeline --network <URL> --plot timeline.png   the unlock and emission curves",
+            "docs/deploy.md                           deploying to a live chain",
+        ):
             ui.console.print(f"  {line}")
 
 
@@ -205,4 +226,7 @@ def _wait_for_ctrl_c(nodes, deployments: Path) -> None:
 
 
 def _load(directory: Path) -> dict[int, dict]:
-    return {int(json.loads(p.read_text())["chain_id"]): json.loads(p.read_text()) for p in sorted(directory.glob("*.json"))}
+    return {
+        int(json.loads(p.read_text())["chain_id"]): json.loads(p.read_text())
+        for p in sorted(directory.glob("*.json"))
+    }

@@ -11,15 +11,16 @@ skipped; `configure` steps check the chain before sending; the handoff skips wha
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, NamedTuple
+from typing import Any, NamedTuple
 from urllib.parse import urlparse
 
 from eth_utils import keccak
 
-from fivefold import ape_compat
+from fivefold import addressbook, ape_compat, create2, domains, session, ui
 from fivefold import config as config_mod
-from fivefold import addressbook, create2, domains, manifest as manifest_mod, session, ui
+from fivefold import manifest as manifest_mod
 from fivefold.context import Blueprint, Context
 
 
@@ -47,7 +48,11 @@ class Planned:
 def is_loopback(provider) -> bool:
     uri = getattr(provider, "uri", None) or getattr(provider, "http_uri", None) or ""
     host = urlparse(uri).hostname or ""
-    return host in ("127.0.0.1", "localhost", "::1") or provider.network.name in ("local",) or provider.network.is_fork
+    return (
+        host in ("127.0.0.1", "localhost", "::1")
+        or provider.network.name in ("local",)
+        or provider.network.is_fork
+    )
 
 
 def default_profile(provider) -> str:
@@ -71,7 +76,8 @@ def _jsonable(value: Any) -> Any:
 
 
 def blueprint_init_code(project, contract_type: str, ecosystem) -> bytes:
-    """ERC-5202 init code: a 10-byte constructor returning 0xFE7100 + the contract's init code (Ape's encoding)."""
+    """ERC-5202 init code: a 10-byte constructor returning 0xFE7100 + the contract's init code
+    (Ape's encoding)."""
     return bytes(ecosystem.encode_contract_blueprint(getattr(project, contract_type).contract_type).data)
 
 
@@ -111,12 +117,22 @@ def plan(ctx: Context) -> list[Planned]:
             if not item.when(ctx):
                 continue
             args = [] if item.blueprint else item.args(ctx)
-            code = blueprint_init_code(ctx.project, item.contract_type, ecosystem) if item.blueprint else init_code(ctx.project, item.contract_type, args, ecosystem)
+            code = (
+                blueprint_init_code(ctx.project, item.contract_type, ecosystem)
+                if item.blueprint
+                else init_code(ctx.project, item.contract_type, args, ecosystem)
+            )
             salt = create2.salt(namespace, item.name)
             address = create2.predict(salt, code)
             deployed = len(ctx.chain.provider.get_code(address)) > 0
-            planned.append(Planned(item.name, item.contract_type, args, code, salt, address, deployed, item.blueprint))
-            ctx.contracts[item.name] = instance(ctx, item.name, item.contract_type, address, item.blueprint) if deployed else _Pending(item.name, address)
+            planned.append(
+                Planned(item.name, item.contract_type, args, code, salt, address, deployed, item.blueprint)
+            )
+            ctx.contracts[item.name] = (
+                instance(ctx, item.name, item.contract_type, address, item.blueprint)
+                if deployed
+                else _Pending(item.name, address)
+            )
     return planned
 
 
@@ -135,7 +151,9 @@ def code_hash(chain, address: str) -> str:
     return "0x" + keccak(bytes(chain.provider.get_code(address))).hex()
 
 
-def preflight(ctx: Context, planned: list[Planned], manifest: dict, estimate: Callable[[Planned], int] | None = None) -> None:
+def preflight(
+    ctx: Context, planned: list[Planned], manifest: dict, estimate: Callable[[Planned], int] | None = None
+) -> None:
     """Checks that must pass before anything is sent; raises DeploymentError naming the fix."""
     chain = ctx.chain
     config_mod.check_code(ctx.config, chain.provider.get_code)
@@ -147,27 +165,37 @@ def preflight(ctx: Context, planned: list[Planned], manifest: dict, estimate: Ca
     for item in planned:
         record = manifest["contracts"].get(item.name)
         recorded_deployer = (record or {}).get("deployer") or manifest.get("deployer")
-        if record and record["address"] != item.address and recorded_deployer and recorded_deployer != ctx.deployer.address:
+        if (
+            record
+            and record["address"] != item.address
+            and recorded_deployer
+            and recorded_deployer != ctx.deployer.address
+        ):
             raise DeploymentError(
                 f"{manifest_mod.describe(chain.chain_id)} was deployed by {recorded_deployer}, not by "
-                f"{ctx.deployer.address}: every address commits to its deployer, so deploy with --account set to "
+                f"{ctx.deployer.address}: every address commits to its deployer, so deploy with --account "
+                "set to "
                 f"{recorded_deployer} (the same deployer on every chain, docs/deploy.md)"
             )
         if record and record["address"] != item.address:
             raise DeploymentError(
-                f"{manifest_mod.describe(chain.chain_id)} records {item.name} at {record['address']} but the suite "
-                f"now deploys it at {item.address} (its code, arguments or salt changed): bump salt_namespace "
+                f"{manifest_mod.describe(chain.chain_id)} records {item.name} at {record['address']} but "
+                "the suite "
+                f"now deploys it at {item.address} (its code, arguments or salt changed): bump "
+                "salt_namespace "
                 "in deploy/suite.yaml for a new suite, or restore the recorded build"
             )
         if record and item.deployed and record["code_hash"] != code_hash(chain, item.address):
             raise DeploymentError(
-                f"{manifest_mod.describe(chain.chain_id)}: {item.name}'s recorded code hash {record['code_hash']} "
+                f"{manifest_mod.describe(chain.chain_id)}: {item.name}'s recorded code hash "
+                f"{record['code_hash']} "
                 f"differs from the code at {item.address}: the manifest belongs to another chain or build; "
                 "move it aside and re-run to re-record what is on chain"
             )
         if record and not item.deployed:
             raise DeploymentError(
-                f"{manifest_mod.describe(chain.chain_id)} records {item.name} at {item.address} but the chain has no "
+                f"{manifest_mod.describe(chain.chain_id)} records {item.name} at {item.address} but the "
+                "chain has no "
                 "code there: wrong network, or a reset local chain; delete the manifest to deploy afresh"
             )
     if estimate:
@@ -184,15 +212,20 @@ def funding_shortfall(ctx: Context, planned: list[Planned]) -> str | None:
     balance = ctx.deployer.balance
     cost = sum(p.gas or 0 for p in pending) * ctx.chain.provider.gas_price
     if balance == 0 or cost > balance:
-        return (f"the deployer {ctx.deployer.address} holds {balance / 1e18:.6f} but the deployment needs about "
-                f"{cost / 1e18:.6f} of chain {ctx.chain_id}'s native coin (before configuration): fund it, then re-run")
+        return (
+            f"the deployer {ctx.deployer.address} holds {balance / 1e18:.6f} but the deployment needs about "
+            f"{cost / 1e18:.6f} of chain {ctx.chain_id}'s native coin (before configuration): fund it, "
+            "then re-run"
+        )
     return None
 
 
 def deployment_txn(ctx: Context, item: Planned):
     ecosystem = ctx.chain.provider.network.ecosystem
     return ecosystem.create_transaction(
-        sender=ctx.deployer.address, receiver=create2.FACTORY, data=create2.calldata(item.salt, item.init_code)
+        sender=ctx.deployer.address,
+        receiver=create2.FACTORY,
+        data=create2.calldata(item.salt, item.init_code),
     )
 
 
@@ -209,7 +242,16 @@ def estimate_gas(ctx: Context, item: Planned) -> int:
             runtime = getattr(ctx.project, item.contract_type).contract_type.runtime_bytecode.bytecode
             code_bytes = len(runtime) // 2
             # base + CREATE2 + calldata + hashing the init code + code deposit, then 50% for the constructor
-            item.gas = int((21_000 + 32_000 + 16 * len(item.init_code) + 6 * (len(item.init_code) // 32 + 1) + 200 * code_bytes) * 1.5)
+            item.gas = int(
+                (
+                    21_000
+                    + 32_000
+                    + 16 * len(item.init_code)
+                    + 6 * (len(item.init_code) // 32 + 1)
+                    + 200 * code_bytes
+                )
+                * 1.5
+            )
     return item.gas
 
 
@@ -220,7 +262,9 @@ def deploy_one(ctx: Context, item: Planned, manifest: dict) -> dict:
     if not item.deployed:
         receipt = ctx.deployer.transfer(create2.FACTORY, 0, data=create2.calldata(item.salt, item.init_code))
         if len(chain.provider.get_code(item.address)) == 0:
-            raise DeploymentError(f"{item.name}: the CREATE2 proxy call succeeded but left no code at {item.address}")
+            raise DeploymentError(
+                f"{item.name}: the CREATE2 proxy call succeeded but left no code at {item.address}"
+            )
         tx_hash, block = receipt.txn_hash, receipt.block_number
         item.deployed = True
     record = manifest["contracts"].get(item.name) or {}
@@ -238,7 +282,9 @@ def deploy_one(ctx: Context, item: Planned, manifest: dict) -> dict:
     record.setdefault("deployer", ctx.deployer.address)
     if tx_hash:
         record["deployer"] = ctx.deployer.address
-        record.update({"tx": tx_hash if isinstance(tx_hash, str) else "0x" + bytes(tx_hash).hex(), "block": block})
+        record.update(
+            {"tx": tx_hash if isinstance(tx_hash, str) else "0x" + bytes(tx_hash).hex(), "block": block}
+        )
     record.setdefault("tx", None)
     record.setdefault("block", None)
     manifest["contracts"][item.name] = record
@@ -302,7 +348,11 @@ def roles_held_by(ctx: Context, account: str) -> list[str]:
 
 def initial_mints_open(ctx: Context) -> list[str]:
     """Tokens whose one-time initial mint is still open (deployment closes it on every chain)."""
-    return [name for name, c in ctx.contracts.items() if hasattr(c, "initial_supply_closed") and not c.initial_supply_closed()]
+    return [
+        name
+        for name, c in ctx.contracts.items()
+        if hasattr(c, "initial_supply_closed") and not c.initial_supply_closed()
+    ]
 
 
 # `accept_ownership()`: what the pending owner sends to each contract (a Safe batch, a timelock call).
@@ -337,10 +387,17 @@ def open_roles(ctx: Context, account: str) -> list[OpenRole]:
         if not (role.endswith(".owner") and role.removesuffix(".owner") in pending)
     ]
     rows += [
-        OpenRole(f"{name}.owner", f"pending: {to} must call accept_ownership() ({ACCEPT_OWNERSHIP_CALLDATA}) on {address}", to == ctx.owner)
+        OpenRole(
+            f"{name}.owner",
+            f"pending: {to} must call accept_ownership() ({ACCEPT_OWNERSHIP_CALLDATA}) on {address}",
+            to == ctx.owner,
+        )
         for name, (address, to) in pending.items()
     ]
-    rows += [OpenRole(f"{t}.initialize_supply", "initial mint open: the owner can still mint up to the cap") for t in initial_mints_open(ctx)]
+    rows += [
+        OpenRole(f"{t}.initialize_supply", "initial mint open: the owner can still mint up to the cap")
+        for t in initial_mints_open(ctx)
+    ]
     return rows
 
 
@@ -348,7 +405,8 @@ def attach(ctx: Context, manifest: dict) -> None:
     """Fills ctx.contracts from a manifest (exercise, check-roles: no deployment)."""
     if not manifest["contracts"]:
         raise DeploymentError(
-            f"nothing is deployed on chain {ctx.chain_id}: {manifest_mod.describe(ctx.chain_id)} is missing or empty; "
+            f"nothing is deployed on chain {ctx.chain_id}: {manifest_mod.describe(ctx.chain_id)} is "
+            "missing or empty; "
             f"{nothing_deployed_hint(ctx.chain)}"
         )
     # CREATE2 contracts, then what configuration created (lending markets, local feeds): a flow
@@ -356,10 +414,13 @@ def attach(ctx: Context, manifest: dict) -> None:
     for name, record in {**(manifest.get("created") or {}), **manifest["contracts"]}.items():
         if code_hash(ctx.chain, record["address"]) != record["code_hash"]:
             raise DeploymentError(
-                f"{manifest_mod.describe(ctx.chain_id)}: {name} at {record['address']} does not match the code on chain: "
+                f"{manifest_mod.describe(ctx.chain_id)}: {name} at {record['address']} does not match the "
+                "code on chain: "
                 "wrong network, or the manifest is stale (re-run `ape run deploy`)"
             )
-        ctx.contracts[name] = instance(ctx, name, record["contract_type"], record["address"], record.get("blueprint", False))
+        ctx.contracts[name] = instance(
+            ctx, name, record["contract_type"], record["address"], record.get("blueprint", False)
+        )
 
 
 def nothing_deployed_hint(chain) -> str:
@@ -408,7 +469,8 @@ def command_context(provider, account=None, profile: str | None = None, deployed
 def run(ctx: Context, dry_run: bool = False, assume_yes: bool = False, quiet: bool = False) -> None:
     """`ape run deploy`: the plan with its cost, then (unless a dry run, and after a confirmation
     unless `assume_yes`) every deployment, the configuration and the handoff, each shown in a table.
-    Fails when anything but the owner's `accept_ownership` is left open at the end (`open_roles`). `quiet` (the demo) prints no tables.
+    Fails when anything but the owner's `accept_ownership` is left open at the end (`open_roles`).
+    `quiet` (the demo) prints no tables.
     On an ephemeral chain (one this command started) nothing is written and a note says so."""
     import click
 
@@ -416,20 +478,28 @@ def run(ctx: Context, dry_run: bool = False, assume_yes: bool = False, quiet: bo
     planned = plan(ctx)
     pending = [p for p in planned if not p.deployed]
     preflight(ctx, planned, manifest, (lambda p: estimate_gas(ctx, p)) if pending else None)
-    manifest.update({"chain_id": ctx.chain_id, "chain": ctx.config["chain"], "deployer": ctx.deployer.address})
+    manifest.update(
+        {"chain_id": ctx.chain_id, "chain": ctx.config["chain"], "deployer": ctx.deployer.address}
+    )
     if not quiet:
         _plan_table(ctx, planned)
     short = funding_shortfall(ctx, planned)
     if dry_run:
         cost = sum(p.gas for p in pending) * ctx.chain.provider.gas_price
-        ui.console.print(f"dry run: {len(pending)} contract(s) to deploy (about {cost / 1e18:.6f} of the native coin "
-                         "at the current gas price), then configuration and handoff; nothing sent")
+        ui.console.print(
+            f"dry run: {len(pending)} contract(s) to deploy (about {cost / 1e18:.6f} of the native coin "
+            "at the current gas price), then configuration and handoff; nothing sent"
+        )
         if short:
             ui.fail(short)
         return
     if short:
         ui.fail(short)
-    if pending and not assume_yes and not click.confirm(f"Broadcast {len(pending)} deployment(s) from {ctx.deployer.address}?"):
+    if (
+        pending
+        and not assume_yes
+        and not click.confirm(f"Broadcast {len(pending)} deployment(s) from {ctx.deployer.address}?")
+    ):
         ui.fail("aborted: nothing sent")
     with ui.progress() as bar:
         task = bar.add_task("deploying", total=len(planned))
@@ -467,9 +537,11 @@ def run(ctx: Context, dry_run: bool = False, assume_yes: bool = False, quiet: bo
         ui.fail("left open: " + "; ".join(f"{r.role} ({r.state})" for r in blocking))
     if quiet:
         sent = len(ctx.steps) - n_before
-        ui.console.print(f"chain {ctx.chain_id} ({ctx.config['chain']}): {len(pending)} of {len(planned)} contracts "
-                         f"deployed, {sent} setup transaction(s), every role handed to the owner {_short(ctx.owner)}; "
-                         + manifest_note(ctx.chain))
+        ui.console.print(
+            f"chain {ctx.chain_id} ({ctx.config['chain']}): {len(pending)} of {len(planned)} contracts "
+            f"deployed, {sent} setup transaction(s), every role handed to the owner {_short(ctx.owner)}; "
+            + manifest_note(ctx.chain)
+        )
     else:
         ui.console.print(manifest_note(ctx.chain))
 
@@ -518,6 +590,8 @@ def check_roles(ctx: Context) -> None:
     )
     awaiting = [r for r in rows if r.awaiting_owner]
     if len(awaiting) < len(rows):
-        ui.fail(f"{len(rows) - len(awaiting)} left open: re-run `ape run deploy` to hand them over and close them")
+        ui.fail(
+            f"{len(rows) - len(awaiting)} left open: re-run `ape run deploy` to hand them over and close them"
+        )
     if awaiting:
         ui.fail(f"{len(awaiting)} transfer(s) await the owner's accept_ownership: see docs/deploy.md")

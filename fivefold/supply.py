@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from fivefold import manifest as manifest_mod, ui
+from fivefold import manifest as manifest_mod
+from fivefold import ui
 from fivefold.config import TOKENS, chain_name
 from fivefold.session import SessionError, connect
 from fivefold.units import fmt
@@ -22,10 +23,15 @@ def read_supplies(where: dict[str, str]) -> dict[int, dict[str, tuple[int, int]]
     for chain_id, manifest in manifests.items():
         network = where.get(str(chain_id))
         if not network:
-            raise SessionError(f"no RPC for chain {chain_id} ({chain_name(chain_id)}): pass --rpc {chain_id}=<network or URL>")
+            raise SessionError(
+                f"no RPC for chain {chain_id} ({chain_name(chain_id)}): pass --rpc {chain_id}=<network or "
+                "URL>"
+            )
         with connect(network) as provider:
             if provider.chain_id != chain_id:
-                raise SessionError(f"--rpc {chain_id}={network} is chain {provider.chain_id}: point it at chain {chain_id}")
+                raise SessionError(
+                    f"--rpc {chain_id}={network} is chain {provider.chain_id}: point it at chain {chain_id}"
+                )
             supplies = {}
             for symbol in TOKENS:
                 record = manifest["contracts"].get(symbol)
@@ -56,7 +62,8 @@ def check(where: dict[str, str]):
 
 
 def run(rpcs: tuple[str, ...]) -> None:
-    """`ape run deploy check-supply --rpc CHAIN_ID=NETWORK ...`: the table, failing if a total exceeds its cap."""
+    """`ape run deploy check-supply --rpc CHAIN_ID=NETWORK ...`: the table, failing if a total
+    exceeds its cap."""
     malformed = [r for r in rpcs if "=" not in r]
     if malformed:
         raise SessionError(f"--rpc {malformed[0]!r}: write CHAIN_ID=NETWORK, e.g. --rpc 56=bsc:mainnet")

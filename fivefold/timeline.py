@@ -8,13 +8,15 @@ exercise moved it, say). The Python mirrors compute the same figures; a disagree
 
 from __future__ import annotations
 
-from datetime import datetime, UTC
+from datetime import UTC, datetime
 
 from fivefold import ui
 from fivefold.context import Context, FlowError
-from fivefold.emission import flow as emission_flow, model as emission
+from fivefold.emission import flow as emission_flow
+from fivefold.emission import model as emission
 from fivefold.units import DAY, MONTH, YEAR, fmt
-from fivefold.vesting import flow as vesting_flow, model as vesting
+from fivefold.vesting import flow as vesting_flow
+from fivefold.vesting import model as vesting
 
 # (label, seconds after TGE)
 POINTS = (
@@ -37,7 +39,7 @@ def columns(ctx: Context) -> list[str]:
         cols += ["CC vested"]
     if "CPC" in home:
         cols += ["CPC team vested", "CPC maintenance"]
-    for name, params in emission_flow.EMITTERS.items():
+    for params in emission_flow.EMITTERS.values():
         if params.symbol in home:
             cols += [f"{params.symbol} emitted"]
     return cols

@@ -12,8 +12,12 @@ from fivefold.localchain import LocalChainError
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--keep", is_flag=True, help="Keep the four chains running afterwards (fixed ports 8545-8548, manifests in "
-              "deployments/local/) until Ctrl-C: `make up`.")
+@click.option(
+    "--keep",
+    is_flag=True,
+    help="Keep the four chains running afterwards (fixed ports 8545-8548, manifests in "
+    "deployments/local/) until Ctrl-C: `make up`.",
+)
 @click.option("--no-exercise", "no_exercise", is_flag=True, help="Deploy only (the chains stay at TGE).")
 def cli(keep, no_exercise):
     """Start four anvil nodes (Ethereum, BNB Smart Chain, Polygon, OKT Chain stand-ins), deploy and

@@ -51,7 +51,12 @@ def suite(provider, account, profile, dry_run, yes, quiet):
     --account is required except on a local chain (there: the first test account).
     """
     with ui.errors(*deployment.ERRORS):
-        deployment.run(deployment.command_context(provider, account, profile), dry_run=dry_run, assume_yes=yes, quiet=quiet)
+        deployment.run(
+            deployment.command_context(provider, account, profile),
+            dry_run=dry_run,
+            assume_yes=yes,
+            quiet=quiet,
+        )
 
 
 @cli.command("check-roles", cls=Command)
@@ -75,6 +80,7 @@ def check_roles(provider, account, profile):
     help="Where to read each manifest's chain: a network choice or RPC URL per chain id. Repeat per chain.",
 )
 def check_supply(rpcs):
-    """Per token: supply on each chain with a manifest, the total, and the cap (the total must never exceed it)."""
+    """Per token: supply on each chain with a manifest, the total, and the cap (the total must never
+    exceed it)."""
     with ui.errors(*deployment.ERRORS, ValueError):
         supply.run(rpcs)

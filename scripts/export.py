@@ -17,8 +17,14 @@ from fivefold import abi
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Directory to write (default: abi/).")
-@click.option("--local", is_flag=True, help="Address book of the `make up` chains (deployments/local/), not the live ones.")
+@click.option(
+    "--out", type=click.Path(file_okay=False, path_type=Path), help="Directory to write (default: abi/)."
+)
+@click.option(
+    "--local",
+    is_flag=True,
+    help="Address book of the `make up` chains (deployments/local/), not the live ones.",
+)
 @click.option("--gaps", is_flag=True, help="List unnamed ABI parameters and outputs.")
 def cli(out, local, gaps):
     """Export ABIs, NatSpec, the address book and abi/index.ts for dApps (from the compiled

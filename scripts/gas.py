@@ -19,8 +19,15 @@ from fivefold.command import Command
 @click.command(cls=Command)
 @network_option(ecosystem="ethereum", network="local", provider="foundry")
 @click.option("--check", is_flag=True, help="Compare with the committed snapshot instead of writing it.")
-@click.option("--only", metavar="PREFIX", default="", help="Measure only keys starting with PREFIX (never with --check).")
-@click.option("--file", "path", type=click.Path(path_type=Path), default=Path(gas.SNAPSHOT_FILE), show_default=True)
+@click.option(
+    "--only",
+    metavar="PREFIX",
+    default="",
+    help="Measure only keys starting with PREFIX (never with --check).",
+)
+@click.option(
+    "--file", "path", type=click.Path(path_type=Path), default=Path(gas.SNAPSHOT_FILE), show_default=True
+)
 def cli(check, only, path):
     """Gas snapshot of the suite's operations, each in its stated condition on a fresh local chain
     (ape-foundry's anvil, one chain snapshot per operation)."""

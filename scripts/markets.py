@@ -18,8 +18,17 @@ from fivefold.command import Command
 
 @click.command(cls=Command)
 @network_option()
-@click.option("--controller", "controller_address", default=None, help="Controller address (default: the deployment manifest's LendingController).")
-@click.option("--plot", type=click.Path(dir_okay=False, path_type=Path), help="Also draw each market's borrow and supply APR over utilization into this .png.")
+@click.option(
+    "--controller",
+    "controller_address",
+    default=None,
+    help="Controller address (default: the deployment manifest's LendingController).",
+)
+@click.option(
+    "--plot",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also draw each market's borrow and supply APR over utilization into this .png.",
+)
 def cli(provider, controller_address, plot):
     """Prints the lending markets of the connected chain: supplied, borrowed, utilization,
     borrow and supply APR/APY, collateral factor (80 columns)."""

@@ -19,8 +19,12 @@ from fivefold.command import Command
 @click.command(cls=Command)
 @network_option()
 @account_option(prompt=False)
-@click.option("--plot", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also draw CC unlock per allocation, the CPC lock and rewards, and HPC/CARTY emission into this .png.")
+@click.option(
+    "--plot",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also draw CC unlock per allocation, the CPC lock and rewards, and HPC/CARTY emission "
+    "into this .png.",
+)
 def cli(provider, account, plot):
     """Schedules over time on a deployed chain: CC vested, CPC team vested and maintenance rewards,
     HPC and CARTY emitted, at each labelled time (whole tokens)."""

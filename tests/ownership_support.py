@@ -1,6 +1,10 @@
-"""Two-step ownership as every owned contract of the suite has it (snekmate `ownable_2step`, with
-`renounce_ownership` not exported). Each domain's test_ownership.py calls these with its contract and
-one owner-only action, `act(account)`, that proves who holds the power."""
+"""Two-step ownership as every owned contract of the suite has it (contracts/shared/owner_2step.vy, or
+snekmate's modules wired the same way in CappedToken; `renounce_ownership` not exported).
+
+Each domain's test_ownership.py subclasses `TwoStepOwnership` as `TestOwnership` and gives two
+fixtures: `owned` (the contract, or each owned contract in turn) and `act` (one owner-only action,
+`act(account)`, that proves who holds the power). The four tests below then run for it under the
+same names in every domain."""
 
 import ape
 from eth_utils import function_signature_to_4byte_selector
@@ -43,7 +47,29 @@ def check_offer_by_non_owner_refused(contract, non_owner) -> None:
 def check_renounce_not_exported(contract, owner) -> None:
     """`renounce_ownership` is absent from the ABI and its selector reverts: the owner stays."""
     assert not hasattr(contract, "renounce_ownership")
+    assert "renounce_ownership" not in {m.name for m in contract.contract_type.abi if m.type == "function"}
     selector = function_signature_to_4byte_selector("renounce_ownership()")
     with ape.reverts():
         owner.transfer(contract, 0, data=selector)
     assert contract.owner() == owner.address
+
+
+class TwoStepOwnership:
+    """The four ownership tests every owned contract passes. Not collected here (no `Test` prefix);
+    a domain's `TestOwnership(TwoStepOwnership)` supplies the `owned` and `act` fixtures."""
+
+    def test_transfer_ownership__owner__offer_pending_until_accepted(self, owned, owner, non_owner, act):
+        """The offer leaves the owner in charge; the offered account cannot act yet."""
+        check_offer_is_pending(owned, owner, non_owner, act)
+
+    def test_accept_ownership__pending_owner__takes_over(self, owned, owner, non_owner, act):
+        """After acceptance only the new owner acts; the old owner's power is gone."""
+        check_accept_moves_power(owned, owner, non_owner, act)
+
+    def test_transfer_ownership__non_owner__reverts(self, owned, non_owner):
+        """Only the owner offers ownership."""
+        check_offer_by_non_owner_refused(owned, non_owner)
+
+    def test_renounce_ownership__not_exported__owner_stays(self, owned, owner):
+        """An ownerless contract could never be governed again, so renouncing does not exist."""
+        check_renounce_not_exported(owned, owner)

@@ -1,3 +1,28 @@
 """Small helpers shared by test modules (tests/ is on sys.path under pytest's rootdir conftest)."""
 
+from fivefold import addressbook, deployment, manifest
+
 ZERO = "0x0000000000000000000000000000000000000000"
+
+
+def deploy_suite(project, chain, accounts, book: bool = False, salt_namespace: str | None = None):
+    """The whole suite deployed as `ape run deploy` does it with deploy/local.yaml (plan, pre-flight,
+    every CREATE2 deployment, configure, handoff), into the manifest directory the caller set.
+    `book` also records the chain and the address book in the manifest, as the command does for
+    `ape run export`. `salt_namespace` gives the suite addresses of its own, so that a suite another
+    module left on the worker's chain is not adopted. Returns (ctx, planned, manifest)."""
+    ctx = deployment.make_context(project, chain, accounts[0], "local", users=list(accounts)[:8])
+    if salt_namespace:
+        ctx.config["salt_namespace"] = salt_namespace
+    m = manifest.load(ctx.chain_id)
+    if book:
+        m.update({"chain_id": ctx.chain_id, "chain": ctx.config["chain"], "deployer": ctx.deployer.address})
+    planned = deployment.plan(ctx)
+    deployment.preflight(ctx, planned, m)
+    for item in planned:
+        deployment.deploy_one(ctx, item, m)
+    deployment.configure(ctx)
+    deployment.handoff(ctx)
+    if book:
+        addressbook.record(ctx, m)
+    return ctx, planned, m

@@ -66,27 +66,23 @@
 
 
 from contracts.shared import constants
+from contracts.shared import owner_2step
 from contracts.shared import schedule_clock
 from interfaces import ICappedToken
 from interfaces import IHalvingEmitter
-from snekmate.auth import ownable
-from snekmate.auth import ownable_2step
 
 implements: IHalvingEmitter
 
-initializes: ownable
-initializes: ownable_2step[ownable := ownable]
-initializes: schedule_clock
+initializes: owner_2step
+initializes: schedule_clock[owner_2step := owner_2step]
 
 
 exports: (
-    ownable.owner,
-    ownable_2step.pending_owner,
-    ownable_2step.transfer_ownership,
-    ownable_2step.accept_ownership,
-    # Deliberately not exported: `ownable_2step.renounce_ownership`
-    # (a renounced emitter could never be started or have its
-    # recipient moved again).
+    owner_2step.__interface__,
+    # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
+    # not exported: a renounced emitter could never be started or have its recipient moved
+    # again.
+    schedule_clock.start,
     schedule_clock.recipient,
     schedule_clock.start_time,
     schedule_clock.MAX_START_DELAY,
@@ -147,9 +143,7 @@ def __init__(token_: address, cap_: uint256, era_length_: uint256, n_eras_: uint
     cap = cap_
     era_length = era_length_
     n_eras = n_eras_
-    ownable.__init__()
-    ownable_2step.__init__()
-    ownable_2step._transfer_ownership(owner_)
+    owner_2step.__init__(owner_)
 
 
 # The hot path first: the selector dispatcher tries functions in
@@ -173,20 +167,6 @@ def mint() -> uint256:
 
 
 @external
-def start(start_time: uint256, recipient: address):
-    """
-    @dev Sets the start of era 0 and the first recipient, once.
-    @notice Only the owner, only once. `start_time` may be now or up to
-            `MAX_START_DELAY` ahead, never in the past (a past start
-            would release back-dated emission at once).
-    @param start_time T0, the Unix time era 0 begins.
-    @param recipient The account or contract that receives emission.
-    """
-    ownable._check_owner()
-    schedule_clock._start(start_time, recipient)
-
-
-@external
 def set_recipient(new_recipient: address):
     """
     @dev Changes the recipient of future emission.
@@ -195,7 +175,6 @@ def set_recipient(new_recipient: address):
             receives exactly the emission of its own period.
     @param new_recipient The new recipient.
     """
-    ownable._check_owner()
     previous: schedule_clock.Clock = empty(schedule_clock.Clock)
     until: uint256 = 0
     previous, until = schedule_clock._switch(new_recipient)
@@ -258,11 +237,13 @@ def era_at(timestamp: uint256) -> uint256:
     @param timestamp A Unix time.
     @return uint256 The era.
     """
-    start_time_: uint256 = schedule_clock._read().start_time
-    if start_time_ == 0 or timestamp < start_time_:
+    running: bool = False
+    elapsed: uint256 = 0
+    running, elapsed = schedule_clock._elapsed(timestamp)
+    if not running:
         return 0
     # Rounds down: an era begins when its full predecessors have passed.
-    return min((timestamp - start_time_) // era_length, n_eras)
+    return min(elapsed // era_length, n_eras)
 
 
 @external
@@ -275,10 +256,12 @@ def rate_at(timestamp: uint256) -> uint256:
     @param timestamp A Unix time.
     @return uint256 The rate, in wei per second.
     """
-    start_time_: uint256 = schedule_clock._read().start_time
-    if start_time_ == 0 or timestamp < start_time_:
+    running: bool = False
+    elapsed: uint256 = 0
+    running, elapsed = schedule_clock._elapsed(timestamp)
+    if not running:
         return 0
-    era: uint256 = (timestamp - start_time_) // era_length
+    era: uint256 = elapsed // era_length
     if era >= n_eras:
         return 0
     return self._era_emission(era) // era_length
@@ -291,10 +274,7 @@ def end_time() -> uint256:
     @dev The end of the last era, T0 + N * L, when `emitted` reaches `cap`.
     @return uint256 The Unix time (0 before `start`).
     """
-    start_time_: uint256 = schedule_clock._read().start_time
-    if start_time_ == 0:
-        return 0
-    return start_time_ + n_eras * era_length
+    return schedule_clock._end_time(n_eras * era_length)
 
 
 @external

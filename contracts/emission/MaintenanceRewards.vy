@@ -60,26 +60,22 @@ from ethereum.ercs import IERC20
 
 from contracts.shared import asset_transfer
 from contracts.shared import constants
+from contracts.shared import owner_2step
 from contracts.shared import schedule_clock
 from interfaces import IMaintenanceRewards
-from snekmate.auth import ownable
-from snekmate.auth import ownable_2step
 
 implements: IMaintenanceRewards
 
-initializes: ownable
-initializes: ownable_2step[ownable := ownable]
-initializes: schedule_clock
+initializes: owner_2step
+initializes: schedule_clock[owner_2step := owner_2step]
 
 
 exports: (
-    ownable.owner,
-    ownable_2step.pending_owner,
-    ownable_2step.transfer_ownership,
-    ownable_2step.accept_ownership,
-    # Deliberately not exported: `ownable_2step.renounce_ownership`
-    # (a renounced pool could never be started, have its recipient
-    # moved or its excess recovered again).
+    owner_2step.__interface__,
+    # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
+    # not exported: a renounced pool could never be started, have its recipient moved or its
+    # excess recovered again.
+    schedule_clock.start,
     schedule_clock.recipient,
     schedule_clock.start_time,
     schedule_clock.MAX_START_DELAY,
@@ -141,9 +137,7 @@ def __init__(token_: address, owner_: address):
         4_030_000_000_000_000_000,
     ]
     _YEAR_BLOCKS = [3_162_240, 3_153_600, 3_153_600, 3_153_600, 3_162_240]
-    ownable.__init__()
-    ownable_2step.__init__()
-    ownable_2step._transfer_ownership(owner_)
+    owner_2step.__init__(owner_)
 
 
 # The hot path first: the selector dispatcher tries functions in
@@ -168,20 +162,6 @@ def release() -> uint256:
 
 
 @external
-def start(start_time: uint256, recipient: address):
-    """
-    @dev Sets the time of block 0 and the first recipient, once.
-    @notice Only the owner, only once. `start_time` may be now or up to
-            `MAX_START_DELAY` ahead, never in the past. Funding may come
-            before or after; `release` needs it.
-    @param start_time T0, the Unix time the first reward year begins.
-    @param recipient The committee reward distributor (or the treasury).
-    """
-    ownable._check_owner()
-    schedule_clock._start(start_time, recipient)
-
-
-@external
 def set_recipient(new_recipient: address):
     """
     @dev Changes the recipient of future rewards.
@@ -190,7 +170,6 @@ def set_recipient(new_recipient: address):
             must hold it: fund before switching).
     @param new_recipient The new recipient.
     """
-    ownable._check_owner()
     previous: schedule_clock.Clock = empty(schedule_clock.Clock)
     until: uint256 = 0
     previous, until = schedule_clock._switch(new_recipient)
@@ -215,7 +194,7 @@ def recover_excess(receiver: address) -> uint256:
     @param receiver Where the excess goes (the treasury).
     @return uint256 The amount recovered, in wei.
     """
-    ownable._check_owner()
+    owner_2step.ownable._check_owner()
     assert receiver != empty(address), "maintenance_rewards: zero receiver"
     amount: uint256 = self._excess()
     assert amount != 0, "maintenance_rewards: no excess"
@@ -297,10 +276,12 @@ def year_at(timestamp: uint256) -> uint256:
     @param timestamp A Unix time.
     @return uint256 The year.
     """
-    start_time_: uint256 = schedule_clock._read().start_time
-    if start_time_ == 0 or timestamp < start_time_:
+    running: bool = False
+    elapsed: uint256 = 0
+    running, elapsed = schedule_clock._elapsed(timestamp)
+    if not running:
         return 0
-    blocks: uint256 = (timestamp - start_time_) // BLOCK_TIME
+    blocks: uint256 = elapsed // BLOCK_TIME
     for year: uint256 in range(YEARS):
         if blocks < _YEAR_BLOCKS[year]:
             return year + 1
@@ -329,10 +310,7 @@ def end_time() -> uint256:
          `TOTAL_REWARDS`.
     @return uint256 The Unix time (0 before `start`).
     """
-    start_time_: uint256 = schedule_clock._read().start_time
-    if start_time_ == 0:
-        return 0
-    return start_time_ + DURATION
+    return schedule_clock._end_time(DURATION)
 
 
 @external

@@ -32,21 +32,16 @@ implements: IPriceAdapter
 
 from contracts.shared import constants
 from contracts.shared import feed_reader
-from snekmate.auth import ownable
-from snekmate.auth import ownable_2step
+from contracts.shared import owner_2step
 
-initializes: ownable
-initializes: ownable_2step[ownable := ownable]
+initializes: owner_2step
 
 
 exports: (
-    ownable_2step.owner,
-    ownable_2step.pending_owner,
-    ownable_2step.transfer_ownership,
-    ownable_2step.accept_ownership,
-    # Deliberately not exported: `ownable_2step.renounce_ownership`. An
-    # adapter without an owner could never replace a dead or compromised
-    # feed, and every market priced by it would freeze for good.
+    owner_2step.__interface__,
+    # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
+    # not exported: an adapter without an owner could never replace a dead or compromised feed,
+    # and every market priced by it would freeze for good.
 )
 
 
@@ -87,9 +82,7 @@ def __init__(owner_: address):
            the constructor from the factory, not from the deployer).
     """
     assert owner_ != empty(address), "price_adapter: zero owner"
-    ownable.__init__()
-    ownable_2step.__init__()
-    ownable_2step._transfer_ownership(owner_)
+    owner_2step.__init__(owner_)
 
 
 @external
@@ -100,7 +93,7 @@ def set_feed(asset: address, feed_: address, heartbeat_: uint256):
     @param feed_ An AggregatorV3-compatible USD feed.
     @param heartbeat_ Longest accepted answer age, 60 s..7 days.
     """
-    ownable._check_owner()
+    owner_2step.ownable._check_owner()
     assert asset.is_contract, "price_adapter: asset has no code"
     feed_reader._check_heartbeat(heartbeat_)
     # feed_reader._decimals refuses a feed without code

@@ -30,20 +30,15 @@ implements: ILocalPriceFeed
 
 
 from contracts.shared import constants
-from snekmate.auth import ownable
-from snekmate.auth import ownable_2step
+from contracts.shared import owner_2step
 
-initializes: ownable
-initializes: ownable_2step[ownable := ownable]
+initializes: owner_2step
 
 
 exports: (
-    ownable_2step.owner,
-    ownable_2step.pending_owner,
-    ownable_2step.transfer_ownership,
-    ownable_2step.accept_ownership,
-    # Deliberately not exported: `ownable_2step.renounce_ownership`
-    # (a feed nobody can move is useless to the tests and the demo).
+    owner_2step.__interface__,
+    # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
+    # not exported: a feed nobody can move is useless to the tests and the demo.
 )
 
 
@@ -90,9 +85,7 @@ def __init__(decimals_: uint8, description_: String[32], owner_: address):
     assert owner_ != empty(address), "local_price_feed: zero owner"
     decimals = decimals_
     self.description = description_
-    ownable.__init__()
-    ownable_2step.__init__()
-    ownable_2step._transfer_ownership(owner_)
+    owner_2step.__init__(owner_)
 
 
 @external
@@ -105,7 +98,7 @@ def set_answer(answer_: int256, updated_at_: uint256):
            160-bit number.
     @param updated_at_ The time the answer is said to be from.
     """
-    ownable._check_owner()
+    owner_2step.ownable._check_owner()
     assert updated_at_ != 0, "local_price_feed: zero update time"
     assert answer_ >= -_ANSWER_BIAS and answer_ < _ANSWER_BIAS, "local_price_feed: answer out of range"
     assert updated_at_ <= _UPDATED_AT_MASK, "local_price_feed: update time out of range"

@@ -39,27 +39,21 @@
 
 from ethereum.ercs import IERC20
 
-from snekmate.auth import ownable
-from snekmate.auth import ownable_2step
 
 from contracts.shared import constants
+from contracts.shared import owner_2step
 from interfaces import IAirdropRounds
 
 implements: IAirdropRounds
 
-initializes: ownable
-initializes: ownable_2step[ownable := ownable]
+initializes: owner_2step
 
 
 exports: (
-    # Ownership moves in two steps: the owner offers it (`transfer_ownership`), the new owner
-    # takes it (`accept_ownership`), so a mistyped address never receives it.
-    # `renounce_ownership` is deliberately not exported: an ownerless registry could never
-    # add or revoke an operator, or change the fee or the treasury, again.
-    ownable.owner,
-    ownable_2step.pending_owner,
-    ownable_2step.transfer_ownership,
-    ownable_2step.accept_ownership,
+    owner_2step.__interface__,
+    # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
+    # not exported: an ownerless registry could never add or revoke an operator, or change the
+    # fee or the treasury, again.
 )
 
 
@@ -98,9 +92,7 @@ def __init__(owner_: address):
     @param owner_ The governance account.
     """
     assert owner_ != empty(address), "airdrop_rounds: zero owner"
-    ownable.__init__()
-    ownable_2step.__init__()
-    ownable_2step._transfer_ownership(owner_)
+    owner_2step.__init__(owner_)
     self._fee_bps = DEFAULT_FEE_BPS
 
 
@@ -192,7 +184,7 @@ def set_round_blueprint(blueprint: address):
             holds future rounds' funds without a new registry.
     @param blueprint An EIP-5202 blueprint of AirdropRound.vy.
     """
-    ownable._check_owner()
+    owner_2step.ownable._check_owner()
     assert self.round_blueprint == empty(address), "airdrop_rounds: round blueprint already set"
     assert blueprint.is_contract, "airdrop_rounds: blueprint is not a contract"
     self.round_blueprint = blueprint
@@ -206,7 +198,7 @@ def set_operator(operator: address, status: bool):
     @param operator The account.
     @param status True to grant, False to revoke.
     """
-    ownable._check_owner()
+    owner_2step.ownable._check_owner()
     assert operator != empty(address), "airdrop_rounds: zero operator"
     self._operators[operator] = status
     log IAirdropRounds.OperatorSet(operator=operator, status=status)
@@ -218,7 +210,7 @@ def set_fee_bps(fee_bps: uint256):
     @dev Sets the handling fee of rounds published from now on.
     @param fee_bps The fee in basis points, at most MAX_FEE_BPS.
     """
-    ownable._check_owner()
+    owner_2step.ownable._check_owner()
     assert fee_bps <= MAX_FEE_BPS, "airdrop_rounds: fee above cap"
     self._fee_bps = fee_bps
     log IAirdropRounds.FeeSet(fee_bps=fee_bps)
@@ -230,7 +222,7 @@ def set_treasury(treasury: address):
     @dev Sets the account that receives swept rounds.
     @param treasury The treasury; not the zero address.
     """
-    ownable._check_owner()
+    owner_2step.ownable._check_owner()
     assert treasury != empty(address), "airdrop_rounds: zero treasury"
     self.treasury = treasury
     log IAirdropRounds.TreasurySet(treasury=treasury)

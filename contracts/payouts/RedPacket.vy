@@ -71,31 +71,25 @@
 
 from ethereum.ercs import IERC20Detailed
 
-from snekmate.auth import ownable
-from snekmate.auth import ownable_2step
 
 from contracts.shared import asset_transfer
 from contracts.shared import constants
 from contracts.shared import feed_reader
+from contracts.shared import owner_2step
 from interfaces import IRedPacket
 
 from . import sorted_merkle
 
 implements: IRedPacket
 
-initializes: ownable
-initializes: ownable_2step[ownable := ownable]
+initializes: owner_2step
 
 
 exports: (
-    # Ownership moves in two steps: the owner offers it (`transfer_ownership`), the new owner
-    # takes it (`accept_ownership`), so a mistyped address never receives it.
-    # `renounce_ownership` is deliberately not exported: an ownerless RedPacket could
-    # never change a fee rate, a price feed or the treasury again (the fees would stay stuck).
-    ownable.owner,
-    ownable_2step.pending_owner,
-    ownable_2step.transfer_ownership,
-    ownable_2step.accept_ownership,
+    owner_2step.__interface__,
+    # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
+    # not exported: an ownerless RedPacket could never change a fee rate, a price feed or the
+    # treasury again (the fees would stay stuck).
 )
 
 
@@ -187,9 +181,7 @@ def __init__(owner_: address):
            deployment).
     """
     assert owner_ != empty(address), "red_packet: zero owner"
-    ownable.__init__()
-    ownable_2step.__init__()
-    ownable_2step._transfer_ownership(owner_)
+    owner_2step.__init__(owner_)
     self._rates = self._pack_rates(_DEFAULT_RATES)
 
 
@@ -391,7 +383,7 @@ def set_treasury(treasury: address):
     @dev Sets the account that withdraws the fees.
     @param treasury The treasury; not the zero address.
     """
-    ownable._check_owner()
+    owner_2step.ownable._check_owner()
     assert treasury != empty(address), "red_packet: zero treasury"
     self.treasury = treasury
     log IRedPacket.TreasurySet(treasury=treasury)
@@ -413,7 +405,7 @@ def set_price_feed(asset: address, feed: address, heartbeat: uint256):
     @param heartbeat Seconds, feed_reader.MIN_HEARTBEAT to
            feed_reader.MAX_HEARTBEAT (0 when removing the feed).
     """
-    ownable._check_owner()
+    owner_2step.ownable._check_owner()
     config: IRedPacket.AssetConfig = self._unpack_asset(self._asset_configs[asset])
     config.feed = feed
     config.token_decimals = 18
@@ -450,7 +442,7 @@ def set_asset_supported(asset: address, supported: bool):
     @param asset The ERC-20, or empty(address) for the native coin.
     @param supported False to refuse new packets in `asset`.
     """
-    ownable._check_owner()
+    owner_2step.ownable._check_owner()
     config: IRedPacket.AssetConfig = self._unpack_asset(self._asset_configs[asset])
     config.supported = supported
     self._asset_configs[asset] = self._pack_asset(config)
@@ -469,7 +461,7 @@ def set_fee_rates(low_bps: uint256, mid_bps: uint256, high_bps: uint256):
     @param mid_bps Rate on the part from USD 100 to USD 500.
     @param high_bps Rate on the part above USD 500.
     """
-    ownable._check_owner()
+    owner_2step.ownable._check_owner()
     assert low_bps <= MAX_FEE_BPS and mid_bps <= MAX_FEE_BPS and high_bps <= MAX_FEE_BPS, \
         "red_packet: fee rate above cap"
     self._rates = self._pack_rates(IRedPacket.FeeRates(low_bps=low_bps, mid_bps=mid_bps, high_bps=high_bps))

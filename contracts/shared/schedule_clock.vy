@@ -9,7 +9,7 @@
         `start_time`) and up to when it has been paid (`last`). The three
         share one storage word, so a payout reads and writes one slot.
 
-        The contract's owner starts the schedule once (`_start`): T0 from now up to
+        The contract's owner starts the schedule once (`start`): T0 from now up to
         `MAX_START_DELAY` ahead, never in the past (a past start would pay
         back-dated accruals at once), and `last` = T0, so nothing is owed
         before T0. A payout moves `last` to now (`_advance`); a change of
@@ -18,12 +18,13 @@
         with the outgoing recipient, so each recipient receives exactly the
         accruals of its own period.
 
-        What accrues between two times, how it is paid (minted or
-        transferred) and who may start or switch (the owner) belong to
-        the contract that holds the clock: `initializes: schedule_clock`,
-        then export `recipient` and `start_time` and wrap `_start` and
-        `_switch` behind its owner check. (The module does not `uses:`
-        ownable itself, so that it also compiles on its own.)
+        Only the owner starts or switches: the module `uses:` the
+        contract's `owner_2step`. What accrues between two times and how
+        it is paid (minted or transferred) belong to the contract that
+        holds the clock: `initializes: schedule_clock[owner_2step :=
+        owner_2step]`, then export `start`, `recipient`, `start_time` and
+        `MAX_START_DELAY`, and pay the outgoing recipient around
+        `_switch` in its `set_recipient`.
         Reverts carry this module's name: "schedule_clock: ...".
 @custom:security `_advance` and `_switch` write the clock before the
         contract pays, so a payout is checks-effects-interactions by
@@ -33,6 +34,9 @@
 
 
 from contracts.shared import constants
+from contracts.shared import owner_2step
+
+uses: owner_2step
 
 
 # @dev Latest start accepted by `start`, relative to its call.
@@ -74,16 +78,19 @@ event RecipientChanged:
     new_recipient: indexed(address)
 
 
-@internal
-def _start(start_time: uint256, recipient: address):
+@external
+def start(start_time: uint256, recipient: address):
     """
-    @dev Sets T0 and the first recipient, once (the caller checks that
-         the owner calls).
-    @notice `start_time` may be now or up to `MAX_START_DELAY` ahead,
-            never in the past.
+    @dev Sets T0 and the first recipient, once.
+    @notice Only the owner, only once. `start_time` may be now or up to
+            `MAX_START_DELAY` ahead, never in the past (a past start
+            would pay back-dated accruals at once). Funding, where the
+            schedule transfers rather than mints, may come before or
+            after.
     @param start_time T0, the Unix time the schedule begins.
     @param recipient The account or contract paid.
     """
+    owner_2step.ownable._check_owner()
     assert self._clock == 0, "schedule_clock: already started"
     assert recipient != empty(address), "schedule_clock: zero recipient"
     assert start_time >= block.timestamp, "schedule_clock: start in the past"
@@ -124,6 +131,38 @@ def _read() -> Clock:
 
 
 @internal
+@view
+def _elapsed(timestamp: uint256) -> (bool, uint256):
+    """
+    @dev Seconds from T0 to `timestamp`, for the views that name the era
+         or year running at a time.
+    @param timestamp A Unix time.
+    @return bool Whether the schedule runs at `timestamp` (started, and
+            `timestamp` >= T0).
+    @return uint256 `timestamp` - T0 if it does, else 0.
+    """
+    start_time_: uint256 = self._unpack(self._clock).start_time
+    if start_time_ == 0 or timestamp < start_time_:
+        return False, 0
+    # safe: timestamp >= start_time_ checked just above
+    return True, unsafe_sub(timestamp, start_time_)
+
+
+@internal
+@view
+def _end_time(duration: uint256) -> uint256:
+    """
+    @dev When a schedule of `duration` seconds ends: T0 + `duration`.
+    @param duration The schedule's length, in seconds.
+    @return uint256 The Unix time (0 before `start`).
+    """
+    start_time_: uint256 = self._unpack(self._clock).start_time
+    if start_time_ == 0:
+        return 0
+    return start_time_ + duration
+
+
+@internal
 def _advance() -> Clock:
     """
     @dev Marks the schedule paid up to now, for a payout of what accrued
@@ -141,9 +180,8 @@ def _advance() -> Clock:
 @internal
 def _switch(new_recipient: address) -> (Clock, uint256):
     """
-    @dev Hands the schedule to `new_recipient` from now on (the caller
-         checks that the owner calls).
-    @notice After `start` only. The caller pays the outgoing recipient
+    @dev Hands the schedule to `new_recipient` from now on.
+    @notice Only the owner, after `start`. The caller pays the outgoing recipient
             what accrued from `last` to the returned time, then logs
             `RecipientChanged` (so the log follows the payout's).
     @param new_recipient The new recipient.
@@ -151,6 +189,7 @@ def _switch(new_recipient: address) -> (Clock, uint256):
     @return uint256 The time the outgoing recipient is owed up to:
             max(now, last) (before T0 nothing accrues and `last` stays T0).
     """
+    owner_2step.ownable._check_owner()
     assert new_recipient != empty(address), "schedule_clock: zero recipient"
     clock: Clock = self._unpack(self._clock)
     assert clock.start_time != 0, "schedule_clock: not started"

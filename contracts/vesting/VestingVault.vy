@@ -103,24 +103,19 @@ from ethereum.ercs import IERC20
 
 from contracts.shared import asset_transfer
 from contracts.shared import constants
+from contracts.shared import owner_2step
 from interfaces import IVestingVault
-from snekmate.auth import ownable
-from snekmate.auth import ownable_2step
 
 implements: IVestingVault
 
-initializes: ownable
-initializes: ownable_2step[ownable := ownable]
+initializes: owner_2step
 
 
 exports: (
-    ownable.owner,
-    ownable_2step.pending_owner,
-    ownable_2step.transfer_ownership,
-    ownable_2step.accept_ownership,
-    # Deliberately not exported: `ownable_2step.renounce_ownership`
-    # (a renounced vault could never revoke a schedule, add a plan or
-    # move its treasury again).
+    owner_2step.__interface__,
+    # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
+    # not exported: a renounced vault could never revoke a schedule, add a plan or move its
+    # treasury again.
 )
 
 
@@ -234,9 +229,7 @@ def __init__(token_: address, owner_: address):
     assert token_ != empty(address), "vesting_vault: zero token"
     assert owner_ != empty(address), "vesting_vault: zero owner"
     token = token_
-    ownable.__init__()
-    ownable_2step.__init__()
-    ownable_2step._transfer_ownership(owner_)
+    owner_2step.__init__(owner_)
 
 
 # The hot path first: the selector dispatcher tries functions in
@@ -294,7 +287,7 @@ def add_plan(
     @param phase2_bps Basis points of each phase-2 tranche.
     @return uint256 The new plan's id.
     """
-    ownable._check_owner()
+    owner_2step.ownable._check_owner()
     assert period >= MIN_PERIOD and period <= MAX_PERIOD, "vesting_vault: period out of range"
     assert cliff_periods <= MAX_PERIODS, "vesting_vault: cliff too long"
     assert phase1_count <= MAX_PERIODS and phase2_count <= MAX_PERIODS, "vesting_vault: too many tranches"
@@ -346,7 +339,7 @@ def create_schedules(batch: DynArray[IVestingVault.ScheduleRequest, MAX_BATCH]):
     @param batch The schedules: id, beneficiary, plan id, total (wei),
            start (Unix time of the TGE) and whether the owner may revoke.
     """
-    ownable._check_owner()
+    owner_2step.ownable._check_owner()
     assert len(batch) != 0, "vesting_vault: empty batch"
     added: uint256 = 0
     for request: IVestingVault.ScheduleRequest in batch:
@@ -417,7 +410,7 @@ def revoke(schedule_id: uint256) -> uint256:
     @param schedule_id The schedule.
     @return uint256 The amount returned to the treasury, in wei.
     """
-    ownable._check_owner()
+    owner_2step.ownable._check_owner()
     word_b: uint256 = self._schedule_b[schedule_id]
     terms: Terms = self._unpack_terms(word_b)
     assert terms.start != 0, "vesting_vault: unknown schedule"
@@ -477,7 +470,7 @@ def set_treasury(new_treasury: address):
     @notice Only the owner.
     @param new_treasury The new treasury.
     """
-    ownable._check_owner()
+    owner_2step.ownable._check_owner()
     assert new_treasury != empty(address), "vesting_vault: zero treasury"
     log IVestingVault.TreasuryChanged(previous_treasury=self.treasury, new_treasury=new_treasury)
     self.treasury = new_treasury

@@ -11,7 +11,13 @@ EMITTERS = {"HPCEmitter": emission.HPC, "CARTYEmitter": emission.CARTY}
 
 def _emitter_args(params):
     def args(ctx: Context) -> list:
-        return [ctx.address(params.symbol), params.cap, params.era_length, params.n_eras, ctx.deployer.address]
+        return [
+            ctx.address(params.symbol),
+            params.cap,
+            params.era_length,
+            params.n_eras,
+            ctx.deployer.address,
+        ]
 
     return args
 

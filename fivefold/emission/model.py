@@ -103,7 +103,9 @@ MAINTENANCE_REWARD_PER_BLOCK = (
 )
 # 366 / 365 / 365 / 365 / 366 days of 8,640 blocks.
 MAINTENANCE_YEAR_BLOCKS = (3_162_240, 3_153_600, 3_153_600, 3_153_600, 3_162_240)
-MAINTENANCE_YEAR_TOTALS = tuple(r * b for r, b in zip(MAINTENANCE_REWARD_PER_BLOCK, MAINTENANCE_YEAR_BLOCKS))
+MAINTENANCE_YEAR_TOTALS = tuple(
+    r * b for r, b in zip(MAINTENANCE_REWARD_PER_BLOCK, MAINTENANCE_YEAR_BLOCKS, strict=True)
+)
 MAINTENANCE_TOTAL = 122_219_971_200_000_000_000_000_000  # 122,219,971.2 CPC
 MAINTENANCE_DURATION = sum(MAINTENANCE_YEAR_BLOCKS) * BLOCK_TIME
 assert sum(MAINTENANCE_YEAR_TOTALS) == MAINTENANCE_TOTAL
@@ -115,7 +117,7 @@ def maintenance_accrued(start: int, t: int) -> int:
         return 0
     blocks = (t - start) // BLOCK_TIME
     total = 0
-    for reward, year_blocks in zip(MAINTENANCE_REWARD_PER_BLOCK, MAINTENANCE_YEAR_BLOCKS):
+    for reward, year_blocks in zip(MAINTENANCE_REWARD_PER_BLOCK, MAINTENANCE_YEAR_BLOCKS, strict=True):
         if blocks < year_blocks:
             return total + reward * blocks
         total += reward * year_blocks

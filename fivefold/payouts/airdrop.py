@@ -154,7 +154,9 @@ def _parse_part(lines, decimals: int, first_lineno: int = 1, on_rows: Callable[[
         if lineno == 1 and _is_header(parts):
             continue  # header: any column names
         if len(parts) != 2:
-            errors.append(f"row {lineno}: expected 2 fields `address,amount`, got {len(parts)}: {line[:80]!r}")
+            errors.append(
+                f"row {lineno}: expected 2 fields `address,amount`, got {len(parts)}: {line[:80]!r}"
+            )
             continue
         addr, amount_text = parts[0].strip(), parts[1].strip()
         if not _ADDRESS.fullmatch(addr):
@@ -177,8 +179,10 @@ def _parse_part(lines, decimals: int, first_lineno: int = 1, on_rows: Callable[[
             errors.append(f"row {lineno}: amount must be positive, got {amount_text!r}")
             continue
         if amount > limit:
-            errors.append(f"row {lineno}: amount {amount_text} is above what a round can hold "
-                          f"({format_tokens(limit, decimals)} tokens at {decimals} decimals: AirdropRounds.MAX_TOTAL)")
+            errors.append(
+                f"row {lineno}: amount {amount_text} is above what a round can hold "
+                f"({format_tokens(limit, decimals)} tokens at {decimals} decimals: AirdropRounds.MAX_TOTAL)"
+            )
             continue
         if key == "00" * 20:
             errors.append(f"row {lineno}: the zero address cannot claim")
@@ -209,9 +213,12 @@ def _total_errors(lines: list[str], rows: Rows, first_lineno: int = 1) -> list[s
         seen += 1
         if seen == crossing:
             break
-    return [f"row {lineno}: the total reaches {format_tokens(running, rows.decimals)} tokens here, above what a "
-            f"round can hold ({format_tokens(AIRDROP_MAX_TOTAL, rows.decimals)} tokens: AirdropRounds.MAX_TOTAL); "
-            "split the rows into two rounds"]
+    return [
+        f"row {lineno}: the total reaches {format_tokens(running, rows.decimals)} tokens here, above what a "
+        f"round can hold ({format_tokens(AIRDROP_MAX_TOTAL, rows.decimals)} tokens: "
+        "AirdropRounds.MAX_TOTAL); "
+        "split the rows into two rounds"
+    ]
 
 
 def parse_rows(lines, decimals: int = 18, on_rows: Callable[[int], None] | None = None) -> Rows:
@@ -234,7 +241,9 @@ def new_round_key(chain_id: int, registry: str, round_number: int, salt: bytes |
         raise ValueError("round numbers start at 1")
     if not re.fullmatch(r"0x[0-9a-fA-F]{40}", registry or ""):
         raise ValueError(f"the registry must be an address, got {registry!r}")
-    return RoundKey(int(chain_id), registry, int(round_number), secrets.token_bytes(32) if salt is None else salt)
+    return RoundKey(
+        int(chain_id), registry, int(round_number), secrets.token_bytes(32) if salt is None else salt
+    )
 
 
 def _parse_and_hash(lines, decimals: int, first_lineno: int, prefix: bytes, first_index: int):
@@ -313,8 +322,9 @@ def build_round(rows: Rows, key: RoundKey, progress=None, leaves: list[bytes] | 
         leaves = []
         step = 100_000
         for lo in range(0, len(rows), step):
-            chunk = merkle.airdrop_leaves(key.prefix, rows.accounts[lo : lo + step], rows.amounts[lo : lo + step],
-                                          first=lo)
+            chunk = merkle.airdrop_leaves(
+                key.prefix, rows.accounts[lo : lo + step], rows.amounts[lo : lo + step], first=lo
+            )
             leaves.extend(chunk)
             if progress:
                 progress.advance(task, len(chunk))
@@ -453,7 +463,13 @@ def bench(n: int = 1_000_000, workdir: Path = Path("."), progress=None) -> dict:
     finally:
         csv_path.unlink(missing_ok=True)
         out_path.unlink(missing_ok=True)
-    return {"rows": n, "seconds": elapsed, "cpu_seconds": cpu, "json_bytes": size, "root": "0x" + built.root.hex()}
+    return {
+        "rows": n,
+        "seconds": elapsed,
+        "cpu_seconds": cpu,
+        "json_bytes": size,
+        "root": "0x" + built.root.hex(),
+    }
 
 
 # ----------------------------------------------------------------------------------------------
@@ -474,7 +490,9 @@ def parse_asset(text: str) -> str:
     if text.strip().lower() == "native":
         return NATIVE
     if not _ADDRESS.fullmatch(text.strip()) or not checksum_ok(text.strip()[2:]):
-        raise ValueError(f"--asset {text!r} is neither 'native' nor an address (with a valid EIP-55 checksum)")
+        raise ValueError(
+            f"--asset {text!r} is neither 'native' nor an address (with a valid EIP-55 checksum)"
+        )
     return text.strip()
 
 
@@ -484,22 +502,38 @@ def registry_address(chain_id: int) -> str:
 
     record = manifest.load(chain_id)["contracts"].get("AirdropRounds")
     if not record:
-        raise ValueError(f"no AirdropRounds in {manifest.describe(chain_id)}: deploy the suite first, or pass --registry")
+        raise ValueError(
+            f"no AirdropRounds in {manifest.describe(chain_id)}: deploy the suite first, or pass --registry"
+        )
     return record["address"]
 
 
 def target_offline(asset: str, decimals: int | None, chain_id: int | None, registry: str | None,
                    round_number: int | None) -> BuildTarget:
     """Without a network every value must be given; the error names the missing options."""
-    missing = [name for name, value in (("--decimals", decimals), ("--chain-id", chain_id), ("--registry", registry),
-                                        ("--round", round_number)) if value is None]
+    missing = [
+        name
+        for name, value in (
+            ("--decimals", decimals),
+            ("--chain-id", chain_id),
+            ("--registry", registry),
+            ("--round", round_number),
+        )
+        if value is None
+    ]
     if missing:
-        raise ValueError(f"offline, build needs {', '.join(missing)} (or --network to read them from the chain)")
+        raise ValueError(
+            f"offline, build needs {', '.join(missing)} (or --network to read them from the chain)"
+        )
     if not 0 <= decimals <= 36:
         raise ValueError(f"--decimals {decimals} is not a token's decimals (0 to 36)")
     asset = parse_asset(asset)
-    return BuildTarget(new_round_key(chain_id, registry, round_number), asset, decimals, "native" if asset == NATIVE
-                       else "tokens")
+    return BuildTarget(
+        new_round_key(chain_id, registry, round_number),
+        asset,
+        decimals,
+        "native" if asset == NATIVE else "tokens",
+    )
 
 
 def target_online(chain, project, asset: str, decimals: int | None = None, registry: str | None = None,
@@ -524,7 +558,9 @@ def target_online(chain, project, asset: str, decimals: int | None = None, regis
             token = project.CappedToken.at(asset)  # any ERC-20 ABI will do
             actual, symbol = int(token.decimals()), str(token.symbol())
         except ApeException as exc:
-            raise ValueError(f"--asset {asset} does not answer decimals()/symbol() like an ERC-20 ({exc})") from None
+            raise ValueError(
+                f"--asset {asset} does not answer decimals()/symbol() like an ERC-20 ({exc})"
+            ) from None
     if decimals is not None and decimals != actual:
         raise ValueError(f"--decimals {decimals}, but {symbol} at {asset} has {actual} decimals")
     return BuildTarget(new_round_key(chain.chain_id, registry, expected), asset, actual, symbol)
@@ -548,20 +584,33 @@ def publish(registry, data: dict, operator, start: int, end: int, project, chain
     """
     for field_name in ("chain_id", "registry", "salt", "asset", "decimals"):
         if field_name not in data:
-            raise ValueError(f"the round file has no {field_name!r}: it was built by an older tool; build it again")
-    number, root, total, count = int(data["round"]), int(data["root"], 16), int(data["total"]), int(data["count"])
+            raise ValueError(
+                f"the round file has no {field_name!r}: it was built by an older tool; build it again"
+            )
+    number, root, total, count = (
+        int(data["round"]),
+        int(data["root"], 16),
+        int(data["total"]),
+        int(data["count"]),
+    )
     salt, asset = bytes.fromhex(data["salt"][2:]), data["asset"]
     if chain is not None and int(data["chain_id"]) != chain.chain_id:
-        raise ValueError(f"the tree was built for chain {data['chain_id']} but this is chain {chain.chain_id}: "
-                         "build it again for this chain (its leaves commit to the chain id)")
+        raise ValueError(
+            f"the tree was built for chain {data['chain_id']} but this is chain {chain.chain_id}: "
+            "build it again for this chain (its leaves commit to the chain id)"
+        )
     if data["registry"].lower() != registry.address.lower():
-        raise ValueError(f"the tree was built for registry {data['registry']} but this is {registry.address}: "
-                         "build it again with this registry (its leaves commit to it)")
+        raise ValueError(
+            f"the tree was built for registry {data['registry']} but this is {registry.address}: "
+            "build it again with this registry (its leaves commit to it)"
+        )
     if asset.lower() != NATIVE:
         decimals = int(project.CappedToken.at(asset).decimals())
         if decimals != int(data["decimals"]):
-            raise ValueError(f"the round's amounts assume {data['decimals']} decimals but {asset} has {decimals}: "
-                             "build it again")
+            raise ValueError(
+                f"the round's amounts assume {data['decimals']} decimals but {asset} has {decimals}: "
+                "build it again"
+            )
     expected = int(registry.round_count()) + 1
     if number != expected:
         raise ValueError(f"the tree was built for round {number} but the next round is {expected}; "
@@ -577,7 +626,9 @@ def publish(registry, data: dict, operator, start: int, end: int, project, chain
 
     if asset.lower() == NATIVE:
         step()
-        tx = registry.publish(number, NATIVE, root, salt, total, count, start, end, value=total, sender=operator)
+        tx = registry.publish(
+            number, NATIVE, root, salt, total, count, start, end, value=total, sender=operator
+        )
     else:
         token = project.CappedToken.at(asset)  # any ERC-20 ABI will do for approve
         token.approve(registry, total, sender=operator)
@@ -589,7 +640,11 @@ def publish(registry, data: dict, operator, start: int, end: int, project, chain
         chain.contracts.cache_contract_type(address, project.AirdropRound.contract_type)
     rnd = project.AirdropRound.at(address)
     draw_tx = None
-    if chain is not None and _wait_for_block(chain, int(rnd.draw_block()) + 1, draw_timeout) and int(rnd.seed()) == 0:
+    if (
+        chain is not None
+        and _wait_for_block(chain, int(rnd.draw_block()) + 1, draw_timeout)
+        and int(rnd.seed()) == 0
+    ):
         draw_tx = rnd.draw(sender=operator)
     step()
     return tx, rnd, draw_tx
@@ -623,4 +678,8 @@ def _mines_on_demand(chain) -> bool:
     provider = chain.provider
     network = provider.network
     uri = getattr(provider, "uri", None) or getattr(provider, "http_uri", None) or ""
-    return network.name == "local" or network.is_fork or urlparse(uri).hostname in ("127.0.0.1", "localhost", "::1")
+    return (
+        network.name == "local"
+        or network.is_fork
+        or urlparse(uri).hostname in ("127.0.0.1", "localhost", "::1")
+    )

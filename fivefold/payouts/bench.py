@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fivefold.gas import Bench, operation
 from fivefold.payouts import model as payouts
+from fivefold.tokens.bench import capped_token
 
 TOKEN = 10**18
 PACKET = 50 * TOKEN  # USD 50 at the bench price: the 2% band
@@ -12,7 +13,7 @@ DAY = 86_400
 
 def _cmdt(b: Bench):
     """The suite's own CMDT (a CappedToken), 1,000,000 to each of users 0..2."""
-    token = b.project.CappedToken.deploy("CMDMAX Token", "CMDT", 10**27, b.owner, "CMDMAX Token", "1", sender=b.owner)
+    token = capped_token(b, "CMDMAX Token", "CMDT", 10**27)
     token.initialize_supply([b.user(i) for i in range(3)], [1_000_000 * TOKEN] * 3, sender=b.owner)
     return token
 
@@ -35,8 +36,19 @@ def create_password_packet(b: Bench, rp, token, creator, salt: int, amount: int 
     """A password packet (exact approval first); returns (receipt, packet id, password key)."""
     pk = payouts.password_key("bench", creator.address, salt, b.chain.chain_id, rp.address)
     if native:
-        tx = rp.create(payouts.ZERO_ADDRESS, amount, rp.quote_fee(payouts.ZERO_ADDRESS, amount), shares, random, DAY, pk.address, salt, 0,
-                       value=amount, sender=creator)
+        tx = rp.create(
+            payouts.ZERO_ADDRESS,
+            amount,
+            rp.quote_fee(payouts.ZERO_ADDRESS, amount),
+            shares,
+            random,
+            DAY,
+            pk.address,
+            salt,
+            0,
+            value=amount,
+            sender=creator,
+        )
     else:
         token.approve(rp, amount, sender=creator)
         tx = rp.create(token, amount, rp.quote_fee(token, amount), shares, random, DAY, pk.address, salt, 0,
@@ -51,8 +63,12 @@ def claim(b: Bench, rp, creator, asset, salt, pk, claimer):
     return rp.claim(creator, pk.address, asset, salt, r, vs, sender=claimer)
 
 
-@operation("redpacket.create.erc20", "creator's second CMDT packet: password, 10 random shares, USD 50, exact approval, "
-           "price feed read; the contract already holds CMDT and fees in it", target=130_000)
+@operation(
+    "redpacket.create.erc20",
+    "creator's second CMDT packet: password, 10 random shares, USD 50, exact approval, "
+    "price feed read; the contract already holds CMDT and fees in it",
+    target=130_000,
+)
 def create_erc20(b: Bench):
     rp, token = redpacket_setup(b)
     create_password_packet(b, rp, token, b.user(0), 1)
@@ -60,8 +76,11 @@ def create_erc20(b: Bench):
     return tx
 
 
-@operation("redpacket.claim.erc20.fresh", "second claim of a password CMDT packet (random split) by a claimer that "
-           "held no CMDT", target=90_000)
+@operation(
+    "redpacket.claim.erc20.fresh",
+    "second claim of a password CMDT packet (random split) by a claimer that held no CMDT",
+    target=90_000,
+)
 def claim_erc20_fresh(b: Bench):
     rp, token = redpacket_setup(b)
     _, _, pk = create_password_packet(b, rp, token, b.user(0), 1)
@@ -69,8 +88,10 @@ def claim_erc20_fresh(b: Bench):
     return claim(b, rp, b.user(0), token.address, 1, pk, b.user(5))
 
 
-@operation("redpacket.claim.native.fresh", "second claim of a password native-coin packet (random split) by a "
-           "claimer that never claimed from it")
+@operation(
+    "redpacket.claim.native.fresh",
+    "second claim of a password native-coin packet (random split) by a claimer that never claimed from it",
+)
 def claim_native_fresh(b: Bench):
     rp, token = redpacket_setup(b)
     _, _, pk = create_password_packet(b, rp, token, b.user(0), 1, amount=TOKEN // 100, native=True)
@@ -125,7 +146,9 @@ def publish_tree(b: Bench, ad, token, accounts: list[bytes], amounts: list[int],
     total = sum(amounts)
     token.approve(ad, total, sender=b.user(0))
     start = b.chain.pending_timestamp
-    tx = ad.publish(number, token, tree.root_int, SALT, total, len(accounts), start, start + window, sender=b.user(0))
+    tx = ad.publish(
+        number, token, tree.root_int, SALT, total, len(accounts), start, start + window, sender=b.user(0)
+    )
     address = ad.rounds(number)
     b.chain.contracts.cache_contract_type(address, b.project.AirdropRound.contract_type)
     return b.project.AirdropRound.at(address), tree, tx
@@ -147,12 +170,20 @@ def claim_leaf(b: Bench, rnd, tree, accounts, amounts, index: int, sender=None):
     unlock = int(rnd.unlock_time(index))
     if b.chain.pending_timestamp < unlock:
         b.chain.pending_timestamp = unlock
-    return rnd.claim(index, to_checksum_address(accounts[index]), amounts[index], merkle.ints(tree.proof(index)),
-                     sender=sender or b.user(2))
+    return rnd.claim(
+        index,
+        to_checksum_address(accounts[index]),
+        amounts[index],
+        merkle.ints(tree.proof(index)),
+        sender=sender or b.user(2),
+    )
 
 
-@operation("airdrop.publish", "operator publishes a second CMDT round: deploys its AirdropRound from the blueprint "
-           "and funds it (exact approval)")
+@operation(
+    "airdrop.publish",
+    "operator publishes a second CMDT round: deploys its AirdropRound from the blueprint "
+    "and funds it (exact approval)",
+)
 def publish(b: Bench):
     ad, token = airdrop_setup(b)
     accounts = bench_accounts(4)
@@ -179,18 +210,26 @@ def _big_tree_claim(key: payouts.RoundKey, index: int) -> tuple[int, list[int], 
     proof = merkle.ints(tree.proof(index))
     assert len(proof) == 20
     path.parent.mkdir(exist_ok=True)
-    path.write_text(json.dumps({"root": tree.root_int, "proof": proof, "account": accounts[index].hex(), "amount": TOKEN}))
+    path.write_text(
+        json.dumps({"root": tree.root_int, "proof": proof, "account": accounts[index].hex(), "amount": TOKEN})
+    )
     return tree.root_int, proof, accounts[index], TOKEN
 
 
-@operation("airdrop.claim.1m.fresh", "claim of leaf 123,456 of a 1,000,000-leaf CMDT round (20-hash proof) at its "
-           "scheduled turn, submitted by a third party; the recipient never held CMDT and the leaf's bitmap word "
-           "is fresh; includes the 5% fee and the round lookup", target=95_000)
+@operation(
+    "airdrop.claim.1m.fresh",
+    "claim of leaf 123,456 of a 1,000,000-leaf CMDT round (20-hash proof) at its "
+    "scheduled turn, submitted by a third party; the recipient never held CMDT and the leaf's bitmap word "
+    "is fresh; includes the 5% fee and the round lookup",
+    target=95_000,
+)
 def claim_1m_fresh(b: Bench):
     from eth_utils import to_checksum_address
 
     ad, token = airdrop_setup(b)
-    root, proof, account, amount = _big_tree_claim(payouts.RoundKey(b.chain.chain_id, ad.address, 1, SALT), BENCH_INDEX)
+    root, proof, account, amount = _big_tree_claim(
+        payouts.RoundKey(b.chain.chain_id, ad.address, 1, SALT), BENCH_INDEX
+    )
     total = BIG_TREE * TOKEN
     token.approve(ad, total, sender=b.user(0))
     start = b.chain.pending_timestamp

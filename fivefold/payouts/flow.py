@@ -161,7 +161,9 @@ def configure(ctx: Context) -> None:
         ctx.send("AirdropRounds.set_fee_bps", ad.set_fee_bps, fee)
     if int(ad.round_blueprint(), 16) == 0:
         # The blueprint went through CREATE2 with the rest (same address on every chain).
-        ctx.send("AirdropRounds.set_round_blueprint", ad.set_round_blueprint, ctx.address("AirdropRoundBlueprint"))
+        ctx.send(
+            "AirdropRounds.set_round_blueprint", ad.set_round_blueprint, ctx.address("AirdropRoundBlueprint")
+        )
     for operator in _airdrop_operators(ctx):
         if not ad.is_operator(operator):
             ctx.send("AirdropRounds.set_operator", ad.set_operator, operator, True)
@@ -193,13 +195,28 @@ def _native_packet(ctx: Context, creator, claimers, salt: int):
     rp = ctx["RedPacket"]
     amount = 10**16
     key = payouts.password_key("fivefold demo", creator.address, salt, ctx.chain_id, rp.address)
-    ctx.step("RedPacket.create (native, password, 3 random shares)",
-             rp.create(NATIVE, amount, rp.quote_fee(NATIVE, amount), 3, True, DAY, key.address, salt, 0, value=amount,
-                       sender=creator))
+    ctx.step(
+        "RedPacket.create (native, password, 3 random shares)",
+        rp.create(
+            NATIVE,
+            amount,
+            rp.quote_fee(NATIVE, amount),
+            3,
+            True,
+            DAY,
+            key.address,
+            salt,
+            0,
+            value=amount,
+            sender=creator,
+        ),
+    )
     pid = payouts.packet_id(creator.address, key.address, NATIVE, salt)
     for claimer in claimers:
         r, vs = payouts.sign_claim(key.key, ctx.chain_id, rp.address, pid, claimer.address)
-        ctx.step("RedPacket.claim (native)", rp.claim(creator, key.address, NATIVE, salt, r, vs, sender=claimer))
+        ctx.step(
+            "RedPacket.claim (native)", rp.claim(creator, key.address, NATIVE, salt, r, vs, sender=claimer)
+        )
     ctx.check(rp.packet(pid).claims == len(claimers), "red packet: two claims recorded")
     return key
 
@@ -216,8 +233,14 @@ def _usdt_packet(ctx: Context, creator, claimer, salt: int) -> None:
              rp.create(usdt, deposit, fee, 2, False, DAY, NATIVE, salt, 0, sender=creator))
     pid = payouts.packet_id(creator.address, NATIVE, usdt.address, salt)
     before = usdt.balanceOf(claimer)
-    ctx.step("RedPacket.claim (USDT)", rp.claim(creator, NATIVE, usdt, salt, b"\0" * 32, b"\0" * 32, sender=claimer))
-    ctx.check(usdt.balanceOf(claimer) - before == (deposit - fee) // 2, "red packet: USDT share after the bracketed fee")
+    ctx.step(
+        "RedPacket.claim (USDT)",
+        rp.claim(creator, NATIVE, usdt, salt, b"\0" * 32, b"\0" * 32, sender=claimer),
+    )
+    ctx.check(
+        usdt.balanceOf(claimer) - before == (deposit - fee) // 2,
+        "red packet: USDT share after the bracketed fee",
+    )
     ctx.check(rp.packet(pid).claims == 1, "red packet: USDT claim recorded")
 
 
@@ -227,13 +250,17 @@ def _airdrop_round(ctx: Context, operator, recipients, keeper):
     for it. Returns the round (None when not published)."""
     ad = ctx["AirdropRounds"]
     if not ad.is_operator(operator):
-        ctx.skip("airdrop", f"{operator.address} is not an airdrop operator (payouts.operators in the chain file)")
+        ctx.skip(
+            "airdrop", f"{operator.address} is not an airdrop operator (payouts.operators in the chain file)"
+        )
         return None
     number = int(ad.round_count()) + 1
     accounts = [u.address for u in recipients]
     amounts = [10**15, 2 * 10**15, 3 * 10**15]
     key = airdrop.new_round_key(ctx.chain_id, ad.address, number)
-    tree = merkle.MerkleTree(merkle.airdrop_leaves(key.prefix, [bytes.fromhex(x[2:]) for x in accounts], amounts))
+    tree = merkle.MerkleTree(
+        merkle.airdrop_leaves(key.prefix, [bytes.fromhex(x[2:]) for x in accounts], amounts)
+    )
     start = ctx.chain.blocks.head.timestamp
     ctx.step("AirdropRounds.publish (native, 3 accounts)",
              ad.publish(number, NATIVE, tree.root_int, key.salt, sum(amounts), 3, start, start + 2 * DAY,

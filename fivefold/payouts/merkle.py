@@ -52,7 +52,9 @@ def hash_pair(a: bytes, b: bytes) -> bytes:
 
 def next_level(level: Sequence[bytes]) -> list[bytes]:
     k, pad = keccak, _PAD
-    out = [pad + (k(a + b) if a < b else k(b + a))[12:] for a, b in zip(level[0::2], level[1::2], strict=False)]  # odd last: carried up
+    out = [
+        pad + (k(a + b) if a < b else k(b + a))[12:] for a, b in zip(level[0::2], level[1::2], strict=False)
+    ]  # odd last: carried up
     if len(level) % 2:
         out.append(level[-1])
     return out
@@ -118,7 +120,8 @@ def verify(proof: Iterable[bytes], root: bytes, leaf: bytes) -> bool:
 
 
 def address_leaf(account: str) -> bytes:
-    """A channel member's leaf in a red packet's channel tree: low160(keccak256(keccak256(abi.encode(account))))."""
+    """A channel member's leaf in a red packet's channel tree:
+    low160(keccak256(keccak256(abi.encode(account))))."""
     return low160(keccak(keccak(bytes.fromhex(account[2:].lower()).rjust(32, b"\0"))))
 
 
@@ -126,7 +129,9 @@ def channel_tree(members: Sequence[str]) -> MerkleTree:
     return MerkleTree([address_leaf(m) for m in members])
 
 
-def airdrop_leaves(prefix: bytes, accounts: Sequence[bytes], amounts: Sequence[int], first: int = 0) -> list[bytes]:
+def airdrop_leaves(
+    prefix: bytes, accounts: Sequence[bytes], amounts: Sequence[int], first: int = 0
+) -> list[bytes]:
     """low160(keccak256(keccak256(abi.encode(chain.id, registry, round, salt, index, account, amount))))
     for every row, by hand.
 

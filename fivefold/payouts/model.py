@@ -25,7 +25,11 @@ SECP256K1_N = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141
 PASSWORD_ROUNDS = 100_000
 # Stripped from both ends of a password after NFC (what a paste adds): Unicode's White_Space and
 # U+FEFF. Inner characters stay. docs/integration.md specifies the derivation with test vectors.
-PASSWORD_TRIM = "\t\n\v\f\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000\ufeff"
+PASSWORD_TRIM = (
+    "\t\n\v\f\r \x85\xa0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + "\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
 
 
 def _word(x: int | str | bytes) -> bytes:

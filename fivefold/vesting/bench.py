@@ -1,6 +1,7 @@
 """Gas measurements of the vesting vault (see fivefold/gas.py)."""
 
 from fivefold.gas import Bench, operation
+from fivefold.tokens.bench import capped_token
 from fivefold.units import MONTH, to_wei
 from fivefold.vesting.model import PLANS
 
@@ -9,7 +10,7 @@ BATCH = 7  # the CC table's vested rows
 
 def _vault_with_token(b: Bench, supply: int):
     """A CappedToken whose whole supply sits in a fresh vault (treasury set)."""
-    token = b.project.CappedToken.deploy("Cloud Chat", "CC", supply, b.owner, "Cloud Chat", "1", sender=b.owner)
+    token = capped_token(b, "Cloud Chat", "CC", supply)
     vault = b.project.VestingVault.deploy(token.address, b.owner, sender=b.deployer)
     token.initialize_supply([vault.address], [supply], sender=b.owner)
     vault.set_treasury(b.treasury, sender=b.owner)
@@ -18,7 +19,8 @@ def _vault_with_token(b: Bench, supply: int):
 
 @operation(
     "vesting.release",
-    "second release (month 2 of cc.public: 20% at TGE + 4 x 20%) to a beneficiary that already holds the token",
+    "second release (month 2 of cc.public: 20% at TGE + 4 x 20%) to a beneficiary that already holds the "
+    "token",
     target=48_000,
 )
 def release(b: Bench):

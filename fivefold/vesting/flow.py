@@ -15,10 +15,14 @@ from fivefold.vesting import model as vesting
 
 VAULTS = {"CCVesting": "CC", "CPCVesting": "CPC"}
 
-CONTRACTS = [
-    Deployable(name, "VestingVault", (lambda token: lambda ctx: [ctx.address(token), ctx.deployer.address])(token))
-    for name, token in VAULTS.items()
-]
+
+
+def _vault_args(token: str):
+    """Constructor arguments of the vault of `token`: the token's address, then the deployer."""
+    return lambda ctx: [ctx.address(token), ctx.deployer.address]
+
+
+CONTRACTS = [Deployable(name, "VestingVault", _vault_args(token)) for name, token in VAULTS.items()]
 
 
 def rows(ctx: Context, vault: str) -> list[tuple[int, str, int]]:
@@ -55,7 +59,9 @@ def configure(ctx: Context) -> None:
         plan_names = list(dict.fromkeys(plan for _, plan, _ in table))
         for index, plan_name in enumerate(plan_names):
             if vault.plan_count() <= index:
-                ctx.send(f"{name}.add_plan({plan_name})", vault.add_plan, *vesting.PLANS[plan_name].encode_args())
+                ctx.send(
+                    f"{name}.add_plan({plan_name})", vault.add_plan, *vesting.PLANS[plan_name].encode_args()
+                )
         plan_ids = {plan_name: i for i, plan_name in enumerate(plan_names)}
         start = tge(ctx)
         batch = [

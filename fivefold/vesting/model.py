@@ -81,7 +81,9 @@ class Plan:
             raise ValueError("period out of range")
         if self.cliff_periods > MAX_PERIODS or max(self.phase1_count, self.phase2_count) > MAX_PERIODS:
             raise ValueError("cliff or tranche count too large")
-        if (self.phase1_count == 0) != (self.phase1_bps == 0) or (self.phase2_count == 0) != (self.phase2_bps == 0):
+        if (self.phase1_count == 0) != (self.phase1_bps == 0) or (self.phase2_count == 0) != (
+            self.phase2_bps == 0
+        ):
             raise ValueError("phase count and bps disagree")
         if self.phase1_count == 0 and (self.phase2_count or self.cliff_periods):
             raise ValueError("phase 2 or cliff without phase 1")
@@ -104,7 +106,11 @@ def vested_amount(plan: Plan, total: int, start: int, t: int) -> int:
     k = tranches_unlocked(plan, start, t)
     if k == plan.tranches:
         return total
-    bps = plan.tge_bps + min(k, plan.phase1_count) * plan.phase1_bps + max(k - plan.phase1_count, 0) * plan.phase2_bps
+    bps = (
+        plan.tge_bps
+        + min(k, plan.phase1_count) * plan.phase1_bps
+        + max(k - plan.phase1_count, 0) * plan.phase2_bps
+    )
     return total * bps // BPS
 
 
@@ -128,7 +134,9 @@ PLANS: dict[str, Plan] = {
     # 20% at TGE, then 4 x 20% (months 1 .. 4)
     "cc.public": Plan(MONTH, tge_bps=2_000, phase1_count=4, phase1_bps=2_000),
     # 23-month cliff, 35 x 2.8% then 1 x 2% (months 24 .. 59)
-    "cc.developer_team": Plan(MONTH, cliff_periods=23, phase1_count=35, phase1_bps=280, phase2_count=1, phase2_bps=200),
+    "cc.developer_team": Plan(
+        MONTH, cliff_periods=23, phase1_count=35, phase1_bps=280, phase2_count=1, phase2_bps=200
+    ),
     # 4% at TGE, then 24 x 4% (months 1 .. 24)
     "cc.marketing": Plan(MONTH, tge_bps=400, phase1_count=24, phase1_bps=400),
     # CPC team: nothing in year 1, then 25% at each anniversary 1 .. 4

@@ -86,24 +86,23 @@ def test_export__deployed__writes_abis(deployed, run_command, tmp_path):
     assert (tmp_path / "abi" / "index.ts").exists()
 
 
+def _build_native_round(run_command, rows, tmp_path):
+    """`ape run airdrop build` of a native-coin round from `rows` on the local chain (chain id,
+    registry and round read from the chain and the manifest); returns the round file."""
+    out = tmp_path / "round.json"
+    built = run_command(
+        "airdrop", "build", str(rows), "--asset", "native", "--network", "ethereum:local:foundry",
+        "--out", str(out),
+    )
+    assert built.exit_code == 0, built.output
+    return out
+
+
 def test_airdrop_build_and_publish__local_chain__round_drawn(deployed, run_command, tmp_path, accounts):
     """build then publish from the local operator (set at deployment) publishes the round and draws it."""
     rows = tmp_path / "rows.csv"
     rows.write_text("".join(f"{a.address},{i + 1}\n" for i, a in enumerate(accounts[3:6])))
-    out = tmp_path / "round.json"
-    # chain id, registry and round read from the chain and the manifest
-    built = run_command(
-        "airdrop",
-        "build",
-        str(rows),
-        "--asset",
-        "native",
-        "--network",
-        "ethereum:local:foundry",
-        "--out",
-        str(out),
-    )
-    assert built.exit_code == 0, built.output
+    out = _build_native_round(run_command, rows, tmp_path)
     published = run_command("airdrop", "publish", str(out), "--account", "TEST::0")
     assert published.exit_code == 0, published.output
     assert "round 1 published" in published.output
@@ -116,19 +115,7 @@ def test_airdrop_publish__not_an_operator__one_line_revert(deployed, run_command
 
     rows = tmp_path / "rows.csv"
     rows.write_text(f"{accounts[3].address},1\n")
-    out = tmp_path / "round.json"
-    built = run_command(
-        "airdrop",
-        "build",
-        str(rows),
-        "--asset",
-        "native",
-        "--network",
-        "ethereum:local:foundry",
-        "--out",
-        str(out),
-    )
-    assert built.exit_code == 0, built.output
+    out = _build_native_round(run_command, rows, tmp_path)
     one_line_error(
         run_command("airdrop", "publish", str(out), "--account", "TEST::7"),
         "is not an operator of AirdropRounds",

@@ -23,6 +23,8 @@ def run(*args: str, timeout: float = 300, env: dict | None = None) -> subprocess
     return subprocess.run([*args], cwd=ROOT, capture_output=True, text=True, timeout=timeout, env=env)
 
 
-def node(script: str, *args: str, timeout: float = 300, env: dict | None = None) -> subprocess.CompletedProcess:
+def node(
+    script: str, *args: str, timeout: float = 300, env: dict | None = None
+) -> subprocess.CompletedProcess:
     """Runs tests/client/<script> with node (20 or later)."""
     return run(tool("node"), str(CLIENT / script), *args, timeout=timeout, env=env)

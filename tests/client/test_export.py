@@ -32,7 +32,11 @@ def test_export__lending_markets__created_by_the_controller_with_block_and_tx(de
     ctx, m, out = deployed
     book = _book(out)[str(chain.chain_id)]
     listed = set(ctx["LendingController"].all_markets())
-    markets = {e["address"]: (n, e) for n, e in book["contracts"].items() if e["abi"] == "Market" and not e["blueprint"]}
+    markets = {
+        e["address"]: (n, e)
+        for n, e in book["contracts"].items()
+        if e["abi"] == "Market" and not e["blueprint"]
+    }
     assert listed and set(markets) == listed
     for address, (name, entry) in markets.items():
         assert entry["created_by"] == "LendingController", name
@@ -44,13 +48,21 @@ def test_export__lending_markets__created_by_the_controller_with_block_and_tx(de
 
 
 def test_export__local_mock_feeds__recorded_with_their_deployment(deployed, chain):
-    """The settable feeds (LocalPriceFeed) the lending setup deploys on a local chain are in the book, with their ABI."""
+    """The settable feeds (LocalPriceFeed) the lending setup deploys on a local chain are in the book,
+    with their ABI."""
     ctx, m, out = deployed
     book = _book(out)[str(chain.chain_id)]
-    feeds = {n: e for n, e in book["contracts"].items() if e["abi"] == "LocalPriceFeed" and n.startswith("LendingFeed")}
+    feeds = {
+        n: e
+        for n, e in book["contracts"].items()
+        if e["abi"] == "LocalPriceFeed" and n.startswith("LendingFeed")
+    }
     assert feeds
-    for name, entry in feeds.items():
-        assert entry["created_by"] == "deployer" and chain.provider.get_receipt(entry["tx"]).contract_address == entry["address"]
+    for entry in feeds.values():
+        assert (
+            entry["created_by"] == "deployer"
+            and chain.provider.get_receipt(entry["tx"]).contract_address == entry["address"]
+        )
     assert (out / "LocalPriceFeed.json").exists() and (out / "LocalPriceFeed.natspec.json").exists()
 
 
@@ -116,24 +128,61 @@ def test_export__no_manifest__abis_only(project, tmp_path):
 
 
 def test_export__external_asset__plain_erc20_abi(project, tmp_path):
-    """An asset the suite did not deploy (a live chain's USDT) gets the ERC20 ABI, exported beside the rest."""
+    """An asset the suite did not deploy (a live chain's USDT) gets the ERC20 ABI, exported beside the
+    rest."""
     usdt = "0x55d398326f99059fF775485246999027B3197955"
-    live = {56: {"chain_id": 56, "chain": "bsc", "local": False, "contracts": {}, "assets": {
-        "USDT": {"address": usdt, "symbol": "USDT", "decimals": 18, "contract": None, "red_packet": None, "lending_market": None}}}}
+    live = {
+        56: {
+            "chain_id": 56,
+            "chain": "bsc",
+            "local": False,
+            "contracts": {},
+            "assets": {
+                "USDT": {
+                    "address": usdt,
+                    "symbol": "USDT",
+                    "decimals": 18,
+                    "contract": None,
+                    "red_packet": None,
+                    "lending_market": None,
+                }
+            },
+        }
+    }
     abi.export(project, live, tmp_path)
     book = json.loads((tmp_path / "addresses.json").read_text())
     assert book["56"]["local"] is False and book["56"]["assets"]["USDT"]["abi"] == "ERC20"
-    assert {item["name"] for item in json.loads((tmp_path / "ERC20.json").read_text())} >= {"transfer", "approve", "decimals"}
+    assert {item["name"] for item in json.loads((tmp_path / "ERC20.json").read_text())} >= {
+        "transfer",
+        "approve",
+        "decimals",
+    }
     assert "export const ERC20Abi = [" in (tmp_path / "index.ts").read_text()
 
 
 def test_naming_gaps__arg0_and_anonymous_tuple__both_reported():
     """The gap finder names a getter's `arg0` and a function returning an unnamed tuple."""
     fake = [
-        {"type": "function", "name": "fees", "inputs": [{"name": "arg0", "type": "address"}], "outputs": [{"name": "", "type": "uint256"}]},
-        {"type": "function", "name": "rates", "inputs": [], "outputs": [{"name": "", "type": "uint256"}, {"name": "", "type": "uint256"}]},
-        {"type": "function", "name": "packet", "inputs": [{"name": "id", "type": "bytes32"}],
-         "outputs": [{"name": "", "type": "tuple", "components": [{"name": "remaining", "type": "uint256"}]}]},
+        {
+            "type": "function",
+            "name": "fees",
+            "inputs": [{"name": "arg0", "type": "address"}],
+            "outputs": [{"name": "", "type": "uint256"}],
+        },
+        {
+            "type": "function",
+            "name": "rates",
+            "inputs": [],
+            "outputs": [{"name": "", "type": "uint256"}, {"name": "", "type": "uint256"}],
+        },
+        {
+            "type": "function",
+            "name": "packet",
+            "inputs": [{"name": "id", "type": "bytes32"}],
+            "outputs": [
+                {"name": "", "type": "tuple", "components": [{"name": "remaining", "type": "uint256"}]}
+            ],
+        },
     ]
     assert abi.naming_gaps("X", fake) == [
         "X.fees parameter 0 (address) is arg0",

@@ -15,7 +15,16 @@ PASSWORD_TYPED = "  \u606d\u559c\u53d1\u8d22 cafe\u0301\n"  # as the claimer pas
 
 def _claim(chain, out, creator, salt, token, password, claimer):
     env = {**os.environ, "CLAIMER_KEY": claimer.private_key}
-    return node.node("claim_red_packet.mjs", chain.provider.uri, str(out), creator.address, str(salt), token, password, env=env)
+    return node.node(
+        "claim_red_packet.mjs",
+        chain.provider.uri,
+        str(out),
+        creator.address,
+        str(salt),
+        token,
+        password,
+        env=env,
+    )
 
 
 def test_js_vectors__python_vectors__same_keys_and_signatures():
@@ -34,15 +43,28 @@ def test_js_claim__password_packet__claim_lands(deployed, chain, creator, claime
     assert unicodedata.normalize("NFC", PASSWORD_TYPED).strip() == PASSWORD != PASSWORD_TYPED
     salt, amount = 20240210, 3 * 10**16
     key = payouts.password_key(PASSWORD, creator.address, salt, chain.chain_id, rp.address)
-    rp.create(payouts.ZERO_ADDRESS, amount, rp.quote_fee(payouts.ZERO_ADDRESS, amount), 3, True, DAY, key.address, salt,
-              0, value=amount, sender=creator)
+    rp.create(
+        payouts.ZERO_ADDRESS,
+        amount,
+        rp.quote_fee(payouts.ZERO_ADDRESS, amount),
+        3,
+        True,
+        DAY,
+        key.address,
+        salt,
+        0,
+        value=amount,
+        sender=creator,
+    )
     pid = payouts.packet_id(creator.address, key.address, payouts.ZERO_ADDRESS, salt)
 
     result = _claim(chain, out, creator, salt, payouts.ZERO_ADDRESS, PASSWORD_TYPED, claimer)
 
     assert result.returncode == 0, result.stdout + result.stderr
     report = json.loads(result.stdout)
-    assert report["status"] == 1 and report["packet_id"] == "0x" + pid.hex() and report["signer"] == key.address
+    assert (
+        report["status"] == 1 and report["packet_id"] == "0x" + pid.hex() and report["signer"] == key.address
+    )
     assert report["claimer"] == claimer.address and int(report["amount"]) == int(report["expected"]) > 0
     assert rp.claimed_amount(pid, claimer) == int(report["amount"])
     assert rp.packet(pid).claims == 1
@@ -57,8 +79,19 @@ def test_js_claim__wrong_password__finds_no_packet_and_sends_nothing(deployed, c
     rp = ctx["RedPacket"]
     salt, amount = 20240211, 10**16
     key = payouts.password_key(PASSWORD, creator.address, salt, chain.chain_id, rp.address)
-    rp.create(payouts.ZERO_ADDRESS, amount, rp.quote_fee(payouts.ZERO_ADDRESS, amount), 2, False, DAY, key.address, salt,
-              0, value=amount, sender=creator)
+    rp.create(
+        payouts.ZERO_ADDRESS,
+        amount,
+        rp.quote_fee(payouts.ZERO_ADDRESS, amount),
+        2,
+        False,
+        DAY,
+        key.address,
+        salt,
+        0,
+        value=amount,
+        sender=creator,
+    )
     nonce = claimer.nonce
 
     result = _claim(chain, out, creator, salt, payouts.ZERO_ADDRESS, "gong xi fa cai", claimer)

@@ -34,8 +34,10 @@ def test_vectors__each_step__recomputed_from_the_spec(name):
     v = VECTORS[name]
     text = unicodedata.normalize("NFC", v["password"]).strip(payouts.PASSWORD_TRIM)
     assert text == v["password_normalized"] and text.encode("utf-8") == _b(v["password_utf8"])
-    salt = b"fivefold.redpacket" + encode(["uint256", "address", "address", "uint256"],
-                                          [v["chain_id"], v["contract"], to_checksum_address(v["creator"]), int(v["salt"])])
+    salt = b"fivefold.redpacket" + encode(
+        ["uint256", "address", "address", "uint256"],
+        [v["chain_id"], v["contract"], to_checksum_address(v["creator"]), int(v["salt"])],
+    )
     assert salt == _b(v["pbkdf2_salt"])
     derived = hashlib.pbkdf2_hmac("sha256", _b(v["password_utf8"]), salt, DATA["pbkdf2"]["rounds"], 32)
     assert derived == _b(v["pbkdf2_output"])
@@ -43,9 +45,19 @@ def test_vectors__each_step__recomputed_from_the_spec(name):
     assert int.from_bytes(derived, "big") % (n - 1) + 1 == int(v["private_key"], 16)
     assert Account.from_key(v["private_key"]).address == v["signer"]
     for c in v["claims"]:
-        pid = keccak(encode(["address", "address", "address", "uint256"], [to_checksum_address(v["creator"]), v["signer"], c["token"], int(v["salt"])]))
+        pid = keccak(
+            encode(
+                ["address", "address", "address", "uint256"],
+                [to_checksum_address(v["creator"]), v["signer"], c["token"], int(v["salt"])],
+            )
+        )
         assert pid == _b(c["packet_id"])
-        digest = keccak(encode(["uint256", "address", "bytes32", "address"], [v["chain_id"], v["contract"], pid, c["claimer"]]))
+        digest = keccak(
+            encode(
+                ["uint256", "address", "bytes32", "address"],
+                [v["chain_id"], v["contract"], pid, c["claimer"]],
+            )
+        )
         assert digest == _b(c["digest"])
         vs = int(c["vs"], 16)
         signature = keys.Signature(vrs=(vs >> 255, int(c["r"], 16), vs & (2**255 - 1)))
@@ -79,4 +91,6 @@ def test_packet_id__vectors__equal_the_contracts(deployed):
     rp = ctx["RedPacket"]
     for v in DATA["vectors"]:
         for c in v["claims"]:
-            assert rp.packet_id(v["creator"], v["signer"], c["token"], int(v["salt"])) == _b(c["packet_id"]), v["name"]
+            assert rp.packet_id(v["creator"], v["signer"], c["token"], int(v["salt"])) == _b(
+                c["packet_id"]
+            ), v["name"]

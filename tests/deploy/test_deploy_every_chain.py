@@ -28,11 +28,11 @@ def _deploy(ctx: Context) -> None:
 
 @pytest.fixture(scope="module")
 def deployed_per_chain(project, chain, accounts, tmp_path_factory):
-    """Before configuration: what check-roles reports; then chain name -> (home tokens, initial mint closed per token, tokens reported open) after a
-    deployment with that chain's settings. The contracts' init code is the same on every chain (that
-    is what gives them one address), so they are created once; each chain's configuration then runs
-    in its own isolated snapshot on top (the ownership handoff, which touches no mint, is covered by
-    test_deploy_local)."""
+    """Before configuration: what check-roles reports; then chain name -> (home tokens, initial mint
+    closed per token, tokens reported open) after a deployment with that chain's settings. The
+    contracts' init code is the same on every chain (that is what gives them one address), so they
+    are created once; each chain's configuration then runs in its own isolated snapshot on top (the
+    ownership handoff, which touches no mint, is covered by test_deploy_local)."""
     results = {}
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(manifest.ENV_DIR, str(tmp_path_factory.mktemp("deployments")))

@@ -5,6 +5,7 @@ import pytest
 from fivefold import config, create2, deployment, exercise, manifest
 from fivefold.units import to_wei
 from fivefold.vesting import model as vesting
+from tests.tests_support import deploy_suite
 
 
 @pytest.fixture(scope="module")
@@ -12,19 +13,7 @@ def deployed(project, chain, accounts, tmp_path_factory):
     """The whole suite, deployed once per module (ape's isolation reverts each test's changes)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(manifest.ENV_DIR, str(tmp_path_factory.mktemp("deployments")))
-        yield _deploy(project, chain, accounts)
-
-
-def _deploy(project, chain, accounts):
-    ctx = deployment.make_context(project, chain, accounts[0], "local", users=list(accounts)[:8])
-    m = manifest.load(ctx.chain_id)
-    planned = deployment.plan(ctx)
-    deployment.preflight(ctx, planned, m)
-    for item in planned:
-        deployment.deploy_one(ctx, item, m)
-    deployment.configure(ctx)
-    deployment.handoff(ctx)
-    return ctx, planned, m
+        yield deploy_suite(project, chain, accounts)
 
 
 def test_deploy__fresh_chain__addresses_are_create2_predictions(deployed):

@@ -11,7 +11,9 @@ from fivefold.context import Context
 @pytest.fixture
 def deployed_by(project, deployer):
     """Two suite contracts owned by the deployer, as after contract creation."""
-    token = project.CappedToken.deploy("CloudChat", "CC", units.to_wei(1_000), deployer, "CloudChat", "1", sender=deployer)
+    token = project.CappedToken.deploy(
+        "CloudChat", "CC", units.to_wei(1_000), deployer, "CloudChat", "1", sender=deployer
+    )
     token.close_initial_supply(sender=deployer)
     vault = project.VestingVault.deploy(token, deployer, sender=deployer)
     return {"CC": token, "CCVesting": vault}
@@ -22,7 +24,9 @@ def _context(project, chain, deployer, owner, contracts, local: bool) -> Context
     return Context(project=project, chain=chain, deployer=deployer, config=config, contracts=dict(contracts))
 
 
-def test_handoff__live_owner__offered_and_reported_until_accepted(project, chain, deployer, owner, deployed_by):
+def test_handoff__live_owner__offered_and_reported_until_accepted(
+    project, chain, deployer, owner, deployed_by
+):
     """On a live chain the deployer only offers ownership: it stays owner, check-roles reports each
     transfer as awaiting the owner's `accept_ownership`, and nothing is left once the owner accepts."""
     ctx = _context(project, chain, deployer, owner, deployed_by, local=False)
@@ -48,17 +52,24 @@ def test_handoff__rerun_while_pending__sends_nothing(project, chain, deployer, o
     assert len(ctx.steps) == n_steps
 
 
-def test_handoff__local_owner_is_a_test_account__accepted_by_the_flow(project, chain, deployer, owner, deployed_by):
+def test_handoff__local_owner_is_a_test_account__accepted_by_the_flow(
+    project, chain, deployer, owner, deployed_by
+):
     """On a local chain whose owner is an unlocked test account, the flow accepts for it (recorded as
     a step), so the owner holds every contract and nothing is reported."""
     ctx = _context(project, chain, deployer, owner, deployed_by, local=True)
     deployment.handoff(ctx)
-    assert [s.name for s in ctx.steps][-2:] == ["CC.accept_ownership (by the owner)", "CCVesting.accept_ownership (by the owner)"]
+    assert [s.name for s in ctx.steps][-2:] == [
+        "CC.accept_ownership (by the owner)",
+        "CCVesting.accept_ownership (by the owner)",
+    ]
     assert all(c.owner() == owner.address for c in deployed_by.values())
     assert deployment.open_roles(ctx, deployer.address) == []
 
 
-def test_check_roles__transfer_offered_to_a_stranger__reported(project, chain, deployer, owner, stranger, deployed_by):
+def test_check_roles__transfer_offered_to_a_stranger__reported(
+    project, chain, deployer, owner, stranger, deployed_by
+):
     """A pending offer to anyone but the configured owner is reported, and not as awaiting the owner."""
     ctx = _context(project, chain, deployer, owner, deployed_by, local=False)
     deployed_by["CC"].transfer_ownership(stranger, sender=deployer)

@@ -10,7 +10,11 @@ from fivefold import verify
 
 def test_payload__capped_token__compiles_to_deployed_bytecode(project, owner, networks):
     token = project.CappedToken.deploy("CloudChat", "CC", 10**28, owner, "CloudChat", "1", sender=owner)
-    record = {"contract_type": "CappedToken", "address": token.address, "args": ["CloudChat", "CC", 10**28, owner.address, "CloudChat", "1"]}
+    record = {
+        "contract_type": "CappedToken",
+        "address": token.address,
+        "args": ["CloudChat", "CC", 10**28, owner.address, "CloudChat", "1"],
+    }
     data = verify.payload(project, "CC", record, networks.provider.network.ecosystem)
 
     assert data["compilerversion"] == "vyper:0.4.3"
@@ -22,11 +26,18 @@ def test_payload__capped_token__compiles_to_deployed_bytecode(project, owner, ne
     # Compile the standard JSON exactly as an explorer would, in an empty directory.
     vyper = Path(sys.executable).with_name("vyper")
     std = dict(data["sourceCode"])
-    std["settings"] = {**std["settings"], "outputSelection": {"contracts/tokens/CappedToken.vy": ["evm.bytecode.object"]}}
-    out = subprocess.run([str(vyper), "--standard-json"], input=json.dumps(std), capture_output=True, text=True, cwd="/")
+    std["settings"] = {
+        **std["settings"],
+        "outputSelection": {"contracts/tokens/CappedToken.vy": ["evm.bytecode.object"]},
+    }
+    out = subprocess.run(
+        [str(vyper), "--standard-json"], input=json.dumps(std), capture_output=True, text=True, cwd="/"
+    )
     result = json.loads(out.stdout)
     assert not [e for e in result.get("errors", []) if e.get("severity") == "error"], result.get("errors")
-    compiled = result["contracts"]["contracts/tokens/CappedToken.vy"]["CappedToken"]["evm"]["bytecode"]["object"]
+    compiled = result["contracts"]["contracts/tokens/CappedToken.vy"]["CappedToken"]["evm"]["bytecode"][
+        "object"
+    ]
     expected = project.CappedToken.contract_type.deployment_bytecode.bytecode
     assert compiled.removeprefix("0x") == expected.removeprefix("0x")
 

@@ -27,7 +27,8 @@ def at(chain):
 
 @pytest.fixture(scope="module")
 def create_emitter(project, deployer, owner):
-    """`create_emitter(emission.HPC)` -> (token, emitter): the emitter is the token's only minter, not started."""
+    """`create_emitter(emission.HPC)` -> (token, emitter): the emitter is the token's only minter, not
+    started."""
 
     def create(halving=emission.HPC):
         name = halving.symbol
@@ -41,7 +42,8 @@ def create_emitter(project, deployer, owner):
 
 @pytest.fixture(scope="module")
 def start_emitter(chain, owner, treasury):
-    """`start_emitter(emitter, delay=100)` starts at now + delay with the treasury as recipient; returns T0."""
+    """`start_emitter(emitter, delay=100)` starts at now + delay with the treasury as recipient;
+    returns T0."""
 
     def start(emitter, delay=100, recipient=None):
         t0 = chain.pending_timestamp + delay

@@ -45,7 +45,9 @@ def test_constructor__bounds__equal_the_mirror(hpc):
 )
 def test_constructor__bad_argument__reverts(project, hpc, deployer, owner, stranger, change, reason):
     token, _ = hpc
-    args = dict(token=token.address, cap=emission.HPC.cap, era_length=emission.HPC.era_length, n_eras=32, owner=owner)
+    args = dict(
+        token=token.address, cap=emission.HPC.cap, era_length=emission.HPC.era_length, n_eras=32, owner=owner
+    )
     args.update(change)
     if args["token"] == "eoa":
         args["token"] = stranger.address

@@ -14,7 +14,9 @@ HPC, CARTY = emission.HPC, emission.CARTY
 offsets = st.one_of(
     st.integers(min_value=0, max_value=200 * YEAR),
     st.sampled_from([HPC.era_length, CARTY.era_length]).flatmap(
-        lambda length: st.tuples(st.integers(0, 33), st.integers(-2, 2)).map(lambda er: max(0, er[0] * length + er[1]))
+        lambda length: st.tuples(st.integers(0, 33), st.integers(-2, 2)).map(
+            lambda er: max(0, er[0] * length + er[1])
+        )
     ),
     st.integers(min_value=200 * YEAR, max_value=2**64),
 )

@@ -15,7 +15,7 @@ def test_emitted_at__end_of_hpc_era_0__exactly_105_million(started_hpc):
 def test_emitted_at__hpc_halvings__each_era_emits_half_the_previous(started_hpc):
     _, emitter, t0 = started_hpc
     totals = [emitter.emitted_at(t0 + e * HPC.era_length) for e in range(6)]
-    eras = [b - a for a, b in zip(totals, totals[1:])]
+    eras = [b - a for a, b in zip(totals, totals[1:], strict=False)]
     assert eras == [105_000_000 * WAD, 52_500_000 * WAD, 26_250_000 * WAD, 13_125_000 * WAD, 6_562_500 * WAD]
 
 
@@ -49,7 +49,7 @@ def test_era_emission__every_era_of_both_tokens__sums_to_the_cap():
         assert sum(eras) == p.cap
         # Half of what remains: equal to C >> (e + 1) while 2^(e+1) divides C.
         assert eras[:25] == [p.cap >> (e + 1) for e in range(25)]
-        assert all(a >= b for a, b in zip(eras, eras[1:]))
+        assert all(a >= b for a, b in zip(eras, eras[1:], strict=False))
 
 
 def test_rate_at__carty_eras__32256_then_4032_per_day(started_carty):
@@ -82,7 +82,10 @@ def test_rate_at__hpc__halves_each_era_and_stops_after_the_last(started_hpc):
     assert emitter.rate_at(t0 + HPC.era_length) == 52_500_000 * WAD // HPC.era_length
     assert emitter.rate_at(t0 - 1) == 0
     assert emitter.rate_at(t0 + HPC.n_eras * HPC.era_length) == 0
-    assert emitter.rate_at(t0 + HPC.n_eras * HPC.era_length - 1) == emission.era_emission(HPC, 31) // HPC.era_length
+    assert (
+        emitter.rate_at(t0 + HPC.n_eras * HPC.era_length - 1)
+        == emission.era_emission(HPC, 31) // HPC.era_length
+    )
 
 
 def test_era_at__boundaries__counts_from_zero_then_n_eras(started_hpc):

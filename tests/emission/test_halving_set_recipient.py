@@ -1,4 +1,5 @@
-"""HalvingEmitter.set_recipient: the owner redirects future emission; what accrued goes to the old recipient."""
+"""HalvingEmitter.set_recipient: the owner redirects future emission; what accrued goes to the old
+recipient."""
 
 import ape
 
@@ -35,11 +36,15 @@ def test_set_recipient__before_start_time__nothing_minted(started_hpc, at, owner
     receipt = emitter.set_recipient(beneficiary, sender=owner)
     assert token.totalSupply() == 0
     assert emitter.last_mint_time() == t0
-    assert receipt.events == [emitter.RecipientChanged(previous_recipient=treasury, new_recipient=beneficiary)]
+    assert receipt.events == [
+        emitter.RecipientChanged(previous_recipient=treasury, new_recipient=beneficiary)
+    ]
     assert emitter.recipient() == beneficiary
 
 
-def test_set_recipient__right_after_a_mint__nothing_minted(started_hpc, at, owner, stranger, beneficiary, treasury):
+def test_set_recipient__right_after_a_mint__nothing_minted(
+    started_hpc, at, owner, stranger, beneficiary, treasury
+):
     token, emitter, t0 = started_hpc
     at(t0 + DAY)
     emitter.mint(sender=stranger)

@@ -48,7 +48,9 @@ class EmitterMachine(RuleBasedStateMachine):
 
     # Mostly days to years, sometimes eras; rarely a leap of two centuries (the schedule ends).
     @rule(
-        gap=st.one_of(st.integers(1, 60), st.integers(DAY, 2 * YEAR), st.integers(YEAR, 20 * YEAR), st.just(200 * YEAR))
+        gap=st.one_of(
+            st.integers(1, 60), st.integers(DAY, 2 * YEAR), st.integers(YEAR, 20 * YEAR), st.just(200 * YEAR)
+        )
     )
     def mint(self, gap):
         # Reverting transactions cost ~0.5 s in ape: when the mirror says nothing is due, check that the
@@ -77,7 +79,9 @@ class EmitterMachine(RuleBasedStateMachine):
         minted = self.emitter.minted()
         assert minted == self.token.totalSupply()
         assert minted == emission.emitted_at(HPC, self.t0, self.last) <= HPC.cap
-        assert [self.token.balanceOf(r) for r in self.recipients] == [self.received[r.address] for r in self.recipients]
+        assert [self.token.balanceOf(r) for r in self.recipients] == [
+            self.received[r.address] for r in self.recipients
+        ]
         assert sum(self.received.values()) == minted
 
 

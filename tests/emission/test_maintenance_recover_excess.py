@@ -1,4 +1,5 @@
-"""MaintenanceRewards.recover_excess: the owner takes back CPC beyond what the schedule still owes, never less."""
+"""MaintenanceRewards.recover_excess: the owner takes back CPC beyond what the schedule still owes,
+never less."""
 
 import ape
 

@@ -26,7 +26,9 @@ def test_release__one_day_after_start__transfers_8640_blocks_to_the_recipient(
     ]
 
 
-def test_release__after_year_5__whole_total_and_balance_empty(started_maintenance, cpc, at, stranger, beneficiary):
+def test_release__after_year_5__whole_total_and_balance_empty(
+    started_maintenance, cpc, at, stranger, beneficiary
+):
     contract, t0 = started_maintenance
     at(t0 + emission.MAINTENANCE_DURATION + 365 * DAY)
     contract.release(sender=stranger)
@@ -66,7 +68,9 @@ def test_release__before_start_time__reverts(started_maintenance, at, stranger):
         contract.release(sender=stranger)
 
 
-def test_release__unfunded__reverts_insufficient_balance(maintenance, at, chain, owner, stranger, beneficiary):
+def test_release__unfunded__reverts_insufficient_balance(
+    maintenance, at, chain, owner, stranger, beneficiary
+):
     t0 = chain.pending_timestamp + 100
     maintenance.start(t0, beneficiary, sender=owner)
     at(t0 + DAY)

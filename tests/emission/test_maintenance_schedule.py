@@ -25,13 +25,17 @@ def test_mirror__table_1__rewards_blocks_and_totals_to_the_wei():
     assert emission.MAINTENANCE_YEAR_BLOCKS == tuple(b for _, b, _ in TABLE_1)
     assert emission.MAINTENANCE_YEAR_BLOCKS == tuple(days * 8_640 for days in (366, 365, 365, 365, 366))
     assert emission.MAINTENANCE_YEAR_TOTALS == tuple(to_wei(total) for _, _, total in TABLE_1)
-    assert emission.MAINTENANCE_TOTAL == to_wei("122219971.2") == sum(to_wei(total) for _, _, total in TABLE_1)
+    assert (
+        emission.MAINTENANCE_TOTAL == to_wei("122219971.2") == sum(to_wei(total) for _, _, total in TABLE_1)
+    )
 
 
 def test_accrued_at__each_year__equals_table_1_to_the_wei(started_maintenance):
     contract, t0 = started_maintenance
     bounds = _year_starts(t0)
-    per_year = [contract.accrued_at(b) - contract.accrued_at(a) for a, b in zip(bounds, bounds[1:])]
+    per_year = [
+        contract.accrued_at(b) - contract.accrued_at(a) for a, b in zip(bounds, bounds[1:], strict=False)
+    ]
     assert per_year == [to_wei(total) for _, _, total in TABLE_1]
     assert contract.accrued_at(bounds[-1]) == emission.MAINTENANCE_TOTAL == contract.TOTAL_REWARDS()
 
@@ -71,7 +75,11 @@ def test_year_at__boundaries__counts_from_one_then_six(started_maintenance):
 
 
 def test_reward_per_block__each_year__table_1_then_zero(maintenance):
-    assert [maintenance.reward_per_block(y) for y in range(7)] == [0, *emission.MAINTENANCE_REWARD_PER_BLOCK, 0]
+    assert [maintenance.reward_per_block(y) for y in range(7)] == [
+        0,
+        *emission.MAINTENANCE_REWARD_PER_BLOCK,
+        0,
+    ]
     assert maintenance.reward_per_block(2**256 - 1) == 0
 
 

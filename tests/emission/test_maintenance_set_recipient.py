@@ -1,4 +1,5 @@
-"""MaintenanceRewards.set_recipient: the owner redirects future rewards; accrued rewards go to the old recipient."""
+"""MaintenanceRewards.set_recipient: the owner redirects future rewards; accrued rewards go to the old
+recipient."""
 
 import ape
 
@@ -27,7 +28,9 @@ def test_set_recipient__accrued_rewards__released_to_outgoing_recipient_first(
     assert cpc.balanceOf(holder) == emission.maintenance_accrued(t0, t0 + 2 * DAY) - first
 
 
-def test_set_recipient__before_start_time__nothing_released(started_maintenance, cpc, at, owner, beneficiary, holder):
+def test_set_recipient__before_start_time__nothing_released(
+    started_maintenance, cpc, at, owner, beneficiary, holder
+):
     contract, t0 = started_maintenance
     at(t0 - 10)
     receipt = contract.set_recipient(holder, sender=owner)
@@ -36,7 +39,9 @@ def test_set_recipient__before_start_time__nothing_released(started_maintenance,
     assert receipt.events == [contract.RecipientChanged(previous_recipient=beneficiary, new_recipient=holder)]
 
 
-def test_set_recipient__unfunded_with_accrued_rewards__reverts(maintenance, at, chain, owner, beneficiary, holder):
+def test_set_recipient__unfunded_with_accrued_rewards__reverts(
+    maintenance, at, chain, owner, beneficiary, holder
+):
     t0 = chain.pending_timestamp + 100
     maintenance.start(t0, beneficiary, sender=owner)
     at(t0 + DAY)

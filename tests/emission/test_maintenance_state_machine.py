@@ -112,7 +112,9 @@ class MaintenanceMachine(RuleBasedStateMachine):
         assert released == emission.maintenance_accrued(self.t0, self.last) <= TOTAL
         assert released == sum(self.received.values())
         assert self.funded == released + self.recovered + self.cpc.balanceOf(self.contract)
-        assert [self.cpc.balanceOf(r) for r in self.recipients] == [self.received[r.address] for r in self.recipients]
+        assert [self.cpc.balanceOf(r) for r in self.recipients] == [
+            self.received[r.address] for r in self.recipients
+        ]
 
 
 def test_maintenance_state_machine(maintenance, cpc, chain, owner, treasury, stranger, beneficiary, holder):
@@ -120,6 +122,8 @@ def test_maintenance_state_machine(maintenance, cpc, chain, owner, treasury, str
     t0 = chain.pending_timestamp + 100
     maintenance.start(t0, beneficiary, sender=owner)
     run_state_machine_as_test(
-        lambda: MaintenanceMachine(chain, cpc, maintenance, t0, owner, treasury, stranger, [beneficiary, holder]),
+        lambda: MaintenanceMachine(
+            chain, cpc, maintenance, t0, owner, treasury, stranger, [beneficiary, holder]
+        ),
         settings=MACHINE_SETTINGS,
     )

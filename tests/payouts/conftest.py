@@ -51,7 +51,9 @@ def operator(accounts):
 
 @pytest.fixture(scope="session")
 def cmdt(project, owner, creator, operator):
-    token = project.CappedToken.deploy("CMDMAX Token", "CMDT", 10**9 * TOKEN, owner, "CMDMAX Token", "1", sender=owner)
+    token = project.CappedToken.deploy(
+        "CMDMAX Token", "CMDT", 10**9 * TOKEN, owner, "CMDMAX Token", "1", sender=owner
+    )
     token.initialize_supply([creator, operator], [10**6 * TOKEN, 10**7 * TOKEN], sender=owner)
     return token
 
@@ -105,7 +107,9 @@ class Packet:
 
     def claim_in_channel(self, claimer, proof, signature=None):
         r, vs = signature or self.signature(claimer)
-        return self.rp.claim_in_channel(self.creator, self.signer, self.token, self.salt, r, vs, proof, sender=claimer)
+        return self.rp.claim_in_channel(
+            self.creator, self.signer, self.token, self.salt, r, vs, proof, sender=claimer
+        )
 
     def refund(self, sender=None):
         return self.rp.refund(self.signer, self.token, self.salt, sender=sender or self.creator)
@@ -120,12 +124,29 @@ def create_packet(redpacket, chain):
     """create_packet(creator, token_or_None, amount, shares=..., random=..., password=..., root=...)."""
     counter = iter(range(1, 10**6))
 
-    def create(creator, token, amount, shares=5, random=False, duration=DAY, password="secret", root=0, salt=None,
-               approve=True, value=None, max_fee=NO_FEE_LIMIT):
+    def create(
+        creator,
+        token,
+        amount,
+        shares=5,
+        random=False,
+        duration=DAY,
+        password="secret",
+        root=0,
+        salt=None,
+        approve=True,
+        value=None,
+        max_fee=NO_FEE_LIMIT,
+    ):
         salt = salt if salt is not None else next(counter)
         asset = token.address if token is not None else NATIVE
-        key = (payouts.password_key(password, creator.address, salt, chain.chain_id, redpacket.address, rounds=TEST_ROUNDS)
-               if password else None)
+        key = (
+            payouts.password_key(
+                password, creator.address, salt, chain.chain_id, redpacket.address, rounds=TEST_ROUNDS
+            )
+            if password
+            else None
+        )
         signer = key.address if key else NATIVE
         if token is None:
             tx = redpacket.create(NATIVE, amount, max_fee, shares, random, duration, signer, salt, root,
@@ -202,8 +223,10 @@ def publish_round(project, airdrop, operator, chain):
     """publish_round(accounts, amounts, token=None (native), window=7 days, start=now)."""
 
     def publish(accounts, amounts, token=None, window=7 * DAY, start=None, number=None):
-        accounts = [a.address if hasattr(a, "address") else a if isinstance(a, str) else to_checksum_address(a)
-                    for a in accounts]
+        accounts = [
+            a.address if hasattr(a, "address") else a if isinstance(a, str) else to_checksum_address(a)
+            for a in accounts
+        ]
         number = number or int(airdrop.round_count()) + 1
         key = round_key(chain, airdrop, number)
         raw = [bytes.fromhex(a[2:]) for a in accounts]
@@ -211,12 +234,31 @@ def publish_round(project, airdrop, operator, chain):
         total = sum(amounts)
         start = chain.pending_timestamp if start is None else start
         if token is None:
-            tx = airdrop.publish(number, NATIVE, tree.root_int, key.salt, total, len(accounts), start, start + window,
-                                 value=total, sender=operator)
+            tx = airdrop.publish(
+                number,
+                NATIVE,
+                tree.root_int,
+                key.salt,
+                total,
+                len(accounts),
+                start,
+                start + window,
+                value=total,
+                sender=operator,
+            )
         else:
             token.approve(airdrop, total, sender=operator)
-            tx = airdrop.publish(number, token, tree.root_int, key.salt, total, len(accounts), start, start + window,
-                                 sender=operator)
+            tx = airdrop.publish(
+                number,
+                token,
+                tree.root_int,
+                key.salt,
+                total,
+                len(accounts),
+                start,
+                start + window,
+                sender=operator,
+            )
         return Round(round_at(project, chain, airdrop.rounds(number)), tree, accounts, amounts, tx, key)
 
     return publish

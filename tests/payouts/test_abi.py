@@ -20,4 +20,9 @@ def test_abi__every_argument_named__no_arg0(project, name):
 def test_fee_rates_and_asset_config__named_structs(redpacket, usdt):
     rates, config = redpacket.fee_rates(), redpacket.asset_config(usdt)
     assert (rates.low_bps, rates.mid_bps, rates.high_bps) == (200, 300, 300)
-    assert (config.token_decimals, config.feed_decimals, config.supported, config.heartbeat) == (6, 8, True, 7 * 86_400)
+    assert (config.token_decimals, config.feed_decimals, config.supported, config.heartbeat) == (
+        6,
+        8,
+        True,
+        7 * 86_400,
+    )

@@ -118,16 +118,30 @@ def test_claim__native_round__pays_native(publish_round, accounts, chain, strang
     assert account.balance == before + payouts.airdrop_net(2 * TOKEN, 500)
 
 
-def test_claim__tree_promising_more_than_total__cannot_touch_other_rounds(project, airdrop, operator, accounts, chain,
-                                                                           stranger, publish_round):
+def test_claim__tree_promising_more_than_total__cannot_touch_other_rounds(
+    project, airdrop, operator, accounts, chain, stranger, publish_round
+):
     """An operator's wrong tree (leaves summing above the funded total) can only drain its own
     round: each round holds its own funds."""
     honest = publish_round(accounts[4:6], [TOKEN, TOKEN])
     key = round_key(chain, airdrop, 2)
-    leaves = merkle.airdrop_leaves(key.prefix, [bytes.fromhex(a.address[2:]) for a in accounts[4:6]], [TOKEN, TOKEN])
+    leaves = merkle.airdrop_leaves(
+        key.prefix, [bytes.fromhex(a.address[2:]) for a in accounts[4:6]], [TOKEN, TOKEN]
+    )
     tree = merkle.MerkleTree(leaves)
     start = chain.pending_timestamp
-    airdrop.publish(2, "0x" + "00" * 20, tree.root_int, key.salt, TOKEN, 2, start, start + DAY, value=TOKEN, sender=operator)
+    airdrop.publish(
+        2,
+        "0x" + "00" * 20,
+        tree.root_int,
+        key.salt,
+        TOKEN,
+        2,
+        start,
+        start + DAY,
+        value=TOKEN,
+        sender=operator,
+    )
     bad = round_at(project, chain, airdrop.rounds(2))
     target = bad.draw_block()
     if chain.blocks.height <= target:  # one request for all blocks
@@ -151,8 +165,18 @@ def test_claim__index_at_or_above_count__reverts(project, airdrop, operator, acc
     raw = [bytes.fromhex(a.address[2:]) for a in accounts[4:8]]
     tree = merkle.MerkleTree(merkle.airdrop_leaves(key.prefix, raw, [TOKEN] * 4))
     start = chain.pending_timestamp
-    airdrop.publish(1, "0x" + "00" * 20, tree.root_int, key.salt, 4 * TOKEN, 3, start, start + DAY, value=4 * TOKEN,
-                    sender=operator)
+    airdrop.publish(
+        1,
+        "0x" + "00" * 20,
+        tree.root_int,
+        key.salt,
+        4 * TOKEN,
+        3,
+        start,
+        start + DAY,
+        value=4 * TOKEN,
+        sender=operator,
+    )
     rnd = round_at(project, chain, airdrop.rounds(1))
     chain.mine(payouts.DRAW_DELAY + 1)
     rnd.draw(sender=stranger)
@@ -160,7 +184,9 @@ def test_claim__index_at_or_above_count__reverts(project, airdrop, operator, acc
     for index in (3, 2**32):
         with ape.reverts("airdrop_round: index out of range"):
             rnd.claim(index, accounts[7], TOKEN, merkle.ints(tree.proof(3)), sender=stranger)
-    rnd.claim(2, accounts[6], TOKEN, merkle.ints(tree.proof(2)), sender=stranger)  # the last registration pays
+    rnd.claim(
+        2, accounts[6], TOKEN, merkle.ints(tree.proof(2)), sender=stranger
+    )  # the last registration pays
 
 
 def _publish_built_for(project, airdrop, operator, accounts, chain, key, published_salt):
@@ -179,8 +205,9 @@ def _publish_built_for(project, airdrop, operator, accounts, chain, key, publish
 
 
 @pytest.mark.parametrize("other", ["chain", "registry", "salt"])
-def test_claim__tree_built_for_another_chain_registry_or_salt__invalid_proof(project, airdrop, operator, accounts,
-                                                                            chain, stranger, other):
+def test_claim__tree_built_for_another_chain_registry_or_salt__invalid_proof(
+    project, airdrop, operator, accounts, chain, stranger, other
+):
     """Cross-chain replay: the operator publishes one tree on two chains (the registry has the
     same CREATE2 address on both). Each leaf commits to the chain id, so the chain it was not
     built for refuses every proof; likewise a tree built for another registry or salt."""

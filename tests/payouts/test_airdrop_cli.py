@@ -44,13 +44,27 @@ def _csv(tmp_path, accounts, amounts, header="Address,Amount"):
     return path
 
 
-def test_publish__built_offline_then_published__round_drawn_and_claimable(airdrop, operator, accounts, chain, stranger,
-                                                                          project, rpc, tmp_path):
+def test_publish__built_offline_then_published__round_drawn_and_claimable(
+    airdrop, operator, accounts, chain, stranger, project, rpc, tmp_path
+):
     """The review's broken command: `publish` raised a TypeError on every call. Built offline from
     a spreadsheet's CSV, published from the operator account, the round is funded, drawn and pays."""
     csv_path = _csv(tmp_path, accounts[4:7], ["1", "2.5", "0.5"])
-    code, out = _run(cli, "build", csv_path, "--asset", "native", "--decimals", 18, "--chain-id", chain.chain_id,
-                     "--registry", airdrop.address, "--round", 1)
+    code, out = _run(
+        cli,
+        "build",
+        csv_path,
+        "--asset",
+        "native",
+        "--decimals",
+        18,
+        "--chain-id",
+        chain.chain_id,
+        "--registry",
+        airdrop.address,
+        "--round",
+        1,
+    )
     assert code == 0, out
     assert "3 accounts, total 4 native" in out
     data = json.loads(csv_path.with_suffix(".json").read_text())
@@ -67,12 +81,19 @@ def test_publish__built_offline_then_published__round_drawn_and_claimable(airdro
     assert rnd.holdings() == 4 * TOKEN and rnd.seed() != 0 and operator.address == accounts[8].address
     claim = data["claims"][1]
     chain.pending_timestamp = rnd.START() + (rnd.END() - rnd.START()) // 2
-    rnd.claim(claim["index"], claim["account"], int(claim["amount"]), merkle.ints(bytes.fromhex(p[2:]) for p in
-                                                                                  claim["proof"]), sender=stranger)
+    rnd.claim(
+        claim["index"],
+        claim["account"],
+        int(claim["amount"]),
+        merkle.ints(bytes.fromhex(p[2:]) for p in claim["proof"]),
+        sender=stranger,
+    )
     assert rnd.is_claimed(1)
 
 
-def test_build__online__decimals_round_and_registry_from_the_chain(airdrop, usdt, accounts, chain, rpc, tmp_path):
+def test_build__online__decimals_round_and_registry_from_the_chain(
+    airdrop, usdt, accounts, chain, rpc, tmp_path
+):
     """With --network, the token's decimals (USDT: 6), the next round and the chain id come from the
     chain; the totals print in tokens."""
     csv_path = _csv(tmp_path, accounts[4:6], ["1000000", "0.25"], header="wallet,amount")
@@ -85,7 +106,9 @@ def test_build__online__decimals_round_and_registry_from_the_chain(airdrop, usdt
                                                                                usdt.address)
 
 
-def test_build__online__decimals_disagree_with_the_token__one_line_error(airdrop, usdt, accounts, rpc, tmp_path):
+def test_build__online__decimals_disagree_with_the_token__one_line_error(
+    airdrop, usdt, accounts, rpc, tmp_path
+):
     csv_path = _csv(tmp_path, accounts[4:5], ["1"])
     code, out = _run(cli, "build", csv_path, "--asset", usdt.address, "--decimals", 18, "--network",
                      rpc, "--registry", airdrop.address)
@@ -101,8 +124,21 @@ def test_build__offline_without_decimals__names_the_missing_options(accounts, tm
 
 def test_build__bad_rows__each_named_and_nothing_written(accounts, airdrop, chain, tmp_path):
     csv_path = _csv(tmp_path, accounts[4:7], ["1.23457E+18", "1_000", "+5"])
-    code, out = _run(cli, "build", csv_path, "--asset", "native", "--decimals", 18, "--chain-id", chain.chain_id,
-                     "--registry", airdrop.address, "--round", 1)
+    code, out = _run(
+        cli,
+        "build",
+        csv_path,
+        "--asset",
+        "native",
+        "--decimals",
+        18,
+        "--chain-id",
+        chain.chain_id,
+        "--registry",
+        airdrop.address,
+        "--round",
+        1,
+    )
     assert code == 1 and not csv_path.with_suffix(".json").exists()
     assert "row 2: amount '1.23457E+18' is in scientific notation" in out
     assert "row 3: amount '1_000' has '_' digit separators" in out and "row 4: amount '+5' has a sign" in out

@@ -77,7 +77,9 @@ def test_build_csv__20000_rows__root_and_every_proof_correct(tmp_path):
     root = bytes.fromhex(data["root"][2:])
     assert root == built.root
     for claim in data["claims"][::97] + data["claims"][-3:]:
-        leaf = payouts.airdrop_leaf(key(4), claim["index"], to_checksum_address(claim["account"]), int(claim["amount"]))
+        leaf = payouts.airdrop_leaf(
+            key(4), claim["index"], to_checksum_address(claim["account"]), int(claim["amount"])
+        )
         assert merkle.verify([bytes.fromhex(p[2:]) for p in claim["proof"]], root, leaf)
     assert data["tier_shift"] == payouts.tier_shift_for(20_000)
 
@@ -132,7 +134,9 @@ def test_parse_and_hash__parallel_halves__same_rows_leaves_and_errors(monkeypatc
 
 def test_read_lines__excel_csv_utf8__bom_and_crlf_removed(tmp_path):
     path = tmp_path / "excel.csv"
-    path.write_bytes(b"\xef\xbb\xbfAddress,Amount\r\n" + f"{GOOD},1.5\r\n".encode() + b"0x" + b"11" * 20 + b",2\r\n")
+    path.write_bytes(
+        b"\xef\xbb\xbfAddress,Amount\r\n" + f"{GOOD},1.5\r\n".encode() + b"0x" + b"11" * 20 + b",2\r\n"
+    )
     rows = airdrop.parse_rows(airdrop.read_lines(path))
     assert rows.amounts == [15 * 10**17, 2 * 10**18] and len(rows) == 2
 
@@ -145,8 +149,17 @@ def test_read_lines__not_utf8__refused_with_the_fix(tmp_path):
     assert 'is not UTF-8' in str(err.value) and 'save it as "CSV UTF-8"' in str(err.value)
 
 
-@pytest.mark.parametrize("header", ["address,amount", "wallet,amount", "Address,Amount", "WALLET , Amount (CMDT)",
-                                    '"Wallet","Amount"', "recipient,tokens"])
+@pytest.mark.parametrize(
+    "header",
+    [
+        "address,amount",
+        "wallet,amount",
+        "Address,Amount",
+        "WALLET , Amount (CMDT)",
+        '"Wallet","Amount"',
+        "recipient,tokens",
+    ],
+)
 def test_parse_rows__header_with_any_column_names__skipped(header):
     rows = _parse(header, f"{GOOD},3")
     assert rows.amounts == [3 * 10**18]
@@ -187,9 +200,14 @@ def test_parse_rows__amount_above_what_a_round_holds__refused_by_row():
 def test_parse_rows__total_crosses_the_round_limit__names_the_row():
     half = payouts.AIRDROP_MAX_TOTAL // 10**18 // 2 + 1  # two of these fit alone, not together
     with pytest.raises(airdrop.CsvError) as err:
-        _parse("address,amount", "", f"{GOOD},1", "0x" + "11" * 20 + f",{half}", "0x" + "22" * 20 + f",{half}")
+        _parse(
+            "address,amount", "", f"{GOOD},1", "0x" + "11" * 20 + f",{half}", "0x" + "22" * 20 + f",{half}"
+        )
     [message] = err.value.errors
-    assert message.startswith("row 5: the total reaches 79,228,162,517 tokens here") and "split the rows" in message
+    assert (
+        message.startswith("row 5: the total reaches 79,228,162,517 tokens here")
+        and "split the rows" in message
+    )
 
 
 def test_parse_and_hash__parallel_total_crossing__same_row_as_serial(monkeypatch):
@@ -203,8 +221,16 @@ def test_parse_and_hash__parallel_total_crossing__same_row_as_serial(monkeypatch
     assert parallel.value.errors == serial.value.errors and serial.value.errors[0].startswith("row 5: ")
 
 
-@pytest.mark.parametrize("units, decimals, text", [(0, 18, "0"), (10**18, 18, "1"), (1_234_500_000, 6, "1,234.5"),
-                                                   (1, 18, "0.000000000000000001"), (7, 0, "7")])
+@pytest.mark.parametrize(
+    "units, decimals, text",
+    [
+        (0, 18, "0"),
+        (10**18, 18, "1"),
+        (1_234_500_000, 6, "1,234.5"),
+        (1, 18, "0.000000000000000001"),
+        (7, 0, "7"),
+    ],
+)
 def test_format_tokens__exact(units, decimals, text):
     assert airdrop.format_tokens(units, decimals) == text
 

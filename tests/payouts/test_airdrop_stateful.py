@@ -26,7 +26,9 @@ MACHINE_SETTINGS = settings(
 )
 
 
-def test_airdrop__random_operations__conserve_every_wei(project, airdrop, cmdt, operator, treasury, accounts, chain):
+def test_airdrop__random_operations__conserve_every_wei(
+    project, airdrop, cmdt, operator, treasury, accounts, chain
+):
     recipients = [a.address for a in accounts[3:8]]
 
     class Machine(RuleBasedStateMachine):
@@ -46,18 +48,52 @@ def test_airdrop__random_operations__conserve_every_wei(project, airdrop, cmdt, 
             number = int(airdrop.round_count()) + 1
             accts = recipients[: len(amounts)]
             key = round_key(chain, airdrop, number)
-            tree = merkle.MerkleTree(merkle.airdrop_leaves(key.prefix, [bytes.fromhex(a[2:]) for a in accts], amounts))
+            tree = merkle.MerkleTree(
+                merkle.airdrop_leaves(key.prefix, [bytes.fromhex(a[2:]) for a in accts], amounts)
+            )
             total, start = sum(amounts), chain.pending_timestamp
             if native:
-                airdrop.publish(number, NATIVE, tree.root_int, key.salt, total, len(amounts), start, start + 2 * DAY,
-                                value=total, sender=operator)
+                airdrop.publish(
+                    number,
+                    NATIVE,
+                    tree.root_int,
+                    key.salt,
+                    total,
+                    len(amounts),
+                    start,
+                    start + 2 * DAY,
+                    value=total,
+                    sender=operator,
+                )
             else:
                 cmdt.approve(airdrop, total, sender=operator)
-                airdrop.publish(number, cmdt, tree.root_int, key.salt, total, len(amounts), start, start + 2 * DAY,
-                                sender=operator)
+                airdrop.publish(
+                    number,
+                    cmdt,
+                    tree.root_int,
+                    key.salt,
+                    total,
+                    len(amounts),
+                    start,
+                    start + 2 * DAY,
+                    sender=operator,
+                )
             c = round_at(project, chain, airdrop.rounds(number))
-            self.rounds.append(dict(c=c, tree=tree, accounts=accts, amounts=amounts, total=total, paid=0, swept=0,
-                                    claimed=set(), native=native, end=start + 2 * DAY, fee=int(c.FEE_BPS())))
+            self.rounds.append(
+                dict(
+                    c=c,
+                    tree=tree,
+                    accounts=accts,
+                    amounts=amounts,
+                    total=total,
+                    paid=0,
+                    swept=0,
+                    claimed=set(),
+                    native=native,
+                    end=start + 2 * DAY,
+                    fee=int(c.FEE_BPS()),
+                )
+            )
 
         def _balance(self, r, who):
             return chain.provider.get_balance(who) if r["native"] else cmdt.balanceOf(who)

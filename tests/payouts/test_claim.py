@@ -44,13 +44,17 @@ def test_claim__random_split__matches_mirror_and_sums_to_net(create_packet, crea
     assert sum(paid) == state.remaining and min(paid) >= 1
 
 
-def test_claim__random_split_tiny_amount__every_share_at_least_one_wei(redpacket, create_packet, creator, cmdt, accounts, owner):
+def test_claim__random_split_tiny_amount__every_share_at_least_one_wei(
+    redpacket, create_packet, creator, cmdt, accounts, owner
+):
     redpacket.set_fee_rates(0, 0, 0, sender=owner)
     p = create_packet(creator, cmdt, 5, shares=5, random=True)
     assert [p.claim(a).return_value for a in accounts[3:8]] == [1] * 5
 
 
-def test_claim__retry_after_revert__same_amount_for_same_index(create_packet, creator, cmdt, claimer, other_claimer, chain):
+def test_claim__retry_after_revert__same_amount_for_same_index(
+    create_packet, creator, cmdt, claimer, other_claimer, chain
+):
     """The k-th claim's amount depends on the packet alone: reverting and retrying (in the same
     block or later, by the same or another claimer) cannot change it."""
     p = create_packet(creator, cmdt, 50 * TOKEN, shares=4, random=True)
@@ -89,7 +93,9 @@ def test_claim__copied_by_front_runner__reverts(create_packet, creator, cmdt, cl
 
 def test_claim__wrong_password__reverts(redpacket, create_packet, creator, cmdt, claimer, chain):
     p = create_packet(creator, cmdt, TOKEN, password="right")
-    wrong = payouts.password_key("wrong", creator.address, p.salt, chain.chain_id, redpacket.address, rounds=10)
+    wrong = payouts.password_key(
+        "wrong", creator.address, p.salt, chain.chain_id, redpacket.address, rounds=10
+    )
     r, vs = payouts.sign_claim(wrong.key, chain.chain_id, redpacket.address, p.id, claimer.address)
     with ape.reverts("red_packet: bad password signature"):
         p.claim(claimer, signature=(r, vs))
@@ -97,7 +103,9 @@ def test_claim__wrong_password__reverts(redpacket, create_packet, creator, cmdt,
 
 def test_claim__signature_for_other_chain__reverts(redpacket, create_packet, creator, cmdt, claimer):
     p = create_packet(creator, cmdt, TOKEN)
-    r, vs = payouts.sign_claim(p.key.key, 56 if p.chain_id != 56 else 1, redpacket.address, p.id, claimer.address)
+    r, vs = payouts.sign_claim(
+        p.key.key, 56 if p.chain_id != 56 else 1, redpacket.address, p.id, claimer.address
+    )
     with ape.reverts("red_packet: bad password signature"):
         p.claim(claimer, signature=(r, vs))
 
@@ -129,7 +137,9 @@ def test_claim__channel_packet_without_proof__reverts(create_packet, creator, cm
         p.claim(claimer)
 
 
-def test_claim_in_channel__member__claims(redpacket, create_packet, creator, cmdt, claimer, other_claimer, operator):
+def test_claim_in_channel__member__claims(
+    redpacket, create_packet, creator, cmdt, claimer, other_claimer, operator
+):
     members = [claimer.address, other_claimer.address, operator.address]
     tree = merkle.channel_tree(members)
     p = create_packet(creator, cmdt, TOKEN, shares=2, root=tree.root_int)
@@ -150,7 +160,9 @@ def test_claim_in_channel__not_a_channel_packet__reverts(create_packet, creator,
         p.claim_in_channel(claimer, [])
 
 
-def test_claim_in_channel__public_channel_packet__proof_is_enough(create_packet, creator, cmdt, claimer, other_claimer):
+def test_claim_in_channel__public_channel_packet__proof_is_enough(
+    create_packet, creator, cmdt, claimer, other_claimer
+):
     tree = merkle.channel_tree([claimer.address, other_claimer.address])
     p = create_packet(creator, cmdt, TOKEN, password=None, root=tree.root_int)
     p.claim_in_channel(claimer, merkle.ints(tree.proof(0)), signature=NO_SIG)

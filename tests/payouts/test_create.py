@@ -8,7 +8,9 @@ from fivefold.payouts import model as payouts
 from .conftest import DAY, NATIVE, NO_FEE_LIMIT, TOKEN
 
 
-def test_create__erc20_password_packet__stores_state_and_takes_fee(redpacket, create_packet, creator, cmdt, chain):
+def test_create__erc20_password_packet__stores_state_and_takes_fee(
+    redpacket, create_packet, creator, cmdt, chain
+):
     before = cmdt.balanceOf(creator)
     p = create_packet(creator, cmdt, 50 * TOKEN, shares=10, random=True)
     fee = payouts.fee(50 * TOKEN, 200)  # USD 50: the 2% band
@@ -31,7 +33,9 @@ def test_create__native_packet__credits_msg_value(redpacket, create_packet, crea
     assert redpacket.packet_id(creator, p.signer, NATIVE, p.salt) == p.id
 
 
-def test_create__fee_on_transfer_token__credits_what_arrived(project, redpacket, create_packet, creator, deployer):
+def test_create__fee_on_transfer_token__credits_what_arrived(
+    project, redpacket, create_packet, creator, deployer
+):
     fot = project.FeeOnTransferToken.deploy(sender=deployer)
     fot.mint(creator, 1_000 * TOKEN, sender=creator)
     p = create_packet(creator, fot, 100 * TOKEN, shares=4)
@@ -42,7 +46,9 @@ def test_create__fee_on_transfer_token__credits_what_arrived(project, redpacket,
     assert redpacket.fees(fot) == fee
 
 
-def test_create__unsupported_rebasing_token__reverts(project, redpacket, create_packet, creator, owner, deployer):
+def test_create__unsupported_rebasing_token__reverts(
+    project, redpacket, create_packet, creator, owner, deployer
+):
     rebasing = project.RebasingToken.deploy(sender=deployer)
     rebasing.mint(creator, 1_000 * TOKEN, sender=creator)
     redpacket.set_asset_supported(rebasing, False, sender=owner)
@@ -121,7 +127,9 @@ def test_create__amount_above_128_bits__reverts(project, redpacket, create_packe
 # Creator protection: max_fee ------------------------------------------------------------------
 
 
-def test_create__fee_raised_between_signing_and_mining__reverts(redpacket, create_packet, creator, cmdt, owner):
+def test_create__fee_raised_between_signing_and_mining__reverts(
+    redpacket, create_packet, creator, cmdt, owner
+):
     """The creator signs with the quoted fee as `max_fee`; governance raises the rates before the
     transaction is mined: the creation reverts instead of taking more than was agreed."""
     amount = 50 * TOKEN
@@ -131,8 +139,9 @@ def test_create__fee_raised_between_signing_and_mining__reverts(redpacket, creat
         create_packet(creator, cmdt, amount, max_fee=quoted)
 
 
-def test_create__price_rise_between_signing_and_mining__reverts(redpacket, create_packet, creator, cmdt, owner,
-                                                               make_feed):
+def test_create__price_rise_between_signing_and_mining__reverts(
+    redpacket, create_packet, creator, cmdt, owner, make_feed
+):
     """A price rise moves value into the higher brackets: the same protection applies."""
     amount = 200 * TOKEN  # USD 200 at USD 1: USD 2 + 3 = 5
     quoted = redpacket.quote_fee(cmdt, amount)

@@ -37,7 +37,9 @@ def test_draw__twice__reverts(publish_round, accounts, chain, stranger, operator
         rnd.contract.draw(sender=operator)
 
 
-def test_draw__operator_cannot_bias__same_seed_whoever_and_whenever(publish_round, accounts, chain, operator, stranger):
+def test_draw__operator_cannot_bias__same_seed_whoever_and_whenever(
+    publish_round, accounts, chain, operator, stranger
+):
     """The operator's only inputs (tree, publication time) are fixed before the draw block
     exists; afterwards the seed is the same whoever draws and however long they wait."""
     rnd = publish_round(accounts[3:9], [TOKEN] * 6)
@@ -73,7 +75,9 @@ def test_draw__missed_window__draws_from_the_latest_window_block(publish_round, 
 
 
 @pytest.mark.parametrize("late_blocks", [0, 255, 256, 1_000])
-def test_claim__nobody_drew__the_first_claim_draws_itself(publish_round, accounts, chain, stranger, late_blocks):
+def test_claim__nobody_drew__the_first_claim_draws_itself(
+    publish_round, accounts, chain, stranger, late_blocks
+):
     """No separate `draw` transaction: the first claim records the seed (from the draw block, or
     from its latest reachable successor once 256 blocks have passed) and pays, so a round whose
     draw nobody sent is never stuck."""
@@ -97,7 +101,9 @@ def test_claim__before_draw_block__reverts(publish_round, accounts, stranger):
         rnd.claim(0, sender=stranger)
 
 
-def test_claim__first_claim_before_its_turn__reverts_and_draws_nothing(publish_round, accounts, chain, stranger):
+def test_claim__first_claim_before_its_turn__reverts_and_draws_nothing(
+    publish_round, accounts, chain, stranger
+):
     """A first claim that draws and then finds it is not yet its turn reverts whole: the seed
     stays undrawn (anyone's `draw` fixes it; the publish tool sends one)."""
     rnd = publish_round(accounts[:9], [TOKEN] * 9, window=8 * DAY)

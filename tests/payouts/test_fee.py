@@ -82,8 +82,9 @@ def test_quote_fee__mirror__matches_contract(redpacket, cmdt):
     amount=st.integers(1, 10**24),
     step=st.integers(1, 10**22),
 )
-def test_quote_fee__random_amounts_and_rates__packet_never_shrinks(redpacket, owner, cmdt, make_feed, rates, price,
-                                                                    amount, step):
+def test_quote_fee__random_amounts_and_rates__packet_never_shrinks(
+    redpacket, owner, cmdt, make_feed, rates, price, amount, step
+):
     """Property: for any rates (each within the cap), price and deposit, depositing more never
     leaves a smaller packet, one unit more or many; the contract agrees with the mirror."""
     with ape.chain.isolate():
@@ -110,7 +111,9 @@ def test_packet_fee__random_inputs__net_is_monotonic(rates, price, decimals, amo
     """The same property on the mirror over the whole input range (no chain: thousands of cases)."""
     a2 = min(amount + step, 2**128 - 1)
     for x, y in ((amount, amount + 1), (amount, a2)):
-        assert x - payouts.packet_fee(rates, x, price, *decimals) <= y - payouts.packet_fee(rates, y, price, *decimals)
+        assert x - payouts.packet_fee(rates, x, price, *decimals) <= y - payouts.packet_fee(
+            rates, y, price, *decimals
+        )
 
 
 def test_set_fee_rates__above_cap__reverts(redpacket, owner):
@@ -193,8 +196,19 @@ def _create_with_feed_aged(project, redpacket, owner, creator, chain, heartbeat,
     chain.pending_timestamp = answered  # pinned: the answer's block and time are the same
     feed.set_answer(2_000 * USD if token is None else USD, answered, sender=owner)
     chain.pending_timestamp = answered + age
-    return redpacket.create(asset, amount, NO_FEE_LIMIT, 1, False, DAY, NATIVE, salt, 0, value=0 if token else amount,
-                            sender=creator)
+    return redpacket.create(
+        asset,
+        amount,
+        NO_FEE_LIMIT,
+        1,
+        False,
+        DAY,
+        NATIVE,
+        salt,
+        0,
+        value=0 if token else amount,
+        sender=creator,
+    )
 
 
 def feed_time(redpacket):
@@ -205,8 +219,9 @@ def feed_time(redpacket):
 
 @pytest.mark.parametrize("heartbeat", [3_600, DAY])
 @pytest.mark.parametrize("late, accepted", [(0, True), (1, True), ("margin", True), ("margin+1", False)])
-def test_create__feed_age_around_its_heartbeat__accepted_within_the_margin(project, redpacket, owner, creator, chain,
-                                                                           heartbeat, late, accepted):
+def test_create__feed_age_around_its_heartbeat__accepted_within_the_margin(
+    project, redpacket, owner, creator, chain, heartbeat, late, accepted
+):
     """An answer exactly `heartbeat` old, 1 s later and up to the 10% margin is accepted; one
     second beyond the margin is stale. Each asset is judged by its own heartbeat."""
     margin = heartbeat // 10
@@ -219,8 +234,9 @@ def test_create__feed_age_around_its_heartbeat__accepted_within_the_margin(proje
             _create_with_feed_aged(project, redpacket, owner, creator, chain, heartbeat, age)
 
 
-def test_create__daily_stablecoin_feed_a_day_and_a_second_old__accepted(project, redpacket, owner, creator, chain,
-                                                                         usdt):
+def test_create__daily_stablecoin_feed_a_day_and_a_second_old__accepted(
+    project, redpacket, owner, creator, chain, usdt
+):
     """The review's finding: with one 3,600 s limit for every feed, a stablecoin feed that updates
     once a day refused packets most of the day. Its own heartbeat (86,400 s) admits it."""
     tx = _create_with_feed_aged(project, redpacket, owner, creator, chain, DAY, DAY + 1, token=usdt)
@@ -246,5 +262,10 @@ def test_set_price_feed__owner__stores_and_logs_the_heartbeat(project, redpacket
     tx = redpacket.set_price_feed(usdt, feed, DAY, sender=owner)
     assert redpacket.asset_config(usdt) == (feed.address, 6, 8, True, DAY)
     [log] = tx.decode_logs(redpacket.PriceFeedSet)
-    assert (log.asset, log.feed, log.token_decimals, log.feed_decimals, log.heartbeat) == (usdt.address, feed.address,
-                                                                                           6, 8, DAY)
+    assert (log.asset, log.feed, log.token_decimals, log.feed_decimals, log.heartbeat) == (
+        usdt.address,
+        feed.address,
+        6,
+        8,
+        DAY,
+    )

@@ -17,8 +17,9 @@ def deployed(project, chain, deployer, owner, treasury):
     context has no exercise users yet."""
     config = {"owner": owner.address, "treasury": treasury.address, "local": True, "payouts": {}}
     ctx = Context(project=project, chain=chain, deployer=deployer, config=config, users=[])
-    ctx.contracts["CMDT"] = project.CappedToken.deploy("CMDMAX Token", "CMDT", 10**27, deployer, "CMDMAX Token", "1",
-                                                      sender=deployer)
+    ctx.contracts["CMDT"] = project.CappedToken.deploy(
+        "CMDMAX Token", "CMDT", 10**27, deployer, "CMDMAX Token", "1", sender=deployer
+    )
     for d in flow.CONTRACTS:
         if d.when(ctx):
             deployment.deploy_plain(ctx, d)
@@ -31,7 +32,10 @@ def test_flow__deploy_configure_exercise__every_step_passes(deployed, treasury):
     rp, ad = ctx["RedPacket"], ctx["AirdropRounds"]
     assert rp.treasury() == treasury and ad.treasury() == treasury
     usdt, cmdt = rp.asset_config(ctx.address("MockUSDT")), rp.asset_config(ctx.address("CMDT"))
-    assert (usdt.feed, usdt.heartbeat) == (ctx.address("PriceFeed.USDT"), DAY)  # a stablecoin feed: daily heartbeat
+    assert (usdt.feed, usdt.heartbeat) == (
+        ctx.address("PriceFeed.USDT"),
+        DAY,
+    )  # a stablecoin feed: daily heartbeat
     assert (cmdt.feed, cmdt.heartbeat) == (ctx.address("PriceFeed.CMDT"), 3_600)
     configured = len(ctx.steps)
     flow.configure(ctx)  # idempotent: a second run sends nothing
@@ -63,8 +67,19 @@ def test_exercise__local_time_moved_a_year__red_packets_still_work(deployed, cha
     flow.exercise(ctx)
     rp, creator = ctx["RedPacket"], ctx.users[5]
     amount = 10**16
-    rp.create(flow.NATIVE, amount, rp.quote_fee(flow.NATIVE, amount), 1, False, DAY, flow.NATIVE, 1, 0, value=amount,
-              sender=creator)  # right after the exercise's own time travel
+    rp.create(
+        flow.NATIVE,
+        amount,
+        rp.quote_fee(flow.NATIVE, amount),
+        1,
+        False,
+        DAY,
+        flow.NATIVE,
+        1,
+        0,
+        value=amount,
+        sender=creator,
+    )  # right after the exercise's own time travel
     ctx.advance(365 * DAY)  # as `ape run timeline` does
     flow.exercise(ctx)  # a re-run after the year: no stale price
     ctx.advance(30 * DAY)

@@ -44,7 +44,8 @@ def test_airdrop_leaves__match_the_abi_encoded_mirror():
     key = payouts.RoundKey(56, "0x" + "ab" * 20, 7, b"\x11" * 32)
     leaves = merkle.airdrop_leaves(key.prefix, raw, [10 * i for i in range(5)], first=3)
     assert leaves == [payouts.airdrop_leaf(key, 3 + i, a, 10 * i) for i, a in enumerate(accounts)]
-    # ...and the mirror is abi.encode as eth_abi writes it: chain id, registry, round, salt, index, account, amount
+    # ...and the mirror is abi.encode as eth_abi writes it: chain id, registry, round, salt, index,
+    # account, amount
     from eth_abi import encode
 
     types = ["uint256", "address", "uint256", "bytes32", "uint256", "address", "uint256"]

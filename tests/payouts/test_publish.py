@@ -12,12 +12,23 @@ def test_publish__erc20_round__deploys_funded_round(airdrop, publish_round, cmdt
     rnd = publish_round(accounts[3:6], [TOKEN, 2 * TOKEN, 3 * TOKEN], token=cmdt)
     c = rnd.contract
     assert airdrop.round_count() == 1 and airdrop.rounds(1) == c.address
-    assert (c.ROUND(), c.ASSET(), c.ROOT(), c.TOTAL(), c.COUNT()) == (1, cmdt.address, rnd.tree.root_int, 6 * TOKEN, 3)
+    assert (c.ROUND(), c.ASSET(), c.ROOT(), c.TOTAL(), c.COUNT()) == (
+        1,
+        cmdt.address,
+        rnd.tree.root_int,
+        6 * TOKEN,
+        3,
+    )
     assert c.END() - c.START() == 7 * DAY and c.FEE_BPS() == 500 and c.TIER_SHIFT() == 0
     assert cmdt.balanceOf(c) == 6 * TOKEN and c.holdings() == 6 * TOKEN
     assert c.draw_block() == rnd.tx.block_number + payouts.DRAW_DELAY and c.seed() == 0
     [log] = rnd.tx.decode_logs(airdrop.RoundPublished)
-    assert (log.round, log.round_contract, log.asset, log.operator) == (1, c.address, cmdt.address, operator.address)
+    assert (log.round, log.round_contract, log.asset, log.operator) == (
+        1,
+        c.address,
+        cmdt.address,
+        operator.address,
+    )
     assert (log.total, log.count, log.fee_bps) == (6 * TOKEN, 3, 500)
 
 
@@ -40,7 +51,9 @@ def test_publish__tier_shift__spreads_over_four_tiers(publish_round, accounts):
 
 def _args(chain, **kw):
     start = chain.pending_timestamp
-    args = dict(round=1, asset=NATIVE, root=123, salt=b"\x01" * 32, total=TOKEN, count=1, start=start, end=start + DAY)
+    args = dict(
+        round=1, asset=NATIVE, root=123, salt=b"\x01" * 32, total=TOKEN, count=1, start=start, end=start + DAY
+    )
     args.update(kw)
     return args
 
@@ -163,8 +176,9 @@ def test_deploy__defaults__five_percent_fee(airdrop, owner):
     assert airdrop.fee_bps() == 500 and airdrop.owner() == owner
 
 
-def test_publish__tokens_sent_to_future_round_address__cannot_block(project, airdrop, publish_round, accounts, cmdt,
-                                                                    operator, stranger):
+def test_publish__tokens_sent_to_future_round_address__cannot_block(
+    project, airdrop, publish_round, accounts, cmdt, operator, stranger
+):
     """A griefer who pre-funds the (predictable) next round address does not stop publication;
     the extra tokens reach the treasury with the sweep."""
     import rlp

@@ -27,7 +27,9 @@ MACHINE_SETTINGS = settings(
 )
 
 
-def test_redpacket__random_operations__conserve_every_wei(redpacket, cmdt, creator, operator, treasury, accounts, chain):
+def test_redpacket__random_operations__conserve_every_wei(
+    redpacket, cmdt, creator, operator, treasury, accounts, chain
+):
     creators = [creator, operator]
     claimers = list(accounts[3:8])
 
@@ -35,7 +37,8 @@ def test_redpacket__random_operations__conserve_every_wei(redpacket, cmdt, creat
         def __init__(self):
             super().__init__()
             self.snapshot = chain.snapshot()
-            self.packets = []  # dicts: p, deposited, claimed, refunded, fee, remaining, claimers, expiry, asset
+            # dicts: p, deposited, claimed, refunded, fee, remaining, claimers, expiry, asset
+            self.packets = []
             self.salt = 0
             self.withdrawn = {NATIVE: 0, cmdt.address: 0}
 
@@ -48,21 +51,61 @@ def test_redpacket__random_operations__conserve_every_wei(redpacket, cmdt, creat
             self.salt += 1
             c = creators[who]
             amount = units * (10**10 if native else 10**15) + shares * 100
-            key = payouts.password_key("pw", c.address, self.salt, chain.chain_id, redpacket.address, rounds=TEST_ROUNDS)
+            key = payouts.password_key(
+                "pw", c.address, self.salt, chain.chain_id, redpacket.address, rounds=TEST_ROUNDS
+            )
             asset = NATIVE if native else cmdt.address
             if native:
-                tx = redpacket.create(NATIVE, amount, redpacket.quote_fee(NATIVE, amount), shares, random, duration, key.address, self.salt, 0,
-                                      value=amount, sender=c)
+                tx = redpacket.create(
+                    NATIVE,
+                    amount,
+                    redpacket.quote_fee(NATIVE, amount),
+                    shares,
+                    random,
+                    duration,
+                    key.address,
+                    self.salt,
+                    0,
+                    value=amount,
+                    sender=c,
+                )
             else:
                 cmdt.approve(redpacket, amount, sender=c)
-                tx = redpacket.create(cmdt, amount, redpacket.quote_fee(cmdt, amount), shares, random, duration, key.address, self.salt, 0, sender=c)
+                tx = redpacket.create(
+                    cmdt,
+                    amount,
+                    redpacket.quote_fee(cmdt, amount),
+                    shares,
+                    random,
+                    duration,
+                    key.address,
+                    self.salt,
+                    0,
+                    sender=c,
+                )
             [log] = tx.decode_logs(redpacket.PacketCreated)
             pid = payouts.packet_id(c.address, key.address, asset, self.salt)
             state = redpacket.packet(pid)
             assert log.amount + log.fee == amount and state.remaining == log.amount
-            self.packets.append(dict(creator=c, key=key, salt=self.salt, asset=asset, id=pid, deposited=amount,
-                                     fee=log.fee, claimed=0, refunded=0, remaining=log.amount, shares=shares,
-                                     random=random, seed=state.seed, claimers=set(), expiry=log.expiry))
+            self.packets.append(
+                dict(
+                    creator=c,
+                    key=key,
+                    salt=self.salt,
+                    asset=asset,
+                    id=pid,
+                    deposited=amount,
+                    fee=log.fee,
+                    claimed=0,
+                    refunded=0,
+                    remaining=log.amount,
+                    shares=shares,
+                    random=random,
+                    seed=state.seed,
+                    claimers=set(),
+                    expiry=log.expiry,
+                )
+            )
 
         def _open(self):
             now = chain.pending_timestamp

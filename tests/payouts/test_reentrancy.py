@@ -29,7 +29,9 @@ def _claim_calldata(redpacket, p, attacker):
     return redpacket.claim.encode_input(p.creator, p.signer, p.token, p.salt, r, vs)
 
 
-def test_claim__native_claimer_reenters_claim__gets_one_share(redpacket, create_packet, creator, attacker, stranger):
+def test_claim__native_claimer_reenters_claim__gets_one_share(
+    redpacket, create_packet, creator, attacker, stranger
+):
     p = create_packet(creator, None, TOKEN // 100, shares=3)
     data = _claim_calldata(redpacket, p, attacker)
     attacker.arm(redpacket, data, sender=stranger)
@@ -53,7 +55,9 @@ def test_claim__hook_token_claimer_reenters_claim__gets_one_share(redpacket, cre
     assert hook_token.balanceOf(attacker) == redpacket.claimed_amount(p.id, attacker) and p.state.claims == 1
 
 
-def test_create__hook_token_sender_reenters_create__lock_refuses(redpacket, attacker, hook_token, stranger, chain):
+def test_create__hook_token_sender_reenters_create__lock_refuses(
+    redpacket, attacker, hook_token, stranger, chain
+):
     """The balance measured around `transferFrom` must not count a nested deposit twice."""
     hook_token.mint(attacker, 100 * TOKEN, sender=stranger)
     attacker.hook_into(hook_token, redpacket, 100 * TOKEN, sender=stranger)
@@ -63,7 +67,11 @@ def test_create__hook_token_sender_reenters_create__lock_refuses(redpacket, atta
     attacker.execute(redpacket, outer, 0, sender=stranger)
     assert attacker.attempted() and not attacker.succeeded() and reason(attacker) == ""  # the lock
     pid = payouts.packet_id(attacker.address, None, hook_token.address, 1)
-    assert redpacket.packet(pid).remaining + redpacket.fees(hook_token) == hook_token.balanceOf(redpacket) == 10 * TOKEN
+    assert (
+        redpacket.packet(pid).remaining + redpacket.fees(hook_token)
+        == hook_token.balanceOf(redpacket)
+        == 10 * TOKEN
+    )
     assert redpacket.packet(payouts.packet_id(attacker.address, None, hook_token.address, 2)).shares == 0
 
 
@@ -81,7 +89,9 @@ def test_refund__native_creator_reenters_refund__refunded_once(redpacket, attack
     assert attacker.balance == rest and redpacket.packet(pid).remaining == 0
 
 
-def test_airdrop_claim__native_recipient_reenters__paid_once(publish_round, attacker, accounts, chain, stranger):
+def test_airdrop_claim__native_recipient_reenters__paid_once(
+    publish_round, attacker, accounts, chain, stranger
+):
     rnd = publish_round([attacker.address, accounts[4].address], [TOKEN, TOKEN])
     rnd.draw(chain, stranger)
     rnd.wait_turn(chain, 0)

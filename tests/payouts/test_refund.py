@@ -5,7 +5,9 @@ import ape
 from .conftest import DAY, TOKEN
 
 
-def test_refund__after_expiry__returns_rest_to_creator(redpacket, create_packet, creator, claimer, cmdt, chain):
+def test_refund__after_expiry__returns_rest_to_creator(
+    redpacket, create_packet, creator, claimer, cmdt, chain
+):
     p = create_packet(creator, cmdt, 10 * TOKEN, shares=4)
     paid = p.claim(claimer).return_value
     rest = p.state.remaining

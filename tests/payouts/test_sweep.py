@@ -7,7 +7,9 @@ from fivefold.payouts import model as payouts
 from .conftest import TOKEN, round_at, round_key
 
 
-def test_sweep__after_window__treasury_gets_fees_and_unclaimed(publish_round, accounts, cmdt, chain, stranger, treasury):
+def test_sweep__after_window__treasury_gets_fees_and_unclaimed(
+    publish_round, accounts, cmdt, chain, stranger, treasury
+):
     amounts = [10 * TOKEN, 20 * TOKEN, 30 * TOKEN + 3]
     rnd = publish_round(accounts[4:7], amounts, token=cmdt)
     rnd.draw(chain, stranger)
@@ -56,9 +58,22 @@ def test_sweep__treasury_not_set__reverts(project, deployer, owner, operator, ac
     registry.set_round_blueprint(deployer.declare(project.AirdropRound).contract_address, sender=owner)
     registry.set_operator(operator, True, sender=owner)
     key = round_key(chain, registry, 1)
-    tree = merkle.MerkleTree(merkle.airdrop_leaves(key.prefix, [bytes.fromhex(accounts[4].address[2:])], [TOKEN]))
+    tree = merkle.MerkleTree(
+        merkle.airdrop_leaves(key.prefix, [bytes.fromhex(accounts[4].address[2:])], [TOKEN])
+    )
     start = chain.pending_timestamp
-    registry.publish(1, "0x" + "00" * 20, tree.root_int, key.salt, TOKEN, 1, start, start + 3_600, value=TOKEN, sender=operator)
+    registry.publish(
+        1,
+        "0x" + "00" * 20,
+        tree.root_int,
+        key.salt,
+        TOKEN,
+        1,
+        start,
+        start + 3_600,
+        value=TOKEN,
+        sender=operator,
+    )
     rnd = round_at(project, chain, registry.rounds(1))
     chain.pending_timestamp = start + 3_600
     with ape.reverts("airdrop_round: treasury not set"):

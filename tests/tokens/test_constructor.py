@@ -4,7 +4,9 @@ from fivefold import units
 
 
 def test_constructor__valid__metadata_and_roles(project, owner, deployer):
-    token = project.CappedToken.deploy("CloudChat", "CC", units.to_wei(10_000_000_000), owner, "CloudChat", "1", sender=deployer)
+    token = project.CappedToken.deploy(
+        "CloudChat", "CC", units.to_wei(10_000_000_000), owner, "CloudChat", "1", sender=deployer
+    )
     assert token.name() == "CloudChat"
     assert token.symbol() == "CC"
     assert token.decimals() == 18

@@ -107,7 +107,9 @@ def test_set_minter__initial_supply_open__closes_it(capped, owner, minter_contra
     assert list(tx.events.filter(capped.SupplyInitialized)) == []
 
 
-def test_attack__owner_mints_cap_after_emission_started__refused(project, create_token, owner, treasury, chain):
+def test_attack__owner_mints_cap_after_emission_started__refused(
+    project, create_token, owner, treasury, chain
+):
     """Review finding (issue 9.1): on HPC, after emission started, the owner used to mint the rest of
     the cap to itself with `initialize_supply`, an EOA minting and the emitter bricked by "cap
     exceeded". The emitter's minter grant closed the initial mint, so the owner is refused."""

@@ -15,7 +15,9 @@ def test_set_minter__eoa__reverts(capped, owner, holder):
         capped.set_minter(holder, True, sender=owner)
 
 
-def test_attack__eip7702_delegated_eoa_as_minter__refused(capped, owner, chain, delegated_eoa, minter_contract):
+def test_attack__eip7702_delegated_eoa_as_minter__refused(
+    capped, owner, chain, delegated_eoa, minter_contract
+):
     """Review finding (issue 9.2): an EOA that delegated its code (EIP-7702) has code, so it passed
     "minters must be contracts" and could then mint from ordinary transactions signed with its key.
     Its code is the delegation designator 0xef0100 ++ delegate, and `set_minter` refuses it."""

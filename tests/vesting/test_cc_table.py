@@ -49,9 +49,14 @@ def test_cc_table__month_by_month__every_release_to_the_wei(
     token, vault = deploy_vault_with_supply("CC", CC_CAP, sum(CC_ALLOCATIONS.values()))
     start = (chain.pending_timestamp + MONTH) // 3600 * 3600  # the TGE
     rows = list(CC_ALLOCATIONS)
-    plan_ids = {row: vault.add_plan(*PLANS[row].encode_args(), sender=owner).events[0].plan_id for row in rows}
+    plan_ids = {
+        row: vault.add_plan(*PLANS[row].encode_args(), sender=owner).events[0].plan_id for row in rows
+    }
     ids = {row: SCHEDULE_IDS[row] for row in rows}
-    batch = [ScheduleRequest(ids[row], row_beneficiaries[row].address, plan_ids[row], CC_ALLOCATIONS[row], start) for row in rows]
+    batch = [
+        ScheduleRequest(ids[row], row_beneficiaries[row].address, plan_ids[row], CC_ALLOCATIONS[row], start)
+        for row in rows
+    ]
     vault.create_schedules(batch, sender=owner)
     assert vault.unallocated() == 0
 
@@ -69,7 +74,11 @@ def test_cc_table__month_by_month__every_release_to_the_wei(
                 continue
             if t in (unlock_times(plan, start)[0], unlock_times(plan, start)[-1]):
                 # nothing unlocks a second early (checked at each row's first and last unlock) ...
-                assert vault.vested_amount(ids[row], t - 1) == vested_amount(plan, total, start, t - 1) == released[row]
+                assert (
+                    vault.vested_amount(ids[row], t - 1)
+                    == vested_amount(plan, total, start, t - 1)
+                    == released[row]
+                )
             # ... and the release (mined at t + a few seconds, within the month) pays exactly the tranche
             receipt = vault.release(ids[row], sender=stranger)
             (event,) = receipt.events.filter(vault.Released)
@@ -126,6 +135,10 @@ def test_cpc_team__yearly__nothing_in_year_one_then_25_percent_each_anniversary(
         chain.pending_timestamp = t
         receipt = vault.release(1, sender=stranger)
         assert receipt.events.filter(vault.Released)[0].amount == CPC_TEAM_ALLOCATION // 4
-        assert token.balanceOf(beneficiary) == vested_amount(plan, CPC_TEAM_ALLOCATION, start, t) == year * CPC_TEAM_ALLOCATION // 4
+        assert (
+            token.balanceOf(beneficiary)
+            == vested_amount(plan, CPC_TEAM_ALLOCATION, start, t)
+            == year * CPC_TEAM_ALLOCATION // 4
+        )
     assert token.balanceOf(beneficiary) == CPC_TEAM_ALLOCATION
     assert token.balanceOf(vault) == 0

@@ -24,7 +24,9 @@ def plan_id():
     return 0
 
 
-def test_create_schedules__batch__stores_every_field_and_logs(funded, plan_id, owner, beneficiary, stranger, start):
+def test_create_schedules__batch__stores_every_field_and_logs(
+    funded, plan_id, owner, beneficiary, stranger, start
+):
     vault = funded
     batch = [
         (7, beneficiary.address, plan_id, TOTAL, start, False),
@@ -34,17 +36,30 @@ def test_create_schedules__batch__stores_every_field_and_logs(funded, plan_id, o
     events = receipt.events.filter(vault.ScheduleCreated)
     assert [(e.schedule_id, e.beneficiary, e.plan_id, e.total, e.start, e.revocable) for e in events] == batch
     assert tuple(vault.schedule(7)) == (beneficiary.address, plan_id, TOTAL, 0, 0, start, False, False)
-    assert tuple(vault.schedule(2**256 - 1)) == (stranger.address, plan_id, 3 * TOTAL, 0, 0, start + 1, True, False)
+    assert tuple(vault.schedule(2**256 - 1)) == (
+        stranger.address,
+        plan_id,
+        3 * TOTAL,
+        0,
+        0,
+        start + 1,
+        True,
+        False,
+    )
     assert vault.committed() == 4 * TOTAL
     assert vault.unallocated() == 6 * TOTAL
 
 
-def test_create_schedules__exactly_the_unallocated_balance__accepted(funded, plan_id, owner, beneficiary, start):
+def test_create_schedules__exactly_the_unallocated_balance__accepted(
+    funded, plan_id, owner, beneficiary, start
+):
     funded.create_schedules([(1, beneficiary.address, plan_id, 10 * TOTAL, start, False)], sender=owner)
     assert funded.unallocated() == 0
 
 
-def test_create_schedules__transfer_in_later__funds_more(funded, vest_token, plan_id, owner, holder, beneficiary, start):
+def test_create_schedules__transfer_in_later__funds_more(
+    funded, vest_token, plan_id, owner, holder, beneficiary, start
+):
     funded.create_schedules([(1, beneficiary.address, plan_id, 10 * TOTAL, start, False)], sender=owner)
     vest_token.transfer(funded, TOTAL, sender=holder)
     assert funded.unallocated() == TOTAL
@@ -117,7 +132,10 @@ def test_create_schedules__id_twice_in_one_batch__reverts(funded, plan_id, owner
 
 def test_create_schedules__beyond_unallocated_balance__reverts(funded, plan_id, owner, beneficiary, start):
     funded.create_schedules([(1, beneficiary.address, plan_id, 4 * TOTAL, start, False)], sender=owner)
-    batch = [(2, beneficiary.address, plan_id, 3 * TOTAL, start, False), (3, beneficiary.address, plan_id, 3 * TOTAL + 1, start, False)]
+    batch = [
+        (2, beneficiary.address, plan_id, 3 * TOTAL, start, False),
+        (3, beneficiary.address, plan_id, 3 * TOTAL + 1, start, False),
+    ]
     with ape.reverts("vesting_vault: insufficient unallocated balance"):
         funded.create_schedules(batch, sender=owner)
 

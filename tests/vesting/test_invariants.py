@@ -13,7 +13,14 @@ transfers, funded by plain transfers. After every step, to the wei:
 
 from hypothesis import settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule, run_state_machine_as_test
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
 
 from fivefold.units import DAY, to_wei
 from fivefold.vesting.model import PLANS, Plan, unlock_times, vested_amount
@@ -25,11 +32,15 @@ FUZZ_PLANS = [
     PLANS["cc.public"],
     PLANS["cc.seed"],
     PLANS["cpc.team"],
-    Plan(DAY, tge_bps=1_234, cliff_periods=3, phase1_count=5, phase1_bps=1_111, phase2_count=2, phase2_bps=777),
+    Plan(
+        DAY, tge_bps=1_234, cliff_periods=3, phase1_count=5, phase1_bps=1_111, phase2_count=2, phase2_bps=777
+    ),
 ]
 
 
-def test_vault__random_operations__every_wei_accounted(project, deployer, owner, treasury, holder, beneficiary, spender, stranger, non_owner, chain):
+def test_vault__random_operations__every_wei_accounted(
+    project, deployer, owner, treasury, holder, beneficiary, spender, stranger, non_owner, chain
+):
     token = project.CappedToken.deploy("CloudChat", "CC", CAP, owner, "CloudChat", "1", sender=owner)
     token.initialize_supply([holder.address], [CAP], sender=owner)
     vault = project.VestingVault.deploy(token.address, owner, sender=deployer)
@@ -43,8 +54,11 @@ def test_vault__random_operations__every_wei_accounted(project, deployer, owner,
             super().__init__()
             self.snapshot = chain.snapshot()
             self.clock = chain.blocks.head.timestamp  # timestamp of the last block we made
-            self.now = (self.clock // HOUR + 1) * HOUR  # model time: the next transaction's earliest timestamp
-            self.schedules = {}  # id -> dict(person, plan, total, start, revocable, revoked, released, reconciled)
+            self.now = (
+                self.clock // HOUR + 1
+            ) * HOUR  # model time: the next transaction's earliest timestamp
+            # id -> dict(person, plan, total, start, revocable, revoked, released, reconciled)
+            self.schedules = {}
             self.deposited = self.returned = 0
             self.paid = [0] * len(people)
 
@@ -60,7 +74,11 @@ def test_vault__random_operations__every_wei_accounted(project, deployer, owner,
             return self.clock
 
         def _vested(self, s, t):
-            return s["total"] if s["revoked"] and t >= s["start"] else vested_amount(FUZZ_PLANS[s["plan"]], s["total"], s["start"], t)
+            return (
+                s["total"]
+                if s["revoked"] and t >= s["start"]
+                else vested_amount(FUZZ_PLANS[s["plan"]], s["total"], s["start"], t)
+            )
 
         def _held(self):
             return self.deposited - sum(s["released"] for s in self.schedules.values()) - self.returned
@@ -72,8 +90,13 @@ def test_vault__random_operations__every_wei_accounted(project, deployer, owner,
             """The touched schedule (and, after a payout, its beneficiary) on chain against the model."""
             s = self.schedules[schedule_id]
             on_chain = vault.schedule(schedule_id)
-            assert (on_chain.beneficiary, on_chain.total, on_chain.released, on_chain.reconciled, on_chain.revoked) == (
-                people[s["person"]].address, s["total"], s["released"], s["reconciled"], s["revoked"])
+            assert (
+                on_chain.beneficiary,
+                on_chain.total,
+                on_chain.released,
+                on_chain.reconciled,
+                on_chain.revoked,
+            ) == (people[s["person"]].address, s["total"], s["released"], s["reconciled"], s["revoked"])
             if paid:
                 assert token.balanceOf(people[s["person"]]) == self.paid[s["person"]]
 
@@ -100,7 +123,10 @@ def test_vault__random_operations__every_wei_accounted(project, deployer, owner,
                 start = self.now + data.draw(st.integers(-24 * 400, 24 * 400), label="start_hours") * HOUR
                 revocable = data.draw(st.booleans(), label="revocable")
                 taken = set(self.schedules) | {request[0] for request in batch}
-                schedule_id = data.draw(st.integers(0, 2**256 - 1).filter(lambda i: i not in taken), label="schedule_id")
+                schedule_id = data.draw(
+                    st.integers(0, 2**256 - 1).filter(lambda i, taken=taken: i not in taken),
+                    label="schedule_id",
+                )
                 batch.append((schedule_id, people[person].address, plan, total, start, revocable))
             if not batch:
                 return
@@ -108,11 +134,21 @@ def test_vault__random_operations__every_wei_accounted(project, deployer, owner,
             vault.create_schedules(batch, sender=owner)
             for schedule_id, _, plan, total, start, revocable in batch:
                 person = [p.address for p in people].index(_)
-                self.schedules[schedule_id] = dict(person=person, plan=plan, total=total, start=start, revocable=revocable,
-                                                   revoked=False, released=0, reconciled=0)
+                self.schedules[schedule_id] = dict(
+                    person=person,
+                    plan=plan,
+                    total=total,
+                    start=start,
+                    revocable=revocable,
+                    revoked=False,
+                    released=0,
+                    reconciled=0,
+                )
                 self._check(schedule_id)
 
-        @initialize(data=st.data(), amount=st.integers(to_wei(1_000), to_wei(5_000_000_000)), count=st.integers(1, 3))
+        @initialize(
+            data=st.data(), amount=st.integers(to_wei(1_000), to_wei(5_000_000_000)), count=st.integers(1, 3)
+        )
         def setup(self, data, amount, count):
             self._fund(amount)
             self._create(data, count)
@@ -161,7 +197,11 @@ def test_vault__random_operations__every_wei_accounted(project, deployer, owner,
         @rule(data=st.data())
         def revoke(self, data):
             t = max(self.now, self.clock + 1)
-            open_ = [i for i, s in self.schedules.items() if s["revocable"] and not s["revoked"] and self._vested(s, t) < s["total"]]
+            open_ = [
+                i
+                for i, s in self.schedules.items()
+                if s["revocable"] and not s["revoked"] and self._vested(s, t) < s["total"]
+            ]
             if not open_:
                 return
             schedule_id = data.draw(st.sampled_from(open_), label="schedule_id")
@@ -226,5 +266,9 @@ def test_vault__random_operations__every_wei_accounted(project, deployer, owner,
     profile = settings()
     run_state_machine_as_test(
         VaultMachine,
-        settings=settings(profile, max_examples=max(1, profile.max_examples // 5), stateful_step_count=profile.stateful_step_count),
+        settings=settings(
+            profile,
+            max_examples=max(1, profile.max_examples // 5),
+            stateful_step_count=profile.stateful_step_count,
+        ),
     )

@@ -1,7 +1,15 @@
 """fivefold.vesting: the plans read from SPEC.md, checked without a chain."""
 
 from fivefold.units import BPS, MONTH, YEAR, to_wei
-from fivefold.vesting.model import CC_ALLOCATIONS, CPC_TEAM_ALLOCATION, PLANS, SCHEDULE_IDS, ScheduleRequest, unlock_times, vested_amount
+from fivefold.vesting.model import (
+    CC_ALLOCATIONS,
+    CPC_TEAM_ALLOCATION,
+    PLANS,
+    SCHEDULE_IDS,
+    ScheduleRequest,
+    unlock_times,
+    vested_amount,
+)
 
 START = 1_800_000_000
 
@@ -38,14 +46,27 @@ def test_plans__every_row__unlocks_in_the_stated_months_and_sums_to_its_allocati
                          > vested_amount(plan, total, START, START + m * MONTH - 1)]
         assert unlock_months == months, row
         assert [(t - START) // MONTH for t in unlock_times(plan, START)] == months
-        deltas = [vested_amount(plan, total, START, START + m * MONTH) - vested_amount(plan, total, START, START + m * MONTH - 1)
-                  for m in range(61)]
+        deltas = [
+            vested_amount(plan, total, START, START + m * MONTH)
+            - vested_amount(plan, total, START, START + m * MONTH - 1)
+            for m in range(61)
+        ]
         assert sum(deltas) == total
+
+
+def _month_unlock(plan, total: int, m: int) -> int:
+    """What `plan` unlocks of `total` in month m (from START + (m - 1) months to START + m months)."""
+    return vested_amount(plan, total, START, START + m * MONTH) - vested_amount(
+        plan, total, START, START + (m - 1) * MONTH
+    )
 
 
 def test_plans__two_phase_schedules__3_75_then_4_5_percent():
     plan, total = PLANS["cc.seed"], CC_ALLOCATIONS["cc.seed"]
-    step = lambda m: vested_amount(plan, total, START, START + m * MONTH) - vested_amount(plan, total, START, START + (m - 1) * MONTH)
+
+    def step(m):
+        return _month_unlock(plan, total, m)
+
     assert [step(m) for m in range(13, 25)] == [total * 375 // BPS] * 12
     assert [step(m) for m in range(25, 36)] == [total * 450 // BPS] * 11
     assert step(36) == total * 550 // BPS  # the last 4.5% and the remaining 1%
@@ -53,7 +74,10 @@ def test_plans__two_phase_schedules__3_75_then_4_5_percent():
 
 def test_plans__developer_team__2_8_percent_x_35_then_2_percent():
     plan, total = PLANS["cc.developer_team"], CC_ALLOCATIONS["cc.developer_team"]
-    step = lambda m: vested_amount(plan, total, START, START + m * MONTH) - vested_amount(plan, total, START, START + (m - 1) * MONTH)
+
+    def step(m):
+        return _month_unlock(plan, total, m)
+
     assert [step(m) for m in range(24, 59)] == [total * 280 // BPS] * 35
     assert step(59) == total * 200 // BPS
 

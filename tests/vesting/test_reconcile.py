@@ -9,7 +9,9 @@ SEED_TOTAL = to_wei(1_000_000_000)  # the ready vault's revocable schedule (conf
 TOTAL = to_wei(200_000_000)
 
 
-def test_reconcile__after_releases__deducts_exactly_the_released_amount(vault, vest_token, public_schedule, stranger, chain, start):
+def test_reconcile__after_releases__deducts_exactly_the_released_amount(
+    vault, vest_token, public_schedule, stranger, chain, start
+):
     chain.pending_timestamp = start
     vault.release(public_schedule, sender=stranger)
     chain.pending_timestamp = start + 2 * MONTH

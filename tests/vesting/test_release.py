@@ -11,7 +11,9 @@ TOTAL = to_wei(200_000_000)
 PLAN = PLANS["cc.public"]
 
 
-def test_release__at_tge__pays_the_tge_share_to_the_beneficiary(vault, vest_token, public_schedule, beneficiary, stranger, chain, start):
+def test_release__at_tge__pays_the_tge_share_to_the_beneficiary(
+    vault, vest_token, public_schedule, beneficiary, stranger, chain, start
+):
     chain.pending_timestamp = start
     receipt = vault.release(public_schedule, sender=stranger)
     (event,) = receipt.events.filter(vault.Released)
@@ -29,13 +31,21 @@ def test_release__by_the_beneficiary__pays(vault, vest_token, public_schedule, b
     assert vest_token.balanceOf(beneficiary) == 2 * TOTAL // 5
 
 
-def test_release__two_tranches_at_once__pays_both(vault, vest_token, public_schedule, beneficiary, stranger, chain, start):
+def test_release__two_tranches_at_once__pays_both(
+    vault, vest_token, public_schedule, beneficiary, stranger, chain, start
+):
     chain.pending_timestamp = start + 2 * MONTH + 17
     vault.release(public_schedule, sender=stranger)
-    assert vest_token.balanceOf(beneficiary) == vested_amount(PLAN, TOTAL, start, start + 2 * MONTH) == 3 * TOTAL // 5
+    assert (
+        vest_token.balanceOf(beneficiary)
+        == vested_amount(PLAN, TOTAL, start, start + 2 * MONTH)
+        == 3 * TOTAL // 5
+    )
 
 
-def test_release__after_the_end__pays_the_total_and_empties(vault, vest_token, public_schedule, beneficiary, stranger, chain, start):
+def test_release__after_the_end__pays_the_total_and_empties(
+    vault, vest_token, public_schedule, beneficiary, stranger, chain, start
+):
     chain.pending_timestamp = start + 10 * MONTH
     vault.release(public_schedule, sender=stranger)
     assert vest_token.balanceOf(beneficiary) == TOTAL

@@ -29,7 +29,12 @@ def test_revoke__mid_schedule__splits_vested_and_unvested(
     assert committed_before == TOTAL + PUBLIC_TOTAL
     assert vault.committed() == PUBLIC_TOTAL + vested - released
     schedule = vault.schedule(revocable_schedule)
-    assert (schedule.total, schedule.released, schedule.reconciled, schedule.revoked) == (vested, released, released, True)
+    assert (schedule.total, schedule.released, schedule.reconciled, schedule.revoked) == (
+        vested,
+        released,
+        released,
+        True,
+    )
     # the vested, unreleased tranche stays releasable, and nothing more ever vests
     chain.pending_timestamp = start + 40 * MONTH
     vault.release(revocable_schedule, sender=stranger)
@@ -41,7 +46,9 @@ def test_revoke__mid_schedule__splits_vested_and_unvested(
         vault.release(revocable_schedule, sender=stranger)
 
 
-def test_revoke__before_start__returns_everything(vault, vest_token, revocable_schedule, owner, treasury, stranger, chain, start):
+def test_revoke__before_start__returns_everything(
+    vault, vest_token, revocable_schedule, owner, treasury, stranger, chain, start
+):
     chain.pending_timestamp = start - 1
     vault.revoke(revocable_schedule, sender=owner)
     assert vest_token.balanceOf(treasury) == TOTAL

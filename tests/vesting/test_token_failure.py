@@ -8,7 +8,9 @@ from fivefold.vesting.model import PLANS
 TOTAL = to_wei(1_000)
 
 
-def test_release__token_returns_false__reverts(project, deployer, owner, treasury, beneficiary, stranger, chain):
+def test_release__token_returns_false__reverts(
+    project, deployer, owner, treasury, beneficiary, stranger, chain
+):
     token = project.VestingFalseToken.deploy(sender=deployer)
     vault = project.VestingVault.deploy(token.address, owner, sender=deployer)
     vault.set_treasury(treasury, sender=owner)

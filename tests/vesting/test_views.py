@@ -12,7 +12,14 @@ TOTAL = to_wei(200_000_000)
 
 def test_vested_amount__around_each_unlock__matches_the_mirror(vault, public_schedule, start):
     plan = PLANS["cc.public"]
-    for t in [0, start - 1, start, start + 1, *[start + k * MONTH + d for k in range(1, 6) for d in (-1, 0)], 2**64]:
+    for t in [
+        0,
+        start - 1,
+        start,
+        start + 1,
+        *[start + k * MONTH + d for k in range(1, 6) for d in (-1, 0)],
+        2**64,
+    ]:
         assert vault.vested_amount(public_schedule, t) == vested_amount(plan, TOTAL, start, t)
 
 
