@@ -74,11 +74,13 @@ def configure(ctx: Context) -> None:
 
 
 def first_unlock(ctx: Context, name: str) -> int:
-    """When the first of a vault's schedules has something to release: at TGE for a plan with a
-    TGE share, else at the end of its first period after the cliff."""
-    start = tge(ctx)
-    plans = [vesting.PLANS[plan] for _, plan, _ in rows(ctx, name)]
-    return min(start if p.tge_bps else start + (p.cliff_periods + 1) * p.period for p in plans)
+    """When the first of a vault's schedules has something to release: at its start for a plan with
+    a TGE share, else at the end of its first period after the cliff."""
+    vault, times = ctx[name], []
+    for schedule_id, plan_name, _ in rows(ctx, name):
+        p, start = vesting.PLANS[plan_name], vault.schedule(schedule_id).start
+        times.append(start if p.tge_bps else start + (p.cliff_periods + 1) * p.period)
+    return min(times)
 
 
 def exercise(ctx: Context) -> None:
@@ -98,7 +100,7 @@ def exercise(ctx: Context) -> None:
             if vault.releasable(schedule_id) > 0:
                 before = ctx[symbol].balanceOf(vault.schedule(schedule_id).beneficiary)
                 receipt = vault.release(schedule_id, sender=ctx.users[-1])
-                days = (ctx.chain.blocks.head.timestamp - tge(ctx)) // 86_400
+                days = (ctx.chain.blocks.head.timestamp - vault.schedule(schedule_id).start) // 86_400
                 ctx.step(f"{name}.release({plan})", receipt, note=f"TGE + {days} days")
                 after = ctx[symbol].balanceOf(vault.schedule(schedule_id).beneficiary)
                 ctx.check(after > before, f"{name}: release of {plan} paid the beneficiary")
