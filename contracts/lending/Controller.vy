@@ -32,18 +32,32 @@
         (Chainlink feeds with staleness and sign checks).
 @custom:security Loops run over an account's entered markets only (a
         bitmask of market ids, bounded by `MAX_MARKETS`); never over users.
+@custom:kill Nothing pauses repay, liquidation or the withdrawal of a
+        healthy account: positions can always be closed. In an emergency
+        the owner stops new borrowing power by cutting collateral factors
+        to 0 (`set_collateral_factor`). Ownership moves in two steps and
+        cannot be renounced.
 """
 
 
 from snekmate.auth import ownable
+from snekmate.auth import ownable_2step
 
 initializes: ownable
+initializes: ownable_2step[ownable := ownable]
 
 
 exports: (
+    # Ownership moves in two steps: the owner offers it (`transfer_ownership`),
+    # the new owner takes it (`accept_ownership`), so a mistyped address never
+    # receives it. Deliberately not exported: `ownable_2step.renounce_ownership`
+    # (a renounced Controller would freeze every market's risk settings,
+    # reserve factor and rate model for good: the owner of the Controller
+    # governs every market).
     ownable.owner,
-    ownable.transfer_ownership,
-    ownable.renounce_ownership,
+    ownable_2step.pending_owner,
+    ownable_2step.transfer_ownership,
+    ownable_2step.accept_ownership,
 )
 
 
@@ -175,7 +189,8 @@ def __init__(owner_: address):
     """
     assert owner_ != empty(address), "controller: zero owner"
     ownable.__init__()
-    ownable._transfer_ownership(owner_)
+    ownable_2step.__init__()
+    ownable_2step._transfer_ownership(owner_)
     self.close_factor = DEFAULT_CLOSE_FACTOR
     self.liquidation_incentive = DEFAULT_LIQUIDATION_INCENTIVE
     self.bad_debt_dust = DEFAULT_BAD_DEBT_DUST
