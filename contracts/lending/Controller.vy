@@ -392,105 +392,6 @@ def set_collateral_factor(market: address, collateral_factor_: uint256):
 
 
 @external
-def set_liquidation_threshold(market: address, liquidation_threshold_: uint256):
-    """
-    @dev Sets a market's liquidation threshold lt (cf <= lt <= 90%). Raising
-         it is safe at once. A cut is the dangerous move (accounts between
-         the new and the old threshold become liquidatable), so it is
-         refused below the collateral factor (an account within its borrow
-         limit then stays unliquidatable), by more than `MAX_THRESHOLD_CUT`
-         at once, or within `THRESHOLD_CUT_DELAY` of the previous cut.
-    @param market A listed market.
-    @param liquidation_threshold_ The threshold, WAD.
-    """
-    ownable._check_owner()
-    id: uint256 = self._ids[market]
-    assert id != 0, "controller: market not listed"
-    # safe: id >= 1 checked above
-    i: uint256 = unsafe_sub(id, 1)
-    packed: uint256 = self._controls[i]
-    old: uint256 = packed & MASK_64
-    assert liquidation_threshold_ <= MAX_LIQUIDATION_THRESHOLD, "controller: threshold too high"
-    assert liquidation_threshold_ >= self._markets[i] >> 160, "controller: threshold below collateral factor"
-    last_cut: uint256 = (packed >> 64) & MASK_64
-    if liquidation_threshold_ < old:
-        assert old - liquidation_threshold_ <= MAX_THRESHOLD_CUT, "controller: threshold cut too large"
-        assert last_cut == 0 or block.timestamp >= last_cut + THRESHOLD_CUT_DELAY, "controller: threshold cut too soon"
-        last_cut = block.timestamp
-    self._controls[i] = (packed >> 128 << 128) | (last_cut << 64) | liquidation_threshold_
-    log LiquidationThresholdSet(market=market, liquidation_threshold=liquidation_threshold_)
-
-
-@external
-def set_pause_guardian(pause_guardian_: address):
-    """
-    @dev Sets who may pause deposits and borrows beside the owner (zero:
-         nobody but the owner).
-    @param pause_guardian_ The guardian (a fast multisig in production).
-    """
-    ownable._check_owner()
-    self.pause_guardian = pause_guardian_
-    log PauseGuardianSet(pause_guardian=pause_guardian_)
-
-
-@external
-def set_paused(market: address, deposit_paused: bool, borrow_paused: bool):
-    """
-    @dev Pauses or resumes new deposits (`deposit`, `mint`, their native
-         forms) and new borrows in `market`. The pause guardian may only
-         pause; the owner also resumes (not in a delisted market). Repay,
-         liquidation and withdrawals are never paused.
-    @param market A listed market.
-    @param deposit_paused New deposits refused.
-    @param borrow_paused New borrows refused.
-    """
-    i: uint256 = self._index(market)
-    flags: uint256 = self._controls[i] >> 128
-    wanted: uint256 = convert(deposit_paused, uint256) * DEPOSIT_PAUSED | convert(borrow_paused, uint256) * BORROW_PAUSED
-    if msg.sender != ownable.owner:
-        assert msg.sender == self.pause_guardian and msg.sender != empty(address), "controller: caller is not the owner or the pause guardian"
-        assert wanted & flags == flags & (DEPOSIT_PAUSED | BORROW_PAUSED), "controller: only the owner unpauses"
-    assert flags & DELISTED == 0, "controller: market delisted"
-    self._set_flags(market, i, wanted)
-    log PausedSet(market=market, deposit_paused=deposit_paused, borrow_paused=borrow_paused)
-
-
-@external
-def set_caps(market: address, supply_cap: uint256, borrow_cap: uint256):
-    """
-    @dev Sets a market's caps (0: none): deposits that would take its
-         total assets A above `supply_cap`, and borrows that would take its
-         total borrows B above `borrow_cap`, are refused. Existing
-         positions above a lowered cap stay (they may only shrink).
-    @param market A listed market.
-    @param supply_cap The most total assets, asset units.
-    @param borrow_cap The most total borrows, asset units.
-    """
-    ownable._check_owner()
-    i: uint256 = self._index(market)
-    assert supply_cap <= MASK_128 and borrow_cap <= MASK_128, "controller: cap out of bounds"
-    self._caps[i] = supply_cap | (borrow_cap << 128)
-    self._set_flags(market, i, self._controls[i] >> 128)
-    log CapsSet(market=market, supply_cap=supply_cap, borrow_cap=borrow_cap)
-
-
-@external
-def delist(market: address):
-    """
-    @dev Retires `market` for good: no new entries, deposits or borrows.
-         Its positions still repay, withdraw (within their health) and get
-         liquidated; its collateral factor and threshold stay as they are
-         (the owner lowers them with the usual rules).
-    @param market A listed market.
-    """
-    ownable._check_owner()
-    i: uint256 = self._index(market)
-    assert (self._controls[i] >> 128) & DELISTED == 0, "controller: market delisted"
-    self._set_flags(market, i, DEPOSIT_PAUSED | BORROW_PAUSED | DELISTED)
-    log MarketDelisted(market=market)
-
-
-@external
 def set_close_factor(close_factor_: uint256):
     """
     @dev Sets the share of a debt one liquidation may repay.
@@ -852,6 +753,110 @@ def all_markets() -> DynArray[address, MAX_MARKETS]:
     return result
 
 
+# ---------------------------------------------- thresholds and controls
+# (declared after the hooks and views: the dispatcher tries a bucket's
+# functions in declaration order, and `on_borrow` is on the hot path)
+
+
+@external
+def set_liquidation_threshold(market: address, liquidation_threshold_: uint256):
+    """
+    @dev Sets a market's liquidation threshold lt (cf <= lt <= 90%). Raising
+         it is safe at once. A cut is the dangerous move (accounts between
+         the new and the old threshold become liquidatable), so it is
+         refused below the collateral factor (an account within its borrow
+         limit then stays unliquidatable), by more than `MAX_THRESHOLD_CUT`
+         at once, or within `THRESHOLD_CUT_DELAY` of the previous cut.
+    @param market A listed market.
+    @param liquidation_threshold_ The threshold, WAD.
+    """
+    ownable._check_owner()
+    id: uint256 = self._ids[market]
+    assert id != 0, "controller: market not listed"
+    # safe: id >= 1 checked above
+    i: uint256 = unsafe_sub(id, 1)
+    packed: uint256 = self._controls[i]
+    old: uint256 = packed & MASK_64
+    assert liquidation_threshold_ <= MAX_LIQUIDATION_THRESHOLD, "controller: threshold too high"
+    assert liquidation_threshold_ >= self._markets[i] >> 160, "controller: threshold below collateral factor"
+    last_cut: uint256 = (packed >> 64) & MASK_64
+    if liquidation_threshold_ < old:
+        assert old - liquidation_threshold_ <= MAX_THRESHOLD_CUT, "controller: threshold cut too large"
+        assert last_cut == 0 or block.timestamp >= last_cut + THRESHOLD_CUT_DELAY, "controller: threshold cut too soon"
+        last_cut = block.timestamp
+    self._controls[i] = (packed >> 128 << 128) | (last_cut << 64) | liquidation_threshold_
+    log LiquidationThresholdSet(market=market, liquidation_threshold=liquidation_threshold_)
+
+
+@external
+def set_pause_guardian(pause_guardian_: address):
+    """
+    @dev Sets who may pause deposits and borrows beside the owner (zero:
+         nobody but the owner).
+    @param pause_guardian_ The guardian (a fast multisig in production).
+    """
+    ownable._check_owner()
+    self.pause_guardian = pause_guardian_
+    log PauseGuardianSet(pause_guardian=pause_guardian_)
+
+
+@external
+def set_paused(market: address, deposit_paused: bool, borrow_paused: bool):
+    """
+    @dev Pauses or resumes new deposits (`deposit`, `mint`, their native
+         forms) and new borrows in `market`. The pause guardian may only
+         pause; the owner also resumes (not in a delisted market). Repay,
+         liquidation and withdrawals are never paused.
+    @param market A listed market.
+    @param deposit_paused New deposits refused.
+    @param borrow_paused New borrows refused.
+    """
+    i: uint256 = self._index(market)
+    flags: uint256 = self._controls[i] >> 128
+    wanted: uint256 = convert(deposit_paused, uint256) * DEPOSIT_PAUSED | convert(borrow_paused, uint256) * BORROW_PAUSED
+    if msg.sender != ownable.owner:
+        assert msg.sender == self.pause_guardian and msg.sender != empty(address), "controller: caller is not the owner or the pause guardian"
+        assert wanted & flags == flags & (DEPOSIT_PAUSED | BORROW_PAUSED), "controller: only the owner unpauses"
+    assert flags & DELISTED == 0, "controller: market delisted"
+    self._set_flags(market, i, wanted)
+    log PausedSet(market=market, deposit_paused=deposit_paused, borrow_paused=borrow_paused)
+
+
+@external
+def set_caps(market: address, supply_cap: uint256, borrow_cap: uint256):
+    """
+    @dev Sets a market's caps (0: none): deposits that would take its
+         total assets A above `supply_cap`, and borrows that would take its
+         total borrows B above `borrow_cap`, are refused. Existing
+         positions above a lowered cap stay (they may only shrink).
+    @param market A listed market.
+    @param supply_cap The most total assets, asset units.
+    @param borrow_cap The most total borrows, asset units.
+    """
+    ownable._check_owner()
+    i: uint256 = self._index(market)
+    assert supply_cap <= MASK_128 and borrow_cap <= MASK_128, "controller: cap out of bounds"
+    self._caps[i] = supply_cap | (borrow_cap << 128)
+    self._set_flags(market, i, self._controls[i] >> 128)
+    log CapsSet(market=market, supply_cap=supply_cap, borrow_cap=borrow_cap)
+
+
+@external
+def delist(market: address):
+    """
+    @dev Retires `market` for good: no new entries, deposits or borrows.
+         Its positions still repay, withdraw (within their health) and get
+         liquidated; its collateral factor and threshold stay as they are
+         (the owner lowers them with the usual rules).
+    @param market A listed market.
+    """
+    ownable._check_owner()
+    i: uint256 = self._index(market)
+    assert (self._controls[i] >> 128) & DELISTED == 0, "controller: market delisted"
+    self._set_flags(market, i, DEPOSIT_PAUSED | BORROW_PAUSED | DELISTED)
+    log MarketDelisted(market=market)
+
+
 # --------------------------------------------------------------- internal
 
 
@@ -988,11 +993,12 @@ def _liquidity(account: address, strict: bool, threshold: bool) -> Liquidity:
                 if supplied != 0:
                     value: uint256 = supplied * p // WAD
                     l.collateral += value
-                    factor: uint256 = packed >> 160
+                    # weighted value x f, rounded down (the borrow limit's
+                    # path reads no second slot)
                     if threshold:
-                        factor = self._controls[i] & MASK_64
-                    # weighted value x f, rounded down
-                    l.borrowable += value * factor // WAD
+                        l.borrowable += value * (self._controls[i] & MASK_64) // WAD
+                    else:
+                        l.borrowable += value * (packed >> 160) // WAD
                 if debt != 0:
                     # rounded up
                     l.debt += (debt * p + WAD - 1) // WAD

@@ -284,7 +284,7 @@ def __init__(
     self.name = name_
     self.symbol = symbol_
     self.rate_model = rate_model_
-    self._store(State(cash=0, borrows=0, reserves=0, index=WAD, last=block.timestamp, rate=self._model_rate(0, 0), rf=reserve_factor_, flags=0))
+    self._commit(State(cash=0, borrows=0, reserves=0, index=WAD, last=0, rate=0, rf=reserve_factor_, flags=0))
 
 
 @external
@@ -734,37 +734,6 @@ def write_off(borrower: address) -> uint256:
 
 
 @external
-def forfeit(account: address) -> uint256:
-    """
-    @dev Burns every voucher of `account` (a defaulter being written off);
-         the assets behind them stay in the pool, so they raise what every
-         other voucher is worth. Only the Controller, from `on_write_off`;
-         not locked, since the writing-off market may be this one.
-    @param account The defaulter.
-    @return uint256 The vouchers burnt.
-    """
-    self._check_controller()
-    shares: uint256 = self.balanceOf[account]
-    self._burn(account, shares)
-    return shares
-
-
-@external
-def set_controls(flags: uint256, caps: uint256):
-    """
-    @dev Stores the pause, delisting and cap state the Controller keeps
-         (bits as `DEPOSIT_PAUSED`..`BORROW_CAPPED`; caps packed as
-         `_caps`). Only the Controller.
-    @param flags The control flags.
-    @param caps Supply cap | borrow cap << 128.
-    """
-    self._check_controller()
-    # flags do not enter the interest: no accrual needed to change them
-    self._rates = (self._rates & (2**232 - 1)) | (flags << 232)
-    self._caps = caps
-
-
-@external
 def accrue():
     """
     @dev Accrues interest up to now (anyone; every operation does it too).
@@ -824,23 +793,6 @@ def withdraw_reserves(amount: uint256, receiver: address):
     self._commit(t)
     log ReservesWithdrawn(receiver=receiver, amount=amount)
     self._push(receiver, amount)
-
-
-@external
-@nonreentrant
-def sweep(token: address) -> uint256:
-    """
-    @dev Governance takes a stray ERC-20 sent here by mistake. Refused for
-         the market's asset: cash is never swept (nor a donation of it,
-         which the accounting ignores and leaves in the contract).
-    @param token The stray token.
-    @return uint256 The amount sent to governance.
-    """
-    self._check_governance()
-    assert token != asset, "market: cannot sweep the asset"
-    amount: uint256 = staticcall IERC20(token).balanceOf(self)
-    self._send(token, msg.sender, amount)
-    return amount
 
 
 # ------------------------------------------------------------------ views
@@ -1022,6 +974,62 @@ def rates() -> IMarket.Rates:
     )
 
 
+# ----------------------------------------------------------- stray tokens
+
+
+@external
+@nonreentrant
+def sweep(token: address) -> uint256:
+    """
+    @dev Governance takes a stray ERC-20 sent here by mistake. Refused for
+         the market's asset: cash is never swept (nor a donation of it,
+         which the accounting ignores and leaves in the contract).
+    @param token The stray token.
+    @return uint256 The amount sent to governance.
+    """
+    self._check_governance()
+    assert token != asset, "market: cannot sweep the asset"
+    amount: uint256 = staticcall IERC20(token).balanceOf(self)
+    self._send(token, msg.sender, amount)
+    return amount
+
+
+# ---------------------------------------------------- Controller only
+# (declared last: the dispatcher tries a bucket's functions in declaration
+# order, and `account_snapshot` is read on every health check)
+
+
+@external
+def forfeit(account: address) -> uint256:
+    """
+    @dev Burns every voucher of `account` (a defaulter being written off);
+         the assets behind them stay in the pool, so they raise what every
+         other voucher is worth. Only the Controller, from `on_write_off`;
+         not locked, since the writing-off market may be this one.
+    @param account The defaulter.
+    @return uint256 The vouchers burnt.
+    """
+    self._check_controller()
+    shares: uint256 = self.balanceOf[account]
+    self._burn(account, shares)
+    return shares
+
+
+@external
+def set_controls(flags: uint256, caps: uint256):
+    """
+    @dev Stores the pause, delisting and cap state the Controller keeps
+         (bits as `DEPOSIT_PAUSED`..`BORROW_CAPPED`; caps packed as
+         `_caps`). Only the Controller.
+    @param flags The control flags.
+    @param caps Supply cap | borrow cap << 128.
+    """
+    self._check_controller()
+    # flags do not enter the interest: no accrual needed to change them
+    self._rates = (self._rates & (2**232 - 1)) | (flags << 232)
+    self._caps = caps
+
+
 # --------------------------------------------------------------- internal
 
 
@@ -1070,23 +1078,18 @@ def _load() -> State:
 
 
 @internal
-def _store(t: State):
-    # convert() reverts past each field's width: no silent truncation
-    self._pool = convert(convert(t.cash, uint128), uint256) | (convert(convert(t.borrows, uint128), uint256) << 128)
-    self._rates = convert(convert(t.index, uint128), uint256) | (convert(convert(t.last, uint40), uint256) << 128) | (convert(convert(t.rate, uint64), uint256) << 168) | (t.flags << 232)
-    self._reserves = convert(convert(t.reserves, uint128), uint256) | (convert(convert(t.rf, uint128), uint256) << 128)
-
-
-@internal
 def _commit(t: State):
     """
-    @dev Writes the state after an operation, stamped now, with the rate
-         for the new cash and borrows (r stays fixed until the next change).
+    @dev Writes the state after an operation, stamped now (`t.last` is
+         ignored), with the rate for the new cash and borrows (`t.rate` is
+         ignored; r stays fixed until the next change). Packs in place: no
+         copy of the state.
     """
-    n: State = t
-    n.last = block.timestamp
-    n.rate = self._model_rate(t.cash, t.borrows)
-    self._store(n)
+    rate: uint256 = self._model_rate(t.cash, t.borrows)
+    # convert() reverts past each field's width: no silent truncation
+    self._pool = convert(convert(t.cash, uint128), uint256) | (convert(convert(t.borrows, uint128), uint256) << 128)
+    self._rates = convert(convert(t.index, uint128), uint256) | (convert(convert(block.timestamp, uint40), uint256) << 128) | (convert(convert(rate, uint64), uint256) << 168) | (t.flags << 232)
+    self._reserves = convert(convert(t.reserves, uint128), uint256) | (convert(convert(t.rf, uint128), uint256) << 128)
 
 
 @internal
@@ -1112,7 +1115,8 @@ def _current() -> State:
     new_borrows: uint256 = t.borrows * new_index // t.index
     # safe: new_index >= t.index, so new_borrows >= t.borrows
     interest: uint256 = unsafe_sub(new_borrows, t.borrows)
-    t.reserves += math._ceil_div(interest * t.rf, WAD)
+    # ceil(interest x rf / WAD); WAD > 0, and both factors fit 128 bits
+    t.reserves += unsafe_div(interest * t.rf + unsafe_sub(WAD, 1), WAD)
     t.borrows = new_borrows
     t.index = new_index
     return t
