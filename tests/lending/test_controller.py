@@ -7,14 +7,6 @@ from fivefold.units import WAD
 ZERO = "0x0000000000000000000000000000000000000000"
 
 
-@pytest.fixture
-def fresh_asset(project, deployer, adapter, governance):
-    token = project.MockStablecoin.deploy(sender=deployer)
-    feed = lending.deploy_local_feed(project, deployer, "X / USD", 10**8)
-    adapter.set_feed(token, feed, 3600, sender=governance)
-    return token, feed
-
-
 def test_create_market__from_blueprint__lists_it(project, controller, system, fresh_asset, governance):
     token, _ = fresh_asset
     market = lending.create_market(project, controller, token, system.linear, 0, 5 * 10**17, "Pledge X", "slipX", governance)
