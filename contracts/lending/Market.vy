@@ -1042,6 +1042,9 @@ def _check_governance():
 @internal
 @view
 def _check_controller():
+    """
+    @dev Reverts unless the caller is this market's Controller.
+    """
     assert msg.sender == controller, "market: caller is not the controller"
 
 
@@ -1219,7 +1222,13 @@ def _set_debt(account: address, principal: uint256, index: uint256):
 
 @internal
 def _deposit(assets: uint256, receiver: address) -> uint256:
-    # `deposit` and `deposit_native`: vouchers rounded down
+    """
+    @dev `deposit` and `deposit_native` after accrual: mints vouchers for
+         `assets`, rounded down; the caller then brings the asset in.
+    @param assets The asset amount.
+    @param receiver Who gets the vouchers.
+    @return uint256 The vouchers minted.
+    """
     t: State = self._accrue()
     shares: uint256 = self._to_shares(assets, self._assets_of(t), False)
     self._supply(t, msg.sender, receiver, assets, shares)
@@ -1228,7 +1237,14 @@ def _deposit(assets: uint256, receiver: address) -> uint256:
 
 @internal
 def _redeem(shares: uint256, receiver: address, owner: address) -> uint256:
-    # `redeem` and `redeem_native`: assets rounded down
+    """
+    @dev `redeem` and `redeem_native` after accrual: burns `shares` for
+         assets rounded down (health checked); the caller then pays out.
+    @param shares The voucher amount.
+    @param receiver Who gets the assets.
+    @param owner Whose vouchers burn.
+    @return uint256 The assets to pay.
+    """
     t: State = self._accrue()
     assets: uint256 = self._to_assets(shares, self._assets_of(t), False)
     self._exit(t, receiver, owner, assets, shares)
@@ -1340,8 +1356,13 @@ def _reduce_debt(t: State, borrower: address, debt: uint256, repaid: uint256):
 
 @internal
 def _burn(owner: address, shares: uint256):
-    # shares <= the owner's balance is the caller's check
-    # safe: that check; S >= any balance
+    """
+    @dev Burns `shares` of `owner`'s vouchers; shares <= its balance is
+         the caller's check.
+    @param owner The holder.
+    @param shares The voucher amount.
+    """
+    # safe: the caller's check; S >= any balance
     self.balanceOf[owner] = unsafe_sub(self.balanceOf[owner], shares)
     self.totalSupply = unsafe_sub(self.totalSupply, shares)
     log Transfer(sender=owner, receiver=empty(address), value=shares)
@@ -1385,6 +1406,13 @@ def _push(receiver: address, amount: uint256):
 
 @internal
 def _send(token: address, receiver: address, amount: uint256):
+    """
+    @dev Sends `amount` of `token` (the asset, or a stray token in `sweep`);
+         tokens that return nothing are accepted.
+    @param token The token.
+    @param receiver Who gets it.
+    @param amount The amount.
+    """
     assert extcall IERC20(token).transfer(receiver, amount, default_return_value=True), "market: transfer failed"
 
 
