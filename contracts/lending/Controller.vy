@@ -7,15 +7,27 @@
         - Factory: governance creates one `Market` per asset from a blueprint
           (ERC-5202) and the new market is listed at once, with its
           collateral factor.
-        - Risk: an account enables markets as collateral (`enter_markets`);
-          borrowing enters the borrowed market too. Borrowable value is
-          the sum over entered markets of supplied value x collateral
-          factor (cf, 0 <= cf <= 0.9 < 1); an account is healthy while
-          that sum covers the value of its debts:
-              health = sum(supplied_m x price_m x cf_m) / sum(debt_m x price_m)
-          Markets ask `on_borrow` / `on_redeem` after they have recorded the
-          new state, so a loan or a withdrawal that would end below health
-          1 reverts, in any order and within any transaction.
+        - Risk (Aave's two factors): each market has a collateral factor cf
+          (the borrow limit) and a liquidation threshold lt, with
+          0 <= cf <= lt <= 0.9 < 1. An account enables markets as
+          collateral (`enter_markets`); borrowing enters the borrowed
+          market too. It may borrow or withdraw while
+              sum(supplied_m x price_m x cf_m) >= sum(debt_m x price_m)
+          (markets ask `on_borrow` / `on_redeem` after they have recorded
+          the new state, so a loan or a withdrawal past the limit reverts,
+          in any order and within any transaction), and is liquidatable
+          once
+              health = sum(supplied_m x price_m x lt_m) / sum(debt_m x price_m) < 1.
+          Since lt >= cf, cutting a collateral factor never makes anyone
+          liquidatable; a threshold is cut by at most `MAX_THRESHOLD_CUT`
+          per `THRESHOLD_CUT_DELAY` and never below cf, so an account within
+          its borrow limit is never liquidatable by a cut.
+        - Controls (Compound's): a supply cap and a borrow cap per market
+          (0: none); a pause guardian who, like the owner, pauses new
+          deposits and new borrows per market (only the owner unpauses;
+          repay, liquidation and healthy withdrawals are never paused);
+          `delist` closes a market to new entries, deposits and borrows
+          for good while its positions repay, withdraw and liquidate.
         - Liquidation: below health 1 anyone but the borrower may repay up to
           close factor x the debt in one market and take vouchers of an
           entered market worth repaid value x e, where e is the liquidation
@@ -27,23 +39,43 @@
         - Bad debt: once an account's collateral is worth at most
           `bad_debt_dust` (USD, WAD) and less than its debt, any market
           where it owes may write the debt off (reserves first, then
-          suppliers pro rata; see `Market.write_off`).
+          suppliers pro rata; see `Market.write_off`). What collateral is
+          left is seized first: its vouchers in every entered market are
+          burnt (`on_write_off`), so their assets go to that market's
+          suppliers and a borrower who writes itself off keeps nothing.
         Values are USD with 18 decimals; prices come from the price adapter
         (Chainlink feeds with staleness and sign checks).
 @custom:security Loops run over an account's entered markets only (a
         bitmask of market ids, bounded by `MAX_MARKETS`); never over users.
+@custom:kill Nothing pauses repay, liquidation or the withdrawal of a
+        healthy account: positions can always be closed. In an emergency
+        the pause guardian (or the owner) pauses new deposits and borrows
+        per market (`set_paused`); the owner stops new borrowing power by
+        cutting collateral factors to 0 (liquidation thresholds stay, so
+        nobody becomes liquidatable by it) and retires a market for good
+        with `delist`. Ownership moves in two steps and
+        cannot be renounced.
 """
 
 
 from snekmate.auth import ownable
+from snekmate.auth import ownable_2step
 
 initializes: ownable
+initializes: ownable_2step[ownable := ownable]
 
 
 exports: (
+    # Ownership moves in two steps: the owner offers it (`transfer_ownership`),
+    # the new owner takes it (`accept_ownership`), so a mistyped address never
+    # receives it. Deliberately not exported: `ownable_2step.renounce_ownership`
+    # (a renounced Controller would freeze every market's risk settings,
+    # reserve factor and rate model for good: the owner of the Controller
+    # governs every market).
     ownable.owner,
-    ownable.transfer_ownership,
-    ownable.renounce_ownership,
+    ownable_2step.pending_owner,
+    ownable_2step.transfer_ownership,
+    ownable_2step.accept_ownership,
 )
 
 
@@ -56,6 +88,8 @@ interface IMarket:
     def asset() -> address: view
     def account_snapshot(account: address) -> (address, uint256, uint256): view
     def convertToShares(assetAmount: uint256) -> uint256: view
+    def forfeit(account: address) -> uint256: nonpayable
+    def set_controls(flags: uint256, caps: uint256): nonpayable
 
 
 interface IPriceAdapter:
@@ -70,6 +104,23 @@ MAX_MARKETS: constant(uint256) = 32
 MASK_160: constant(uint256) = 2**160 - 1
 # @dev On-chain bound of every collateral factor (strictly below 1).
 MAX_COLLATERAL_FACTOR: constant(uint256) = 9 * 10**17
+# @dev Bound of every liquidation threshold: with MAX_LIQUIDATION_INCENTIVE,
+#      lt x incentive <= 0.99 < 1.
+MAX_LIQUIDATION_THRESHOLD: constant(uint256) = 9 * 10**17
+# @dev The most one cut lowers a liquidation threshold (5 points), and the
+#      least time between two cuts (7 days): an account over its borrow
+#      limit has a week per 5 points to repay before the next step.
+MAX_THRESHOLD_CUT: constant(uint256) = 5 * 10**16
+THRESHOLD_CUT_DELAY: constant(uint256) = 7 * 86400
+# @dev Market control flags, as `Market` reads them (`Market.set_controls`).
+DEPOSIT_PAUSED: constant(uint256) = 1
+BORROW_PAUSED: constant(uint256) = 2
+DELISTED: constant(uint256) = 4
+SUPPLY_CAPPED: constant(uint256) = 8
+BORROW_CAPPED: constant(uint256) = 16
+# @dev Field masks of the packed control slot.
+MASK_64: constant(uint256) = 2**64 - 1
+MASK_128: constant(uint256) = 2**128 - 1
 # @dev Bounds of the close factor (Compound's: 5%..90%).
 MIN_CLOSE_FACTOR: constant(uint256) = 5 * 10**16
 MAX_CLOSE_FACTOR: constant(uint256) = 9 * 10**17
@@ -106,6 +157,16 @@ close_factor: public(uint256)
 liquidation_incentive: public(uint256)
 # @dev Collateral value (USD, WAD) at or below which debt may be written off.
 bad_debt_dust: public(uint256)
+# @dev Packed per market id: liquidation threshold lt, WAD (bits 0..63) |
+#      time of its last cut (bits 64..127) | pause and delisting flags
+#      (bits 128..255: `DEPOSIT_PAUSED | BORROW_PAUSED | DELISTED`). Read
+#      by liquidation checks only: borrowing reads `_markets` alone.
+_controls: HashMap[uint256, uint256]
+# @dev Per market id: supply cap (bits 0..127) | borrow cap (bits
+#      128..255), asset units, 0 = none; the market keeps a copy it checks.
+_caps: HashMap[uint256, uint256]
+# @dev Who may pause deposits and borrows (never unpause), beside the owner.
+pause_guardian: public(address)
 # @dev Markets each account has entered (collateral enabled or borrowed),
 #      as a bitmask of market ids: one slot per account.
 _membership: HashMap[address, uint256]
@@ -116,11 +177,43 @@ event MarketListed:
     asset: indexed(address)
     rate_model: address
     collateral_factor: uint256
+    liquidation_threshold: uint256
 
 
 event CollateralFactorSet:
     market: indexed(address)
     collateral_factor: uint256
+
+
+event LiquidationThresholdSet:
+    market: indexed(address)
+    liquidation_threshold: uint256
+
+
+event PauseGuardianSet:
+    pause_guardian: indexed(address)
+
+
+event PausedSet:
+    market: indexed(address)
+    deposit_paused: bool
+    borrow_paused: bool
+
+
+event CapsSet:
+    market: indexed(address)
+    supply_cap: uint256
+    borrow_cap: uint256
+
+
+event MarketDelisted:
+    market: indexed(address)
+
+
+event CollateralForfeited:
+    account: indexed(address)
+    market: indexed(address)
+    shares: uint256
 
 
 event CloseFactorSet:
@@ -175,7 +268,8 @@ def __init__(owner_: address):
     """
     assert owner_ != empty(address), "controller: zero owner"
     ownable.__init__()
-    ownable._transfer_ownership(owner_)
+    ownable_2step.__init__()
+    ownable_2step._transfer_ownership(owner_)
     self.close_factor = DEFAULT_CLOSE_FACTOR
     self.liquidation_incentive = DEFAULT_LIQUIDATION_INCENTIVE
     self.bad_debt_dust = DEFAULT_BAD_DEBT_DUST
@@ -226,6 +320,7 @@ def create_market(
     rate_model: address,
     reserve_factor: uint256,
     collateral_factor_: uint256,
+    liquidation_threshold_: uint256,
     name: String[64],
     symbol: String[32],
 ) -> address:
@@ -237,6 +332,7 @@ def create_market(
     @param rate_model The interest rate model (linear or kink).
     @param reserve_factor The market's reserve factor, WAD (<= 50%).
     @param collateral_factor_ The collateral factor, WAD (<= 90%).
+    @param liquidation_threshold_ The liquidation threshold, WAD (cf..90%).
     @param name The voucher's name.
     @param symbol The voucher's symbol.
     @return address The new market.
@@ -249,6 +345,8 @@ def create_market(
     count: uint256 = self.market_count
     assert count < MAX_MARKETS, "controller: too many markets"
     self._check_collateral_factor(asset, collateral_factor_)
+    assert liquidation_threshold_ >= collateral_factor_, "controller: threshold below collateral factor"
+    assert liquidation_threshold_ <= MAX_LIQUIDATION_THRESHOLD, "controller: threshold too high"
     # the market must be priceable from its first block, collateral or not
     assert self._price(asset) != 0, "controller: zero price"
     is_native: bool = asset == self.wrapped_native
@@ -265,24 +363,29 @@ def create_market(
         code_offset=3,  # skips the ERC-5202 preamble 0xFE7100
     )
     self._markets[count] = convert(market, uint256) | (collateral_factor_ << 160)
+    self._controls[count] = liquidation_threshold_
     self._ids[market] = count + 1
     self.market_count = count + 1
     self.market_for[asset] = market
-    log MarketListed(market=market, asset=asset, rate_model=rate_model, collateral_factor=collateral_factor_)
+    log MarketListed(market=market, asset=asset, rate_model=rate_model, collateral_factor=collateral_factor_, liquidation_threshold=liquidation_threshold_)
     return market
 
 
 @external
 def set_collateral_factor(market: address, collateral_factor_: uint256):
     """
-    @dev Sets a market's collateral factor (0 disables it as collateral).
+    @dev Sets a market's collateral factor, the borrow limit (0: adds no
+         borrowing power). Any cut is safe at once: liquidation reads the
+         threshold, so a cut only stops new borrowing and withdrawals.
     @param market A listed market.
-    @param collateral_factor_ The factor, WAD, at most 90%.
+    @param collateral_factor_ The factor, WAD, at most the threshold.
     """
     ownable._check_owner()
     id: uint256 = self._ids[market]
     assert id != 0, "controller: market not listed"
     self._check_collateral_factor(staticcall IMarket(market).asset(), collateral_factor_)
+    # safe: id >= 1 checked above
+    assert collateral_factor_ <= self._controls[unsafe_sub(id, 1)] & MASK_64, "controller: collateral factor above threshold"
     # safe: id >= 1 checked above
     self._markets[unsafe_sub(id, 1)] = convert(market, uint256) | (collateral_factor_ << 160)
     log CollateralFactorSet(market=market, collateral_factor=collateral_factor_)
@@ -331,12 +434,14 @@ def set_bad_debt_dust(bad_debt_dust_: uint256):
 def enter_markets(markets_: DynArray[address, MAX_MARKETS]):
     """
     @dev Enables the caller's vouchers in `markets_` as collateral.
-    @param markets_ Listed markets (already entered ones are skipped).
+    @param markets_ Listed markets, not delisted (already entered ones are
+           skipped).
     """
     mask: uint256 = self._membership[msg.sender]
     for market: address in markets_:
         bit: uint256 = self._bit(market)
         if mask & bit == 0:
+            assert (self._controls[self._ids[market] - 1] >> 128) & DELISTED == 0, "controller: market delisted"
             mask |= bit
             log MarketEntered(account=msg.sender, market=market)
     self._membership[msg.sender] = mask
@@ -422,7 +527,7 @@ def liquidation_seize(borrower: address, collateral_market: address, repay_amoun
     assert self._is_member(borrower, collateral_market), "controller: not the borrower's collateral"
     # collateral whose feed fails counts as zero: a market the borrower
     # entered with 1 wei behind a stale feed cannot veto its liquidation
-    l: Liquidity = self._liquidity(borrower, True)
+    l: Liquidity = self._liquidity(borrower, True, True)
     assert l.borrowable < l.debt, "controller: account is healthy"
     # max repay = debt x close factor, rounded down
     assert repay_amount <= debt * self.close_factor // WAD, "controller: repay exceeds close factor"
@@ -435,18 +540,31 @@ def liquidation_seize(borrower: address, collateral_market: address, repay_amoun
 
 
 @external
-@view
 def on_write_off(borrower: address) -> bool:
     """
     @dev Called by a market before writing off `borrower`'s debt: reverts
          unless the collateral is worth at most `bad_debt_dust` and less
-         than the debt.
+         than the debt, then seizes that collateral: the borrower's vouchers
+         in every entered market are burnt (`Market.forfeit`), so the assets
+         behind them go to that market's suppliers. Burnt rather than paid
+         to the caller: a borrower writing itself off, from any account,
+         gets nothing back, and nobody races for the dust.
     @param borrower The account.
     @return bool True (or a revert).
     """
     assert self._ids[msg.sender] != 0, "controller: caller is not a listed market"
-    l: Liquidity = self._liquidity(borrower, True)
+    l: Liquidity = self._liquidity(borrower, True, False)
     assert l.collateral <= self.bad_debt_dust and l.collateral < l.debt, "controller: debt is not bad"
+    mask: uint256 = self._membership[borrower]
+    for i: uint256 in range(MAX_MARKETS):
+        if mask == 0:
+            break
+        if mask & 1 != 0:
+            market: address = self._market_at(i)
+            shares: uint256 = extcall IMarket(market).forfeit(borrower)
+            if shares != 0:
+                log CollateralForfeited(account=borrower, market=market, shares=shares)
+        mask >>= 1
     return True
 
 
@@ -455,18 +573,20 @@ def on_write_off(borrower: address) -> bool:
 
 @external
 @view
-def account_liquidity(account: address) -> (uint256, uint256, uint256):
+def account_liquidity(account: address) -> IController.AccountLiquidity:
     """
     @dev An account's standing now, USD with 18 decimals. Collateral whose
          price is unavailable counts as zero; a debt whose price is
          unavailable reverts with the adapter's reason.
     @param account The account.
-    @return uint256 Borrowable value: sum of collateral x price x cf.
-    @return uint256 Debt value: sum of debt x price.
-    @return uint256 Collateral value without factors.
+    @return AccountLiquidity Borrowable value (sum of collateral x price
+            x cf: the borrow limit), liquidation limit (the same with lt:
+            liquidatable below the debt), debt value (sum of debt x price)
+            and collateral value without factors.
     """
-    l: Liquidity = self._liquidity(account, True)
-    return l.borrowable, l.debt, l.collateral
+    b: Liquidity = self._liquidity(account, True, False)
+    t: Liquidity = self._liquidity(account, True, True)
+    return IController.AccountLiquidity(borrowable=b.borrowable, liquidation_limit=t.borrowable, debt=b.debt, collateral=b.collateral)
 
 
 @external
@@ -491,7 +611,7 @@ def redeemable(account: address, market: address) -> uint256:
     packed: uint256 = self._markets[unsafe_sub(id, 1)]
     if (self._membership[account] >> unsafe_sub(id, 1)) & 1 == 0:
         return max_value(uint256)
-    l: Liquidity = self._liquidity(account, False)
+    l: Liquidity = self._liquidity(account, False, False)
     if not l.priced or l.borrowable < l.debt:
         return 0
     if l.debt == 0:
@@ -510,11 +630,12 @@ def redeemable(account: address, market: address) -> uint256:
 @view
 def health_factor(account: address) -> uint256:
     """
-    @dev Borrowable value / debt value, WAD; max_value(uint256) without debt.
+    @dev Liquidation limit (collateral x price x lt) / debt value, WAD;
+         max_value(uint256) without debt.
     @param account The account.
     @return uint256 The health factor (liquidatable below 1e18).
     """
-    l: Liquidity = self._liquidity(account, True)
+    l: Liquidity = self._liquidity(account, True, True)
     if l.debt == 0:
         return max_value(uint256)
     # rounded down: an account at exactly 1 - 1 wei reads as unhealthy
@@ -580,6 +701,47 @@ def collateral_factor(market: address) -> uint256:
 
 @external
 @view
+def liquidation_threshold(market: address) -> uint256:
+    """
+    @dev A listed market's liquidation threshold, WAD (0 if not listed).
+    @param market The market.
+    @return uint256 The threshold.
+    """
+    id: uint256 = self._ids[market]
+    if id == 0:
+        return 0
+    # safe: id >= 1
+    return self._controls[unsafe_sub(id, 1)] & MASK_64
+
+
+@external
+@view
+def market_config(market: address) -> IController.MarketConfig:
+    """
+    @dev A listed market's risk parameters and controls, for dashboards.
+    @param market A listed market.
+    @return MarketConfig Collateral factor, liquidation threshold, time of
+            the last threshold cut, supply and borrow caps (0: none), and
+            whether deposits or borrows are paused and the market delisted.
+    """
+    i: uint256 = self._index(market)
+    packed: uint256 = self._controls[i]
+    caps: uint256 = self._caps[i]
+    flags: uint256 = packed >> 128
+    return IController.MarketConfig(
+        collateral_factor=self._markets[i] >> 160,
+        liquidation_threshold=packed & MASK_64,
+        last_threshold_cut=(packed >> 64) & MASK_64,
+        supply_cap=caps & MASK_128,
+        borrow_cap=caps >> 128,
+        deposit_paused=flags & DEPOSIT_PAUSED != 0,
+        borrow_paused=flags & BORROW_PAUSED != 0,
+        delisted=flags & DELISTED != 0,
+    )
+
+
+@external
+@view
 def all_markets() -> DynArray[address, MAX_MARKETS]:
     """
     @dev Every listed market, in listing order.
@@ -589,6 +751,110 @@ def all_markets() -> DynArray[address, MAX_MARKETS]:
     for i: uint256 in range(self.market_count, bound=MAX_MARKETS):
         result.append(self._market_at(i))
     return result
+
+
+# ---------------------------------------------- thresholds and controls
+# (declared after the hooks and views: the dispatcher tries a bucket's
+# functions in declaration order, and `on_borrow` is on the hot path)
+
+
+@external
+def set_liquidation_threshold(market: address, liquidation_threshold_: uint256):
+    """
+    @dev Sets a market's liquidation threshold lt (cf <= lt <= 90%). Raising
+         it is safe at once. A cut is the dangerous move (accounts between
+         the new and the old threshold become liquidatable), so it is
+         refused below the collateral factor (an account within its borrow
+         limit then stays unliquidatable), by more than `MAX_THRESHOLD_CUT`
+         at once, or within `THRESHOLD_CUT_DELAY` of the previous cut.
+    @param market A listed market.
+    @param liquidation_threshold_ The threshold, WAD.
+    """
+    ownable._check_owner()
+    id: uint256 = self._ids[market]
+    assert id != 0, "controller: market not listed"
+    # safe: id >= 1 checked above
+    i: uint256 = unsafe_sub(id, 1)
+    packed: uint256 = self._controls[i]
+    old: uint256 = packed & MASK_64
+    assert liquidation_threshold_ <= MAX_LIQUIDATION_THRESHOLD, "controller: threshold too high"
+    assert liquidation_threshold_ >= self._markets[i] >> 160, "controller: threshold below collateral factor"
+    last_cut: uint256 = (packed >> 64) & MASK_64
+    if liquidation_threshold_ < old:
+        assert old - liquidation_threshold_ <= MAX_THRESHOLD_CUT, "controller: threshold cut too large"
+        assert last_cut == 0 or block.timestamp >= last_cut + THRESHOLD_CUT_DELAY, "controller: threshold cut too soon"
+        last_cut = block.timestamp
+    self._controls[i] = (packed >> 128 << 128) | (last_cut << 64) | liquidation_threshold_
+    log LiquidationThresholdSet(market=market, liquidation_threshold=liquidation_threshold_)
+
+
+@external
+def set_pause_guardian(pause_guardian_: address):
+    """
+    @dev Sets who may pause deposits and borrows beside the owner (zero:
+         nobody but the owner).
+    @param pause_guardian_ The guardian (a fast multisig in production).
+    """
+    ownable._check_owner()
+    self.pause_guardian = pause_guardian_
+    log PauseGuardianSet(pause_guardian=pause_guardian_)
+
+
+@external
+def set_paused(market: address, deposit_paused: bool, borrow_paused: bool):
+    """
+    @dev Pauses or resumes new deposits (`deposit`, `mint`, their native
+         forms) and new borrows in `market`. The pause guardian may only
+         pause; the owner also resumes (not in a delisted market). Repay,
+         liquidation and withdrawals are never paused.
+    @param market A listed market.
+    @param deposit_paused New deposits refused.
+    @param borrow_paused New borrows refused.
+    """
+    i: uint256 = self._index(market)
+    flags: uint256 = self._controls[i] >> 128
+    wanted: uint256 = convert(deposit_paused, uint256) * DEPOSIT_PAUSED | convert(borrow_paused, uint256) * BORROW_PAUSED
+    if msg.sender != ownable.owner:
+        assert msg.sender == self.pause_guardian and msg.sender != empty(address), "controller: caller is not the owner or the pause guardian"
+        assert wanted & flags == flags & (DEPOSIT_PAUSED | BORROW_PAUSED), "controller: only the owner unpauses"
+    assert flags & DELISTED == 0, "controller: market delisted"
+    self._set_flags(market, i, wanted)
+    log PausedSet(market=market, deposit_paused=deposit_paused, borrow_paused=borrow_paused)
+
+
+@external
+def set_caps(market: address, supply_cap: uint256, borrow_cap: uint256):
+    """
+    @dev Sets a market's caps (0: none): deposits that would take its
+         total assets A above `supply_cap`, and borrows that would take its
+         total borrows B above `borrow_cap`, are refused. Existing
+         positions above a lowered cap stay (they may only shrink).
+    @param market A listed market.
+    @param supply_cap The most total assets, asset units.
+    @param borrow_cap The most total borrows, asset units.
+    """
+    ownable._check_owner()
+    i: uint256 = self._index(market)
+    assert supply_cap <= MASK_128 and borrow_cap <= MASK_128, "controller: cap out of bounds"
+    self._caps[i] = supply_cap | (borrow_cap << 128)
+    self._set_flags(market, i, self._controls[i] >> 128)
+    log CapsSet(market=market, supply_cap=supply_cap, borrow_cap=borrow_cap)
+
+
+@external
+def delist(market: address):
+    """
+    @dev Retires `market` for good: no new entries, deposits or borrows.
+         Its positions still repay, withdraw (within their health) and get
+         liquidated; its collateral factor and threshold stay as they are
+         (the owner lowers them with the usual rules).
+    @param market A listed market.
+    """
+    ownable._check_owner()
+    i: uint256 = self._index(market)
+    assert (self._controls[i] >> 128) & DELISTED == 0, "controller: market delisted"
+    self._set_flags(market, i, DEPOSIT_PAUSED | BORROW_PAUSED | DELISTED)
+    log MarketDelisted(market=market)
 
 
 # --------------------------------------------------------------- internal
@@ -633,6 +899,37 @@ def _check_collateral_factor(asset: address, collateral_factor_: uint256):
 
 @internal
 @view
+def _index(market: address) -> uint256:
+    """
+    @dev A listed market's id; reverts if `market` is not listed.
+    """
+    id: uint256 = self._ids[market]
+    assert id != 0, "controller: market not listed"
+    # safe: id >= 1 checked above
+    return unsafe_sub(id, 1)
+
+
+@internal
+def _set_flags(market: address, i: uint256, flags: uint256):
+    """
+    @dev Stores a market's pause and delisting flags here and pushes them,
+         with its caps, to the market, which checks them itself.
+    @param market The market.
+    @param i Its id.
+    @param flags `DEPOSIT_PAUSED | BORROW_PAUSED | DELISTED` bits.
+    """
+    self._controls[i] = (self._controls[i] & MASK_128) | (flags << 128)
+    caps: uint256 = self._caps[i]
+    pushed: uint256 = flags
+    if caps & MASK_128 != 0:
+        pushed |= SUPPLY_CAPPED
+    if caps >> 128 != 0:
+        pushed |= BORROW_CAPPED
+    extcall IMarket(market).set_controls(pushed, caps)
+
+
+@internal
+@view
 def _bit(market: address) -> uint256:
     id: uint256 = self._ids[market]
     assert id != 0, "controller: market not listed"
@@ -658,10 +955,12 @@ def _market_at(id: uint256) -> address:
 
 @internal
 @view
-def _liquidity(account: address, strict: bool) -> Liquidity:
+def _liquidity(account: address, strict: bool, threshold: bool) -> Liquidity:
     """
     @dev An account's standing over its entered markets, USD WAD:
-         borrowable = sum floor(floor(supplied x p / WAD) x cf / WAD)   (down: protocol)
+         borrowable = sum floor(floor(supplied x p / WAD) x f / WAD)    (down: protocol)
+                      with f = cf (borrow limit) or lt (`threshold`: the
+                      liquidation limit)
          debt       = sum ceil(debt x p / WAD)                         (up: protocol)
          collateral = sum floor(supplied x p / WAD)
          Collateral whose price is unavailable counts as zero (the
@@ -670,6 +969,7 @@ def _liquidity(account: address, strict: bool) -> Liquidity:
          leaves `priced` false.
     @param account The account.
     @param strict Revert on an unpriceable debt.
+    @param threshold Weigh collateral by lt instead of cf.
     @return Liquidity The sums.
     """
     l: Liquidity = Liquidity(borrowable=0, debt=0, collateral=0, priced=True)
@@ -693,8 +993,12 @@ def _liquidity(account: address, strict: bool) -> Liquidity:
                 if supplied != 0:
                     value: uint256 = supplied * p // WAD
                     l.collateral += value
-                    # weighted value x cf, rounded down
-                    l.borrowable += value * (packed >> 160) // WAD
+                    # weighted value x f, rounded down (the borrow limit's
+                    # path reads no second slot)
+                    if threshold:
+                        l.borrowable += value * (self._controls[i] & MASK_64) // WAD
+                    else:
+                        l.borrowable += value * (packed >> 160) // WAD
                 if debt != 0:
                     # rounded up
                     l.debt += (debt * p + WAD - 1) // WAD
@@ -755,5 +1059,8 @@ def _incentive(raw: uint256, debt_value: uint256) -> uint256:
 @internal
 @view
 def _check_healthy(account: address):
-    l: Liquidity = self._liquidity(account, True)
+    """
+    @dev Reverts past the borrow limit (collateral weighed by cf).
+    """
+    l: Liquidity = self._liquidity(account, True, False)
     assert l.borrowable >= l.debt, "controller: insufficient collateral"

@@ -72,7 +72,7 @@ interface IController:
     def on_borrow(borrower: address, market_id: uint256): nonpayable
     def on_redeem(account: address, market_id: uint256) -> bool: view
     def liquidation_seize(borrower: address, collateral_market: address, repay_amount: uint256, debt: uint256) -> uint256: view
-    def on_write_off(borrower: address) -> bool: view
+    def on_write_off(borrower: address) -> bool: nonpayable
     def redeemable(account: address, market: address) -> uint256: view
 
 
@@ -107,7 +107,17 @@ VIRTUAL_ASSETS: constant(uint256) = 1
 DECIMALS_OFFSET: constant(uint8) = 3
 # @dev Field masks of the packed slots.
 MASK_128: constant(uint256) = 2**128 - 1
+MASK_64: constant(uint256) = 2**64 - 1
 MASK_40: constant(uint256) = 2**40 - 1
+# @dev Controls the Controller sets (`set_controls`), bits of `State.flags`:
+#      new deposits / new borrows refused (pause guardian or owner), the
+#      market delisted for good (both refused), and a supply / borrow cap
+#      in force (only then is the `_caps` slot read).
+DEPOSIT_PAUSED: constant(uint256) = 1
+BORROW_PAUSED: constant(uint256) = 2
+DELISTED: constant(uint256) = 4
+SUPPLY_CAPPED: constant(uint256) = 8
+BORROW_CAPPED: constant(uint256) = 16
 
 
 # @dev The asset lent and borrowed.
@@ -139,8 +149,13 @@ totalSupply: public(uint256)
 #      the market holds by its own accounting, reserves included.
 _pool: uint256
 # @dev Packed: borrow index I, WAD (bits 0..127) | last accrual timestamp
-#      (bits 128..167) | borrow rate per second r, WAD (bits 168..231).
+#      (bits 128..167) | borrow rate per second r, WAD (bits 168..231) |
+#      control flags (bits 232..255; read with the state, so a market
+#      without pause or cap pays nothing for them).
 _rates: uint256
+# @dev Packed caps, asset units (0: none): supply cap on A after a deposit
+#      (bits 0..127) | borrow cap on B after a borrow (bits 128..255).
+_caps: uint256
 # @dev Packed: reserves R as of `last_accrual` (bits 0..127) | reserve
 #      factor rf, WAD (bits 128..255).
 _reserves: uint256
@@ -219,7 +234,8 @@ event RateModelSet:
     rate_model: indexed(address)
 
 
-# `Totals` (C, B, R, I as of now) is declared in interfaces/IMarket.vyi.
+# `Totals` (C, B, R, I as of now), `AccountSnapshot` and `Rates` are
+# declared in interfaces/IMarket.vyi.
 
 
 struct State:
@@ -231,6 +247,7 @@ struct State:
     last: uint256
     rate: uint256
     rf: uint256
+    flags: uint256
 
 
 @deploy
@@ -267,7 +284,7 @@ def __init__(
     self.name = name_
     self.symbol = symbol_
     self.rate_model = rate_model_
-    self._store(State(cash=0, borrows=0, reserves=0, index=WAD, last=block.timestamp, rate=self._model_rate(0, 0), rf=reserve_factor_))
+    self._commit(State(cash=0, borrows=0, reserves=0, index=WAD, last=0, rate=0, rf=reserve_factor_, flags=0))
 
 
 @external
@@ -484,9 +501,7 @@ def deposit(assets: uint256, receiver: address) -> uint256:
     @param receiver Who gets the vouchers.
     @return uint256 The vouchers minted.
     """
-    t: State = self._accrue()
-    shares: uint256 = self._to_shares(assets, self._assets_of(t), False)
-    self._supply(t, msg.sender, receiver, assets, shares)
+    shares: uint256 = self._deposit(assets, receiver)
     self._pull(msg.sender, assets)
     return shares
 
@@ -536,9 +551,7 @@ def redeem(shares: uint256, receiver: address, owner: address) -> uint256:
     @param owner Whose vouchers burn (caller or an approved spender).
     @return uint256 The assets paid.
     """
-    t: State = self._accrue()
-    assets: uint256 = self._to_assets(shares, self._assets_of(t), False)
-    self._exit(t, receiver, owner, assets, shares)
+    assets: uint256 = self._redeem(shares, receiver, owner)
     self._push(receiver, assets)
     return assets
 
@@ -556,9 +569,7 @@ def deposit_native(receiver: address) -> uint256:
     @return uint256 The vouchers minted.
     """
     assert is_native, "market: not a native market"
-    t: State = self._accrue()
-    shares: uint256 = self._to_shares(msg.value, self._assets_of(t), False)
-    self._supply(t, msg.sender, receiver, msg.value, shares)
+    shares: uint256 = self._deposit(msg.value, receiver)
     extcall IWrappedNative(asset).deposit(value=msg.value)
     return shares
 
@@ -574,9 +585,7 @@ def redeem_native(shares: uint256, receiver: address, owner: address) -> uint256
     @return uint256 The assets paid.
     """
     assert is_native, "market: not a native market"
-    t: State = self._accrue()
-    assets: uint256 = self._to_assets(shares, self._assets_of(t), False)
-    self._exit(t, receiver, owner, assets, shares)
+    assets: uint256 = self._redeem(shares, receiver, owner)
     self._push_native(receiver, assets)
     return assets
 
@@ -702,15 +711,17 @@ def write_off(borrower: address) -> uint256:
     """
     @dev Writes off the debt of an account left without collateral (the
          Controller checks: collateral worth at most the dust threshold and
-         less than the debt). Reserves absorb the loss first; the rest
-         lowers what vouchers are worth, shared by all suppliers pro rata.
+         less than the debt, then burns the vouchers the account still holds
+         in every market it entered, so the defaulter keeps nothing, whoever
+         calls). Reserves absorb the loss first; the rest lowers what
+         vouchers are worth, shared by all suppliers pro rata.
     @param borrower The insolvent account.
     @return uint256 The debt written off.
     """
     t: State = self._accrue()
     debt: uint256 = self._debt(borrower, t.index)
     assert debt != 0, "market: no debt"
-    assert staticcall IController(controller).on_write_off(borrower)
+    assert extcall IController(controller).on_write_off(borrower)
     covered: uint256 = min(debt, t.reserves)
     self._debts[borrower] = 0
     # B can trail the sum of debts by rounding (it rounds down), hence min
@@ -854,7 +865,7 @@ def borrow_rate() -> uint256:
     @dev r: the borrow rate per second since the last change, WAD.
     @return uint256 The rate.
     """
-    return self._rates >> 168
+    return (self._rates >> 168) & MASK_64
 
 
 @external
@@ -892,18 +903,17 @@ def debt_of(account: address) -> uint256:
 
 @external
 @view
-def account_snapshot(account: address) -> (address, uint256, uint256):
+def account_snapshot(account: address) -> IMarket.AccountSnapshot:
     """
     @dev What the Controller needs to value an account here, as of now.
     @param account The account.
-    @return address The asset (for its price).
-    @return uint256 The account's vouchers in assets, rounded down.
-    @return uint256 The account's debt, rounded up.
+    @return AccountSnapshot The asset (for its price), the account's
+            vouchers in assets (rounded down) and its debt (rounded up).
     """
     shares: uint256 = self.balanceOf[account]
     packed: uint256 = self._debts[account]
     if shares == 0 and packed == 0:
-        return asset, 0, 0
+        return IMarket.AccountSnapshot(asset=asset, supplied=0, debt=0)
     t: State = self._current()
     supplied: uint256 = 0
     debt: uint256 = 0
@@ -912,7 +922,7 @@ def account_snapshot(account: address) -> (address, uint256, uint256):
     if packed & MASK_128 != 0:
         # ceil(p * I / i)
         debt = math._ceil_div((packed & MASK_128) * t.index, packed >> 128)
-    return asset, supplied, debt
+    return IMarket.AccountSnapshot(asset=asset, supplied=supplied, debt=debt)
 
 
 @external
@@ -939,14 +949,12 @@ def exchange_rate() -> uint256:
 
 @external
 @view
-def rates() -> (uint256, uint256, uint256, uint256, uint256):
+def rates() -> IMarket.Rates:
     """
-    @dev The market's figures for dashboards, now.
-    @return uint256 Utilization U = B / (C + B), WAD.
-    @return uint256 Borrow rate per year (APR), WAD.
-    @return uint256 Supply rate per year = borrow APR x U x (1 - rf), WAD.
-    @return uint256 Borrow APY with per-second compounding, e^APR - 1, WAD.
-    @return uint256 Supply APY, e^(supply APR) - 1, WAD.
+    @dev The market's figures for dashboards, now, all WAD: utilization
+         U = B / (C + B), borrow APR, supply APR = borrow APR x U x (1 - rf),
+         and both APYs with per-second compounding (e^APR - 1).
+    @return Rates The five figures, named.
     """
     t: State = self._current()
     u: uint256 = 0
@@ -957,7 +965,69 @@ def rates() -> (uint256, uint256, uint256, uint256, uint256):
     borrow_apr: uint256 = r * YEAR
     # supply APR = borrow APR * U * (1 - rf), rounded down
     supply_apr: uint256 = borrow_apr * u // WAD * (WAD - t.rf) // WAD
-    return u, borrow_apr, supply_apr, self._apy(borrow_apr), self._apy(supply_apr)
+    return IMarket.Rates(
+        utilization=u,
+        borrow_apr=borrow_apr,
+        supply_apr=supply_apr,
+        borrow_apy=self._apy(borrow_apr),
+        supply_apy=self._apy(supply_apr),
+    )
+
+
+# ----------------------------------------------------------- stray tokens
+
+
+@external
+@nonreentrant
+def sweep(token: address) -> uint256:
+    """
+    @dev Governance takes a stray ERC-20 sent here by mistake. Refused for
+         the market's asset: cash is never swept (nor a donation of it,
+         which the accounting ignores and leaves in the contract).
+    @param token The stray token.
+    @return uint256 The amount sent to governance.
+    """
+    self._check_governance()
+    assert token != asset, "market: cannot sweep the asset"
+    amount: uint256 = staticcall IERC20(token).balanceOf(self)
+    self._send(token, msg.sender, amount)
+    return amount
+
+
+# ---------------------------------------------------- Controller only
+# (declared last: the dispatcher tries a bucket's functions in declaration
+# order, and `account_snapshot` is read on every health check)
+
+
+@external
+def forfeit(account: address) -> uint256:
+    """
+    @dev Burns every voucher of `account` (a defaulter being written off);
+         the assets behind them stay in the pool, so they raise what every
+         other voucher is worth. Only the Controller, from `on_write_off`;
+         not locked, since the writing-off market may be this one.
+    @param account The defaulter.
+    @return uint256 The vouchers burnt.
+    """
+    self._check_controller()
+    shares: uint256 = self.balanceOf[account]
+    self._burn(account, shares)
+    return shares
+
+
+@external
+def set_controls(flags: uint256, caps: uint256):
+    """
+    @dev Stores the pause, delisting and cap state the Controller keeps
+         (bits as `DEPOSIT_PAUSED`..`BORROW_CAPPED`; caps packed as
+         `_caps`). Only the Controller.
+    @param flags The control flags.
+    @param caps Supply cap | borrow cap << 128.
+    """
+    self._check_controller()
+    # flags do not enter the interest: no accrual needed to change them
+    self._rates = (self._rates & (2**232 - 1)) | (flags << 232)
+    self._caps = caps
 
 
 # --------------------------------------------------------------- internal
@@ -967,6 +1037,15 @@ def rates() -> (uint256, uint256, uint256, uint256, uint256):
 @view
 def _check_governance():
     assert msg.sender == staticcall IController(controller).owner(), "market: caller is not governance"
+
+
+@internal
+@view
+def _check_controller():
+    """
+    @dev Reverts unless the caller is this market's Controller.
+    """
+    assert msg.sender == controller, "market: caller is not the controller"
 
 
 @internal
@@ -995,29 +1074,25 @@ def _load() -> State:
         reserves=reserves & MASK_128,
         index=rates_ & MASK_128,
         last=(rates_ >> 128) & MASK_40,
-        rate=rates_ >> 168,
+        rate=(rates_ >> 168) & MASK_64,
         rf=reserves >> 128,
+        flags=rates_ >> 232,
     )
-
-
-@internal
-def _store(t: State):
-    # convert() reverts past each field's width: no silent truncation
-    self._pool = convert(convert(t.cash, uint128), uint256) | (convert(convert(t.borrows, uint128), uint256) << 128)
-    self._rates = convert(convert(t.index, uint128), uint256) | (convert(convert(t.last, uint40), uint256) << 128) | (convert(convert(t.rate, uint64), uint256) << 168)
-    self._reserves = convert(convert(t.reserves, uint128), uint256) | (convert(convert(t.rf, uint128), uint256) << 128)
 
 
 @internal
 def _commit(t: State):
     """
-    @dev Writes the state after an operation, stamped now, with the rate
-         for the new cash and borrows (r stays fixed until the next change).
+    @dev Writes the state after an operation, stamped now (`t.last` is
+         ignored), with the rate for the new cash and borrows (`t.rate` is
+         ignored; r stays fixed until the next change). Packs in place: no
+         copy of the state.
     """
-    n: State = t
-    n.last = block.timestamp
-    n.rate = self._model_rate(t.cash, t.borrows)
-    self._store(n)
+    rate: uint256 = self._model_rate(t.cash, t.borrows)
+    # convert() reverts past each field's width: no silent truncation
+    self._pool = convert(convert(t.cash, uint128), uint256) | (convert(convert(t.borrows, uint128), uint256) << 128)
+    self._rates = convert(convert(t.index, uint128), uint256) | (convert(convert(block.timestamp, uint40), uint256) << 128) | (convert(convert(rate, uint64), uint256) << 168) | (t.flags << 232)
+    self._reserves = convert(convert(t.reserves, uint128), uint256) | (convert(convert(t.rf, uint128), uint256) << 128)
 
 
 @internal
@@ -1029,7 +1104,10 @@ def _current() -> State:
          I' = I + floor(I * f / WAD)          (index rounds down)
          B' = floor(B * I' / I)               (borrows follow the index, round down
                                                so B' never exceeds the sum of debts)
-         R' = R + floor((B' - B) * rf / WAD)
+         R' = R + ceil((B' - B) * rf / WAD)  (reserves round up: the protocol
+                                               never loses its unit of a share; the
+                                               suppliers' part (B' - B) - (R' - R) >= 0
+                                               since rf <= 1/2)
     """
     t: State = self._load()
     dt: uint256 = block.timestamp - t.last
@@ -1040,7 +1118,8 @@ def _current() -> State:
     new_borrows: uint256 = t.borrows * new_index // t.index
     # safe: new_index >= t.index, so new_borrows >= t.borrows
     interest: uint256 = unsafe_sub(new_borrows, t.borrows)
-    t.reserves += interest * t.rf // WAD
+    # ceil(interest x rf / WAD); WAD > 0, and both factors fit 128 bits
+    t.reserves += unsafe_div(interest * t.rf + unsafe_sub(WAD, 1), WAD)
     t.borrows = new_borrows
     t.index = new_index
     return t
@@ -1080,12 +1159,18 @@ def _to_assets(shares: uint256, total_assets: uint256, round_up: bool) -> uint25
 def _max_deposit(t: State, total_assets: uint256) -> uint256:
     """
     @dev What a deposit may add now: the room left in the 128-bit cash
-         field; 0 if it would not mint a voucher.
+         field and under the supply cap; 0 while deposits are paused or the
+         market is delisted, or if it would not mint a voucher.
     @param t The current state.
     @param total_assets A in `t`.
     @return uint256 The asset amount.
     """
+    if t.flags & (DEPOSIT_PAUSED | DELISTED) != 0:
+        return 0
     room: uint256 = MASK_128 - t.cash
+    if t.flags & SUPPLY_CAPPED != 0:
+        cap: uint256 = self._caps & MASK_128
+        room = min(room, cap - min(cap, total_assets))
     if self._to_shares(room, total_assets, False) == 0:
         return 0
     return room
@@ -1136,12 +1221,45 @@ def _set_debt(account: address, principal: uint256, index: uint256):
 
 
 @internal
+def _deposit(assets: uint256, receiver: address) -> uint256:
+    """
+    @dev `deposit` and `deposit_native` after accrual: mints vouchers for
+         `assets`, rounded down; the caller then brings the asset in.
+    @param assets The asset amount.
+    @param receiver Who gets the vouchers.
+    @return uint256 The vouchers minted.
+    """
+    t: State = self._accrue()
+    shares: uint256 = self._to_shares(assets, self._assets_of(t), False)
+    self._supply(t, msg.sender, receiver, assets, shares)
+    return shares
+
+
+@internal
+def _redeem(shares: uint256, receiver: address, owner: address) -> uint256:
+    """
+    @dev `redeem` and `redeem_native` after accrual: burns `shares` for
+         assets rounded down (health checked); the caller then pays out.
+    @param shares The voucher amount.
+    @param receiver Who gets the assets.
+    @param owner Whose vouchers burn.
+    @return uint256 The assets to pay.
+    """
+    t: State = self._accrue()
+    assets: uint256 = self._to_assets(shares, self._assets_of(t), False)
+    self._exit(t, receiver, owner, assets, shares)
+    return assets
+
+
+@internal
 def _supply(t: State, caller: address, receiver: address, assets: uint256, shares: uint256):
     assert receiver != empty(address), "market: zero receiver"
     assert assets != 0 and shares != 0, "market: zero amount"
     n: State = t
     n.cash += assets
     assert n.cash <= MASK_128, "market: cash bound"
+    if n.flags != 0:
+        self._check_open(n.flags, False, n.cash + n.borrows - n.reserves)
     self._commit(n)
     self.totalSupply += shares
     # safe: a balance never exceeds S, which did not overflow just above
@@ -1159,19 +1277,37 @@ def _exit(t: State, receiver: address, owner: address, assets: uint256, shares: 
     # reserves are a claim on the pool, not set-aside cash (Compound): any
     # cash may pay a supplier; governance takes reserves when cash allows
     assert t.cash >= assets, "market: not enough cash"
-    owned: uint256 = self.balanceOf[owner]
-    assert owned >= shares, "market: redeem exceeds balance"
-    # safe: checked just above; S >= any balance
-    self.balanceOf[owner] = unsafe_sub(owned, shares)
-    self.totalSupply = unsafe_sub(self.totalSupply, shares)
+    assert self.balanceOf[owner] >= shares, "market: redeem exceeds balance"
+    self._burn(owner, shares)
     n: State = t
     # safe: assets <= C checked above
     n.cash = unsafe_sub(t.cash, assets)
     self._commit(n)
-    log Transfer(sender=owner, receiver=empty(address), value=shares)
     log Withdraw(sender=msg.sender, receiver=receiver, owner=owner, assets=assets, shares=shares)
     # health after the burn: refused if these vouchers back a loan too far
     assert staticcall IController(controller).on_redeem(owner, market_id)
+
+
+@internal
+@view
+def _check_open(flags: uint256, borrowing: bool, total: uint256):
+    """
+    @dev Refuses a deposit (or a borrow) while the market is delisted or
+         that operation is paused, or when `total`, A (or B) after it,
+         exceeds the supply (or borrow) cap.
+    @param flags The control flags.
+    @param borrowing True for a borrow, False for a deposit.
+    @param total A after the deposit, or B after the borrow.
+    """
+    assert flags & DELISTED == 0, "market: delisted"
+    if borrowing:
+        assert flags & BORROW_PAUSED == 0, "market: borrow paused"
+        if flags & BORROW_CAPPED != 0:
+            assert total <= self._caps >> 128, "market: borrow cap reached"
+    else:
+        assert flags & DEPOSIT_PAUSED == 0, "market: deposit paused"
+        if flags & SUPPLY_CAPPED != 0:
+            assert total <= self._caps & MASK_128, "market: supply cap reached"
 
 
 @internal
@@ -1183,6 +1319,8 @@ def _borrow(amount: uint256, receiver: address):
     debt: uint256 = self._debt(msg.sender, t.index) + amount
     self._set_debt(msg.sender, debt, t.index)
     t.borrows += amount
+    if t.flags != 0:
+        self._check_open(t.flags, True, t.borrows)
     # safe: amount <= C checked above
     t.cash = unsafe_sub(t.cash, amount)
     self._commit(t)
@@ -1214,6 +1352,20 @@ def _reduce_debt(t: State, borrower: address, debt: uint256, repaid: uint256):
     n.borrows = t.borrows - min(repaid, t.borrows)
     n.cash = t.cash + repaid
     self._commit(n)
+
+
+@internal
+def _burn(owner: address, shares: uint256):
+    """
+    @dev Burns `shares` of `owner`'s vouchers; shares <= its balance is
+         the caller's check.
+    @param owner The holder.
+    @param shares The voucher amount.
+    """
+    # safe: the caller's check; S >= any balance
+    self.balanceOf[owner] = unsafe_sub(self.balanceOf[owner], shares)
+    self.totalSupply = unsafe_sub(self.totalSupply, shares)
+    log Transfer(sender=owner, receiver=empty(address), value=shares)
 
 
 @internal
@@ -1249,7 +1401,19 @@ def _pull(payer: address, amount: uint256):
 
 @internal
 def _push(receiver: address, amount: uint256):
-    assert extcall IERC20(asset).transfer(receiver, amount, default_return_value=True), "market: transfer failed"
+    self._send(asset, receiver, amount)
+
+
+@internal
+def _send(token: address, receiver: address, amount: uint256):
+    """
+    @dev Sends `amount` of `token` (the asset, or a stray token in `sweep`);
+         tokens that return nothing are accepted.
+    @param token The token.
+    @param receiver Who gets it.
+    @param amount The amount.
+    """
+    assert extcall IERC20(token).transfer(receiver, amount, default_return_value=True), "market: transfer failed"
 
 
 @internal

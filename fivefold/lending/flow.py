@@ -25,7 +25,7 @@ Parameters (deploy/<chain>.yaml, all optional; documented in docs/lending.md):
       stablecoin: "0x..."         # the chain's 6-decimal stablecoin (local: MockUSDT)
       stablecoin_symbol: USDT
       markets:                    # per symbol; defaults in DEFAULT_MARKETS
-        CC: {collateral_factor: 0.5, reserve_factor: 0.1, model: linear, heartbeat: 86400}
+        CC: {collateral_factor: 0.5, liquidation_threshold: 0.6, reserve_factor: 0.1, model: linear, heartbeat: 86400}
       local_prices:               # USD answers of the local feeds (LocalPriceFeed)
         CC: 0.05
 """
@@ -41,15 +41,16 @@ from fivefold.units import DAY, WAD
 SUITE_TOKENS = ("CC", "CMDT", "HPC", "CPC", "CARTY")
 STABLE, NATIVE = "STABLE", "NATIVE"
 
-# collateral factor, reserve factor, model; conservative for the suite's young tokens
+# collateral factor (borrow limit), reserve factor, model, liquidation threshold; conservative for
+# the suite's young tokens, with 5-10 points between the borrow limit and liquidation (Aave's gap)
 DEFAULT_MARKETS = {
-    "CC": ("0.50", "0.10", "linear"),
-    "CMDT": ("0.50", "0.10", "linear"),
-    "HPC": ("0.40", "0.15", "linear"),
-    "CPC": ("0.50", "0.10", "linear"),
-    "CARTY": ("0.40", "0.15", "linear"),
-    STABLE: ("0.80", "0.10", "kink"),
-    NATIVE: ("0.75", "0.10", "kink"),
+    "CC": ("0.50", "0.10", "linear", "0.60"),
+    "CMDT": ("0.50", "0.10", "linear", "0.60"),
+    "HPC": ("0.40", "0.15", "linear", "0.50"),
+    "CPC": ("0.50", "0.10", "linear", "0.60"),
+    "CARTY": ("0.40", "0.15", "linear", "0.50"),
+    STABLE: ("0.80", "0.10", "kink", "0.85"),
+    NATIVE: ("0.75", "0.10", "kink", "0.80"),
 }
 DEFAULT_LOCAL_PRICES = {"CC": "0.05", "CMDT": "0.10", "HPC": "1.50", "CPC": "0.02", "CARTY": "0.80", STABLE: "1", NATIVE: "2000"}
 DEFAULT_HEARTBEAT = DAY
@@ -166,7 +167,7 @@ def _list_market(ctx: Context, symbol: str, asset: str) -> None:
     p = _params(ctx)
     controller, adapter = ctx["LendingController"], ctx["LendingPriceAdapter"]
     label = _label(ctx, symbol)
-    cf, rf, model = DEFAULT_MARKETS[symbol]
+    cf, rf, model, lt = DEFAULT_MARKETS[symbol]
     o = (p.get("markets") or {}).get(label) or (p.get("markets") or {}).get(symbol) or {}
     default_heartbeat = LOCAL_HEARTBEAT if _local(ctx) else DEFAULT_HEARTBEAT
     heartbeat = int(o.get("heartbeat", p.get("heartbeat", default_heartbeat)))
@@ -176,6 +177,7 @@ def _list_market(ctx: Context, symbol: str, asset: str) -> None:
     if adapter.feed(asset) != feed or adapter.heartbeat(asset) != heartbeat:
         ctx.send(f"LendingPriceAdapter.set_feed({label})", adapter.set_feed, asset, feed, heartbeat)
     if controller.market_for(asset) == ZERO:
+        factor = _wad(o.get("collateral_factor", cf))
         rate_model = ctx["LendingKinkRateModel"] if o.get("model", model) == "kink" else ctx["LendingKinkRateModelLinear"]
         ctx.send(
             f"LendingController.create_market({label})",
@@ -183,7 +185,9 @@ def _list_market(ctx: Context, symbol: str, asset: str) -> None:
             asset,
             rate_model,
             _wad(o.get("reserve_factor", rf)),
-            _wad(o.get("collateral_factor", cf)),
+            factor,
+            # a configured factor above the default threshold lifts it (never below the factor)
+            _wad(o["liquidation_threshold"]) if "liquidation_threshold" in o else max(_wad(lt), factor),
             f"Pledge {label} deposit slip",
             f"slip{label}",
         )
@@ -250,7 +254,7 @@ def _supply_and_borrow(ctx: Context, usd, native, supplier, borrower) -> int:
     ctx.step("lending: supply 100,000 stablecoin", usd.deposit(100_000 * unit, supplier, sender=supplier))
     ctx.step("lending: supply 10 native coin as collateral", native.deposit_native(borrower, value=10 * WAD, sender=borrower))
     ctx.step("lending: enable collateral", controller.enter_markets([native], sender=borrower))
-    power = controller.account_liquidity(borrower)[0]
+    power = controller.account_liquidity(borrower).borrowable
     amount = power * 9 // 10 * unit // WAD
     ctx.step("lending: borrow stablecoin", usd.borrow(amount, borrower, sender=borrower),
              note=f"health {controller.health_factor(borrower) / WAD:.2f}")

@@ -19,6 +19,9 @@ DECIMALS_OFFSET = 3
 MAX_BORROW_RATE = 10 * WAD // YEAR  # per second: 1000% a year
 MAX_RESERVE_FACTOR = 5 * 10**17
 MAX_COLLATERAL_FACTOR = 9 * 10**17
+MAX_LIQUIDATION_THRESHOLD = 9 * 10**17
+MAX_THRESHOLD_CUT = 5 * 10**16  # one cut of a liquidation threshold: at most 5 points ...
+THRESHOLD_CUT_DELAY = 7 * 86400  # ... and at most one cut a week
 MIN_CLOSE_FACTOR, MAX_CLOSE_FACTOR = 5 * 10**16, 9 * 10**17
 MIN_LIQUIDATION_INCENTIVE, MAX_LIQUIDATION_INCENTIVE = WAD, 11 * 10**17
 MAX_BAD_DEBT_DUST = 100 * WAD
@@ -108,13 +111,14 @@ class Totals:
 
 
 def accrue(t: Totals, rate: int, dt: int, reserve_factor: int) -> Totals:
-    """Mirror of Market._current: f = r dt; I' = I + I f / WAD; B' = B I' / I; R' = R + (B' - B) rf."""
+    """Mirror of Market._current: f = r dt; I' = I + I f / WAD (down); B' = B I' / I (down);
+    R' = R + ceil((B' - B) rf / WAD): the reserves' share rounds up, so they never lose a unit."""
     if dt == 0:
         return t
     f = rate * dt
     index = t.index + t.index * f // WAD
     borrows = t.borrows * index // t.index
-    reserves = t.reserves + (borrows - t.borrows) * reserve_factor // WAD
+    reserves = t.reserves + ceil_div((borrows - t.borrows) * reserve_factor, WAD)
     return replace(t, borrows=borrows, reserves=reserves, index=index)
 
 
@@ -163,23 +167,28 @@ class Position:
     debt: int  # rounded up
     price: int
     collateral_factor: int
+    liquidation_threshold: int | None = None  # None: equal to the collateral factor
 
 
-def liquidity(positions: list[Position]) -> tuple[int, int, int]:
-    """(borrowable value, debt value, raw collateral value) as Controller._liquidity computes them."""
+def liquidity(positions: list[Position], threshold: bool = False) -> tuple[int, int, int]:
+    """(weighted value, debt value, raw collateral value) as Controller._liquidity computes them:
+    collateral weighed by the collateral factor (the borrow limit) or, with `threshold`, by the
+    liquidation threshold (the liquidation limit)."""
     weighted = debt_value = raw = 0
     for p in positions:
         if p.supplied:
             v = p.supplied * p.price // WAD
             raw += v
-            weighted += v * p.collateral_factor // WAD
+            lt = p.collateral_factor if p.liquidation_threshold is None else p.liquidation_threshold
+            weighted += v * (lt if threshold else p.collateral_factor) // WAD
         if p.debt:
             debt_value += ceil_div(p.debt * p.price, WAD)
     return weighted, debt_value, raw
 
 
 def health_factor(positions: list[Position]) -> int:
-    weighted, debt_value, _ = liquidity(positions)
+    """Controller.health_factor: liquidation limit / debt value (liquidatable below WAD)."""
+    weighted, debt_value, _ = liquidity(positions, threshold=True)
     return 2**256 - 1 if debt_value == 0 else weighted * WAD // debt_value
 
 
@@ -215,8 +224,11 @@ def market_at(project, address):
     return project.Market.at(address)
 
 
-def create_market(project, controller, asset, rate_model, reserve_factor, collateral_factor, name, symbol, sender):
-    receipt = controller.create_market(asset, rate_model, reserve_factor, collateral_factor, name, symbol, sender=sender)
+def create_market(project, controller, asset, rate_model, reserve_factor, collateral_factor, name, symbol, sender,
+                  liquidation_threshold=None):
+    """Lists a market (liquidation threshold: the collateral factor unless given) and returns it."""
+    threshold = collateral_factor if liquidation_threshold is None else liquidation_threshold
+    receipt = controller.create_market(asset, rate_model, reserve_factor, collateral_factor, threshold, name, symbol, sender=sender)
     address = receipt.events.filter(controller.MarketListed)[0].market
     return project.Market.at(address)
 
@@ -249,7 +261,8 @@ def market_rows(controller, project=None) -> list[MarketRow]:
     for address in controller.all_markets():
         market = project.Market.at(address) if project is not None else Contract(address)
         cash, borrows, reserves, _ = market.current_totals()
-        u, b_apr, s_apr, b_apy, s_apy = market.rates()
+        r = market.rates()
+        u, b_apr, s_apr, b_apy, s_apy = r.utilization, r.borrow_apr, r.supply_apr, r.borrow_apy, r.supply_apy
         asset = market.asset()
         decimals = market.decimals() - DECIMALS_OFFSET
         symbol = str(market.symbol())
@@ -304,7 +317,9 @@ def markets_table(rows: list[MarketRow]):
 
 # --- a complete local system (tests and the gas bench)
 
-# symbol -> (feed answer with 8 decimals, collateral factor, kind)
+# symbol -> (feed answer with 8 decimals, collateral factor); the local system lists every market
+# with its liquidation threshold equal to its collateral factor (Compound's single factor), so a
+# test of the two factors sets the threshold itself
 LOCAL_ASSETS = {
     "CC": (2 * 10**8, 75 * 10**16),
     "CMDT": (1 * 10**8, 60 * 10**16),

@@ -76,3 +76,19 @@ def test_check_roles__transfer_offered_to_a_stranger__reported(
     rows = {r.role: r for r in deployment.open_roles(ctx, deployer.address)}
     assert stranger.address in rows["CC.owner"].state and not rows["CC.owner"].awaiting_owner
     assert rows["CCVesting.owner"].state == f"held by the deployer {deployer.address}"
+
+
+def test_handoff__lending_controller__offered_then_accepted(project, chain, deployer, owner):
+    """The lending Controller moves in two steps like the other owned contracts: offered on a live
+    chain (reported until the owner accepts), accepted by the flow on a local chain."""
+    controller = project.Controller.deploy(deployer, sender=deployer)
+    ctx = _context(project, chain, deployer, owner, {"LendingController": controller}, local=False)
+    deployment.handoff(ctx)
+    assert [s.name for s in ctx.steps] == ["LendingController.transfer_ownership"]
+    assert (controller.owner(), controller.pending_owner()) == (deployer.address, owner.address)
+    assert [(r.role, r.awaiting_owner) for r in deployment.open_roles(ctx, deployer.address)] == [("LendingController.owner", True)]
+    local = _context(project, chain, deployer, owner, {"LendingController": controller}, local=True)
+    deployment.handoff(local)
+    assert [s.name for s in local.steps] == ["LendingController.accept_ownership (by the owner)"]
+    assert controller.owner() == owner.address
+    assert deployment.open_roles(local, deployer.address) == []

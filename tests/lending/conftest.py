@@ -111,6 +111,15 @@ def position(system, supply):
     return do
 
 
+@pytest.fixture
+def fresh_asset(project, deployer, adapter, governance):
+    """A 6-decimal asset with a fresh $1 feed in the adapter and no market yet."""
+    token = project.MockStablecoin.deploy(sender=deployer)
+    feed = lending.deploy_local_feed(project, deployer, "X / USD", 10**8)
+    adapter.set_feed(token, feed, 3600, sender=governance)
+    return token, feed
+
+
 def wad(x) -> int:
     return int(x * WAD)
 

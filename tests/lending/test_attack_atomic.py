@@ -100,13 +100,13 @@ def test_self_liquidation__thin_surplus_to_the_end__pair_gains_nothing_and_no_ba
         return _net_worth(attacker, cc_market, usd_market, tokens, price) + _net_worth(accomplice, cc_market, usd_market, tokens, price)
 
     before, suppliers_before = pair(), usd_market.totalAssets()
-    _, debt_value, raw = controller.account_liquidity(attacker)
+    _, _, debt_value, raw = controller.account_liquidity(attacker)
     incentive = lending.capped_incentive(raw, debt_value, controller.liquidation_incentive())
     assert WAD < incentive < controller.liquidation_incentive()  # 1.0333, not 1.08
     for _ in range(12):  # the debt halves each time: $1,500 -> $0.37, collateral -> $0.38
         repay = usd_market.debt_of(attacker) * controller.close_factor() // WAD
         usd_market.liquidate(attacker, repay, cc_market, 0, sender=accomplice)
-        _, debt_value, raw = controller.account_liquidity(attacker)
+        _, _, debt_value, raw = controller.account_liquidity(attacker)
         assert raw >= debt_value  # solvent after every liquidation
     assert raw <= controller.bad_debt_dust()  # collateral down to dust: where the old rule wrote debt off
     with ape.reverts("controller: debt is not bad"):

@@ -33,7 +33,7 @@ def test_donation__then_borrow_elsewhere__collateral_worth_only_accounted_assets
     tokens["CMDT"].transfer(cmdt_market, 1_000_000 * WAD, sender=attacker)
     controller.enter_markets([cmdt_market], sender=attacker)
     # the donation is not collateral: 1 wei is worth nothing
-    assert controller.account_liquidity(attacker)[0] == 0
+    assert controller.account_liquidity(attacker).borrowable == 0
     with ape.reverts("controller: insufficient collateral"):
         usd_market.borrow(1, attacker, sender=attacker)
 

@@ -8,8 +8,8 @@ def test_borrow__two_collateral_markets__sums_factor_weighted_value(controller, 
     supply(usd_market, supplier, 10_000 * 10**6)
     # CC: 100 x $2 x 0.75 = 150; CMDT: 100 x $1 x 0.60 = 60 -> $210 borrowable
     position(borrower, {"CC": 100 * WAD, "CMDT": 100 * WAD})
-    weighted, debt_value, raw = controller.account_liquidity(borrower)
-    assert (weighted, debt_value, raw) == (210 * WAD, 0, 300 * WAD)
+    weighted, limit, debt_value, raw = controller.account_liquidity(borrower)
+    assert (weighted, limit, debt_value, raw) == (210 * WAD, 210 * WAD, 0, 300 * WAD)
     usd_market.borrow(210 * 10**6, borrower, sender=borrower)
     assert controller.health_factor(borrower) == WAD
 

@@ -7,14 +7,6 @@ from fivefold.units import WAD
 ZERO = "0x0000000000000000000000000000000000000000"
 
 
-@pytest.fixture
-def fresh_asset(project, deployer, adapter, governance):
-    token = project.MockStablecoin.deploy(sender=deployer)
-    feed = lending.deploy_local_feed(project, deployer, "X / USD", 10**8)
-    adapter.set_feed(token, feed, 3600, sender=governance)
-    return token, feed
-
-
 def test_create_market__from_blueprint__lists_it(project, controller, system, fresh_asset, governance):
     token, _ = fresh_asset
     market = lending.create_market(project, controller, token, system.linear, 0, 5 * 10**17, "Pledge X", "slipX", governance)
@@ -35,50 +27,50 @@ def test_create_market__native_asset__is_native(native_market, tokens):
 def test_create_market__factor_of_one__reverts(controller, system, fresh_asset, governance):
     token, _ = fresh_asset
     with ape.reverts("controller: collateral factor too high"):
-        controller.create_market(token, system.linear, 0, WAD, "X", "X", sender=governance)
+        controller.create_market(token, system.linear, 0, WAD, 0, "X", "X", sender=governance)
     with ape.reverts("controller: collateral factor too high"):
-        controller.create_market(token, system.linear, 0, lending.MAX_COLLATERAL_FACTOR + 1, "X", "X", sender=governance)
+        controller.create_market(token, system.linear, 0, lending.MAX_COLLATERAL_FACTOR + 1, 0, "X", "X", sender=governance)
 
 
 def test_create_market__oracle_returns_zero__reverts(controller, system, fresh_asset, governance, deployer):
     token, feed = fresh_asset
     lending.set_local_answer(feed, 0, deployer)
     with ape.reverts("feed_reader: non-positive price"):
-        controller.create_market(token, system.linear, 0, 0, "X", "X", sender=governance)
+        controller.create_market(token, system.linear, 0, 0, 0, "X", "X", sender=governance)
 
 
 def test_create_market__no_feed__reverts(project, deployer, controller, system, governance):
     token = project.MockStablecoin.deploy(sender=deployer)
     with ape.reverts("price_adapter: no feed"):
-        controller.create_market(token, system.linear, 0, 0, "X", "X", sender=governance)
+        controller.create_market(token, system.linear, 0, 0, 0, "X", "X", sender=governance)
 
 
 def test_create_market__twice__reverts(controller, system, tokens, governance):
     with ape.reverts("controller: market exists"):
-        controller.create_market(tokens["CC"], system.linear, 0, 0, "X", "X", sender=governance)
+        controller.create_market(tokens["CC"], system.linear, 0, 0, 0, "X", "X", sender=governance)
 
 
 def test_create_market__bad_input__reverts(controller, system, fresh_asset, governance):
     token, _ = fresh_asset
     with ape.reverts("controller: asset has no code"):
-        controller.create_market(governance, system.linear, 0, 0, "X", "X", sender=governance)
+        controller.create_market(governance, system.linear, 0, 0, 0, "X", "X", sender=governance)
     with ape.reverts("controller: rate model has no code"):
-        controller.create_market(token, ZERO, 0, 0, "X", "X", sender=governance)
+        controller.create_market(token, ZERO, 0, 0, 0, "X", "X", sender=governance)
     with ape.reverts("market: reserve factor too high"):
-        controller.create_market(token, system.linear, lending.MAX_RESERVE_FACTOR + 1, 0, "X", "X", sender=governance)
+        controller.create_market(token, system.linear, lending.MAX_RESERVE_FACTOR + 1, 0, 0, "X", "X", sender=governance)
 
 
 def test_create_market__non_owner__reverts(controller, system, fresh_asset, non_owner):
     token, _ = fresh_asset
     with ape.reverts("ownable: caller is not the owner"):
-        controller.create_market(token, system.linear, 0, 0, "X", "X", sender=non_owner)
+        controller.create_market(token, system.linear, 0, 0, 0, "X", "X", sender=non_owner)
 
 
 def test_create_market__no_blueprint__reverts(project, deployer, governance, system, fresh_asset):
     bare = project.Controller.deploy(governance, sender=deployer)
     token, _ = fresh_asset
     with ape.reverts("controller: no blueprint"):
-        bare.create_market(token, system.linear, 0, 0, "X", "X", sender=governance)
+        bare.create_market(token, system.linear, 0, 0, 0, "X", "X", sender=governance)
 
 
 def test_constructor__zero_owner__reverts(project, deployer):
@@ -87,6 +79,9 @@ def test_constructor__zero_owner__reverts(project, deployer):
 
 
 def test_set_collateral_factor__bounds(controller, cc_market, governance, non_owner, stranger):
+    with ape.reverts("controller: collateral factor above threshold"):
+        controller.set_collateral_factor(cc_market, lending.MAX_COLLATERAL_FACTOR, sender=governance)
+    controller.set_liquidation_threshold(cc_market, lending.MAX_LIQUIDATION_THRESHOLD, sender=governance)
     controller.set_collateral_factor(cc_market, lending.MAX_COLLATERAL_FACTOR, sender=governance)
     assert controller.collateral_factor(cc_market) == lending.MAX_COLLATERAL_FACTOR
     with ape.reverts("controller: collateral factor too high"):
@@ -191,7 +186,7 @@ def test_create_market__no_price_adapter__reverts(project, deployer, governance,
     bare.set_market_blueprint(system.blueprint, sender=governance)
     token, _ = fresh_asset
     with ape.reverts("controller: no price adapter"):
-        bare.create_market(token, system.linear, 0, 0, "X", "X", sender=governance)
+        bare.create_market(token, system.linear, 0, 0, 0, "X", "X", sender=governance)
 
 
 def test_market_constructor__zero_inputs__revert(project, deployer, controller, system, tokens):

@@ -61,6 +61,10 @@ def test_set_rate_model__auth_and_zero(usd_market, system, governance, non_owner
 
 def test_governance__follows_controller_owner(usd_market, controller, governance, non_owner):
     controller.transfer_ownership(non_owner, sender=governance)
+    # an offer is not a transfer: the market still answers to the current owner
+    with ape.reverts("market: caller is not governance"):
+        usd_market.set_reserve_factor(0, sender=non_owner)
+    controller.accept_ownership(sender=non_owner)
     usd_market.set_reserve_factor(0, sender=non_owner)
     with ape.reverts("market: caller is not governance"):
         usd_market.set_reserve_factor(0, sender=governance)

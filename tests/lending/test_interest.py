@@ -49,7 +49,9 @@ def test_accrue__one_year__borrower_pays_about_the_apr(usd_market, supplier, bor
 
 def test_rates__view__apr_and_apy(usd_market, supplier, borrower, supply, position):
     _open(usd_market, supplier, borrower, supply, position)
-    u, b_apr, s_apr, b_apy, s_apy = usd_market.rates()
+    rates = usd_market.rates()
+    u, b_apr, s_apr, b_apy, s_apy = rates
+    assert (rates.utilization, rates.supply_apy) == (u, s_apy)  # named fields for dApps
     assert u == 4 * 10**17
     assert b_apr == lending.per_second(105 * 10**15) * YEAR
     assert s_apr == lending.supply_rate_per_year(b_apr, u, usd_market.reserve_factor())

@@ -7,7 +7,11 @@ Invariants after every step, for every market:
 - borrows: B never exceeds the sum of account debts and trails it by rounding only;
 - health: a borrow or a withdrawal that went through left the account at health >= 1;
 - ERC-4626 limits: for every market, holder and operation, op(maxOp(holder)) goes through (tried
-  atomically by `LendingMaxProbe` in an eth_call, so the state does not change).
+  atomically by `LendingMaxProbe` in an eth_call, so the state does not change), under whatever
+  caps and pauses governance set.
+The machine's actions: supply, withdraw, borrow, repay, wait, price moves, liquidation, governance's
+caps and pauses (`control`), a default (a sixth actor's loan turned bad debt by a crash of its
+collateral, written off by anyone: its vouchers are burnt first) and write-off attempts on anyone.
 At the end of each run every debt is repaid and every supplier withdraws: each gets at least
 what its vouchers were worth, and the market keeps no more than rounding dust beyond reserves.
 """
@@ -30,11 +34,18 @@ ACCEPTED = (
     "market: seize exceeds collateral",
     "market: zero amount",
     "market: no debt",
+    "market: supply cap reached",
+    "market: borrow cap reached",
+    "market: deposit paused",
+    "market: borrow paused",
+    "controller: debt is not bad",
 )
 
 
-def test_markets__random_use__invariants_hold(project, chain, system, supplier, borrower, liquidator, non_owner, attacker, deployer):
-    actors = [supplier, borrower, liquidator, non_owner, attacker]
+def test_markets__random_use__invariants_hold(project, chain, accounts, system, supplier, borrower, liquidator, non_owner, attacker, deployer, governance):
+    # actors 0..4 act at random; actor 5 only ever defaults (rule `default`)
+    defaulter = accounts[8]
+    actors = [supplier, borrower, liquidator, non_owner, attacker, defaulter]
     markets, tokens, feeds, controller = system.markets, system.tokens, system.feeds, system.controller
     base = settings()
     # each example replays ~20 steps on a live chain: a third of a stateless test's budget
@@ -47,17 +58,18 @@ def test_markets__random_use__invariants_hold(project, chain, system, supplier, 
             markets[symbol].approve(probe, 2**256 - 1, sender=actor)
         controller.enter_markets([markets[s] for s in SYMBOLS], sender=actor)
     unit = {"CC": WAD, "CMDT": WAD, "USD6": 10**6}
+    tokens["CC"].transfer(defaulter, 1_000 * WAD, sender=supplier)
     answers = {s: feeds[s].answer() for s in SYMBOLS}
     # every example starts from a live system: each actor supplies every market, three borrow, two of
     # them near their limit (so that health, not only cash, bounds what they may withdraw)
-    for i, actor in enumerate(actors):
+    for i, actor in enumerate(actors[:5]):
         for symbol in SYMBOLS:
             markets[symbol].deposit((1_000 + 500 * i) * unit[symbol], actor, sender=actor)
     seeded_loans = {"USD6": ((borrower, 3_900), (liquidator, 400)), "CC": ((attacker, 4_000),)}
     for symbol, loans in seeded_loans.items():
         for actor, amount in loans:
             markets[symbol].borrow(amount * unit[symbol], actor, sender=actor)
-    seeded_steps = len(actors) * len(SYMBOLS) + 3
+    seeded_steps = 5 * len(SYMBOLS) + 3
 
     class Markets(RuleBasedStateMachine):
         def __init__(self):
@@ -68,7 +80,8 @@ def test_markets__random_use__invariants_hold(project, chain, system, supplier, 
                 answers[s] = feeds[s].answer()
             self.steps = seeded_steps
             self.borrowers = {s: {actors.index(a) for a, _ in seeded_loans.get(s, ())} for s in SYMBOLS}
-            self.holders = {s: set(range(len(actors))) for s in SYMBOLS}
+            self.holders = {s: set(range(5)) for s in SYMBOLS}
+            self.defaulted = False
 
         def teardown(self):
             try:
@@ -85,7 +98,7 @@ def test_markets__random_use__invariants_hold(project, chain, system, supplier, 
 
         @rule(who=st.integers(0, 4), symbol=st.sampled_from(SYMBOLS), amount=st.integers(1, 50_000))
         def supply(self, who, symbol, amount):
-            receipt = markets[symbol].deposit(amount * unit[symbol], actors[who], sender=actors[who])
+            self._attempt(lambda: markets[symbol].deposit(amount * unit[symbol], actors[who], sender=actors[who]))
             self.holders[symbol].add(who)
             self.steps += 1
 
@@ -137,6 +150,48 @@ def test_markets__random_use__invariants_hold(project, chain, system, supplier, 
                 return
             self._attempt(lambda: markets[debt_symbol].liquidate(actors[who], max(1, debt * share // 100), markets[collateral], 0, sender=actors[by]))
             self.holders[collateral].add(by)
+            self.steps += 1
+
+        @rule(symbol=st.sampled_from(SYMBOLS), paused=st.integers(0, 3), supply_pct=st.sampled_from((0, 90, 110)), borrow_pct=st.sampled_from((0, 90, 110)))
+        def control(self, symbol, paused, supply_pct, borrow_pct):
+            # governance caps a market near its current size (0: no cap) and pauses deposits/borrows
+            totals = markets[symbol].current_totals()
+            assets = totals.cash + totals.borrows - totals.reserves
+            controller.set_caps(markets[symbol], assets * supply_pct // 100, totals.borrows * borrow_pct // 100, sender=governance)
+            controller.set_paused(markets[symbol], bool(paused & 1), bool(paused & 2), sender=governance)
+            self.steps += 1
+
+        @rule(by=st.integers(0, 4))
+        def default(self, by):
+            # actor 5 pledges 100 CC, borrows 10 USD6, CC crashes to one unit of its feed: bad debt,
+            # which anyone writes off; the 100 CC of vouchers are burnt first, to CC's suppliers
+            if self.defaulted:
+                return
+            self.defaulted = True
+            cc, usd = markets["CC"], markets["USD6"]
+            if self._attempt(lambda: cc.deposit(100 * WAD, defaulter, sender=defaulter)) is None:
+                return
+            self.holders["CC"].add(5)
+            if self._attempt(lambda: usd.borrow(10 * unit["USD6"], defaulter, sender=defaulter)) is None:
+                return
+            self.borrowers["USD6"].add(5)
+            answers["CC"] = 1
+            lending.set_local_answer(feeds["CC"], 1, deployer)
+            shares, supply = cc.balanceOf(defaulter), cc.totalSupply()
+            receipt = usd.write_off(defaulter, sender=actors[by])
+            assert [e.shares for e in receipt.events.filter(controller.CollateralForfeited)] == [shares]
+            assert (cc.balanceOf(defaulter), cc.totalSupply(), usd.debt_of(defaulter)) == (0, supply - shares, 0)
+            self.steps += 1
+
+        @rule(who=st.integers(0, 4), by=st.integers(0, 4), symbol=st.sampled_from(SYMBOLS))
+        def write_off(self, who, by, symbol):
+            # anyone, the defaulter included, may write off bad debt; its collateral is burnt first
+            shares = [markets[s].balanceOf(actors[who]) for s in SYMBOLS]
+            receipt = self._attempt(lambda: markets[symbol].write_off(actors[who], sender=actors[by]))
+            if receipt is not None:
+                assert all(markets[s].balanceOf(actors[who]) == 0 for s in SYMBOLS)
+                burnt = [e.shares for e in receipt.events.filter(controller.CollateralForfeited)]
+                assert sorted(burnt) == sorted(x for x in shares if x)
             self.steps += 1
 
         @invariant()

@@ -140,7 +140,7 @@ def test_liquidate__any_sequence_on_solvent_account__suppliers_never_lose(
                 except ContractLogicError as err:
                     assert any(reason in str(err) for reason in ACCEPTED_LIQUIDATION_FAILURES), str(err)
                     continue
-                _, debt_value, raw = controller.account_liquidity(borrower)
+                _, _, debt_value, raw = controller.account_liquidity(borrower)
                 assert raw >= debt_value
                 assert usd_market.totalAssets() >= assets
                 assets = usd_market.totalAssets()
