@@ -202,8 +202,7 @@ def _local_feed(ctx: Context, asset: str):
 def _set_answer(ctx: Context, feed, answer: int) -> bool:
     """Sets a local feed's answer, dated now, from its owner (the deployer before the hand-over,
     `owner` after it); False if no account of this session owns it."""
-    owner = feed.owner()
-    signer = next((a for a in (ctx.deployer, *ctx.users) if a.address == owner), None)
+    signer = ctx.signer(feed.owner())
     if signer is None:
         return False
     feed.set_answer(answer, ctx.chain.blocks.head.timestamp, sender=signer)
@@ -223,18 +222,11 @@ def exercise(ctx: Context) -> None:
     controller = ctx["LendingController"]
     usd = ctx.project.Market.at(controller.market_for(found[STABLE]))
     native = ctx.project.Market.at(controller.market_for(found[NATIVE]))
-    _refresh_feeds(ctx, found)
+    ctx.refresh_local_feeds()  # earlier flows may have moved the clock past the feeds' heartbeat
     _fund(ctx, usd, supplier, borrower, liquidator)
     borrowed = _supply_and_borrow(ctx, usd, native, supplier, borrower)
     _accrue_and_repay(ctx, usd, supplier, borrower, borrowed)
     _liquidate(ctx, usd, native, borrower, liquidator)
-
-
-def _refresh_feeds(ctx: Context, found: dict[str, str]) -> None:
-    """Earlier flows may have moved a local chain's clock past the mock feeds' heartbeat."""
-    for asset in found.values():
-        feed = _local_feed(ctx, asset)
-        _set_answer(ctx, feed, feed.answer())
 
 
 def _fund(ctx: Context, usd, supplier, borrower, liquidator) -> None:

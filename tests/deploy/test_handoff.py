@@ -86,7 +86,8 @@ def test_handoff__lending_controller__offered_then_accepted(project, chain, depl
     deployment.handoff(ctx)
     assert [s.name for s in ctx.steps] == ["LendingController.transfer_ownership"]
     assert (controller.owner(), controller.pending_owner()) == (deployer.address, owner.address)
-    assert [(r.role, r.awaiting_owner) for r in deployment.open_roles(ctx, deployer.address)] == [("LendingController.owner", True)]
+    awaiting = [(r.role, r.awaiting_owner) for r in deployment.open_roles(ctx, deployer.address)]
+    assert awaiting == [("LendingController.owner", True)]
     local = _context(project, chain, deployer, owner, {"LendingController": controller}, local=True)
     deployment.handoff(local)
     assert [s.name for s in local.steps] == ["LendingController.accept_ownership (by the owner)"]
