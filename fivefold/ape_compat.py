@@ -79,6 +79,7 @@ def for_tests() -> None:
     _once("explorer", lambda: _explorer_offline(local=True))
     _once("round_trips", _cut_round_trips)
     _once("quiet_failures", _quiet_failures)
+    _once("patient_start", _patient_start)
 
 
 def for_scripts(local: bool) -> None:
@@ -87,12 +88,31 @@ def for_scripts(local: bool) -> None:
     _once("chain_ids", _chain_id_per_ecosystem)
     _once("explorer", lambda: _explorer_offline(local))
     _once("round_trips", _cut_round_trips)
+    _once("patient_start", _patient_start)
 
 
 def _once(name: str, apply) -> None:
     if name not in _applied:
         apply()
         _applied.add(name)
+
+
+# Ape waits 20 s for a node it starts (ape-foundry calls `start()` without a timeout). A fork's
+# anvil copies its upstream's state before it answers, and on a loaded 2-core CI machine (two test
+# workers, each with its own nodes) that took longer: the fork tests failed with RPCTimeoutError.
+START_TIMEOUT = 90
+
+
+def _patient_start() -> None:
+    """A node Ape starts gets START_TIMEOUT seconds to answer instead of 20."""
+    from ape.api.providers import SubprocessProvider
+
+    start = SubprocessProvider.start
+
+    def patient(self, timeout: int = START_TIMEOUT):
+        return start(self, timeout=max(timeout, START_TIMEOUT))
+
+    SubprocessProvider.start = patient
 
 
 # --- Several networks in one process -------------------------------------------------------------

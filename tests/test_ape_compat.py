@@ -150,3 +150,17 @@ def test_chain_id_cache__same_network_name_in_two_ecosystems__kept_apart(network
         for name in ("bsc", "oktc")
     }
     assert len(keys) == 2
+
+
+def test_start__node_ape_starts__waits_start_timeout_not_20_s():
+    """A fork's anvil copies its upstream's state before answering; on a loaded 2-core machine that
+    took over Ape's 20 s (the fork tests failed with RPCTimeoutError). ape-foundry calls `start()`
+    without a timeout, so the default itself is raised."""
+    import inspect
+
+    from ape.api.providers import SubprocessProvider
+    from ape_foundry.provider import FoundryProvider
+
+    assert FoundryProvider.start is SubprocessProvider.start  # the patched one, not an override
+    timeout = inspect.signature(SubprocessProvider.start).parameters["timeout"]
+    assert timeout.default == ape_compat.START_TIMEOUT
