@@ -17,6 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+# A local feed dated within this many seconds is fresh for every heartbeat the suite sets (>= 1 h).
+FRESH_SECONDS = 600
+
 
 @dataclass(frozen=True)
 class Deployable:
@@ -118,14 +121,15 @@ class Context:
         """Local chains: every `LocalPriceFeed` of the suite that has an answer gives it again, dated
         now, from its owner's account. A live feed updates at least once per heartbeat; a local one
         only when told, so after local time moved (an exercise's time travel, `make up` left running)
-        red packets and markets would find its answer stale. A no-op on live chains."""
+        red packets and markets would find its answer stale. A feed dated within FRESH_SECONDS is
+        left as it is. A no-op on live chains."""
         if not self.config.get("local"):
             return
         now = self.chain.blocks.head.timestamp
         gas, dated = 0, 0
         for name, feed in list(self.contracts.items()):
             kind = getattr(getattr(feed, "contract_type", None), "name", None)  # blueprints have none
-            if kind != "LocalPriceFeed" or feed.round_id() == 0 or feed.updated_at() == now:
+            if kind != "LocalPriceFeed" or feed.round_id() == 0 or now - feed.updated_at() < FRESH_SECONDS:
                 continue
             signer = self.signer(feed.owner())
             if signer is None:
