@@ -15,7 +15,9 @@ LT = 80 * 10**16
 
 
 @pytest.fixture
-def at_limit(project, deployer, controller, cc_market, usd_market, governance, supplier, borrower, supply, position):
+def at_limit(
+    project, deployer, controller, cc_market, usd_market, governance, supplier, borrower, supply, position
+):
     """lt 0.80 on CC; the borrower borrows exactly its limit: 1,000 CC x $2 x 0.75 = $1,500. The
     market charges no interest here, so the debt stays $1,500 however many seconds the test takes
     (with interest, an account exactly at its limit is past it one second later, and the exact
