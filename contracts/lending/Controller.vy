@@ -866,6 +866,8 @@ def _price(asset: address) -> uint256:
     """
     @dev USD (WAD) of 1e18 smallest units of `asset`; the adapter reverts on
          a missing, stale, future-dated or non-positive price.
+    @param asset The asset.
+    @return uint256 Its price (never 0).
     """
     return staticcall IPriceAdapter(self.price_adapter).price(asset)
 
@@ -875,6 +877,8 @@ def _price(asset: address) -> uint256:
 def _try_price(asset: address) -> uint256:
     """
     @dev `_price`, or 0 where the adapter reverts (whatever the reason).
+    @param asset The asset.
+    @return uint256 Its price, or 0.
     """
     ok: bool = False
     response: Bytes[32] = b""
@@ -893,6 +897,13 @@ def _try_price(asset: address) -> uint256:
 @internal
 @view
 def _check_collateral_factor(asset: address, collateral_factor_: uint256):
+    """
+    @dev Reverts if a collateral factor is above `MAX_COLLATERAL_FACTOR` or
+         no price adapter is set (a factor is meaningless without prices).
+         The threshold checks are the caller's.
+    @param asset The market's asset; not read (kept for the call sites).
+    @param collateral_factor_ The factor, WAD.
+    """
     assert collateral_factor_ <= MAX_COLLATERAL_FACTOR, "controller: collateral factor too high"
     assert self.price_adapter != empty(address), "controller: no price adapter"
 
@@ -902,6 +913,8 @@ def _check_collateral_factor(asset: address, collateral_factor_: uint256):
 def _index(market: address) -> uint256:
     """
     @dev A listed market's id; reverts if `market` is not listed.
+    @param market The market.
+    @return uint256 Its id (0-based).
     """
     id: uint256 = self._ids[market]
     assert id != 0, "controller: market not listed"
@@ -931,6 +944,13 @@ def _set_flags(market: address, i: uint256, flags: uint256):
 @internal
 @view
 def _bit(market: address) -> uint256:
+    """
+    @dev A listed market's bit in a membership mask: 1 << id; reverts if
+         `market` is not listed. Ids stay below `MAX_MARKETS` (32), so the
+         mask fits one slot.
+    @param market The market.
+    @return uint256 Its bit.
+    """
     id: uint256 = self._ids[market]
     assert id != 0, "controller: market not listed"
     # safe: id >= 1 checked above
@@ -940,6 +960,13 @@ def _bit(market: address) -> uint256:
 @internal
 @view
 def _is_member(account: address, market: address) -> bool:
+    """
+    @dev Whether `account` has entered `market` (collateral enabled or
+         borrowed there); False for a market that is not listed.
+    @param account The account.
+    @param market The market.
+    @return bool True if its bit is set in the account's mask.
+    """
     id: uint256 = self._ids[market]
     if id == 0:
         return False
@@ -950,6 +977,12 @@ def _is_member(account: address, market: address) -> bool:
 @internal
 @view
 def _market_at(id: uint256) -> address:
+    """
+    @dev The market address of id `id`, from its packed `_markets` word
+         (bits 0..159); the empty address for an id not listed.
+    @param id The market id.
+    @return address The market.
+    """
     return convert(convert(self._markets[id] & MASK_160, uint160), address)
 
 
@@ -1012,6 +1045,8 @@ def _has_debt(account: address) -> bool:
     """
     @dev Whether `account` owes anything in an entered market (it can owe
          only there: borrowing enters the market). Reads no price.
+    @param account The account.
+    @return bool True if any entered market holds a debt of it.
     """
     mask: uint256 = self._membership[account]
     for i: uint256 in range(MAX_MARKETS):
@@ -1061,6 +1096,7 @@ def _incentive(raw: uint256, debt_value: uint256) -> uint256:
 def _check_healthy(account: address):
     """
     @dev Reverts past the borrow limit (collateral weighed by cf).
+    @param account The account.
     """
     l: Liquidity = self._liquidity(account, True, False)
     assert l.borrowable >= l.debt, "controller: insufficient collateral"

@@ -1036,7 +1036,14 @@ def set_controls(flags: uint256, caps: uint256):
 @internal
 @view
 def _check_governance():
-    assert msg.sender == staticcall IController(controller).owner(), "market: caller is not governance"
+    """
+    @dev Reverts unless the caller is governance: the Controller's owner,
+         read at every call, so handing the Controller over (to the
+         timelock) hands every market with it.
+    """
+    assert msg.sender == staticcall IController(controller).owner(), (
+        "market: caller is not governance"
+    )
 
 
 @internal
@@ -1051,6 +1058,14 @@ def _check_controller():
 @internal
 @view
 def _model_rate(cash_: uint256, borrows: uint256) -> uint256:
+    """
+    @dev The borrow rate the rate model quotes for this cash and these
+         borrows, capped at `MAX_BORROW_RATE` whatever model governance sets
+         (so a faulty model cannot run the index away).
+    @param cash_ C.
+    @param borrows B.
+    @return uint256 r, per second (WAD).
+    """
     # r = min(model(C, B), cap): the cap holds whatever model governance sets
     return min(staticcall IRateModel(self.rate_model).borrow_rate(cash_, borrows), MAX_BORROW_RATE)
 
@@ -1058,6 +1073,13 @@ def _model_rate(cash_: uint256, borrows: uint256) -> uint256:
 @internal
 @view
 def _apy(apr: uint256) -> uint256:
+    """
+    @dev The yearly yield of a yearly rate compounded every second,
+         e^APR - 1; `math._wad_exp` rounds down, so the figure shown never
+         overstates. Assumes APR <= 10 (WAD), which the rate cap guarantees.
+    @param apr The yearly rate (WAD).
+    @return uint256 The APY (WAD).
+    """
     # APY = e^APR - 1 (limit of per-second compounding); APR <= 10 by the cap
     return convert(math._wad_exp(convert(apr, int256)), uint256) - WAD
 
@@ -1065,6 +1087,11 @@ def _apy(apr: uint256) -> uint256:
 @internal
 @view
 def _load() -> State:
+    """
+    @dev Unpacks the three state slots (`_pool`, `_rates`, `_reserves`) as
+         stored, with no interest since `last`: see `_current` for now.
+    @return State The stored state.
+    """
     pool: uint256 = self._pool
     rates_: uint256 = self._rates
     reserves: uint256 = self._reserves
@@ -1087,12 +1114,24 @@ def _commit(t: State):
          ignored), with the rate for the new cash and borrows (`t.rate` is
          ignored; r stays fixed until the next change). Packs in place: no
          copy of the state.
+    @param t The state after the operation.
     """
     rate: uint256 = self._model_rate(t.cash, t.borrows)
     # convert() reverts past each field's width: no silent truncation
-    self._pool = convert(convert(t.cash, uint128), uint256) | (convert(convert(t.borrows, uint128), uint256) << 128)
-    self._rates = convert(convert(t.index, uint128), uint256) | (convert(convert(block.timestamp, uint40), uint256) << 128) | (convert(convert(rate, uint64), uint256) << 168) | (t.flags << 232)
-    self._reserves = convert(convert(t.reserves, uint128), uint256) | (convert(convert(t.rf, uint128), uint256) << 128)
+    self._pool = (
+        convert(convert(t.cash, uint128), uint256)
+        | (convert(convert(t.borrows, uint128), uint256) << 128)
+    )
+    self._rates = (
+        convert(convert(t.index, uint128), uint256)
+        | (convert(convert(block.timestamp, uint40), uint256) << 128)
+        | (convert(convert(rate, uint64), uint256) << 168)
+        | (t.flags << 232)
+    )
+    self._reserves = (
+        convert(convert(t.reserves, uint128), uint256)
+        | (convert(convert(t.rf, uint128), uint256) << 128)
+    )
 
 
 @internal
@@ -1108,6 +1147,7 @@ def _current() -> State:
                                                never loses its unit of a share; the
                                                suppliers' part (B' - B) - (R' - R) >= 0
                                                since rf <= 1/2)
+    @return State The state accrued up to now.
     """
     t: State = self._load()
     dt: uint256 = block.timestamp - t.last
@@ -1128,13 +1168,25 @@ def _current() -> State:
 @internal
 @view
 def _accrue() -> State:
-    # the accrued state; every caller ends with `_commit`, which stores it
+    """
+    @dev The state accrued up to now. Does not write: every caller ends
+         with `_commit`, which stores it (one write per operation).
+    @return State The accrued state.
+    """
     return self._current()
 
 
 @internal
 @pure
 def _assets_of(t: State) -> uint256:
+    """
+    @dev What the voucher holders own in `t`: A = C + B - R. Cannot
+         underflow: R <= C + B always, since reserves come out of interest
+         and leave only through `withdraw_reserves`/`write_off`, which lower
+         R with C or B.
+    @param t A state.
+    @return uint256 A.
+    """
     # A = C + B - R (R <= C + B always: reserves come out of interest, and
     # leave only through `withdraw_reserves`/`write_off`, which lower R)
     return t.cash + t.borrows - t.reserves
@@ -1143,15 +1195,37 @@ def _assets_of(t: State) -> uint256:
 @internal
 @view
 def _to_shares(assets: uint256, total_assets: uint256, round_up: bool) -> uint256:
+    """
+    @dev Converts assets to vouchers at the current exchange rate, with
+         the virtual shares and assets (inflation-attack margin). Rounds
+         down on deposit and up on withdraw: always against the user.
+    @param assets The asset amount.
+    @param total_assets A.
+    @param round_up True to round up (withdraw, previews of it).
+    @return uint256 The voucher amount.
+    """
     # shares = assets * (S + VS) / (A + VA); down on deposit, up on withdraw
-    return math._mul_div(assets, self.totalSupply + VIRTUAL_SHARES, total_assets + VIRTUAL_ASSETS, round_up)
+    return math._mul_div(
+        assets, self.totalSupply + VIRTUAL_SHARES, total_assets + VIRTUAL_ASSETS, round_up
+    )
 
 
 @internal
 @view
 def _to_assets(shares: uint256, total_assets: uint256, round_up: bool) -> uint256:
+    """
+    @dev Converts vouchers to assets at the current exchange rate, with
+         the virtual shares and assets. Rounds down on redeem and up on
+         mint: always against the user.
+    @param shares The voucher amount.
+    @param total_assets A.
+    @param round_up True to round up (mint, previews of it).
+    @return uint256 The asset amount.
+    """
     # assets = shares * (A + VA) / (S + VS); down on redeem, up on mint
-    return math._mul_div(shares, total_assets + VIRTUAL_ASSETS, self.totalSupply + VIRTUAL_SHARES, round_up)
+    return math._mul_div(
+        shares, total_assets + VIRTUAL_ASSETS, self.totalSupply + VIRTUAL_SHARES, round_up
+    )
 
 
 @internal
@@ -1207,6 +1281,14 @@ def _max_exit(owner: address, t: State, total_assets: uint256) -> (uint256, uint
 @internal
 @view
 def _debt(account: address, index: uint256) -> uint256:
+    """
+    @dev An account's debt at borrow index `index`: its principal grown by
+         the index since it was last touched, rounded up (the borrower owes
+         the rounding, so the sum of debts never falls below B).
+    @param account The borrower.
+    @param index The current borrow index I.
+    @return uint256 The debt (0 if none).
+    """
     # debt = ceil(p * I / i): the borrower owes the rounding
     packed: uint256 = self._debts[account]
     principal: uint256 = packed & MASK_128
@@ -1217,7 +1299,17 @@ def _debt(account: address, index: uint256) -> uint256:
 
 @internal
 def _set_debt(account: address, principal: uint256, index: uint256):
-    self._debts[account] = convert(convert(principal, uint128), uint256) | (convert(convert(index, uint128), uint256) << 128)
+    """
+    @dev Records `account`'s debt as a principal at index `index` (packed:
+         principal | index << 128); convert() reverts past 128 bits.
+    @param account The borrower.
+    @param principal The debt now (0 clears it).
+    @param index The borrow index it was computed at.
+    """
+    self._debts[account] = (
+        convert(convert(principal, uint128), uint256)
+        | (convert(convert(index, uint128), uint256) << 128)
+    )
 
 
 @internal
@@ -1253,6 +1345,18 @@ def _redeem(shares: uint256, receiver: address, owner: address) -> uint256:
 
 @internal
 def _supply(t: State, caller: address, receiver: address, assets: uint256, shares: uint256):
+    """
+    @dev The effects of a deposit or mint: checks, adds `assets` to C
+         (refused past the 128-bit field, the supply cap, a pause or a
+         delisting), commits the state and mints `shares` to `receiver`.
+         The caller has rounded `shares` (or `assets`) against the user and
+         pulls the asset afterwards.
+    @param t The accrued state.
+    @param caller Who supplies (logged as the sender).
+    @param receiver Who gets the vouchers.
+    @param assets The asset amount.
+    @param shares The vouchers minted.
+    """
     assert receiver != empty(address), "market: zero receiver"
     assert assets != 0 and shares != 0, "market: zero amount"
     n: State = t
@@ -1270,6 +1374,18 @@ def _supply(t: State, caller: address, receiver: address, assets: uint256, share
 
 @internal
 def _exit(t: State, receiver: address, owner: address, assets: uint256, shares: uint256):
+    """
+    @dev The effects of a withdraw or redeem: spends the allowance of a
+         spender, burns `shares` of `owner`'s vouchers, takes `assets` out
+         of C, commits, then asks the Controller whether `owner` is still
+         healthy (reverts otherwise). Never paused: exits stay open. The
+         caller has rounded against the user and pays out afterwards.
+    @param t The accrued state.
+    @param receiver Who gets the assets (logged).
+    @param owner Whose vouchers burn.
+    @param assets The asset amount.
+    @param shares The vouchers burnt.
+    """
     assert receiver != empty(address), "market: zero receiver"
     assert assets != 0 and shares != 0, "market: zero amount"
     if msg.sender != owner:
@@ -1312,6 +1428,15 @@ def _check_open(flags: uint256, borrowing: bool, total: uint256):
 
 @internal
 def _borrow(amount: uint256, receiver: address):
+    """
+    @dev `borrow` and `borrow_native` before the payout: accrues, adds
+         `amount` to the caller's debt (the debt rounds up) and to B,
+         refused past C, the borrow cap, a pause or a delisting; commits,
+         then the Controller enters this market for the caller and reverts
+         below health 1. The caller then pays `amount` out.
+    @param amount The amount borrowed.
+    @param receiver Who will get the asset (logged; checked non-zero).
+    """
     assert receiver != empty(address), "market: zero receiver"
     assert amount != 0, "market: zero amount"
     t: State = self._accrue()
@@ -1332,6 +1457,15 @@ def _borrow(amount: uint256, receiver: address):
 
 @internal
 def _repay(payer: address, borrower: address, amount: uint256) -> uint256:
+    """
+    @dev `repay` and `repay_native` before the payment: accrues and cuts
+         `borrower`'s debt by at most that debt (`max_value(uint256)` repays
+         it all). The caller then brings in the amount returned.
+    @param payer Who pays (logged).
+    @param borrower Whose debt is repaid.
+    @param amount The most to repay.
+    @return uint256 The amount repaid, min(amount, debt).
+    """
     assert borrower != empty(address), "market: zero borrower"
     assert amount != 0, "market: zero amount"
     t: State = self._accrue()
@@ -1345,7 +1479,15 @@ def _repay(payer: address, borrower: address, amount: uint256) -> uint256:
 
 @internal
 def _reduce_debt(t: State, borrower: address, debt: uint256, repaid: uint256):
-    # repaid <= debt is the caller's check
+    """
+    @dev Lowers `borrower`'s debt by `repaid` and moves it from B to C,
+         then commits; `repaid <= debt` is the caller's check. B rounds down
+         and each debt up, so B may trail the sum of debts: it floors at 0.
+    @param t The accrued state.
+    @param borrower Whose debt is reduced.
+    @param debt Its debt at `t.index`.
+    @param repaid The amount repaid.
+    """
     self._set_debt(borrower, debt - repaid, t.index)
     n: State = t
     # B rounds down and each debt rounds up, so B may trail: floor at 0
@@ -1370,6 +1512,14 @@ def _burn(owner: address, shares: uint256):
 
 @internal
 def _transfer(owner: address, to: address, amount: uint256):
+    """
+    @dev Moves `amount` vouchers from `owner` to `to` (not the zero
+         address). Judges no health: `transfer`/`transferFrom` ask the
+         Controller afterwards, a liquidation's seizure must not.
+    @param owner The account debited.
+    @param to The receiver.
+    @param amount The voucher amount.
+    """
     assert to != empty(address), "market: transfer to zero address"
     owned: uint256 = self.balanceOf[owner]
     assert owned >= amount, "market: transfer amount exceeds balance"
@@ -1381,12 +1531,27 @@ def _transfer(owner: address, to: address, amount: uint256):
 
 @internal
 def _transfer_collateral(borrower: address, liquidator: address, shares: uint256):
+    """
+    @dev A liquidation's seizure: moves `shares` of `borrower`'s vouchers
+         to `liquidator`, with the seizure's own reason if the borrower
+         holds fewer. No health check (the borrower is being liquidated).
+    @param borrower Whose vouchers are seized.
+    @param liquidator Who receives them.
+    @param shares The voucher amount.
+    """
     assert self.balanceOf[borrower] >= shares, "market: seize exceeds collateral"
     self._transfer(borrower, liquidator, shares)
 
 
 @internal
 def _spend_allowance(owner: address, spender: address, amount: uint256):
+    """
+    @dev Spends `amount` of `spender`'s allowance over `owner`'s vouchers;
+         an infinite allowance (`max_value(uint256)`) is never lowered.
+    @param owner The holder.
+    @param spender The caller spending it.
+    @param amount The voucher amount.
+    """
     allowed: uint256 = self.allowance[owner][spender]
     if allowed != max_value(uint256):
         assert allowed >= amount, "market: insufficient allowance"
@@ -1396,11 +1561,25 @@ def _spend_allowance(owner: address, spender: address, amount: uint256):
 
 @internal
 def _pull(payer: address, amount: uint256):
-    assert extcall IERC20(asset).transferFrom(payer, self, amount, default_return_value=True), "market: transfer failed"
+    """
+    @dev Brings `amount` of the asset in from `payer` (its allowance);
+         tokens that return nothing are accepted. Called last, once the
+         state is final.
+    @param payer Who pays.
+    @param amount The amount.
+    """
+    assert extcall IERC20(asset).transferFrom(
+        payer, self, amount, default_return_value=True
+    ), "market: transfer failed"
 
 
 @internal
 def _push(receiver: address, amount: uint256):
+    """
+    @dev Pays `amount` of the asset to `receiver`, once the state is final.
+    @param receiver Who gets it.
+    @param amount The amount.
+    """
     self._send(asset, receiver, amount)
 
 
@@ -1418,6 +1597,13 @@ def _send(token: address, receiver: address, amount: uint256):
 
 @internal
 def _push_native(receiver: address, amount: uint256):
+    """
+    @dev Unwraps `amount` of the wrapped asset and sends the native coin
+         to `receiver` with all gas (receivers may be contracts); the state
+         is final by then, and every caller is `@nonreentrant`.
+    @param receiver Who gets the native coin.
+    @param amount The amount.
+    """
     extcall IWrappedNative(asset).withdraw(amount)
     # full gas on purpose: receivers may be contracts; state is final here
     raw_call(receiver, b"", value=amount)

@@ -49,7 +49,11 @@ def _wait(b: Bench, system: lending.System, seconds: int = DAY):
         lending.set_local_answer(feed, feed.answer(), b.deployer)
 
 
-@operation("lending.supply.fresh", "first deposit of a new supplier into a market with loans outstanding, a day after the last accrual", target=120_000)
+@operation(
+    "lending.supply.fresh",
+    "first deposit of a new supplier into a market with loans outstanding, a day after the last accrual",
+    target=120_000,
+)
 def supply_fresh(b: Bench):
     system = _system(b)
     _wait(b, system)
@@ -63,13 +67,22 @@ def _borrow_ready(b: Bench) -> lending.System:
     return system
 
 
-@operation("lending.borrow", "first borrow of an account with two collateral markets enabled (enters the borrowed market), a day after the last accrual", target=180_000)
+@operation(
+    "lending.borrow",
+    "first borrow of an account with two collateral markets enabled (enters the borrowed market),"
+    " a day after the last accrual",
+    target=180_000,
+)
 def borrow(b: Bench):
     system = _borrow_ready(b)
     return system.markets["USD6"].borrow(500 * USD, b.user(1), sender=b.user(1))
 
 
-@operation("lending.borrow.1000users", "lending.borrow with 1,000 other borrowers in the market (opened by LendingBatchBorrower)", target=180_000)
+@operation(
+    "lending.borrow.1000users",
+    "lending.borrow with 1,000 other borrowers in the market (opened by LendingBatchBorrower)",
+    target=180_000,
+)
 def borrow_1000users(b: Bench):
     system = _borrow_ready(b)
     project = b.project
@@ -81,27 +94,39 @@ def borrow_1000users(b: Bench):
     usd = system.markets["USD6"]
     system.tokens["USD6"].transfer(batcher, OTHER_BORROWERS * amount_in, sender=b.user(2))
     for _ in range(OTHER_BORROWERS // BATCH):
-        batcher.open_positions(BATCH, system.tokens["USD6"], usd, usd, amount_in, USD, sender=b.deployer, gas=29_000_000)
+        batcher.open_positions(
+            BATCH, system.tokens["USD6"], usd, usd, amount_in, USD, sender=b.deployer, gas=29_000_000
+        )
     assert batcher.opened() == OTHER_BORROWERS
     _wait(b, system)
     return system.markets["USD6"].borrow(500 * USD, b.user(1), sender=b.user(1))
 
 
-@operation("lending.repay", "partial repay of a borrower's own debt, a day after the last accrual", target=90_000)
+@operation(
+    "lending.repay", "partial repay of a borrower's own debt, a day after the last accrual", target=90_000
+)
 def repay(b: Bench):
     system = _system(b)
     _wait(b, system)
     return system.markets["USD6"].repay(50 * USD, b.user(3), sender=b.user(3))
 
 
-@operation("lending.withdraw", "supplier (collateral not enabled) withdraws part of its deposit, a day after the last accrual", target=120_000)
+@operation(
+    "lending.withdraw",
+    "supplier (collateral not enabled) withdraws part of its deposit, a day after the last accrual",
+    target=120_000,
+)
 def withdraw(b: Bench):
     system = _system(b)
     _wait(b, system)
     return system.markets["USD6"].withdraw(1_000 * USD, b.user(0), b.user(0), sender=b.user(0))
 
 
-@operation("lending.liquidate", "repay half of an underwater USD6 debt (two collateral markets) and seize CC vouchers", target=250_000)
+@operation(
+    "lending.liquidate",
+    "repay half of an underwater USD6 debt (two collateral markets) and seize CC vouchers",
+    target=250_000,
+)
 def liquidate(b: Bench):
     system = _system(b)
     borrower, liquidator = b.user(1), b.user(2)

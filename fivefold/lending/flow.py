@@ -25,7 +25,8 @@ Parameters (deploy/<chain>.yaml, all optional; documented in docs/lending.md):
       stablecoin: "0x..."         # the chain's 6-decimal stablecoin (local: MockUSDT)
       stablecoin_symbol: USDT
       markets:                    # per symbol; defaults in DEFAULT_MARKETS
-        CC: {collateral_factor: 0.5, liquidation_threshold: 0.6, reserve_factor: 0.1, model: linear, heartbeat: 86400}
+        CC: {collateral_factor: 0.5, liquidation_threshold: 0.6, reserve_factor: 0.1, model: linear,
+             heartbeat: 86400}
       local_prices:               # USD answers of the local feeds (LocalPriceFeed)
         CC: 0.05
 """
@@ -52,7 +53,15 @@ DEFAULT_MARKETS = {
     STABLE: ("0.80", "0.10", "kink", "0.85"),
     NATIVE: ("0.75", "0.10", "kink", "0.80"),
 }
-DEFAULT_LOCAL_PRICES = {"CC": "0.05", "CMDT": "0.10", "HPC": "1.50", "CPC": "0.02", "CARTY": "0.80", STABLE: "1", NATIVE: "2000"}
+DEFAULT_LOCAL_PRICES = {
+    "CC": "0.05",
+    "CMDT": "0.10",
+    "HPC": "1.50",
+    "CPC": "0.02",
+    "CARTY": "0.80",
+    STABLE: "1",
+    NATIVE: "2000",
+}
 DEFAULT_HEARTBEAT = DAY
 LOCAL_HEARTBEAT = 7 * DAY  # local feeds move only when the demo moves them
 ZERO = "0x0000000000000000000000000000000000000000"
@@ -79,7 +88,9 @@ CONTRACTS = [
     Deployable(
         LOCAL_STABLECOIN,
         "MockStablecoin",
-        when=lambda ctx: _local(ctx) and not _params(ctx).get("stablecoin") and LOCAL_STABLECOIN not in ctx.contracts,
+        when=lambda ctx: (
+            _local(ctx) and not _params(ctx).get("stablecoin") and LOCAL_STABLECOIN not in ctx.contracts
+        ),
     ),
     Deployable("LendingMockWrappedNative", "MockWrappedNative", when=_needs_wrapped_mock),
 ]
@@ -97,7 +108,9 @@ def assets(ctx: Context) -> dict[str, str]:
     """symbol -> asset address for every market this chain should have."""
     p = _params(ctx)
     found = {s: ctx.address(s) for s in SUITE_TOKENS if s in ctx.contracts}
-    stable = p.get("stablecoin") or (ctx.address(LOCAL_STABLECOIN) if _local(ctx) and LOCAL_STABLECOIN in ctx.contracts else None)
+    stable = p.get("stablecoin") or (
+        ctx.address(LOCAL_STABLECOIN) if _local(ctx) and LOCAL_STABLECOIN in ctx.contracts else None
+    )
     if stable:
         found[STABLE] = stable
     native = ctx.config.get("wrapped_native") or (
@@ -131,7 +144,9 @@ def _feed_for(ctx: Context, symbol: str, label: str, existing: str = ZERO):
     if name not in ctx.contracts:
         price = (_params(ctx).get("local_prices") or {}).get(label) or DEFAULT_LOCAL_PRICES[symbol]
         answer = int(Decimal(str(price)) * 10**FEED_DECIMALS)
-        feed = ctx.deploy(name, ctx.project.LocalPriceFeed, FEED_DECIMALS, f"{label} / USD", ctx.deployer.address)
+        feed = ctx.deploy(
+            name, ctx.project.LocalPriceFeed, FEED_DECIMALS, f"{label} / USD", ctx.deployer.address
+        )
         ctx.send(f"{name}.set_answer", feed.set_answer, answer, ctx.chain.blocks.head.timestamp)
     return ctx.contracts[name].address
 
@@ -148,8 +163,11 @@ def _wire_controller(ctx: Context) -> None:
     p = _params(ctx)
     controller, adapter = ctx["LendingController"], ctx["LendingPriceAdapter"]
     if controller.market_blueprint() == ZERO:
-        ctx.send("LendingController.set_market_blueprint", controller.set_market_blueprint,
-                 ctx.address("LendingMarketBlueprint"))
+        ctx.send(
+            "LendingController.set_market_blueprint",
+            controller.set_market_blueprint,
+            ctx.address("LendingMarketBlueprint"),
+        )
     if controller.price_adapter() != adapter.address:
         ctx.send("LendingController.set_price_adapter", controller.set_price_adapter, adapter)
     native = assets(ctx).get(NATIVE)
@@ -159,7 +177,11 @@ def _wire_controller(ctx: Context) -> None:
         ctx.send("LendingController.set_close_factor", controller.set_close_factor, _wad(p["close_factor"]))
     incentive = p.get("liquidation_incentive")
     if incentive is not None and controller.liquidation_incentive() != _wad(incentive):
-        ctx.send("LendingController.set_liquidation_incentive", controller.set_liquidation_incentive, _wad(incentive))
+        ctx.send(
+            "LendingController.set_liquidation_incentive",
+            controller.set_liquidation_incentive,
+            _wad(incentive),
+        )
 
 
 def _list_market(ctx: Context, symbol: str, asset: str) -> None:
@@ -178,7 +200,11 @@ def _list_market(ctx: Context, symbol: str, asset: str) -> None:
         ctx.send(f"LendingPriceAdapter.set_feed({label})", adapter.set_feed, asset, feed, heartbeat)
     if controller.market_for(asset) == ZERO:
         factor = _wad(o.get("collateral_factor", cf))
-        rate_model = ctx["LendingKinkRateModel"] if o.get("model", model) == "kink" else ctx["LendingKinkRateModelLinear"]
+        rate_model = (
+            ctx["LendingKinkRateModel"]
+            if o.get("model", model) == "kink"
+            else ctx["LendingKinkRateModelLinear"]
+        )
         ctx.send(
             f"LendingController.create_market({label})",
             controller.create_market,
@@ -216,7 +242,10 @@ def exercise(ctx: Context) -> None:
         ctx.skip("lending", "needs a local chain and three exercise accounts")
         return
     if STABLE not in found or NATIVE not in found or LOCAL_STABLECOIN not in ctx.contracts:
-        ctx.skip("lending", "needs the local stablecoin and wrapped native markets (nobody funds a real stablecoin)")
+        ctx.skip(
+            "lending",
+            "needs the local stablecoin and wrapped native markets (nobody funds a real stablecoin)",
+        )
         return
     supplier, borrower, liquidator = ctx.users[:3]
     controller = ctx["LendingController"]
@@ -244,12 +273,18 @@ def _supply_and_borrow(ctx: Context, usd, native, supplier, borrower) -> int:
     controller = ctx["LendingController"]
     unit = 10 ** ctx[LOCAL_STABLECOIN].decimals()
     ctx.step("lending: supply 100,000 stablecoin", usd.deposit(100_000 * unit, supplier, sender=supplier))
-    ctx.step("lending: supply 10 native coin as collateral", native.deposit_native(borrower, value=10 * WAD, sender=borrower))
+    ctx.step(
+        "lending: supply 10 native coin as collateral",
+        native.deposit_native(borrower, value=10 * WAD, sender=borrower),
+    )
     ctx.step("lending: enable collateral", controller.enter_markets([native], sender=borrower))
     power = controller.account_liquidity(borrower).borrowable
     amount = power * 9 // 10 * unit // WAD
-    ctx.step("lending: borrow stablecoin", usd.borrow(amount, borrower, sender=borrower),
-             note=f"health {controller.health_factor(borrower) / WAD:.2f}")
+    ctx.step(
+        "lending: borrow stablecoin",
+        usd.borrow(amount, borrower, sender=borrower),
+        note=f"health {controller.health_factor(borrower) / WAD:.2f}",
+    )
     return amount
 
 
@@ -257,7 +292,11 @@ def _accrue_and_repay(ctx: Context, usd, supplier, borrower, borrowed: int) -> N
     """Interest accrues for five days (within the local feeds' heartbeat); the borrower repays a tenth."""
     unit = 10 ** ctx[LOCAL_STABLECOIN].decimals()
     ctx.advance(5 * DAY)
-    ctx.step("lending: accrue 5 days", usd.accrue(sender=supplier), note=f"debt {usd.debt_of(borrower) / unit:,.2f}")
+    ctx.step(
+        "lending: accrue 5 days",
+        usd.accrue(sender=supplier),
+        note=f"debt {usd.debt_of(borrower) / unit:,.2f}",
+    )
     ctx.step("lending: repay a tenth", usd.repay(borrowed // 10, borrower, sender=borrower))
 
 
@@ -275,6 +314,9 @@ def _liquidate(ctx: Context, usd, native, borrower, liquidator) -> None:
         ctx.skip("lending: liquidate", f"health {health / WAD:.3f} after the price drop")
     else:
         repay = usd.debt_of(borrower) * controller.close_factor() // WAD // 2
-        ctx.step("lending: liquidate", usd.liquidate(borrower, repay, native, 0, sender=liquidator),
-                 note=f"health before {health / WAD:.3f}")
+        ctx.step(
+            "lending: liquidate",
+            usd.liquidate(borrower, repay, native, 0, sender=liquidator),
+            note=f"health before {health / WAD:.3f}",
+        )
     _set_answer(ctx, feed, answer)

@@ -59,7 +59,9 @@ def utilization(cash: int, borrows: int) -> int:
     return 0 if borrows == 0 else borrows * WAD // (cash + borrows)
 
 
-def linear_rate_per_year(cash: int, borrows: int, base: int = DEFAULT_BASE_RATE, slope: int = DEFAULT_SLOPE) -> int:
+def linear_rate_per_year(
+    cash: int, borrows: int, base: int = DEFAULT_BASE_RATE, slope: int = DEFAULT_SLOPE
+) -> int:
     """base + U x slope: the kink model with its kink at 100%."""
     return kink_rate_per_year(cash, borrows, base, slope, LINEAR_KINK, LINEAR_JUMP_SLOPE)
 
@@ -154,7 +156,9 @@ def capped_incentive(raw: int, debt_value: int, incentive: int = DEFAULT_LIQUIDA
     return min(incentive, (raw - min(raw, 2)) * WAD // debt_value)
 
 
-def seize_assets(repay: int, price_borrowed: int, price_collateral: int, incentive: int = DEFAULT_LIQUIDATION_INCENTIVE) -> int:
+def seize_assets(
+    repay: int, price_borrowed: int, price_collateral: int, incentive: int = DEFAULT_LIQUIDATION_INCENTIVE
+) -> int:
     """repaid value x incentive / collateral price, rounded down."""
     return (repay * price_borrowed // WAD) * incentive // price_collateral
 
@@ -224,11 +228,23 @@ def market_at(project, address):
     return project.Market.at(address)
 
 
-def create_market(project, controller, asset, rate_model, reserve_factor, collateral_factor, name, symbol, sender,
-                  liquidation_threshold=None):
+def create_market(
+    project,
+    controller,
+    asset,
+    rate_model,
+    reserve_factor,
+    collateral_factor,
+    name,
+    symbol,
+    sender,
+    liquidation_threshold=None,
+):
     """Lists a market (liquidation threshold: the collateral factor unless given) and returns it."""
     threshold = collateral_factor if liquidation_threshold is None else liquidation_threshold
-    receipt = controller.create_market(asset, rate_model, reserve_factor, collateral_factor, threshold, name, symbol, sender=sender)
+    receipt = controller.create_market(
+        asset, rate_model, reserve_factor, collateral_factor, threshold, name, symbol, sender=sender
+    )
     address = receipt.events.filter(controller.MarketListed)[0].market
     return project.Market.at(address)
 
@@ -297,7 +313,18 @@ def markets_table(rows: list[MarketRow]):
         return f"{x / 10**decimals:,.2f}"
 
     table = Table(title="Lending markets")
-    for column in ("market", "cash", "borrows", "reserves", "utilization", "borrow APR", "borrow APY", "supply APR", "supply APY", "collateral factor"):
+    for column in (
+        "market",
+        "cash",
+        "borrows",
+        "reserves",
+        "utilization",
+        "borrow APR",
+        "borrow APY",
+        "supply APR",
+        "supply APY",
+        "collateral factor",
+    ):
         table.add_column(column, justify="left" if column == "market" else "right")
     for r in rows:
         table.add_row(
@@ -336,7 +363,9 @@ def set_local_answer(feed, answer: int, owner, updated_at: int | None = None):
     block's time, which no later block precedes, so the answer is never future-dated)."""
     from ape import chain
 
-    return feed.set_answer(answer, chain.blocks.head.timestamp if updated_at is None else updated_at, sender=owner)
+    return feed.set_answer(
+        answer, chain.blocks.head.timestamp if updated_at is None else updated_at, sender=owner
+    )
 
 
 def deploy_local_feed(project, owner, description: str, answer: int, decimals: int = FEED_DECIMALS):
@@ -346,7 +375,9 @@ def deploy_local_feed(project, owner, description: str, answer: int, decimals: i
     return feed
 
 
-def deploy_local_system(project, deployer, governance, holders=(), supply_each=10**9 * WAD, symbols=tuple(LOCAL_ASSETS)) -> System:
+def deploy_local_system(
+    project, deployer, governance, holders=(), supply_each=10**9 * WAD, symbols=tuple(LOCAL_ASSETS)
+) -> System:
     """Deploys tokens, feeds, adapter, controller, both rate models, the blueprint and one market per asset.
 
     `holders` receive `supply_each` of every 18-decimal CappedToken and 10**12 units of the stablecoin
@@ -362,7 +393,9 @@ def deploy_local_system(project, deployer, governance, holders=(), supply_each=1
         elif symbol == "WNAT":
             token = project.MockWrappedNative.deploy(sender=deployer)
         else:
-            token = project.CappedToken.deploy(symbol, symbol, 10**12 * WAD, governance, symbol, "1", sender=deployer)
+            token = project.CappedToken.deploy(
+                symbol, symbol, 10**12 * WAD, governance, symbol, "1", sender=deployer
+            )
             if holders:
                 token.initialize_supply(list(holders), [supply_each] * len(holders), sender=governance)
         tokens[symbol] = token
@@ -379,13 +412,22 @@ def deploy_local_system(project, deployer, governance, holders=(), supply_each=1
     for symbol, token in tokens.items():
         adapter.set_feed(token, feeds[symbol], HEARTBEAT, sender=governance)
         markets[symbol] = create_market(
-            project, controller, token, linear, RESERVE_FACTOR, LOCAL_ASSETS[symbol][1],
-            f"Pledge {symbol} deposit slip", f"slip{symbol}", governance,
+            project,
+            controller,
+            token,
+            linear,
+            RESERVE_FACTOR,
+            LOCAL_ASSETS[symbol][1],
+            f"Pledge {symbol} deposit slip",
+            f"slip{symbol}",
+            governance,
         )
     return System(controller, adapter, linear, kink, blueprint, markets, tokens, feeds)
 
 
-def controller_address(chain_id: int, contracts: dict | None = None, deployments_dir: str = "deployments") -> str:
+def controller_address(
+    chain_id: int, contracts: dict | None = None, deployments_dir: str = "deployments"
+) -> str:
     """The LendingController address: from `contracts` (name -> address or contract) if given,
     else from the deployment manifest deployments/<chain-id>.json (flat or under "contracts")."""
     import json

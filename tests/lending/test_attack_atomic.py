@@ -18,7 +18,9 @@ def _call(method, *args):
     return (method.contract.address, method.encode_input(*args))
 
 
-def test_borrow_then_withdraw__one_transaction__reverts(attack_contract, controller, cc_market, usd_market, tokens, supplier, supply, attacker):
+def test_borrow_then_withdraw__one_transaction__reverts(
+    attack_contract, controller, cc_market, usd_market, tokens, supplier, supply, attacker
+):
     supply(usd_market, supplier, 100_000 * 10**6)
     calls = [
         _call(tokens["CC"].approve, cc_market, 1000 * WAD),
@@ -34,7 +36,9 @@ def test_borrow_then_withdraw__one_transaction__reverts(attack_contract, control
     assert controller.health_factor(attack_contract) >= WAD
 
 
-def test_withdraw_then_borrow__one_transaction__reverts(attack_contract, controller, cc_market, usd_market, tokens, supplier, supply, attacker):
+def test_withdraw_then_borrow__one_transaction__reverts(
+    attack_contract, controller, cc_market, usd_market, tokens, supplier, supply, attacker
+):
     supply(usd_market, supplier, 100_000 * 10**6)
     calls = [
         _call(tokens["CC"].approve, cc_market, 1000 * WAD),
@@ -54,7 +58,9 @@ def _net_worth(account, cc_market, usd_market, tokens, cc_price):
     return cc * cc_price // WAD + usd * 10**12
 
 
-def test_self_liquidation__same_account__reverts(usd_market, cc_market, tokens, supplier, attacker, supply, position, set_price):
+def test_self_liquidation__same_account__reverts(
+    usd_market, cc_market, tokens, supplier, attacker, supply, position, set_price
+):
     supply(usd_market, supplier, 10_000 * 10**6)
     position(attacker, {"CC": 1000 * WAD}, ("USD6", 1500 * 10**6))
     set_price("CC", 199 * 10**6)
@@ -63,19 +69,22 @@ def test_self_liquidation__same_account__reverts(usd_market, cc_market, tokens, 
         usd_market.liquidate(attacker, 500 * 10**6, cc_market, 0, sender=attacker)
 
 
-def test_self_liquidation__second_account__earns_nothing(controller, usd_market, cc_market, tokens, supplier, attacker, non_owner, supply, position, set_price):
-    """The attacker borrows at the limit, waits for a tiny price dip and liquidates itself from a second account."""
+def test_self_liquidation__second_account__earns_nothing(
+    controller, usd_market, cc_market, tokens, supplier, attacker, non_owner, supply, position, set_price
+):
+    """The attacker borrows at the limit, waits for a tiny price dip and liquidates itself from a second
+    account."""
     supply(usd_market, supplier, 10_000 * 10**6)
     position(attacker, {"CC": 1000 * WAD}, ("USD6", 1500 * 10**6))
     set_price("CC", 199 * 10**6)
     accomplice = non_owner
     tokens["USD6"].approve(usd_market, 2**256 - 1, sender=accomplice)
     price = 199 * 10**16
-    before = _net_worth(attacker, cc_market, usd_market, tokens, price) + _net_worth(accomplice, cc_market, usd_market, tokens, price)
+    before = sum(_net_worth(a, cc_market, usd_market, tokens, price) for a in (attacker, accomplice))
     suppliers_before = usd_market.totalAssets()
     hf_before = controller.health_factor(attacker)
     usd_market.liquidate(attacker, usd_market.debt_of(attacker) // 2, cc_market, 0, sender=accomplice)
-    after = _net_worth(attacker, cc_market, usd_market, tokens, price) + _net_worth(accomplice, cc_market, usd_market, tokens, price)
+    after = sum(_net_worth(a, cc_market, usd_market, tokens, price) for a in (attacker, accomplice))
     # the pair gains nothing beyond a second of interest and rounding ...
     assert after <= before + 10**13
     # ... the protocol loses nothing, and the account is healthier (cf x incentive < 1)
@@ -86,9 +95,10 @@ def test_self_liquidation__second_account__earns_nothing(controller, usd_market,
 def test_self_liquidation__thin_surplus_to_the_end__pair_gains_nothing_and_no_bad_debt(
     controller, usd_market, cc_market, tokens, supplier, attacker, non_owner, supply, position, set_price
 ):
-    """Review finding 8: 1,000 CC at $1.55 back $1,500 of debt (cf 0.75); the borrower's second account liquidates it
-    to the end. With the incentive at 1.08 the pair left ~$64.84 of debt for suppliers to write off; the incentive
-    is now capped at collateral / debt (1.0333), so the surplus only moves between the pair's two accounts."""
+    """Review finding 8: 1,000 CC at $1.55 back $1,500 of debt (cf 0.75); the borrower's second account
+    liquidates it to the end. With the incentive at 1.08 the pair left ~$64.84 of debt for suppliers to write
+    off; the incentive is now capped at collateral / debt (1.0333), so the surplus only moves between the
+    pair's two accounts."""
     supply(usd_market, supplier, 10_000 * 10**6)
     position(attacker, {"CC": 1000 * WAD}, ("USD6", 1500 * 10**6))
     set_price("CC", 155 * 10**6)
@@ -97,7 +107,7 @@ def test_self_liquidation__thin_surplus_to_the_end__pair_gains_nothing_and_no_ba
     price = 155 * 10**16
 
     def pair():
-        return _net_worth(attacker, cc_market, usd_market, tokens, price) + _net_worth(accomplice, cc_market, usd_market, tokens, price)
+        return sum(_net_worth(a, cc_market, usd_market, tokens, price) for a in (attacker, accomplice))
 
     before, suppliers_before = pair(), usd_market.totalAssets()
     _, _, debt_value, raw = controller.account_liquidity(attacker)
@@ -116,7 +126,9 @@ def test_self_liquidation__thin_surplus_to_the_end__pair_gains_nothing_and_no_ba
     assert usd_market.totalAssets() >= suppliers_before
 
 
-def test_liquidation__stale_price__reverts(usd_market, cc_market, tokens, supplier, borrower, liquidator, supply, position, set_price, warp):
+def test_liquidation__stale_price__reverts(
+    usd_market, cc_market, tokens, supplier, borrower, liquidator, supply, position, set_price, warp
+):
     supply(usd_market, supplier, 10_000 * 10**6)
     position(borrower, {"CC": 1000 * WAD}, ("USD6", 1400 * 10**6))
     set_price("CC", 180 * 10**6)

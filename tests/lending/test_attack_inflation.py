@@ -27,7 +27,9 @@ def test_donation__empty_market__does_not_move_exchange_rate(cmdt_market, tokens
     assert tokens["CMDT"].balanceOf(supplier) - victim_before >= 1000 * WAD - 1
 
 
-def test_donation__then_borrow_elsewhere__collateral_worth_only_accounted_assets(controller, cmdt_market, usd_market, tokens, attacker, supplier, supply):
+def test_donation__then_borrow_elsewhere__collateral_worth_only_accounted_assets(
+    controller, cmdt_market, usd_market, tokens, attacker, supplier, supply
+):
     supply(usd_market, supplier, 100_000 * 10**6)
     supply(cmdt_market, attacker, 1)
     tokens["CMDT"].transfer(cmdt_market, 1_000_000 * WAD, sender=attacker)
@@ -38,7 +40,9 @@ def test_donation__then_borrow_elsewhere__collateral_worth_only_accounted_assets
         usd_market.borrow(1, attacker, sender=attacker)
 
 
-def test_redeem_rounding__inflated_rate__never_pays_more_than_owned(cc_market, usd_market, tokens, attacker, supplier, borrower, supply, position, warp):
+def test_redeem_rounding__inflated_rate__never_pays_more_than_owned(
+    cc_market, usd_market, tokens, attacker, supplier, borrower, supply, position, warp
+):
     # a market whose rate has grown through interest, the only way it can grow
     supply(cc_market, supplier, 1000 * WAD)
     position(borrower, {"USD6": 1_000_000 * 10**6}, ("CC", 900 * WAD))

@@ -4,7 +4,9 @@ from fivefold.lending import model as lending
 from fivefold.units import WAD
 
 
-def test_borrow__two_collateral_markets__sums_factor_weighted_value(controller, usd_market, supplier, borrower, supply, position):
+def test_borrow__two_collateral_markets__sums_factor_weighted_value(
+    controller, usd_market, supplier, borrower, supply, position
+):
     supply(usd_market, supplier, 10_000 * 10**6)
     # CC: 100 x $2 x 0.75 = 150; CMDT: 100 x $1 x 0.60 = 60 -> $210 borrowable
     position(borrower, {"CC": 100 * WAD, "CMDT": 100 * WAD})
@@ -35,7 +37,9 @@ def test_borrow__enters_the_borrowed_market(controller, usd_market, supplier, bo
     assert controller.is_member(borrower, usd_market)
 
 
-def test_borrow__to_receiver__pays_receiver_and_charges_caller(usd_market, tokens, supplier, borrower, supply, position, non_owner):
+def test_borrow__to_receiver__pays_receiver_and_charges_caller(
+    usd_market, tokens, supplier, borrower, supply, position, non_owner
+):
     supply(usd_market, supplier, 10_000 * 10**6)
     position(borrower, {"CC": 100 * WAD})
     before = tokens["USD6"].balanceOf(non_owner)
@@ -63,7 +67,9 @@ def test_borrow__zero_receiver__reverts(usd_market, borrower):
         usd_market.borrow(1, "0x0000000000000000000000000000000000000000", sender=borrower)
 
 
-def test_borrow__stale_collateral_price__counts_as_zero(usd_market, feeds, deployer, chain, supplier, borrower, supply, position):
+def test_borrow__stale_collateral_price__counts_as_zero(
+    usd_market, feeds, deployer, chain, supplier, borrower, supply, position
+):
     """Collateral whose feed is stale is worth nothing to the health check (issue 9, finding 9)."""
     supply(usd_market, supplier, 10_000 * 10**6)
     position(borrower, {"CC": 100 * WAD})

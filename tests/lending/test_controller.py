@@ -1,5 +1,4 @@
 import ape
-import pytest
 
 from fivefold.lending import model as lending
 from fivefold.units import WAD
@@ -9,7 +8,9 @@ ZERO = "0x0000000000000000000000000000000000000000"
 
 def test_create_market__from_blueprint__lists_it(project, controller, system, fresh_asset, governance):
     token, _ = fresh_asset
-    market = lending.create_market(project, controller, token, system.linear, 0, 5 * 10**17, "Pledge X", "slipX", governance)
+    market = lending.create_market(
+        project, controller, token, system.linear, 0, 5 * 10**17, "Pledge X", "slipX", governance
+    )
     assert controller.is_listed(market) and controller.market_for(token) == market.address
     assert controller.collateral_factor(market) == 5 * 10**17
     assert market.controller() == controller.address and market.asset() == token.address
@@ -29,7 +30,9 @@ def test_create_market__factor_of_one__reverts(controller, system, fresh_asset, 
     with ape.reverts("controller: collateral factor too high"):
         controller.create_market(token, system.linear, 0, WAD, 0, "X", "X", sender=governance)
     with ape.reverts("controller: collateral factor too high"):
-        controller.create_market(token, system.linear, 0, lending.MAX_COLLATERAL_FACTOR + 1, 0, "X", "X", sender=governance)
+        controller.create_market(
+            token, system.linear, 0, lending.MAX_COLLATERAL_FACTOR + 1, 0, "X", "X", sender=governance
+        )
 
 
 def test_create_market__oracle_returns_zero__reverts(controller, system, fresh_asset, governance, deployer):
@@ -57,7 +60,9 @@ def test_create_market__bad_input__reverts(controller, system, fresh_asset, gove
     with ape.reverts("controller: rate model has no code"):
         controller.create_market(token, ZERO, 0, 0, 0, "X", "X", sender=governance)
     with ape.reverts("market: reserve factor too high"):
-        controller.create_market(token, system.linear, lending.MAX_RESERVE_FACTOR + 1, 0, 0, "X", "X", sender=governance)
+        controller.create_market(
+            token, system.linear, lending.MAX_RESERVE_FACTOR + 1, 0, 0, "X", "X", sender=governance
+        )
 
 
 def test_create_market__non_owner__reverts(controller, system, fresh_asset, non_owner):
@@ -153,7 +158,9 @@ def test_exit_market__debt_outstanding__reverts(controller, usd_market, supplier
         controller.exit_market(usd_market, sender=borrower)
 
 
-def test_exit_market__collateral_needed__reverts(controller, usd_market, cc_market, supplier, borrower, supply, position):
+def test_exit_market__collateral_needed__reverts(
+    controller, usd_market, cc_market, supplier, borrower, supply, position
+):
     supply(usd_market, supplier, 1000 * 10**6)
     position(borrower, {"CC": 100 * WAD}, ("USD6", 10 * 10**6))
     with ape.reverts("controller: insufficient collateral"):

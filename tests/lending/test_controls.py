@@ -11,11 +11,6 @@ ZERO = "0x0000000000000000000000000000000000000000"
 
 
 @pytest.fixture
-def guardian(accounts):
-    return accounts[8]
-
-
-@pytest.fixture
 def with_guardian(controller, governance, guardian):
     receipt = controller.set_pause_guardian(guardian, sender=governance)
     assert receipt.events.filter(controller.PauseGuardianSet)[0].pause_guardian == guardian.address
@@ -32,7 +27,9 @@ def loan(usd_market, supplier, borrower, supply, position):
 # ------------------------------------------------------------------ caps
 
 
-def test_set_caps__supply_cap__deposits_stop_at_it(controller, usd_market, governance, supplier, tokens, loan):
+def test_set_caps__supply_cap__deposits_stop_at_it(
+    controller, usd_market, governance, supplier, tokens, loan
+):
     """A deposit that would take total assets above the cap is refused; maxDeposit is the room left,
     and depositing exactly that goes through."""
     cap = usd_market.totalAssets() + 1_000 * USD
@@ -58,7 +55,9 @@ def test_set_caps__borrow_cap__borrows_stop_at_it(controller, usd_market, govern
     usd_market.borrow(100 * USD, borrower, sender=borrower)
 
 
-def test_set_caps__lowered_below_positions__they_may_only_shrink(controller, usd_market, governance, supplier, borrower, tokens, loan):
+def test_set_caps__lowered_below_positions__they_may_only_shrink(
+    controller, usd_market, governance, supplier, borrower, tokens, loan
+):
     """Caps below what is already there refuse growth, never repay or withdrawal."""
     controller.set_caps(usd_market, 1, 1, sender=governance)
     tokens["USD6"].approve(usd_market, 2**256 - 1, sender=borrower)
@@ -81,10 +80,13 @@ def test_set_caps__bad_input__reverts(controller, usd_market, governance, non_ow
 # ----------------------------------------------------------------- pause
 
 
-def test_set_paused__guardian_pauses__deposit_and_borrow_refused(controller, usd_market, with_guardian, supplier, borrower, tokens, loan):
+def test_set_paused__guardian_pauses__deposit_and_borrow_refused(
+    controller, usd_market, with_guardian, supplier, borrower, tokens, loan
+):
     """The guardian pauses both: deposit and mint are refused (maxDeposit/maxMint 0), borrow too."""
     receipt = controller.set_paused(usd_market, True, True, sender=with_guardian)
-    assert [(e.deposit_paused, e.borrow_paused) for e in receipt.events.filter(controller.PausedSet)] == [(True, True)]
+    paused = receipt.events.filter(controller.PausedSet)
+    assert [(e.deposit_paused, e.borrow_paused) for e in paused] == [(True, True)]
     tokens["USD6"].approve(usd_market, 2**256 - 1, sender=supplier)
     with ape.reverts("market: deposit paused"):
         usd_market.deposit(USD, supplier, sender=supplier)
@@ -95,7 +97,9 @@ def test_set_paused__guardian_pauses__deposit_and_borrow_refused(controller, usd
         usd_market.borrow(USD, borrower, sender=borrower)
 
 
-def test_set_paused__paused__repay_withdraw_liquidate_still_work(controller, usd_market, cc_market, with_guardian, supplier, borrower, liquidator, tokens, set_price, loan):
+def test_set_paused__paused__repay_withdraw_liquidate_still_work(
+    controller, usd_market, cc_market, with_guardian, supplier, borrower, liquidator, tokens, set_price, loan
+):
     """Nothing the guardian does stops an exit: repay, a healthy withdrawal, a liquidation."""
     controller.set_paused(usd_market, True, True, sender=with_guardian)
     controller.set_paused(cc_market, True, True, sender=with_guardian)
@@ -107,7 +111,9 @@ def test_set_paused__paused__repay_withdraw_liquidate_still_work(controller, usd
     usd_market.liquidate(borrower, 100 * USD, cc_market, 0, sender=liquidator)
 
 
-def test_set_paused__guardian_unpauses__reverts(controller, usd_market, governance, with_guardian, supplier, supply):
+def test_set_paused__guardian_unpauses__reverts(
+    controller, usd_market, governance, with_guardian, supplier, supply
+):
     """Only the owner resumes; the guardian may add a pause but not lift one."""
     controller.set_paused(usd_market, True, False, sender=with_guardian)
     with ape.reverts("controller: only the owner unpauses"):
@@ -139,7 +145,9 @@ def test_set_controls__not_the_controller__reverts(usd_market, governance):
 # ---------------------------------------------------------------- delist
 
 
-def test_delist__new_entries_deposits_borrows__refused(controller, cc_market, usd_market, governance, supplier, borrower, non_owner, tokens, loan):
+def test_delist__new_entries_deposits_borrows__refused(
+    controller, cc_market, usd_market, governance, supplier, borrower, non_owner, tokens, loan
+):
     """A delisted market takes no new collateral, deposit or borrow, and cannot be resumed."""
     receipt = controller.delist(usd_market, sender=governance)
     assert [e.market for e in receipt.events.filter(controller.MarketDelisted)] == [usd_market.address]
@@ -157,7 +165,9 @@ def test_delist__new_entries_deposits_borrows__refused(controller, cc_market, us
     assert controller.market_config(usd_market).delisted
 
 
-def test_delist__positions__repay_withdraw_liquidate(controller, cc_market, usd_market, governance, supplier, borrower, liquidator, tokens, set_price, loan):
+def test_delist__positions__repay_withdraw_liquidate(
+    controller, cc_market, usd_market, governance, supplier, borrower, liquidator, tokens, set_price, loan
+):
     """Delisting the collateral and the borrowed market leaves every way out open."""
     controller.delist(usd_market, sender=governance)
     controller.delist(cc_market, sender=governance)

@@ -1,5 +1,4 @@
 import ape
-from ape import Contract
 
 from fivefold.lending import model as lending
 from fivefold.units import WAD
@@ -19,7 +18,9 @@ def test_deposit__empty_market__mints_at_virtual_rate(cc_market, tokens, supplie
     assert event.assets == 5 * WAD and event.shares == expected
 
 
-def test_deposit__after_interest__rounds_shares_down(cc_market, supplier, borrower, supply, position, warp, non_owner):
+def test_deposit__after_interest__rounds_shares_down(
+    cc_market, supplier, borrower, supply, position, warp, non_owner
+):
     supply(cc_market, supplier, 1000 * WAD)
     position(borrower, {"CMDT": 10_000 * WAD}, ("CC", 500 * WAD))
     warp(30 * 86400)
@@ -71,14 +72,16 @@ def test_deposit__views__describe_erc4626(cc_market, tokens, supplier):
 
 
 def test_max_deposit__near_the_cash_bound__deposit_of_max_succeeds(usd_market, tokens, supplier, deployer):
-    """ERC-4626 finding 10: maxDeposit/maxMint said max_value(uint256) although cash is accounted in 128 bits; they
-    now return the room left, `deposit(maxDeposit)` goes through and one unit more is refused."""
+    """ERC-4626 finding 10: maxDeposit/maxMint said max_value(uint256) although cash is accounted in 128 bits;
+    they now return the room left, `deposit(maxDeposit)` goes through and one unit more is refused."""
     tokens["USD6"].faucet(supplier, 2**129, sender=deployer)
     tokens["USD6"].approve(usd_market, 2**256 - 1, sender=supplier)
     usd_market.deposit(2**127, supplier, sender=supplier)
     room = usd_market.maxDeposit(supplier)
     assert room == 2**128 - 1 - 2**127
-    assert usd_market.maxMint(supplier) == lending.to_shares(room, usd_market.totalAssets(), usd_market.totalSupply())
+    assert usd_market.maxMint(supplier) == lending.to_shares(
+        room, usd_market.totalAssets(), usd_market.totalSupply()
+    )
     with ape.reverts("market: cash bound"):
         usd_market.deposit(room + 1, supplier, sender=supplier)
     usd_market.mint(usd_market.maxMint(supplier), supplier, sender=supplier)

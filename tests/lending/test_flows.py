@@ -2,7 +2,8 @@
 
 from fivefold import deployment
 from fivefold.context import Context
-from fivefold.lending import flow, model as lending
+from fivefold.lending import flow
+from fivefold.lending import model as lending
 from fivefold.units import WAD
 
 
@@ -10,10 +11,20 @@ def _deploy(ctx, deployable):
     deployment.deploy_plain(ctx, deployable)
 
 
-def test_flow__local_chain__deploys_configures_and_exercises(project, chain, deployer, governance, supplier, borrower, liquidator):
-    ctx = Context(project=project, chain=chain, deployer=deployer, config={"owner": governance.address, "treasury": governance.address, "local": True}, users=[supplier, borrower, liquidator])
+def test_flow__local_chain__deploys_configures_and_exercises(
+    project, chain, deployer, governance, supplier, borrower, liquidator
+):
+    ctx = Context(
+        project=project,
+        chain=chain,
+        deployer=deployer,
+        config={"owner": governance.address, "treasury": governance.address, "local": True},
+        users=[supplier, borrower, liquidator],
+    )
     for symbol in flow.SUITE_TOKENS:
-        ctx.contracts[symbol] = project.CappedToken.deploy(symbol, symbol, 10**9 * WAD, deployer, symbol, "1", sender=deployer)
+        ctx.contracts[symbol] = project.CappedToken.deploy(
+            symbol, symbol, 10**9 * WAD, deployer, symbol, "1", sender=deployer
+        )
     for deployable in flow.CONTRACTS:
         if deployable.when(ctx):
             _deploy(ctx, deployable)
@@ -22,7 +33,9 @@ def test_flow__local_chain__deploys_configures_and_exercises(project, chain, dep
     assert "LendingController.create_market(USD6)" in [s.name for s in ctx.steps]  # setup is recorded too
     controller = ctx["LendingController"]
     assert controller.market_count() == 7
-    assert {f"LendingMarket{label}" for label in ("CC", "CMDT", "HPC", "CPC", "CARTY", "USD6", "WNATIVE")} <= set(ctx.contracts)
+    assert {
+        f"LendingMarket{label}" for label in ("CC", "CMDT", "HPC", "CPC", "CARTY", "USD6", "WNATIVE")
+    } <= set(ctx.contracts)
     assert ctx["LendingMarketWNATIVE"].is_native()
     # idempotent: a second run changes nothing
     count = controller.market_count()

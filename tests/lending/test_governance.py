@@ -11,7 +11,9 @@ def _earn(usd_market, supplier, borrower, supply, position, warp):
     usd_market.accrue(sender=supplier)
 
 
-def test_withdraw_reserves__governance__takes_reserves_only(usd_market, tokens, governance, treasury, supplier, borrower, supply, position, warp):
+def test_withdraw_reserves__governance__takes_reserves_only(
+    usd_market, tokens, governance, treasury, supplier, borrower, supply, position, warp
+):
     _earn(usd_market, supplier, borrower, supply, position, warp)
     reserves = usd_market.total_reserves()
     assets = usd_market.totalAssets()
@@ -24,7 +26,9 @@ def test_withdraw_reserves__governance__takes_reserves_only(usd_market, tokens, 
     assert assets <= usd_market.totalAssets() <= assets + 10**4
 
 
-def test_withdraw_reserves__more_than_reserves__reverts(usd_market, governance, treasury, supplier, borrower, supply, position, warp):
+def test_withdraw_reserves__more_than_reserves__reverts(
+    usd_market, governance, treasury, supplier, borrower, supply, position, warp
+):
     _earn(usd_market, supplier, borrower, supply, position, warp)
     with ape.reverts("market: amount exceeds reserves"):
         usd_market.withdraw_reserves(usd_market.total_reserves() + 10**6, treasury, sender=governance)

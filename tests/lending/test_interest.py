@@ -1,11 +1,12 @@
-import ape
 
 from fivefold.lending import model as lending
 from fivefold.units import WAD, YEAR
 
 
 def _stored(market):
-    return lending.Totals(market.cash(), market.total_borrows(), market.total_reserves(), market.borrow_index())
+    return lending.Totals(
+        market.cash(), market.total_borrows(), market.total_reserves(), market.borrow_index()
+    )
 
 
 def _open(usd_market, supplier, borrower, supply, position, borrow=4_000 * 10**6):
@@ -13,7 +14,9 @@ def _open(usd_market, supplier, borrower, supply, position, borrow=4_000 * 10**6
     position(borrower, {"CC": 10_000 * WAD}, ("USD6", borrow))
 
 
-def test_borrow_rate__after_each_change__follows_linear_model(usd_market, supplier, borrower, supply, position):
+def test_borrow_rate__after_each_change__follows_linear_model(
+    usd_market, supplier, borrower, supply, position
+):
     _open(usd_market, supplier, borrower, supply, position)
     t = _stored(usd_market)
     # SPEC: 2.5% + U x 20%, U = B / (C + B) = 4,000 / 10,000
@@ -31,12 +34,18 @@ def test_accrue__after_time__matches_mirror(usd_market, supplier, borrower, supp
     expected = lending.accrue(before, rate, dt, usd_market.reserve_factor())
     assert _stored(usd_market) == expected
     # suppliers earn interest x (1 - rf): A grows by exactly (B' - B) - (R' - R)
-    assert expected.assets - before.assets == (expected.borrows - before.borrows) - (expected.reserves - before.reserves)
+    assert expected.assets - before.assets == (expected.borrows - before.borrows) - (
+        expected.reserves - before.reserves
+    )
     # and the borrower's debt follows the index (rounded up)
-    assert usd_market.debt_of(borrower) >= lending.debt(usd_market.debt_principal(borrower), expected.index, usd_market.debt_index(borrower))
+    assert usd_market.debt_of(borrower) >= lending.debt(
+        usd_market.debt_principal(borrower), expected.index, usd_market.debt_index(borrower)
+    )
 
 
-def test_accrue__one_year__borrower_pays_about_the_apr(usd_market, supplier, borrower, supply, position, chain):
+def test_accrue__one_year__borrower_pays_about_the_apr(
+    usd_market, supplier, borrower, supply, position, chain
+):
     _open(usd_market, supplier, borrower, supply, position)
     chain.mine(deltatime=YEAR)
     usd_market.accrue(sender=supplier)
@@ -66,7 +75,9 @@ def test_rates__empty_market__base_rate_only(cmdt_market):
     assert b_apr == lending.per_second(lending.DEFAULT_BASE_RATE) * YEAR
 
 
-def test_set_rate_model__kink__jumps_above_kink(system, usd_market, governance, supplier, borrower, supply, position):
+def test_set_rate_model__kink__jumps_above_kink(
+    system, usd_market, governance, supplier, borrower, supply, position
+):
     _open(usd_market, supplier, borrower, supply, position, borrow=9_000 * 10**6)
     usd_market.set_rate_model(system.kink, sender=governance)
     cash, borrows = usd_market.cash(), usd_market.total_borrows()
@@ -75,15 +86,21 @@ def test_set_rate_model__kink__jumps_above_kink(system, usd_market, governance, 
     assert usd_market.borrow_rate() == lending.per_second(expected)
 
 
-def test_borrow_rate__model_above_cap__is_capped(project, deployer, usd_market, governance, supplier, borrower, supply, position):
+def test_borrow_rate__model_above_cap__is_capped(
+    project, deployer, usd_market, governance, supplier, borrower, supply, position
+):
     steep = project.KinkRateModel.deploy(WAD, 10 * WAD, lending.LINEAR_KINK, 0, sender=deployer)
     usd_market.set_rate_model(steep, sender=governance)
     _open(usd_market, supplier, borrower, supply, position, borrow=9_900 * 10**6)
-    assert lending.linear_rate_per_year(usd_market.cash(), usd_market.total_borrows(), WAD, 10 * WAD) > 10 * WAD
+    assert (
+        lending.linear_rate_per_year(usd_market.cash(), usd_market.total_borrows(), WAD, 10 * WAD) > 10 * WAD
+    )
     assert usd_market.borrow_rate() == lending.MAX_BORROW_RATE
 
 
-def test_accrue__many_borrowers__constant_work(usd_market, supplier, borrower, supply, position, chain, non_owner):
+def test_accrue__many_borrowers__constant_work(
+    usd_market, supplier, borrower, supply, position, chain, non_owner
+):
     # O(1): accrual touches the index only; a second borrower changes nothing in its cost
     _open(usd_market, supplier, borrower, supply, position)
     chain.mine(deltatime=100)

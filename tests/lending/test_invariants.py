@@ -16,7 +16,6 @@ At the end of each run every debt is repaid and every supplier withdraws: each g
 what its vouchers were worth, and the market keeps no more than rounding dust beyond reserves.
 """
 
-import ape
 from ape.exceptions import ContractLogicError
 from hypothesis import settings
 from hypothesis import strategies as st
@@ -42,9 +41,20 @@ ACCEPTED = (
 )
 
 
-def test_markets__random_use__invariants_hold(project, chain, accounts, system, supplier, borrower, liquidator, non_owner, attacker, deployer, governance):
+def test_markets__random_use__invariants_hold(
+    project,
+    chain,
+    system,
+    supplier,
+    borrower,
+    liquidator,
+    non_owner,
+    attacker,
+    deployer,
+    governance,
+    defaulter,
+):
     # actors 0..4 act at random; actor 5 only ever defaults (rule `default`)
-    defaulter = accounts[8]
     actors = [supplier, borrower, liquidator, non_owner, attacker, defaulter]
     markets, tokens, feeds, controller = system.markets, system.tokens, system.feeds, system.controller
     base = settings()
@@ -98,7 +108,9 @@ def test_markets__random_use__invariants_hold(project, chain, accounts, system, 
 
         @rule(who=st.integers(0, 4), symbol=st.sampled_from(SYMBOLS), amount=st.integers(1, 50_000))
         def supply(self, who, symbol, amount):
-            self._attempt(lambda: markets[symbol].deposit(amount * unit[symbol], actors[who], sender=actors[who]))
+            self._attempt(
+                lambda: markets[symbol].deposit(amount * unit[symbol], actors[who], sender=actors[who])
+            )
             self.holders[symbol].add(who)
             self.steps += 1
 
@@ -107,14 +119,18 @@ def test_markets__random_use__invariants_hold(project, chain, accounts, system, 
             shares = markets[symbol].balanceOf(actors[who]) * share // 100
             if shares == 0:
                 return
-            receipt = self._attempt(lambda: markets[symbol].redeem(shares, actors[who], actors[who], sender=actors[who]))
+            receipt = self._attempt(
+                lambda: markets[symbol].redeem(shares, actors[who], actors[who], sender=actors[who])
+            )
             if receipt is not None:
                 assert controller.health_factor(actors[who], block_id=receipt.block_number) >= WAD
             self.steps += 1
 
         @rule(who=st.integers(0, 4), symbol=st.sampled_from(SYMBOLS), amount=st.integers(1, 30_000))
         def borrow(self, who, symbol, amount):
-            receipt = self._attempt(lambda: markets[symbol].borrow(amount * unit[symbol], actors[who], sender=actors[who]))
+            receipt = self._attempt(
+                lambda: markets[symbol].borrow(amount * unit[symbol], actors[who], sender=actors[who])
+            )
             if receipt is not None:
                 self.borrowers[symbol].add(who)
                 assert controller.health_factor(actors[who], block_id=receipt.block_number) >= WAD
@@ -141,23 +157,43 @@ def test_markets__random_use__invariants_hold(project, chain, accounts, system, 
             answers[symbol] = max(1, answers[symbol] * percent // 100)
             lending.set_local_answer(feeds[symbol], answers[symbol], deployer)
 
-        @rule(who=st.integers(0, 4), by=st.integers(0, 4), debt_symbol=st.sampled_from(SYMBOLS), collateral=st.sampled_from(SYMBOLS), share=st.integers(1, 50))
+        @rule(
+            who=st.integers(0, 4),
+            by=st.integers(0, 4),
+            debt_symbol=st.sampled_from(SYMBOLS),
+            collateral=st.sampled_from(SYMBOLS),
+            share=st.integers(1, 50),
+        )
         def liquidate(self, who, by, debt_symbol, collateral, share):
             if who == by:
                 return
             debt = markets[debt_symbol].debt_of(actors[who])
             if debt == 0 or controller.health_factor(actors[who]) >= WAD:
                 return
-            self._attempt(lambda: markets[debt_symbol].liquidate(actors[who], max(1, debt * share // 100), markets[collateral], 0, sender=actors[by]))
+            self._attempt(
+                lambda: markets[debt_symbol].liquidate(
+                    actors[who], max(1, debt * share // 100), markets[collateral], 0, sender=actors[by]
+                )
+            )
             self.holders[collateral].add(by)
             self.steps += 1
 
-        @rule(symbol=st.sampled_from(SYMBOLS), paused=st.integers(0, 3), supply_pct=st.sampled_from((0, 90, 110)), borrow_pct=st.sampled_from((0, 90, 110)))
+        @rule(
+            symbol=st.sampled_from(SYMBOLS),
+            paused=st.integers(0, 3),
+            supply_pct=st.sampled_from((0, 90, 110)),
+            borrow_pct=st.sampled_from((0, 90, 110)),
+        )
         def control(self, symbol, paused, supply_pct, borrow_pct):
             # governance caps a market near its current size (0: no cap) and pauses deposits/borrows
             totals = markets[symbol].current_totals()
             assets = totals.cash + totals.borrows - totals.reserves
-            controller.set_caps(markets[symbol], assets * supply_pct // 100, totals.borrows * borrow_pct // 100, sender=governance)
+            controller.set_caps(
+                markets[symbol],
+                assets * supply_pct // 100,
+                totals.borrows * borrow_pct // 100,
+                sender=governance,
+            )
             controller.set_paused(markets[symbol], bool(paused & 1), bool(paused & 2), sender=governance)
             self.steps += 1
 
@@ -180,7 +216,11 @@ def test_markets__random_use__invariants_hold(project, chain, accounts, system, 
             shares, supply = cc.balanceOf(defaulter), cc.totalSupply()
             receipt = usd.write_off(defaulter, sender=actors[by])
             assert [e.shares for e in receipt.events.filter(controller.CollateralForfeited)] == [shares]
-            assert (cc.balanceOf(defaulter), cc.totalSupply(), usd.debt_of(defaulter)) == (0, supply - shares, 0)
+            assert (cc.balanceOf(defaulter), cc.totalSupply(), usd.debt_of(defaulter)) == (
+                0,
+                supply - shares,
+                0,
+            )
             self.steps += 1
 
         @rule(who=st.integers(0, 4), by=st.integers(0, 4), symbol=st.sampled_from(SYMBOLS))
@@ -238,4 +278,6 @@ def test_markets__random_use__invariants_hold(project, chain, accounts, system, 
                 assert cash - reserves <= len(actors) + 2 * self.steps + 2
 
     steps = max(10, base.stateful_step_count // 2)
-    run_state_machine_as_test(Markets, settings=settings(base, max_examples=examples, stateful_step_count=steps))
+    run_state_machine_as_test(
+        Markets, settings=settings(base, max_examples=examples, stateful_step_count=steps)
+    )

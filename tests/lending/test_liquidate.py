@@ -14,7 +14,9 @@ def underwater(usd_market, tokens, supplier, borrower, liquidator, supply, posit
     tokens["USD6"].approve(usd_market, 2**256 - 1, sender=liquidator)
 
 
-def test_liquidate__underwater__seizes_value_plus_incentive(underwater, controller, usd_market, cc_market, borrower, liquidator):
+def test_liquidate__underwater__seizes_value_plus_incentive(
+    underwater, controller, usd_market, cc_market, borrower, liquidator
+):
     assert controller.health_factor(borrower) < WAD
     repay = 500 * 10**6
     expected_assets = lending.seize_assets(repay, 10**30, 18 * 10**17)
@@ -24,12 +26,20 @@ def test_liquidate__underwater__seizes_value_plus_incentive(underwater, controll
     assert cc_market.balanceOf(liquidator) == expected
     assert cc_market.convertToAssets(cc_market.balanceOf(borrower)) == 700 * WAD
     event = receipt.events.filter(usd_market.Liquidate)[0]
-    assert event.repaid == repay and event.seized_shares == expected and event.collateral_market == cc_market.address
+    assert (
+        event.repaid == repay
+        and event.seized_shares == expected
+        and event.collateral_market == cc_market.address
+    )
     # cf x incentive < 1: the liquidation raised the borrower's health
-    assert controller.health_factor(borrower) > controller.health_factor(borrower, block_id=receipt.block_number - 1)
+    assert controller.health_factor(borrower) > controller.health_factor(
+        borrower, block_id=receipt.block_number - 1
+    )
 
 
-def test_liquidate__healthy_account__reverts(usd_market, cc_market, tokens, supplier, borrower, liquidator, supply, position):
+def test_liquidate__healthy_account__reverts(
+    usd_market, cc_market, tokens, supplier, borrower, liquidator, supply, position
+):
     supply(usd_market, supplier, 10_000 * 10**6)
     position(borrower, {"CC": 1000 * WAD}, ("USD6", 1400 * 10**6))
     tokens["USD6"].approve(usd_market, 2**256 - 1, sender=liquidator)
@@ -54,7 +64,9 @@ def test_liquidate__below_min_seized__reverts(underwater, usd_market, cc_market,
         usd_market.liquidate(borrower, 100 * 10**6, cc_market, 10**40, sender=liquidator)
 
 
-def test_liquidate__market_not_entered_by_borrower__reverts(underwater, usd_market, cmdt_market, borrower, liquidator):
+def test_liquidate__market_not_entered_by_borrower__reverts(
+    underwater, usd_market, cmdt_market, borrower, liquidator
+):
     with ape.reverts("controller: not the borrower's collateral"):
         usd_market.liquidate(borrower, 100 * 10**6, cmdt_market, 0, sender=liquidator)
 
@@ -70,15 +82,18 @@ def test_liquidate__stale_price__reverts(underwater, usd_market, cc_market, borr
         usd_market.liquidate(borrower, 100 * 10**6, cc_market, 0, sender=liquidator)
 
 
-def test_liquidate__same_market_collateral__moves_vouchers_inside(usd_market, tokens, supplier, borrower, liquidator, supply, position, warp, controller):
+def test_liquidate__same_market_collateral__moves_vouchers_inside(
+    usd_market, tokens, supplier, borrower, liquidator, supply, position, warp, controller
+):
     supply(usd_market, supplier, 10_000 * 10**6)
     position(borrower, {"USD6": 1000 * 10**6}, ("USD6", 799 * 10**6))
     warp(2 * 365 * 86400)
     assert controller.health_factor(borrower) < WAD
     tokens["USD6"].approve(usd_market, 2**256 - 1, sender=liquidator)
     before = usd_market.balanceOf(borrower)
-    seized = usd_market.liquidate(borrower, 100 * 10**6, usd_market, 1, sender=liquidator).return_value
-    assert usd_market.balanceOf(liquidator) == before - usd_market.balanceOf(borrower) > 0
+    receipt = usd_market.liquidate(borrower, 100 * 10**6, usd_market, 1, sender=liquidator)
+    seized = receipt.return_value
+    assert usd_market.balanceOf(liquidator) == before - usd_market.balanceOf(borrower) == seized > 0
 
 
 def test_seize__not_called_by_a_market__reverts(cc_market, borrower, liquidator):
@@ -91,7 +106,9 @@ def test_liquidation_seize__not_called_by_a_market__reverts(controller, cc_marke
         controller.liquidation_seize(borrower, cc_market, 1, 1, sender=liquidator)
 
 
-def test_liquidate__seize_beyond_collateral__reverts(underwater, controller, usd_market, cc_market, borrower, liquidator, governance, set_price):
+def test_liquidate__seize_beyond_collateral__reverts(
+    underwater, controller, usd_market, cc_market, borrower, liquidator, governance, set_price
+):
     controller.set_close_factor(9 * 10**17, sender=governance)
     set_price("CC", 100 * 10**6)  # 1,000 CC now worth $1,000 against $1,400 of debt
     with ape.reverts("market: seize exceeds collateral"):
@@ -102,13 +119,24 @@ ACCEPTED_LIQUIDATION_FAILURES = ("market: seize exceeds collateral", "controller
 
 
 def test_liquidate__any_sequence_on_solvent_account__suppliers_never_lose(
-    chain, controller, usd_market, cc_market, cmdt_market, tokens, supplier, borrower, liquidator, non_owner, supply,
-    position, set_price,
+    chain,
+    controller,
+    usd_market,
+    cc_market,
+    cmdt_market,
+    tokens,
+    supplier,
+    borrower,
+    liquidator,
+    non_owner,
+    supply,
+    position,
+    set_price,
 ):
-    """Review finding 8, as a property: whatever the prices (collateral worth 1.002x to 1.4x the debt, liquidatable)
-    and whoever liquidates (a stranger or the borrower's second account), in any order, amounts and collateral
-    markets, the account stays solvent after every liquidation, suppliers' assets never fall, and no debt is left
-    to write off."""
+    """Review finding 8, as a property: whatever the prices (collateral worth 1.002x to 1.4x the debt,
+    liquidatable) and whoever liquidates (a stranger or the borrower's second account), in any order, amounts
+    and collateral markets, the account stays solvent after every liquidation, suppliers' assets never fall,
+    and no debt is left to write off."""
     from ape.exceptions import ContractLogicError
     from hypothesis import assume, given, settings
     from hypothesis import strategies as st
@@ -120,13 +148,21 @@ def test_liquidate__any_sequence_on_solvent_account__suppliers_never_lose(
     for who in (liquidator, accomplice):
         tokens["USD6"].approve(usd_market, 2**256 - 1, sender=who)
     markets = {"CC": cc_market, "CMDT": cmdt_market}
-    step = st.tuples(st.sampled_from((liquidator, accomplice)), st.sampled_from(("CC", "CMDT")), st.integers(1, 100))
+    step = st.tuples(
+        st.sampled_from((liquidator, accomplice)), st.sampled_from(("CC", "CMDT")), st.integers(1, 100)
+    )
 
     @settings(max_examples=max(4, settings().max_examples // 5))
-    @given(cc_cents=st.integers(60, 200), cmdt_cents=st.integers(30, 100), steps=st.lists(step, min_size=1, max_size=6))
+    @given(
+        cc_cents=st.integers(60, 200),
+        cmdt_cents=st.integers(30, 100),
+        steps=st.lists(step, min_size=1, max_size=6),
+    )
     def run(cc_cents, cmdt_cents, steps):
         # C = 1,000 x (cc + cmdt); D = 2,000; liquidatable below 0.75 x 1,000 cc + 0.6 x 1,000 cmdt = 2,000
-        assume(1000 * (cc_cents + cmdt_cents) >= 2004 * 100 and 750 * cc_cents + 600 * cmdt_cents < 2000 * 100)
+        assume(
+            1000 * (cc_cents + cmdt_cents) >= 2004 * 100 and 750 * cc_cents + 600 * cmdt_cents < 2000 * 100
+        )
         snapshot = chain.snapshot()
         try:
             set_price("CC", cc_cents * 10**6)
@@ -154,8 +190,9 @@ def test_liquidate__any_sequence_on_solvent_account__suppliers_never_lose(
 
 @pytest.mark.parametrize("seed", range(3))
 def test_capped_incentive__model__collateral_ratio_never_falls(seed):
-    """The mirror of the seizure arithmetic (prices, floors and ceilings as the contracts round), over many random
-    solvent accounts and liquidation sequences: collateral / debt never falls, so a solvent account stays solvent."""
+    """The mirror of the seizure arithmetic (prices, floors and ceilings as the contracts round), over many
+    random solvent accounts and liquidation sequences: collateral / debt never falls, so a solvent account
+    stays solvent."""
     import random
 
     rng = random.Random(seed)

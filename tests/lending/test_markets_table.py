@@ -19,14 +19,21 @@ def test_controller_address__from_dict_or_manifest(tmp_path):
         lending.controller_address(137, deployments_dir=str(tmp_path))
 
 
-def test_market_rows__live_market__rates_match_mirror(project, controller, usd_market, supplier, borrower, supply, position):
+def test_market_rows__live_market__rates_match_mirror(
+    project, controller, usd_market, supplier, borrower, supply, position
+):
     supply(usd_market, supplier, 10_000 * 10**6)
     position(borrower, {"CC": 10_000 * WAD}, ("USD6", 5_000 * 10**6))
     rows = {r.symbol: r for r in lending.market_rows(controller, project)}
     assert set(rows) == {"slipCC", "slipCMDT", "slipUSD6", "slipWNAT"}
     usd = rows["slipUSD6"]
     assert usd.utilization == lending.utilization(usd.cash, usd.borrows)
-    assert usd.borrow_apr == lending.per_second(lending.linear_rate_per_year(usd.cash, usd.borrows)) * lending.YEAR
-    assert usd.supply_apr == lending.supply_rate_per_year(usd.borrow_apr, usd.utilization, lending.RESERVE_FACTOR)
+    assert (
+        usd.borrow_apr
+        == lending.per_second(lending.linear_rate_per_year(usd.cash, usd.borrows)) * lending.YEAR
+    )
+    assert usd.supply_apr == lending.supply_rate_per_year(
+        usd.borrow_apr, usd.utilization, lending.RESERVE_FACTOR
+    )
     assert usd.collateral_factor == 80 * 10**16 and usd.decimals == 6
     assert rows["slipCMDT"].utilization == 0

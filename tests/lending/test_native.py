@@ -16,7 +16,9 @@ def test_redeem_native__unwraps_to_receiver(native_market, supplier, non_owner):
     assert non_owner.balance - before == 2 * WAD
 
 
-def test_borrow_native__and_repay_native_with_refund(native_market, supplier, borrower, supply, position, non_owner):
+def test_borrow_native__and_repay_native_with_refund(
+    native_market, supplier, borrower, supply, position, non_owner
+):
     native_market.deposit_native(supplier, value=10 * WAD, sender=supplier)
     position(borrower, {"CC": 10_000 * WAD})
     before = non_owner.balance

@@ -1,4 +1,5 @@
-"""PriceAdapter: one checked Chainlink-compatible feed per asset, read through contracts/shared/feed_reader.vy."""
+"""PriceAdapter: one checked Chainlink-compatible feed per asset, read through
+contracts/shared/feed_reader.vy."""
 
 import ape
 
@@ -9,7 +10,8 @@ ZERO = "0x0000000000000000000000000000000000000000"
 
 
 def test_price__normalises_feed_and_asset_decimals(adapter, tokens):
-    """price = answer x 10**(36 - feed decimals - asset decimals): one whole unit of each asset is worth its answer."""
+    """price = answer x 10**(36 - feed decimals - asset decimals): one whole unit of each asset is worth its
+    answer."""
     assert adapter.price(tokens["CC"]) == lending.adapter_price(2 * 10**8, 8, 18) == 2 * WAD
     assert adapter.price(tokens["USD6"]) == lending.adapter_price(10**8, 8, 6) == 10**30
     assert adapter.scale(tokens["USD6"]) == 10**22
@@ -46,7 +48,8 @@ def test_price__no_feed__reverts(adapter, governance):
 
 
 def test_set_feed__bad_arguments__revert(project, deployer, adapter, tokens, feeds, governance, non_owner):
-    """Owner only; the heartbeat within 60 s..7 days; asset and feed with code; decimals that fit; a positive answer now."""
+    """Owner only; the heartbeat within 60 s..7 days; asset and feed with code; decimals that fit; a positive
+    answer now."""
     with ape.reverts("ownable: caller is not the owner"):
         adapter.set_feed(tokens["CC"], feeds["CC"], 3600, sender=non_owner)
     with ape.reverts("feed_reader: heartbeat out of bounds"):
@@ -73,7 +76,11 @@ def test_set_feed__replaces_feed(project, deployer, adapter, tokens, governance)
     feed = lending.deploy_local_feed(project, deployer, "CC / USD", 3 * WAD, decimals=18)
     receipt = adapter.set_feed(tokens["CC"], feed, 600, sender=governance)
     assert adapter.price(tokens["CC"]) == 3 * WAD
-    assert (adapter.feed(tokens["CC"]), adapter.heartbeat(tokens["CC"]), adapter.scale(tokens["CC"])) == (feed.address, 600, 1)
+    assert (adapter.feed(tokens["CC"]), adapter.heartbeat(tokens["CC"]), adapter.scale(tokens["CC"])) == (
+        feed.address,
+        600,
+        1,
+    )
     event = receipt.events.filter(adapter.FeedSet)[0]
     assert (event.asset, event.feed, event.heartbeat) == (tokens["CC"].address, feed.address, 600)
 
@@ -84,7 +91,9 @@ def test_constructor__zero_owner__reverts(project, deployer):
         project.PriceAdapter.deploy(ZERO, sender=deployer)
 
 
-def test_transfer_ownership__two_steps__only_the_accepted_owner_sets_feeds(adapter, governance, non_owner, tokens, feeds):
+def test_transfer_ownership__two_steps__only_the_accepted_owner_sets_feeds(
+    adapter, governance, non_owner, tokens, feeds
+):
     """Ownership moves only when the proposed owner accepts; until then the old owner keeps it.
     `renounce_ownership` is not exported (an ownerless adapter could never replace a dead feed)."""
     adapter.transfer_ownership(non_owner, sender=governance)

@@ -18,7 +18,9 @@ def test_repay__part__lowers_debt(usd_market, tokens, supplier, borrower, supply
     assert usd_market.debt_principal(borrower) == event.debt
 
 
-def test_repay__max__clears_debt_with_interest(usd_market, tokens, supplier, borrower, supply, position, warp):
+def test_repay__max__clears_debt_with_interest(
+    usd_market, tokens, supplier, borrower, supply, position, warp
+):
     _open(usd_market, supplier, borrower, supply, position)
     warp(365 * 86400)
     tokens["USD6"].approve(usd_market, 2**256 - 1, sender=borrower)
@@ -30,7 +32,9 @@ def test_repay__max__clears_debt_with_interest(usd_market, tokens, supplier, bor
     assert usd_market.total_borrows() == 0
 
 
-def test_repay__on_behalf__pulls_from_payer(usd_market, tokens, supplier, borrower, supply, position, non_owner):
+def test_repay__on_behalf__pulls_from_payer(
+    usd_market, tokens, supplier, borrower, supply, position, non_owner
+):
     _open(usd_market, supplier, borrower, supply, position)
     tokens["USD6"].approve(usd_market, 2**256 - 1, sender=non_owner)
     before = tokens["USD6"].balanceOf(non_owner)

@@ -23,7 +23,9 @@ FIRST = ("accrue", 1, 12)
 
 
 def _stored(market) -> lending.Totals:
-    return lending.Totals(market.cash(), market.total_borrows(), market.total_reserves(), market.borrow_index())
+    return lending.Totals(
+        market.cash(), market.total_borrows(), market.total_reserves(), market.borrow_index()
+    )
 
 
 def test_accrue__small_six_decimal_market_accrued_often__reserves_match_model_and_grow(
@@ -38,8 +40,11 @@ def test_accrue__small_six_decimal_market_accrued_often__reserves_match_model_an
     rf = usd_market.reserve_factor()
 
     # no shrinking phase: one example replays ~20 transactions, a shrink would replay thousands
-    @settings(max_examples=max(3, settings().max_examples // 8), deadline=None,
-              phases=(Phase.explicit, Phase.reuse, Phase.generate))
+    @settings(
+        max_examples=max(3, settings().max_examples // 8),
+        deadline=None,
+        phases=(Phase.explicit, Phase.reuse, Phase.generate),
+    )
     @given(actions=st.lists(ACTION, min_size=8, max_size=20))
     def run(actions):
         snapshot = chain.snapshot()
@@ -81,7 +86,10 @@ def test_accrue__small_six_decimal_market_accrued_often__reserves_match_model_an
                         model, cash=model.cash + repaid, borrows=model.borrows - min(repaid, model.borrows)
                     )
                 assert _stored(usd_market) == model
-                assert (usd_market.debt_principal(borrower), usd_market.debt_index(borrower)) == (principal, account_index)
+                assert (usd_market.debt_principal(borrower), usd_market.debt_index(borrower)) == (
+                    principal,
+                    account_index,
+                )
             assert model.reserves > 0
             assert model.reserves > floor_reserves  # the first block alone: 1 unit against 0
         finally:

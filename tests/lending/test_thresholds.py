@@ -15,7 +15,9 @@ LT = 80 * 10**16
 
 
 @pytest.fixture
-def at_limit(project, deployer, controller, cc_market, usd_market, governance, supplier, borrower, supply, position):
+def at_limit(
+    project, deployer, controller, cc_market, usd_market, governance, supplier, borrower, supply, position
+):
     """lt 0.80 on CC; the borrower borrows exactly its limit: 1,000 CC x $2 x 0.75 = $1,500. The
     market charges no interest here, so the debt stays $1,500 however many seconds the test takes
     (with interest, an account exactly at its limit is past it one second later, and the exact
@@ -27,7 +29,9 @@ def at_limit(project, deployer, controller, cc_market, usd_market, governance, s
     position(borrower, {"CC": 1_000 * WAD}, ("USD6", 1_500 * USD))
 
 
-def test_attack__collateral_factor_cut__no_instant_liquidation(at_limit, controller, cc_market, usd_market, governance, borrower, liquidator, tokens):
+def test_attack__collateral_factor_cut__no_instant_liquidation(
+    at_limit, controller, cc_market, usd_market, governance, borrower, liquidator, tokens
+):
     """The owner cuts CC's cf from 0.75 to 0: the borrower at its limit borrows and withdraws no more,
     but nobody can liquidate it (health reads lt: $1,600 / $1,500)."""
     controller.set_collateral_factor(cc_market, 0, sender=governance)
@@ -41,7 +45,9 @@ def test_attack__collateral_factor_cut__no_instant_liquidation(at_limit, control
         cc_market.withdraw(1, borrower, borrower, sender=borrower)
 
 
-def test_attack__threshold_cut_to_factor__account_within_limit_not_liquidatable(at_limit, controller, cc_market, usd_market, governance, borrower, liquidator, tokens):
+def test_attack__threshold_cut_to_factor__account_within_limit_not_liquidatable(
+    at_limit, controller, cc_market, usd_market, governance, borrower, liquidator, tokens
+):
     """The deepest cut allowed (lt down to cf, 5 points) leaves an account at its borrow limit at
     health exactly 1: still not liquidatable."""
     controller.set_liquidation_threshold(cc_market, 75 * 10**16, sender=governance)
@@ -51,7 +57,9 @@ def test_attack__threshold_cut_to_factor__account_within_limit_not_liquidatable(
         usd_market.liquidate(borrower, 100 * USD, cc_market, 0, sender=liquidator)
 
 
-def test_liquidate__between_limit_and_threshold__refused_until_threshold(at_limit, controller, cc_market, usd_market, borrower, liquidator, set_price, tokens):
+def test_liquidate__between_limit_and_threshold__refused_until_threshold(
+    at_limit, controller, cc_market, usd_market, borrower, liquidator, set_price, tokens
+):
     """CC falls 5%: past the borrow limit ($1,425 < $1,500) but above the liquidation limit ($1,520);
     at $1.85 the liquidation limit ($1,480) is below the debt and liquidation goes through."""
     tokens["USD6"].approve(usd_market, 2**256 - 1, sender=liquidator)
@@ -90,10 +98,14 @@ def test_set_liquidation_threshold__below_factor_or_above_max__reverts(controlle
     with ape.reverts("controller: threshold below collateral factor"):
         controller.set_liquidation_threshold(cc_market, 75 * 10**16 - 1, sender=governance)
     with ape.reverts("controller: threshold too high"):
-        controller.set_liquidation_threshold(cc_market, lending.MAX_LIQUIDATION_THRESHOLD + 1, sender=governance)
+        controller.set_liquidation_threshold(
+            cc_market, lending.MAX_LIQUIDATION_THRESHOLD + 1, sender=governance
+        )
 
 
-def test_set_liquidation_threshold__not_owner_or_not_listed__reverts(controller, cc_market, governance, non_owner, stranger):
+def test_set_liquidation_threshold__not_owner_or_not_listed__reverts(
+    controller, cc_market, governance, non_owner, stranger
+):
     with ape.reverts("ownable: caller is not the owner"):
         controller.set_liquidation_threshold(cc_market, LT, sender=non_owner)
     with ape.reverts("controller: market not listed"):
@@ -103,13 +115,41 @@ def test_set_liquidation_threshold__not_owner_or_not_listed__reverts(controller,
 def test_create_market__threshold_out_of_bounds__reverts(controller, system, fresh_asset, governance):
     token, _ = fresh_asset
     with ape.reverts("controller: threshold below collateral factor"):
-        controller.create_market(token, system.linear, 0, 5 * 10**17, 5 * 10**17 - 1, "X", "X", sender=governance)
+        controller.create_market(
+            token, system.linear, 0, 5 * 10**17, 5 * 10**17 - 1, "X", "X", sender=governance
+        )
     with ape.reverts("controller: threshold too high"):
-        controller.create_market(token, system.linear, 0, 5 * 10**17, lending.MAX_LIQUIDATION_THRESHOLD + 1, "X", "X", sender=governance)
+        controller.create_market(
+            token,
+            system.linear,
+            0,
+            5 * 10**17,
+            lending.MAX_LIQUIDATION_THRESHOLD + 1,
+            "X",
+            "X",
+            sender=governance,
+        )
 
 
-def test_create_market__threshold_given__listed_with_both(project, controller, system, fresh_asset, governance):
+def test_create_market__threshold_given__listed_with_both(
+    project, controller, system, fresh_asset, governance
+):
     token, _ = fresh_asset
-    market = lending.create_market(project, controller, token, system.linear, 0, 5 * 10**17, "X", "X", governance, liquidation_threshold=6 * 10**17)
+    market = lending.create_market(
+        project,
+        controller,
+        token,
+        system.linear,
+        0,
+        5 * 10**17,
+        "X",
+        "X",
+        governance,
+        liquidation_threshold=6 * 10**17,
+    )
     config = controller.market_config(market)
-    assert (config.collateral_factor, config.liquidation_threshold, config.last_threshold_cut) == (5 * 10**17, 6 * 10**17, 0)
+    assert (config.collateral_factor, config.liquidation_threshold, config.last_threshold_cut) == (
+        5 * 10**17,
+        6 * 10**17,
+        0,
+    )

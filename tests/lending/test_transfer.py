@@ -11,7 +11,9 @@ def test_transfer__free_vouchers__moves(cc_market, supplier, supply, non_owner):
     assert cc_market.balanceOf(non_owner) == 5000
 
 
-def test_transfer__collateral_backing_loan__reverts(cc_market, usd_market, supplier, borrower, supply, position, non_owner):
+def test_transfer__collateral_backing_loan__reverts(
+    cc_market, usd_market, supplier, borrower, supply, position, non_owner
+):
     supply(usd_market, supplier, 10_000 * 10**6)
     position(borrower, {"CC": 1000 * WAD}, ("USD6", 1400 * 10**6))
     with ape.reverts("controller: insufficient collateral"):

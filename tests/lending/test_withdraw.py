@@ -15,7 +15,9 @@ def test_redeem__all_shares__returns_deposit(cc_market, tokens, supplier, supply
     assert event.assets == 10 * WAD and event.shares == shares
 
 
-def test_withdraw__exact_assets__burns_shares_rounded_up(cc_market, supplier, borrower, supply, position, warp):
+def test_withdraw__exact_assets__burns_shares_rounded_up(
+    cc_market, supplier, borrower, supply, position, warp
+):
     supply(cc_market, supplier, 1000 * WAD)
     position(borrower, {"CMDT": 10_000 * WAD}, ("CC", 400 * WAD))
     warp(86400)
@@ -69,7 +71,9 @@ def test_withdraw__zero_receiver__reverts(cc_market, supplier, supply):
         cc_market.withdraw(1, "0x0000000000000000000000000000000000000000", supplier, sender=supplier)
 
 
-def test_withdraw__collateral_backing_a_loan__reverts_below_health_one(cc_market, usd_market, supplier, borrower, supply, position):
+def test_withdraw__collateral_backing_a_loan__reverts_below_health_one(
+    cc_market, usd_market, supplier, borrower, supply, position
+):
     supply(usd_market, supplier, 10_000 * 10**6)
     # 1000 CC at $2 x 0.75 = $1,500 borrowable
     position(borrower, {"CC": 1000 * WAD}, ("USD6", 1400 * 10**6))
@@ -82,12 +86,17 @@ def test_max_withdraw__capped_by_cash(cc_market, supplier, borrower, supply, pos
     supply(cc_market, supplier, 100 * WAD)
     position(borrower, {"CMDT": 10_000 * WAD}, ("CC", 70 * WAD))
     assert cc_market.maxWithdraw(supplier) == 30 * WAD
-    assert cc_market.maxRedeem(supplier) == lending.to_shares(30 * WAD, cc_market.totalAssets(), cc_market.totalSupply())
+    assert cc_market.maxRedeem(supplier) == lending.to_shares(
+        30 * WAD, cc_market.totalAssets(), cc_market.totalSupply()
+    )
 
 
-def test_max_withdraw__collateral_backing_a_loan__respects_health(chain, cc_market, usd_market, supplier, borrower, supply, position):
+def test_max_withdraw__collateral_backing_a_loan__respects_health(
+    chain, cc_market, usd_market, supplier, borrower, supply, position
+):
     """ERC-4626 finding 10: maxWithdraw/maxRedeem ignored the health check. Now `withdraw(maxWithdraw)` and
-    `redeem(maxRedeem)` go through for a borrower, and what the old figure (all its vouchers) offered is refused."""
+    `redeem(maxRedeem)` go through for a borrower, and what the old figure (all its vouchers) offered is
+    refused."""
     supply(usd_market, supplier, 10_000 * 10**6)
     # 1,000 CC at $2 x 0.75 = $1,500 of power against $1,200: 200 CC may go
     position(borrower, {"CC": 1000 * WAD}, ("USD6", 1200 * 10**6))
@@ -104,8 +113,11 @@ def test_max_withdraw__collateral_backing_a_loan__respects_health(chain, cc_mark
     assert cc_market.maxWithdraw(borrower) <= 10**6
 
 
-def test_max_redeem__vouchers_worth_nothing__zero(cc_market, usd_market, supplier, borrower, supply, position, warp, tokens, non_owner):
-    """ERC-4626 finding 10: maxRedeem offered voucher dust that pays 0 assets (and so reverts); it now says 0."""
+def test_max_redeem__vouchers_worth_nothing__zero(
+    cc_market, usd_market, supplier, borrower, supply, position, warp, tokens, non_owner
+):
+    """ERC-4626 finding 10: maxRedeem offered voucher dust that pays 0 assets (and so reverts); it now says 0.
+    """
     supply(cc_market, supplier, 1000 * WAD)
     position(borrower, {"USD6": 1_000_000 * 10**6}, ("CC", 900 * WAD))
     warp(365 * 86400)  # interest lifts the rate: one voucher is worth less than one unit still

@@ -12,7 +12,9 @@ def insolvent(usd_market, cc_market, supplier, borrower, supply, position, set_p
     set_price("CC", 10_000)  # CC crashes to $0.0001: 1,000 CC are worth $0.10
 
 
-def test_write_off__collateral_gone__reserves_then_suppliers_absorb(insolvent, usd_market, borrower, non_owner):
+def test_write_off__collateral_gone__reserves_then_suppliers_absorb(
+    insolvent, usd_market, borrower, non_owner
+):
     reserves = usd_market.current_totals()[2]
     assets = usd_market.totalAssets()
     debt = usd_market.debt_of(borrower)
@@ -46,7 +48,9 @@ def test_on_write_off__not_called_by_a_market__reverts(controller, borrower):
         controller.on_write_off(borrower, sender=borrower)
 
 
-def test_attack__borrower_writes_off_itself__keeps_no_collateral(insolvent, usd_market, cc_market, cmdt_market, controller, borrower, supplier, supply, tokens):
+def test_attack__borrower_writes_off_itself__keeps_no_collateral(
+    insolvent, usd_market, cc_market, cmdt_market, controller, borrower, supplier, supply, tokens
+):
     """A defaulter that triggers its own write-off gains nothing: its vouchers in every entered market
     are burnt first (wei-exact), the assets behind them stay with that market's suppliers, and the
     borrower's tokens do not move."""
@@ -59,8 +63,13 @@ def test_attack__borrower_writes_off_itself__keeps_no_collateral(insolvent, usd_
     supplier_worth = cc_market.convertToAssets(cc_market.balanceOf(supplier))
     wallet = {s: tokens[s].balanceOf(borrower) for s in ("CC", "CMDT", "USD6")}
     receipt = usd_market.write_off(borrower, sender=borrower)
-    forfeited = [(e.account, e.market, e.shares) for e in receipt.events.filter(controller.CollateralForfeited)]
-    assert forfeited == [(borrower.address, cc_market.address, cc_shares), (borrower.address, cmdt_market.address, cmdt_shares)]
+    forfeited = [
+        (e.account, e.market, e.shares) for e in receipt.events.filter(controller.CollateralForfeited)
+    ]
+    assert forfeited == [
+        (borrower.address, cc_market.address, cc_shares),
+        (borrower.address, cmdt_market.address, cmdt_shares),
+    ]
     assert cc_market.balanceOf(borrower) == 0 and cmdt_market.balanceOf(borrower) == 0
     assert cc_market.totalSupply() == cc_supply - cc_shares
     assert cmdt_market.totalSupply() == cmdt_supply - cmdt_shares
