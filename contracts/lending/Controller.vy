@@ -79,6 +79,8 @@ exports: (
 )
 
 
+from contracts.shared import constants
+from contracts.lending import market_controls
 from interfaces import IController
 
 implements: IController
@@ -96,8 +98,6 @@ interface IPriceAdapter:
     def price(asset: address) -> uint256: view
 
 
-# @dev Fixed-point unit.
-WAD: constant(uint256) = 10**18
 # @dev Most markets the controller lists.
 MAX_MARKETS: constant(uint256) = 32
 # @dev Field masks of the packed market slot.
@@ -112,28 +112,20 @@ MAX_LIQUIDATION_THRESHOLD: constant(uint256) = 9 * 10**17
 #      limit has a week per 5 points to repay before the next step.
 MAX_THRESHOLD_CUT: constant(uint256) = 5 * 10**16
 THRESHOLD_CUT_DELAY: constant(uint256) = 7 * 86400
-# @dev Market control flags, as `Market` reads them (`Market.set_controls`).
-DEPOSIT_PAUSED: constant(uint256) = 1
-BORROW_PAUSED: constant(uint256) = 2
-DELISTED: constant(uint256) = 4
-SUPPLY_CAPPED: constant(uint256) = 8
-BORROW_CAPPED: constant(uint256) = 16
-# @dev Field masks of the packed control slot.
-MASK_64: constant(uint256) = 2**64 - 1
-MASK_128: constant(uint256) = 2**128 - 1
+# Market control flags: contracts/lending/market_controls.vy (`Market.set_controls`).
 # @dev Bounds of the close factor (Compound's: 5%..90%).
 MIN_CLOSE_FACTOR: constant(uint256) = 5 * 10**16
 MAX_CLOSE_FACTOR: constant(uint256) = 9 * 10**17
 # @dev Bounds of the liquidation incentive (1.0..1.1): with
 #      MAX_COLLATERAL_FACTOR, cf x incentive <= 0.99 < 1.
-MIN_LIQUIDATION_INCENTIVE: constant(uint256) = WAD
+MIN_LIQUIDATION_INCENTIVE: constant(uint256) = constants.WAD
 MAX_LIQUIDATION_INCENTIVE: constant(uint256) = 11 * 10**17
 # @dev Upper bound of the bad-debt dust threshold: USD 100.
-MAX_BAD_DEBT_DUST: constant(uint256) = 100 * WAD
+MAX_BAD_DEBT_DUST: constant(uint256) = 100 * constants.WAD
 # @dev Defaults (Compound v2's usual figures).
 DEFAULT_CLOSE_FACTOR: constant(uint256) = 5 * 10**17
 DEFAULT_LIQUIDATION_INCENTIVE: constant(uint256) = 108 * 10**16
-DEFAULT_BAD_DEBT_DUST: constant(uint256) = WAD
+DEFAULT_BAD_DEBT_DUST: constant(uint256) = constants.WAD
 
 
 # @dev ERC-5202 blueprint of `Market` (its code starts with 0xFE7100).
@@ -385,7 +377,7 @@ def set_collateral_factor(market: address, collateral_factor_: uint256):
     assert id != 0, "controller: market not listed"
     self._check_collateral_factor(staticcall IMarket(market).asset(), collateral_factor_)
     # safe: id >= 1 checked above
-    assert collateral_factor_ <= self._controls[unsafe_sub(id, 1)] & MASK_64, "controller: collateral factor above threshold"
+    assert collateral_factor_ <= self._controls[unsafe_sub(id, 1)] & constants.MASK_64, "controller: collateral factor above threshold"
     # safe: id >= 1 checked above
     self._markets[unsafe_sub(id, 1)] = convert(market, uint256) | (collateral_factor_ << 160)
     log CollateralFactorSet(market=market, collateral_factor=collateral_factor_)
@@ -441,7 +433,7 @@ def enter_markets(markets_: DynArray[address, MAX_MARKETS]):
     for market: address in markets_:
         bit: uint256 = self._bit(market)
         if mask & bit == 0:
-            assert (self._controls[self._ids[market] - 1] >> 128) & DELISTED == 0, "controller: market delisted"
+            assert (self._controls[self._ids[market] - 1] >> 128) & market_controls.DELISTED == 0, "controller: market delisted"
             mask |= bit
             log MarketEntered(account=msg.sender, market=market)
     self._membership[msg.sender] = mask
@@ -530,8 +522,8 @@ def liquidation_seize(borrower: address, collateral_market: address, repay_amoun
     l: Liquidity = self._liquidity(borrower, True, True)
     assert l.borrowable < l.debt, "controller: account is healthy"
     # max repay = debt x close factor, rounded down
-    assert repay_amount <= debt * self.close_factor // WAD, "controller: repay exceeds close factor"
-    repaid_value: uint256 = repay_amount * self._price(staticcall IMarket(msg.sender).asset()) // WAD
+    assert repay_amount <= debt * self.close_factor // constants.WAD, "controller: repay exceeds close factor"
+    repaid_value: uint256 = repay_amount * self._price(staticcall IMarket(msg.sender).asset()) // constants.WAD
     incentive: uint256 = self._incentive(l.collateral, l.debt)
     # seized assets = repaid value x e / collateral price, rounded down (the
     # borrower keeps the dust)
@@ -623,7 +615,7 @@ def redeemable(account: address, market: address) -> uint256:
     # a x p x cf / WAD^2 <= (borrowable - debt) - 2: the 2 units cover the
     # two floors of this market's weighted value; rounded down
     excess: uint256 = l.borrowable - l.debt
-    return (excess - min(excess, 2)) * WAD // cf * WAD // p
+    return (excess - min(excess, 2)) * constants.WAD // cf * constants.WAD // p
 
 
 @external
@@ -639,7 +631,7 @@ def health_factor(account: address) -> uint256:
     if l.debt == 0:
         return max_value(uint256)
     # rounded down: an account at exactly 1 - 1 wei reads as unhealthy
-    return l.borrowable * WAD // l.debt
+    return l.borrowable * constants.WAD // l.debt
 
 
 @external
@@ -711,7 +703,7 @@ def liquidation_threshold(market: address) -> uint256:
     if id == 0:
         return 0
     # safe: id >= 1
-    return self._controls[unsafe_sub(id, 1)] & MASK_64
+    return self._controls[unsafe_sub(id, 1)] & constants.MASK_64
 
 
 @external
@@ -730,13 +722,13 @@ def market_config(market: address) -> IController.MarketConfig:
     flags: uint256 = packed >> 128
     return IController.MarketConfig(
         collateral_factor=self._markets[i] >> 160,
-        liquidation_threshold=packed & MASK_64,
-        last_threshold_cut=(packed >> 64) & MASK_64,
-        supply_cap=caps & MASK_128,
+        liquidation_threshold=packed & constants.MASK_64,
+        last_threshold_cut=(packed >> 64) & constants.MASK_64,
+        supply_cap=caps & constants.MASK_128,
         borrow_cap=caps >> 128,
-        deposit_paused=flags & DEPOSIT_PAUSED != 0,
-        borrow_paused=flags & BORROW_PAUSED != 0,
-        delisted=flags & DELISTED != 0,
+        deposit_paused=flags & market_controls.DEPOSIT_PAUSED != 0,
+        borrow_paused=flags & market_controls.BORROW_PAUSED != 0,
+        delisted=flags & market_controls.DELISTED != 0,
     )
 
 
@@ -776,10 +768,10 @@ def set_liquidation_threshold(market: address, liquidation_threshold_: uint256):
     # safe: id >= 1 checked above
     i: uint256 = unsafe_sub(id, 1)
     packed: uint256 = self._controls[i]
-    old: uint256 = packed & MASK_64
+    old: uint256 = packed & constants.MASK_64
     assert liquidation_threshold_ <= MAX_LIQUIDATION_THRESHOLD, "controller: threshold too high"
     assert liquidation_threshold_ >= self._markets[i] >> 160, "controller: threshold below collateral factor"
-    last_cut: uint256 = (packed >> 64) & MASK_64
+    last_cut: uint256 = (packed >> 64) & constants.MASK_64
     if liquidation_threshold_ < old:
         assert old - liquidation_threshold_ <= MAX_THRESHOLD_CUT, "controller: threshold cut too large"
         assert last_cut == 0 or block.timestamp >= last_cut + THRESHOLD_CUT_DELAY, "controller: threshold cut too soon"
@@ -813,11 +805,11 @@ def set_paused(market: address, deposit_paused: bool, borrow_paused: bool):
     """
     i: uint256 = self._index(market)
     flags: uint256 = self._controls[i] >> 128
-    wanted: uint256 = convert(deposit_paused, uint256) * DEPOSIT_PAUSED | convert(borrow_paused, uint256) * BORROW_PAUSED
+    wanted: uint256 = convert(deposit_paused, uint256) * market_controls.DEPOSIT_PAUSED | convert(borrow_paused, uint256) * market_controls.BORROW_PAUSED
     if msg.sender != ownable.owner:
         assert msg.sender == self.pause_guardian and msg.sender != empty(address), "controller: caller is not the owner or the pause guardian"
-        assert wanted & flags == flags & (DEPOSIT_PAUSED | BORROW_PAUSED), "controller: only the owner unpauses"
-    assert flags & DELISTED == 0, "controller: market delisted"
+        assert wanted & flags == flags & (market_controls.DEPOSIT_PAUSED | market_controls.BORROW_PAUSED), "controller: only the owner unpauses"
+    assert flags & market_controls.DELISTED == 0, "controller: market delisted"
     self._set_flags(market, i, wanted)
     log PausedSet(market=market, deposit_paused=deposit_paused, borrow_paused=borrow_paused)
 
@@ -835,7 +827,7 @@ def set_caps(market: address, supply_cap: uint256, borrow_cap: uint256):
     """
     ownable._check_owner()
     i: uint256 = self._index(market)
-    assert supply_cap <= MASK_128 and borrow_cap <= MASK_128, "controller: cap out of bounds"
+    assert supply_cap <= constants.MASK_128 and borrow_cap <= constants.MASK_128, "controller: cap out of bounds"
     self._caps[i] = supply_cap | (borrow_cap << 128)
     self._set_flags(market, i, self._controls[i] >> 128)
     log CapsSet(market=market, supply_cap=supply_cap, borrow_cap=borrow_cap)
@@ -852,8 +844,8 @@ def delist(market: address):
     """
     ownable._check_owner()
     i: uint256 = self._index(market)
-    assert (self._controls[i] >> 128) & DELISTED == 0, "controller: market delisted"
-    self._set_flags(market, i, DEPOSIT_PAUSED | BORROW_PAUSED | DELISTED)
+    assert (self._controls[i] >> 128) & market_controls.DELISTED == 0, "controller: market delisted"
+    self._set_flags(market, i, market_controls.DEPOSIT_PAUSED | market_controls.BORROW_PAUSED | market_controls.DELISTED)
     log MarketDelisted(market=market)
 
 
@@ -931,13 +923,13 @@ def _set_flags(market: address, i: uint256, flags: uint256):
     @param i Its id.
     @param flags `DEPOSIT_PAUSED | BORROW_PAUSED | DELISTED` bits.
     """
-    self._controls[i] = (self._controls[i] & MASK_128) | (flags << 128)
+    self._controls[i] = (self._controls[i] & constants.MASK_128) | (flags << 128)
     caps: uint256 = self._caps[i]
     pushed: uint256 = flags
-    if caps & MASK_128 != 0:
-        pushed |= SUPPLY_CAPPED
+    if caps & constants.MASK_128 != 0:
+        pushed |= market_controls.SUPPLY_CAPPED
     if caps >> 128 != 0:
-        pushed |= BORROW_CAPPED
+        pushed |= market_controls.BORROW_CAPPED
     extcall IMarket(market).set_controls(pushed, caps)
 
 
@@ -1024,17 +1016,17 @@ def _liquidity(account: address, strict: bool, threshold: bool) -> Liquidity:
                     else:
                         l.priced = False
                 if supplied != 0:
-                    value: uint256 = supplied * p // WAD
+                    value: uint256 = supplied * p // constants.WAD
                     l.collateral += value
                     # weighted value x f, rounded down (the borrow limit's
                     # path reads no second slot)
                     if threshold:
-                        l.borrowable += value * (self._controls[i] & MASK_64) // WAD
+                        l.borrowable += value * (self._controls[i] & constants.MASK_64) // constants.WAD
                     else:
-                        l.borrowable += value * (packed >> 160) // WAD
+                        l.borrowable += value * (packed >> 160) // constants.WAD
                 if debt != 0:
                     # rounded up
-                    l.debt += (debt * p + WAD - 1) // WAD
+                    l.debt += (debt * p + constants.WAD - 1) // constants.WAD
         mask >>= 1
     return l
 
@@ -1088,7 +1080,7 @@ def _incentive(raw: uint256, debt_value: uint256) -> uint256:
         return incentive
     # safe: raw >= debt_value > 0 here; a result below 1 (C within 2 units
     # of D) only makes the liquidation unattractive
-    return min(incentive, (raw - min(raw, 2)) * WAD // debt_value)
+    return min(incentive, (raw - min(raw, 2)) * constants.WAD // debt_value)
 
 
 @internal

@@ -61,6 +61,10 @@ implements: IERC4626
 
 from snekmate.utils import math
 
+from contracts.shared import asset_transfer
+from contracts.shared import constants
+from contracts.lending import market_controls
+
 from interfaces import IMarket
 
 implements: IMarket
@@ -89,12 +93,8 @@ interface IWrappedNative:
     def withdraw(wad: uint256): nonpayable
 
 
-# @dev Fixed-point unit.
-WAD: constant(uint256) = 10**18
-# @dev Seconds in a year (365 days): rate per second = rate per year / YEAR.
-YEAR: constant(uint256) = 365 * 86400
 # @dev Cap on the borrow rate, whatever the rate model says: 1000% a year.
-MAX_BORROW_RATE: constant(uint256) = 10 * WAD // YEAR
+MAX_BORROW_RATE: constant(uint256) = 10 * constants.WAD // constants.YEAR
 # @dev Upper bound of the reserve factor: 50% of interest.
 MAX_RESERVE_FACTOR: constant(uint256) = 5 * 10**17
 # @dev Virtual shares and assets (OpenZeppelin's "decimals offset" of 3):
@@ -105,19 +105,6 @@ VIRTUAL_SHARES: constant(uint256) = 1000
 VIRTUAL_ASSETS: constant(uint256) = 1
 # @dev Voucher decimals = asset decimals + DECIMALS_OFFSET.
 DECIMALS_OFFSET: constant(uint8) = 3
-# @dev Field masks of the packed slots.
-MASK_128: constant(uint256) = 2**128 - 1
-MASK_64: constant(uint256) = 2**64 - 1
-MASK_40: constant(uint256) = 2**40 - 1
-# @dev Controls the Controller sets (`set_controls`), bits of `State.flags`:
-#      new deposits / new borrows refused (pause guardian or owner), the
-#      market delisted for good (both refused), and a supply / borrow cap
-#      in force (only then is the `_caps` slot read).
-DEPOSIT_PAUSED: constant(uint256) = 1
-BORROW_PAUSED: constant(uint256) = 2
-DELISTED: constant(uint256) = 4
-SUPPLY_CAPPED: constant(uint256) = 8
-BORROW_CAPPED: constant(uint256) = 16
 
 
 # @dev The asset lent and borrowed.
@@ -284,7 +271,7 @@ def __init__(
     self.name = name_
     self.symbol = symbol_
     self.rate_model = rate_model_
-    self._commit(State(cash=0, borrows=0, reserves=0, index=WAD, last=0, rate=0, rf=reserve_factor_, flags=0))
+    self._commit(State(cash=0, borrows=0, reserves=0, index=constants.WAD, last=0, rate=0, rf=reserve_factor_, flags=0))
 
 
 @external
@@ -502,7 +489,7 @@ def deposit(assets: uint256, receiver: address) -> uint256:
     @return uint256 The vouchers minted.
     """
     shares: uint256 = self._deposit(assets, receiver)
-    self._pull(msg.sender, assets)
+    asset_transfer._pull_exact(asset, msg.sender, assets)
     return shares
 
 
@@ -518,7 +505,7 @@ def mint(shares: uint256, receiver: address) -> uint256:
     t: State = self._accrue()
     assets: uint256 = self._to_assets(shares, self._assets_of(t), True)
     self._supply(t, msg.sender, receiver, assets, shares)
-    self._pull(msg.sender, assets)
+    asset_transfer._pull_exact(asset, msg.sender, assets)
     return assets
 
 
@@ -536,7 +523,7 @@ def withdraw(assets: uint256, receiver: address, owner: address) -> uint256:
     t: State = self._accrue()
     shares: uint256 = self._to_shares(assets, self._assets_of(t), True)
     self._exit(t, receiver, owner, assets, shares)
-    self._push(receiver, assets)
+    asset_transfer._pay_token(asset, receiver, assets)
     return shares
 
 
@@ -552,7 +539,7 @@ def redeem(shares: uint256, receiver: address, owner: address) -> uint256:
     @return uint256 The assets paid.
     """
     assets: uint256 = self._redeem(shares, receiver, owner)
-    self._push(receiver, assets)
+    asset_transfer._pay_token(asset, receiver, assets)
     return assets
 
 
@@ -635,7 +622,7 @@ def borrow(amount: uint256, receiver: address):
     @param receiver Who gets the asset.
     """
     self._borrow(amount, receiver)
-    self._push(receiver, amount)
+    asset_transfer._pay_token(asset, receiver, amount)
 
 
 @external
@@ -649,7 +636,7 @@ def repay(amount: uint256, borrower: address) -> uint256:
     @return uint256 The amount repaid (pulled from the caller).
     """
     repaid: uint256 = self._repay(msg.sender, borrower, amount)
-    self._pull(msg.sender, repaid)
+    asset_transfer._pull_exact(asset, msg.sender, repaid)
     return repaid
 
 
@@ -687,7 +674,7 @@ def liquidate(borrower: address, repay_amount: uint256, collateral_market: addre
         self._transfer_collateral(borrower, msg.sender, seized)
     else:
         extcall IMarketSeize(collateral_market).seize(msg.sender, borrower, seized)
-    self._pull(msg.sender, repay_amount)
+    asset_transfer._pull_exact(asset, msg.sender, repay_amount)
     return seized
 
 
@@ -792,7 +779,7 @@ def withdraw_reserves(amount: uint256, receiver: address):
     t.cash = unsafe_sub(t.cash, amount)
     self._commit(t)
     log ReservesWithdrawn(receiver=receiver, amount=amount)
-    self._push(receiver, amount)
+    asset_transfer._pay_token(asset, receiver, amount)
 
 
 # ------------------------------------------------------------------ views
@@ -805,7 +792,7 @@ def cash() -> uint256:
     @dev C: the asset the market holds by its own accounting.
     @return uint256 The cash, reserves included.
     """
-    return self._pool & MASK_128
+    return self._pool & constants.MASK_128
 
 
 @external
@@ -825,7 +812,7 @@ def total_reserves() -> uint256:
     @dev R as of `last_accrual` (see `current_totals` for now).
     @return uint256 The reserves.
     """
-    return self._reserves & MASK_128
+    return self._reserves & constants.MASK_128
 
 
 @external
@@ -845,7 +832,7 @@ def borrow_index() -> uint256:
     @dev I as of `last_accrual`, WAD.
     @return uint256 The borrow index.
     """
-    return self._rates & MASK_128
+    return self._rates & constants.MASK_128
 
 
 @external
@@ -855,7 +842,7 @@ def last_accrual() -> uint256:
     @dev When interest last accrued into storage.
     @return uint256 The timestamp.
     """
-    return (self._rates >> 128) & MASK_40
+    return (self._rates >> 128) & constants.MASK_40
 
 
 @external
@@ -865,7 +852,7 @@ def borrow_rate() -> uint256:
     @dev r: the borrow rate per second since the last change, WAD.
     @return uint256 The rate.
     """
-    return (self._rates >> 168) & MASK_64
+    return (self._rates >> 168) & constants.MASK_64
 
 
 @external
@@ -876,7 +863,7 @@ def debt_principal(account: address) -> uint256:
     @param account The borrower.
     @return uint256 The principal.
     """
-    return self._debts[account] & MASK_128
+    return self._debts[account] & constants.MASK_128
 
 
 @external
@@ -919,9 +906,9 @@ def account_snapshot(account: address) -> IMarket.AccountSnapshot:
     debt: uint256 = 0
     if shares != 0:
         supplied = self._to_assets(shares, self._assets_of(t), False)
-    if packed & MASK_128 != 0:
+    if packed & constants.MASK_128 != 0:
         # ceil(p * I / i)
-        debt = math._ceil_div((packed & MASK_128) * t.index, packed >> 128)
+        debt = math._ceil_div((packed & constants.MASK_128) * t.index, packed >> 128)
     return IMarket.AccountSnapshot(asset=asset, supplied=supplied, debt=debt)
 
 
@@ -944,7 +931,7 @@ def exchange_rate() -> uint256:
          rounded down (0.001 in an empty market).
     @return uint256 The rate.
     """
-    return (self._assets_of(self._current()) + VIRTUAL_ASSETS) * WAD // (self.totalSupply + VIRTUAL_SHARES)
+    return (self._assets_of(self._current()) + VIRTUAL_ASSETS) * constants.WAD // (self.totalSupply + VIRTUAL_SHARES)
 
 
 @external
@@ -960,11 +947,11 @@ def rates() -> IMarket.Rates:
     u: uint256 = 0
     if t.borrows != 0:
         # U = B / (C + B), rounded down
-        u = t.borrows * WAD // (t.cash + t.borrows)
+        u = t.borrows * constants.WAD // (t.cash + t.borrows)
     r: uint256 = self._model_rate(t.cash, t.borrows)
-    borrow_apr: uint256 = r * YEAR
+    borrow_apr: uint256 = r * constants.YEAR
     # supply APR = borrow APR * U * (1 - rf), rounded down
-    supply_apr: uint256 = borrow_apr * u // WAD * (WAD - t.rf) // WAD
+    supply_apr: uint256 = borrow_apr * u // constants.WAD * (constants.WAD - t.rf) // constants.WAD
     return IMarket.Rates(
         utilization=u,
         borrow_apr=borrow_apr,
@@ -990,7 +977,7 @@ def sweep(token: address) -> uint256:
     self._check_governance()
     assert token != asset, "market: cannot sweep the asset"
     amount: uint256 = staticcall IERC20(token).balanceOf(self)
-    self._send(token, msg.sender, amount)
+    asset_transfer._pay_token(token, msg.sender, amount)
     return amount
 
 
@@ -1081,7 +1068,7 @@ def _apy(apr: uint256) -> uint256:
     @return uint256 The APY (WAD).
     """
     # APY = e^APR - 1 (limit of per-second compounding); APR <= 10 by the cap
-    return convert(math._wad_exp(convert(apr, int256)), uint256) - WAD
+    return convert(math._wad_exp(convert(apr, int256)), uint256) - constants.WAD
 
 
 @internal
@@ -1096,12 +1083,12 @@ def _load() -> State:
     rates_: uint256 = self._rates
     reserves: uint256 = self._reserves
     return State(
-        cash=pool & MASK_128,
+        cash=pool & constants.MASK_128,
         borrows=pool >> 128,
-        reserves=reserves & MASK_128,
-        index=rates_ & MASK_128,
-        last=(rates_ >> 128) & MASK_40,
-        rate=(rates_ >> 168) & MASK_64,
+        reserves=reserves & constants.MASK_128,
+        index=rates_ & constants.MASK_128,
+        last=(rates_ >> 128) & constants.MASK_40,
+        rate=(rates_ >> 168) & constants.MASK_64,
         rf=reserves >> 128,
         flags=rates_ >> 232,
     )
@@ -1154,12 +1141,12 @@ def _current() -> State:
     if dt == 0:
         return t
     f: uint256 = t.rate * dt
-    new_index: uint256 = t.index + t.index * f // WAD
+    new_index: uint256 = t.index + t.index * f // constants.WAD
     new_borrows: uint256 = t.borrows * new_index // t.index
     # safe: new_index >= t.index, so new_borrows >= t.borrows
     interest: uint256 = unsafe_sub(new_borrows, t.borrows)
     # ceil(interest x rf / WAD); WAD > 0, and both factors fit 128 bits
-    t.reserves += unsafe_div(interest * t.rf + unsafe_sub(WAD, 1), WAD)
+    t.reserves += unsafe_div(interest * t.rf + unsafe_sub(constants.WAD, 1), constants.WAD)
     t.borrows = new_borrows
     t.index = new_index
     return t
@@ -1239,11 +1226,11 @@ def _max_deposit(t: State, total_assets: uint256) -> uint256:
     @param total_assets A in `t`.
     @return uint256 The asset amount.
     """
-    if t.flags & (DEPOSIT_PAUSED | DELISTED) != 0:
+    if t.flags & (market_controls.DEPOSIT_PAUSED | market_controls.DELISTED) != 0:
         return 0
-    room: uint256 = MASK_128 - t.cash
-    if t.flags & SUPPLY_CAPPED != 0:
-        cap: uint256 = self._caps & MASK_128
+    room: uint256 = constants.MASK_128 - t.cash
+    if t.flags & market_controls.SUPPLY_CAPPED != 0:
+        cap: uint256 = self._caps & constants.MASK_128
         room = min(room, cap - min(cap, total_assets))
     if self._to_shares(room, total_assets, False) == 0:
         return 0
@@ -1291,7 +1278,7 @@ def _debt(account: address, index: uint256) -> uint256:
     """
     # debt = ceil(p * I / i): the borrower owes the rounding
     packed: uint256 = self._debts[account]
-    principal: uint256 = packed & MASK_128
+    principal: uint256 = packed & constants.MASK_128
     if principal == 0:
         return 0
     return math._ceil_div(principal * index, packed >> 128)
@@ -1361,7 +1348,7 @@ def _supply(t: State, caller: address, receiver: address, assets: uint256, share
     assert assets != 0 and shares != 0, "market: zero amount"
     n: State = t
     n.cash += assets
-    assert n.cash <= MASK_128, "market: cash bound"
+    assert n.cash <= constants.MASK_128, "market: cash bound"
     if n.flags != 0:
         self._check_open(n.flags, False, n.cash + n.borrows - n.reserves)
     self._commit(n)
@@ -1415,15 +1402,15 @@ def _check_open(flags: uint256, borrowing: bool, total: uint256):
     @param borrowing True for a borrow, False for a deposit.
     @param total A after the deposit, or B after the borrow.
     """
-    assert flags & DELISTED == 0, "market: delisted"
+    assert flags & market_controls.DELISTED == 0, "market: delisted"
     if borrowing:
-        assert flags & BORROW_PAUSED == 0, "market: borrow paused"
-        if flags & BORROW_CAPPED != 0:
+        assert flags & market_controls.BORROW_PAUSED == 0, "market: borrow paused"
+        if flags & market_controls.BORROW_CAPPED != 0:
             assert total <= self._caps >> 128, "market: borrow cap reached"
     else:
-        assert flags & DEPOSIT_PAUSED == 0, "market: deposit paused"
-        if flags & SUPPLY_CAPPED != 0:
-            assert total <= self._caps & MASK_128, "market: supply cap reached"
+        assert flags & market_controls.DEPOSIT_PAUSED == 0, "market: deposit paused"
+        if flags & market_controls.SUPPLY_CAPPED != 0:
+            assert total <= self._caps & constants.MASK_128, "market: supply cap reached"
 
 
 @internal
@@ -1557,42 +1544,6 @@ def _spend_allowance(owner: address, spender: address, amount: uint256):
         assert allowed >= amount, "market: insufficient allowance"
         # safe: checked just above
         self.allowance[owner][spender] = unsafe_sub(allowed, amount)
-
-
-@internal
-def _pull(payer: address, amount: uint256):
-    """
-    @dev Brings `amount` of the asset in from `payer` (its allowance);
-         tokens that return nothing are accepted. Called last, once the
-         state is final.
-    @param payer Who pays.
-    @param amount The amount.
-    """
-    assert extcall IERC20(asset).transferFrom(
-        payer, self, amount, default_return_value=True
-    ), "market: transfer failed"
-
-
-@internal
-def _push(receiver: address, amount: uint256):
-    """
-    @dev Pays `amount` of the asset to `receiver`, once the state is final.
-    @param receiver Who gets it.
-    @param amount The amount.
-    """
-    self._send(asset, receiver, amount)
-
-
-@internal
-def _send(token: address, receiver: address, amount: uint256):
-    """
-    @dev Sends `amount` of `token` (the asset, or a stray token in `sweep`);
-         tokens that return nothing are accepted.
-    @param token The token.
-    @param receiver Who gets it.
-    @param amount The amount.
-    """
-    assert extcall IERC20(token).transfer(receiver, amount, default_return_value=True), "market: transfer failed"
 
 
 @internal

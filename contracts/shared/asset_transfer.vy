@@ -41,6 +41,21 @@ def _pay(asset: address, receiver: address, amount: uint256):
 
 
 @internal
+def _pay_token(token: address, receiver: address, amount: uint256):
+    """
+    @dev Sends `amount` of the ERC-20 `token` from this contract to
+         `receiver`: `_pay` without the native branch, for contracts that
+         never pay in the native coin (a lending market's asset, a swept
+         stray token).
+    @param token The ERC-20 token (never `NATIVE`).
+    @param receiver The recipient.
+    @param amount The amount, in the token's smallest unit.
+    """
+    assert extcall IERC20(token).transfer(receiver, amount, default_return_value=True), \
+        "asset_transfer: transfer failed"
+
+
+@internal
 def _pull(token: address, payer: address, amount: uint256) -> uint256:
     """
     @dev Takes `amount` of the ERC-20 `token` from `payer` (who approved
