@@ -101,6 +101,16 @@ def usd_market(markets):
     return markets["USD6"]
 
 
+@pytest.fixture
+def interest_free(project, deployer, usd_market, governance):
+    """The USD market charges no interest in this test: a debt stays what was borrowed however many
+    seconds pass between a view and the next transaction (an account exactly at its limit is past
+    it one second later with interest, so exact figures would depend on the machine's speed)."""
+    model = project.KinkRateModel.deploy(0, 0, lending.LINEAR_KINK, 0, sender=deployer)
+    usd_market.set_rate_model(model, sender=governance)
+    return usd_market
+
+
 @pytest.fixture(scope="session")
 def native_market(markets):
     return markets["WNAT"]

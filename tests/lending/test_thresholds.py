@@ -15,17 +15,11 @@ LT = 80 * 10**16
 
 
 @pytest.fixture
-def at_limit(
-    project, deployer, controller, cc_market, usd_market, governance, supplier, borrower, supply, position
-):
-    """lt 0.80 on CC; the borrower borrows exactly its limit: 1,000 CC x $2 x 0.75 = $1,500. The
-    market charges no interest here, so the debt stays $1,500 however many seconds the test takes
-    (with interest, an account exactly at its limit is past it one second later, and the exact
-    health figures below would depend on the machine's speed)."""
-    no_interest = project.KinkRateModel.deploy(0, 0, lending.LINEAR_KINK, 0, sender=deployer)
-    usd_market.set_rate_model(no_interest, sender=governance)
+def at_limit(interest_free, controller, cc_market, governance, supplier, borrower, supply, position):
+    """lt 0.80 on CC; the borrower borrows exactly its limit: 1,000 CC x $2 x 0.75 = $1,500, and the
+    debt stays $1,500 (interest-free)."""
     controller.set_liquidation_threshold(cc_market, LT, sender=governance)
-    supply(usd_market, supplier, 10_000 * USD)
+    supply(interest_free, supplier, 10_000 * USD)
     position(borrower, {"CC": 1_000 * WAD}, ("USD6", 1_500 * USD))
 
 

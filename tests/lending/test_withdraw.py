@@ -92,12 +92,12 @@ def test_max_withdraw__capped_by_cash(cc_market, supplier, borrower, supply, pos
 
 
 def test_max_withdraw__collateral_backing_a_loan__respects_health(
-    chain, cc_market, usd_market, supplier, borrower, supply, position
+    chain, cc_market, interest_free, supplier, borrower, supply, position
 ):
     """ERC-4626 finding 10: maxWithdraw/maxRedeem ignored the health check. Now `withdraw(maxWithdraw)` and
     `redeem(maxRedeem)` go through for a borrower, and what the old figure (all its vouchers) offered is
     refused."""
-    supply(usd_market, supplier, 10_000 * 10**6)
+    supply(interest_free, supplier, 10_000 * 10**6)
     # 1,000 CC at $2 x 0.75 = $1,500 of power against $1,200: 200 CC may go
     position(borrower, {"CC": 1000 * WAD}, ("USD6", 1200 * 10**6))
     owned = cc_market.convertToAssets(cc_market.balanceOf(borrower))
