@@ -48,6 +48,15 @@ def _call(url: str, to: str, signature: str) -> str:
     return rpc(url, "eth_call", {"to": to, "data": _SELECTOR[signature]}, "latest")
 
 
+def _mined(url: str, tx: str, timeout: float = 10.0) -> dict | None:
+    """The receipt of `tx`, once mined (anvil answers eth_sendTransaction before its automine has
+    mined the block); None after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while (receipt := rpc(url, "eth_getTransactionReceipt", tx)) is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return receipt
+
+
 def refresh_local_feeds(url: str, manifest_: dict) -> int:
     """Every LocalPriceFeed of a manifest (CREATE2 and created) answers its current answer again,
     dated at the node's latest block, sent from its owner (anvil unlocks the test accounts). What
@@ -63,7 +72,10 @@ def refresh_local_feeds(url: str, manifest_: dict) -> int:
         answer = abi_decode(["int256"], bytes.fromhex(_call(url, feed, "answer()")[2:]))[0]
         owner = "0x" + _call(url, feed, "owner()")[-40:]
         data = _SELECTOR[_SET_ANSWER] + abi_encode(["int256", "uint256"], [answer, now]).hex()
-        rpc(url, "eth_sendTransaction", {"from": owner, "to": feed, "data": data})
+        receipt = _mined(url, rpc(url, "eth_sendTransaction", {"from": owner, "to": feed, "data": data}))
+        if receipt is None or int(receipt["status"], 16) != 1:
+            state = "not mined within 10 s" if receipt is None else "reverted"
+            raise RuntimeError(f"set_answer on the local feed {feed} from {owner}: {state}")
         dated += 1
     return dated
 
