@@ -156,84 +156,6 @@ pause_guardian: public(address)
 _membership: HashMap[address, uint256]
 
 
-event MarketListed:
-    market: indexed(address)
-    asset: indexed(address)
-    rate_model: address
-    collateral_factor: uint256
-    liquidation_threshold: uint256
-
-
-event CollateralFactorSet:
-    market: indexed(address)
-    collateral_factor: uint256
-
-
-event LiquidationThresholdSet:
-    market: indexed(address)
-    liquidation_threshold: uint256
-
-
-event PauseGuardianSet:
-    pause_guardian: indexed(address)
-
-
-event PausedSet:
-    market: indexed(address)
-    deposit_paused: bool
-    borrow_paused: bool
-
-
-event CapsSet:
-    market: indexed(address)
-    supply_cap: uint256
-    borrow_cap: uint256
-
-
-event MarketDelisted:
-    market: indexed(address)
-
-
-event CollateralForfeited:
-    account: indexed(address)
-    market: indexed(address)
-    shares: uint256
-
-
-event CloseFactorSet:
-    close_factor: uint256
-
-
-event LiquidationIncentiveSet:
-    liquidation_incentive: uint256
-
-
-event BadDebtDustSet:
-    bad_debt_dust: uint256
-
-
-event MarketBlueprintSet:
-    blueprint: indexed(address)
-
-
-event PriceAdapterSet:
-    price_adapter: indexed(address)
-
-
-event WrappedNativeSet:
-    wrapped_native: indexed(address)
-
-
-event MarketEntered:
-    account: indexed(address)
-    market: indexed(address)
-
-
-event MarketExited:
-    account: indexed(address)
-    market: indexed(address)
-
-
 struct Liquidity:
     # an account's standing, USD WAD
     borrowable: uint256  # sum of collateral x price x cf (rounded down)
@@ -269,7 +191,7 @@ def set_market_blueprint(blueprint: address):
     owner_2step.ownable._check_owner()
     assert blueprint.is_contract, "controller: blueprint has no code"
     self.market_blueprint = blueprint
-    log MarketBlueprintSet(blueprint=blueprint)
+    log IController.MarketBlueprintSet(blueprint=blueprint)
 
 
 @external
@@ -281,7 +203,7 @@ def set_price_adapter(price_adapter_: address):
     owner_2step.ownable._check_owner()
     assert price_adapter_.is_contract, "controller: price adapter has no code"
     self.price_adapter = price_adapter_
-    log PriceAdapterSet(price_adapter=price_adapter_)
+    log IController.PriceAdapterSet(price_adapter=price_adapter_)
 
 
 @external
@@ -293,7 +215,7 @@ def set_wrapped_native(wrapped_native_: address):
     owner_2step.ownable._check_owner()
     assert wrapped_native_.is_contract, "controller: wrapped native has no code"
     self.wrapped_native = wrapped_native_
-    log WrappedNativeSet(wrapped_native=wrapped_native_)
+    log IController.WrappedNativeSet(wrapped_native=wrapped_native_)
 
 
 @external
@@ -349,7 +271,7 @@ def create_market(
     self._ids[market] = count + 1
     self.market_count = count + 1
     self.market_for[asset] = market
-    log MarketListed(market=market, asset=asset, rate_model=rate_model, collateral_factor=collateral_factor_, liquidation_threshold=liquidation_threshold_)
+    log IController.MarketListed(market=market, asset=asset, rate_model=rate_model, collateral_factor=collateral_factor_, liquidation_threshold=liquidation_threshold_)
     return market
 
 
@@ -370,7 +292,7 @@ def set_collateral_factor(market: address, collateral_factor_: uint256):
     assert collateral_factor_ <= self._controls[unsafe_sub(id, 1)] & constants.MASK_64, "controller: collateral factor above threshold"
     # safe: id >= 1 checked above
     self._markets[unsafe_sub(id, 1)] = convert(market, uint256) | (collateral_factor_ << 160)
-    log CollateralFactorSet(market=market, collateral_factor=collateral_factor_)
+    log IController.CollateralFactorSet(market=market, collateral_factor=collateral_factor_)
 
 
 @external
@@ -382,7 +304,7 @@ def set_close_factor(close_factor_: uint256):
     owner_2step.ownable._check_owner()
     assert close_factor_ >= MIN_CLOSE_FACTOR and close_factor_ <= MAX_CLOSE_FACTOR, "controller: close factor out of bounds"
     self.close_factor = close_factor_
-    log CloseFactorSet(close_factor=close_factor_)
+    log IController.CloseFactorSet(close_factor=close_factor_)
 
 
 @external
@@ -394,7 +316,7 @@ def set_liquidation_incentive(liquidation_incentive_: uint256):
     owner_2step.ownable._check_owner()
     assert liquidation_incentive_ >= MIN_LIQUIDATION_INCENTIVE and liquidation_incentive_ <= MAX_LIQUIDATION_INCENTIVE, "controller: incentive out of bounds"
     self.liquidation_incentive = liquidation_incentive_
-    log LiquidationIncentiveSet(liquidation_incentive=liquidation_incentive_)
+    log IController.LiquidationIncentiveSet(liquidation_incentive=liquidation_incentive_)
 
 
 @external
@@ -406,7 +328,7 @@ def set_bad_debt_dust(bad_debt_dust_: uint256):
     owner_2step.ownable._check_owner()
     assert bad_debt_dust_ <= MAX_BAD_DEBT_DUST, "controller: dust out of bounds"
     self.bad_debt_dust = bad_debt_dust_
-    log BadDebtDustSet(bad_debt_dust=bad_debt_dust_)
+    log IController.BadDebtDustSet(bad_debt_dust=bad_debt_dust_)
 
 
 # --------------------------------------------------------------- accounts
@@ -425,7 +347,7 @@ def enter_markets(markets_: DynArray[address, MAX_MARKETS]):
         if mask & bit == 0:
             assert (self._controls[self._ids[market] - 1] >> 128) & market_controls.DELISTED == 0, "controller: market delisted"
             mask |= bit
-            log MarketEntered(account=msg.sender, market=market)
+            log IController.MarketEntered(account=msg.sender, market=market)
     self._membership[msg.sender] = mask
 
 
@@ -447,7 +369,7 @@ def exit_market(market: address):
     _, __, debt = staticcall IMarket(market).account_snapshot(msg.sender)
     assert debt == 0, "controller: debt outstanding"
     self._membership[msg.sender] = mask ^ bit
-    log MarketExited(account=msg.sender, market=market)
+    log IController.MarketExited(account=msg.sender, market=market)
     # an account without debt needs no prices (a stale feed cannot lock it)
     if self._has_debt(msg.sender):
         self._check_healthy(msg.sender)
@@ -470,7 +392,7 @@ def on_borrow(borrower: address, market_id: uint256):
     bit: uint256 = 1 << market_id
     if mask & bit == 0:
         self._membership[borrower] = mask | bit
-        log MarketEntered(account=borrower, market=msg.sender)
+        log IController.MarketEntered(account=borrower, market=msg.sender)
     self._check_healthy(borrower)
 
 
@@ -545,7 +467,7 @@ def on_write_off(borrower: address) -> bool:
             market: address = self._market_at(i)
             shares: uint256 = extcall IMarket(market).forfeit(borrower)
             if shares != 0:
-                log CollateralForfeited(account=borrower, market=market, shares=shares)
+                log IController.CollateralForfeited(account=borrower, market=market, shares=shares)
         mask >>= 1
     return True
 
@@ -767,7 +689,7 @@ def set_liquidation_threshold(market: address, liquidation_threshold_: uint256):
         assert last_cut == 0 or block.timestamp >= last_cut + THRESHOLD_CUT_DELAY, "controller: threshold cut too soon"
         last_cut = block.timestamp
     self._controls[i] = (packed >> 128 << 128) | (last_cut << 64) | liquidation_threshold_
-    log LiquidationThresholdSet(market=market, liquidation_threshold=liquidation_threshold_)
+    log IController.LiquidationThresholdSet(market=market, liquidation_threshold=liquidation_threshold_)
 
 
 @external
@@ -779,7 +701,7 @@ def set_pause_guardian(pause_guardian_: address):
     """
     owner_2step.ownable._check_owner()
     self.pause_guardian = pause_guardian_
-    log PauseGuardianSet(pause_guardian=pause_guardian_)
+    log IController.PauseGuardianSet(pause_guardian=pause_guardian_)
 
 
 @external
@@ -801,7 +723,7 @@ def set_paused(market: address, deposit_paused: bool, borrow_paused: bool):
         assert wanted & flags == flags & (market_controls.DEPOSIT_PAUSED | market_controls.BORROW_PAUSED), "controller: only the owner unpauses"
     assert flags & market_controls.DELISTED == 0, "controller: market delisted"
     self._set_flags(market, i, wanted)
-    log PausedSet(market=market, deposit_paused=deposit_paused, borrow_paused=borrow_paused)
+    log IController.PausedSet(market=market, deposit_paused=deposit_paused, borrow_paused=borrow_paused)
 
 
 @external
@@ -820,7 +742,7 @@ def set_caps(market: address, supply_cap: uint256, borrow_cap: uint256):
     assert supply_cap <= constants.MASK_128 and borrow_cap <= constants.MASK_128, "controller: cap out of bounds"
     self._caps[i] = supply_cap | (borrow_cap << 128)
     self._set_flags(market, i, self._controls[i] >> 128)
-    log CapsSet(market=market, supply_cap=supply_cap, borrow_cap=borrow_cap)
+    log IController.CapsSet(market=market, supply_cap=supply_cap, borrow_cap=borrow_cap)
 
 
 @external
@@ -836,7 +758,7 @@ def delist(market: address):
     i: uint256 = self._index(market)
     assert (self._controls[i] >> 128) & market_controls.DELISTED == 0, "controller: market delisted"
     self._set_flags(market, i, market_controls.DEPOSIT_PAUSED | market_controls.BORROW_PAUSED | market_controls.DELISTED)
-    log MarketDelisted(market=market)
+    log IController.MarketDelisted(market=market)
 
 
 # --------------------------------------------------------------- internal

@@ -153,74 +153,6 @@ rate_model: public(address)
 _debts: HashMap[address, uint256]
 
 
-event Transfer:
-    sender: indexed(address)
-    receiver: indexed(address)
-    value: uint256
-
-
-event Approval:
-    owner: indexed(address)
-    spender: indexed(address)
-    value: uint256
-
-
-event Deposit:
-    sender: indexed(address)
-    owner: indexed(address)
-    assets: uint256
-    shares: uint256
-
-
-event Withdraw:
-    sender: indexed(address)
-    receiver: indexed(address)
-    owner: indexed(address)
-    assets: uint256
-    shares: uint256
-
-
-event Borrow:
-    borrower: indexed(address)
-    receiver: indexed(address)
-    amount: uint256
-    debt: uint256
-
-
-event Repay:
-    payer: indexed(address)
-    borrower: indexed(address)
-    amount: uint256
-    debt: uint256
-
-
-event Liquidate:
-    liquidator: indexed(address)
-    borrower: indexed(address)
-    repaid: uint256
-    collateral_market: indexed(address)
-    seized_shares: uint256
-
-
-event BadDebtWrittenOff:
-    borrower: indexed(address)
-    debt: uint256
-    covered_by_reserves: uint256
-
-
-event ReservesWithdrawn:
-    receiver: indexed(address)
-    amount: uint256
-
-
-event ReserveFactorSet:
-    reserve_factor: uint256
-
-
-event RateModelSet:
-    rate_model: indexed(address)
-
-
 # `Totals` (C, B, R, I as of now), `AccountSnapshot` and `Rates` are
 # declared in interfaces/IMarket.vyi.
 
@@ -326,7 +258,7 @@ def approve(spender: address, amount: uint256) -> bool:
     """
     assert spender != empty(address), "market: approve to zero address"
     self.allowance[msg.sender][spender] = amount
-    log Approval(owner=msg.sender, spender=spender, value=amount)
+    log IMarket.Approval(owner=msg.sender, spender=spender, value=amount)
     return True
 
 
@@ -662,8 +594,8 @@ def liquidate(borrower: address, repay_amount: uint256, collateral_market: addre
     assert seized >= min_seized, "market: seized below minimum"
     # repay_amount <= close factor x debt < debt (checked by the Controller)
     self._reduce_debt(t, borrower, debt, repay_amount)
-    log Repay(payer=msg.sender, borrower=borrower, amount=repay_amount, debt=debt - repay_amount)
-    log Liquidate(
+    log IMarket.Repay(payer=msg.sender, borrower=borrower, amount=repay_amount, debt=debt - repay_amount)
+    log IMarket.Liquidate(
         liquidator=msg.sender,
         borrower=borrower,
         repaid=repay_amount,
@@ -716,7 +648,7 @@ def write_off(borrower: address) -> uint256:
     # safe: covered <= t.reserves
     t.reserves = unsafe_sub(t.reserves, covered)
     self._commit(t)
-    log BadDebtWrittenOff(borrower=borrower, debt=debt, covered_by_reserves=covered)
+    log IMarket.BadDebtWrittenOff(borrower=borrower, debt=debt, covered_by_reserves=covered)
     return debt
 
 
@@ -742,7 +674,7 @@ def set_reserve_factor(reserve_factor_: uint256):
     t: State = self._accrue()
     t.rf = reserve_factor_
     self._commit(t)
-    log ReserveFactorSet(reserve_factor=reserve_factor_)
+    log IMarket.ReserveFactorSet(reserve_factor=reserve_factor_)
 
 
 @external
@@ -757,7 +689,7 @@ def set_rate_model(rate_model_: address):
     t: State = self._accrue()
     self.rate_model = rate_model_
     self._commit(t)
-    log RateModelSet(rate_model=rate_model_)
+    log IMarket.RateModelSet(rate_model=rate_model_)
 
 
 @external
@@ -778,7 +710,7 @@ def withdraw_reserves(amount: uint256, receiver: address):
     t.reserves = unsafe_sub(t.reserves, amount)
     t.cash = unsafe_sub(t.cash, amount)
     self._commit(t)
-    log ReservesWithdrawn(receiver=receiver, amount=amount)
+    log IMarket.ReservesWithdrawn(receiver=receiver, amount=amount)
     asset_transfer._pay_token(asset, receiver, amount)
 
 
@@ -1355,8 +1287,8 @@ def _supply(t: State, caller: address, receiver: address, assets: uint256, share
     self.totalSupply += shares
     # safe: a balance never exceeds S, which did not overflow just above
     self.balanceOf[receiver] = unsafe_add(self.balanceOf[receiver], shares)
-    log Transfer(sender=empty(address), receiver=receiver, value=shares)
-    log Deposit(sender=caller, owner=receiver, assets=assets, shares=shares)
+    log IMarket.Transfer(sender=empty(address), receiver=receiver, value=shares)
+    log IMarket.Deposit(sender=caller, owner=receiver, assets=assets, shares=shares)
 
 
 @internal
@@ -1386,7 +1318,7 @@ def _exit(t: State, receiver: address, owner: address, assets: uint256, shares: 
     # safe: assets <= C checked above
     n.cash = unsafe_sub(t.cash, assets)
     self._commit(n)
-    log Withdraw(sender=msg.sender, receiver=receiver, owner=owner, assets=assets, shares=shares)
+    log IMarket.Withdraw(sender=msg.sender, receiver=receiver, owner=owner, assets=assets, shares=shares)
     # health after the burn: refused if these vouchers back a loan too far
     assert staticcall IController(controller).on_redeem(owner, market_id)
 
@@ -1436,7 +1368,7 @@ def _borrow(amount: uint256, receiver: address):
     # safe: amount <= C checked above
     t.cash = unsafe_sub(t.cash, amount)
     self._commit(t)
-    log Borrow(borrower=msg.sender, receiver=receiver, amount=amount, debt=debt)
+    log IMarket.Borrow(borrower=msg.sender, receiver=receiver, amount=amount, debt=debt)
     # the Controller enters this market for the borrower and checks health
     # with the debt already recorded
     extcall IController(controller).on_borrow(msg.sender, market_id)
@@ -1460,7 +1392,7 @@ def _repay(payer: address, borrower: address, amount: uint256) -> uint256:
     assert debt != 0, "market: no debt"
     repaid: uint256 = min(amount, debt)
     self._reduce_debt(t, borrower, debt, repaid)
-    log Repay(payer=payer, borrower=borrower, amount=repaid, debt=debt - repaid)
+    log IMarket.Repay(payer=payer, borrower=borrower, amount=repaid, debt=debt - repaid)
     return repaid
 
 
@@ -1494,7 +1426,7 @@ def _burn(owner: address, shares: uint256):
     # safe: the caller's check; S >= any balance
     self.balanceOf[owner] = unsafe_sub(self.balanceOf[owner], shares)
     self.totalSupply = unsafe_sub(self.totalSupply, shares)
-    log Transfer(sender=owner, receiver=empty(address), value=shares)
+    log IMarket.Transfer(sender=owner, receiver=empty(address), value=shares)
 
 
 @internal
@@ -1513,7 +1445,7 @@ def _transfer(owner: address, to: address, amount: uint256):
     # safe: checked just above; balances sum to S
     self.balanceOf[owner] = unsafe_sub(owned, amount)
     self.balanceOf[to] = unsafe_add(self.balanceOf[to], amount)
-    log Transfer(sender=owner, receiver=to, value=amount)
+    log IMarket.Transfer(sender=owner, receiver=to, value=amount)
 
 
 @internal
