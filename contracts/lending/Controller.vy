@@ -74,20 +74,10 @@ exports: (
 
 
 from interfaces import IController
+from interfaces import IMarket
+from interfaces import IPriceAdapter
 
 implements: IController
-
-
-interface IMarket:
-    def asset() -> address: view
-    def account_snapshot(account: address) -> (address, uint256, uint256): view
-    def convertToShares(assetAmount: uint256) -> uint256: view
-    def forfeit(account: address) -> uint256: nonpayable
-    def set_controls(flags: uint256, caps: uint256): nonpayable
-
-
-interface IPriceAdapter:
-    def price(asset: address) -> uint256: view
 
 
 # @dev Most markets the controller lists.
@@ -363,11 +353,8 @@ def exit_market(market: address):
     if self._ids[market] != 0:
         bit = self._bit(market)
     assert mask & bit != 0, "controller: market not entered"
-    debt: uint256 = 0
-    _: address = empty(address)
-    __: uint256 = 0
-    _, __, debt = staticcall IMarket(market).account_snapshot(msg.sender)
-    assert debt == 0, "controller: debt outstanding"
+    snapshot: IMarket.AccountSnapshot = staticcall IMarket(market).account_snapshot(msg.sender)
+    assert snapshot.debt == 0, "controller: debt outstanding"
     self._membership[msg.sender] = mask ^ bit
     log IController.MarketExited(account=msg.sender, market=market)
     # an account without debt needs no prices (a stale feed cannot lock it)
@@ -916,19 +903,18 @@ def _liquidity(account: address, strict: bool, threshold: bool) -> Liquidity:
             break
         if mask & 1 != 0:
             packed: uint256 = self._markets[i]
-            asset: address = empty(address)
-            supplied: uint256 = 0
-            debt: uint256 = 0
-            asset, supplied, debt = staticcall IMarket(convert(convert(packed & MASK_160, uint160), address)).account_snapshot(account)
-            if supplied != 0 or debt != 0:
-                p: uint256 = self._try_price(asset)
-                if p == 0 and debt != 0:
+            snapshot: IMarket.AccountSnapshot = staticcall IMarket(
+                convert(convert(packed & MASK_160, uint160), address)
+            ).account_snapshot(account)
+            if snapshot.supplied != 0 or snapshot.debt != 0:
+                p: uint256 = self._try_price(snapshot.asset)
+                if p == 0 and snapshot.debt != 0:
                     if strict:
-                        p = self._price(asset)  # reverts with the adapter's reason
+                        p = self._price(snapshot.asset)  # reverts with the adapter's reason
                     else:
                         l.priced = False
-                if supplied != 0:
-                    value: uint256 = supplied * p // constants.WAD
+                if snapshot.supplied != 0:
+                    value: uint256 = snapshot.supplied * p // constants.WAD
                     l.collateral += value
                     # weighted value x f, rounded down (the borrow limit's
                     # path reads no second slot)
@@ -936,9 +922,9 @@ def _liquidity(account: address, strict: bool, threshold: bool) -> Liquidity:
                         l.borrowable += value * (self._controls[i] & constants.MASK_64) // constants.WAD
                     else:
                         l.borrowable += value * (packed >> 160) // constants.WAD
-                if debt != 0:
+                if snapshot.debt != 0:
                     # rounded up
-                    l.debt += (debt * p + constants.WAD - 1) // constants.WAD
+                    l.debt += (snapshot.debt * p + constants.WAD - 1) // constants.WAD
         mask >>= 1
     return l
 
@@ -957,11 +943,7 @@ def _has_debt(account: address) -> bool:
         if mask == 0:
             break
         if mask & 1 != 0:
-            asset: address = empty(address)
-            supplied: uint256 = 0
-            debt: uint256 = 0
-            asset, supplied, debt = staticcall IMarket(self._market_at(i)).account_snapshot(account)
-            if debt != 0:
+            if (staticcall IMarket(self._market_at(i)).account_snapshot(account)).debt != 0:
                 return True
         mask >>= 1
     return False

@@ -65,27 +65,11 @@ from contracts.shared import asset_transfer
 from contracts.shared import constants
 from contracts.lending import market_controls
 
+from interfaces import IController
+from interfaces import IKinkRateModel
 from interfaces import IMarket
 
 implements: IMarket
-
-
-interface IController:
-    def owner() -> address: view
-    def is_listed(market: address) -> bool: view
-    def on_borrow(borrower: address, market_id: uint256): nonpayable
-    def on_redeem(account: address, market_id: uint256) -> bool: view
-    def liquidation_seize(borrower: address, collateral_market: address, repay_amount: uint256, debt: uint256) -> uint256: view
-    def on_write_off(borrower: address) -> bool: nonpayable
-    def redeemable(account: address, market: address) -> uint256: view
-
-
-interface IRateModel:
-    def borrow_rate(cash: uint256, borrows: uint256) -> uint256: view
-
-
-interface IMarketSeize:
-    def seize(liquidator: address, borrower: address, shares: uint256): nonpayable
 
 
 interface IWrappedNative:
@@ -605,7 +589,7 @@ def liquidate(borrower: address, repay_amount: uint256, collateral_market: addre
     if collateral_market == self:
         self._transfer_collateral(borrower, msg.sender, seized)
     else:
-        extcall IMarketSeize(collateral_market).seize(msg.sender, borrower, seized)
+        extcall IMarket(collateral_market).seize(msg.sender, borrower, seized)
     asset_transfer._pull_exact(asset, msg.sender, repay_amount)
     return seized
 
@@ -986,7 +970,7 @@ def _model_rate(cash_: uint256, borrows: uint256) -> uint256:
     @return uint256 r, per second (WAD).
     """
     # r = min(model(C, B), cap): the cap holds whatever model governance sets
-    return min(staticcall IRateModel(self.rate_model).borrow_rate(cash_, borrows), MAX_BORROW_RATE)
+    return min(staticcall IKinkRateModel(self.rate_model).borrow_rate(cash_, borrows), MAX_BORROW_RATE)
 
 
 @internal
