@@ -36,8 +36,8 @@ exports: (
     ownable_2step.pending_owner,
     ownable_2step.transfer_ownership,
     ownable_2step.accept_ownership,
-    # Deliberately not exported: `ownable_2step.renounce_ownership` (see
-    # the module's notice).
+    # Deliberately not exported: renouncing ownership (see the module's
+    # notice).
 )
 
 

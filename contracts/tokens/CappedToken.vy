@@ -81,10 +81,10 @@ exports: (
     ownable_2step.accept_ownership,
     # Deliberately not exported: `erc20.mint` and `erc20.set_minter`
     # (replaced below by cap- and code-checked versions),
-    # `erc20.transfer_ownership` / `erc20.renounce_ownership` (they
-    # would make the owner a minter), and
-    # `ownable_2step.renounce_ownership` (a renounced token could never
-    # revoke a minter again: a compromised bridge would mint for good).
+    # erc20's own ownership transfer and renouncing (they would make the
+    # owner a minter), and renouncing ownership at all (a renounced token
+    # could never revoke a minter again: a compromised bridge would mint
+    # for good).
 )
 
 
