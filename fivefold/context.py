@@ -59,9 +59,8 @@ class Context:
     deployer: Any  # the account that deploys and configures; gives up every role at the end
     config: dict  # deploy/<chain>.yaml, parsed
     contracts: dict[str, Any] = field(default_factory=dict)  # manifest name -> ape contract instance
-    users: list = field(
-        default_factory=list
-    )  # accounts the exercise may act as (local chains: test accounts)
+    # accounts the exercise may act as (local chains: test accounts)
+    users: list = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
 
     def address(self, name: str) -> str:
@@ -128,8 +127,10 @@ class Context:
         now = self.chain.blocks.head.timestamp
         gas, dated = 0, 0
         for name, feed in list(self.contracts.items()):
-            kind = getattr(getattr(feed, "contract_type", None), "name", None)  # blueprints have none
-            if kind != "LocalPriceFeed" or feed.round_id() == 0 or now - feed.updated_at() < FRESH_SECONDS:
+            contract_type = getattr(feed, "contract_type", None)  # a blueprint has none
+            if getattr(contract_type, "name", None) != "LocalPriceFeed":
+                continue
+            if feed.round_id() == 0 or now - feed.updated_at() < FRESH_SECONDS:
                 continue
             signer = self.signer(feed.owner())
             if signer is None:
