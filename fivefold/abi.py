@@ -32,6 +32,17 @@ _ARG = re.compile(r"^arg\d+$")
 NOT_DEPLOYABLE_DIRS = ("mocks",)
 
 
+def selector(contract_type, method: str) -> bytes:
+    """The 4-byte selector of `method` (its longest overload) in a compiled contract type: what the
+    parameter registry calls a setter by."""
+    from eth_utils import keccak
+
+    abis = [item for item in contract_type.abi if item.type == "function" and item.name == method]
+    if not abis:
+        raise KeyError(f"{contract_type.name} has no function {method}")
+    return keccak(text=max(abis, key=lambda item: len(item.inputs)).selector)[:4]
+
+
 def deployable_sources(root: Path = Path(".")) -> dict[str, Path]:
     """Contract name -> source, for every CamelCase .vy outside contracts/mocks."""
     out = {}
@@ -55,8 +66,12 @@ def _fn(name, inputs, outputs, mutability="view"):
 
 
 def _event(name, inputs):
-    return {"type": "event", "name": name, "anonymous": False,
-            "inputs": [{"name": n, "type": t, "indexed": i} for n, t, i in inputs]}
+    return {
+        "type": "event",
+        "name": name,
+        "anonymous": False,
+        "inputs": [{"name": n, "type": t, "indexed": i} for n, t, i in inputs],
+    }
 
 
 ERC20_ABI = [

@@ -42,11 +42,13 @@ from ethereum.ercs import IERC20
 
 from contracts.shared import constants
 from contracts.shared import owner_2step
+from contracts.shared import tunable
 from interfaces import IAirdropRounds
 
 implements: IAirdropRounds
 
 initializes: owner_2step
+initializes: tunable[owner_2step := owner_2step]
 
 
 exports: (
@@ -54,6 +56,10 @@ exports: (
     # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
     # not exported: an ownerless registry could never add or revoke an operator, or change the
     # fee or the treasury, again.
+    # The fee is tunable: once the parameter registry is named, it alone sets it
+    # (contracts/shared/tunable.vy).
+    tunable.parameter_registry,
+    tunable.set_parameter_registry,
 )
 
 
@@ -208,9 +214,10 @@ def set_operator(operator: address, status: bool):
 def set_fee_bps(fee_bps: uint256):
     """
     @dev Sets the handling fee of rounds published from now on.
+    @notice The parameter registry once named, the owner before.
     @param fee_bps The fee in basis points, at most MAX_FEE_BPS.
     """
-    owner_2step.ownable._check_owner()
+    tunable._check_writer()
     assert fee_bps <= MAX_FEE_BPS, "airdrop_rounds: fee above cap"
     self._fee_bps = fee_bps
     log IAirdropRounds.FeeSet(fee_bps=fee_bps)

@@ -1,0 +1,247 @@
+"""ParameterRegistry: named parameters with bounds, written through their contract's setter, and the
+`tunable` guard that makes the registry the only writer once a contract names it.
+
+The airdrop registry's fee (`AirdropRounds.set_fee_bps`, a tunable setter) is the number under test;
+a LocalPriceFeed owned by the registry shows the keyed encoding, and a second AirdropRounds owned by
+the registry an address parameter.
+"""
+
+import ape
+import pytest
+from hypothesis import settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
+
+from fivefold.abi import selector
+
+FEE = "airdrop_rounds.fee_bps"
+MAX_FEE_BPS = 1_000
+
+
+@pytest.fixture(scope="module")
+def registry(project, deployer, owner):
+    return project.ParameterRegistry.deploy(owner, sender=deployer)
+
+
+@pytest.fixture(scope="module")
+def rounds(project, deployer, owner, registry):
+    """AirdropRounds owned by governance, its fee handed to the registry (5% at deployment)."""
+    contract = project.AirdropRounds.deploy(owner, sender=deployer)
+    contract.set_parameter_registry(registry, sender=owner)
+    return contract
+
+
+def _register_fee(registry, rounds, owner, minimum=0, maximum=MAX_FEE_BPS, value=500):
+    """The fee as a parameter: `rounds.set_fee_bps(value)`, unkeyed."""
+    sel = selector(rounds.contract_type, "set_fee_bps")
+    return registry.register(
+        FEE, rounds, sel, b"\0" * 32, False, False, minimum, maximum, value, sender=owner
+    )
+
+
+def test_register__fee__written_through_at_once_and_readable(registry, rounds, owner):
+    """Registering writes the initial value through the setter, so registry and contract agree."""
+    receipt = _register_fee(registry, rounds, owner, value=300)
+    assert rounds.fee_bps() == 300
+    parameter = registry.parameter(FEE)
+    assert (parameter.name, parameter.target, parameter.minimum, parameter.maximum, parameter.value) == (
+        FEE,
+        rounds.address,
+        0,
+        MAX_FEE_BPS,
+        300,
+    )
+    assert registry.count() == 1 and registry.value_of(FEE) == 300
+    assert [log.event_name for log in receipt.events] == [
+        "ParameterRegistered",
+        "ParameterSet",
+        "FeeSet",
+    ]
+
+
+def test_set_parameter__within_bounds__contract_and_registry_agree(registry, rounds, owner):
+    _register_fee(registry, rounds, owner)
+    receipt = registry.set_parameter(FEE, 250, sender=owner)
+    assert rounds.fee_bps() == 250 and registry.value_of(FEE) == 250
+    log = receipt.events[0]
+    assert (log.name, log.previous_value, log.value) == (FEE, 500, 250)
+
+
+@pytest.mark.parametrize(
+    "value, reason",
+    [(99, "parameter_registry: below minimum"), (601, "parameter_registry: above maximum")],
+)
+def test_set_parameter__outside_bounds__reverts(registry, rounds, owner, value, reason):
+    _register_fee(registry, rounds, owner, minimum=100, maximum=600)
+    with ape.reverts(reason):
+        registry.set_parameter(FEE, value, sender=owner)
+
+
+def test_set_parameter__bounds_wider_than_the_contract_cap__setter_reason_bubbles(registry, rounds, owner):
+    """The contract's own cap still holds: a registry bound is never the last line of defence."""
+    _register_fee(registry, rounds, owner, maximum=5_000)
+    with ape.reverts("airdrop_rounds: fee above cap"):
+        registry.set_parameter(FEE, MAX_FEE_BPS + 1, sender=owner)
+
+
+def test_attack__proposal_calls_the_setter_directly__refused(registry, rounds, owner):
+    """Once the registry is named, the owner (the timelock: a proposal) cannot bypass its bounds."""
+    with ape.reverts("tunable: caller is not the parameter registry"):
+        rounds.set_fee_bps(900, sender=owner)
+
+
+def test_set_fee_bps__no_registry_named__owner_writes(project, deployer, owner):
+    """A contract deployed alone (no registry named) keeps its owner-only setter."""
+    contract = project.AirdropRounds.deploy(owner, sender=deployer)
+    contract.set_fee_bps(100, sender=owner)
+    assert contract.fee_bps() == 100 and contract.parameter_registry() == ape.utils.ZERO_ADDRESS
+
+
+def test_set_parameter_registry__an_account__reverts(rounds, owner, non_owner):
+    with ape.reverts("tunable: registry is not a contract"):
+        rounds.set_parameter_registry(non_owner, sender=owner)
+
+
+def test_set_parameter_registry__non_owner__reverts(rounds, registry, non_owner):
+    with ape.reverts("ownable: caller is not the owner"):
+        rounds.set_parameter_registry(registry, sender=non_owner)
+
+
+@pytest.mark.parametrize("call", ["register", "set_parameter", "set_bounds"])
+def test_owner_only__non_owner__reverts(registry, rounds, owner, non_owner, call):
+    _register_fee(registry, rounds, owner)
+    args = {
+        "register": ("other", rounds, b"\0" * 4, b"\0" * 32, False, False, 0, 1, 0),
+        "set_parameter": (FEE, 1),
+        "set_bounds": (FEE, 0, 600),
+    }[call]
+    with ape.reverts("ownable: caller is not the owner"):
+        getattr(registry, call)(*args, sender=non_owner)
+
+
+def test_register__bad_input__reverts(registry, rounds, owner, non_owner):
+    """Each refusal of `register`, with its reason."""
+    sel = selector(rounds.contract_type, "set_fee_bps")
+    zero = b"\0" * 32
+    cases = [
+        (("", rounds, sel, zero, False, False, 0, 1, 0), "parameter_registry: empty name"),
+        (("x", non_owner, sel, zero, False, False, 0, 1, 0), "parameter_registry: target is not a contract"),
+        (("x", rounds, sel, zero, False, False, 2, 1, 2), "parameter_registry: minimum above maximum"),
+        (("x", rounds, sel, zero, False, True, 0, 1, 0), "parameter_registry: bounds on an address"),
+    ]
+    for args, reason in cases:
+        with ape.reverts(reason):
+            registry.register(*args, sender=owner)
+    _register_fee(registry, rounds, owner)
+    with ape.reverts("parameter_registry: name taken"):
+        _register_fee(registry, rounds, owner)
+
+
+def test_unknown_parameter__every_read_and_write__reverts(registry, owner):
+    for call in (
+        lambda: registry.set_parameter("nope", 1, sender=owner),
+        lambda: registry.set_bounds("nope", 0, 1, sender=owner),
+        lambda: registry.parameter("nope"),
+        lambda: registry.value_of("nope"),
+    ):
+        with ape.reverts("parameter_registry: unknown parameter"):
+            call()
+    with ape.reverts("parameter_registry: no such index"):
+        registry.parameter_at(0)
+
+
+def test_set_bounds__value_stays_inside__moved(registry, rounds, owner):
+    _register_fee(registry, rounds, owner, value=500)
+    registry.set_bounds(FEE, 400, 500, sender=owner)
+    assert (registry.parameter(FEE).minimum, registry.parameter(FEE).maximum) == (400, 500)
+    with ape.reverts("parameter_registry: value outside new bounds"):
+        registry.set_bounds(FEE, 0, 499, sender=owner)
+    with ape.reverts("parameter_registry: minimum above maximum"):
+        registry.set_bounds(FEE, 501, 500, sender=owner)
+
+
+def test_register__keyed_setter__key_then_value(project, deployer, registry, owner):
+    """A keyed parameter calls `setter(key, value)`: here LocalPriceFeed.set_answer(answer, updated_at)."""
+    feed = project.LocalPriceFeed.deploy(8, "TEST / USD", registry, sender=deployer)
+    key = (123_456).to_bytes(32, "big")
+    sel = selector(feed.contract_type, "set_answer")
+    registry.register("feed.updated_at", feed, sel, key, True, False, 1, 2**40, 1_000, sender=owner)
+    assert feed.latestRoundData()[1:4] == (123_456, 1_000, 1_000)
+    assert registry.parameter_at(0).key == key
+
+
+def test_register__address_parameter__must_be_a_contract(
+    project, deployer, registry, rounds, owner, non_owner
+):
+    """An address parameter (here an AirdropRounds' treasury, owned by the registry) must name a contract."""
+    target = project.AirdropRounds.deploy(registry, sender=deployer)
+    sel = selector(target.contract_type, "set_treasury")
+    zero = b"\0" * 32
+    with ape.reverts("parameter_registry: not a contract"):
+        registry.register(
+            "treasury", target, sel, zero, False, True, 0, 0, int(non_owner.address, 16), sender=owner
+        )
+    with ape.reverts("parameter_registry: not an address"):
+        registry.register("treasury", target, sel, zero, False, True, 0, 0, 2**160, sender=owner)
+    registry.register("treasury", target, sel, zero, False, True, 0, 0, int(rounds.address, 16), sender=owner)
+    assert target.treasury() == rounds.address
+    with ape.reverts("parameter_registry: bounds on an address"):
+        registry.set_bounds("treasury", 0, 1, sender=owner)
+
+
+def test_parameters__several__all_in_one_call(project, deployer, registry, rounds, owner):
+    _register_fee(registry, rounds, owner)
+    feed = project.LocalPriceFeed.deploy(8, "TEST / USD", registry, sender=deployer)
+    sel = selector(feed.contract_type, "set_answer")
+    registry.register("feed.updated_at", feed, sel, b"\0" * 32, True, False, 1, 10, 5, sender=owner)
+    assert [(p.name, p.value) for p in registry.parameters()] == [(FEE, 500), ("feed.updated_at", 5)]
+
+
+class RegistryMachine(RuleBasedStateMachine):
+    """Whatever the owner tries, the contract's value equals the registry's, and lies in its bounds."""
+
+    def __init__(self):
+        super().__init__()
+        self.snapshot = ape.chain.snapshot()
+        self.model = {"value": 500, "minimum": 0, "maximum": MAX_FEE_BPS}
+
+    def teardown(self):
+        ape.chain.restore(self.snapshot)
+
+    @initialize()
+    def register(self):
+        _register_fee(self.registry, self.rounds, self.owner)
+
+    @rule(value=st.integers(0, 1_200))
+    def set_value(self, value):
+        ok = self.model["minimum"] <= value <= self.model["maximum"]
+        if ok:
+            self.registry.set_parameter(FEE, value, sender=self.owner)
+            self.model["value"] = value
+        else:
+            with ape.reverts():
+                self.registry.set_parameter(FEE, value, sender=self.owner)
+
+    @rule(minimum=st.integers(0, 600), width=st.integers(0, 600))
+    def move_bounds(self, minimum, width):
+        maximum = minimum + width
+        if minimum <= self.model["value"] <= maximum:
+            self.registry.set_bounds(FEE, minimum, maximum, sender=self.owner)
+            self.model.update(minimum=minimum, maximum=maximum)
+        else:
+            with ape.reverts("parameter_registry: value outside new bounds"):
+                self.registry.set_bounds(FEE, minimum, maximum, sender=self.owner)
+
+    @invariant()
+    def agree(self):
+        parameter = self.registry.parameter(FEE)
+        assert self.rounds.fee_bps() == parameter.value == self.model["value"]
+        assert parameter.minimum <= parameter.value <= parameter.maximum
+
+
+def test_registry__random_writes_and_bound_moves__contract_matches_registry(registry, rounds, owner):
+    RegistryMachine.registry, RegistryMachine.rounds, RegistryMachine.owner = registry, rounds, owner
+    # A small budget: two rules over one word each, so a few sequences cover them (the suite's
+    # time budget; `HYPOTHESIS_PROFILE=deep` does not reach this test's fixed settings).
+    RegistryMachine.TestCase.settings = settings(settings.default, max_examples=6, stateful_step_count=12)
+    RegistryMachine.TestCase().runTest()
