@@ -5,6 +5,7 @@ Each domain contributes `fivefold/<domain>/flow.py` (registered in `fivefold.dom
     CONTRACTS: list[Deployable]          # in dependency order
     def configure(ctx: Context) -> None  # chain-specific, owner-only setup after deployment; idempotent
     def exercise(ctx: Context) -> None   # the domain's user flows, recording each tx with ctx.step()
+    def parameters(ctx: Context) -> list[Parameter]   # optional: its tunable numbers (see Parameter)
 
 `fivefold.deployment` deploys every Deployable through the CREATE2 factory (same address on every
 chain, so constructor arguments must not depend on the chain), then calls `configure`, then hands
@@ -34,6 +35,25 @@ class Deployable:
     # An ERC-5202 blueprint (0xFE7100 + init code) for a factory's `create_from_blueprint`,
     # deployed through CREATE2 like everything else, so it too has one address on every chain.
     blueprint: bool = False
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A tunable number a domain's contract keeps, written only through the suite's parameter
+    registry (contracts/governance/ParameterRegistry.vy). A domain lists its own in `parameters(ctx)`
+    with this chain's configured value; the governance flow registers each once (which writes the value
+    through the setter) and afterwards changes it only through the registry. The contract's setter must
+    be guarded by contracts/shared/tunable.vy."""
+
+    name: str  # unique, "<contract>.<what>", e.g. "airdrop_rounds.fee_bps"
+    contract: str  # manifest name of the contract that keeps it
+    setter: str  # its tunable setter: setter(value), or setter(key, value) when `key` is set
+    getter: str  # its getter: getter(), or getter(key)
+    value: int  # what this chain's configuration wants
+    minimum: int = 0
+    maximum: int = 0
+    key: str | None = None  # a per-market or per-asset setter's first argument (an address)
+    is_address: bool = False  # an address parameter (a rate model, a feed): no bounds
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ Adding a domain = adding its folder and its name here.
 from importlib import import_module
 from types import ModuleType
 
-NAMES = ("tokens", "vesting", "emission", "payouts", "lending")
+NAMES = ("tokens", "vesting", "emission", "payouts", "lending", "governance")
 
 
 def flows() -> list[ModuleType]:
@@ -24,6 +24,12 @@ def exercise_flows() -> list[ModuleType]:
     chain only through a bridge), an account holds a token only after another domain paid one out."""
     flows_ = flows()
     return flows_[1:] + flows_[:1]
+
+
+def parameters(ctx) -> list:
+    """Every domain's tunable numbers (`fivefold.context.Parameter`) on this chain, in registry order:
+    what the parameter registry holds after deployment."""
+    return [p for flow in flows() if hasattr(flow, "parameters") for p in flow.parameters(ctx)]
 
 
 def benches() -> list[ModuleType]:

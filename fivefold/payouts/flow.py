@@ -3,7 +3,8 @@
 Deploys RedPacket and AirdropRounds everywhere; on local chains also a mock USDT
 (MockStablecoin, 6 decimals, open faucet) and one LocalPriceFeed per priced asset.
 `configure` sets the treasury, price feeds with their heartbeats, fee rates, airdrop operators and
-the AirdropRound blueprint; `exercise` creates, claims and refunds packets and publishes, claims
+the AirdropRound blueprint (the airdrop fee is a registry parameter: `parameters`); `exercise`
+creates, claims and refunds packets and publishes, claims
 and sweeps a round. `Context.refresh_local_feeds` dates the local feeds' answers now, before the
 packets and after the exercise's time travel.
 
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from fivefold.context import Context, Deployable
+from fivefold.context import Context, Deployable, Parameter
 from fivefold.payouts import airdrop, merkle
 from fivefold.payouts import model as payouts
 
@@ -156,9 +157,6 @@ def configure(ctx: Context) -> None:
         if rp.asset_config(token).supported:
             ctx.send("RedPacket.set_asset_supported(false)", rp.set_asset_supported, token, False)
 
-    fee = int(cfg.get("airdrop_fee_bps", 500))
-    if ad.fee_bps() != fee:
-        ctx.send("AirdropRounds.set_fee_bps", ad.set_fee_bps, fee)
     if int(ad.round_blueprint(), 16) == 0:
         # The blueprint went through CREATE2 with the rest (same address on every chain).
         ctx.send(
@@ -167,6 +165,12 @@ def configure(ctx: Context) -> None:
     for operator in _airdrop_operators(ctx):
         if not ad.is_operator(operator):
             ctx.send("AirdropRounds.set_operator", ad.set_operator, operator, True)
+
+
+def parameters(ctx: Context) -> list[Parameter]:
+    """The payouts' tunable numbers, written through the parameter registry (fivefold/governance)."""
+    fee = int(_cfg(ctx).get("airdrop_fee_bps", 500))
+    return [Parameter("airdrop_rounds.fee_bps", "AirdropRounds", "set_fee_bps", "fee_bps", fee, 0, 1_000)]
 
 
 def exercise(ctx: Context) -> None:

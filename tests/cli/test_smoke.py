@@ -171,3 +171,11 @@ def test_make_up__chains_left_running__every_local_feed_redated(
     usdt.approve(rp, 10**8, sender=creator)
     fee = rp.quote_fee(usdt, 10**8)
     rp.create(usdt, 10**8, fee, 1, False, 86_400, creator, 11, 0, sender=creator)
+
+
+def test_dao_params__deployed__every_parameter_with_its_bounds(deployed, run_command):
+    """dao params lists the registry's parameters with the contract that keeps each, value and bounds."""
+    result = run_command("dao", "params")
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert "airdrop_rounds.fee_bps" in text and "AirdropRounds" in text and "0 .. 1,000" in text
