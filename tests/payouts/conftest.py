@@ -167,8 +167,10 @@ def create_packet(redpacket, chain):
 # --------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def airdrop(project, deployer, owner, treasury, operator):
+    """The airdrop registry, per module: a session-scoped one could be reverted away by another
+    package's snapshot on the same xdist worker (tests/client before test_airdrop_cli did)."""
     registry = project.AirdropRounds.deploy(owner, sender=deployer)
     blueprint = deployer.declare(project.AirdropRound).contract_address
     registry.set_round_blueprint(blueprint, sender=owner)
