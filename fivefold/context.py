@@ -47,13 +47,16 @@ class Parameter:
 
     name: str  # unique, "<contract>.<what>", e.g. "airdrop_rounds.fee_bps"
     contract: str  # manifest name of the contract that keeps it
-    setter: str  # its tunable setter: setter(value), or setter(key, value) when `key` is set
-    getter: str  # its getter: getter(), or getter(key)
+    setter: str  # its tunable setter: setter(values...), or setter(key, values...) when `key` is set
+    getter: str  # what reads it back: getter() or getter(key), a struct's field when `field` is set
     value: int  # what this chain's configuration wants
     minimum: int = 0
     maximum: int = 0
     key: str | None = None  # a per-market or per-asset setter's first argument (an address)
     is_address: bool = False  # an address parameter (a rate model, a feed): no bounds
+    arity: int = 1  # how many values the setter takes (each is a Parameter of its own)
+    position: int = 0  # which of them this one is
+    field: str | None = None  # the getter returns a struct: this field of it
 
 
 @dataclass(frozen=True)

@@ -19,11 +19,19 @@
         setter directly. Moving bounds is itself a proposal
         (`set_bounds`), and the current value must stay inside.
 
-        A setter is `target.<selector>(value)`, or
-        `target.<selector>(key, value)` for per-market or per-asset values
-        (`keyed`), with `key` the market's or asset's address
-        left-padded. An address parameter (`is_address`: a rate model, a
-        feed) has no bounds; its value must be a contract.
+        A setter is `target.<selector>(v_0, .., v_(n-1))`, or
+        `target.<selector>(key, v_0, .., v_(n-1))` for per-market or
+        per-asset values (`keyed`), with `key` the market's or asset's
+        address left-padded, and n = `arity` (1 to `MAX_ARITY`). Each
+        value is a parameter of its own (`position` i of the setter's
+        values), with its own name and bounds; the parameters of one
+        setter (same target, selector and key) form a group, and a write
+        of one calls the setter with the group's values. Contracts keep
+        their setters as they are (`set_fee_rates(low, mid, high)`,
+        `set_caps(market, supply, borrow)`), and the registry calls a
+        group's setter once all of its values are registered. An address
+        parameter (`is_address`: a rate model, a feed) has no bounds; its
+        value must be a contract.
 @custom:security Owner-only writes; the call goes to a target the owner
         registered, with the selector it registered, so the registry
         cannot be made to call anything its owner did not name. A failing
@@ -53,6 +61,10 @@ exports: (
 MAX_PARAMETERS: public(constant(uint256)) = 128
 
 
+# @dev Most values one setter takes.
+MAX_ARITY: public(constant(uint256)) = 4
+
+
 # @dev How many parameters are registered; indexes run 0 .. count - 1.
 count: public(uint256)
 
@@ -63,6 +75,10 @@ _parameters: HashMap[uint256, IParameterRegistry.Parameter]
 
 # @dev keccak256(name) -> index + 1 (0: no such parameter).
 _index: HashMap[bytes32, uint256]
+
+
+# @dev Group (one setter: target, selector, key) -> index + 1 of the parameter at each position.
+_members: HashMap[bytes32, uint256[MAX_ARITY]]
 
 
 @deploy
@@ -77,65 +93,57 @@ def __init__(owner_: address):
 
 
 @external
-def register(
-    name: String[64],
-    target: address,
-    selector: bytes4,
-    key: bytes32,
-    keyed: bool,
-    is_address: bool,
-    minimum: uint256,
-    maximum: uint256,
-    new_value: uint256,
-):
+def register(parameter: IParameterRegistry.Parameter):
     """
-    @dev Adds a parameter and writes `value` through its setter at once,
-         so the registry and the contract agree from the start.
+    @dev Adds a parameter with its initial `value`. Once every value its
+         setter takes is registered (at once for a one-value setter), the
+         registry writes the group through the setter, so the registry and
+         the contract agree from then on.
     @notice Only the owner. Names are unique; at most `MAX_PARAMETERS`.
-    @param name The parameter's name, e.g. "airdrop_rounds.fee_bps".
-    @param target The contract that keeps the value.
-    @param selector The setter's 4-byte selector.
-    @param key The setter's first argument when `keyed` (else ignored).
-    @param keyed Whether the setter takes `key` before the value.
-    @param is_address Whether the value is a contract's address.
-    @param minimum The smallest value allowed (0 for an address).
-    @param maximum The largest value allowed (0 for an address).
-    @param new_value The value to write now.
+            The parameters of one setter agree on its arity and take
+            distinct positions.
+    @param parameter Name, target, selector, key, arity and position,
+           kind, bounds, and the initial value.
     """
     owner_2step.ownable._check_owner()
-    assert len(name) != 0, "parameter_registry: empty name"
-    name_hash: bytes32 = keccak256(name)
+    assert len(parameter.name) != 0, "parameter_registry: empty name"
+    name_hash: bytes32 = keccak256(parameter.name)
     assert self._index[name_hash] == 0, "parameter_registry: name taken"
     index: uint256 = self.count
     assert index < MAX_PARAMETERS, "parameter_registry: registry full"
-    assert target.is_contract, "parameter_registry: target is not a contract"
-    if is_address:
-        assert minimum == 0 and maximum == 0, "parameter_registry: bounds on an address"
+    assert parameter.target.is_contract, "parameter_registry: target is not a contract"
+    assert parameter.arity != 0 and parameter.arity <= MAX_ARITY, "parameter_registry: bad arity"
+    assert parameter.position < parameter.arity, "parameter_registry: bad position"
+    if parameter.is_address:
+        assert parameter.minimum == 0 and parameter.maximum == 0, "parameter_registry: bounds on an address"
     else:
-        assert minimum <= maximum, "parameter_registry: minimum above maximum"
-    self._parameters[index] = IParameterRegistry.Parameter(
-        name=name,
-        target=target,
-        selector=selector,
-        key=key if keyed else empty(bytes32),
-        keyed=keyed,
-        is_address=is_address,
-        minimum=minimum,
-        maximum=maximum,
-        value=0,
-    )
+        assert parameter.minimum <= parameter.maximum, "parameter_registry: minimum above maximum"
+    stored: IParameterRegistry.Parameter = parameter
+    # The value is written below (checked, logged, and the setter called).
+    stored.value = 0
+    if not parameter.keyed:
+        stored.key = empty(bytes32)
+    group: bytes32 = self._group(stored)
+    members: uint256[MAX_ARITY] = self._members[group]
+    assert members[parameter.position] == 0, "parameter_registry: position taken"
+    for member: uint256 in members:
+        if member != 0:
+            # safe: member != 0
+            assert self._parameters[unsafe_sub(member, 1)].arity == parameter.arity, "parameter_registry: arity differs"
+    self._members[group][parameter.position] = index + 1
+    self._parameters[index] = stored
     self._index[name_hash] = index + 1
     self.count = index + 1
     log IParameterRegistry.ParameterRegistered(
         name_hash=name_hash,
-        name=name,
-        target=target,
-        selector=selector,
-        key=key if keyed else empty(bytes32),
-        minimum=minimum,
-        maximum=maximum,
+        name=stored.name,
+        target=stored.target,
+        selector=stored.selector,
+        key=stored.key,
+        minimum=stored.minimum,
+        maximum=stored.maximum,
     )
-    self._write(index, name_hash, new_value)
+    self._write(index, name_hash, parameter.value)
 
 
 @external
@@ -237,9 +245,21 @@ def _find(name_hash: bytes32) -> uint256:
 
 
 @internal
+@pure
+def _group(parameter: IParameterRegistry.Parameter) -> bytes32:
+    """
+    @dev The group of a parameter: its setter, on its target, for its key.
+    @param parameter The parameter.
+    @return bytes32 keccak256(target, selector, key).
+    """
+    return keccak256(abi_encode(parameter.target, parameter.selector, parameter.key))
+
+
+@internal
 def _write(index: uint256, name_hash: bytes32, new_value: uint256):
     """
-    @dev Checks `new_value`, calls the setter and records the value.
+    @dev Checks `new_value`, records it and, once the group is complete,
+         calls the setter with the group's values.
     @param index The parameter's registration index.
     @param name_hash keccak256 of its name (for the log).
     @param new_value The value to write.
@@ -256,9 +276,18 @@ def _write(index: uint256, name_hash: bytes32, new_value: uint256):
     log IParameterRegistry.ParameterSet(
         name_hash=name_hash, name=parameter.name, previous_value=parameter.value, value=new_value
     )
-    data: Bytes[68] = b""
+    # The setter's values, in position order; a position not registered yet holds the call back.
+    members: uint256[MAX_ARITY] = self._members[self._group(parameter)]
+    values: uint256[MAX_ARITY] = empty(uint256[MAX_ARITY])
+    for position: uint256 in range(parameter.arity, bound=MAX_ARITY):
+        member: uint256 = members[position]
+        if member == 0:
+            return
+        # safe: member != 0
+        values[position] = self._parameters[unsafe_sub(member, 1)].value
+    # abi_encode of a static array is its words in order; keep the first `arity`.
+    encoded: Bytes[32 * MAX_ARITY] = slice(abi_encode(values), 0, 32 * parameter.arity)
     if parameter.keyed:
-        data = concat(parameter.selector, parameter.key, convert(new_value, bytes32))
+        raw_call(parameter.target, concat(parameter.selector, parameter.key, encoded))
     else:
-        data = concat(parameter.selector, convert(new_value, bytes32))
-    raw_call(parameter.target, data)
+        raw_call(parameter.target, concat(parameter.selector, encoded))

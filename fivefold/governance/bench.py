@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from fivefold.abi import selector
 from fivefold.gas import Bench, operation
+from fivefold.governance.registry import entry
 
 
 @operation(
@@ -15,8 +15,6 @@ def set_parameter(b: Bench):
     registry = b.project.ParameterRegistry.deploy(b.owner, sender=b.deployer)
     rounds = b.project.AirdropRounds.deploy(b.owner, sender=b.deployer)
     rounds.set_parameter_registry(registry, sender=b.owner)
-    sel = selector(rounds.contract_type, "set_fee_bps")
-    registry.register(
-        "airdrop_rounds.fee_bps", rounds, sel, b"\0" * 32, False, False, 0, 1_000, 500, sender=b.owner
-    )
+    fee = entry("airdrop_rounds.fee_bps", rounds, "set_fee_bps", maximum=1_000, value=500)
+    registry.register(fee, sender=b.owner)
     return registry.set_parameter("airdrop_rounds.fee_bps", 300, sender=b.owner)

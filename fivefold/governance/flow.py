@@ -12,20 +12,13 @@ still owns it; after the handoff a change is a proposal, and a re-run that finds
 from __future__ import annotations
 
 from fivefold import domains
-from fivefold.abi import selector
 from fivefold.context import Context, Deployable, FlowError, Parameter, Step
+from fivefold.governance.registry import entry
 
 CONTRACTS = [
     # The deployer owns the registry while it registers the suite's parameters, then hands it over.
     Deployable("ParameterRegistry", "ParameterRegistry", lambda ctx: [ctx.deployer.address]),
 ]
-
-ZERO = "0x" + "00" * 20
-
-
-def _key(parameter: Parameter) -> bytes:
-    """The setter's first argument, left-padded to a word (zero when the setter takes none)."""
-    return bytes.fromhex((parameter.key or ZERO)[2:].rjust(64, "0"))
 
 
 def configure(ctx: Context) -> None:
@@ -54,18 +47,7 @@ def _write(ctx: Context, registry, target, parameter: Parameter, current) -> Non
         )
     label = f"ParameterRegistry.%s({parameter.name})"
     if current is None:
-        ctx.send(
-            label % "register",
-            registry.register,
-            parameter.name,
-            target,
-            selector(target.contract_type, parameter.setter),
-            _key(parameter),
-            parameter.key is not None,
-            parameter.is_address,
-            *bounds,
-            parameter.value,
-        )
+        ctx.send(label % "register", registry.register, _entry(parameter, target))
         return
     lowest, highest = current.minimum, current.maximum
     if not lowest <= parameter.value <= highest:
@@ -78,10 +60,28 @@ def _write(ctx: Context, registry, target, parameter: Parameter, current) -> Non
         ctx.send(label % "set_bounds", registry.set_bounds, parameter.name, *bounds)
 
 
+def _entry(parameter: Parameter, target) -> dict:
+    """`ParameterRegistry.register`'s argument for a domain's parameter."""
+    return entry(
+        parameter.name,
+        target,
+        parameter.setter,
+        key=parameter.key,
+        arity=parameter.arity,
+        position=parameter.position,
+        is_address=parameter.is_address,
+        minimum=parameter.minimum,
+        maximum=parameter.maximum,
+        value=parameter.value,
+    )
+
+
 def read_back(ctx: Context, parameter: Parameter) -> int:
     """The value the contract itself keeps (an address as an integer)."""
     getter = getattr(ctx[parameter.contract], parameter.getter)
     value = getter(parameter.key) if parameter.key is not None else getter()
+    if parameter.field:
+        value = getattr(value, parameter.field)
     return int(value, 16) if isinstance(value, str) else int(value)
 
 

@@ -2,8 +2,9 @@
 `tunable` guard that makes the registry the only writer once a contract names it.
 
 The airdrop registry's fee (`AirdropRounds.set_fee_bps`, a tunable setter) is the number under test;
-a LocalPriceFeed owned by the registry shows the keyed encoding, and a second AirdropRounds owned by
-the registry an address parameter.
+contracts owned by the registry show the other shapes: a setter of two values (LocalPriceFeed's
+`set_answer(answer, updated_at)`) and a keyed setter mixing an address and a number (RedPacket's
+`set_price_feed(asset, feed, heartbeat)`).
 """
 
 import ape
@@ -12,7 +13,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from fivefold.abi import selector
+from fivefold.governance.registry import entry
 
 FEE = "airdrop_rounds.fee_bps"
 MAX_FEE_BPS = 1_000
@@ -32,11 +33,9 @@ def rounds(project, deployer, owner, registry):
 
 
 def _register_fee(registry, rounds, owner, minimum=0, maximum=MAX_FEE_BPS, value=500):
-    """The fee as a parameter: `rounds.set_fee_bps(value)`, unkeyed."""
-    sel = selector(rounds.contract_type, "set_fee_bps")
-    return registry.register(
-        FEE, rounds, sel, b"\0" * 32, False, False, minimum, maximum, value, sender=owner
-    )
+    """The fee as a parameter: `rounds.set_fee_bps(value)`, unkeyed, one value."""
+    fee = entry(FEE, rounds, "set_fee_bps", minimum=minimum, maximum=maximum, value=value)
+    return registry.register(fee, sender=owner)
 
 
 def test_register__fee__written_through_at_once_and_readable(registry, rounds, owner):
@@ -111,7 +110,7 @@ def test_set_parameter_registry__non_owner__reverts(rounds, registry, non_owner)
 def test_owner_only__non_owner__reverts(registry, rounds, owner, non_owner, call):
     _register_fee(registry, rounds, owner)
     args = {
-        "register": ("other", rounds, b"\0" * 4, b"\0" * 32, False, False, 0, 1, 0),
+        "register": (entry("other", rounds, "set_fee_bps", maximum=1),),
         "set_parameter": (FEE, 1),
         "set_bounds": (FEE, 0, 600),
     }[call]
@@ -121,20 +120,24 @@ def test_owner_only__non_owner__reverts(registry, rounds, owner, non_owner, call
 
 def test_register__bad_input__reverts(registry, rounds, owner, non_owner):
     """Each refusal of `register`, with its reason."""
-    sel = selector(rounds.contract_type, "set_fee_bps")
-    zero = b"\0" * 32
+    fee = entry("x", rounds, "set_fee_bps", maximum=1)
     cases = [
-        (("", rounds, sel, zero, False, False, 0, 1, 0), "parameter_registry: empty name"),
-        (("x", non_owner, sel, zero, False, False, 0, 1, 0), "parameter_registry: target is not a contract"),
-        (("x", rounds, sel, zero, False, False, 2, 1, 2), "parameter_registry: minimum above maximum"),
-        (("x", rounds, sel, zero, False, True, 0, 1, 0), "parameter_registry: bounds on an address"),
+        ({**fee, "name": ""}, "parameter_registry: empty name"),
+        ({**fee, "target": non_owner.address}, "parameter_registry: target is not a contract"),
+        ({**fee, "minimum": 2, "value": 2}, "parameter_registry: minimum above maximum"),
+        ({**fee, "is_address": True}, "parameter_registry: bounds on an address"),
+        ({**fee, "arity": 0}, "parameter_registry: bad arity"),
+        ({**fee, "arity": 5}, "parameter_registry: bad arity"),
+        ({**fee, "position": 1}, "parameter_registry: bad position"),
     ]
-    for args, reason in cases:
+    for parameter, reason in cases:
         with ape.reverts(reason):
-            registry.register(*args, sender=owner)
+            registry.register(parameter, sender=owner)
     _register_fee(registry, rounds, owner)
     with ape.reverts("parameter_registry: name taken"):
         _register_fee(registry, rounds, owner)
+    with ape.reverts("parameter_registry: position taken"):
+        registry.register({**fee, "name": "again"}, sender=owner)
 
 
 def test_unknown_parameter__every_read_and_write__reverts(registry, owner):
@@ -160,41 +163,55 @@ def test_set_bounds__value_stays_inside__moved(registry, rounds, owner):
         registry.set_bounds(FEE, 501, 500, sender=owner)
 
 
-def test_register__keyed_setter__key_then_value(project, deployer, registry, owner):
-    """A keyed parameter calls `setter(key, value)`: here LocalPriceFeed.set_answer(answer, updated_at)."""
+def test_register__two_value_setter__called_once_both_are_registered(project, deployer, registry, owner):
+    """`set_answer(answer, updated_at)`: two parameters of one setter; the first waits for the second,
+    then each write calls the setter with both values."""
     feed = project.LocalPriceFeed.deploy(8, "TEST / USD", registry, sender=deployer)
-    key = (123_456).to_bytes(32, "big")
-    sel = selector(feed.contract_type, "set_answer")
-    registry.register("feed.updated_at", feed, sel, key, True, False, 1, 2**40, 1_000, sender=owner)
+    answer = entry("feed.answer", feed, "set_answer", arity=2, position=0, maximum=10**12, value=123_456)
+    updated = entry("feed.updated_at", feed, "set_answer", arity=2, position=1, minimum=1, maximum=2**40)
+    registry.register(answer, sender=owner)
+    assert feed.round_id() == 0  # not called yet: its second value is missing
+    with ape.reverts("parameter_registry: arity differs"):
+        registry.register({**updated, "arity": 3}, sender=owner)
+    registry.register({**updated, "value": 1_000}, sender=owner)
     assert feed.latestRoundData()[1:4] == (123_456, 1_000, 1_000)
-    assert registry.parameter_at(0).key == key
+    registry.set_parameter("feed.answer", 7, sender=owner)
+    assert (feed.answer(), feed.updated_at(), feed.round_id()) == (7, 1_000, 2)
 
 
-def test_register__address_parameter__must_be_a_contract(
-    project, deployer, registry, rounds, owner, non_owner
+def test_register__keyed_setter_with_an_address__key_then_values(
+    project, deployer, registry, owner, non_owner
 ):
-    """An address parameter (here an AirdropRounds' treasury, owned by the registry) must name a contract."""
-    target = project.AirdropRounds.deploy(registry, sender=deployer)
-    sel = selector(target.contract_type, "set_treasury")
-    zero = b"\0" * 32
+    """`RedPacket.set_price_feed(asset, feed, heartbeat)` for one asset: the key, then an address
+    value (the feed) and a number (the heartbeat)."""
+    packets = project.RedPacket.deploy(registry, sender=deployer)
+    feed = project.LocalPriceFeed.deploy(8, "USDT / USD", owner, sender=deployer)
+    feed.set_answer(10**8, ape.chain.pending_timestamp, sender=owner)
+    asset = project.MockStablecoin.deploy(sender=deployer)
+    shape = dict(key=asset.address, arity=2)
+    feed_parameter = entry("rp.feed.usdt", packets, "set_price_feed", position=0, is_address=True, **shape)
+    heartbeat = entry("rp.heartbeat.usdt", packets, "set_price_feed", position=1, minimum=60, **shape)
     with ape.reverts("parameter_registry: not a contract"):
-        registry.register(
-            "treasury", target, sel, zero, False, True, 0, 0, int(non_owner.address, 16), sender=owner
-        )
+        registry.register({**feed_parameter, "value": int(non_owner.address, 16)}, sender=owner)
     with ape.reverts("parameter_registry: not an address"):
-        registry.register("treasury", target, sel, zero, False, True, 0, 0, 2**160, sender=owner)
-    registry.register("treasury", target, sel, zero, False, True, 0, 0, int(rounds.address, 16), sender=owner)
-    assert target.treasury() == rounds.address
+        registry.register({**feed_parameter, "value": 2**160}, sender=owner)
+    registry.register({**feed_parameter, "value": int(feed.address, 16)}, sender=owner)
+    registry.register({**heartbeat, "maximum": 86_400, "value": 3_600}, sender=owner)
+    config = packets.asset_config(asset)
+    assert (config.feed, config.heartbeat) == (feed.address, 3_600)
+    assert registry.parameter("rp.heartbeat.usdt").key == bytes.fromhex(asset.address[2:].rjust(64, "0"))
     with ape.reverts("parameter_registry: bounds on an address"):
-        registry.set_bounds("treasury", 0, 1, sender=owner)
+        registry.set_bounds("rp.feed.usdt", 0, 1, sender=owner)
 
 
 def test_parameters__several__all_in_one_call(project, deployer, registry, rounds, owner):
     _register_fee(registry, rounds, owner)
     feed = project.LocalPriceFeed.deploy(8, "TEST / USD", registry, sender=deployer)
-    sel = selector(feed.contract_type, "set_answer")
-    registry.register("feed.updated_at", feed, sel, b"\0" * 32, True, False, 1, 10, 5, sender=owner)
-    assert [(p.name, p.value) for p in registry.parameters()] == [(FEE, 500), ("feed.updated_at", 5)]
+    for position, value in enumerate((5, 9)):
+        shape = dict(arity=2, position=position, minimum=1, maximum=10, value=value)
+        registry.register(entry(f"feed.{position}", feed, "set_answer", **shape), sender=owner)
+    assert [(p.name, p.value) for p in registry.parameters()] == [(FEE, 500), ("feed.0", 5), ("feed.1", 9)]
+    assert registry.parameter_at(2).position == 1
 
 
 class RegistryMachine(RuleBasedStateMachine):
