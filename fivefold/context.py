@@ -123,6 +123,12 @@ class Context:
         self.contracts[name] = contract
         return contract
 
+    def writes_directly(self, contract) -> bool:
+        """Whether a domain's `configure` writes `contract`'s tunable numbers itself: only while the
+        contract names no parameter registry (a first deployment). From then on the registry holds them
+        and the governance flow changes them there (`Parameter`)."""
+        return int(contract.parameter_registry(), 16) == 0
+
     def advance(self, seconds: int) -> bool:
         """Local chains only: moves time forward and mines a block. Returns False on a live chain."""
         if not self.config.get("local"):

@@ -31,7 +31,7 @@
         `set_caps(market, supply, borrow)`), and the registry calls a
         group's setter once all of its values are registered. An address
         parameter (`is_address`: a rate model, a feed) has no bounds; its
-        value must be a contract.
+        value is a contract, or zero for none (a feed removed).
 @custom:security Owner-only writes; the call goes to a target the owner
         registered, with the selector it registered, so the registry
         cannot be made to call anything its owner did not name. A failing
@@ -59,6 +59,10 @@ exports: (
 
 # @dev Most parameters the registry holds (bounds `parameters`' return size).
 MAX_PARAMETERS: public(constant(uint256)) = 128
+
+
+# @dev Most parameters one `register_many` takes.
+MAX_BATCH: public(constant(uint256)) = 32
 
 
 # @dev Most values one setter takes.
@@ -106,44 +110,20 @@ def register(parameter: IParameterRegistry.Parameter):
            kind, bounds, and the initial value.
     """
     owner_2step.ownable._check_owner()
-    assert len(parameter.name) != 0, "parameter_registry: empty name"
-    name_hash: bytes32 = keccak256(parameter.name)
-    assert self._index[name_hash] == 0, "parameter_registry: name taken"
-    index: uint256 = self.count
-    assert index < MAX_PARAMETERS, "parameter_registry: registry full"
-    assert parameter.target.is_contract, "parameter_registry: target is not a contract"
-    assert parameter.arity != 0 and parameter.arity <= MAX_ARITY, "parameter_registry: bad arity"
-    assert parameter.position < parameter.arity, "parameter_registry: bad position"
-    if parameter.is_address:
-        assert parameter.minimum == 0 and parameter.maximum == 0, "parameter_registry: bounds on an address"
-    else:
-        assert parameter.minimum <= parameter.maximum, "parameter_registry: minimum above maximum"
-    stored: IParameterRegistry.Parameter = parameter
-    # The value is written below (checked, logged, and the setter called).
-    stored.value = 0
-    if not parameter.keyed:
-        stored.key = empty(bytes32)
-    group: bytes32 = self._group(stored)
-    members: uint256[MAX_ARITY] = self._members[group]
-    assert members[parameter.position] == 0, "parameter_registry: position taken"
-    for member: uint256 in members:
-        if member != 0:
-            # safe: member != 0
-            assert self._parameters[unsafe_sub(member, 1)].arity == parameter.arity, "parameter_registry: arity differs"
-    self._members[group][parameter.position] = index + 1
-    self._parameters[index] = stored
-    self._index[name_hash] = index + 1
-    self.count = index + 1
-    log IParameterRegistry.ParameterRegistered(
-        name_hash=name_hash,
-        name=stored.name,
-        target=stored.target,
-        selector=stored.selector,
-        key=stored.key,
-        minimum=stored.minimum,
-        maximum=stored.maximum,
-    )
-    self._write(index, name_hash, parameter.value)
+    self._register(parameter)
+
+
+@external
+def register_many(parameters: DynArray[IParameterRegistry.Parameter, MAX_BATCH]):
+    """
+    @dev `register` for each of `parameters`, in order: a deployment
+         registers the suite's parameters in a few transactions.
+    @notice Only the owner.
+    @param parameters Up to `MAX_BATCH` parameters.
+    """
+    owner_2step.ownable._check_owner()
+    for parameter: IParameterRegistry.Parameter in parameters:
+        self._register(parameter)
 
 
 @external
@@ -245,6 +225,52 @@ def _find(name_hash: bytes32) -> uint256:
 
 
 @internal
+def _register(parameter: IParameterRegistry.Parameter):
+    """
+    @dev Checks and stores a new parameter, then writes its value.
+    @param parameter The parameter, with its initial value.
+    """
+    assert len(parameter.name) != 0, "parameter_registry: empty name"
+    name_hash: bytes32 = keccak256(parameter.name)
+    assert self._index[name_hash] == 0, "parameter_registry: name taken"
+    index: uint256 = self.count
+    assert index < MAX_PARAMETERS, "parameter_registry: registry full"
+    assert parameter.target.is_contract, "parameter_registry: target is not a contract"
+    assert parameter.arity != 0 and parameter.arity <= MAX_ARITY, "parameter_registry: bad arity"
+    assert parameter.position < parameter.arity, "parameter_registry: bad position"
+    if parameter.is_address:
+        assert parameter.minimum == 0 and parameter.maximum == 0, "parameter_registry: bounds on an address"
+    else:
+        assert parameter.minimum <= parameter.maximum, "parameter_registry: minimum above maximum"
+    stored: IParameterRegistry.Parameter = parameter
+    # The value is written below (checked, logged, and the setter called).
+    stored.value = 0
+    if not parameter.keyed:
+        stored.key = empty(bytes32)
+    group: bytes32 = self._group(stored)
+    members: uint256[MAX_ARITY] = self._members[group]
+    assert members[parameter.position] == 0, "parameter_registry: position taken"
+    for member: uint256 in members:
+        if member != 0:
+            # safe: member != 0
+            assert self._parameters[unsafe_sub(member, 1)].arity == parameter.arity, "parameter_registry: arity differs"
+    self._members[group][parameter.position] = index + 1
+    self._parameters[index] = stored
+    self._index[name_hash] = index + 1
+    self.count = index + 1
+    log IParameterRegistry.ParameterRegistered(
+        name_hash=name_hash,
+        name=stored.name,
+        target=stored.target,
+        selector=stored.selector,
+        key=stored.key,
+        minimum=stored.minimum,
+        maximum=stored.maximum,
+    )
+    self._write(index, name_hash, parameter.value)
+
+
+@internal
 @pure
 def _group(parameter: IParameterRegistry.Parameter) -> bytes32:
     """
@@ -267,7 +293,8 @@ def _write(index: uint256, name_hash: bytes32, new_value: uint256):
     parameter: IParameterRegistry.Parameter = self._parameters[index]
     if parameter.is_address:
         assert new_value <= convert(max_value(uint160), uint256), "parameter_registry: not an address"
-        assert convert(convert(new_value, uint160), address).is_contract, "parameter_registry: not a contract"
+        # Zero is "none" (a feed removed); anything else must be a contract.
+        assert new_value == 0 or convert(convert(new_value, uint160), address).is_contract, "parameter_registry: not a contract"
     else:
         assert new_value >= parameter.minimum, "parameter_registry: below minimum"
         assert new_value <= parameter.maximum, "parameter_registry: above maximum"

@@ -61,8 +61,10 @@
 from contracts.lending import market_controls
 from contracts.shared import constants
 from contracts.shared import owner_2step
+from contracts.shared import tunable
 
 initializes: owner_2step
+initializes: tunable[owner_2step := owner_2step]
 
 
 exports: (
@@ -70,6 +72,10 @@ exports: (
     # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
     # not exported: a renounced Controller would freeze every market's risk settings, reserve
     # factor and rate model for good (the owner of the Controller governs every market).
+    # Tunable numbers: once the parameter registry is named, it alone sets them
+    # (contracts/shared/tunable.vy).
+    tunable.parameter_registry,
+    tunable.set_parameter_registry,
 )
 
 
@@ -274,7 +280,7 @@ def set_collateral_factor(market: address, collateral_factor_: uint256):
     @param market A listed market.
     @param collateral_factor_ The factor, WAD, at most the threshold.
     """
-    owner_2step.ownable._check_owner()
+    tunable._check_writer()
     id: uint256 = self._ids[market]
     assert id != 0, "controller: market not listed"
     self._check_collateral_factor(staticcall IMarket(market).asset(), collateral_factor_)
@@ -291,7 +297,7 @@ def set_close_factor(close_factor_: uint256):
     @dev Sets the share of a debt one liquidation may repay.
     @param close_factor_ WAD, 5%..90%.
     """
-    owner_2step.ownable._check_owner()
+    tunable._check_writer()
     assert close_factor_ >= MIN_CLOSE_FACTOR and close_factor_ <= MAX_CLOSE_FACTOR, "controller: close factor out of bounds"
     self.close_factor = close_factor_
     log IController.CloseFactorSet(close_factor=close_factor_)
@@ -303,7 +309,7 @@ def set_liquidation_incentive(liquidation_incentive_: uint256):
     @dev Sets seized value / repaid value.
     @param liquidation_incentive_ WAD, 1.0..1.1.
     """
-    owner_2step.ownable._check_owner()
+    tunable._check_writer()
     assert liquidation_incentive_ >= MIN_LIQUIDATION_INCENTIVE and liquidation_incentive_ <= MAX_LIQUIDATION_INCENTIVE, "controller: incentive out of bounds"
     self.liquidation_incentive = liquidation_incentive_
     log IController.LiquidationIncentiveSet(liquidation_incentive=liquidation_incentive_)
@@ -315,7 +321,7 @@ def set_bad_debt_dust(bad_debt_dust_: uint256):
     @dev Sets the collateral value at or below which debt is bad.
     @param bad_debt_dust_ USD, WAD, at most 100.
     """
-    owner_2step.ownable._check_owner()
+    tunable._check_writer()
     assert bad_debt_dust_ <= MAX_BAD_DEBT_DUST, "controller: dust out of bounds"
     self.bad_debt_dust = bad_debt_dust_
     log IController.BadDebtDustSet(bad_debt_dust=bad_debt_dust_)
@@ -661,7 +667,7 @@ def set_liquidation_threshold(market: address, liquidation_threshold_: uint256):
     @param market A listed market.
     @param liquidation_threshold_ The threshold, WAD.
     """
-    owner_2step.ownable._check_owner()
+    tunable._check_writer()
     id: uint256 = self._ids[market]
     assert id != 0, "controller: market not listed"
     # safe: id >= 1 checked above
@@ -724,7 +730,7 @@ def set_caps(market: address, supply_cap: uint256, borrow_cap: uint256):
     @param supply_cap The most total assets, asset units.
     @param borrow_cap The most total borrows, asset units.
     """
-    owner_2step.ownable._check_owner()
+    tunable._check_writer()
     i: uint256 = self._index(market)
     assert supply_cap <= constants.MASK_128 and borrow_cap <= constants.MASK_128, "controller: cap out of bounds"
     self._caps[i] = supply_cap | (borrow_cap << 128)

@@ -653,7 +653,7 @@ def set_reserve_factor(reserve_factor_: uint256):
     @dev Sets the share of future interest kept as reserves.
     @param reserve_factor_ The new factor, WAD, at most 50%.
     """
-    self._check_governance()
+    self._check_tunable()
     assert reserve_factor_ <= MAX_RESERVE_FACTOR, "market: reserve factor too high"
     t: State = self._accrue()
     t.rf = reserve_factor_
@@ -668,7 +668,7 @@ def set_rate_model(rate_model_: address):
          now accrues at the old rate.
     @param rate_model_ The new model.
     """
-    self._check_governance()
+    self._check_tunable()
     assert rate_model_ != empty(address), "market: zero rate model"
     t: State = self._accrue()
     self.rate_model = rate_model_
@@ -934,6 +934,21 @@ def set_controls(flags: uint256, caps: uint256):
 
 
 # --------------------------------------------------------------- internal
+
+
+@internal
+@view
+def _check_tunable():
+    """
+    @dev Reverts unless the caller may set the market's tunable numbers:
+         the Controller's parameter registry once it names one (read at
+         every call, like governance), governance before.
+    """
+    registry: address = staticcall IController(controller).parameter_registry()
+    if registry == empty(address):
+        self._check_governance()
+    else:
+        assert msg.sender == registry, "market: caller is not the parameter registry"
 
 
 @internal

@@ -33,8 +33,10 @@ implements: IPriceAdapter
 from contracts.shared import constants
 from contracts.shared import feed_reader
 from contracts.shared import owner_2step
+from contracts.shared import tunable
 
 initializes: owner_2step
+initializes: tunable[owner_2step := owner_2step]
 
 
 exports: (
@@ -42,6 +44,10 @@ exports: (
     # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
     # not exported: an adapter without an owner could never replace a dead or compromised feed,
     # and every market priced by it would freeze for good.
+    # Tunable numbers: once the parameter registry is named, it alone sets them
+    # (contracts/shared/tunable.vy).
+    tunable.parameter_registry,
+    tunable.set_parameter_registry,
 )
 
 
@@ -93,7 +99,7 @@ def set_feed(asset: address, feed_: address, heartbeat_: uint256):
     @param feed_ An AggregatorV3-compatible USD feed.
     @param heartbeat_ Longest accepted answer age, 60 s..7 days.
     """
-    owner_2step.ownable._check_owner()
+    tunable._check_writer()
     assert asset.is_contract, "price_adapter: asset has no code"
     feed_reader._check_heartbeat(heartbeat_)
     # feed_reader._decimals refuses a feed without code

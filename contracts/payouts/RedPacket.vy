@@ -76,6 +76,7 @@ from contracts.shared import asset_transfer
 from contracts.shared import constants
 from contracts.shared import feed_reader
 from contracts.shared import owner_2step
+from contracts.shared import tunable
 from interfaces import IRedPacket
 
 from . import sorted_merkle
@@ -83,6 +84,7 @@ from . import sorted_merkle
 implements: IRedPacket
 
 initializes: owner_2step
+initializes: tunable[owner_2step := owner_2step]
 
 
 exports: (
@@ -90,6 +92,10 @@ exports: (
     # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
     # not exported: an ownerless RedPacket could never change a fee rate, a price feed or the
     # treasury again (the fees would stay stuck).
+    # Tunable numbers: once the parameter registry is named, it alone sets them
+    # (contracts/shared/tunable.vy).
+    tunable.parameter_registry,
+    tunable.set_parameter_registry,
 )
 
 
@@ -405,7 +411,7 @@ def set_price_feed(asset: address, feed: address, heartbeat: uint256):
     @param heartbeat Seconds, feed_reader.MIN_HEARTBEAT to
            feed_reader.MAX_HEARTBEAT (0 when removing the feed).
     """
-    owner_2step.ownable._check_owner()
+    tunable._check_writer()
     config: IRedPacket.AssetConfig = self._unpack_asset(self._asset_configs[asset])
     config.feed = feed
     config.token_decimals = 18
@@ -461,7 +467,7 @@ def set_fee_rates(low_bps: uint256, mid_bps: uint256, high_bps: uint256):
     @param mid_bps Rate on the part from USD 100 to USD 500.
     @param high_bps Rate on the part above USD 500.
     """
-    owner_2step.ownable._check_owner()
+    tunable._check_writer()
     assert low_bps <= MAX_FEE_BPS and mid_bps <= MAX_FEE_BPS and high_bps <= MAX_FEE_BPS, \
         "red_packet: fee rate above cap"
     self._rates = self._pack_rates(IRedPacket.FeeRates(low_bps=low_bps, mid_bps=mid_bps, high_bps=high_bps))

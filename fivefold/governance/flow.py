@@ -19,39 +19,54 @@ CONTRACTS = [
     # The deployer owns the registry while it registers the suite's parameters, then hands it over.
     Deployable("ParameterRegistry", "ParameterRegistry", lambda ctx: [ctx.deployer.address]),
 ]
+BATCH = 16  # parameters per register_many (the contract takes up to 32; 16 stays far below a block)
 
 
 def configure(ctx: Context) -> None:
-    """Registers every domain's parameters (idempotent: only what differs from the chain is sent)."""
+    """Registers every domain's parameters, `BATCH` to a transaction, and moves any whose value or
+    bounds differ from the configuration (idempotent: a re-run sends nothing when nothing changed)."""
     registry = ctx["ParameterRegistry"]
     held = {p.name: p for p in registry.parameters()}
-    named = set()
-    for parameter in domains.parameters(ctx):
-        target = ctx[parameter.contract]
-        if parameter.contract not in named and target.parameter_registry() != registry.address:
-            ctx.send(f"{parameter.contract}.set_parameter_registry", target.set_parameter_registry, registry)
-        named.add(parameter.contract)
-        _write(ctx, registry, target, parameter, held.get(parameter.name))
-
-
-def _write(ctx: Context, registry, target, parameter: Parameter, current) -> None:
-    """Registers `parameter`, or moves its value and bounds to the configured ones."""
-    bounds = (parameter.minimum, parameter.maximum)
-    wanted = (parameter.value, *bounds)
-    if current is not None and (current.value, current.minimum, current.maximum) == wanted:
-        return
-    if registry.owner() != ctx.deployer.address:
+    wanted = domains.parameters(ctx)
+    for name in dict.fromkeys(p.contract for p in wanted):  # each contract once, in order
+        target = ctx[name]
+        # A lending market has no registry of its own: it reads its Controller's.
+        if hasattr(target, "set_parameter_registry") and target.parameter_registry() != registry.address:
+            ctx.send(f"{name}.set_parameter_registry", target.set_parameter_registry, registry)
+    new = [p for p in wanted if p.name not in held]
+    changed = [p for p in wanted if p.name in held and _differs(p, held[p.name])]
+    if (new or changed) and registry.owner() != ctx.deployer.address:
+        first = (new + changed)[0].name
         raise FlowError(
-            f"{parameter.name} on chain {ctx.chain_id} differs from deploy/{ctx.config['chain']}.yaml, and "
-            "the parameter registry belongs to governance now: propose ParameterRegistry.set_parameter"
+            f"{first} on chain {ctx.chain_id} differs from deploy/{ctx.config['chain']}.yaml, and the "
+            "parameter registry belongs to governance now: propose ParameterRegistry.set_parameter"
         )
+    for start in range(0, len(new), BATCH):
+        batch = new[start : start + BATCH]
+        ctx.send(
+            f"ParameterRegistry.register_many ({batch[0].name} .. {batch[-1].name})",
+            registry.register_many,
+            [_entry(p, ctx[p.contract]) for p in batch],
+        )
+    for parameter in changed:
+        _move(ctx, registry, parameter, held[parameter.name])
+
+
+def _differs(parameter: Parameter, current) -> bool:
+    return (current.value, current.minimum, current.maximum) != (
+        parameter.value,
+        parameter.minimum,
+        parameter.maximum,
+    )
+
+
+def _move(ctx: Context, registry, parameter: Parameter, current) -> None:
+    """Moves a registered parameter's value and bounds to the configured ones, keeping the value inside
+    the bounds at every step (widened first when the new value lies outside the old ones)."""
     label = f"ParameterRegistry.%s({parameter.name})"
-    if current is None:
-        ctx.send(label % "register", registry.register, _entry(parameter, target))
-        return
+    bounds = (parameter.minimum, parameter.maximum)
     lowest, highest = current.minimum, current.maximum
     if not lowest <= parameter.value <= highest:
-        # The registry keeps the value inside the bounds at every step: widen them to hold both values.
         lowest, highest = min(lowest, parameter.minimum), max(highest, parameter.maximum)
         ctx.send(label % "set_bounds", registry.set_bounds, parameter.name, lowest, highest)
     if current.value != parameter.value:

@@ -34,8 +34,9 @@ Parameters (deploy/<chain>.yaml, all optional; documented in docs/lending.md):
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import NamedTuple
 
-from fivefold.context import Context, Deployable
+from fivefold.context import Context, Deployable, Parameter
 from fivefold.lending import model as lending
 from fivefold.units import DAY, WAD
 
@@ -159,7 +160,8 @@ def configure(ctx: Context) -> None:
 
 
 def _wire_controller(ctx: Context) -> None:
-    """The controller's blueprint, price adapter, wrapped native coin and risk parameters."""
+    """The controller's blueprint, price adapter, wrapped native coin, and on a first deployment (no
+    parameter registry named yet) its risk parameters; the registry holds them afterwards."""
     p = _params(ctx)
     controller, adapter = ctx["LendingController"], ctx["LendingPriceAdapter"]
     if controller.market_blueprint() == ZERO:
@@ -173,6 +175,8 @@ def _wire_controller(ctx: Context) -> None:
     native = assets(ctx).get(NATIVE)
     if native and controller.wrapped_native() != native:
         ctx.send("LendingController.set_wrapped_native", controller.set_wrapped_native, native)
+    if not ctx.writes_directly(controller):
+        return
     if "close_factor" in p and controller.close_factor() != _wad(p["close_factor"]):
         ctx.send("LendingController.set_close_factor", controller.set_close_factor, _wad(p["close_factor"]))
     incentive = p.get("liquidation_incentive")
@@ -184,40 +188,191 @@ def _wire_controller(ctx: Context) -> None:
         )
 
 
-def _list_market(ctx: Context, symbol: str, asset: str) -> None:
-    """The asset's feed and heartbeat in the adapter, then its market; no feed, no market (documented)."""
+class MarketSettings(NamedTuple):
+    """One asset's market as this chain's configuration wants it."""
+
+    label: str
+    collateral_factor: int  # WAD
+    liquidation_threshold: int  # WAD
+    reserve_factor: int  # WAD
+    rate_model: str  # the KinkRateModel's address
+    heartbeat: int  # seconds
+
+
+def market_settings(ctx: Context, symbol: str) -> MarketSettings:
+    """deploy/<chain>.yaml's `lending.markets.<label or symbol>` over DEFAULT_MARKETS."""
     p = _params(ctx)
-    controller, adapter = ctx["LendingController"], ctx["LendingPriceAdapter"]
     label = _label(ctx, symbol)
     cf, rf, model, lt = DEFAULT_MARKETS[symbol]
     o = (p.get("markets") or {}).get(label) or (p.get("markets") or {}).get(symbol) or {}
+    factor = _wad(o.get("collateral_factor", cf))
     default_heartbeat = LOCAL_HEARTBEAT if _local(ctx) else DEFAULT_HEARTBEAT
-    heartbeat = int(o.get("heartbeat", p.get("heartbeat", default_heartbeat)))
+    return MarketSettings(
+        label,
+        factor,
+        # a configured factor above the default threshold lifts it (never below the factor)
+        _wad(o["liquidation_threshold"]) if "liquidation_threshold" in o else max(_wad(lt), factor),
+        _wad(o.get("reserve_factor", rf)),
+        ctx.address(
+            "LendingKinkRateModel" if o.get("model", model) == "kink" else "LendingKinkRateModelLinear"
+        ),
+        int(o.get("heartbeat", p.get("heartbeat", default_heartbeat))),
+    )
+
+
+def _list_market(ctx: Context, symbol: str, asset: str) -> None:
+    """The asset's feed and heartbeat in the adapter (on a first deployment), then its market; no feed,
+    no market (documented)."""
+    controller, adapter = ctx["LendingController"], ctx["LendingPriceAdapter"]
+    settings = market_settings(ctx, symbol)
+    label = settings.label
     feed = _feed_for(ctx, symbol, label, adapter.feed(asset))
     if feed is None:
         return
-    if adapter.feed(asset) != feed or adapter.heartbeat(asset) != heartbeat:
-        ctx.send(f"LendingPriceAdapter.set_feed({label})", adapter.set_feed, asset, feed, heartbeat)
+    stale = adapter.feed(asset) != feed or adapter.heartbeat(asset) != settings.heartbeat
+    if stale and ctx.writes_directly(adapter):
+        ctx.send(f"LendingPriceAdapter.set_feed({label})", adapter.set_feed, asset, feed, settings.heartbeat)
     if controller.market_for(asset) == ZERO:
-        factor = _wad(o.get("collateral_factor", cf))
-        rate_model = (
-            ctx["LendingKinkRateModel"]
-            if o.get("model", model) == "kink"
-            else ctx["LendingKinkRateModelLinear"]
-        )
         ctx.send(
             f"LendingController.create_market({label})",
             controller.create_market,
             asset,
-            rate_model,
-            _wad(o.get("reserve_factor", rf)),
-            factor,
-            # a configured factor above the default threshold lifts it (never below the factor)
-            _wad(o["liquidation_threshold"]) if "liquidation_threshold" in o else max(_wad(lt), factor),
+            settings.rate_model,
+            settings.reserve_factor,
+            settings.collateral_factor,
+            settings.liquidation_threshold,
             f"Pledge {label} deposit slip",
             f"slip{label}",
         )
     ctx.contracts[f"LendingMarket{label}"] = ctx.project.Market.at(controller.market_for(asset))
+
+
+def parameters(ctx: Context) -> list[Parameter]:
+    """Lending's tunable numbers for the parameter registry: the Controller's close factor, incentive
+    and bad-debt dust; per market its factors, caps, reserve factor and rate model; per asset its feed
+    and heartbeat in the price adapter. Bounds are the contracts' own limits."""
+    p = _params(ctx)
+    controller, adapter = ctx["LendingController"], ctx["LendingPriceAdapter"]
+    c = "LendingController"
+    out = [
+        Parameter(
+            "lending.close_factor",
+            c,
+            "set_close_factor",
+            "close_factor",
+            _wad(p.get("close_factor", "0.5")),
+            5 * WAD // 100,
+            9 * WAD // 10,
+        ),
+        Parameter(
+            "lending.liquidation_incentive",
+            c,
+            "set_liquidation_incentive",
+            "liquidation_incentive",
+            _wad(p.get("liquidation_incentive", "1.08")),
+            WAD,
+            11 * WAD // 10,
+        ),
+        Parameter(
+            "lending.bad_debt_dust",
+            c,
+            "set_bad_debt_dust",
+            "bad_debt_dust",
+            _wad(p["bad_debt_dust"]) if "bad_debt_dust" in p else controller.bad_debt_dust(),
+            0,
+            100 * WAD,
+        ),
+    ]
+    for symbol, asset in assets(ctx).items():
+        market = controller.market_for(asset)
+        if market == ZERO:
+            continue  # no feed, no market
+        s = market_settings(ctx, symbol)
+        m, name = f"LendingMarket{s.label}", f"lending.{s.label}"
+        config = controller.market_config(market)
+        caps = dict(key=market, arity=2, maximum=2**128 - 1)
+        feed = dict(key=asset, arity=2)
+        out += [
+            Parameter(
+                f"{name}.collateral_factor",
+                c,
+                "set_collateral_factor",
+                "collateral_factor",
+                s.collateral_factor,
+                0,
+                9 * WAD // 10,
+                key=market,
+            ),
+            Parameter(
+                f"{name}.liquidation_threshold",
+                c,
+                "set_liquidation_threshold",
+                "liquidation_threshold",
+                s.liquidation_threshold,
+                0,
+                9 * WAD // 10,
+                key=market,
+            ),
+            Parameter(
+                f"{name}.supply_cap",
+                c,
+                "set_caps",
+                "market_config",
+                config.supply_cap,
+                position=0,
+                field="supply_cap",
+                **caps,
+            ),
+            Parameter(
+                f"{name}.borrow_cap",
+                c,
+                "set_caps",
+                "market_config",
+                config.borrow_cap,
+                position=1,
+                field="borrow_cap",
+                **caps,
+            ),
+            Parameter(
+                f"{name}.reserve_factor",
+                m,
+                "set_reserve_factor",
+                "reserve_factor",
+                s.reserve_factor,
+                0,
+                WAD // 2,
+            ),
+            Parameter(
+                f"{name}.rate_model",
+                m,
+                "set_rate_model",
+                "rate_model",
+                int(s.rate_model, 16),
+                is_address=True,
+            ),
+            Parameter(
+                f"{name}.feed",
+                "LendingPriceAdapter",
+                "set_feed",
+                "feed",
+                int(_feed_for(ctx, symbol, s.label, adapter.feed(asset)), 16),
+                is_address=True,
+                position=0,
+                **feed,
+            ),
+            Parameter(
+                f"{name}.heartbeat",
+                "LendingPriceAdapter",
+                "set_feed",
+                "heartbeat",
+                s.heartbeat,
+                60,
+                7 * DAY,
+                position=1,
+                **feed,
+            ),
+        ]
+    return out
 
 
 def _local_feed(ctx: Context, asset: str):

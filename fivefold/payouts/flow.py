@@ -133,9 +133,10 @@ def configure(ctx: Context) -> None:
     if ad.treasury() != ctx.treasury:
         ctx.send("AirdropRounds.set_treasury", ad.set_treasury, ctx.treasury)
 
-    low, mid, high = cfg.get("fee_rates_bps", [200, 300, 300])
+    direct = ctx.writes_directly(rp)  # a first deployment; afterwards the registry holds these
+    low, mid, high = _fee_rates(ctx)
     rates = rp.fee_rates()
-    if (rates.low_bps, rates.mid_bps, rates.high_bps) != (low, mid, high):
+    if direct and (rates.low_bps, rates.mid_bps, rates.high_bps) != (low, mid, high):
         ctx.send("RedPacket.set_fee_rates", rp.set_fee_rates, low, mid, high)
 
     if _local(ctx):
@@ -151,7 +152,7 @@ def configure(ctx: Context) -> None:
             continue
         beat = heartbeat(ctx, symbol)
         current = rp.asset_config(assets[symbol])
-        if (current.feed, current.heartbeat) != (feed, beat):
+        if direct and (current.feed, current.heartbeat) != (feed, beat):
             ctx.send(f"RedPacket.set_price_feed({symbol})", rp.set_price_feed, assets[symbol], feed, beat)
     for token in cfg.get("unsupported") or []:
         if rp.asset_config(token).supported:
@@ -167,10 +168,60 @@ def configure(ctx: Context) -> None:
             ctx.send("AirdropRounds.set_operator", ad.set_operator, operator, True)
 
 
+def _fee_rates(ctx: Context) -> list[int]:
+    return list(_cfg(ctx).get("fee_rates_bps", [200, 300, 300]))
+
+
 def parameters(ctx: Context) -> list[Parameter]:
-    """The payouts' tunable numbers, written through the parameter registry (fivefold/governance)."""
+    """The payouts' tunable numbers for the parameter registry (fivefold/governance): the three red
+    packet fee rates (one setter), each priced asset's feed and heartbeat (one setter per asset), the
+    airdrop fee. Bounds are the contracts' limits (fees at most 10%, heartbeats 1 minute to 7 days)."""
+    out = [
+        Parameter(
+            f"red_packet.fee.{bracket}_bps",
+            "RedPacket",
+            "set_fee_rates",
+            "fee_rates",
+            rate,
+            0,
+            1_000,
+            arity=3,
+            position=i,
+            field=f"{bracket}_bps",
+        )
+        for i, (bracket, rate) in enumerate(zip(("low", "mid", "high"), _fee_rates(ctx), strict=True))
+    ]
+    assets = asset_addresses(ctx)
+    for symbol, feed in price_feeds(ctx).items():
+        if symbol not in assets:
+            continue
+        shape = dict(key=assets[symbol], arity=2, getter="asset_config")
+        out += [
+            Parameter(
+                f"red_packet.{symbol}.feed",
+                "RedPacket",
+                "set_price_feed",
+                value=int(feed, 16),
+                is_address=True,
+                position=0,
+                field="feed",
+                **shape,
+            ),
+            Parameter(
+                f"red_packet.{symbol}.heartbeat",
+                "RedPacket",
+                "set_price_feed",
+                value=heartbeat(ctx, symbol),
+                minimum=60,
+                maximum=7 * DAY,
+                position=1,
+                field="heartbeat",
+                **shape,
+            ),
+        ]
     fee = int(_cfg(ctx).get("airdrop_fee_bps", 500))
-    return [Parameter("airdrop_rounds.fee_bps", "AirdropRounds", "set_fee_bps", "fee_bps", fee, 0, 1_000)]
+    out.append(Parameter("airdrop_rounds.fee_bps", "AirdropRounds", "set_fee_bps", "fee_bps", fee, 0, 1_000))
+    return out
 
 
 def exercise(ctx: Context) -> None:
@@ -233,8 +284,10 @@ def _usdt_packet(ctx: Context, creator, claimer, salt: int) -> None:
     ctx.step("MockUSDT.faucet", usdt.faucet(creator, 1_000 * 10**6, sender=creator))
     ctx.step("MockUSDT.approve", usdt.approve(rp, deposit, sender=creator))
     fee = rp.quote_fee(usdt, deposit)
-    ctx.step("RedPacket.create (USDT, public, 2 even shares)",
-             rp.create(usdt, deposit, fee, 2, False, DAY, NATIVE, salt, 0, sender=creator))
+    ctx.step(
+        "RedPacket.create (USDT, public, 2 even shares)",
+        rp.create(usdt, deposit, fee, 2, False, DAY, NATIVE, salt, 0, sender=creator),
+    )
     pid = payouts.packet_id(creator.address, NATIVE, usdt.address, salt)
     before = usdt.balanceOf(claimer)
     ctx.step(
@@ -266,9 +319,21 @@ def _airdrop_round(ctx: Context, operator, recipients, keeper):
         merkle.airdrop_leaves(key.prefix, [bytes.fromhex(x[2:]) for x in accounts], amounts)
     )
     start = ctx.chain.blocks.head.timestamp
-    ctx.step("AirdropRounds.publish (native, 3 accounts)",
-             ad.publish(number, NATIVE, tree.root_int, key.salt, sum(amounts), 3, start, start + 2 * DAY,
-                        value=sum(amounts), sender=operator))
+    ctx.step(
+        "AirdropRounds.publish (native, 3 accounts)",
+        ad.publish(
+            number,
+            NATIVE,
+            tree.root_int,
+            key.salt,
+            sum(amounts),
+            3,
+            start,
+            start + 2 * DAY,
+            value=sum(amounts),
+            sender=operator,
+        ),
+    )
     address = ad.rounds(number)
     ctx.chain.contracts.cache_contract_type(address, ctx.project.AirdropRound.contract_type)
     rnd = ctx.project.AirdropRound.at(address)
@@ -284,8 +349,10 @@ def _airdrop_round(ctx: Context, operator, recipients, keeper):
         ctx.skip("AirdropRound.claim", "leaf 0's turn has not come (live chain)")
         return rnd
     before = ctx.chain.provider.get_balance(accounts[0])
-    ctx.step("AirdropRound.claim (for an account, by a third party)",
-             rnd.claim(0, accounts[0], amounts[0], merkle.ints(tree.proof(0)), sender=keeper))
+    ctx.step(
+        "AirdropRound.claim (for an account, by a third party)",
+        rnd.claim(0, accounts[0], amounts[0], merkle.ints(tree.proof(0)), sender=keeper),
+    )
     got = ctx.chain.provider.get_balance(accounts[0]) - before
     ctx.check(got == payouts.airdrop_net(amounts[0], int(rnd.FEE_BPS())), "airdrop: net of the fee")
     return rnd
