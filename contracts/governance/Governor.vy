@@ -14,7 +14,9 @@
         the quorum bps in force at the snapshot (a history, so a later
         change never revives or kills a finished vote). A successful
         proposal is queued in the timelock (eta = now + the timelock's
-        delay) and executed through it between eta and eta + grace period,
+        delay; each call one timelock operation, salt = keccak256(id,
+        index)) and executed through it, all calls in order in one
+        transaction, between eta and eta + grace period,
         never outside that window: the Governor is the timelock's only
         proposer, executor and canceller.
 
@@ -310,8 +312,9 @@ def queue(
     proposer: address,
 ) -> uint256:
     """
-    @dev Schedules a succeeded proposal's calls in the timelock (salt =
-         proposal id, no predecessor) with the timelock's minimum delay;
+    @dev Schedules each of a succeeded proposal's calls in the timelock
+         (salt `_salt(id, index)`, no predecessor) with the timelock's
+         minimum delay;
          execution is allowed from eta to eta + grace period.
     @notice Anyone, once the proposal has succeeded.
     @param targets The proposal's calls' targets.
@@ -327,9 +330,10 @@ def queue(
     eta: uint256 = block.timestamp + delay
     expiry: uint256 = eta + ((self._params >> _GRACE_SHIFT) & _TIME_MASK)
     self._queues[proposal_id] = self._pack_queued(Queued(eta=eta, expiry=expiry, executed=False))
-    extcall ITimelock(timelock).schedule_batch(
-        targets, values, calldatas, empty(bytes32), convert(proposal_id, bytes32), delay
-    )
+    for i: uint256 in range(len(targets), bound=MAX_CALLS):
+        extcall ITimelock(timelock).schedule(
+            targets[i], values[i], calldatas[i], empty(bytes32), self._salt(proposal_id, i), delay
+        )
     log IGovernor.ProposalQueued(proposal_id=proposal_id, eta=eta, expiry=expiry)
     return proposal_id
 
@@ -344,8 +348,9 @@ def execute(
     proposer: address,
 ) -> uint256:
     """
-    @dev Runs a queued proposal's calls through the timelock, from eta to
-         expiry; forwards the native coin sent with the call.
+    @dev Runs a queued proposal's calls through the timelock, in order,
+         from eta to expiry; the native coin sent with the call goes to the
+         timelock, which pays the calls' values from its balance.
     @notice Anyone. Never before eta, never after expiry.
     @param targets The proposal's calls' targets.
     @param values Their native amounts.
@@ -361,9 +366,16 @@ def execute(
     word: uint256 = self._queues[proposal_id]
     assert block.timestamp >= word & _TIME_MASK, "governor: timelock delay not passed"
     self._queues[proposal_id] = word | (1 << _EXECUTED_SHIFT)
-    extcall ITimelock(timelock).execute_batch(
-        targets, values, calldatas, empty(bytes32), convert(proposal_id, bytes32), value=msg.value
-    )
+    # In order, in one transaction: any failing call reverts them all (the
+    # timelock bubbles up its revert reason). The native coin sent with
+    # this call goes to the timelock with the first call; the timelock
+    # pays every call's value from its balance.
+    forwarded: uint256 = msg.value
+    for i: uint256 in range(len(targets), bound=MAX_CALLS):
+        extcall ITimelock(timelock).execute(
+            targets[i], values[i], calldatas[i], empty(bytes32), self._salt(proposal_id, i), value=forwarded
+        )
+        forwarded = 0
     log IGovernor.ProposalExecuted(proposal_id=proposal_id)
     return proposal_id
 
@@ -402,9 +414,13 @@ def cancel(
         raise "governor: too late to cancel"
     self._proposals[proposal_id] |= 1 << _CANCELED_SHIFT
     if state == QUEUED:
-        extcall ITimelock(timelock).cancel(
-            keccak256(abi_encode(targets, values, calldatas, empty(bytes32), convert(proposal_id, bytes32)))
-        )
+        for i: uint256 in range(len(targets), bound=MAX_CALLS):
+            # The timelock's operation id (its `hash_operation`), computed here.
+            extcall ITimelock(timelock).cancel(
+                keccak256(
+                    abi_encode(targets[i], values[i], calldatas[i], empty(bytes32), self._salt(proposal_id, i))
+                )
+            )
     log IGovernor.ProposalCanceled(proposal_id=proposal_id, canceler=msg.sender)
     return proposal_id
 
@@ -799,6 +815,19 @@ def _hash(
     @dev OpenZeppelin's proposal hash with the proposer appended.
     """
     return convert(keccak256(abi_encode(targets, values, calldatas, description_hash, proposer)), uint256)
+
+
+@internal
+@pure
+def _salt(proposal_id: uint256, index: uint256) -> bytes32:
+    """
+    @dev The timelock salt of a proposal's call `index`: each call is its
+         own timelock operation (snekmate's batch functions copy 255 x
+         1,024-byte bounds through memory, about 1.5 million gas a batch;
+         one-call operations cost a slot each). Distinct per proposal and
+         index, so two identical calls in one proposal are two operations.
+    """
+    return keccak256(abi_encode(proposal_id, index))
 
 
 @internal
