@@ -129,3 +129,75 @@ def test_governor__random_operations__tallies_exact_and_phases_forward(
                 self.phases[proposal.id] = state
 
     run_state_machine_as_test(GovernorMachine, settings=SMALL)
+
+
+def test_registry__random_operations__ballots_and_seats_consistent(project, owner, accounts, chain):
+    """AuthenticatorRegistry: random additions, removal votes, ballots, executions and time
+    jumps. After every step: each vote's yes count equals its ballots, never exceeds the members
+    counted at opening, and an executed vote met yes * 100 > members * 51; the seat list equals
+    the model's member set."""
+    registry = project.AuthenticatorRegistry.deploy(owner, sender=owner)
+    pool = [accounts[i] for i in (3, 4, 5, 6, 7, 8)]
+
+    class RegistryMachine(RuleBasedStateMachine):
+        def __init__(self):
+            super().__init__()
+            self.snapshot = chain.snapshot()
+            self.members = set()
+            self.votes = []
+
+        def teardown(self):
+            chain.restore(self.snapshot)
+
+        @rule(who=st.integers(0, 5))
+        def add(self, who):
+            account = pool[who]
+            if account.address in self.members:
+                return
+            registry.add_member(account, sender=owner)
+            self.members.add(account.address)
+
+        @rule(opener=st.integers(0, 5), victim=st.integers(0, 5))
+        def open_removal(self, opener, victim):
+            a, b = pool[opener], pool[victim]
+            latest = registry.latest_vote_of(b)
+            live = latest != 0 and registry.state(latest) in (0, 1)
+            if a.address in self.members and b.address in self.members and a != b and not live:
+                self.votes.append(registry.open_removal(b, sender=a).return_value)
+            else:
+                with ape.reverts():
+                    registry.open_removal(b, sender=a)
+
+        @rule(index=st.integers(0, 5), who=st.integers(0, 5))
+        def vote(self, index, who):
+            if index < len(self.votes) and registry.state(self.votes[index]) == 0:
+                vote_id, voter = self.votes[index], pool[who]
+                if voter.address in self.members and not registry.has_voted(vote_id, voter):
+                    try:
+                        registry.vote(vote_id, sender=voter)
+                    except ape.exceptions.ContractLogicError as err:
+                        assert "joined after opening" in str(err)
+
+        @rule(index=st.integers(0, 5))
+        def execute(self, index):
+            if index < len(self.votes) and registry.state(self.votes[index]) == 1:
+                registry.execute(self.votes[index], sender=pool[0])
+                self.members.discard(registry.removal_vote(self.votes[index]).target)
+
+        @rule(seconds=st.sampled_from([1, 86_400, 8 * 86_400]))
+        def advance(self, seconds):
+            chain.pending_timestamp += seconds
+            chain.mine()
+
+        @invariant()
+        def ballots_and_seats(self):
+            for vote_id in self.votes:
+                info = registry.removal_vote(vote_id)
+                assert info.yes == sum(registry.has_voted(vote_id, a) for a in pool)
+                assert info.yes <= info.members_at_open
+                if info.executed:
+                    assert info.yes * 100 > info.members_at_open * 51
+            assert set(registry.members()) == self.members
+            assert registry.member_count() == len(self.members)
+
+    run_state_machine_as_test(RegistryMachine, settings=SMALL)
