@@ -282,7 +282,8 @@ def castVote(proposal_id: uint256, support: uint8) -> uint256:
     snapshot: uint256 = (word >> _SNAPSHOT_SHIFT) & _TIME_MASK
     assert block.timestamp > snapshot, "governor: voting not open"
     # snapshot < 2**40 and period < 2**22: no overflow.
-    assert block.timestamp <= unsafe_add(snapshot, (word >> _PERIOD_SHIFT) & _PERIOD_MASK), "governor: voting closed"
+    deadline: uint256 = unsafe_add(snapshot, (word >> _PERIOD_SHIFT) & _PERIOD_MASK)
+    assert block.timestamp <= deadline, "governor: voting closed"
     assert (word >> _CANCELED_SHIFT) & 1 == 0, "governor: proposal canceled"
     assert support <= SUPPORT_FOR, "governor: invalid support"
     assert self._receipts[proposal_id][msg.sender] == 0, "governor: already voted"
@@ -408,7 +409,8 @@ def cancel(
         assert state <= ACTIVE or state == SUCCEEDED or state == QUEUED, "governor: too late to cancel"
         for i: uint256 in range(len(targets), bound=MAX_CALLS):
             if targets[i] == self and len(calldatas[i]) >= 4:
-                assert convert(slice(calldatas[i], 0, 4), bytes4) != _REMOVE_MEMBER, "governor: committee cannot cancel its removal"
+                selector: bytes4 = convert(slice(calldatas[i], 0, 4), bytes4)
+                assert selector != _REMOVE_MEMBER, "governor: committee cannot cancel its removal"
     else:
         assert msg.sender == proposer, "governor: caller cannot cancel"
         raise "governor: too late to cancel"
@@ -418,7 +420,9 @@ def cancel(
             # The timelock's operation id (its `hash_operation`), computed here.
             extcall ITimelock(timelock).cancel(
                 keccak256(
-                    abi_encode(targets[i], values[i], calldatas[i], empty(bytes32), self._salt(proposal_id, i))
+                    abi_encode(
+                        targets[i], values[i], calldatas[i], empty(bytes32), self._salt(proposal_id, i)
+                    )
                 )
             )
     log IGovernor.ProposalCanceled(proposal_id=proposal_id, canceler=msg.sender)
@@ -474,7 +478,9 @@ def set_voting_delay(new_value: uint256):
     self._check_timelock()
     params: Params = self._unpack_params(self._params)
     self._check_bounds(new_value, params.voting_period, params.proposal_threshold, params.grace_period)
-    log IGovernor.ParameterChanged(name="voting_delay", previous_value=params.voting_delay, new_value=new_value)
+    log IGovernor.ParameterChanged(
+        name="voting_delay", previous_value=params.voting_delay, new_value=new_value
+    )
     params.voting_delay = new_value
     self._params = self._pack_params(params)
 
@@ -489,7 +495,9 @@ def set_voting_period(new_value: uint256):
     self._check_timelock()
     params: Params = self._unpack_params(self._params)
     self._check_bounds(params.voting_delay, new_value, params.proposal_threshold, params.grace_period)
-    log IGovernor.ParameterChanged(name="voting_period", previous_value=params.voting_period, new_value=new_value)
+    log IGovernor.ParameterChanged(
+        name="voting_period", previous_value=params.voting_period, new_value=new_value
+    )
     params.voting_period = new_value
     self._params = self._pack_params(params)
 
@@ -522,7 +530,9 @@ def set_grace_period(new_value: uint256):
     self._check_timelock()
     params: Params = self._unpack_params(self._params)
     self._check_bounds(params.voting_delay, params.voting_period, params.proposal_threshold, new_value)
-    log IGovernor.ParameterChanged(name="grace_period", previous_value=params.grace_period, new_value=new_value)
+    log IGovernor.ParameterChanged(
+        name="grace_period", previous_value=params.grace_period, new_value=new_value
+    )
     params.grace_period = new_value
     self._params = self._pack_params(params)
 
@@ -852,7 +862,11 @@ def _pack_queued(queued: Queued) -> uint256:
     """
     @dev Packs a queue word (eta and expiry below 2**40).
     """
-    return queued.eta | (queued.expiry << _EXPIRY_SHIFT) | (convert(queued.executed, uint256) << _EXECUTED_SHIFT)
+    return (
+        queued.eta
+        | (queued.expiry << _EXPIRY_SHIFT)
+        | (convert(queued.executed, uint256) << _EXECUTED_SHIFT)
+    )
 
 
 @internal

@@ -144,9 +144,15 @@ def make_proposal(governor, proposer):
         if calls is None:
             calls = [(governor.address, governor.set_voting_delay.encode_input(7_200))]
         proposal = Proposal(
-            [t for t, _ in calls], [value] * len(calls), [bytes(c) for _, c in calls], description, sender.address
+            [t for t, _ in calls],
+            [value] * len(calls),
+            [bytes(c) for _, c in calls],
+            description,
+            sender.address,
         )
-        receipt = governor.propose(proposal.targets, proposal.values, proposal.calldatas, description, sender=sender)
+        receipt = governor.propose(
+            proposal.targets, proposal.values, proposal.calldatas, description, sender=sender
+        )
         proposal.id = receipt.return_value
         return proposal
 

@@ -34,7 +34,9 @@ def test_cancel__stranger__reverts(governor, make_proposal, stranger):
         governor.cancel(*proposal.args, sender=stranger)
 
 
-def test_cancel__member_on_queued__cancels_timelock_operation(governor, timelock, queued, member, stranger, chain):
+def test_cancel__member_on_queued__cancels_timelock_operation(
+    governor, timelock, queued, member, stranger, chain
+):
     """The guardian cancels a queued proposal: the timelock operation is gone, execution fails."""
     proposal, eta = queued()
     governor.cancel(*proposal.args, sender=member)

@@ -87,7 +87,9 @@ def test_cast_vote__no_power_at_snapshot__reverts(governor, make_proposal, stran
         governor.castVote(proposal.id, FOR, sender=stranger)
 
 
-def test_attack__power_gained_after_snapshot__counts_nothing(governor, votes, owner, make_proposal, stranger, voter, chain):
+def test_attack__power_gained_after_snapshot__counts_nothing(
+    governor, votes, owner, make_proposal, stranger, voter, chain
+):
     """Beanstalk: power staked (or flash-borrowed) after the snapshot never counts, and power
     dropped after it still does."""
     proposal, snapshot = _open(governor, make_proposal, chain)
@@ -98,7 +100,9 @@ def test_attack__power_gained_after_snapshot__counts_nothing(governor, votes, ow
     assert governor.castVote(proposal.id, FOR, sender=voter).return_value == VOTER_POWER
 
 
-def test_cast_vote__tally_beyond_96_bits__reverts(governor, votes, owner, make_proposal, stranger, voter, opponent, chain):
+def test_cast_vote__tally_beyond_96_bits__reverts(
+    governor, votes, owner, make_proposal, stranger, voter, opponent, chain
+):
     """Each tally holds 96 bits: a vote that would overflow either side reverts."""
     votes.set_votes(stranger, MAX_TALLY, sender=owner)
     chain.mine(deltatime=1)

@@ -27,7 +27,9 @@ PARAMETERS = [
 
 
 @pytest.mark.parametrize("setter,getter,low,high,reason", PARAMETERS, ids=[p[0] for p in PARAMETERS])
-def test_set_parameter__bounds__inside_set_outside_reverts(governor, as_timelock, setter, getter, low, high, reason):
+def test_set_parameter__bounds__inside_set_outside_reverts(
+    governor, as_timelock, setter, getter, low, high, reason
+):
     """Both bounds are accepted, one beyond either is refused; the others stay untouched."""
     before = {p[1]: getattr(governor, p[1])() for p in PARAMETERS}
     with ape.reverts(reason):
@@ -62,7 +64,9 @@ def test_parameters__constructor__as_given(governor, votes, timelock):
     assert (governor.votes(), governor.timelock()) == (votes.address, timelock.address)
 
 
-def test_set_quorum_bps__during_a_vote__applies_from_now(governor, as_timelock, make_proposal, proposer, chain):
+def test_set_quorum_bps__during_a_vote__applies_from_now(
+    governor, as_timelock, make_proposal, proposer, chain
+):
     """A quorum raised after a proposal's snapshot does not judge it; one raised before does."""
     proposal = make_proposal()
     snapshot = governor.proposal(proposal.id).snapshot
@@ -89,7 +93,9 @@ def test_set_quorum_bps__during_a_vote__applies_from_now(governor, as_timelock, 
         (6, 30 * DAY + 1, "governor: grace period out of bounds"),
     ],
 )
-def test_constructor__parameter_out_of_bounds__reverts(project, deployer, votes, timelock, index, value, reason):
+def test_constructor__parameter_out_of_bounds__reverts(
+    project, deployer, votes, timelock, index, value, reason
+):
     args = [votes, timelock, VOTING_DELAY, VOTING_PERIOD, THRESHOLD, QUORUM_BPS, GRACE_PERIOD]
     args[index] = value
     with ape.reverts(reason):

@@ -13,7 +13,13 @@ def test_propose__above_threshold__stores_snapshot_and_logs_calls(governor, make
     assert proposal.id == governor.hash_proposal(*proposal.args)
     info = governor.proposal(proposal.id)
     assert info.deadline == info.snapshot + VOTING_PERIOD
-    assert (info.for_votes, info.against_votes, info.eta, info.canceled, info.executed) == (0, 0, 0, False, False)
+    assert (info.for_votes, info.against_votes, info.eta, info.canceled, info.executed) == (
+        0,
+        0,
+        0,
+        False,
+        False,
+    )
     assert governor.state(proposal.id) == PENDING
     log = governor.ProposalCreated.query("*").iloc[-1]
     assert log.event_arguments["proposer"] == proposer.address

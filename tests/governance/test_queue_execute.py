@@ -127,14 +127,18 @@ def test_execute__not_queued__reverts(governor, passed, stranger):
 
 def test_execute__failing_call__bubbles_reason_and_stays_queued(governor, queued, stranger, chain):
     """A call that reverts reverts the whole execution with its reason."""
-    proposal, eta = queued(calls=[(governor.address, governor.set_voting_delay.encode_input(0))], description="bad")
+    proposal, eta = queued(
+        calls=[(governor.address, governor.set_voting_delay.encode_input(0))], description="bad"
+    )
     chain.pending_timestamp = eta
     with ape.reverts("governor: voting delay out of bounds"):
         governor.execute(*proposal.args, sender=stranger)
     assert governor.state(proposal.id) == QUEUED
 
 
-def test_attack__eoa_calls_timelock_directly__missing_role(timelock, governor, queued, member, stranger, chain):
+def test_attack__eoa_calls_timelock_directly__missing_role(
+    timelock, governor, queued, member, stranger, chain
+):
     """Neither a stranger nor a committee member can schedule, execute or cancel in the timelock,
     even an operation the Governor queued and whose delay has passed; after expiry the Governor
     refuses too, so an expired operation never runs."""

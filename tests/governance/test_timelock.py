@@ -24,7 +24,9 @@ def test_timelock__deployed__governor_holds_every_role_and_nobody_else(timelock,
     assert timelock.get_minimum_delay() == TIMELOCK_DELAY
 
 
-def test_timelock__bootstrap__accepts_ownership_then_renounces(deploy_dao, project, owner, bootstrap, accounts, chain):
+def test_timelock__bootstrap__accepts_ownership_then_renounces(
+    deploy_dao, project, owner, bootstrap, accounts, chain
+):
     """The deploy path: delay 0 and a bootstrap account; one batch accepts a two-step ownership
     and sets the final delay, runs at once, then the account renounces its three roles."""
     timelock, governor = deploy_dao(delay=0, bootstrap_account=bootstrap)
