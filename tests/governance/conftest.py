@@ -123,6 +123,7 @@ class Proposal:
     description: str
     proposer: str
     id: int = 0
+    receipt: object = None  # the propose transaction (then the queue one, once queued)
 
     @property
     def description_hash(self) -> bytes:
@@ -154,6 +155,7 @@ def make_proposal(governor, proposer):
             proposal.targets, proposal.values, proposal.calldatas, description, sender=sender
         )
         proposal.id = receipt.return_value
+        proposal.receipt = receipt
         return proposal
 
     return make
@@ -180,7 +182,7 @@ def queued(governor, passed, stranger):
 
     def make(**kwargs):
         proposal = passed(**kwargs)
-        receipt = governor.queue(*proposal.args, sender=stranger)
-        return proposal, receipt.timestamp + TIMELOCK_DELAY
+        proposal.receipt = governor.queue(*proposal.args, sender=stranger)
+        return proposal, proposal.receipt.timestamp + TIMELOCK_DELAY
 
     return make

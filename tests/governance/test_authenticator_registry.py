@@ -23,10 +23,10 @@ def registry(project, owner, nodes):
 
 
 def test_add_member__owner__seated(registry, owner, stranger):
-    registry.add_member(stranger, sender=owner)
+    tx = registry.add_member(stranger, sender=owner)
     assert registry.is_member(stranger) and registry.member_count() == 5
     assert registry.members()[-1] == stranger.address
-    assert registry.MemberAdded.query("*").iloc[-1].event_arguments["account"] == stranger.address
+    assert tx.decode_logs(registry.MemberAdded)[0].account == stranger.address
 
 
 def test_add_member__not_owner__reverts(registry, nodes, stranger):
@@ -89,11 +89,11 @@ def test_vote__rule_with_four_members__three_yes_pass(registry, nodes, stranger)
     assert registry.state(vote_id) == PASSED
     with ape.reverts("authenticator_registry: vote not active"):
         registry.vote(vote_id, sender=nodes[3])
-    registry.execute(vote_id, sender=stranger)
+    tx = registry.execute(vote_id, sender=stranger)
     assert registry.state(vote_id) == EXECUTED and not registry.is_member(nodes[3])
     assert registry.member_count() == 3
-    log = registry.MemberRemoved.query("*").iloc[-1].event_arguments
-    assert (log["account"], log["vote_id"]) == (nodes[3].address, vote_id)
+    log = tx.decode_logs(registry.MemberRemoved)[0]
+    assert (log.account, log.vote_id) == (nodes[3].address, vote_id)
     with ape.reverts("authenticator_registry: removal not passed"):
         registry.execute(vote_id, sender=stranger)
 

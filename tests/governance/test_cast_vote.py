@@ -25,14 +25,14 @@ def test_cast_vote__for_and_against__tallies_and_receipts(governor, make_proposa
     """Each vote adds the voter's snapshot power to its side and leaves a receipt."""
     proposal, _ = _open(governor, make_proposal, chain)
     governor.castVote(proposal.id, FOR, sender=voter)
-    governor.castVote(proposal.id, AGAINST, sender=opponent)
+    tx = governor.castVote(proposal.id, AGAINST, sender=opponent)
     info = governor.proposal(proposal.id)
     assert (info.for_votes, info.against_votes) == (VOTER_POWER, OPPONENT_POWER)
     assert governor.receipt(proposal.id, voter) == (True, FOR, VOTER_POWER)
     assert governor.receipt(proposal.id, opponent) == (True, AGAINST, OPPONENT_POWER)
     assert governor.hasVoted(proposal.id, voter) and not governor.hasVoted(proposal.id, governor)
-    log = governor.VoteCast.query("*").iloc[-1].event_arguments
-    assert (log["voter"], log["support"], log["weight"]) == (opponent.address, AGAINST, OPPONENT_POWER)
+    log = tx.decode_logs(governor.VoteCast)[0]
+    assert (log.voter, log.support, log.weight) == (opponent.address, AGAINST, OPPONENT_POWER)
 
 
 def test_cast_vote__twice__reverts(governor, make_proposal, voter, chain):

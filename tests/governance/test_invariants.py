@@ -27,8 +27,8 @@ from tests.governance.conftest import (
 RANK = {PENDING: 0, ACTIVE: 1, DEFEATED: 2, SUCCEEDED: 2, QUEUED: 3, EXPIRED: 4, EXECUTED: 4, CANCELED: 5}
 FINAL = {DEFEATED, CANCELED, EXPIRED, EXECUTED}
 WAD = 10**18
-# A third of the profile's examples (each step is a few transactions): about 5 s under `ci`.
-SMALL = settings(max_examples=max(5, settings.default.max_examples // 3))
+# A fifth of the profile's examples (each step is a few transactions): a few seconds under `ci`.
+SMALL = settings(max_examples=max(5, settings.default.max_examples // 5))
 
 
 def test_governor__random_operations__tallies_exact_and_phases_forward(

@@ -38,13 +38,13 @@ def test_set_parameter__bounds__inside_set_outside_reverts(
         getattr(governor, setter)(high + 1, sender=as_timelock)
     getattr(governor, setter)(high, sender=as_timelock)
     assert getattr(governor, getter)() == high
-    getattr(governor, setter)(low, sender=as_timelock)
+    tx = getattr(governor, setter)(low, sender=as_timelock)
     assert getattr(governor, getter)() == low
     assert {k: v for k, v in before.items() if k != getter} == {
         p[1]: getattr(governor, p[1])() for p in PARAMETERS if p[1] != getter
     }
-    log = governor.ParameterChanged.query("*").iloc[-1].event_arguments
-    assert (log["name"], log["previous_value"], log["new_value"]) == (getter, high, low)
+    log = tx.decode_logs(governor.ParameterChanged)[0]
+    assert (log.name, log.previous_value, log.new_value) == (getter, high, low)
 
 
 @pytest.mark.parametrize("setter", [p[0] for p in PARAMETERS])

@@ -21,11 +21,11 @@ def test_propose__above_threshold__stores_snapshot_and_logs_calls(governor, make
         False,
     )
     assert governor.state(proposal.id) == PENDING
-    log = governor.ProposalCreated.query("*").iloc[-1]
-    assert log.event_arguments["proposer"] == proposer.address
-    assert log.event_arguments["snapshot"] == info.snapshot
-    assert log.event_arguments["description"] == proposal.description
-    assert log.block_number != 0 and info.snapshot - VOTING_DELAY > 0
+    log = proposal.receipt.decode_logs(governor.ProposalCreated)[0]
+    assert (log.proposal_id, log.proposer, log.snapshot) == (proposal.id, proposer.address, info.snapshot)
+    assert (log.targets, log.values, log.calldatas) == (proposal.targets, proposal.values, proposal.calldatas)
+    assert log.description == proposal.description
+    assert info.snapshot == proposal.receipt.timestamp + VOTING_DELAY
 
 
 def test_propose__power_exactly_threshold__allowed(governor, votes, owner, stranger, make_proposal, chain):

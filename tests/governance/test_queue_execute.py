@@ -29,9 +29,9 @@ def test_queue__succeeded__schedules_each_call_with_eta_and_expiry(governor, tim
     info = governor.proposal(proposal.id)
     assert (info.eta, info.expiry) == (eta, eta + GRACE_PERIOD)
     assert governor.state(proposal.id) == QUEUED
-    assert timelock.CallScheduled.query("*").iloc[-1].event_arguments["delay"] == TIMELOCK_DELAY
-    log = governor.ProposalQueued.query("*").iloc[-1].event_arguments
-    assert (log["eta"], log["expiry"]) == (eta, eta + GRACE_PERIOD)
+    assert proposal.receipt.decode_logs(timelock.CallScheduled)[0].delay == TIMELOCK_DELAY
+    log = proposal.receipt.decode_logs(governor.ProposalQueued)[0]
+    assert (log.eta, log.expiry) == (eta, eta + GRACE_PERIOD)
 
 
 def test_queue__still_active__reverts(governor, make_proposal, voter, stranger, chain):
