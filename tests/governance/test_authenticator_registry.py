@@ -4,6 +4,8 @@ opening * 51 removes the target; phases from timestamps."""
 import ape
 import pytest
 
+from fivefold.governance import model_dao
+
 ACTIVE, PASSED, REJECTED, EXECUTED = range(4)
 WINDOW = 7 * 86_400
 
@@ -144,6 +146,14 @@ def test_vote__after_window__rejected(registry, nodes, chain):
         registry.vote(vote_id, sender=nodes[2])
     assert registry.state(vote_id) == REJECTED
     assert registry.open_removal(nodes[3], sender=nodes[1]).return_value == vote_id + 1
+
+
+def test_min_yes__model__matches_the_rule():
+    """The documented counts: 2 members need 2 yes, 3 need 2, 4 need 3, 100 need 52."""
+    assert [model_dao.min_yes(n) for n in (2, 3, 4, 100)] == [2, 2, 3, 52]
+    for n in range(2, 101):
+        assert model_dao.removal_passed(model_dao.min_yes(n), n)
+        assert not model_dao.removal_passed(model_dao.min_yes(n) - 1, n)
 
 
 def test_state__unknown__reverts(registry):

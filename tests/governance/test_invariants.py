@@ -12,6 +12,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
+from fivefold.governance import model_dao
 from tests.governance.conftest import (
     ACTIVE,
     CANCELED,
@@ -20,6 +21,7 @@ from tests.governance.conftest import (
     EXPIRED,
     PENDING,
     QUEUED,
+    QUORUM_BPS,
     SUCCEEDED,
     VOTING_DELAY,
 )
@@ -120,6 +122,16 @@ def test_governor__random_operations__tallies_exact_and_phases_forward(
                     assert governor.receipt(proposal.id, voter) == (True, support, weight)
 
         @invariant()
+        def outcome_matches_model(self):
+            for proposal in self.proposals:
+                state = governor.state(proposal.id)
+                if state in (DEFEATED, SUCCEEDED):
+                    info = governor.proposal(proposal.id)
+                    total = votes.getPastTotalSupply(info.snapshot)
+                    expected = model_dao.succeeded(info.for_votes, info.against_votes, total, QUORUM_BPS)
+                    assert (state == SUCCEEDED) == expected
+
+        @invariant()
         def phases_only_move_forward(self):
             for proposal in self.proposals:
                 state = governor.state(proposal.id)
@@ -195,8 +207,11 @@ def test_registry__random_operations__ballots_and_seats_consistent(project, owne
                 info = registry.removal_vote(vote_id)
                 assert info.yes == sum(registry.has_voted(vote_id, a) for a in pool)
                 assert info.yes <= info.members_at_open
+                assert (registry.state(vote_id) in (1, 3)) == model_dao.removal_passed(
+                    info.yes, info.members_at_open
+                )
                 if info.executed:
-                    assert info.yes * 100 > info.members_at_open * 51
+                    assert model_dao.removal_passed(info.yes, info.members_at_open)
             assert set(registry.members()) == self.members
             assert registry.member_count() == len(self.members)
 

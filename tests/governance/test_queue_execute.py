@@ -3,6 +3,7 @@ delay nor after the grace period; the timelock obeys the Governor alone."""
 
 import ape
 
+from fivefold.governance import model_dao
 from tests.governance.conftest import (
     ACTIVE,
     AGAINST,
@@ -64,7 +65,7 @@ def test_queue__quorum_edge__one_wei_decides(governor, votes, owner, make_propos
     others = PROPOSER_POWER + VOTER_POWER + OPPONENT_POWER
 
     def quorum(weight):
-        return -(-(others + weight) * QUORUM_BPS // 10_000)
+        return model_dao.quorum(others + weight, QUORUM_BPS)
 
     weight = quorum(0)
     while weight < quorum(weight):
@@ -165,3 +166,15 @@ def _salt(proposal_id: int, index: int) -> bytes:
     from eth_utils import keccak
 
     return keccak(encode(["uint256", "uint256"], [proposal_id, index]))
+
+
+def test_execute__call_with_value__timelock_pays_what_was_sent(governor, timelock, queued, stranger, chain):
+    """Native coin sent with `execute` reaches the timelock, which pays the call's value."""
+    payee = "0x000000000000000000000000000000000000dEaD"
+    before = chain.provider.get_balance(payee)
+    proposal, eta = queued(calls=[(payee, b"")], description="pay", value=10**18)
+    chain.pending_timestamp = eta
+    governor.execute(*proposal.args, sender=stranger, value=10**18)
+    assert chain.provider.get_balance(payee) == before + 10**18
+    assert chain.provider.get_balance(timelock.address) == 10**18  # the fixture's funding only
+    assert governor.state(proposal.id) == EXECUTED
