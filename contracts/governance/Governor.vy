@@ -245,7 +245,12 @@ def propose(
     power: uint256 = staticcall IVotes(votes).getPastVotes(msg.sender, block.timestamp - 1)
     if power < params >> _THRESHOLD_SHIFT:
         assert self._seat_of[msg.sender] != 0, "governor: proposer below threshold"
-    proposal_id: uint256 = self._hash(targets, values, calldatas, keccak256(description), msg.sender)
+    # `_hash` written out: an internal call copies the calls into its own
+    # memory frame, and the event's buffer then lands past it (memory
+    # expansion).
+    proposal_id: uint256 = convert(
+        keccak256(abi_encode(targets, values, calldatas, keccak256(description), msg.sender)), uint256
+    )
     assert self._proposals[proposal_id] == 0, "governor: proposal exists"
     # delay <= MAX_VOTING_DELAY: the snapshot fits 40 bits for any
     # timestamp below 2**40 - 14 days (year 36812).
@@ -325,7 +330,10 @@ def queue(
     @param proposer The proposer.
     @return uint256 The proposal id.
     """
-    proposal_id: uint256 = self._hash(targets, values, calldatas, description_hash, proposer)
+    # `_hash` written out, as in `propose`.
+    proposal_id: uint256 = convert(
+        keccak256(abi_encode(targets, values, calldatas, description_hash, proposer)), uint256
+    )
     assert self._state(proposal_id) == SUCCEEDED, "governor: proposal not successful"
     delay: uint256 = staticcall ITimelock(timelock).get_minimum_delay()
     eta: uint256 = block.timestamp + delay
@@ -360,7 +368,10 @@ def execute(
     @param proposer The proposer.
     @return uint256 The proposal id.
     """
-    proposal_id: uint256 = self._hash(targets, values, calldatas, description_hash, proposer)
+    # `_hash` written out, as in `propose`.
+    proposal_id: uint256 = convert(
+        keccak256(abi_encode(targets, values, calldatas, description_hash, proposer)), uint256
+    )
     state: uint8 = self._state(proposal_id)
     assert state != EXPIRED, "governor: proposal expired"
     assert state == QUEUED, "governor: proposal not queued"
