@@ -1,0 +1,163 @@
+"""AuthenticatorRegistry: owner adds nodes; a member opens a removal; yes * 100 > members at
+opening * 51 removes the target; phases from timestamps."""
+
+import ape
+import pytest
+
+from fivefold.governance import model_dao
+
+ACTIVE, PASSED, REJECTED, EXECUTED = range(4)
+WINDOW = 7 * 86_400
+
+
+@pytest.fixture(scope="module")
+def nodes(accounts):
+    """Four authenticator nodes, by seat."""
+    return [accounts[i] for i in (3, 4, 5, 6)]
+
+
+@pytest.fixture(scope="module")
+def registry(project, owner, nodes):
+    registry = project.AuthenticatorRegistry.deploy(owner, sender=owner)
+    for node in nodes:
+        registry.add_member(node, sender=owner)
+    return registry
+
+
+def test_add_member__owner__seated(registry, owner, stranger):
+    tx = registry.add_member(stranger, sender=owner)
+    assert registry.is_member(stranger) and registry.member_count() == 5
+    assert registry.members()[-1] == stranger.address
+    assert tx.decode_logs(registry.MemberAdded)[0].account == stranger.address
+
+
+def test_add_member__not_owner__reverts(registry, nodes, stranger):
+    with ape.reverts("ownable: caller is not the owner"):
+        registry.add_member(stranger, sender=nodes[0])
+
+
+def test_add_member__zero_or_twice__reverts(registry, owner, nodes):
+    with ape.reverts("authenticator_registry: zero member"):
+        registry.add_member("0x0000000000000000000000000000000000000000", sender=owner)
+    with ape.reverts("authenticator_registry: already a member"):
+        registry.add_member(nodes[0], sender=owner)
+
+
+def test_add_member__beyond_max__reverts(project, owner):
+    """MAX_MEMBERS = 100."""
+    registry = project.AuthenticatorRegistry.deploy(owner, sender=owner)
+    for i in range(1, 101):
+        registry.add_member(f"0x{i:040x}", sender=owner)
+    with ape.reverts("authenticator_registry: registry full"):
+        registry.add_member(f"0x{101:040x}", sender=owner)
+
+
+def test_constructor__zero_owner__reverts(project, owner):
+    with ape.reverts("authenticator_registry: zero owner"):
+        project.AuthenticatorRegistry.deploy("0x0000000000000000000000000000000000000000", sender=owner)
+
+
+def test_open_removal__member__opener_counts_yes(registry, nodes):
+    receipt = registry.open_removal(nodes[3], sender=nodes[0])
+    vote_id = receipt.return_value
+    info = registry.removal_vote(vote_id)
+    assert (info.target, info.members_at_open, info.yes, info.executed) == (nodes[3].address, 4, 1, False)
+    assert info.deadline == info.opened_at + WINDOW == receipt.timestamp + WINDOW
+    assert registry.has_voted(vote_id, nodes[0]) and registry.state(vote_id) == ACTIVE
+    assert registry.latest_vote_of(nodes[3]) == vote_id
+
+
+def test_open_removal__reverts(registry, nodes, stranger):
+    """Only a member, only against another member, one live vote per target."""
+    with ape.reverts("authenticator_registry: caller is not a member"):
+        registry.open_removal(nodes[0], sender=stranger)
+    with ape.reverts("authenticator_registry: target is not a member"):
+        registry.open_removal(stranger, sender=nodes[0])
+    with ape.reverts("authenticator_registry: cannot target self"):
+        registry.open_removal(nodes[0], sender=nodes[0])
+    registry.open_removal(nodes[3], sender=nodes[0])
+    with ape.reverts("authenticator_registry: removal already open"):
+        registry.open_removal(nodes[3], sender=nodes[1])
+
+
+def test_vote__rule_with_four_members__three_yes_pass(registry, nodes, stranger):
+    """4 members: 2 yes (200 > 204? no) is not enough, 3 (300 > 204) is; anyone executes."""
+    vote_id = registry.open_removal(nodes[3], sender=nodes[0]).return_value
+    registry.vote(vote_id, sender=nodes[1])
+    assert registry.state(vote_id) == ACTIVE
+    with ape.reverts("authenticator_registry: removal not passed"):
+        registry.execute(vote_id, sender=stranger)
+    registry.vote(vote_id, sender=nodes[2])
+    assert registry.state(vote_id) == PASSED
+    with ape.reverts("authenticator_registry: vote not active"):
+        registry.vote(vote_id, sender=nodes[3])
+    tx = registry.execute(vote_id, sender=stranger)
+    assert registry.state(vote_id) == EXECUTED and not registry.is_member(nodes[3])
+    assert registry.member_count() == 3
+    log = tx.decode_logs(registry.MemberRemoved)[0]
+    assert (log.account, log.vote_id) == (nodes[3].address, vote_id)
+    with ape.reverts("authenticator_registry: removal not passed"):
+        registry.execute(vote_id, sender=stranger)
+
+
+def test_vote__rule_with_three_members__two_yes_pass(registry, owner, nodes, stranger):
+    """3 members: 2 yes (200 > 153) pass; and with 2 members both must say yes (200 > 102,
+    100 is not)."""
+    vote_id = registry.open_removal(nodes[3], sender=nodes[0]).return_value
+    for voter in nodes[1:3]:
+        registry.vote(vote_id, sender=voter)
+    registry.execute(vote_id, sender=stranger)
+    second = registry.open_removal(nodes[2], sender=nodes[0]).return_value
+    registry.vote(second, sender=nodes[1])
+    registry.execute(second, sender=stranger)
+    assert registry.member_count() == 2
+    third = registry.open_removal(nodes[1], sender=nodes[0]).return_value
+    assert registry.state(third) == ACTIVE
+    registry.vote(third, sender=nodes[1])
+    assert registry.state(third) == PASSED
+    assert [registry.PASS_NUMERATOR(), registry.PASS_DENOMINATOR()] == [51, 100]
+
+
+def test_vote__twice__reverts(registry, nodes):
+    vote_id = registry.open_removal(nodes[3], sender=nodes[0]).return_value
+    with ape.reverts("authenticator_registry: already voted"):
+        registry.vote(vote_id, sender=nodes[0])
+
+
+def test_vote__not_member_or_joined_later__reverts(registry, owner, nodes, stranger):
+    """Only members counted at the opening vote."""
+    vote_id = registry.open_removal(nodes[3], sender=nodes[0]).return_value
+    with ape.reverts("authenticator_registry: caller is not a member"):
+        registry.vote(vote_id, sender=stranger)
+    registry.add_member(stranger, sender=owner)
+    with ape.reverts("authenticator_registry: joined after opening"):
+        registry.vote(vote_id, sender=stranger)
+
+
+def test_vote__after_window__rejected(registry, nodes, chain):
+    """The window's last second still counts; after it the vote is rejected and a new one may
+    open."""
+    receipt = registry.open_removal(nodes[3], sender=nodes[0])
+    vote_id = receipt.return_value
+    chain.pending_timestamp = receipt.timestamp + WINDOW
+    registry.vote(vote_id, sender=nodes[1])
+    chain.pending_timestamp = receipt.timestamp + WINDOW + 1
+    with ape.reverts("authenticator_registry: vote not active"):
+        registry.vote(vote_id, sender=nodes[2])
+    assert registry.state(vote_id) == REJECTED
+    assert registry.open_removal(nodes[3], sender=nodes[1]).return_value == vote_id + 1
+
+
+def test_min_yes__model__matches_the_rule():
+    """The documented counts: 2 members need 2 yes, 3 need 2, 4 need 3, 100 need 52."""
+    assert [model_dao.min_yes(n) for n in (2, 3, 4, 100)] == [2, 2, 3, 52]
+    for n in range(2, 101):
+        assert model_dao.removal_passed(model_dao.min_yes(n), n)
+        assert not model_dao.removal_passed(model_dao.min_yes(n) - 1, n)
+
+
+def test_state__unknown__reverts(registry):
+    with ape.reverts("authenticator_registry: unknown vote"):
+        registry.state(7)
+    with ape.reverts("authenticator_registry: unknown vote"):
+        registry.removal_vote(7)
