@@ -19,7 +19,9 @@
         the deploy may start with a minimum delay of zero. The bootstrap
         account then, in order:
           1. `schedule_batch` the `accept_ownership` calls of every suite
-             contract plus `update_delay(final delay)` (delay 0),
+             contract, the Governor's three roles (`grantRole`, when the
+             constructor had no Governor) and `update_delay(final
+             delay)` (delay 0),
           2. `execute_batch` the same batch,
           3. `renounceRole` its three roles (PROPOSER, EXECUTOR,
              CANCELLER).
@@ -108,15 +110,21 @@ def __init__(minimum_delay_: uint256, governor_: address, bootstrap_: address):
     @param minimum_delay_ The first minimum delay in seconds: within
            [MIN_DELAY, MAX_DELAY], or zero with a bootstrap account (the
            bootstrap batch then sets the final delay).
-    @param governor_ The Governor.
+    @param governor_ The Governor, or the zero address with a bootstrap
+           account: the Governor's address depends on this contract's
+           (its constructor takes the timelock), so a CREATE2 deployment
+           grants the Governor its three roles in the bootstrap batch
+           (`grantRole` by the timelock itself, its own admin).
     @param bootstrap_ The deploy's one-time account, or the zero address.
     """
-    assert governor_ != empty(address), "timelock: zero governor"
+    assert governor_ != empty(address) or bootstrap_ != empty(address), "timelock: zero governor"
     assert minimum_delay_ <= MAX_DELAY, "timelock: delay out of bounds"
     assert minimum_delay_ >= MIN_DELAY or (
         minimum_delay_ == 0 and bootstrap_ != empty(address)
     ), "timelock: delay out of bounds"
-    accounts: DynArray[address, 2] = [governor_]
+    accounts: DynArray[address, 2] = []
+    if governor_ != empty(address):
+        accounts.append(governor_)
     if bootstrap_ != empty(address):
         assert bootstrap_ != governor_, "timelock: bootstrap is the governor"
         accounts.append(bootstrap_)

@@ -70,9 +70,25 @@ def test_timelock__delay_out_of_bounds__reverts(project, deployer, governor, del
         project.Timelock.deploy(delay, governor, bootstrap_account or ZERO, sender=deployer)
 
 
-def test_timelock__zero_governor__reverts(project, deployer):
+def test_timelock__zero_governor_and_no_bootstrap__reverts(project, deployer):
     with ape.reverts("timelock: zero governor"):
         project.Timelock.deploy(TIMELOCK_DELAY, ZERO, ZERO, sender=deployer)
+
+
+def test_timelock__bootstrap_without_governor__batch_grants_the_governor(
+    project, deployer, bootstrap, governor
+):
+    """The CREATE2 path: the Governor's address depends on the timelock's, so the timelock is built
+    without it and the bootstrap batch grants it the three roles (the timelock is its own admin)."""
+    timelock = project.Timelock.deploy(0, ZERO, bootstrap, sender=deployer)
+    calls = [bytes(timelock.grantRole.encode_input(role, governor)) for role in ROLES]
+    calls.append(bytes(timelock.update_delay.encode_input(TIMELOCK_DELAY)))
+    targets, values = [timelock.address] * len(calls), [0] * len(calls)
+    timelock.schedule_batch(targets, values, calls, ZERO32, ZERO32, 0, sender=bootstrap)
+    timelock.execute_batch(targets, values, calls, ZERO32, ZERO32, sender=bootstrap)
+    for role in ROLES:
+        timelock.renounceRole(role, bootstrap, sender=bootstrap)
+        assert timelock.hasRole(role, governor) and not timelock.hasRole(role, bootstrap)
 
 
 def test_timelock__bootstrap_is_governor__reverts(project, deployer, governor):
