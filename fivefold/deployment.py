@@ -303,26 +303,32 @@ def owned(ctx: Context) -> list[tuple[str, Any]]:
 
 
 def handoff(ctx: Context) -> None:
-    """Every owner role held by the deployer goes to the configured owner.
+    """Every owner role held by the deployer goes to its owner after deployment: the suite's timelock
+    for the suite's contracts (whichever domain says so: `domains.owner_of`), the configured owner for
+    the rest (local doubles, and every contract when no domain claims it).
 
-    Two-step contracts (snekmate `ownable_2step`, with `pending_owner`) are offered to the owner,
-    who must call `accept_ownership`: on a local chain whose owner is an unlocked test account the
-    flow accepts for it; on a live chain the owner (Safe or timelock) accepts (docs/deploy.md) and
-    until then check-roles lists the transfer as pending.
+    Two-step contracts (snekmate `ownable_2step`, with `pending_owner`) are offered to their owner,
+    who must call `accept_ownership`: a timelock accepts in its deploy bootstrap (each domain's
+    `after_handoff`: the governance flow's); on a local chain whose configured owner is an unlocked
+    test account the flow accepts for it; on a live chain that owner (a Safe) accepts
+    (docs/deploy.md) and until then check-roles lists the transfer as pending.
     """
-    if ctx.owner == ctx.deployer.address:
-        return
     for name, contract in owned(ctx):
         if contract.owner() != ctx.deployer.address:
             continue
-        if not hasattr(contract, "pending_owner") or contract.pending_owner() != ctx.owner:
-            ctx.send(f"{name}.transfer_ownership", contract.transfer_ownership, ctx.owner)
+        target = domains.owner_of(ctx, name, contract) or ctx.owner
+        if target == ctx.deployer.address:
+            continue
+        if not hasattr(contract, "pending_owner") or contract.pending_owner() != target:
+            ctx.send(f"{name}.transfer_ownership", contract.transfer_ownership, target)
     acceptor = local_owner(ctx)
-    if acceptor is None:
-        return
-    for name, contract in owned(ctx):
-        if hasattr(contract, "pending_owner") and contract.pending_owner() == acceptor.address:
-            ctx.step(f"{name}.accept_ownership (by the owner)", contract.accept_ownership(sender=acceptor))
+    if acceptor is not None:
+        for name, contract in owned(ctx):
+            if hasattr(contract, "pending_owner") and contract.pending_owner() == acceptor.address:
+                ctx.step(f"{name}.accept_ownership (by the owner)", contract.accept_ownership(sender=acceptor))
+    for flow in domains.flows():
+        if hasattr(flow, "after_handoff"):
+            flow.after_handoff(ctx)
 
 
 def local_owner(ctx: Context):
@@ -335,15 +341,38 @@ def local_owner(ctx: Context):
     return next((a for a in accounts.test_accounts if a.address == ctx.owner), None)
 
 
+# The roles of a timelock (snekmate's access_control): nobody but contracts may hold one after deployment.
+TIMELOCK_ROLES = {
+    "admin": b"\0" * 32,
+    **{role.split("_")[0].lower(): keccak(text=role) for role in ("PROPOSER_ROLE", "EXECUTOR_ROLE", "CANCELLER_ROLE")},
+}
+
+
 def roles_held_by(ctx: Context, account: str) -> list[str]:
-    """Roles `account` still holds anywhere in the suite (owner, minter)."""
+    """Roles `account` still holds anywhere in the suite (owner, minter, a timelock's roles)."""
     held = []
     for name, contract in ctx.contracts.items():
         if hasattr(contract, "owner") and contract.owner() == account:
             held.append(f"{name}.owner")
         if hasattr(contract, "is_minter") and contract.is_minter(account):
             held.append(f"{name}.minter")
+        if hasattr(contract, "hasRole"):
+            held += [f"{name}.{role}" for role, word in TIMELOCK_ROLES.items() if contract.hasRole(word, account)]
     return held
+
+
+def owned_by_accounts(ctx: Context) -> list[tuple[str, str]]:
+    """(contract, owner) for every suite contract whose owner is an account (no code), local doubles
+    left with the configured test account excepted: after deployment every owner is a contract (the
+    suite's timelock)."""
+    rows = []
+    for name, contract in owned(ctx):
+        if domains.owner_of(ctx, name, contract) is None:
+            continue  # not claimed by governance: a local double, or a suite without a timelock
+        owner = contract.owner()
+        if not ctx.chain.provider.get_code(owner):
+            rows.append((name, owner))
+    return rows
 
 
 def initial_mints_open(ctx: Context) -> list[str]:
@@ -397,6 +426,11 @@ def open_roles(ctx: Context, account: str) -> list[OpenRole]:
     rows += [
         OpenRole(f"{t}.initialize_supply", "initial mint open: the owner can still mint up to the cap")
         for t in initial_mints_open(ctx)
+    ]
+    rows += [
+        OpenRole(f"{name}.owner", f"held by the account {owner}, not by the timelock")
+        for name, owner in owned_by_accounts(ctx)
+        if name not in pending and owner != account
     ]
     return rows
 

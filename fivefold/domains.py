@@ -32,6 +32,15 @@ def parameters(ctx) -> list:
     return [p for flow in flows() if hasattr(flow, "parameters") for p in flow.parameters(ctx)]
 
 
+def owner_of(ctx, name: str, contract) -> str | None:
+    """Who owns `name` after deployment, if a domain claims it (the governance flow: the suite's
+    timelock); None leaves it to the configured owner."""
+    for flow in flows():
+        if hasattr(flow, "owner_of") and (owner := flow.owner_of(ctx, name, contract)):
+            return owner
+    return None
+
+
 def benches() -> list[ModuleType]:
     """Every domain's `bench` module (importing one registers its gas operations)."""
     return [import_module(f"fivefold.{name}.bench") for name in NAMES]
