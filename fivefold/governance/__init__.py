@@ -1,0 +1,5 @@
+"""Governance (contracts/governance/, tests/governance/, docs/governance.md): staking, votes, income.
+
+model.py the Python mirror: the reward accumulator's integer math and the checkpointed votes
+bench.py gas of dao.stake, dao.delegate and staking.claim
+"""
