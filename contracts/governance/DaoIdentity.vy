@@ -112,7 +112,7 @@ def revoke(token_id: uint256):
     @param token_id The identity.
     """
     ownable._check_owner()
-    member: address = erc721._owner_of(token_id)
+    member: address = erc721._owners[token_id]
     assert member != empty(address), "dao_identity: no such identity"
     erc721._burn(token_id)
     if staking != empty(address):

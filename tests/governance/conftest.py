@@ -84,7 +84,14 @@ def identity(project, deployer, owner, staking):
     return contract
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="module", autouse=True)
+def deployed(staking, collection, identity):
+    """Deploys every module-scoped fixture first in each module, so ape's per-test snapshots never
+    have to be rebased under a module fixture created later."""
+    return staking
+
+
+@pytest.fixture
 def funded(staking, owner, funder):
     """`staking` with BUDGET funded and RATE set."""
     staking.fund(BUDGET, sender=funder)
