@@ -39,24 +39,30 @@
                                  + weight delegated to them).
         Excluded accounts still earn income on their staked tokens.
 
-        Checkpoints: one word each, value (208 bits) | timestamp (48).
-        A read at timepoint t returns the value of the last checkpoint
-        written at or before t: it looks at the latest checkpoint first
-        (the usual case for a running vote, as OpenZeppelin's
-        `upperLookupRecent`), then binary-searches, at most
-        `MAX_SEARCH_STEPS` steps (counts are below 2**48). Two changes in
-        one second overwrite that second's checkpoint, so power gained in
-        the second of a snapshot never counts at an earlier timepoint and
-        past reads require t < clock().
+        Checkpoints. Per account (and for the total) a head word holds
+        the latest checkpoint; older ones move to a history array, one
+        word each (value 208 bits | timestamp 48), when a change lands in
+        a later second. A read at timepoint t returns the value of the
+        last checkpoint written at or before t: the head first (the usual
+        case for a running vote, as OpenZeppelin's `upperLookupRecent`),
+        then a binary search of the history, at most `MAX_SEARCH_STEPS`
+        steps (counts are below 2**47). Two changes in one second
+        overwrite that second's checkpoint, so power gained in the second
+        of a snapshot never counts at an earlier timepoint, and past
+        reads require t < clock().
 
         Storage, packed by hand:
           account word = delegatee (160 bits; empty = itself)
-                         | NFT + identity weight (96)
-          votes word   = in_d (200 bits) | checkpoint count (48)
-                         | excluded (1)
-        The total's votes word and checkpoints live under the key
-        `_TOTAL` (the zero address, which never stakes and can never be
-        delegated to).
+                         | staked tokens (96)
+          head word    = in_d (160) | latest checkpoint's second (48)
+                         | checkpoint count (47) | excluded (1)
+        The latest checkpoint's value is not stored: it is in_d, or 0
+        while d is excluded. NFT and identity weight ("extra") sits in a
+        slot of its own, read only by delegation and exclusion. The
+        total's head and history live under the key `_TOTAL` (the zero
+        address, which never stakes and can never be delegated to).
+        Staked tokens are bounded by 2**96 - 1 wei in total (the
+        accumulator's share limit), so every sum of weights fits.
 @custom:security Tokens and NFTs move after the state is written
         (checks-effects-interactions). The stake token and the listed
         collections are trusted (listed by governance), so no lock.
@@ -90,9 +96,7 @@ initializes: eip712_domain_separator
 
 
 exports: (
-    reward_accumulator.earned,
     reward_accumulator.reward_token,
-    reward_accumulator.shares,
     reward_accumulator.total_shares,
     reward_accumulator.funded,
     reward_accumulator.unallocated,
@@ -107,37 +111,48 @@ exports: (
 )
 
 
-# @dev Binary-search steps of a past read: checkpoint counts are stored in 48 bits.
-MAX_SEARCH_STEPS: constant(uint256) = 48
+# @dev Binary-search steps of a past read: checkpoint counts are stored in 47 bits.
+MAX_SEARCH_STEPS: constant(uint256) = 47
 # @dev Largest weight of one NFT or identity, in vote units (1.2 million tokens of 18 decimals).
 MAX_WEIGHT: constant(uint256) = 2**80
-# @dev The key of the total's votes word and checkpoints.
+# @dev Largest NFT and identity weight of one account, in vote units.
+MAX_EXTRA: constant(uint256) = 2**96 - 1
+# @dev The key of the total's head word and history.
 _TOTAL: constant(address) = empty(address)
 # @dev EIP-712 type hash of a delegation signature.
 _DELEGATION_TYPEHASH: constant(bytes32) = keccak256(
     "Delegation(address delegatee,uint256 nonce,uint256 expiry)"
 )
 
-# Account word: delegatee | extra weight (NFTs + identity).
+# Account word: delegatee | staked tokens.
 _DELEGATEE_MASK: constant(uint256) = constants.MASK_160
-_EXTRA_SHIFT: constant(uint256) = 160
-_EXTRA_MASK: constant(uint256) = 2**96 - 1
-# Votes word: delegated in | checkpoint count | excluded.
-_IN_MASK: constant(uint256) = 2**200 - 1
-_COUNT_SHIFT: constant(uint256) = 200
-_COUNT_MASK: constant(uint256) = constants.MASK_48
-_EXCLUDED_SHIFT: constant(uint256) = 248
-# Checkpoint: value | timestamp.
+_STAKED_SHIFT: constant(uint256) = 160
+# Head word: delegated in | latest checkpoint's second | count | excluded.
+_IN_MASK: constant(uint256) = constants.MASK_160
+_TIME_SHIFT: constant(uint256) = 160
+_TIME_MASK: constant(uint256) = constants.MASK_48
+_COUNT_SHIFT: constant(uint256) = 208
+_COUNT_MASK: constant(uint256) = 2**47 - 1
+_EXCLUDED_SHIFT: constant(uint256) = 255
+# History word: value | second.
 _VALUE_MASK: constant(uint256) = 2**208 - 1
-_TIME_SHIFT: constant(uint256) = 208
+_POINT_TIME_SHIFT: constant(uint256) = 208
 # NFT stake: staker | weight.
 _STAKER_MASK: constant(uint256) = constants.MASK_160
 _WEIGHT_SHIFT: constant(uint256) = 160
 
 
-# @dev A votes word unpacked.
-struct VotesWord:
+# @dev An account word unpacked.
+struct Account:
+    # the stored field: empty means the account itself
+    delegatee: address
+    staked: uint256
+
+
+# @dev A head word unpacked.
+struct Head:
     delegated_in: uint256
+    time: uint256
     count: uint256
     excluded: bool
 
@@ -147,10 +162,12 @@ stake_token: public(immutable(address))
 
 # @dev Account words (see the notice).
 _accounts: HashMap[address, uint256]
-# @dev Votes words (see the notice); `_TOTAL` holds the total's.
-_votes: HashMap[address, uint256]
-# @dev Checkpoints per account (`_TOTAL`: the total), by index.
-_checkpoints: HashMap[address, HashMap[uint256, uint256]]
+# @dev NFT and identity weight per account.
+_extra: HashMap[address, uint256]
+# @dev Head words (see the notice); `_TOTAL` holds the total's.
+_heads: HashMap[address, uint256]
+# @dev Checkpoints older than the head's, per account (`_TOTAL`: the total), by index.
+_history: HashMap[address, HashMap[uint256, uint256]]
 # @dev Staked NFTs: collection -> token id -> staker | weight.
 _nfts: HashMap[address, HashMap[uint256, uint256]]
 # @dev The weight each account's identity was issued with.
@@ -201,11 +218,16 @@ def stake(amount: uint256):
     @notice Stakes `amount` of the stake token (approved beforehand): one
             token unit is one vote unit, for the caller's delegatee from
             now on, and earns income from now on.
-    @param amount The amount, in wei.
+    @param amount The amount, in wei (all stakes together stay below
+           2**96).
     """
     assert amount != 0, "staking: zero amount"
-    reward_accumulator._deposit(msg.sender, amount)
-    self._shift_own(msg.sender, self._accounts[msg.sender] & _DELEGATEE_MASK, amount, True)
+    a: Account = self._unpack_account(self._accounts[msg.sender])
+    # The accumulator bounds the total (and so every stake) by 2**96 - 1.
+    reward_accumulator._deposit(msg.sender, a.staked, amount)
+    a.staked += amount
+    self._accounts[msg.sender] = self._pack_account(a)
+    self._shift_own(msg.sender, a.delegatee, amount, True)
     log IStaking.Staked(account=msg.sender, amount=amount)
     asset_transfer._pull_exact(stake_token, msg.sender, amount)
 
@@ -218,9 +240,12 @@ def unstake(amount: uint256):
     @param amount The amount, in wei.
     """
     assert amount != 0, "staking: zero amount"
-    assert reward_accumulator.shares[msg.sender] >= amount, "staking: amount above stake"
-    reward_accumulator._withdraw(msg.sender, amount)
-    self._shift_own(msg.sender, self._accounts[msg.sender] & _DELEGATEE_MASK, amount, False)
+    a: Account = self._unpack_account(self._accounts[msg.sender])
+    assert a.staked >= amount, "staking: amount above stake"
+    reward_accumulator._withdraw(msg.sender, a.staked, amount)
+    a.staked -= amount
+    self._accounts[msg.sender] = self._pack_account(a)
+    self._shift_own(msg.sender, a.delegatee, amount, False)
     log IStaking.Unstaked(account=msg.sender, amount=amount)
     asset_transfer._pay_token(stake_token, msg.sender, amount)
 
@@ -267,8 +292,8 @@ def on_identity_issued(account: address):
     @param account The new member.
     """
     assert msg.sender == self.identity_contract, "staking: caller is not the identity contract"
-    weight: uint256 = self.identity_weight
     assert self.identity_weight_of[account] == 0, "staking: identity already counted"
+    weight: uint256 = self.identity_weight
     self.identity_weight_of[account] = weight
     self._add_extra(account, weight, True)
     log IStaking.IdentityWeightChanged(account=account, weight=weight)
@@ -297,7 +322,8 @@ def claim() -> uint256:
     @notice Pays the caller the income it has earned.
     @return uint256 The amount paid, in wei of the reward token.
     """
-    amount: uint256 = reward_accumulator._claim(msg.sender, msg.sender)
+    staked: uint256 = self._accounts[msg.sender] >> _STAKED_SHIFT
+    amount: uint256 = reward_accumulator._claim(msg.sender, staked, msg.sender)
     log IStaking.RewardPaid(account=msg.sender, amount=amount)
     return amount
 
@@ -385,22 +411,20 @@ def set_excluded(account: address, excluded: bool):
     """
     owner_2step.ownable._check_owner()
     assert account != _TOTAL, "staking: zero account"
-    word: VotesWord = self._unpack_votes(self._votes[account])
-    assert word.excluded != excluded, "staking: exclusion unchanged"
-    stored: uint256 = self._accounts[account] & _DELEGATEE_MASK
-    own: uint256 = self._weight(account)
+    assert self._unpack_head(self._heads[account]).excluded != excluded, "staking: exclusion unchanged"
+    a: Account = self._unpack_account(self._accounts[account])
+    own: uint256 = a.staked + self._extra[account]
     if excluded:
-        # Own weight out of the delegatee first (still counted), then the rest to zero.
-        self._shift_own(account, stored, own, False)
-        word = self._unpack_votes(self._votes[account])
-        word.excluded = True
-        self._votes[account] = self._write_votes(account, word, word.delegated_in, 0)
-        self._change_total(word.delegated_in, False)
+        # Own weight out of the delegatee first (still counted), then its votes to zero.
+        self._shift_own(account, a.delegatee, own, False)
+        h: Head = self._unpack_head(self._heads[account])
+        self._heads[account] = self._write(account, h, h.delegated_in, True)
+        self._change_total(h.delegated_in, False)
     else:
-        word.excluded = False
-        self._votes[account] = self._write_votes(account, word, 0, word.delegated_in)
-        self._change_total(word.delegated_in, True)
-        self._shift_own(account, stored, own, True)
+        h: Head = self._unpack_head(self._heads[account])
+        self._heads[account] = self._write(account, h, h.delegated_in, False)
+        self._change_total(h.delegated_in, True)
+        self._shift_own(account, a.delegatee, own, True)
     log IStaking.ExclusionSet(account=account, excluded=excluded)
 
 
@@ -481,7 +505,7 @@ def getVotes(account: address) -> uint256:
     """
     if account == _TOTAL:
         return 0
-    return self._latest(account, self._unpack_votes(self._votes[account]).count)
+    return self._value(self._unpack_head(self._heads[account]))
 
 
 @external
@@ -520,7 +544,7 @@ def delegates(account: address) -> address:
     @param account The account.
     @return address The delegatee.
     """
-    return self._delegatee_of(account, self._accounts[account] & _DELEGATEE_MASK)
+    return self._delegatee_of(account, self._unpack_account(self._accounts[account]).delegatee)
 
 
 @external
@@ -532,7 +556,29 @@ def numCheckpoints(account: address) -> uint256:
     @param account The account.
     @return uint256 The count.
     """
-    return self._unpack_votes(self._votes[account]).count
+    return self._unpack_head(self._heads[account]).count
+
+
+@external
+@view
+def staked(account: address) -> uint256:
+    """
+    @notice The stake token `account` has staked (its income shares).
+    @param account The account.
+    @return uint256 The amount, in wei.
+    """
+    return self._accounts[account] >> _STAKED_SHIFT
+
+
+@external
+@view
+def earned(account: address) -> uint256:
+    """
+    @notice The income `account` could claim now.
+    @param account The account.
+    @return uint256 The amount, in wei of the reward token.
+    """
+    return reward_accumulator._earned(account, self._accounts[account] >> _STAKED_SHIFT)
 
 
 @external
@@ -544,7 +590,7 @@ def weight_of(account: address) -> uint256:
     @param account The account.
     @return uint256 The weight, in vote units.
     """
-    return self._weight(account)
+    return (self._accounts[account] >> _STAKED_SHIFT) + self._extra[account]
 
 
 @external
@@ -556,7 +602,7 @@ def delegated_in(account: address) -> uint256:
     @param account The account.
     @return uint256 The weight, in vote units.
     """
-    return self._unpack_votes(self._votes[account]).delegated_in
+    return self._unpack_head(self._heads[account]).delegated_in
 
 
 @external
@@ -567,7 +613,7 @@ def excluded(account: address) -> bool:
     @param account The account.
     @return bool True if excluded.
     """
-    return self._unpack_votes(self._votes[account]).excluded
+    return self._unpack_head(self._heads[account]).excluded
 
 
 @external
@@ -584,19 +630,42 @@ def nft_stake(collection: address, token_id: uint256) -> (address, uint256):
     return convert(word & _STAKER_MASK, address), word >> _WEIGHT_SHIFT
 
 
-# Internal: votes
+# Internal: packing
 
 
 @internal
 @pure
-def _unpack_votes(word: uint256) -> VotesWord:
+def _unpack_account(word: uint256) -> Account:
     """
-    @dev A votes word as a struct.
+    @dev An account word as a struct (the delegatee field as stored).
     @param word The packed word.
-    @return VotesWord Its fields.
+    @return Account Its fields.
     """
-    return VotesWord(
+    return Account(delegatee=convert(word & _DELEGATEE_MASK, address), staked=word >> _STAKED_SHIFT)
+
+
+@internal
+@pure
+def _pack_account(a: Account) -> uint256:
+    """
+    @dev A struct as an account word.
+    @param a The fields (each within its width).
+    @return uint256 The packed word.
+    """
+    return convert(a.delegatee, uint256) | (a.staked << _STAKED_SHIFT)
+
+
+@internal
+@pure
+def _unpack_head(word: uint256) -> Head:
+    """
+    @dev A head word as a struct.
+    @param word The packed word.
+    @return Head Its fields.
+    """
+    return Head(
         delegated_in=word & _IN_MASK,
+        time=(word >> _TIME_SHIFT) & _TIME_MASK,
         count=(word >> _COUNT_SHIFT) & _COUNT_MASK,
         excluded=(word >> _EXCLUDED_SHIFT) != 0,
     )
@@ -604,63 +673,76 @@ def _unpack_votes(word: uint256) -> VotesWord:
 
 @internal
 @pure
-def _pack_votes(w: VotesWord) -> uint256:
+def _pack_head(h: Head) -> uint256:
     """
-    @dev A struct as a votes word.
-    @param w The fields (each within its width).
+    @dev A struct as a head word.
+    @param h The fields (each within its width).
     @return uint256 The packed word.
     """
-    return w.delegated_in | (w.count << _COUNT_SHIFT) | (convert(w.excluded, uint256) << _EXCLUDED_SHIFT)
+    return (
+        h.delegated_in
+        | (h.time << _TIME_SHIFT)
+        | (h.count << _COUNT_SHIFT)
+        | (convert(h.excluded, uint256) << _EXCLUDED_SHIFT)
+    )
+
+
+# Internal: votes
 
 
 @internal
 @pure
-def _delegatee_of(account: address, stored: uint256) -> address:
+def _delegatee_of(account: address, stored: address) -> address:
     """
     @dev The delegatee from an account word's field: empty means itself.
     @param account The account.
     @param stored The account word's delegatee field.
     @return address The delegatee.
     """
-    if stored == 0:
+    if stored == empty(address):
         return account
-    return convert(stored, address)
+    return stored
 
 
 @internal
-@view
-def _weight(account: address) -> uint256:
+@pure
+def _value(h: Head) -> uint256:
     """
-    @dev `account`'s own weight: staked tokens + extra weight.
-    @param account The account.
-    @return uint256 The weight.
+    @dev The value of the latest checkpoint a head describes: what is
+         delegated in, or 0 while excluded.
+    @param h The head.
+    @return uint256 The votes.
     """
-    return reward_accumulator.shares[account] + (self._accounts[account] >> _EXTRA_SHIFT)
+    if h.excluded:
+        return 0
+    return h.delegated_in
 
 
 @internal
-def _write_votes(key: address, w: VotesWord, previous: uint256, votes: uint256) -> uint256:
+def _write(key: address, h: Head, delegated_in: uint256, excluded: bool) -> uint256:
     """
-    @dev Writes `votes` as `key`'s checkpoint at now (overwriting one
-         already written this second), logs the change for an account,
-         and returns the packed votes word with its new count (the caller
-         stores it).
+    @dev The new head word of `key` with `delegated_in` and `excluded` as
+         of now: a change in a later second first moves the latest
+         checkpoint into the history; one in the same second overwrites
+         it. Logs the change of an account's votes if there is one. The
+         caller stores the word.
     @param key An account, or `_TOTAL`.
-    @param w The key's votes word, with `delegated_in` already updated.
-    @param previous The votes before the change (for the log).
-    @param votes The votes after it.
-    @return uint256 The packed word to store.
+    @param h The key's head before the change.
+    @param delegated_in The new amount delegated in (the total's value).
+    @param excluded The new exclusion flag.
+    @return uint256 The packed head word to store.
     """
-    n: uint256 = w.count
-    stamped: uint256 = votes | (block.timestamp << _TIME_SHIFT)
-    if n != 0 and self._checkpoints[key][n - 1] >> _TIME_SHIFT == block.timestamp:
-        self._checkpoints[key][n - 1] = stamped
-    else:
-        self._checkpoints[key][n] = stamped
-        n += 1
-    if key != _TOTAL:
+    previous: uint256 = self._value(h)
+    count: uint256 = h.count
+    if h.time != block.timestamp:
+        if count != 0:
+            self._history[key][count - 1] = previous | (h.time << _POINT_TIME_SHIFT)
+        count += 1
+    new: Head = Head(delegated_in=delegated_in, time=block.timestamp, count=count, excluded=excluded)
+    votes: uint256 = self._value(new)
+    if key != _TOTAL and votes != previous:
         log IVotes.DelegateVotesChanged(delegate=key, previousVotes=previous, newVotes=votes)
-    return self._pack_votes(VotesWord(delegated_in=w.delegated_in, count=n, excluded=w.excluded))
+    return self._pack_head(new)
 
 
 @internal
@@ -672,39 +754,42 @@ def _change_total(amount: uint256, increase: bool):
     """
     if amount == 0:
         return
-    w: VotesWord = self._unpack_votes(self._votes[_TOTAL])
+    h: Head = self._unpack_head(self._heads[_TOTAL])
+    total: uint256 = h.delegated_in
     if increase:
-        w.delegated_in += amount
+        total += amount
     else:
-        w.delegated_in -= amount
-    self._votes[_TOTAL] = self._write_votes(_TOTAL, w, 0, w.delegated_in)
+        total -= amount
+    self._heads[_TOTAL] = self._write(_TOTAL, h, total, False)
 
 
 @internal
 def _shift_in(delegatee: address, amount: uint256, increase: bool) -> uint256:
     """
     @dev Adds `amount` to (or removes it from) what is delegated to
-         `delegatee`, writing its votes unless it is excluded.
+         `delegatee`, checkpointing its votes unless it is excluded.
     @param delegatee The delegatee.
     @param amount The weight, in vote units.
     @param increase True to add.
     @return uint256 The change of its votes (0 if it is excluded).
     """
-    w: VotesWord = self._unpack_votes(self._votes[delegatee])
-    previous: uint256 = w.delegated_in
+    word: uint256 = self._heads[delegatee]
+    h: Head = self._unpack_head(word)
     if increase:
-        w.delegated_in += amount
+        word += amount
     else:
-        w.delegated_in -= amount
-    if w.excluded:
-        self._votes[delegatee] = self._pack_votes(w)
+        word -= amount
+    # `delegated_in` is the word's low field: it never over- or underflows
+    # (in_d <= total staked weight < 2**160; removing only what was added).
+    if h.excluded:
+        self._heads[delegatee] = word
         return 0
-    self._votes[delegatee] = self._write_votes(delegatee, w, previous, w.delegated_in)
+    self._heads[delegatee] = self._write(delegatee, h, word & _IN_MASK, False)
     return amount
 
 
 @internal
-def _shift_own(account: address, stored: uint256, amount: uint256, increase: bool):
+def _shift_own(account: address, stored: address, amount: uint256, increase: bool):
     """
     @dev Moves a change of `account`'s own weight into its delegatee's
          votes and the total, unless `account` is excluded.
@@ -716,10 +801,9 @@ def _shift_own(account: address, stored: uint256, amount: uint256, increase: boo
     if amount == 0:
         return
     # An excluded account's own weight counts for nobody.
-    if self._unpack_votes(self._votes[account]).excluded:
+    if self._heads[account] >> _EXCLUDED_SHIFT != 0:
         return
-    delegatee: address = self._delegatee_of(account, stored)
-    self._change_total(self._shift_in(delegatee, amount, increase), increase)
+    self._change_total(self._shift_in(self._delegatee_of(account, stored), amount, increase), increase)
 
 
 @internal
@@ -731,17 +815,16 @@ def _add_extra(account: address, weight: uint256, increase: bool):
     @param weight The weight, in vote units.
     @param increase True to add.
     """
-    word: uint256 = self._accounts[account]
-    extra: uint256 = word >> _EXTRA_SHIFT
+    extra: uint256 = self._extra[account]
     if increase:
         extra += weight
         self.total_extra_weight += weight
     else:
         extra -= weight
         self.total_extra_weight -= weight
-    assert extra <= _EXTRA_MASK, "staking: weight above the limit"
-    self._accounts[account] = (word & _DELEGATEE_MASK) | (extra << _EXTRA_SHIFT)
-    self._shift_own(account, word & _DELEGATEE_MASK, weight, increase)
+    assert extra <= MAX_EXTRA, "staking: weight above the limit"
+    self._extra[account] = extra
+    self._shift_own(account, self._unpack_account(self._accounts[account]).delegatee, weight, increase)
 
 
 @internal
@@ -752,18 +835,18 @@ def _delegate(account: address, delegatee: address):
     @param delegatee The new delegatee.
     """
     assert delegatee != empty(address), "staking: zero delegatee"
-    word: uint256 = self._accounts[account]
-    previous: address = self._delegatee_of(account, word & _DELEGATEE_MASK)
+    a: Account = self._unpack_account(self._accounts[account])
+    previous: address = self._delegatee_of(account, a.delegatee)
     # Delegating to itself is stored as empty, the default.
-    stored: uint256 = 0
-    if delegatee != account:
-        stored = convert(delegatee, uint256)
-    self._accounts[account] = (word & ~_DELEGATEE_MASK) | stored
+    a.delegatee = delegatee
+    if delegatee == account:
+        a.delegatee = empty(address)
+    self._accounts[account] = self._pack_account(a)
     log IVotes.DelegateChanged(delegator=account, fromDelegate=previous, toDelegate=delegatee)
     if previous == delegatee:
         return
-    own: uint256 = reward_accumulator.shares[account] + (word >> _EXTRA_SHIFT)
-    if own == 0 or self._unpack_votes(self._votes[account]).excluded:
+    own: uint256 = a.staked + self._extra[account]
+    if own == 0 or self._heads[account] >> _EXCLUDED_SHIFT != 0:
         return
     removed: uint256 = self._shift_in(previous, own, False)
     added: uint256 = self._shift_in(delegatee, own, True)
@@ -775,48 +858,34 @@ def _delegate(account: address, delegatee: address):
 
 @internal
 @view
-def _latest(key: address, count: uint256) -> uint256:
-    """
-    @dev The value of `key`'s latest checkpoint (0 without any).
-    @param key An account, or `_TOTAL`.
-    @param count Its checkpoint count.
-    @return uint256 The value.
-    """
-    if count == 0:
-        return 0
-    return self._checkpoints[key][count - 1] & _VALUE_MASK
-
-
-@internal
-@view
 def _lookup(key: address, timepoint: uint256) -> uint256:
     """
     @dev The value of the last checkpoint of `key` written at or before
-         `timepoint` (0 if none): the latest checkpoint first, then a
-         binary search of at most `MAX_SEARCH_STEPS` steps.
+         `timepoint` (0 if none): the head first, then a binary search of
+         the history, at most `MAX_SEARCH_STEPS` steps.
     @param key An account, or `_TOTAL`.
     @param timepoint The timestamp.
     @return uint256 The value.
     """
-    n: uint256 = self._unpack_votes(self._votes[key]).count
-    if n == 0:
+    h: Head = self._unpack_head(self._heads[key])
+    if h.count == 0:
         return 0
-    latest: uint256 = self._checkpoints[key][n - 1]
-    if latest >> _TIME_SHIFT <= timepoint:
-        return latest & _VALUE_MASK
-    # Find the first checkpoint written after `timepoint` in [0, n - 1].
+    if h.time <= timepoint:
+        return self._value(h)
+    # Find the first history checkpoint written after `timepoint` in [0, count - 1]
+    # (index count - 1 stands for the head, already known to be after it).
     low: uint256 = 0
-    high: uint256 = n - 1
+    high: uint256 = h.count - 1
     for _: uint256 in range(MAX_SEARCH_STEPS):
         if low >= high:
             break
-        # Both are below 2**48, so the sum cannot overflow; // 2 rounds
+        # Both are below 2**47, so the sum cannot overflow; // 2 rounds
         # down, so mid < high and the range shrinks every step.
         mid: uint256 = unsafe_add(low, high) // 2
-        if self._checkpoints[key][mid] >> _TIME_SHIFT > timepoint:
+        if self._history[key][mid] >> _POINT_TIME_SHIFT > timepoint:
             high = mid
         else:
             low = mid + 1
     if low == 0:
         return 0
-    return self._checkpoints[key][low - 1] & _VALUE_MASK
+    return self._history[key][low - 1] & _VALUE_MASK

@@ -10,7 +10,10 @@
         every domain: governance staking, NFT farming and lending
         liquidity mining initialise it and call `_deposit` /
         `_withdraw` around each change of a holder's shares and
-        `_claim` to pay out. O(1) per holder: no loop anywhere.
+        `_claim` to pay out. The host keeps each holder's shares in its
+        own storage (packed with whatever else its hot path reads) and
+        passes them in; the module keeps the total. O(1) per holder: no
+        loop anywhere.
 
         Glossary (all amounts in the reward token's wei):
           R      reward_rate, wei per second for all shares together
@@ -41,11 +44,14 @@
         compare them wei for wei.
 
         Storage, packed so that a settlement reads two global words:
-          word G = rpt (208 bits) | last update (48)
-          word B = unallocated (160) | rate (96)
+          word G = rpt (160 bits) | unallocated (96)
+          word B = total shares (96) | rate (96) | last update (48)
           holder = p_a (160 bits) | o_a (96)
-        F is bounded by 2**96 - 1 wei in total (`_fund`), so
-        rpt <= F * WAD / 1 < 2**160 and every o_a fits in 96 bits.
+        F is bounded by 2**96 - 1 wei in total (`_fund`), so U and every
+        o_a fit in 96 bits, and rpt, a sum of increments of at most
+        accrual * WAD / 1 whose accruals add up to at most F, stays
+        below 2**96 * 2**60 = 2**156. Shares are bounded by 2**96 - 1
+        in total (`_deposit`).
 @custom:security The host calls `_deposit`/`_withdraw` before it moves
         the shares' underlying asset and `_claim` before paying, so the
         module's state is final before any external call. The reward
@@ -57,32 +63,33 @@ from contracts.shared import asset_transfer
 from contracts.shared import constants
 
 
-# @dev Largest total funding, in wei (o_a is stored in 96 bits).
+# @dev Largest total funding, in wei (U and o_a are stored in 96 bits).
 MAX_FUNDED: constant(uint256) = 2**96 - 1
 # @dev Largest reward rate, in wei per second (stored in 96 bits).
 MAX_RATE: constant(uint256) = 2**96 - 1
+# @dev Largest total of shares (stored in 96 bits).
+MAX_SHARES: constant(uint256) = 2**96 - 1
 
-# Word G: reward per share | last update.
-_RPT_MASK: constant(uint256) = 2**208 - 1
-_LAST_SHIFT: constant(uint256) = 208
-# Word B: unallocated | rate.
-_UNALLOCATED_MASK: constant(uint256) = constants.MASK_160
-_RATE_SHIFT: constant(uint256) = 160
+# Word G: reward per share | unallocated.
+_RPT_MASK: constant(uint256) = constants.MASK_160
+_UNALLOCATED_SHIFT: constant(uint256) = 160
+# Word B: total shares | rate | last update.
+_TOTAL_MASK: constant(uint256) = 2**96 - 1
+_RATE_SHIFT: constant(uint256) = 96
+_RATE_MASK: constant(uint256) = 2**96 - 1
+_LAST_SHIFT: constant(uint256) = 192
 # Holder word: reward per share paid | owed.
 _PAID_MASK: constant(uint256) = constants.MASK_160
 _OWED_SHIFT: constant(uint256) = 160
 
 
-# @dev Word G unpacked.
+# @dev Words G and B unpacked: the whole global state of the stream.
 struct Stream:
     rpt: uint256
-    last: uint256
-
-
-# @dev Word B unpacked.
-struct Budget:
     unallocated: uint256
+    total: uint256
     rate: uint256
+    last: uint256
 
 
 # @dev A holder's word unpacked.
@@ -95,13 +102,9 @@ struct Holder:
 reward_token: public(immutable(address))
 
 # @dev Word G (see the notice).
-_stream: uint256
+_stream_g: uint256
 # @dev Word B (see the notice).
-_budget: uint256
-# @dev Shares of every holder.
-shares: public(HashMap[address, uint256])
-# @dev Sum of every holder's shares.
-total_shares: public(uint256)
+_stream_b: uint256
 # @dev Holder words (see the notice).
 _holders: HashMap[address, uint256]
 # @dev Budget funded in total, in wei (F).
@@ -115,51 +118,35 @@ def __init__(reward_token_: address):
     @param reward_token_ The ERC-20 token rewards are paid in.
     """
     reward_token = reward_token_
-    self._stream = block.timestamp << _LAST_SHIFT
+    self._stream_b = block.timestamp << _LAST_SHIFT
 
 
 @internal
-@pure
-def _unpack_stream(word: uint256) -> Stream:
+@view
+def _load() -> Stream:
     """
-    @dev Word G as a struct.
-    @param word The packed word.
-    @return Stream Its fields.
+    @dev Words G and B as a struct (the unpack of the pair).
+    @return Stream Their fields.
     """
-    return Stream(rpt=word & _RPT_MASK, last=word >> _LAST_SHIFT)
+    g: uint256 = self._stream_g
+    b: uint256 = self._stream_b
+    return Stream(
+        rpt=g & _RPT_MASK,
+        unallocated=g >> _UNALLOCATED_SHIFT,
+        total=b & _TOTAL_MASK,
+        rate=(b >> _RATE_SHIFT) & _RATE_MASK,
+        last=b >> _LAST_SHIFT,
+    )
 
 
 @internal
-@pure
-def _pack_stream(s: Stream) -> uint256:
+def _store(s: Stream):
     """
-    @dev A struct as word G.
+    @dev Writes a struct as words G and B (the pack of the pair).
     @param s The fields (each within its width).
-    @return uint256 The packed word.
     """
-    return s.rpt | (s.last << _LAST_SHIFT)
-
-
-@internal
-@pure
-def _unpack_budget(word: uint256) -> Budget:
-    """
-    @dev Word B as a struct.
-    @param word The packed word.
-    @return Budget Its fields.
-    """
-    return Budget(unallocated=word & _UNALLOCATED_MASK, rate=word >> _RATE_SHIFT)
-
-
-@internal
-@pure
-def _pack_budget(b: Budget) -> uint256:
-    """
-    @dev A struct as word B.
-    @param b The fields (each within its width).
-    @return uint256 The packed word.
-    """
-    return b.unallocated | (b.rate << _RATE_SHIFT)
+    self._stream_g = s.rpt | (s.unallocated << _UNALLOCATED_SHIFT)
+    self._stream_b = s.total | (s.rate << _RATE_SHIFT) | (s.last << _LAST_SHIFT)
 
 
 @internal
@@ -186,105 +173,107 @@ def _pack_holder(h: Holder) -> uint256:
 
 @internal
 @view
-def _streamed() -> (Stream, Budget):
+def _streamed() -> Stream:
     """
-    @dev The stream and budget as they are now, streamed up to
-         `block.timestamp` (not written).
-    @return Stream The current reward per share and `last` = now.
-    @return Budget The budget left after streaming.
+    @dev The stream as it is now, streamed up to `block.timestamp`
+         (not written).
+    @return Stream The global state with `last` = now.
     """
-    s: Stream = self._unpack_stream(self._stream)
-    b: Budget = self._unpack_budget(self._budget)
-    total: uint256 = self.total_shares
-    if s.last == block.timestamp or total == 0 or b.unallocated == 0 or b.rate == 0:
-        s.last = block.timestamp
-        return s, b
-    # accrual = min(R * dt, U): the stream never outruns the budget.
-    accrual: uint256 = min(b.rate * (block.timestamp - s.last), b.unallocated)
-    # inc = accrual * WAD // S, rounded down: holders get at most what streamed.
-    inc: uint256 = accrual * constants.WAD // total
-    # used = ceil(inc * S / WAD), rounded up: the budget is charged at
-    # least what holders can claim (used <= accrual since inc * S <= accrual * WAD).
-    used: uint256 = (inc * total + constants.WAD - 1) // constants.WAD
-    s.rpt += inc
+    s: Stream = self._load()
+    if s.last == block.timestamp:
+        return s
+    if s.total != 0 and s.unallocated != 0 and s.rate != 0:
+        # accrual = min(R * dt, U): the stream never outruns the budget.
+        accrual: uint256 = min(s.rate * (block.timestamp - s.last), s.unallocated)
+        # inc = accrual * WAD // S, rounded down: holders get at most what streamed.
+        inc: uint256 = accrual * constants.WAD // s.total
+        # used = ceil(inc * S / WAD), rounded up: the budget is charged at least
+        # what holders can claim (used <= accrual, since inc * S <= accrual * WAD).
+        s.rpt += inc
+        s.unallocated -= (inc * s.total + constants.WAD - 1) // constants.WAD
     s.last = block.timestamp
-    b.unallocated -= used
-    return s, b
+    return s
 
 
 @internal
-def _update() -> uint256:
+def _update() -> Stream:
     """
     @dev Streams up to now and writes the global words.
-    @return uint256 The current reward per share.
+    @return Stream The global state, as written.
     """
-    s: Stream = empty(Stream)
-    b: Budget = empty(Budget)
-    s, b = self._streamed()
-    self._stream = self._pack_stream(s)
-    self._budget = self._pack_budget(b)
-    return s.rpt
+    s: Stream = self._streamed()
+    self._store(s)
+    return s
 
 
 @internal
 @view
-def _earned_at(account: address, rpt: uint256) -> Holder:
+def _settled(account: address, shares: uint256, rpt: uint256) -> Holder:
     """
     @dev `account`'s word settled at reward per share `rpt`.
     @param account The holder.
+    @param shares Its shares since it was last settled.
     @param rpt The reward per share to settle at.
     @return Holder `paid` = rpt and `owed` = everything claimable.
     """
     h: Holder = self._unpack_holder(self._holders[account])
     # s_a * (rpt - p_a) // WAD rounds down: never more than streamed.
-    h.owed += self.shares[account] * (rpt - h.paid) // constants.WAD
+    h.owed += shares * (rpt - h.paid) // constants.WAD
     h.paid = rpt
     return h
 
 
 @internal
-def _checkpoint(account: address):
+def _checkpoint(account: address, shares: uint256):
     """
     @dev Settles `account` up to now; call before its shares change.
     @param account The holder.
+    @param shares Its shares (unchanged since it was last settled).
     """
-    self._holders[account] = self._pack_holder(self._earned_at(account, self._update()))
+    self._holders[account] = self._pack_holder(self._settled(account, shares, self._update().rpt))
 
 
 @internal
-def _deposit(account: address, amount: uint256):
+def _deposit(account: address, shares: uint256, amount: uint256):
     """
-    @dev Settles `account`, then adds `amount` shares to it.
+    @dev Settles `account` and adds `amount` to the total; the host adds
+         it to the holder's shares in its own storage.
     @param account The holder.
+    @param shares Its shares before the deposit.
     @param amount The shares added.
     """
-    self._checkpoint(account)
-    self.shares[account] += amount
-    self.total_shares += amount
+    s: Stream = self._streamed()
+    self._holders[account] = self._pack_holder(self._settled(account, shares, s.rpt))
+    s.total += amount
+    assert s.total <= MAX_SHARES, "reward_accumulator: shares above the limit"
+    self._store(s)
 
 
 @internal
-def _withdraw(account: address, amount: uint256):
+def _withdraw(account: address, shares: uint256, amount: uint256):
     """
-    @dev Settles `account`, then removes `amount` shares from it (the
-         caller checks the balance with its own revert reason).
+    @dev Settles `account` and removes `amount` from the total; the host
+         checks the holder's shares with its own reason and subtracts.
     @param account The holder.
-    @param amount The shares removed.
+    @param shares Its shares before the withdrawal.
+    @param amount The shares removed (at most `shares`).
     """
-    self._checkpoint(account)
-    self.shares[account] -= amount
-    self.total_shares -= amount
+    s: Stream = self._streamed()
+    self._holders[account] = self._pack_holder(self._settled(account, shares, s.rpt))
+    s.total -= amount
+    self._store(s)
 
 
 @internal
-def _claim(account: address, receiver: address) -> uint256:
+def _claim(account: address, shares: uint256, receiver: address) -> uint256:
     """
     @dev Settles `account` and pays everything it is owed to `receiver`.
     @param account The holder.
+    @param shares Its shares.
     @param receiver Who receives the reward token.
     @return uint256 The amount paid (0 pays nothing and makes no call).
     """
-    h: Holder = self._earned_at(account, self._update())
+    h: Holder = self._settled(account, shares, self._update().rpt)
     amount: uint256 = h.owed
     h.owed = 0
     self._holders[account] = self._pack_holder(h)
@@ -296,18 +285,17 @@ def _claim(account: address, receiver: address) -> uint256:
 @internal
 def _fund(amount: uint256):
     """
-    @dev Adds `amount` (already received by the host) to the budget.
-         Streams first, so a budget that ran dry does not pay for the
-         seconds it was empty.
+    @dev Adds `amount` (received by the host) to the budget. Streams
+         first, so a budget that ran dry does not pay for the seconds it
+         was empty.
     @param amount The wei added.
     """
-    self._update()
+    s: Stream = self._streamed()
     funded: uint256 = self.funded + amount
     assert funded <= MAX_FUNDED, "reward_accumulator: funding above the limit"
     self.funded = funded
-    b: Budget = self._unpack_budget(self._budget)
-    b.unallocated += amount
-    self._budget = self._pack_budget(b)
+    s.unallocated += amount
+    self._store(s)
 
 
 @internal
@@ -317,35 +305,31 @@ def _set_rate(rate: uint256):
     @param rate The new rate, in wei per second for all shares.
     """
     assert rate <= MAX_RATE, "reward_accumulator: rate above the limit"
-    self._update()
-    b: Budget = self._unpack_budget(self._budget)
-    b.rate = rate
-    self._budget = self._pack_budget(b)
+    s: Stream = self._streamed()
+    s.rate = rate
+    self._store(s)
 
 
 @internal
 @view
-def _earned(account: address) -> uint256:
+def _earned(account: address, shares: uint256) -> uint256:
     """
     @dev What `account` could claim now.
     @param account The holder.
+    @param shares Its shares.
     @return uint256 The amount, in wei.
     """
-    s: Stream = empty(Stream)
-    b: Budget = empty(Budget)
-    s, b = self._streamed()
-    return self._earned_at(account, s.rpt).owed
+    return self._settled(account, shares, self._streamed().rpt).owed
 
 
 @external
 @view
-def earned(account: address) -> uint256:
+def total_shares() -> uint256:
     """
-    @notice What `account` could claim now, in wei of the reward token.
-    @param account The holder.
-    @return uint256 The amount.
+    @notice The shares of all holders together.
+    @return uint256 The total.
     """
-    return self._earned(account)
+    return self._stream_b & _TOTAL_MASK
 
 
 @external
@@ -355,7 +339,7 @@ def reward_rate() -> uint256:
     @notice The reward streamed per second to all shares together, in wei.
     @return uint256 The rate.
     """
-    return self._unpack_budget(self._budget).rate
+    return (self._stream_b >> _RATE_SHIFT) & _RATE_MASK
 
 
 @external
@@ -365,10 +349,7 @@ def unallocated() -> uint256:
     @notice The funded budget not yet streamed to holders, in wei (as of now).
     @return uint256 The amount.
     """
-    s: Stream = empty(Stream)
-    b: Budget = empty(Budget)
-    s, b = self._streamed()
-    return b.unallocated
+    return self._streamed().unallocated
 
 
 @external
@@ -378,10 +359,7 @@ def reward_per_token() -> uint256:
     @notice The cumulative reward per share, scaled by 1e18 (as of now).
     @return uint256 The reward per share.
     """
-    s: Stream = empty(Stream)
-    b: Budget = empty(Budget)
-    s, b = self._streamed()
-    return s.rpt
+    return self._streamed().rpt
 
 
 @external
@@ -390,13 +368,12 @@ def apy() -> uint256:
     """
     @notice The current annual reward per share, scaled by 1e18: rate *
             YEAR * WAD // total shares (0 when nothing is staked or the
-            budget is empty). It is a yield only when one share and one
+            budget is spent). It is a yield only when one share and one
             reward unit are worth the same (CC staked for CC income).
     @return uint256 The annual rate (1e18 = 100%).
     """
-    total: uint256 = self.total_shares
-    b: Budget = self._unpack_budget(self._budget)
-    if total == 0 or b.unallocated == 0:
+    s: Stream = self._streamed()
+    if s.total == 0 or s.unallocated == 0:
         return 0
     # Rounds down: the view never promises more than the stream pays.
-    return b.rate * constants.YEAR * constants.WAD // total
+    return s.rate * constants.YEAR * constants.WAD // s.total

@@ -24,6 +24,9 @@ def _staking(b: Bench, staker_balance: int):
     staking.fund(BUDGET, sender=b.treasury)
     staking.set_reward_rate(RATE, sender=b.owner)
     staking.stake(STAKE, sender=b.user(1))  # another staker: the total is not zero
+    # Income streams for a minute before anyone else stakes, so a later staker's settled reward per
+    # token is not zero (as on any live contract after its first seconds).
+    b.chain.pending_timestamp = b.chain.pending_timestamp + 60
     return token, staking
 
 

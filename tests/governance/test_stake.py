@@ -16,7 +16,7 @@ def test_stake__first__counts_for_itself_without_delegating(staking, cc, staker)
     tx = staking.stake(1000, sender=staker)
     assert staking.getVotes(staker) == 1000
     assert staking.delegates(staker) == staker
-    assert (staking.shares(staker), staking.total_shares(), staking.weight_of(staker)) == (1000, 1000, 1000)
+    assert (staking.staked(staker), staking.total_shares(), staking.weight_of(staker)) == (1000, 1000, 1000)
     assert cc.balanceOf(staker) == BALANCE - 1000
     assert cc.balanceOf(staking) == 1000
     assert [(e.account, e.amount) for e in tx.events.filter(staking.Staked)] == [(staker, 1000)]

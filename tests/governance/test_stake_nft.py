@@ -18,7 +18,7 @@ def test_stake_nft__listed__adds_weight_and_holds_the_nft(staking, collection, s
     tx = staking.stake_nft(collection, 1, sender=staker)
     assert collection.ownerOf(1) == staking.address
     assert staking.nft_stake(collection, 1) == (staker, NFT_WEIGHT)
-    assert (staking.getVotes(staker), staking.shares(staker)) == (NFT_WEIGHT, 0)
+    assert (staking.getVotes(staker), staking.staked(staker)) == (NFT_WEIGHT, 0)
     assert staking.total_extra_weight() == NFT_WEIGHT
     events = [(e.account, e.collection, e.token_id, e.weight) for e in tx.events.filter(staking.NftStaked)]
     assert events == [(staker, collection.address, 1, NFT_WEIGHT)]

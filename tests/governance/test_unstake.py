@@ -23,7 +23,7 @@ def test_unstake__part__returns_tokens_and_votes(staking, cc, staker):
     staking.stake(1000, sender=staker)
     tx = staking.unstake(400, sender=staker)
     assert cc.balanceOf(staker) == BALANCE - 600
-    assert (staking.getVotes(staker), staking.shares(staker), staking.total_shares()) == (600, 600, 600)
+    assert (staking.getVotes(staker), staking.staked(staker), staking.total_shares()) == (600, 600, 600)
     assert [(e.account, e.amount) for e in tx.events.filter(staking.Unstaked)] == [(staker, 400)]
 
 
