@@ -39,7 +39,9 @@ def test_revoke__missing_identity__reverts(identity, owner):
         identity.revoke(5, sender=owner)
 
 
-def test_revoke__weight_changed_since__removes_the_recorded_weight(identity, staking, owner, staker, delegatee):
+def test_revoke__weight_changed_since__removes_the_recorded_weight(
+    identity, staking, owner, staker, delegatee
+):
     """Revocation burns the token and removes the weight recorded at issue, from its delegatee."""
     identity.issue(staker, sender=owner)
     delegate(staking, delegatee, staker)

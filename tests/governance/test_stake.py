@@ -20,8 +20,8 @@ def test_stake__first__counts_for_itself_without_delegating(staking, cc, staker)
     assert cc.balanceOf(staker) == BALANCE - 1000
     assert cc.balanceOf(staking) == 1000
     assert [(e.account, e.amount) for e in tx.events.filter(staking.Staked)] == [(staker, 1000)]
-    changes = [(e.delegate, e.previousVotes, e.newVotes) for e in tx.events.filter(staking.DelegateVotesChanged)]
-    assert changes == [(staker, 0, 1000)]
+    changes = tx.events.filter(staking.DelegateVotesChanged)
+    assert [(e.delegate, e.previousVotes, e.newVotes) for e in changes] == [(staker, 0, 1000)]
 
 
 def test_stake__delegated__counts_for_the_delegatee(staking, staker, delegatee):
