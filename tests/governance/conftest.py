@@ -85,7 +85,7 @@ def identity(project, deployer, owner, staking):
 
 
 @pytest.fixture(scope="module", autouse=True)
-def deployed(staking, collection, identity):
+def deployed(staking, collection, identity, deployer, owner, non_owner, beneficiary, stranger):
     """Deploys every module-scoped fixture first in each module, so ape's per-test snapshots never
     have to be rebased under a module fixture created later."""
     return staking
