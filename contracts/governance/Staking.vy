@@ -58,7 +58,7 @@
                          | checkpoint count (47) | excluded (1)
         The latest checkpoint's value is not stored: it is in_d, or 0
         while d is excluded. NFT and identity weight ("extra") sits in a
-        slot of its own, read only by delegation and exclusion. The
+        slot of its own, off the token staking path. The
         total's head and history live under the key `_TOTAL` (the zero
         address, which never stakes and can never be delegated to).
         Staked tokens are bounded by 2**96 - 1 wei in total (the
