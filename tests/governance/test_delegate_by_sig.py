@@ -42,3 +42,20 @@ def test_delegateBySig__other_delegatee__recovers_another_signer(staking, staker
     staking.delegateBySig(stranger, 0, expiry, v, r, s, sender=stranger)
     assert staking.delegates(staker) == staker
     assert staking.getVotes(staker) == 1000
+
+
+def test_delegateBySig__malleable_s__reverts(staking, staker, delegatee, stranger, chain):
+    """The high-s twin of a valid signature is refused (snekmate's ecdsa reason)."""
+    n = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141
+    expiry = chain.pending_timestamp + 3600
+    v, r, s = delegation_signature(staking, staker, delegatee.address, 0, expiry, chain.chain_id)
+    twin = (n - int.from_bytes(s, "big")).to_bytes(32, "big")
+    with ape.reverts("ecdsa: invalid signature `s` value"):
+        staking.delegateBySig(delegatee, 0, expiry, 55 - v, r, twin, sender=stranger)
+
+
+def test_delegateBySig__garbage_signature__reverts(staking, delegatee, stranger, chain):
+    """A signature that recovers no address is refused (snekmate's ecdsa reason)."""
+    expiry = chain.pending_timestamp + 3600
+    with ape.reverts("ecdsa: invalid signature"):
+        staking.delegateBySig(delegatee, 0, expiry, 27, b"\0" * 32, b"\0" * 32, sender=stranger)
