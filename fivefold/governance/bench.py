@@ -60,7 +60,8 @@ def delegate(b: Bench):
 @operation(
     "staking.claim",
     "first claim of income streamed for a day, by a staker whose CC balance is zero (it staked all "
-    "of it): the balance goes from zero (Synthetix StakingRewards getReward: 92,837)",
+    "of it, a minute after streaming began): the balance goes from zero (Synthetix StakingRewards "
+    "getReward: 92,837)",
     target=85_000,
 )
 def claim(b: Bench):
