@@ -325,7 +325,8 @@ def handoff(ctx: Context) -> None:
     if acceptor is not None:
         for name, contract in owned(ctx):
             if hasattr(contract, "pending_owner") and contract.pending_owner() == acceptor.address:
-                ctx.step(f"{name}.accept_ownership (by the owner)", contract.accept_ownership(sender=acceptor))
+                receipt = contract.accept_ownership(sender=acceptor)
+                ctx.step(f"{name}.accept_ownership (by the owner)", receipt)
     for flow in domains.flows():
         if hasattr(flow, "after_handoff"):
             flow.after_handoff(ctx)
@@ -344,7 +345,9 @@ def local_owner(ctx: Context):
 # The roles of a timelock (snekmate's access_control): nobody but contracts may hold one after deployment.
 TIMELOCK_ROLES = {
     "admin": b"\0" * 32,
-    **{role.split("_")[0].lower(): keccak(text=role) for role in ("PROPOSER_ROLE", "EXECUTOR_ROLE", "CANCELLER_ROLE")},
+    "proposer": keccak(text="PROPOSER_ROLE"),
+    "executor": keccak(text="EXECUTOR_ROLE"),
+    "canceller": keccak(text="CANCELLER_ROLE"),
 }
 
 
@@ -357,7 +360,8 @@ def roles_held_by(ctx: Context, account: str) -> list[str]:
         if hasattr(contract, "is_minter") and contract.is_minter(account):
             held.append(f"{name}.minter")
         if hasattr(contract, "hasRole"):
-            held += [f"{name}.{role}" for role, word in TIMELOCK_ROLES.items() if contract.hasRole(word, account)]
+            roles = TIMELOCK_ROLES.items()
+            held += [f"{name}.{role}" for role, word in roles if contract.hasRole(word, account)]
     return held
 
 
