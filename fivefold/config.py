@@ -63,6 +63,8 @@ ADDRESS_KEYS: dict[str, bool] = {
     "payouts.assets.*": True,
     "payouts.unsupported[]": True,
     "lending.stablecoin": True,
+    "governance.committee[]": False,
+    "governance.authenticators[]": False,
 }
 
 

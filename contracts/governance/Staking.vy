@@ -81,6 +81,7 @@ from ethereum.ercs import IERC721
 from contracts.shared import asset_transfer
 from contracts.shared import constants
 from contracts.shared import owner_2step
+from contracts.shared import tunable
 from contracts.shared import reward_accumulator
 from interfaces import IStaking
 from interfaces import IVotes
@@ -91,6 +92,7 @@ implements: IStaking
 implements: IVotes
 
 initializes: owner_2step
+initializes: tunable[owner_2step := owner_2step]
 initializes: reward_accumulator
 initializes: eip712_domain_separator
 
@@ -108,6 +110,10 @@ exports: (
     # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
     # not exported: an ownerless staking contract could never list a collection, exclude an
     # exchange or set the income rate again.
+    # Tunable numbers: once the parameter registry is named, it alone sets them
+    # (contracts/shared/tunable.vy).
+    tunable.parameter_registry,
+    tunable.set_parameter_registry,
 )
 
 
@@ -353,7 +359,7 @@ def set_reward_rate(rate: uint256):
             old rate stays earned).
     @param rate The rate, in wei of the reward token per second.
     """
-    owner_2step.ownable._check_owner()
+    tunable._check_writer()
     reward_accumulator._set_rate(rate)
     log IStaking.RewardRateSet(rate=rate)
 
@@ -367,7 +373,7 @@ def set_collection_weight(collection: address, weight: uint256):
     @param collection The ERC-721 collection.
     @param weight The weight, in vote units (at most `MAX_WEIGHT`).
     """
-    owner_2step.ownable._check_owner()
+    tunable._check_writer()
     assert collection != empty(address), "staking: zero collection"
     assert weight <= MAX_WEIGHT, "staking: weight above the limit"
     self.collection_weight[collection] = weight
@@ -381,7 +387,7 @@ def set_identity_weight(weight: uint256):
             (issued ones keep theirs until revoked).
     @param weight The weight, in vote units (at most `MAX_WEIGHT`).
     """
-    owner_2step.ownable._check_owner()
+    tunable._check_writer()
     assert weight <= MAX_WEIGHT, "staking: weight above the limit"
     self.identity_weight = weight
     log IStaking.IdentityWeightSet(weight=weight)

@@ -1,30 +1,121 @@
-"""Governance: the parameter registry (issue 12; staking, the governor and the timelock join it).
+"""Governance: two DAOs, each staking -> Governor -> Timelock, and the parameter registry.
 
-Deploys ParameterRegistry everywhere. `configure` runs after every other domain's: each domain's
-tunable numbers (`parameters(ctx)` in its flow, collected by `fivefold.domains.parameters`) are
-registered once with this chain's configured value, which the registry writes through the contract's
-setter, and the contract is told that the registry alone writes them from now on
-(`set_parameter_registry`). A re-run changes a value or bounds through the registry while the deployer
-still owns it; after the handoff a change is a proposal, and a re-run that finds one says so.
-`exercise` reads every parameter back from its contract.
+Deploys on every chain (CREATE2, same addresses):
+  ParameterRegistry           the one writer of every tunable number (owned by the CC DAO's timelock)
+  CCStaking, DaoIdentity      CC staked 1:1 as votes (plus NFTs and identities), CC income
+  Timelock, Governor          the CC DAO: its timelock owns every other contract of the suite
+  HPCStaking, HPCTimelock,    the HPC DAO (Smart 4.4): staked HPC votes on HPC's protocol parameters
+  HPCGovernor, AuthenticatorRegistry   and owns the authenticator (signature node) registry
+
+The Governors take their timelock in their constructor, so each Timelock is built without its Governor
+and with the deployer as a one-time bootstrap account and a zero delay. `configure` wires the identity
+contract, then (after every other domain's) registers every domain's tunable numbers in the registry
+(`parameters(ctx)` of each flow, collected by `fivefold.domains.parameters`), which writes them
+through the contracts' setters and becomes their only writer. The deployment's handoff offers each
+contract to its DAO's timelock (`owner_of`); `after_handoff` then runs each timelock's bootstrap
+batch: accept every offered ownership, grant the Governor its roles, seat the configured committee,
+set the final delay; and the deployer renounces its roles. From then on no account holds any role.
+
+`exercise` (where the DAO's token is at home): stakers stake and delegate, a proposal changes a registry
+parameter and issues a DAO identity (CC) or seats an authenticator (HPC), it is voted, queued and
+executed after the delays (local time moves), and the changes are checked; everywhere every registry
+parameter reads back equal in its contract.
+
+Chain config keys read: `governance.timelock_delay_days` (default 2), `governance.committee` (addresses
+seated at bootstrap; default none), `governance.authenticators` (HPC signature nodes seated at
+bootstrap), `governance.reward_rate` (CC per second paid to CC stakers from funded Ecosystem CC;
+default 0) and `governance.identity_weight` (votes per DAO identity; default 1,000 CC). The Governors'
+rules are in deploy/suite.yaml `governance:` (constructor arguments: the same on every chain).
 """
 
 from __future__ import annotations
 
+from eth_utils import keccak
+
 from fivefold import domains
 from fivefold.context import Context, Deployable, FlowError, Parameter, Step
 from fivefold.governance.registry import entry
+from fivefold.units import DAY, to_wei
+
+ZERO = "0x" + "00" * 20
+ZERO32 = b"\0" * 32
+ROLES = [keccak(text=role) for role in ("PROPOSER_ROLE", "EXECUTOR_ROLE", "CANCELLER_ROLE")]
+HOUR = 3_600
+# Each DAO: its votes token, and the contracts its timelock owns besides the suite's default.
+DAOS = {
+    "CC": {"staking": "CCStaking", "timelock": "Timelock", "governor": "Governor"},
+    "HPC": {"staking": "HPCStaking", "timelock": "HPCTimelock", "governor": "HPCGovernor"},
+}
+HPC_OWNED = ("HPCStaking", "AuthenticatorRegistry")
+# Test doubles on local chains stay with the configured owner (an unlocked test account), which keeps
+# answering them (`Context.refresh_local_feeds`).
+LOCAL_DOUBLES = ("LocalPriceFeed",)
+DEFAULT_RULES = {
+    "voting_delay_hours": 24,
+    "voting_period_days": 5,
+    "proposal_threshold": 1_000_000,
+    "quorum_bps": 400,
+    "grace_period_days": 14,
+}
+BATCH = 16  # parameters per register_many (the contract takes up to 32; 16 stays far below a block)
+
+
+def _cfg(ctx: Context) -> dict:
+    return ctx.config.get("governance") or {}
+
+
+def rules(ctx: Context, dao: str) -> dict:
+    """deploy/suite.yaml `governance.<dao>` over DEFAULT_RULES."""
+    return DEFAULT_RULES | ((ctx.config.get("governance_rules") or {}).get(dao) or {})
+
+
+def _governor_args(dao: str):
+    def args(ctx: Context) -> list:
+        r = rules(ctx, dao)
+        names = DAOS[dao]
+        return [
+            ctx.address(names["staking"]),
+            ctx.address(names["timelock"]),
+            int(r["voting_delay_hours"]) * HOUR,
+            int(r["voting_period_days"]) * DAY,
+            to_wei(r["proposal_threshold"]),
+            int(r["quorum_bps"]),
+            int(r["grace_period_days"]) * DAY,
+        ]
+
+    return args
+
+
+def _staking_args(dao: str):
+    return lambda ctx: [ctx.address(dao), ctx.address(dao), ctx.deployer.address, f"{dao} Staking", "1"]
+
 
 CONTRACTS = [
     # The deployer owns the registry while it registers the suite's parameters, then hands it over.
     Deployable("ParameterRegistry", "ParameterRegistry", lambda ctx: [ctx.deployer.address]),
+    Deployable("CCStaking", "Staking", _staking_args("CC")),
+    Deployable(
+        "DaoIdentity",
+        "DaoIdentity",
+        lambda ctx: ["CloudChat DAO identity", "CCDAO", "", ctx.address("CCStaking"), ctx.deployer.address],
+    ),
+    # Zero delay and no Governor: the bootstrap batch grants the Governor and sets the final delay.
+    Deployable("Timelock", "Timelock", lambda ctx: [0, ZERO, ctx.deployer.address]),
+    Deployable("Governor", "Governor", _governor_args("CC")),
+    Deployable("HPCStaking", "Staking", _staking_args("HPC")),
+    Deployable("HPCTimelock", "Timelock", lambda ctx: [0, ZERO, ctx.deployer.address]),
+    Deployable("HPCGovernor", "Governor", _governor_args("HPC")),
+    Deployable("AuthenticatorRegistry", "AuthenticatorRegistry", lambda ctx: [ctx.deployer.address]),
 ]
-BATCH = 16  # parameters per register_many (the contract takes up to 32; 16 stays far below a block)
 
 
 def configure(ctx: Context) -> None:
-    """Registers every domain's parameters, `BATCH` to a transaction, and moves any whose value or
-    bounds differ from the configuration (idempotent: a re-run sends nothing when nothing changed)."""
+    """Wires the identity contract into CC staking, then registers every domain's parameters,
+    `BATCH` to a transaction, and moves any whose value or bounds differ from the configuration
+    (idempotent: a re-run sends nothing when nothing changed)."""
+    staking = ctx["CCStaking"]
+    if staking.identity_contract() != ctx.address("DaoIdentity") and staking.owner() == ctx.deployer.address:
+        ctx.send("CCStaking.set_identity_contract", staking.set_identity_contract, ctx["DaoIdentity"])
     registry = ctx["ParameterRegistry"]
     held = {p.name: p for p in registry.parameters()}
     wanted = domains.parameters(ctx)
@@ -50,6 +141,29 @@ def configure(ctx: Context) -> None:
         )
     for parameter in changed:
         _move(ctx, registry, parameter, held[parameter.name])
+
+
+def parameters(ctx: Context) -> list[Parameter]:
+    """Governance's own tunable numbers: each staking's income rate, CC's identity weight."""
+    cfg = _cfg(ctx)
+    rate = int(to_wei(cfg.get("reward_rate", 0)))
+    return [
+        Parameter(
+            "cc_staking.reward_rate", "CCStaking", "set_reward_rate", "reward_rate", rate, 0, to_wei(1_000)
+        ),
+        Parameter(
+            "hpc_staking.reward_rate", "HPCStaking", "set_reward_rate", "reward_rate", 0, 0, to_wei(100)
+        ),
+        Parameter(
+            "cc_staking.identity_weight",
+            "CCStaking",
+            "set_identity_weight",
+            "identity_weight",
+            to_wei(cfg.get("identity_weight", 1_000)),
+            0,
+            to_wei(1_000_000),
+        ),
+    ]
 
 
 def _differs(parameter: Parameter, current) -> bool:
@@ -91,6 +205,67 @@ def _entry(parameter: Parameter, target) -> dict:
     )
 
 
+# --- ownership: the timelocks own the suite
+
+
+def owner_of(ctx: Context, name: str, contract) -> str | None:
+    """The timelock that owns `name` after deployment (HPC's for its own DAO's contracts, CC's for the
+    rest of the suite); None for local test doubles (they stay with the configured owner)."""
+    if getattr(contract.contract_type, "name", None) in LOCAL_DOUBLES:
+        return None
+    timelock = "HPCTimelock" if name in HPC_OWNED else "Timelock"
+    return ctx.address(timelock) if timelock in ctx.contracts else None
+
+
+def after_handoff(ctx: Context) -> None:
+    """Each timelock's one-time bootstrap, while the deployer still holds its roles: one batch (delay 0)
+    accepts every ownership offered to it, grants its Governor the three roles, seats the configured
+    committee (CC) or authenticators (HPC) and sets the final delay; then the deployer renounces."""
+    for dao, names in DAOS.items():
+        timelock, governor = ctx[names["timelock"]], ctx[names["governor"]]
+        if not timelock.hasRole(ROLES[0], ctx.deployer.address):
+            continue  # bootstrapped already: what is offered since awaits a proposal (check-roles)
+        calls = [
+            (contract, contract.accept_ownership.encode_input())
+            for _, contract in _owned(ctx)
+            if contract.pending_owner() == timelock.address
+        ]
+        calls += [(timelock, timelock.grantRole.encode_input(role, governor)) for role in ROLES]
+        calls += _seats(ctx, dao, governor)
+        delay = int(_cfg(ctx).get("timelock_delay_days", 2)) * DAY
+        calls.append((timelock, timelock.update_delay.encode_input(delay)))
+        targets, values, data = [c.address for c, _ in calls], [0] * len(calls), [bytes(d) for _, d in calls]
+        args = (targets, values, data, ZERO32, ZERO32)
+        ctx.send(
+            f"{names['timelock']}.schedule_batch ({len(calls)} calls, delay 0)",
+            timelock.schedule_batch,
+            *args,
+            0,
+        )
+        ctx.send(f"{names['timelock']}.execute_batch (bootstrap)", timelock.execute_batch, *args)
+        for role in ROLES:
+            ctx.send(
+                f"{names['timelock']}.renounceRole (deployer)", timelock.renounceRole, role, ctx.deployer
+            )
+
+
+def _owned(ctx: Context):
+    return [(n, c) for n, c in ctx.contracts.items() if hasattr(c, "pending_owner")]
+
+
+def _seats(ctx: Context, dao: str, governor) -> list:
+    """The bootstrap's committee seats (CC's Governor) or authenticator seats (HPC's registry)."""
+    if dao == "CC":
+        members = [m for m in _cfg(ctx).get("committee") or [] if not governor.is_member(m)]
+        return [(governor, governor.add_member.encode_input(m)) for m in members]
+    registry = ctx["AuthenticatorRegistry"]
+    members = [m for m in _cfg(ctx).get("authenticators") or [] if not registry.is_member(m)]
+    return [(registry, registry.add_member.encode_input(m)) for m in members]
+
+
+# --- exercise
+
+
 def read_back(ctx: Context, parameter: Parameter) -> int:
     """The value the contract itself keeps (an address as an integer)."""
     getter = getattr(ctx[parameter.contract], parameter.getter)
@@ -101,7 +276,8 @@ def read_back(ctx: Context, parameter: Parameter) -> int:
 
 
 def exercise(ctx: Context) -> None:
-    """Every registered parameter reads back the same from the registry and from its contract."""
+    """Every registry parameter reads back equal in its contract; where a DAO's token is at home (and
+    local time can move), a whole proposal runs through that DAO."""
     registry = ctx["ParameterRegistry"]
     held = {p.name: p.value for p in registry.parameters()}
     for parameter in domains.parameters(ctx):
@@ -111,3 +287,89 @@ def exercise(ctx: Context) -> None:
         )
     note = f"{len(held)} read back equal in their contracts"
     ctx.steps.append(Step("ParameterRegistry.parameters", 0, "", note))
+    proposals = [_open(ctx, dao) for dao in DAOS if dao in ctx.config["home"]]
+    proposals = [p for p in proposals if p is not None]
+    if not proposals:
+        ctx.steps.append(Step("governance: no proposal", 0, "", "no DAO token is at home on this chain"))
+        return
+    _carry(ctx, proposals)
+
+
+class Proposal:
+    """One exercised proposal: its Governor, calls, proposer and what to check once executed."""
+
+    def __init__(self, dao, governor, calls, description, proposer, check):
+        self.dao, self.governor, self.proposer, self.check = dao, governor, proposer, check
+        self.targets = [c.address for c, _ in calls]
+        self.values = [0] * len(calls)
+        self.data = [bytes(d) for _, d in calls]
+        self.description = description
+        self.id = None
+
+    def args(self):
+        return (self.targets, self.values, self.data, keccak(text=self.description), self.proposer.address)
+
+
+def _open(ctx: Context, dao: str):
+    """Stakes enough of the DAO's token (from the treasury, on a local chain) for a proposer and a
+    supporter who delegates to it, and proposes the DAO's exercise change."""
+    if len(ctx.users) < 3 or not ctx.config.get("local"):
+        return None
+    names = DAOS[dao]
+    token, staking, governor = ctx[dao], ctx[names["staking"]], ctx[names["governor"]]
+    proposer, supporter, newcomer = ctx.users[:3]
+    treasury = ctx.signer(ctx.treasury)
+    threshold = governor.proposal_threshold()
+    if treasury is None or token.balanceOf(treasury) < 2 * threshold:
+        return None
+    for staker in (proposer, supporter):
+        ctx.step(f"{dao}.transfer (treasury to a staker)", token.transfer(staker, threshold, sender=treasury))
+        ctx.step(f"{dao}.approve ({names['staking']})", token.approve(staking, threshold, sender=staker))
+        ctx.step(f"{names['staking']}.stake", staking.stake(threshold, sender=staker))
+    receipt = staking.invoke_transaction("delegate", proposer, sender=supporter)
+    ctx.step(f"{names['staking']}.delegate (supporter to proposer)", receipt)
+    ctx.advance(1)  # power counts from the next second on
+    calls, description, check = _change(ctx, dao, newcomer)
+    proposal = Proposal(dao, governor, calls, description, proposer, check)
+    targets, values, data = proposal.targets, proposal.values, proposal.data
+    receipt = governor.propose(targets, values, data, description, sender=proposer)
+    proposal.id = receipt.return_value
+    ctx.step(f"{names['governor']}.propose ({len(calls)} calls)", receipt, description)
+    return proposal
+
+
+def _change(ctx: Context, dao: str, newcomer):
+    """The DAO's exercise proposal: CC moves the airdrop fee by 1 point and issues `newcomer` a DAO
+    identity; HPC seats `newcomer` as an authenticator. Returns (calls, description, check)."""
+    if dao == "CC":
+        registry, identity = ctx["ParameterRegistry"], ctx["DaoIdentity"]
+        fee = registry.value_of("airdrop_rounds.fee_bps")
+        new_fee = fee - 100 if fee >= 100 else fee + 100
+        calls = [
+            (registry, registry.set_parameter.encode_input("airdrop_rounds.fee_bps", new_fee)),
+            (identity, identity.issue.encode_input(newcomer)),
+        ]
+
+        def check() -> bool:
+            return ctx["AirdropRounds"].fee_bps() == new_fee and identity.balanceOf(newcomer) == 1
+
+        return calls, f"airdrop fee to {new_fee} bps; a DAO identity for {newcomer.address}", check
+    authenticators = ctx["AuthenticatorRegistry"]
+    calls = [(authenticators, authenticators.add_member.encode_input(newcomer))]
+    return calls, f"seat {newcomer.address} as an authenticator", lambda: authenticators.is_member(newcomer)
+
+
+def _carry(ctx: Context, proposals: list[Proposal]) -> None:
+    """Votes, queues and executes every open proposal, moving local time past each delay once."""
+    governor = proposals[0].governor
+    ctx.advance(governor.voting_delay() + 1)
+    for p in proposals:
+        ctx.step(f"{p.dao} Governor.castVote (for)", p.governor.castVote(p.id, 1, sender=p.proposer))
+    ctx.advance(max(p.governor.voting_period() for p in proposals))
+    for p in proposals:
+        ctx.step(f"{p.dao} Governor.queue", p.governor.queue(*p.args(), sender=p.proposer))
+    ctx.advance(max(ctx[DAOS[p.dao]["timelock"]].get_minimum_delay() for p in proposals))
+    for p in proposals:
+        note = "after the voting delay, the vote and the timelock delay (local time moved)"
+        ctx.step(f"{p.dao} Governor.execute", p.governor.execute(*p.args(), sender=p.proposer), note)
+        ctx.check(p.check(), f"the {p.dao} proposal's changes are in place")
