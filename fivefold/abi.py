@@ -112,6 +112,12 @@ GETTER_KEYS = {
     "nonces": ("owner",),
     "is_minter": ("minter",),
     "market_for": ("asset",),
+    "latest_vote_of": ("target",),
+    "identity_weight_of": ("account",),
+    "collection_weight": ("collection",),
+    "hasRole": ("role", "account"),
+    "getRoleAdmin": ("role",),
+    "get_timestamp": ("id",),
 }
 STANDARD_OUTPUTS = {
     "eip712Domain": ("fields", "name", "version", "chainId", "verifyingContract", "salt", "extensions"),

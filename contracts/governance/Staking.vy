@@ -629,8 +629,8 @@ def nft_stake(collection: address, token_id: uint256) -> (address, uint256):
     @notice Who staked an NFT and the weight recorded with it.
     @param collection The ERC-721 collection.
     @param token_id The NFT.
-    @return address The staker (empty: not staked).
-    @return uint256 The weight it was staked with.
+    @return staker The staker (empty: not staked).
+    @return weight The weight it was staked with.
     """
     word: uint256 = self._nfts[collection][token_id]
     return convert(word & _STAKER_MASK, address), word >> _WEIGHT_SHIFT

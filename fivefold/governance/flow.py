@@ -222,6 +222,8 @@ def after_handoff(ctx: Context) -> None:
     accepts every ownership offered to it, grants its Governor the three roles, seats the configured
     committee (CC) or authenticators (HPC) and sets the final delay; then the deployer renounces."""
     for dao, names in DAOS.items():
+        if names["timelock"] not in ctx.contracts:
+            continue  # a partial suite (tests of the handoff alone)
         timelock, governor = ctx[names["timelock"]], ctx[names["governor"]]
         if not timelock.hasRole(ROLES[0], ctx.deployer.address):
             continue  # bootstrapped already: what is offered since awaits a proposal (check-roles)
