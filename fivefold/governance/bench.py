@@ -87,17 +87,31 @@ def claim(b: Bench):
     return staking.claim(sender=b.user(0))
 
 
-def _dao(b: Bench):
+OTHER_STAKERS = 10_000
+STAKER_BATCH = 100
+
+
+def _dao(b: Bench, other_stakers: int = 0):
     """Staking of CC (user 0 stakes 2,000, user 1 10,000, each once), a Timelock and its Governor
     (threshold 1,000 votes, quorum 4%), the stakes an hour before the measurement."""
     token = capped_token(b, "CloudChat", "CC", 10**28)
-    token.initialize_supply(
-        [b.user(0).address, b.user(1).address], [to_wei(2_000), to_wei(10_000)], sender=b.owner
-    )
+    holders, amounts = [b.user(0).address, b.user(1).address], [to_wei(2_000), to_wei(10_000)]
+    if other_stakers:
+        holders, amounts = [*holders, b.user(2).address], [*amounts, to_wei(other_stakers)]
+    token.initialize_supply(holders, amounts, sender=b.owner)
     votes = b.project.Staking.deploy(token, token, b.owner, "CloudChat Staking", "1", sender=b.deployer)
     for i, amount in ((0, to_wei(2_000)), (1, to_wei(10_000))):
         token.approve(votes, amount, sender=b.user(i))
         votes.stake(amount, sender=b.user(i))
+    if other_stakers:
+        # each other staker: a distinct account staking 1 CC through the ordinary `stake`
+        account = b.project.StakerAccount.deploy(sender=b.deployer)
+        batcher = b.project.StakingBatchStaker.deploy(account, sender=b.deployer)
+        token.transfer(batcher, to_wei(other_stakers), sender=b.user(2))
+        for _ in range(other_stakers // STAKER_BATCH):
+            batcher.stake_many(STAKER_BATCH, token, votes, to_wei(1), sender=b.deployer, gas=29_000_000)
+            b.chain.pending_timestamp += 1  # one total-supply checkpoint per batch
+        assert batcher.created() == other_stakers
     predicted = b.deployer.get_deployment_address(b.deployer.nonce + 1)
     timelock = b.project.Timelock.deploy(TIMELOCK_DELAY, predicted, ZERO, sender=b.deployer)
     governor = b.project.Governor.deploy(
@@ -143,7 +157,21 @@ def propose(b: Bench):
     target=65_000,
 )
 def vote(b: Bench):
-    governor = _dao(b)
+    return _vote(b, _dao(b))
+
+
+@operation(
+    "dao.vote.10000stakers",
+    f"dao.vote with {OTHER_STAKERS:,} other stakers in the same Staking (distinct accounts, opened by "
+    "StakingBatchStaker): a vote reads only the voter's checkpoints, so it costs what dao.vote costs",
+    target=65_000,
+)
+def vote_10000stakers(b: Bench):
+    return _vote(b, _dao(b, OTHER_STAKERS))
+
+
+def _vote(b: Bench, governor):
+    """The first vote (user 1, for) on a fresh one-call proposal, right after voting opens."""
     proposal_id = _propose(b, governor).return_value
     b.chain.pending_timestamp += VOTING_DELAY + 1
     return governor.castVote(proposal_id, 1, sender=b.user(1))
