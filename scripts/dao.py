@@ -1,7 +1,8 @@
-"""Governance at a glance: the suite's tunable parameters (and, as governance grows, its proposals).
+"""Governance at a glance: the suite's tunable parameters and the DAOs' proposals.
 
   ape run dao params --network bsc:mainnet          every registry parameter: contract, value, bounds
   ape run dao params --registry 0x...               a ParameterRegistry not in the manifest
+  ape run dao proposals --network bsc:mainnet       both DAOs' proposals with their state and votes
 
 The logic lives in fivefold/governance/params.py.
 """
@@ -20,6 +21,7 @@ def cli():
 
     \b
       ape run dao params --network bsc:mainnet      every parameter with its bounds and value
+      ape run dao proposals --network bsc:mainnet   every proposal with its state and votes
     """
 
 
@@ -36,3 +38,13 @@ def params(provider, registry):
     session.prepare(provider)
     with ui.errors(*deployment.ERRORS):
         params_mod.run(provider, registry)
+
+
+@cli.command(cls=Command)
+@network_option()
+def proposals(provider):
+    """Prints every proposal of the CC and HPC DAOs on the connected chain (from the Governors'
+    ProposalCreated logs): its state, votes for and against, when voting ends, its description."""
+    session.prepare(provider)
+    with ui.errors(*deployment.ERRORS):
+        params_mod.run_proposals(provider)

@@ -52,3 +52,54 @@ def run(provider, registry: str | None = None) -> None:
         table or [("(none registered)", "", "", "")],
         justify_right=(2,),
     )
+
+
+# The Governor's phases (`state(id)`, OpenZeppelin's numbering).
+STATES = ("pending", "active", "canceled", "defeated", "succeeded", "queued", "expired", "executed")
+GOVERNORS = ("Governor", "HPCGovernor")
+DAY = 86_400
+
+
+def _when(seconds: int) -> str:
+    """A signed duration, short: "in 2.5 d", "3.0 h ago"."""
+    size, unit = (DAY, "d") if abs(seconds) >= DAY else (3_600, "h")
+    text = f"{abs(seconds) / size:.1f} {unit}"
+    return f"in {text}" if seconds >= 0 else f"{text} ago"
+
+
+def proposal_rows(governor, label: str, now: int) -> list[tuple[str, ...]]:
+    """(DAO, id, state, for, against, voting ends, description) for each proposal the Governor logged."""
+    rows = []
+    for log in governor.ProposalCreated.range(0, governor.chain_manager.blocks.head.number + 1):
+        p = governor.proposal(log.proposal_id)
+        state = STATES[governor.state(log.proposal_id)]
+        ends = _when(p.deadline - now)
+        votes = (f"{p.for_votes / 10**18:,.0f}", f"{p.against_votes / 10**18:,.0f}")
+        short_id = f"{log.proposal_id:#x}"[:10] + "…"
+        rows.append((label, short_id, state, *votes, ends, log.description[:40]))
+    return rows
+
+
+def run_proposals(provider) -> None:
+    """`ape run dao proposals`: every proposal of both DAOs on the connected chain, with its state."""
+    from ape import chain, project
+
+    data = manifest.load(chain.chain_id)["contracts"]
+    missing = [name for name in GOVERNORS if name not in data]
+    if len(missing) == len(GOVERNORS):
+        raise deployment.DeploymentError(
+            f"no Governor on chain {chain.chain_id}: {manifest.describe(chain.chain_id)} has none; "
+            f"{deployment.nothing_deployed_hint(chain)}"
+        )
+    now = chain.blocks.head.timestamp
+    rows = []
+    for name in GOVERNORS:
+        if name in data:
+            governor = project.Governor.at(data[name]["address"])
+            rows += proposal_rows(governor, "CC" if name == "Governor" else "HPC", now)
+    ui.table(
+        f"Proposals on chain {chain.chain_id}",
+        ["DAO", "id", "state", "for", "against", "voting ends", "description"],
+        rows or [("(none yet)", "", "", "", "", "", "")],
+        justify_right=(3, 4),
+    )

@@ -91,8 +91,15 @@ def _build_native_round(run_command, rows, tmp_path):
     registry and round read from the chain and the manifest); returns the round file."""
     out = tmp_path / "round.json"
     built = run_command(
-        "airdrop", "build", str(rows), "--asset", "native", "--network", "ethereum:local:foundry",
-        "--out", str(out),
+        "airdrop",
+        "build",
+        str(rows),
+        "--asset",
+        "native",
+        "--network",
+        "ethereum:local:foundry",
+        "--out",
+        str(out),
     )
     assert built.exit_code == 0, built.output
     return out
@@ -179,3 +186,13 @@ def test_dao_params__deployed__every_parameter_with_its_bounds(deployed, run_com
     assert result.exit_code == 0, result.output
     text = " ".join(result.output.split())
     assert "airdrop_rounds.fee_bps" in text and "AirdropRounds" in text and "0 .. 1,000" in text
+
+
+def test_dao_proposals__after_exercise__each_dao_proposal_executed(deployed, run_command):
+    """dao proposals lists the proposals the exercise ran (one per DAO on the local chain), executed."""
+    exercised = run_command("exercise")
+    assert exercised.exit_code == 0, exercised.output
+    result = run_command("dao", "proposals")
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.output.splitlines() if "executed" in line]
+    assert {"CC", "HPC"} <= {row.split("│")[1].strip() for row in rows}, result.output
