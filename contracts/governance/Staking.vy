@@ -112,8 +112,7 @@ exports: (
     # exchange or set the income rate again.
     # Tunable numbers: once the parameter registry is named, it alone sets them
     # (contracts/shared/tunable.vy).
-    tunable.parameter_registry,
-    tunable.set_parameter_registry,
+    tunable.__interface__,
 )
 
 

@@ -74,8 +74,7 @@ exports: (
     # factor and rate model for good (the owner of the Controller governs every market).
     # Tunable numbers: once the parameter registry is named, it alone sets them
     # (contracts/shared/tunable.vy).
-    tunable.parameter_registry,
-    tunable.set_parameter_registry,
+    tunable.__interface__,
 )
 
 

@@ -46,8 +46,7 @@ exports: (
     # and every market priced by it would freeze for good.
     # Tunable numbers: once the parameter registry is named, it alone sets them
     # (contracts/shared/tunable.vy).
-    tunable.parameter_registry,
-    tunable.set_parameter_registry,
+    tunable.__interface__,
 )
 
 

@@ -58,8 +58,7 @@ exports: (
     # fee or the treasury, again.
     # The fee is tunable: once the parameter registry is named, it alone sets it
     # (contracts/shared/tunable.vy).
-    tunable.parameter_registry,
-    tunable.set_parameter_registry,
+    tunable.__interface__,
 )
 
 

@@ -94,8 +94,7 @@ exports: (
     # treasury again (the fees would stay stuck).
     # Tunable numbers: once the parameter registry is named, it alone sets them
     # (contracts/shared/tunable.vy).
-    tunable.parameter_registry,
-    tunable.set_parameter_registry,
+    tunable.__interface__,
 )
 
 

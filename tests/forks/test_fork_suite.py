@@ -2,8 +2,9 @@
 
 from eth_account import Account
 
-from fivefold import forks
+from fivefold import deployment, forks
 from fivefold.domains import flows as domains
+from fivefold.domains import owner_of
 
 
 def _balance_upstream(url, token, account) -> int:
@@ -12,11 +13,15 @@ def _balance_upstream(url, token, account) -> int:
 
 
 def test_fork__manifest__every_contract_present_and_handed_over(suite):
+    """Every contract has code; each owned one belongs to its DAO's timelock (local doubles to the
+    configured owner), and no account holds a role."""
     assert suite.contracts, "the manifest lists no contract"
     for name, contract in suite.contracts.items():
         assert len(suite.chain.provider.get_code(contract.address)) > 0, name
         if hasattr(contract, "owner"):
-            assert contract.owner() == suite.owner, f"{name} still owned by {contract.owner()}"
+            expected = owner_of(suite, name, contract) or suite.owner
+            assert contract.owner() == expected, f"{name} still owned by {contract.owner()}"
+    assert deployment.owned_by_accounts(suite) == []
 
 
 def test_fork__exercise__every_domain_flow_succeeds(suite):

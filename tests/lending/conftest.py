@@ -155,6 +155,15 @@ def wad(x) -> int:
     return int(x * WAD)
 
 
+@pytest.fixture(scope="module", autouse=True)
+def fresh_feeds(system, deployer):
+    """Every module starts with the session's feeds answering now: another package on the same xdist
+    worker may have moved time (governance waits out voting periods), and a chain snapshot reverts
+    state, not the node's clock."""
+    for feed in system.feeds.values():
+        lending.set_local_answer(feed, feed.answer(), deployer)
+
+
 @pytest.fixture(scope="session")
 def warp(chain, system, deployer):
     """`warp(seconds)`: moves time on and refreshes every feed (they go stale after an hour)."""
