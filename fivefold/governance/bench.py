@@ -88,7 +88,7 @@ def claim(b: Bench):
 
 
 OTHER_STAKERS = 10_000
-STAKER_BATCH = 100
+STAKER_BATCH = 50
 
 
 def _dao(b: Bench, other_stakers: int = 0):
@@ -109,7 +109,7 @@ def _dao(b: Bench, other_stakers: int = 0):
         batcher = b.project.StakingBatchStaker.deploy(account, sender=b.deployer)
         token.transfer(batcher, to_wei(other_stakers), sender=b.user(2))
         for _ in range(other_stakers // STAKER_BATCH):
-            batcher.stake_many(STAKER_BATCH, token, votes, to_wei(1), sender=b.deployer, gas=29_000_000)
+            batcher.stake_many(STAKER_BATCH, token, votes, to_wei(1), sender=b.deployer, gas=15_000_000)
             b.chain.pending_timestamp += 1  # one total-supply checkpoint per batch
         assert batcher.created() == other_stakers
     predicted = b.deployer.get_deployment_address(b.deployer.nonce + 1)

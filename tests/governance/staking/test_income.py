@@ -57,9 +57,15 @@ def test_claim__two_stakers__paid_as_the_model_says(funded, cc, staker, second_s
     assert model.dust(t0 + 77) >= 0
 
 
-def test_claim__budget_runs_out__stops_at_what_was_funded(staking, cc, owner, funder, staker, chain):
+def test_claim__budget_runs_out__stops_at_what_was_funded(
+    project, deployer, cc, owner, funder, staker, chain
+):
     """A budget for 100 seconds pays 100 seconds' worth, never more, however long one waits;
-    funding again restarts the stream from then, not retroactively."""
+    funding again restarts the stream from then, not retroactively. (Its own Staking: the budget must
+    start at exactly zero whatever ran before on this worker.)"""
+    staking = project.Staking.deploy(cc, cc, owner, "CloudChat Staking", "1", sender=deployer)
+    for holder in (staker, funder):
+        cc.approve(staking, 2**256 - 1, sender=holder)
     staking.set_reward_rate(RATE, sender=owner)
     staking.fund(100 * RATE, sender=funder)
     t0 = staking.stake(10**18, sender=staker).timestamp
