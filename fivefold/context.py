@@ -57,6 +57,7 @@ class Parameter:
     arity: int = 1  # how many values the setter takes (each is a Parameter of its own)
     position: int = 0  # which of them this one is
     field: str | None = None  # the getter returns a struct: this field of it
+    registry: str = "ParameterRegistry"  # which DAO's registry writes it (HPC's: "HPCParameterRegistry")
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Governance: two DAOs, each staking -> Governor -> Timelock, and the parameter registry.
 
 Deploys on every chain (CREATE2, same addresses):
-  ParameterRegistry           the one writer of every tunable number (owned by the CC DAO's timelock)
+  ParameterRegistry           the one writer of the suite's tunable numbers (the CC DAO's timelock owns it)
+  HPCParameterRegistry        the same for HPC's own numbers (the HPC DAO's timelock owns it)
   CCStaking, DaoIdentity      CC staked 1:1 as votes (plus NFTs and identities), CC income
   Timelock, Governor          the CC DAO: its timelock owns every other contract of the suite
   HPCStaking, HPCTimelock,    the HPC DAO (Smart 4.4): staked HPC votes on HPC's protocol parameters
@@ -46,7 +47,8 @@ DAOS = {
     "CC": {"staking": "CCStaking", "timelock": "Timelock", "governor": "Governor"},
     "HPC": {"staking": "HPCStaking", "timelock": "HPCTimelock", "governor": "HPCGovernor"},
 }
-HPC_OWNED = ("HPCStaking", "AuthenticatorRegistry")
+HPC_OWNED = ("HPCStaking", "AuthenticatorRegistry", "HPCParameterRegistry")
+REGISTRIES = ("ParameterRegistry", "HPCParameterRegistry")
 # Test doubles on local chains stay with the configured owner (an unlocked test account), which keeps
 # answering them (`Context.refresh_local_feeds`).
 LOCAL_DOUBLES = ("LocalPriceFeed",)
@@ -106,19 +108,25 @@ CONTRACTS = [
     Deployable("HPCTimelock", "Timelock", lambda ctx: [0, ZERO, ctx.deployer.address]),
     Deployable("HPCGovernor", "Governor", _governor_args("HPC")),
     Deployable("AuthenticatorRegistry", "AuthenticatorRegistry", lambda ctx: [ctx.deployer.address]),
+    Deployable("HPCParameterRegistry", "ParameterRegistry", lambda ctx: [ctx.deployer.address]),
 ]
 
 
 def configure(ctx: Context) -> None:
-    """Wires the identity contract into CC staking, then registers every domain's parameters,
-    `BATCH` to a transaction, and moves any whose value or bounds differ from the configuration
-    (idempotent: a re-run sends nothing when nothing changed)."""
+    """Wires the identity contract into CC staking, then registers every domain's parameters in their
+    DAO's registry, `BATCH` to a transaction, and moves any whose value or bounds differ from the
+    configuration (idempotent: a re-run sends nothing when nothing changed)."""
     staking = ctx["CCStaking"]
     if staking.identity_contract() != ctx.address("DaoIdentity") and staking.owner() == ctx.deployer.address:
         ctx.send("CCStaking.set_identity_contract", staking.set_identity_contract, ctx["DaoIdentity"])
-    registry = ctx["ParameterRegistry"]
-    held = {p.name: p for p in registry.parameters()}
     wanted = domains.parameters(ctx)
+    for name in REGISTRIES:
+        _configure_registry(ctx, ctx[name], name, [p for p in wanted if p.registry == name])
+
+
+def _configure_registry(ctx: Context, registry, label: str, wanted: list[Parameter]) -> None:
+    """One registry: named in each contract it writes, its parameters registered or moved."""
+    held = {p.name: p for p in registry.parameters()}
     for name in dict.fromkeys(p.contract for p in wanted):  # each contract once, in order
         target = ctx[name]
         # A lending market has no registry of its own: it reads its Controller's.
@@ -130,17 +138,17 @@ def configure(ctx: Context) -> None:
         first = (new + changed)[0].name
         raise FlowError(
             f"{first} on chain {ctx.chain_id} differs from deploy/{ctx.config['chain']}.yaml, and the "
-            "parameter registry belongs to governance now: propose ParameterRegistry.set_parameter"
+            f"{label} belongs to governance now: propose {label}.set_parameter"
         )
     for start in range(0, len(new), BATCH):
         batch = new[start : start + BATCH]
         ctx.send(
-            f"ParameterRegistry.register_many ({batch[0].name} .. {batch[-1].name})",
+            f"{label}.register_many ({batch[0].name} .. {batch[-1].name})",
             registry.register_many,
             [_entry(p, ctx[p.contract]) for p in batch],
         )
     for parameter in changed:
-        _move(ctx, registry, parameter, held[parameter.name])
+        _move(ctx, registry, label, parameter, held[parameter.name])
 
 
 def parameters(ctx: Context) -> list[Parameter]:
@@ -174,10 +182,10 @@ def _differs(parameter: Parameter, current) -> bool:
     )
 
 
-def _move(ctx: Context, registry, parameter: Parameter, current) -> None:
+def _move(ctx: Context, registry, label: str, parameter: Parameter, current) -> None:
     """Moves a registered parameter's value and bounds to the configured ones, keeping the value inside
     the bounds at every step (widened first when the new value lies outside the old ones)."""
-    label = f"ParameterRegistry.%s({parameter.name})"
+    label = f"{label}.%s({parameter.name})"
     bounds = (parameter.minimum, parameter.maximum)
     lowest, highest = current.minimum, current.maximum
     if not lowest <= parameter.value <= highest:
@@ -280,15 +288,14 @@ def read_back(ctx: Context, parameter: Parameter) -> int:
 def exercise(ctx: Context) -> None:
     """Every registry parameter reads back equal in its contract; where a DAO's token is at home (and
     local time can move), a whole proposal runs through that DAO."""
-    registry = ctx["ParameterRegistry"]
-    held = {p.name: p.value for p in registry.parameters()}
+    held = {p.name: p.value for name in REGISTRIES for p in ctx[name].parameters()}
     for parameter in domains.parameters(ctx):
         ctx.check(
             held.get(parameter.name) == read_back(ctx, parameter),
             f"{parameter.name}: the registry and {parameter.contract} agree",
         )
     note = f"{len(held)} read back equal in their contracts"
-    ctx.steps.append(Step("ParameterRegistry.parameters", 0, "", note))
+    ctx.steps.append(Step("ParameterRegistry.parameters (both DAOs)", 0, "", note))
     proposals = [_open(ctx, dao) for dao in DAOS if dao in ctx.config["home"]]
     proposals = [p for p in proposals if p is not None]
     if not proposals:

@@ -180,6 +180,7 @@ class Votes:
         """Total weight minus what exclusion removes: the weight of excluded accounts and the
         weight of everybody who delegates to an excluded account."""
         return sum(
-            w for a, w in self.weight.items()
+            w
+            for a, w in self.weight.items()
             if a not in self.excluded and self.delegates(a) not in self.excluded
         )

@@ -6,16 +6,19 @@ from __future__ import annotations
 
 from fivefold import deployment, manifest, ui
 
+REGISTRIES = {"ParameterRegistry": "CC", "HPCParameterRegistry": "HPC"}
 
-def registry_address(chain) -> str:
-    """The ParameterRegistry of the connected chain's manifest; DeploymentError naming the fix."""
-    record = manifest.load(chain.chain_id)["contracts"].get("ParameterRegistry")
-    if not record:
+
+def registry_addresses(chain) -> dict[str, str]:
+    """DAO -> its ParameterRegistry, from the connected chain's manifest; DeploymentError naming the fix."""
+    records = manifest.load(chain.chain_id)["contracts"]
+    found = {dao: records[name]["address"] for name, dao in REGISTRIES.items() if name in records}
+    if not found:
         raise deployment.DeploymentError(
             f"no parameter registry on chain {chain.chain_id}: {manifest.describe(chain.chain_id)} has no "
             f"ParameterRegistry; {deployment.nothing_deployed_hint(chain)} (or pass --registry)"
         )
-    return record["address"]
+    return found
 
 
 def _names(chain) -> dict[str, str]:
@@ -44,14 +47,18 @@ def rows(registry, names: dict[str, str]) -> list[tuple[str, str, str, str]]:
 def run(provider, registry: str | None = None) -> None:
     from ape import chain, project
 
-    contract = project.ParameterRegistry.at(registry or registry_address(chain))
-    table = rows(contract, _names(chain))
-    ui.table(
-        f"Parameters on chain {chain.chain_id} (owner {contract.owner()})",
-        ["parameter", "contract", "value", "bounds"],
-        table or [("(none registered)", "", "", "")],
-        justify_right=(2,),
-    )
+    registries = {"given": registry} if registry else registry_addresses(chain)
+    names = _names(chain)
+    for dao, address in registries.items():
+        contract = project.ParameterRegistry.at(address)
+        table = rows(contract, names)
+        title = f"{dao} DAO parameters" if dao != "given" else f"Parameters of {address}"
+        ui.table(
+            f"{title} on chain {chain.chain_id} (owner {contract.owner()})",
+            ["parameter", "contract", "value", "bounds"],
+            table or [("(none registered)", "", "", "")],
+            justify_right=(2,),
+        )
 
 
 # The Governor's phases (`state(id)`, OpenZeppelin's numbering).
