@@ -465,9 +465,11 @@ def nothing_deployed_hint(chain) -> str:
     """What to do when a command finds no manifest for the connected chain."""
     kind = manifest_mod.kind_of(chain.provider)
     if kind == manifest_mod.EPHEMERAL:
-        return ("this command started its own local chain, which has nothing on it and stops when the "
-                "command exits: start the local chains with `make up` and pass one of the --network "
-                "choices it prints")
+        return (
+            "this command started its own local chain, which has nothing on it and stops when the "
+            "command exits: start the local chains with `make up` and pass one of the --network "
+            "choices it prints"
+        )
     return "run `ape run deploy` with this --network first"
 
 
@@ -577,8 +579,7 @@ def run(ctx: Context, dry_run: bool = False, assume_yes: bool = False, quiet: bo
         sent = len(ctx.steps) - n_before
         ui.console.print(
             f"chain {ctx.chain_id} ({ctx.config['chain']}): {len(pending)} of {len(planned)} contracts "
-            f"deployed, {sent} setup transaction(s), every role handed to the owner {_short(ctx.owner)}; "
-            + manifest_note(ctx.chain)
+            f"deployed, {sent} setup transaction(s), {_owners(ctx)}; " + manifest_note(ctx.chain)
         )
     else:
         ui.console.print(manifest_note(ctx.chain))
@@ -588,8 +589,10 @@ def manifest_note(chain) -> str:
     """Where the record of this deployment is (or why there is none)."""
     path = manifest_mod.path_for(chain.chain_id)
     if path is None:
-        return (f"chain {chain.chain_id} was started by this command and stops with it: no manifest written. "
-                "To keep local chains with the suite deployed, run `make up`.")
+        return (
+            f"chain {chain.chain_id} was started by this command and stops with it: no manifest written. "
+            "To keep local chains with the suite deployed, run `make up`."
+        )
     return f"manifest: {path}"
 
 
@@ -610,6 +613,19 @@ def _plan_table(ctx: Context, planned: list[Planned]) -> None:
             for p in planned
         ],
     )
+
+
+def _owners(ctx: Context) -> str:
+    """Who holds the roles now, in a few words: the timelocks by name, then any account (on a local
+    chain the configured owner keeps the local test doubles)."""
+    names = {c.address: n for n, c in ctx.contracts.items()}
+    owners = dict.fromkeys(c.owner() for _, c in owned(ctx))
+    contracts = [names[o] for o in owners if o in names]
+    accounts = [
+        f"the configured owner {_short(o)}" if o == ctx.owner else _short(o) for o in owners if o not in names
+    ]
+    held = sorted(contracts) + accounts
+    return "every contract owned by " + ", ".join(held) if held else "nothing owned"
 
 
 def _short(address: str) -> str:
