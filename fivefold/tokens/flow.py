@@ -58,9 +58,12 @@ def configure(ctx: Context) -> None:
             ctx.send(f"{symbol}.set_minter(bridge)", token.set_minter, bridge, True)
 
 
-def permit_signature(token, owner_account, spender: str, amount: int, deadline: int, chain_id: int):
-    """Signs an EIP-2612 permit with `owner_account` (any ape account that can sign messages)."""
-    message = encode_typed_data(
+def sign_typed(signer, contract, chain_id: int, primary: str, fields: list[tuple[str, str]], message: dict):
+    """Signs EIP-712 `primary(fields...)` in `contract`'s domain (its `eip712Domain` name and version)
+    with `signer` (any ape account that can sign messages); returns (v, r, s) as the contracts take
+    them. Permits (EIP-2612) and delegations (governance) sign through here."""
+    domain = contract.eip712Domain()
+    typed = encode_typed_data(
         full_message={
             "types": {
                 "EIP712Domain": [
@@ -69,34 +72,44 @@ def permit_signature(token, owner_account, spender: str, amount: int, deadline: 
                     {"name": "chainId", "type": "uint256"},
                     {"name": "verifyingContract", "type": "address"},
                 ],
-                "Permit": [
-                    {"name": "owner", "type": "address"},
-                    {"name": "spender", "type": "address"},
-                    {"name": "value", "type": "uint256"},
-                    {"name": "nonce", "type": "uint256"},
-                    {"name": "deadline", "type": "uint256"},
-                ],
+                primary: [{"name": name, "type": kind} for name, kind in fields],
             },
-            "primaryType": "Permit",
+            "primaryType": primary,
             "domain": {
-                "name": token.eip712Domain()[1],
-                "version": "1",
+                "name": domain[1],
+                "version": domain[2],
                 "chainId": chain_id,
-                "verifyingContract": token.address,
+                "verifyingContract": contract.address,
             },
-            "message": {
-                "owner": owner_account.address,
-                "spender": spender,
-                "value": amount,
-                "nonce": token.nonces(owner_account.address),
-                "deadline": deadline,
-            },
+            "message": message,
         }
     )
-    sig = owner_account.sign_message(message)
+    sig = signer.sign_message(typed)
     # Ape's signature drops leading zero bytes of r and s; as bytes32 they would be padded on the
-    # wrong side (a failed permit about once in 128 signatures), so pad them back to 32 bytes.
+    # wrong side (a failed signature about once in 128), so pad them back to 32 bytes.
     return sig.v, bytes(sig.r).rjust(32, b"\0"), bytes(sig.s).rjust(32, b"\0")
+
+
+PERMIT = [
+    ("owner", "address"),
+    ("spender", "address"),
+    ("value", "uint256"),
+    ("nonce", "uint256"),
+    ("deadline", "uint256"),
+]
+
+
+def permit_signature(token, owner_account, spender: str, amount: int, deadline: int, chain_id: int):
+    """Signs an EIP-2612 permit with `owner_account` (any ape account that can sign messages)."""
+    owner = owner_account.address
+    message = {
+        "owner": owner,
+        "spender": spender,
+        "value": amount,
+        "nonce": token.nonces(owner),
+        "deadline": deadline,
+    }
+    return sign_typed(owner_account, token, chain_id, "Permit", PERMIT, message)
 
 
 def exercise(ctx: Context) -> None:
