@@ -354,9 +354,9 @@ def _emit_enough(ctx: Context, dao: str, treasury, needed: int) -> None:
     """An emitted token (HPC) reaches the treasury only as time passes: on a local chain, move time
     until the emitter has accrued what the exercise's stakers need, and mint it (anyone may)."""
     emitter = ctx.contracts.get(f"{dao}Emitter")
-    short = needed - ctx[dao].balanceOf(treasury) - (emitter.mintable() if emitter else 0)
     if emitter is None or emitter.recipient() != treasury.address:
         return
+    short = needed - ctx[dao].balanceOf(treasury) - emitter.mintable()
     if short > 0:
         rate = emitter.rate_at(ctx.chain.blocks.head.timestamp)
         if rate == 0:
@@ -391,8 +391,7 @@ def _change(ctx: Context, dao: str, newcomer):
 
 def _carry(ctx: Context, proposals: list[Proposal]) -> None:
     """Votes, queues and executes every open proposal, moving local time past each delay once."""
-    governor = proposals[0].governor
-    ctx.advance(governor.voting_delay() + 1)
+    ctx.advance(max(p.governor.voting_delay() for p in proposals) + 1)
     for p in proposals:
         ctx.step(f"{p.dao} Governor.castVote (for)", p.governor.castVote(p.id, 1, sender=p.proposer))
     ctx.advance(max(p.governor.voting_period() for p in proposals))
