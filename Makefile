@@ -61,7 +61,7 @@ demo: setup
 # One Ape run: two workers (each with its own anvil; a test file stays on one worker, so its
 # module fixtures deploy once), the fork tests and the gas check included; the 20 slowest at the end.
 test: setup lint
-	$(BIN)/ape test tests -q -n 2 --dist loadfile --durations=20
+	$(BIN)/ape test tests -q -n 2 --dist loadfile --durations=20 --tb=short
 
 lint: setup
 	$(BIN)/ruff check .

@@ -80,7 +80,7 @@ def for_tests() -> None:
     _once("round_trips", _cut_round_trips)
     _once("quiet_failures", _quiet_failures)
     _once("patient_start", _patient_start)
-    _once("no_step_tracing", _no_step_tracing)
+    _once("lean_anvil", _lean_anvil)
 
 
 def for_scripts(local: bool) -> None:
@@ -90,7 +90,7 @@ def for_scripts(local: bool) -> None:
     _once("explorer", lambda: _explorer_offline(local))
     _once("round_trips", _cut_round_trips)
     _once("patient_start", _patient_start)
-    _once("no_step_tracing", _no_step_tracing)
+    _once("lean_anvil", _lean_anvil)
 
 
 def _once(name: str, apply) -> None:
@@ -121,16 +121,27 @@ def _patient_start() -> None:
 # and keeps it for the node's life. Nothing of the suite reads opcode steps (return values and revert
 # reasons come from call traces and revert data, which anvil keeps without the flag); with it, a gas
 # bench that opens 10,000 staker accounts ran at a third of the speed and once exhausted the node.
-def _no_step_tracing() -> None:
-    """Anvil nodes Ape starts (local and forks) run without `--steps-tracing`."""
+#
+# Anvil also writes the state of every block that leaves its in-memory window to disk, under
+# ~/.foundry/anvil/tmp/, and leaves it there when it is stopped: one `make test` wrote 2 to 4 GB per
+# node, and the machine's disk filled within a day of runs (every later write failed, tests included).
+# The suite never reads a state that old (calls run at the latest block; Ape's isolation uses
+# evm_snapshot, which anvil keeps in memory), so no state is persisted.
+ANVIL_FLAGS_DROPPED = ("--steps-tracing",)
+ANVIL_FLAGS_ADDED = ("--max-persisted-states", "0")
+
+
+def _lean_anvil() -> None:
+    """Anvil nodes Ape starts (local and forks) run without `--steps-tracing` and write no state to
+    disk."""
     from ape_foundry.provider import FoundryProvider
 
     build = FoundryProvider.build_command
 
-    def without_steps(self) -> list[str]:
-        return [arg for arg in build(self) if arg != "--steps-tracing"]
+    def lean(self) -> list[str]:
+        return [arg for arg in build(self) if arg not in ANVIL_FLAGS_DROPPED] + list(ANVIL_FLAGS_ADDED)
 
-    FoundryProvider.build_command = without_steps
+    FoundryProvider.build_command = lean
 
 
 # --- Several networks in one process -------------------------------------------------------------

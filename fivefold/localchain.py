@@ -12,6 +12,8 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from fivefold import ape_compat
+
 MNEMONIC = "test test test test test test test test test test test junk"
 # Ape's `ecosystem:network` for each chain id, used to name the stand-in node's network.
 ECOSYSTEMS = {1: "ethereum", 56: "bsc", 137: "polygon", 66: "oktc"}
@@ -89,6 +91,8 @@ def node(chain_id: int, port: int | None = None, extra: tuple[str, ...] = ()):
         "--accounts",
         "10",
         "--silent",
+        # No state written to disk (fivefold/ape_compat.py says why).
+        *ape_compat.ANVIL_FLAGS_ADDED,
         *extra,
     ]
     # Its own process group: the npm shim runs anvil as a child, and both must stop.

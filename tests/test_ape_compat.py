@@ -164,3 +164,18 @@ def test_start__node_ape_starts__waits_start_timeout_not_20_s():
     assert FoundryProvider.start is SubprocessProvider.start  # the patched one, not an override
     timeout = inspect.signature(SubprocessProvider.start).parameters["timeout"]
     assert timeout.default == ape_compat.START_TIMEOUT
+
+
+def test_build_command__anvil_ape_starts__no_step_tracing_and_no_state_on_disk(chain):
+    """Anvil records no opcode steps and persists no state under ~/.foundry/anvil/tmp (2-4 GB per node
+    and test run otherwise, never cleaned up: the disk filled); the demo's nodes take the same flag."""
+    from fivefold import localchain
+
+    command = chain.provider.build_command()
+    assert "--steps-tracing" not in command
+    at = command.index("--max-persisted-states")
+    assert command[at + 1] == "0"
+    with localchain.node(1) as node:
+        args = list(node.process.args)
+    at = args.index("--max-persisted-states")
+    assert args[at + 1] == "0"
