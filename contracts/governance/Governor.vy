@@ -52,8 +52,15 @@
         removed only by the timelock (so by proposals). A member may
         propose without the threshold and may cancel a pending, active,
         succeeded or queued proposal, except one that removes a committee
-        member (so a rogue committee cannot protect itself); it can never
-        queue, execute or change anything.
+        member (so a rogue committee cannot protect itself), and may
+        pause new deposits and creations of a suite contract whose
+        guardian is this Governor (`emergency_pause`: the one change that
+        bypasses a proposal; resuming takes one). It can never queue,
+        execute, move funds or change a parameter.
+        Parameters (voting delay and period, threshold, grace period,
+        quorum) are written by the suite's parameter registry once named
+        (a proposal that calls the registry, within the registry's
+        bounds and the Governor's own).
 @custom:security The votes source is trusted (a suite contract fixed at
         deployment). `execute` marks the proposal executed before calling
         the timelock; the calls run from the timelock, which re-checks its
@@ -67,7 +74,9 @@
 
 
 from contracts.shared import constants
+from interfaces import IController
 from interfaces import IGovernor
+from interfaces import IPausable
 from interfaces import ITimelock
 from interfaces import IVotes
 
@@ -179,6 +188,9 @@ _members: HashMap[uint256, address]
 _seat_of: HashMap[address, uint256]
 # @dev Number of committee members.
 member_count: public(uint256)
+# @dev The parameter registry that alone sets the governance parameters
+#      (zero: the timelock does).
+parameter_registry: public(address)
 
 
 @deploy
@@ -190,11 +202,13 @@ def __init__(
     proposal_threshold_: uint256,
     quorum_bps_: uint256,
     grace_period_: uint256,
+    parameter_registry_: address,
 ):
     """
-    @dev Sets the votes source, the timelock and the first parameters
-         (each within its bounds). The committee starts empty; the
-         deploy's bootstrap batch may add members through the timelock.
+    @dev Sets the votes source, the timelock, the first parameters (each
+         within its bounds) and who changes them. The committee starts
+         empty; the deploy's bootstrap batch may add members through the
+         timelock.
     @param votes_ The ERC-5805 votes source.
     @param timelock_ The timelock (its proposer, executor, canceller).
     @param voting_delay_ Seconds from creation to the snapshot.
@@ -202,6 +216,9 @@ def __init__(
     @param proposal_threshold_ Power needed to propose.
     @param quorum_bps_ Quorum, in basis points of the snapshot's supply.
     @param grace_period_ Seconds after eta during which execution is allowed.
+    @param parameter_registry_ The suite's parameter registry, the only
+           writer of the parameters above (zero: the timelock writes them,
+           until it names a registry).
     """
     assert votes_ != empty(address), "governor: zero votes source"
     assert timelock_ != empty(address), "governor: zero timelock"
@@ -217,6 +234,7 @@ def __init__(
         )
     )
     self._push_quorum(quorum_bps_)
+    self.parameter_registry = parameter_registry_
 
 
 @external
@@ -483,10 +501,11 @@ def remove_member(account: address):
 def set_voting_delay(new_value: uint256):
     """
     @dev Seconds from creation to snapshot, for proposals created later.
-    @notice Only the timelock, within [MIN_VOTING_DELAY, MAX_VOTING_DELAY].
+    @notice Only the parameter registry (the timelock while none is
+            named), within [MIN_VOTING_DELAY, MAX_VOTING_DELAY].
     @param new_value The new voting delay.
     """
-    self._check_timelock()
+    self._check_writer()
     params: Params = self._unpack_params(self._params)
     self._check_bounds(new_value, params.voting_period, params.proposal_threshold, params.grace_period)
     log IGovernor.ParameterChanged(
@@ -500,10 +519,11 @@ def set_voting_delay(new_value: uint256):
 def set_voting_period(new_value: uint256):
     """
     @dev Seconds of voting, for proposals created later.
-    @notice Only the timelock, within [MIN_VOTING_PERIOD, MAX_VOTING_PERIOD].
+    @notice Only the parameter registry (the timelock while none is
+            named), within [MIN_VOTING_PERIOD, MAX_VOTING_PERIOD].
     @param new_value The new voting period.
     """
-    self._check_timelock()
+    self._check_writer()
     params: Params = self._unpack_params(self._params)
     self._check_bounds(params.voting_delay, new_value, params.proposal_threshold, params.grace_period)
     log IGovernor.ParameterChanged(
@@ -517,10 +537,11 @@ def set_voting_period(new_value: uint256):
 def set_proposal_threshold(new_value: uint256):
     """
     @dev Power needed to propose.
-    @notice Only the timelock, within [MIN_PROPOSAL_THRESHOLD, MAX_PROPOSAL_THRESHOLD].
+    @notice Only the parameter registry (the timelock while none is
+            named), within [MIN_PROPOSAL_THRESHOLD, MAX_PROPOSAL_THRESHOLD].
     @param new_value The new threshold.
     """
-    self._check_timelock()
+    self._check_writer()
     params: Params = self._unpack_params(self._params)
     self._check_bounds(params.voting_delay, params.voting_period, new_value, params.grace_period)
     log IGovernor.ParameterChanged(
@@ -535,10 +556,11 @@ def set_grace_period(new_value: uint256):
     """
     @dev Seconds after eta during which a queued proposal may execute,
          for proposals queued later.
-    @notice Only the timelock, within [MIN_GRACE_PERIOD, MAX_GRACE_PERIOD].
+    @notice Only the parameter registry (the timelock while none is
+            named), within [MIN_GRACE_PERIOD, MAX_GRACE_PERIOD].
     @param new_value The new grace period.
     """
-    self._check_timelock()
+    self._check_writer()
     params: Params = self._unpack_params(self._params)
     self._check_bounds(params.voting_delay, params.voting_period, params.proposal_threshold, new_value)
     log IGovernor.ParameterChanged(
@@ -552,13 +574,51 @@ def set_grace_period(new_value: uint256):
 def set_quorum_bps(new_value: uint256):
     """
     @dev The quorum for proposals whose snapshot is at or after now.
-    @notice Only the timelock, within [MIN_QUORUM_BPS, MAX_QUORUM_BPS].
+    @notice Only the parameter registry (the timelock while none is
+            named), within [MIN_QUORUM_BPS, MAX_QUORUM_BPS].
     @param new_value The new quorum, in basis points.
     """
-    self._check_timelock()
+    self._check_writer()
     previous: uint256 = self._quorum_bps_at(block.timestamp)
     self._push_quorum(new_value)
     log IGovernor.ParameterChanged(name="quorum_bps", previous_value=previous, new_value=new_value)
+
+
+@external
+def set_parameter_registry(registry: address):
+    """
+    @dev Names the parameter registry, which alone sets the governance
+         parameters from now on.
+    @notice Only the timelock (a proposal). The registry must be a
+            contract; there is no way back to timelock writes.
+    @param registry The suite's `ParameterRegistry`.
+    """
+    self._check_timelock()
+    assert registry.is_contract, "governor: registry is not a contract"
+    self.parameter_registry = registry
+    log IGovernor.ParameterRegistrySet(registry=registry)
+
+
+@external
+def emergency_pause(target: address, market: address):
+    """
+    @dev The guardian's one power, used by a committee member: stops new
+         deposits and creations of a suite contract that named this
+         Governor its guardian (`pause()`, contracts/shared/pausable.vy),
+         or new deposits and borrows of one lending market (`set_paused`
+         on the Controller, with `market`). It moves no funds and blocks
+         no way out; only a proposal resumes.
+    @notice Only a committee member.
+    @param target The contract to pause (the Controller for a market).
+    @param market A market of the Controller `target`, or empty(address)
+           to pause `target` itself.
+    """
+    assert self._seat_of[msg.sender] != 0, "governor: caller is not a committee member"
+    if market == empty(address):
+        extcall IPausable(target).pause()
+    else:
+        extcall IController(target).set_paused(market, True, True)
+    log IGovernor.EmergencyPause(target=target, market=market, member=msg.sender)
 
 
 @external
@@ -808,6 +868,20 @@ def _check_timelock():
     @dev Only the timelock, that is only an executed proposal.
     """
     assert msg.sender == timelock, "governor: caller is not the timelock"
+
+
+@internal
+@view
+def _check_writer():
+    """
+    @dev Lets the parameter registry through, or the timelock while no
+         registry is named.
+    """
+    registry: address = self.parameter_registry
+    if registry == empty(address):
+        self._check_timelock()
+    else:
+        assert msg.sender == registry, "governor: caller is not the parameter registry"
 
 
 @internal

@@ -81,18 +81,22 @@ from ethereum.ercs import IERC721
 from contracts.shared import asset_transfer
 from contracts.shared import constants
 from contracts.shared import owner_2step
+from contracts.shared import pausable
 from contracts.shared import tunable
 from contracts.shared import reward_accumulator
+from interfaces import IPausable
 from interfaces import IStaking
 from interfaces import IVotes
 from snekmate.utils import ecdsa
 from snekmate.utils import eip712_domain_separator
 
 implements: IStaking
+implements: IPausable
 implements: IVotes
 
 initializes: owner_2step
 initializes: tunable[owner_2step := owner_2step]
+initializes: pausable[owner_2step := owner_2step]
 initializes: reward_accumulator
 initializes: eip712_domain_separator
 
@@ -113,6 +117,9 @@ exports: (
     # Tunable numbers: once the parameter registry is named, it alone sets them
     # (contracts/shared/tunable.vy).
     tunable.__interface__,
+    # Emergency pause of new deposits and creations by the guardian; ways out stay open
+    # (contracts/shared/pausable.vy).
+    pausable.__interface__,
 )
 
 
@@ -226,6 +233,7 @@ def stake(amount: uint256):
     @param amount The amount, in wei (all stakes together stay below
            2**96).
     """
+    pausable._check_not_paused()
     assert amount != 0, "staking: zero amount"
     a: Account = self._unpack_account(self._accounts[msg.sender])
     # The accumulator bounds the total (and so every stake) by 2**96 - 1.
@@ -264,6 +272,7 @@ def stake_nft(collection: address, token_id: uint256):
     @param collection The ERC-721 collection.
     @param token_id The NFT.
     """
+    pausable._check_not_paused()
     weight: uint256 = self.collection_weight[collection]
     assert weight != 0, "staking: collection not listed"
     self._nfts[collection][token_id] = convert(msg.sender, uint256) | (weight << _WEIGHT_SHIFT)

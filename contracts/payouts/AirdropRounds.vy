@@ -42,13 +42,17 @@ from ethereum.ercs import IERC20
 
 from contracts.shared import constants
 from contracts.shared import owner_2step
+from contracts.shared import pausable
 from contracts.shared import tunable
+from interfaces import IPausable
 from interfaces import IAirdropRounds
 
 implements: IAirdropRounds
+implements: IPausable
 
 initializes: owner_2step
 initializes: tunable[owner_2step := owner_2step]
+initializes: pausable[owner_2step := owner_2step]
 
 
 exports: (
@@ -59,6 +63,9 @@ exports: (
     # The fee is tunable: once the parameter registry is named, it alone sets it
     # (contracts/shared/tunable.vy).
     tunable.__interface__,
+    # Emergency pause of new deposits and creations by the guardian; ways out stay open
+    # (contracts/shared/pausable.vy).
+    pausable.__interface__,
 )
 
 
@@ -130,6 +137,7 @@ def publish(
     @param end The window end; the round can be swept from then on.
     @return address The round's AirdropRound contract.
     """
+    pausable._check_not_paused()
     assert self._operators[msg.sender], "airdrop_rounds: caller is not an operator"
     assert round == self.round_count + 1, "airdrop_rounds: not the next round number"
     blueprint: address = self.round_blueprint

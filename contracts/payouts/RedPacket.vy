@@ -76,15 +76,19 @@ from contracts.shared import asset_transfer
 from contracts.shared import constants
 from contracts.shared import feed_reader
 from contracts.shared import owner_2step
+from contracts.shared import pausable
 from contracts.shared import tunable
+from interfaces import IPausable
 from interfaces import IRedPacket
 
 from . import sorted_merkle
 
 implements: IRedPacket
+implements: IPausable
 
 initializes: owner_2step
 initializes: tunable[owner_2step := owner_2step]
+initializes: pausable[owner_2step := owner_2step]
 
 
 exports: (
@@ -95,6 +99,9 @@ exports: (
     # Tunable numbers: once the parameter registry is named, it alone sets them
     # (contracts/shared/tunable.vy).
     tunable.__interface__,
+    # Emergency pause of new deposits and creations by the guardian; ways out stay open
+    # (contracts/shared/pausable.vy).
+    pausable.__interface__,
 )
 
 
@@ -228,6 +235,7 @@ def create(
            open to anyone (who knows the password).
     @return bytes32 The packet id.
     """
+    pausable._check_not_paused()
     assert amount != 0, "red_packet: zero amount"
     assert shares != 0 and shares <= MAX_SHARES, "red_packet: bad share count"
     assert duration >= MIN_DURATION and duration <= MAX_DURATION, "red_packet: bad duration"

@@ -115,7 +115,7 @@ def _dao(b: Bench, other_stakers: int = 0):
     predicted = b.deployer.get_deployment_address(b.deployer.nonce + 1)
     timelock = b.project.Timelock.deploy(TIMELOCK_DELAY, predicted, ZERO, sender=b.deployer)
     governor = b.project.Governor.deploy(
-        votes, timelock, VOTING_DELAY, VOTING_PERIOD, to_wei(1_000), 400, 7 * DAY, sender=b.deployer
+        votes, timelock, VOTING_DELAY, VOTING_PERIOD, to_wei(1_000), 400, 7 * DAY, ZERO, sender=b.deployer
     )
     b.chain.pending_timestamp += 3_600
     return governor

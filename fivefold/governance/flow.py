@@ -44,8 +44,18 @@ ROLES = [keccak(text=role) for role in ("PROPOSER_ROLE", "EXECUTOR_ROLE", "CANCE
 HOUR = 3_600
 # Each DAO: its votes token, and the contracts its timelock owns besides the suite's default.
 DAOS = {
-    "CC": {"staking": "CCStaking", "timelock": "Timelock", "governor": "Governor"},
-    "HPC": {"staking": "HPCStaking", "timelock": "HPCTimelock", "governor": "HPCGovernor"},
+    "CC": {
+        "staking": "CCStaking",
+        "timelock": "Timelock",
+        "governor": "Governor",
+        "registry": "ParameterRegistry",
+    },
+    "HPC": {
+        "staking": "HPCStaking",
+        "timelock": "HPCTimelock",
+        "governor": "HPCGovernor",
+        "registry": "HPCParameterRegistry",
+    },
 }
 HPC_OWNED = ("HPCStaking", "AuthenticatorRegistry", "HPCParameterRegistry")
 REGISTRIES = ("ParameterRegistry", "HPCParameterRegistry")
@@ -83,6 +93,8 @@ def _governor_args(dao: str):
             to_wei(r["proposal_threshold"]),
             int(r["quorum_bps"]),
             int(r["grace_period_days"]) * DAY,
+            # The DAO's parameter registry alone changes these rules (listed before the Governor).
+            ctx.address(names["registry"]),
         ]
 
     return args
@@ -106,9 +118,9 @@ CONTRACTS = [
     Deployable("Governor", "Governor", _governor_args("CC")),
     Deployable("HPCStaking", "Staking", _staking_args("HPC")),
     Deployable("HPCTimelock", "Timelock", lambda ctx: [0, ZERO, ctx.deployer.address]),
+    Deployable("HPCParameterRegistry", "ParameterRegistry", lambda ctx: [ctx.deployer.address]),
     Deployable("HPCGovernor", "Governor", _governor_args("HPC")),
     Deployable("AuthenticatorRegistry", "AuthenticatorRegistry", lambda ctx: [ctx.deployer.address]),
-    Deployable("HPCParameterRegistry", "ParameterRegistry", lambda ctx: [ctx.deployer.address]),
 ]
 
 
@@ -151,16 +163,61 @@ def _configure_registry(ctx: Context, registry, label: str, wanted: list[Paramet
         _move(ctx, registry, label, parameter, held[parameter.name])
 
 
+# Each Governor's rules in its DAO's registry: (rule, setter and getter, configured value in the
+# contract's unit, registry bounds). The bounds are the DAO's policy, inside the Governor's own.
+RULE_BOUNDS = {
+    "voting_delay": (HOUR, 7 * DAY),
+    "voting_period": (DAY, 14 * DAY),
+    "quorum_bps": (100, 2_000),
+    "grace_period": (7 * DAY, 30 * DAY),
+}
+THRESHOLD_BOUNDS = {"CC": (10_000, 100_000_000), "HPC": (100, 1_000_000)}  # whole tokens
+
+
+def _rule_parameters(ctx: Context, dao: str) -> list[Parameter]:
+    """A Governor's voting delay and period, proposal threshold, quorum and grace period."""
+    r, names = rules(ctx, dao), DAOS[dao]
+    values = {
+        "voting_delay": int(r["voting_delay_hours"]) * HOUR,
+        "voting_period": int(r["voting_period_days"]) * DAY,
+        "quorum_bps": int(r["quorum_bps"]),
+        "grace_period": int(r["grace_period_days"]) * DAY,
+        "proposal_threshold": to_wei(r["proposal_threshold"]),
+    }
+    bounds = RULE_BOUNDS | {"proposal_threshold": tuple(to_wei(b) for b in THRESHOLD_BOUNDS[dao])}
+    prefix = {"CC": "governor", "HPC": "hpc_governor"}[dao]
+    return [
+        Parameter(
+            f"{prefix}.{rule}",
+            names["governor"],
+            f"set_{rule}",
+            rule,
+            value,
+            *bounds[rule],
+            registry=names["registry"],
+        )
+        for rule, value in values.items()
+    ]
+
+
 def parameters(ctx: Context) -> list[Parameter]:
-    """Governance's own tunable numbers: each staking's income rate, CC's identity weight."""
+    """Governance's own tunable numbers: each Governor's rules, each staking's income rate, CC's
+    identity weight."""
     cfg = _cfg(ctx)
     rate = int(to_wei(cfg.get("reward_rate", 0)))
-    return [
+    return _rule_parameters(ctx, "CC") + _rule_parameters(ctx, "HPC") + [
         Parameter(
             "cc_staking.reward_rate", "CCStaking", "set_reward_rate", "reward_rate", rate, 0, to_wei(1_000)
         ),
         Parameter(
-            "hpc_staking.reward_rate", "HPCStaking", "set_reward_rate", "reward_rate", 0, 0, to_wei(100)
+            "hpc_staking.reward_rate",
+            "HPCStaking",
+            "set_reward_rate",
+            "reward_rate",
+            0,
+            0,
+            to_wei(100),
+            registry="HPCParameterRegistry",
         ),
         Parameter(
             "cc_staking.identity_weight",
@@ -227,19 +284,18 @@ def owner_of(ctx: Context, name: str, contract) -> str | None:
 
 def after_handoff(ctx: Context) -> None:
     """Each timelock's one-time bootstrap, while the deployer still holds its roles: one batch (delay 0)
-    accepts every ownership offered to it, grants its Governor the three roles, seats the configured
-    committee (CC) or authenticators (HPC) and sets the final delay; then the deployer renounces."""
+    accepts every ownership offered to it, makes its Governor the guardian of what it accepted that can
+    be paused, grants its Governor the three roles, seats the configured committee (CC) or
+    authenticators (HPC) and sets the final delay; then the deployer renounces."""
     for dao, names in DAOS.items():
         if names["timelock"] not in ctx.contracts:
             continue  # a partial suite (tests of the handoff alone)
         timelock, governor = ctx[names["timelock"]], ctx[names["governor"]]
         if not timelock.hasRole(ROLES[0], ctx.deployer.address):
             continue  # bootstrapped already: what is offered since awaits a proposal (check-roles)
-        calls = [
-            (contract, contract.accept_ownership.encode_input())
-            for _, contract in _owned(ctx)
-            if contract.pending_owner() == timelock.address
-        ]
+        accepted = [contract for _, contract in _owned(ctx) if contract.pending_owner() == timelock.address]
+        calls = [(contract, contract.accept_ownership.encode_input()) for contract in accepted]
+        calls += _guardians(accepted, governor)
         calls += [(timelock, timelock.grantRole.encode_input(role, governor)) for role in ROLES]
         calls += _seats(ctx, dao, governor)
         delay = int(_cfg(ctx).get("timelock_delay_days", 2)) * DAY
@@ -257,6 +313,19 @@ def after_handoff(ctx: Context) -> None:
             ctx.send(
                 f"{names['timelock']}.renounceRole (deployer)", timelock.renounceRole, role, ctx.deployer
             )
+
+
+def _guardians(accepted: list, governor) -> list:
+    """The Governor becomes the guardian of each contract the timelock accepts that can be paused
+    (contracts/shared/pausable.vy; the lending Controller's pause guardian): its committee members
+    pause new deposits and creations through `emergency_pause`, and no account holds the role."""
+    calls = []
+    for contract in accepted:
+        if hasattr(contract, "set_guardian") and contract.guardian() != governor.address:
+            calls.append((contract, contract.set_guardian.encode_input(governor)))
+        elif hasattr(contract, "set_pause_guardian") and contract.pause_guardian() != governor.address:
+            calls.append((contract, contract.set_pause_guardian.encode_input(governor)))
+    return calls
 
 
 def _owned(ctx: Context):

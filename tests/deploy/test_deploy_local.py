@@ -122,3 +122,23 @@ def test_config__wrong_chain_id__names_the_fix(tmp_path):
 def test_config__missing_owner__names_file_and_key():
     with pytest.raises(config.ConfigError, match=r"deploy/bsc.yaml: profiles.live.owner is not set"):
         config.load(56, "live")
+
+
+def test_deploy__fresh_chain__committee_pauses_through_the_governor(deployed, accounts):
+    """The Governor is the guardian of every contract that can be paused; a committee member
+    (deploy/local.yaml: test account 9) stops new red packets and one lending market's deposits and
+    borrows through it, and no account holds a guardian role."""
+    ctx, _, _ = deployed
+    governor, member, zero = ctx["Governor"], accounts[9], "0x" + "00" * 20
+    assert governor.is_member(member)
+    guarded = {n: c for n, c in ctx.contracts.items() if hasattr(c, "set_guardian")}
+    assert {c.guardian() for c in guarded.values()} <= {governor.address, ctx.address("HPCGovernor")}
+    assert {"RedPacket", "AirdropRounds", "CCStaking", "HPCStaking"} <= set(guarded)
+    controller = ctx["LendingController"]
+    assert controller.pause_guardian() == governor.address
+    governor.emergency_pause(ctx["RedPacket"], zero, sender=member)
+    assert ctx["RedPacket"].paused()
+    market = controller.all_markets()[0]
+    governor.emergency_pause(controller, market, sender=member)
+    config = controller.market_config(market)
+    assert config.deposit_paused and config.borrow_paused

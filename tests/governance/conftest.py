@@ -80,7 +80,8 @@ def deploy_dao(project, deployer, votes):
         zero = "0x0000000000000000000000000000000000000000"
         timelock = project.Timelock.deploy(delay, predicted, bootstrap_account or zero, sender=deployer)
         governor = project.Governor.deploy(
-            votes, timelock, VOTING_DELAY, VOTING_PERIOD, THRESHOLD, QUORUM_BPS, GRACE_PERIOD, sender=deployer
+            votes, timelock, VOTING_DELAY, VOTING_PERIOD, THRESHOLD, QUORUM_BPS, GRACE_PERIOD, zero,
+            sender=deployer,
         )
         assert governor.address == predicted
         return timelock, governor

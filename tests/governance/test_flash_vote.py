@@ -43,7 +43,8 @@ def staked_dao(project, deployer, owner, cc, proposer, voter, chain):
     zero = "0x0000000000000000000000000000000000000000"
     timelock = project.Timelock.deploy(TIMELOCK_DELAY, predicted, zero, sender=deployer)
     governor = project.Governor.deploy(
-        staking, timelock, VOTING_DELAY, VOTING_PERIOD, THRESHOLD, QUORUM_BPS, GRACE_PERIOD, sender=deployer
+        staking, timelock, VOTING_DELAY, VOTING_PERIOD, THRESHOLD, QUORUM_BPS, GRACE_PERIOD, zero,
+        sender=deployer,
     )
     chain.mine(deltatime=3_600)
     return staking, timelock, governor

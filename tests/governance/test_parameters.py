@@ -1,5 +1,5 @@
-"""Governor parameters: only the timelock sets them, each within constant bounds; the quorum
-in force at a proposal's snapshot is the one that judges it."""
+"""Governor parameters: only the timelock sets them (the parameter registry once named), each within
+constant bounds; the quorum in force at a proposal's snapshot is the one that judges it."""
 
 import ape
 import pytest
@@ -16,6 +16,7 @@ from tests.governance.conftest import (
 )
 
 DAY = 86_400
+ZERO = "0x0000000000000000000000000000000000000000"
 # setter, getter, lower bound, upper bound, revert reason
 PARAMETERS = [
     ("set_voting_delay", "voting_delay", 1, 14 * DAY, "governor: voting delay out of bounds"),
@@ -96,7 +97,7 @@ def test_set_quorum_bps__during_a_vote__applies_from_now(
 def test_constructor__parameter_out_of_bounds__reverts(
     project, deployer, votes, timelock, index, value, reason
 ):
-    args = [votes, timelock, VOTING_DELAY, VOTING_PERIOD, THRESHOLD, QUORUM_BPS, GRACE_PERIOD]
+    args = [votes, timelock, VOTING_DELAY, VOTING_PERIOD, THRESHOLD, QUORUM_BPS, GRACE_PERIOD, ZERO]
     args[index] = value
     with ape.reverts(reason):
         project.Governor.deploy(*args, sender=deployer)
@@ -104,7 +105,7 @@ def test_constructor__parameter_out_of_bounds__reverts(
 
 def test_constructor__zero_addresses__revert(project, deployer, votes, timelock):
     zero = "0x0000000000000000000000000000000000000000"
-    params = [VOTING_DELAY, VOTING_PERIOD, THRESHOLD, QUORUM_BPS, GRACE_PERIOD]
+    params = [VOTING_DELAY, VOTING_PERIOD, THRESHOLD, QUORUM_BPS, GRACE_PERIOD, zero]
     with ape.reverts("governor: zero votes source"):
         project.Governor.deploy(zero, timelock, *params, sender=deployer)
     with ape.reverts("governor: zero timelock"):
@@ -116,3 +117,24 @@ def test_proposal__unknown__reverts(governor):
         governor.proposal(42)
     with ape.reverts("governor: unknown proposal"):
         governor.state(42)
+
+
+def test_set_parameter_registry__named__registry_alone_writes(governor, as_timelock, votes, accounts):
+    """Once the timelock names the registry (a contract), a proposal calling a setter directly is
+    refused: only the registry, which checks its own bounds, writes."""
+    governor.set_parameter_registry(votes, sender=as_timelock)
+    assert governor.parameter_registry() == votes.address
+    with ape.reverts("governor: caller is not the parameter registry"):
+        governor.set_voting_delay(2 * VOTING_DELAY, sender=as_timelock)
+    governor.set_voting_delay(2 * VOTING_DELAY, sender=accounts[votes.address])
+    assert governor.voting_delay() == 2 * VOTING_DELAY
+
+
+def test_set_parameter_registry__an_account__reverts(governor, as_timelock, stranger):
+    with ape.reverts("governor: registry is not a contract"):
+        governor.set_parameter_registry(stranger, sender=as_timelock)
+
+
+def test_set_parameter_registry__not_timelock__reverts(governor, votes, stranger):
+    with ape.reverts("governor: caller is not the timelock"):
+        governor.set_parameter_registry(votes, sender=stranger)
