@@ -99,7 +99,9 @@ def test_attack__reentrant_refund_receiver__paid_once(project, issued, creator, 
     assert issued.balance == 2 * BID
 
 
-def test_attack__reentrant_winner_hook__nothing_reentered(project, issued, collection, creator, chain, stranger):
+def test_attack__reentrant_winner_hook__nothing_reentered(
+    project, issued, collection, creator, chain, stranger
+):
     """The winner's onERC721Received calls settle, withdraw and claim: each fails on the lock, the
     sale completes once."""
     attacker = project.VaultAttacker.deploy(issued, sender=creator)

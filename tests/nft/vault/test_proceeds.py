@@ -28,7 +28,9 @@ def test_claim__locked_votes__still_earn(issued, creator, holder, bidder, chain)
     assert issued.proceeds_of(holder) == 2 * BID * HOLDER_SHARE // SUPPLY
 
 
-def test_claim__transfer_after_sale__seller_keeps_its_proceeds(issued, creator, holder, bidder, stranger, chain):
+def test_claim__transfer_after_sale__seller_keeps_its_proceeds(
+    issued, creator, holder, bidder, stranger, chain
+):
     """Proceeds follow the tokens held when they were paid: a later buyer gets none of them."""
     sell(issued, chain, creator, bidder)
     owed = issued.proceeds_of(holder)
@@ -47,7 +49,9 @@ def test_redeem__lots_unsold__reverts(issued, creator, bidder, chain):
         issued.redeem(sender=creator)
 
 
-def test_redeem__every_lot_sold__burns_and_pays_what_is_left(issued, creator, holder, bidder, stranger, chain):
+def test_redeem__every_lot_sold__burns_and_pays_what_is_left(
+    issued, creator, holder, bidder, stranger, chain
+):
     """Three lots sold; the holder claims once midway, then redeems for the rest; every holder
     redeemed leaves only dust (below one wei per settlement)."""
     sell(issued, chain, creator, bidder, slot=0, amount=BID)

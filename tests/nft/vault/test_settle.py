@@ -7,7 +7,9 @@ import ape
 from tests.nft.vault.conftest import BID, DAY, LOT_AMOUNT, MULTI_ID, sell, start_countdown
 
 
-def test_settle__countdown_over__nft_to_winner_and_price_to_holders(issued, collection, creator, bidder, chain):
+def test_settle__countdown_over__nft_to_winner_and_price_to_holders(
+    issued, collection, creator, bidder, chain
+):
     tx = sell(issued, chain, creator, bidder)
     assert collection.ownerOf(4) == bidder.address
     event = tx.decode_logs(issued.Settled)[0]

@@ -11,7 +11,11 @@ def test_vote__holder__tokens_locked_in_the_vault(issued, holder, bidder):
     issued.bid(0, BID, value=BID, sender=bidder)
     tx = issued.vote(0, HOLDER_SHARE, sender=holder)
     transfer = tx.decode_logs(issued.Transfer)[0]
-    assert (transfer.sender, transfer.receiver, transfer.value) == (holder.address, issued.address, HOLDER_SHARE)
+    assert (transfer.sender, transfer.receiver, transfer.value) == (
+        holder.address,
+        issued.address,
+        HOLDER_SHARE,
+    )
     assert issued.balanceOf(issued) == HOLDER_SHARE and issued.balanceOf(holder) == 0
     assert issued.votes(0) == HOLDER_SHARE and issued.votes_of(0, holder) == HOLDER_SHARE
     assert issued.locked_of(holder) == HOLDER_SHARE
