@@ -234,10 +234,15 @@ def __init__():
 
 
 @external
+@nonreentrant
 def initialize(creator_: address):
     """
     @notice Makes `creator_` the creator of this clone; the factory calls
             it in the transaction that creates the clone.
+    @dev `@nonreentrant` although it calls nobody: it writes the clone's
+         reentrancy lock word (0 -> 3 on exit, paris has no transient
+         storage), so the creator pays the 20,000 gas of that first
+         write here and no bidder pays it in its first `bid`.
     @param creator_ The account that deposits and issues (the factory
            passes its caller, never empty).
     """

@@ -8,8 +8,11 @@ from fivefold.units import to_wei
 from tests.nft.vault.conftest import BID, DAY, start_countdown
 
 
-def test_bid__first_native_bid__leads(issued, bidder):
+def test_bid__first_native_bid__leads_within_70000_gas(issued, bidder):
+    """The issue's target: a first bid on an NFT in the native coin costs at most 70,000 gas (the
+    clone's lock word was written at initialisation)."""
     tx = issued.bid(0, BID, value=BID, sender=bidder)
+    assert tx.gas_used <= 70_000
     assert issued.leading_bid(0) == (bidder.address, BID)
     event = tx.decode_logs(issued.BidPlaced)[0]
     assert (event.slot, event.bidder, event.amount) == (0, bidder.address, BID)
