@@ -89,6 +89,7 @@ from ethereum.ercs import IERC20
 from contracts.shared import asset_transfer
 from contracts.shared import constants
 from interfaces import IMTokenVault
+from snekmate.utils import ecdsa
 
 implements: IERC20
 implements: IMTokenVault
@@ -151,6 +152,15 @@ _BID_SHIFT: constant(uint256) = 160
 _VOTES_MASK: constant(uint256) = 2**96 - 1
 _DEADLINE_SHIFT: constant(uint256) = 96
 
+# EIP-712: the domain's type hash, the version and the permit's type hash (EIP-2612).
+_DOMAIN_TYPE_HASH: constant(bytes32) = keccak256(
+    "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"
+)
+_VERSION: constant(String[1]) = "1"
+_PERMIT_TYPE_HASH: constant(bytes32) = keccak256(
+    "Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)"
+)
+
 # ERC-165 identifiers: ERC-165, ERC-721 receiver, ERC-1155 receiver.
 _INTERFACE_IDS: constant(bytes4[3]) = [0x01FFC9A7, 0x150B7A02, 0x4E2312E0]
 # What the receiver hooks return to accept.
@@ -187,6 +197,8 @@ totalSupply: public(uint256)
 balanceOf: public(HashMap[address, uint256])
 # @dev ERC-20 allowances.
 allowance: public(HashMap[address, HashMap[address, uint256]])
+# @dev EIP-2612: the next permit nonce of each owner.
+nonces: public(HashMap[address, uint256])
 
 # @dev Who deposits, issues and received the supply (the implementation: itself, so it is locked).
 creator: public(address)
@@ -296,6 +308,63 @@ def transferFrom(sender: address, receiver: address, amount: uint256) -> bool:
     return True
 
 
+@external
+def permit(
+    owner: address, spender: address, amount: uint256, deadline: uint256, v: uint8, r: bytes32, s: bytes32
+):
+    """
+    @notice EIP-2612: sets `spender`'s allowance over `owner`'s MToken to
+            `amount`, given `owner`'s EIP-712 signature with its current
+            nonce, until `deadline`.
+    @param owner The holder who signed.
+    @param spender The spender.
+    @param amount The allowance.
+    @param deadline The last second the signature is valid.
+    @param v The signature's v.
+    @param r The signature's r.
+    @param s The signature's s.
+    """
+    assert block.timestamp <= deadline, "m_token_vault: expired deadline"
+    nonce: uint256 = self.nonces[owner]
+    self.nonces[owner] = nonce + 1
+    struct_hash: bytes32 = keccak256(abi_encode(_PERMIT_TYPE_HASH, owner, spender, amount, nonce, deadline))
+    digest: bytes32 = keccak256(concat(b"\x19\x01", self._domain_separator(), struct_hash))
+    signer: address = ecdsa._recover_vrs(
+        digest, convert(v, uint256), convert(r, uint256), convert(s, uint256)
+    )
+    assert signer == owner and signer != empty(address), "m_token_vault: invalid signature"
+    self.allowance[owner][spender] = amount
+    log IMTokenVault.Approval(owner=owner, spender=spender, value=amount)
+
+
+@external
+@view
+def DOMAIN_SEPARATOR() -> bytes32:
+    """
+    @notice The EIP-712 domain separator of permits (name, version "1",
+            chain id, this vault).
+    @return bytes32 The separator.
+    """
+    return self._domain_separator()
+
+
+@external
+@view
+def eip712Domain() -> (bytes1, String[64], String[1], uint256, address, bytes32, DynArray[uint256, 32]):
+    """
+    @notice ERC-5267: the fields of the EIP-712 domain (name, version,
+            chain id, verifying contract).
+    @return bytes1 The fields present (0x0f).
+    @return String The name (the MToken's).
+    @return String The version.
+    @return uint256 The chain id.
+    @return address This vault.
+    @return bytes32 No salt.
+    @return DynArray No extensions.
+    """
+    return (0x0F, self.name, _VERSION, chain.id, self, empty(bytes32), empty(DynArray[uint256, 32]))
+
+
 # Deposits (ERC-165 and the receiver hooks)
 
 
@@ -339,6 +408,7 @@ def onERC1155Received(
     @return bytes4 The acceptance selector.
     """
     self._check_deposit(operator, sender)
+    assert amount != 0, "m_token_vault: empty lot"
     self._add_lot(msg.sender, token_id, amount)
     return _ERC1155_RECEIVED
 
@@ -364,6 +434,8 @@ def onERC1155BatchReceived(
     self._check_deposit(operator, sender)
     assert len(token_ids) == len(amounts), "m_token_vault: length mismatch"
     for i: uint256 in range(len(token_ids), bound=MAX_BATCH):
+        # An ERC-1155 lot of 0 would read as an ERC-721 token.
+        assert amounts[i] != 0, "m_token_vault: empty lot"
         self._add_lot(msg.sender, token_ids[i], amounts[i])
     return _ERC1155_BATCH_RECEIVED
 
@@ -790,6 +862,20 @@ def proceeds_of(account: address) -> uint256:
 
 
 # Internal
+
+
+@internal
+@view
+def _domain_separator() -> bytes32:
+    """
+    @dev The EIP-712 domain separator, computed on every call: a clone's
+         name is in storage (immutables live in the implementation's code),
+         so it cannot be cached at deployment like snekmate's.
+    @return bytes32 The separator.
+    """
+    return keccak256(
+        abi_encode(_DOMAIN_TYPE_HASH, keccak256(self.name), keccak256(_VERSION), chain.id, self)
+    )
 
 
 @internal

@@ -57,6 +57,14 @@ def test_onERC1155Received__amount_too_large__reverts(vault, creator):
         vault.onERC1155Received(creator, creator, 1, 2**88, b"", sender=creator)
 
 
+def test_onERC1155Received__zero_amount__reverts(vault, multi, creator):
+    """An empty ERC-1155 lot is refused (amount 0 means an ERC-721 token), single or in a batch."""
+    with ape.reverts("m_token_vault: empty lot"):
+        multi.safeTransferFrom(creator, vault, MULTI_ID, 0, b"", sender=creator)
+    with ape.reverts("m_token_vault: empty lot"):
+        multi.safeBatchTransferFrom(creator, vault, [MULTI_ID], [0], b"", sender=creator)
+
+
 def test_supportsInterface__receivers__supported(vault):
     """ERC-165, ERC-721 receiver and ERC-1155 receiver; nothing else."""
     for interface_id in ("0x01ffc9a7", "0x150b7a02", "0x4e2312e0"):

@@ -1,8 +1,10 @@
 """The vault is the MToken: ERC-20 transfer, approve and transferFrom with the standard's events and
-return values; MToken never moves to the zero address or to the vault (votes lock with `vote`)."""
+return values, EIP-2612 permit in the clone's own EIP-712 domain; MToken never moves to the zero
+address or to the vault (votes lock with `vote`)."""
 
 import ape
 
+from fivefold.tokens.flow import permit_signature
 from tests.nft.vault.conftest import HOLDER_SHARE, SUPPLY
 
 
@@ -55,3 +57,30 @@ def test_transferFrom__allowance_too_low__reverts(issued, holder, stranger):
     issued.approve(stranger, 3, sender=holder)
     with ape.reverts("m_token_vault: allowance too low"):
         issued.transferFrom(holder, stranger, 4, sender=stranger)
+
+
+def test_permit__valid_signature__sets_allowance(issued, holder, stranger, chain):
+    """EIP-2612 in the clone's own domain (its name from storage, version "1", this vault)."""
+    deadline = chain.pending_timestamp + 3_600
+    v, r, s = permit_signature(issued, holder, stranger.address, 9, deadline, chain.chain_id)
+    tx = issued.permit(holder, stranger, 9, deadline, v, r, s, sender=stranger)
+    assert issued.allowance(holder, stranger) == 9 and issued.nonces(holder) == 1
+    assert tx.decode_logs(issued.Approval)[0].value == 9
+    domain = issued.eip712Domain()
+    assert (domain[1], domain[2], domain[4]) == ("Mock Vault", "1", issued.address)
+
+
+def test_permit__replayed_signature__reverts(issued, holder, stranger, chain):
+    """The nonce moved: the same signature recovers another signer."""
+    deadline = chain.pending_timestamp + 3_600
+    v, r, s = permit_signature(issued, holder, stranger.address, 9, deadline, chain.chain_id)
+    issued.permit(holder, stranger, 9, deadline, v, r, s, sender=stranger)
+    with ape.reverts("m_token_vault: invalid signature"):
+        issued.permit(holder, stranger, 9, deadline, v, r, s, sender=stranger)
+
+
+def test_permit__expired__reverts(issued, holder, stranger, chain):
+    deadline = chain.pending_timestamp - 1
+    v, r, s = permit_signature(issued, holder, stranger.address, 9, deadline, chain.chain_id)
+    with ape.reverts("m_token_vault: expired deadline"):
+        issued.permit(holder, stranger, 9, deadline, v, r, s, sender=stranger)
