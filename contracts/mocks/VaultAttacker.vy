@@ -9,7 +9,10 @@
         again. Each re-entry is a low-level call whose outcome is recorded,
         so the outer operation completes and the test reads what the
         re-entry achieved. With `refuse_nft` set, its ERC-721 hook reverts
-        (a winner that cannot receive). Tests only
+        (a winner that cannot receive). `forge_lot` makes it a forged
+        collection: it calls the vault's ERC-721 hook itself, naming the
+        creator as operator; the vault's later transfer of that lot lands
+        in `__default__`, which reverts while `refuse_nft` is set. Tests only
         (tests/nft/vault/test_attacks.py).
 """
 
@@ -17,6 +20,7 @@
 interface IVault:
     def bid(slot: uint256, amount: uint256): payable
     def withdraw() -> uint256: nonpayable
+    def onERC721Received(operator: address, sender: address, token_id: uint256, data: Bytes[1024]) -> bytes4: nonpayable
 
 
 # @dev The vault attacked.
@@ -60,6 +64,17 @@ def withdraw():
 
 
 @external
+def forge_lot(creator: address, token_id: uint256):
+    """
+    @dev Deposits a lot of nothing: calls the vault's ERC-721 hook as if
+         `creator` had sent token `token_id` of this contract.
+    @param creator The vault's creator (forged as operator and sender).
+    @param token_id Any id.
+    """
+    extcall IVault(vault).onERC721Received(creator, creator, token_id, b"")
+
+
+@external
 def set_refuse_nft(refuse: bool):
     """
     @dev Makes the ERC-721 hook revert or accept.
@@ -83,9 +98,12 @@ def _try(data: Bytes[100]):
 @payable
 def __default__():
     """
-    @dev A refund arrives: tries to withdraw again.
+    @dev A refund arrives: tries to withdraw again. A call without value
+         from the vault is a transfer of a forged lot: reverts while
+         `refuse_nft` is set.
     """
     if msg.sender == vault:
+        assert msg.value != 0 or not self.refuse_nft, "vault_attacker: refused"
         self._try(method_id("withdraw()"))
 
 

@@ -899,6 +899,8 @@ def _add_lot(token: address, token_id: uint256, amount: uint256):
     @param amount The ERC-1155 quantity, 0 for an ERC-721 token.
     """
     assert amount <= MAX_LOT_AMOUNT, "m_token_vault: lot amount too large"
+    # An account "token" would make every later transfer of the lot a no-op that succeeds.
+    assert token.is_contract, "m_token_vault: token is not a contract"
     slot: uint256 = self.lot_count
     self.lot_count = slot + 1
     self.unsold += 1

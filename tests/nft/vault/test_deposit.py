@@ -65,6 +65,28 @@ def test_onERC1155Received__zero_amount__reverts(vault, multi, creator):
         multi.safeBatchTransferFrom(creator, vault, [MULTI_ID], [0], b"", sender=creator)
 
 
+def test_onERC721Received__account_as_token__reverts(vault, creator):
+    """A hook called by an account (no code) would record a lot whose transfers do nothing."""
+    with ape.reverts("m_token_vault: token is not a contract"):
+        vault.onERC721Received(creator, creator, 1, b"", sender=creator)
+
+
+def test_remove__forged_lot__creator_removes_it_unless_its_token_reverts(project, factory, creator):
+    """A contract can call the hook naming the creator (the documented threat): the lot's token is
+    that contract, the creator sees it before issue and removes it; a forged token whose transfer
+    reverts cannot be removed, and the creator simply does not issue over it."""
+    contract = create_vault(project, factory, creator)
+    forger = project.VaultAttacker.deploy(contract, sender=creator)
+    forger.forge_lot(creator, 1, sender=creator)
+    forger.forge_lot(creator, 2, sender=creator)
+    assert contract.lot(0).token == forger.address and contract.unsold() == 2
+    contract.remove(0, sender=creator)
+    forger.set_refuse_nft(True, sender=creator)
+    with ape.reverts("m_token_vault: transfer failed"):
+        contract.remove(1, sender=creator)
+    assert contract.unsold() == 1
+
+
 def test_supportsInterface__receivers__supported(vault):
     """ERC-165, ERC-721 receiver and ERC-1155 receiver; nothing else."""
     for interface_id in ("0x01ffc9a7", "0x150b7a02", "0x4e2312e0"):
