@@ -17,10 +17,7 @@
 """
 
 
-interface IVault:
-    def bid(slot: uint256, amount: uint256): payable
-    def withdraw() -> uint256: nonpayable
-    def onERC721Received(operator: address, sender: address, token_id: uint256, data: Bytes[1024]) -> bytes4: nonpayable
+from interfaces import IMTokenVault
 
 
 # @dev The vault attacked.
@@ -52,7 +49,7 @@ def bid(slot_: uint256):
     @param slot_ The lot.
     """
     self.slot = slot_
-    extcall IVault(vault).bid(slot_, msg.value, value=msg.value)
+    extcall IMTokenVault(vault).bid(slot_, msg.value, value=msg.value)
 
 
 @external
@@ -60,7 +57,7 @@ def withdraw():
     """
     @dev Takes the refunds (the vault pays to `__default__`).
     """
-    extcall IVault(vault).withdraw()
+    extcall IMTokenVault(vault).withdraw()
 
 
 @external
@@ -71,7 +68,7 @@ def forge_lot(creator: address, token_id: uint256):
     @param creator The vault's creator (forged as operator and sender).
     @param token_id Any id.
     """
-    extcall IVault(vault).onERC721Received(creator, creator, token_id, b"")
+    extcall IMTokenVault(vault).onERC721Received(creator, creator, token_id, b"")
 
 
 @external
@@ -108,7 +105,9 @@ def __default__():
 
 
 @external
-def onERC721Received(operator: address, sender: address, token_id: uint256, data: Bytes[1024]) -> bytes4:
+def onERC721Received(
+    operator: address, sender: address, token_id: uint256, data: Bytes[1024]
+) -> bytes4:
     """
     @dev The won NFT arrives: tries to settle it again, withdraw and claim.
     @param operator Who transferred.

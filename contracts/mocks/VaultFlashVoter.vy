@@ -10,14 +10,13 @@
 """
 
 
+from interfaces import IMTokenVault
+
+
 interface IFlashLender:
-    def flashLoan(receiver: address, token: address, amount: uint256, data: Bytes[1024]) -> bool: nonpayable
-
-
-interface IVault:
-    def vote(slot: uint256, amount: uint256): nonpayable
-    def unvote(slot: uint256, amount: uint256): nonpayable
-    def approve(spender: address, amount: uint256) -> bool: nonpayable
+    def flashLoan(
+        receiver: address, token: address, amount: uint256, data: Bytes[1024]
+    ) -> bool: nonpayable
 
 
 # @dev keccak256("ERC3156FlashBorrower.onFlashLoan"): accepts the loan.
@@ -52,7 +51,9 @@ def attack(slot: uint256, amount: uint256, unvote: bool):
 
 
 @external
-def onFlashLoan(initiator: address, token: address, amount: uint256, fee: uint256, data: Bytes[1024]) -> bytes32:
+def onFlashLoan(
+    initiator: address, token: address, amount: uint256, fee: uint256, data: Bytes[1024]
+) -> bytes32:
     """
     @dev Votes the loan, optionally unvotes it, approves the repayment.
     @param initiator Who asked for the loan.
@@ -65,8 +66,8 @@ def onFlashLoan(initiator: address, token: address, amount: uint256, fee: uint25
     slot: uint256 = 0
     unvote: bool = False
     slot, unvote = abi_decode(data, (uint256, bool))
-    extcall IVault(vault).vote(slot, amount)
+    extcall IMTokenVault(vault).vote(slot, amount)
     if unvote:
-        extcall IVault(vault).unvote(slot, amount)
-    extcall IVault(vault).approve(lender, amount + fee)
+        extcall IMTokenVault(vault).unvote(slot, amount)
+    extcall IMTokenVault(vault).approve(lender, amount + fee)
     return CALLBACK_SUCCESS

@@ -310,7 +310,13 @@ def transferFrom(sender: address, receiver: address, amount: uint256) -> bool:
 
 @external
 def permit(
-    owner: address, spender: address, amount: uint256, deadline: uint256, v: uint8, r: bytes32, s: bytes32
+    owner: address,
+    spender: address,
+    amount: uint256,
+    deadline: uint256,
+    v: uint8,
+    r: bytes32,
+    s: bytes32,
 ):
     """
     @notice EIP-2612: sets `spender`'s allowance over `owner`'s MToken to
@@ -327,7 +333,9 @@ def permit(
     assert block.timestamp <= deadline, "m_token_vault: expired deadline"
     nonce: uint256 = self.nonces[owner]
     self.nonces[owner] = nonce + 1
-    struct_hash: bytes32 = keccak256(abi_encode(_PERMIT_TYPE_HASH, owner, spender, amount, nonce, deadline))
+    struct_hash: bytes32 = keccak256(
+        abi_encode(_PERMIT_TYPE_HASH, owner, spender, amount, nonce, deadline)
+    )
     digest: bytes32 = keccak256(concat(b"\x19\x01", self._domain_separator(), struct_hash))
     signer: address = ecdsa._recover_vrs(
         digest, convert(v, uint256), convert(r, uint256), convert(s, uint256)
@@ -350,7 +358,9 @@ def DOMAIN_SEPARATOR() -> bytes32:
 
 @external
 @view
-def eip712Domain() -> (bytes1, String[64], String[1], uint256, address, bytes32, DynArray[uint256, 32]):
+def eip712Domain() -> (
+    bytes1, String[64], String[1], uint256, address, bytes32, DynArray[uint256, 32]
+):
     """
     @notice ERC-5267: the fields of the EIP-712 domain (name, version,
             chain id, verifying contract).
@@ -380,7 +390,9 @@ def supportsInterface(interface_id: bytes4) -> bool:
 
 
 @external
-def onERC721Received(operator: address, sender: address, token_id: uint256, data: Bytes[1024]) -> bytes4:
+def onERC721Received(
+    operator: address, sender: address, token_id: uint256, data: Bytes[1024]
+) -> bytes4:
     """
     @notice Records an ERC-721 token sent by the creator as a lot.
     @param operator Who called `safeTransferFrom`.
@@ -486,7 +498,8 @@ def issue(
     assert not self._load_config().issued, "m_token_vault: already issued"
     assert self.unsold != 0, "m_token_vault: no lots"
     assert supply != 0 and supply <= MAX_SUPPLY, "m_token_vault: supply out of bounds"
-    assert threshold_percent_ != 0 and threshold_percent_ <= 100, "m_token_vault: threshold out of bounds"
+    assert threshold_percent_ != 0 and threshold_percent_ <= 100, \
+        "m_token_vault: threshold out of bounds"
     assert payment_asset_ == asset_transfer.NATIVE or payment_asset_.is_contract, \
         "m_token_vault: payment asset is not a contract"
     increment: uint256 = min_increment_bps_
@@ -621,7 +634,8 @@ def unvote(slot: uint256, amount: uint256):
     tally: uint256 = self._tallies[slot]
     deadline: uint256 = tally >> _DEADLINE_SHIFT
     phase: uint8 = self._phase(self._load_lot(slot).state, True, deadline)
-    assert phase == PHASE_OPEN or phase == PHASE_SOLD, "m_token_vault: votes locked until settlement"
+    assert phase == PHASE_OPEN or phase == PHASE_SOLD, \
+        "m_token_vault: votes locked until settlement"
     mine: uint256 = self.votes_of[slot][msg.sender]
     assert mine >= amount, "m_token_vault: votes too low"
     self.votes_of[slot][msg.sender] = mine - amount
@@ -787,7 +801,9 @@ def lot(slot: uint256) -> IMTokenVault.Lot:
         token=word.token,
         token_id=self._lot_ids[slot],
         amount=word.amount,
-        phase=self._phase(word.state, self._load_config().issued, self._tallies[slot] >> _DEADLINE_SHIFT),
+        phase=self._phase(
+            word.state, self._load_config().issued, self._tallies[slot] >> _DEADLINE_SHIFT
+        ),
     )
 
 
@@ -800,7 +816,9 @@ def phase(slot: uint256) -> uint8:
     @return uint8 The phase.
     """
     return self._phase(
-        self._load_lot(slot).state, self._load_config().issued, self._tallies[slot] >> _DEADLINE_SHIFT
+        self._load_lot(slot).state,
+        self._load_config().issued,
+        self._tallies[slot] >> _DEADLINE_SHIFT,
     )
 
 
