@@ -3,7 +3,7 @@ most a quarter of deploying a full MTokenVault; the implementation is locked."""
 
 import ape
 
-from tests.nft.vault.conftest import ZERO, create_vault
+from tests.nft.vault.conftest import create_vault
 
 
 def test_create_vault__any_caller__clone_initialized_with_caller(project, factory, implementation, creator):
@@ -53,4 +53,3 @@ def test_constructor__implementation_not_a_contract__reverts(project, deployer, 
     """An account is refused as an implementation."""
     with ape.reverts("vault_factory: implementation is not a contract"):
         project.VaultFactory.deploy(stranger, sender=deployer)
-    assert ZERO != stranger.address
