@@ -75,8 +75,9 @@ def usdt(project, deployer, mall, buyer, bidder, rival):
 
 
 @pytest.fixture(scope="module", autouse=True)
-def deployed(mall, nft, multi, usdt):
-    """Deploys every module-scoped fixture first in each module."""
+def deployed(mall, nft, multi, usdt, deployer, owner, treasury, non_owner, stranger):
+    """Deploys every module-scoped fixture first in each module, and touches the session-scoped
+    actors, so ape's per-test snapshots never have to be rebased."""
     return mall
 
 
@@ -101,6 +102,3 @@ def sign(mall, chain):
 
     return make
 
-
-def balance(account):
-    return account.balance
