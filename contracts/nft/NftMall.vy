@@ -67,6 +67,7 @@
 
 from ethereum.ercs import IERC721
 from contracts.shared import asset_transfer
+from contracts.shared import constants
 from contracts.shared import owner_2step
 from contracts.shared import tunable
 from interfaces import INftMall
@@ -127,16 +128,50 @@ _ORDER_TYPEHASH: constant(bytes32) = keccak256(
 _ROYALTY_INFO: constant(bytes4) = 0x2a55205a
 # @dev `onERC1155Received(address,address,uint256,uint256,bytes)`: accepting an ERC-1155 transfer.
 _ERC1155_RECEIVED: constant(bytes4) = 0xf23a6e61
-# @dev Largest value an address word may hold.
-_ADDRESS_MAX: constant(uint256) = 2**160 - 1
+# @dev Largest ERC-1155 amount and reserve of an auction (the value field of a pair word).
+MAX_VALUE: constant(uint256) = 2**96 - 1
+
+# Auction words, from bit 0 (`_pack_head` / `_unpack_head`, `_pack_pair` / `_unpack_pair`):
+#   head:  seller (160) | end (40) | fee bps (16) | flags (8)
+#   item:  collection (160) | amount (96)
+#   terms: asset (160) | reserve (96)
+# The token id, the top bidder and the top bid (any size) have words of their own: a listing
+# writes four words, a bid two (three when it extends the end).
+_ADDRESS_MASK: constant(uint256) = constants.MASK_160
+_END_SHIFT: constant(uint256) = 160
+_END_MASK: constant(uint256) = constants.MASK_40
+_FEE_SHIFT: constant(uint256) = 200
+_FEE_MASK: constant(uint256) = constants.MASK_16
+_FLAGS_SHIFT: constant(uint256) = 216
+_FLAGS_MASK: constant(uint256) = constants.MASK_8
+_VALUE_SHIFT: constant(uint256) = 160
+# @dev Bits of the flags field.
+_FLAG_ERC1155: constant(uint256) = 1
+_FLAG_SETTLED: constant(uint256) = 2
+_FLAG_UNDELIVERED: constant(uint256) = 4
+
+
+# @dev A head word unpacked.
+struct Head:
+    seller: address
+    end: uint256
+    fee_bps: uint256
+    erc1155: bool
+    settled: bool
+    undelivered: bool
 
 
 # @dev Status of an order by its EIP-712 digest (OPEN, FILLED, CANCELLED).
 order_status: public(HashMap[bytes32, uint256])
 # @dev The nonce a seller's orders must carry; `increment_nonce` moves it on.
 nonces: public(HashMap[address, uint256])
-# @dev Auctions by id (1, 2, ...).
-_auctions: HashMap[uint256, INftMall.Auction]
+# @dev Auction words by id (1, 2, ...); see "Auction words" above.
+_heads: HashMap[uint256, uint256]
+_items: HashMap[uint256, uint256]
+_token_ids: HashMap[uint256, uint256]
+_terms: HashMap[uint256, uint256]
+_top_bidders: HashMap[uint256, address]
+_top_bids: HashMap[uint256, uint256]
 # @dev How many auctions were listed (the last id).
 auction_count: public(uint256)
 # @dev Credits to withdraw: account -> asset (empty: native coin) -> amount.
@@ -269,34 +304,28 @@ def list_auction(
             English auction from now for `duration` seconds.
     @param collection The ERC-721 or ERC-1155 contract.
     @param token_id The token id.
-    @param amount 1 for an ERC-721; the quantity of an ERC-1155 id.
+    @param amount 1 for an ERC-721; the quantity of an ERC-1155 id (below 2**96).
     @param erc1155 True for an ERC-1155, False for an ERC-721.
     @param asset What bids are paid in: an ERC-20, or empty(address) for the native coin.
-    @param reserve The lowest first bid (at least 1 wei is always required).
+    @param reserve The lowest first bid (below 2**96; at least 1 wei is always required).
     @param duration Seconds until the end (15 minutes to 30 days), before extensions.
     @return uint256 The auction id.
     """
     assert duration >= MIN_DURATION and duration <= MAX_DURATION, "nft_mall: bad duration"
     assert amount != 0, "nft_mall: zero amount"
     assert erc1155 or amount == 1, "nft_mall: erc721 amount is not one"
+    assert amount <= MAX_VALUE, "nft_mall: amount too large"
+    assert reserve <= MAX_VALUE, "nft_mall: reserve too large"
     id: uint256 = self.auction_count + 1
     self.auction_count = id
     end: uint256 = block.timestamp + duration
-    self._auctions[id] = INftMall.Auction(
-        seller=msg.sender,
-        collection=collection,
-        token_id=token_id,
-        amount=amount,
-        erc1155=erc1155,
-        asset=asset,
-        reserve=reserve,
-        fee_bps=self.fee_bps,
-        end=end,
-        top_bidder=empty(address),
-        top_bid=0,
-        settled=False,
-        undelivered=False,
+    self._heads[id] = self._pack_head(
+        Head(seller=msg.sender, end=end, fee_bps=self.fee_bps, erc1155=erc1155, settled=False, undelivered=False)
     )
+    self._items[id] = self._pack_pair(collection, amount)
+    if token_id != 0:
+        self._token_ids[id] = token_id
+    self._terms[id] = self._pack_pair(asset, reserve)
     if erc1155:
         extcall IERC1155(collection).safeTransferFrom(msg.sender, self, token_id, amount, b"")
     else:
@@ -326,21 +355,25 @@ def bid(id: uint256, amount: uint256):
     @param amount The bid: at least the reserve (first bid) or the top bid
            plus 5% (`min_bid`).
     """
-    a: INftMall.Auction = self._auctions[id]
-    assert self._phase(a) == PHASE_LIVE, "nft_mall: auction not live"
-    assert msg.sender != a.seller, "nft_mall: seller cannot bid"
-    assert amount >= self._min_bid(a), "nft_mall: bid too low"
-    self._take(a.asset, msg.sender, amount)
-    if a.top_bidder != empty(address):
-        self._credit(a.top_bidder, a.asset, a.top_bid)
-    self._auctions[id].top_bidder = msg.sender
-    self._auctions[id].top_bid = amount
-    end: uint256 = a.end
+    head: Head = self._unpack_head(self._heads[id])
+    assert self._phase(head) == PHASE_LIVE, "nft_mall: auction not live"
+    assert msg.sender != head.seller, "nft_mall: seller cannot bid"
+    asset: address = empty(address)
+    reserve: uint256 = 0
+    asset, reserve = self._unpack_pair(self._terms[id])
+    leader: address = self._top_bidders[id]
+    top: uint256 = self._top_bids[id]
+    assert amount >= self._min_bid(reserve, leader, top), "nft_mall: bid too low"
+    self._take(asset, msg.sender, amount)
+    if leader != empty(address):
+        self._credit(leader, asset, top)
+    self._top_bidders[id] = msg.sender
+    self._top_bids[id] = amount
     # `end > now` (live), so no underflow.
-    if unsafe_sub(end, block.timestamp) < EXTENSION:
-        end = block.timestamp + EXTENSION
-        self._auctions[id].end = end
-    log INftMall.BidPlaced(id=id, bidder=msg.sender, amount=amount, end=end)
+    if unsafe_sub(head.end, block.timestamp) < EXTENSION:
+        head.end = block.timestamp + EXTENSION
+        self._heads[id] = self._pack_head(head)
+    log INftMall.BidPlaced(id=id, bidder=msg.sender, amount=amount, end=head.end)
 
 
 @external
@@ -353,13 +386,15 @@ def settle(id: uint256):
             seller.
     @param id The auction id.
     """
-    a: INftMall.Auction = self._auctions[id]
-    assert self._phase(a) == PHASE_ENDED, "nft_mall: auction not ended"
-    self._auctions[id].settled = True
+    head: Head = self._unpack_head(self._heads[id])
+    assert self._phase(head) == PHASE_ENDED, "nft_mall: auction not ended"
+    head.settled = True
+    self._heads[id] = self._pack_head(head)
+    a: INftMall.Auction = self._auction(id)
     royalty: uint256 = 0
     fee: uint256 = 0
     if a.top_bidder == empty(address):
-        self._deliver(id, a, a.seller)
+        self._deliver(id, head, a, a.seller)
     else:
         receiver: address = empty(address)
         receiver, royalty = self._royalty(a.collection, a.token_id, a.top_bid)
@@ -369,8 +404,9 @@ def settle(id: uint256):
             self._credit(receiver, a.asset, royalty)
         if fee != 0:
             self._credit(self.treasury, a.asset, fee)
+        # r <= 10% and f <= 10% of the bid: no underflow.
         self._credit(a.seller, a.asset, unsafe_sub(a.top_bid, unsafe_add(royalty, fee)))
-        self._deliver(id, a, a.top_bidder)
+        self._deliver(id, head, a, a.top_bidder)
     log INftMall.AuctionSettled(id=id, winner=a.top_bidder, price=a.top_bid, royalty=royalty, fee=fee)
 
 
@@ -381,12 +417,13 @@ def cancel_auction(id: uint256):
     @notice Ends the caller's auction before anyone bid; the NFT goes back.
     @param id The auction id.
     """
-    a: INftMall.Auction = self._auctions[id]
-    assert msg.sender == a.seller, "nft_mall: caller is not the seller"
-    assert self._phase(a) == PHASE_LIVE, "nft_mall: auction not live"
-    assert a.top_bidder == empty(address), "nft_mall: auction has bids"
-    self._auctions[id].settled = True
-    self._deliver(id, a, a.seller)
+    head: Head = self._unpack_head(self._heads[id])
+    assert msg.sender == head.seller, "nft_mall: caller is not the seller"
+    assert self._phase(head) == PHASE_LIVE, "nft_mall: auction not live"
+    assert self._top_bidders[id] == empty(address), "nft_mall: auction has bids"
+    head.settled = True
+    self._heads[id] = self._pack_head(head)
+    self._deliver(id, head, self._auction(id), head.seller)
     log INftMall.AuctionCancelled(id=id)
 
 
@@ -400,14 +437,15 @@ def claim_nft(id: uint256, to: address):
     @param id The auction id.
     @param to Where the NFT goes.
     """
-    a: INftMall.Auction = self._auctions[id]
-    assert a.undelivered, "nft_mall: nothing to claim"
-    owner: address = a.top_bidder
+    head: Head = self._unpack_head(self._heads[id])
+    assert head.undelivered, "nft_mall: nothing to claim"
+    owner: address = self._top_bidders[id]
     if owner == empty(address):
-        owner = a.seller
+        owner = head.seller
     assert msg.sender == owner, "nft_mall: caller is not the nft's owner"
-    self._auctions[id].undelivered = False
-    self._move_out(a, to)
+    head.undelivered = False
+    self._heads[id] = self._pack_head(head)
+    self._move_out(self._auction(id), to)
     log INftMall.NftClaimed(id=id, to=to)
 
 
@@ -489,7 +527,7 @@ def auction(id: uint256) -> INftMall.Auction:
     @param id The auction id.
     @return Auction The auction.
     """
-    return self._auctions[id]
+    return self._auction(id)
 
 
 @external
@@ -500,7 +538,7 @@ def auction_phase(id: uint256) -> uint256:
     @param id The auction id.
     @return uint256 The phase.
     """
-    return self._phase(self._auctions[id])
+    return self._phase(self._unpack_head(self._heads[id]))
 
 
 @external
@@ -511,7 +549,8 @@ def min_bid(id: uint256) -> uint256:
     @param id The auction id.
     @return uint256 The reserve (at least 1) before the first bid, the top bid plus 5% after.
     """
-    return self._min_bid(self._auctions[id])
+    reserve: uint256 = self._unpack_pair(self._terms[id])[1]
+    return self._min_bid(reserve, self._top_bidders[id], self._top_bids[id])
 
 
 @external
@@ -571,33 +610,67 @@ def _order_digest(order: INftMall.Order) -> bytes32:
 
 @internal
 @view
-def _phase(a: INftMall.Auction) -> uint256:
+def _auction(id: uint256) -> INftMall.Auction:
     """
-    @dev The phase of an auction, from its flags and the clock alone.
-    @param a The auction.
+    @dev Every word of auction `id`, unpacked.
+    @param id The auction id.
+    @return INftMall.Auction The auction.
+    """
+    head: Head = self._unpack_head(self._heads[id])
+    collection: address = empty(address)
+    amount: uint256 = 0
+    collection, amount = self._unpack_pair(self._items[id])
+    asset: address = empty(address)
+    reserve: uint256 = 0
+    asset, reserve = self._unpack_pair(self._terms[id])
+    return INftMall.Auction(
+        seller=head.seller,
+        collection=collection,
+        token_id=self._token_ids[id],
+        amount=amount,
+        erc1155=head.erc1155,
+        asset=asset,
+        reserve=reserve,
+        fee_bps=head.fee_bps,
+        end=head.end,
+        top_bidder=self._top_bidders[id],
+        top_bid=self._top_bids[id],
+        settled=head.settled,
+        undelivered=head.undelivered,
+    )
+
+
+@internal
+@view
+def _phase(head: Head) -> uint256:
+    """
+    @dev The phase of an auction, from its head word and the clock alone.
+    @param head The auction's head.
     @return uint256 PHASE_NONE, PHASE_LIVE, PHASE_ENDED or PHASE_SETTLED.
     """
-    if a.seller == empty(address):
+    if head.seller == empty(address):
         return PHASE_NONE
-    if a.settled:
+    if head.settled:
         return PHASE_SETTLED
-    if block.timestamp < a.end:
+    if block.timestamp < head.end:
         return PHASE_LIVE
     return PHASE_ENDED
 
 
 @internal
 @pure
-def _min_bid(a: INftMall.Auction) -> uint256:
+def _min_bid(reserve: uint256, leader: address, top: uint256) -> uint256:
     """
     @dev The lowest acceptable bid: max(reserve, 1) first, then
          top + ceil(top * MIN_INCREMENT_BPS / BPS) (rounded up: the seller's favour).
-    @param a The auction.
+    @param reserve The auction's reserve.
+    @param leader The top bidder (empty: no bid yet).
+    @param top The top bid.
     @return uint256 The bid.
     """
-    if a.top_bidder == empty(address):
-        return max(a.reserve, 1)
-    return a.top_bid + (a.top_bid * MIN_INCREMENT_BPS + BPS - 1) // BPS
+    if leader == empty(address):
+        return max(reserve, 1)
+    return top + (top * MIN_INCREMENT_BPS + BPS - 1) // BPS
 
 
 @internal
@@ -627,7 +700,7 @@ def _royalty(collection: address, token_id: uint256, price: uint256) -> (address
         return empty(address), 0
     word: uint256 = extract32(data, 0, output_type=uint256)
     amount: uint256 = extract32(data, 32, output_type=uint256)
-    if word == 0 or word > _ADDRESS_MAX or amount == 0:
+    if word == 0 or word > _ADDRESS_MASK or amount == 0:
         return empty(address), 0
     return convert(convert(word, uint160), address), min(amount, price * MAX_ROYALTY_BPS // BPS)
 
@@ -681,11 +754,12 @@ def _credit(account: address, asset: address, amount: uint256):
 
 
 @internal
-def _deliver(id: uint256, a: INftMall.Auction, to: address):
+def _deliver(id: uint256, head: Head, a: INftMall.Auction, to: address):
     """
     @dev Sends an escrowed NFT to `to` (winner or seller); if the transfer
          fails, the NFT stays escrowed for `to`'s `claim_nft`.
     @param id The auction id.
+    @param head The auction's head, already marked settled.
     @param a The auction.
     @param to The winner, or the seller.
     """
@@ -710,7 +784,9 @@ def _deliver(id: uint256, a: INftMall.Auction, to: address):
             revert_on_failure=False,
         )
     if not ok:
-        self._auctions[id].undelivered = True
+        undelivered: Head = head
+        undelivered.undelivered = True
+        self._heads[id] = self._pack_head(undelivered)
 
 
 @internal
@@ -724,3 +800,70 @@ def _move_out(a: INftMall.Auction, to: address):
         extcall IERC1155(a.collection).safeTransferFrom(self, to, a.token_id, a.amount, b"")
     else:
         extcall IERC721(a.collection).transferFrom(self, to, a.token_id)
+
+
+@internal
+@pure
+def _pack_head(head: Head) -> uint256:
+    """
+    @dev An auction's head as its storage word (end below 2**40, fee at most MAX_FEE_BPS).
+    @param head The head.
+    @return uint256 The word.
+    """
+    flags: uint256 = 0
+    if head.erc1155:
+        flags |= _FLAG_ERC1155
+    if head.settled:
+        flags |= _FLAG_SETTLED
+    if head.undelivered:
+        flags |= _FLAG_UNDELIVERED
+    return (
+        convert(head.seller, uint256)
+        | (head.end << _END_SHIFT)
+        | (head.fee_bps << _FEE_SHIFT)
+        | (flags << _FLAGS_SHIFT)
+    )
+
+
+@internal
+@pure
+def _unpack_head(word: uint256) -> Head:
+    """
+    @dev An auction's head word as its fields.
+    @param word The word.
+    @return Head The head.
+    """
+    flags: uint256 = (word >> _FLAGS_SHIFT) & _FLAGS_MASK
+    return Head(
+        seller=convert(convert(word & _ADDRESS_MASK, uint160), address),
+        end=(word >> _END_SHIFT) & _END_MASK,
+        fee_bps=(word >> _FEE_SHIFT) & _FEE_MASK,
+        erc1155=flags & _FLAG_ERC1155 != 0,
+        settled=flags & _FLAG_SETTLED != 0,
+        undelivered=flags & _FLAG_UNDELIVERED != 0,
+    )
+
+
+@internal
+@pure
+def _pack_pair(account: address, amount: uint256) -> uint256:
+    """
+    @dev An address and a value below 2**96 as one word (an item: collection
+         and amount; terms: asset and reserve).
+    @param account The address.
+    @param amount The value (at most MAX_VALUE).
+    @return uint256 The word.
+    """
+    return convert(account, uint256) | (amount << _VALUE_SHIFT)
+
+
+@internal
+@pure
+def _unpack_pair(word: uint256) -> (address, uint256):
+    """
+    @dev A pair word as its address and value.
+    @param word The word.
+    @return address The address.
+    @return uint256 The value.
+    """
+    return convert(convert(word & _ADDRESS_MASK, uint160), address), word >> _VALUE_SHIFT

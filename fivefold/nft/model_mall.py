@@ -58,8 +58,15 @@ class Ledger:
             self.credit(previous, asset, previous_amount)
         self.top_bids[auction] = (asset, bidder, amount)
 
-    def settle(self, auction: int, seller: str, royalty_to: str | None, royalty_answer: int, fee_bps: int,
-               treasury: str) -> None:
+    def settle(
+        self,
+        auction: int,
+        seller: str,
+        royalty_to: str | None,
+        royalty_answer: int,
+        fee_bps: int,
+        treasury: str,
+    ) -> None:
         """Settlement: the top bid becomes the seller's, the royalty receiver's and the treasury's."""
         if auction not in self.top_bids:
             return

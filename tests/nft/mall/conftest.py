@@ -11,7 +11,7 @@ from fivefold.nft import orders
 PRICE = 10**18
 ROYALTY_BPS = 500
 DAY = 86_400
-TOKEN_BALANCE = 10**12  # USDT (6 decimals) each buyer and bidder holds
+TOKEN_BALANCE = 10**30  # USDT (6 decimals) each buyer and bidder holds: more than any test spends
 
 
 @pytest.fixture(scope="module")
@@ -85,8 +85,18 @@ def deployed(mall, nft, multi, usdt, deployer, owner, treasury, non_owner, stran
 def sign(mall, chain):
     """`sign(seller_account, **order fields)` -> (order tuple, signature) for token 1 at PRICE by default."""
 
-    def make(signer, *, collection=None, token_id=1, price=PRICE, expiry=None, target=None, chain_id=None,
-             seller=None, **fields):
+    def make(
+        signer,
+        *,
+        collection=None,
+        token_id=1,
+        price=PRICE,
+        expiry=None,
+        target=None,
+        chain_id=None,
+        seller=None,
+        **fields,
+    ):
         target = target or mall
         o = orders.order(
             target,
@@ -101,4 +111,3 @@ def sign(mall, chain):
         return orders.as_tuple(o), signature
 
     return make
-

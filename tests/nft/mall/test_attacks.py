@@ -55,7 +55,9 @@ def test_attack__signature_for_other_chain__reverts(mall, nft, sign, seller, buy
         mall.buy(order, signature, value=PRICE, sender=buyer)
 
 
-def test_attack__signature_for_other_mall__reverts(project, mall, nft, sign, seller, buyer, owner, treasury, deployer):
+def test_attack__signature_for_other_mall__reverts(
+    project, mall, nft, sign, seller, buyer, owner, treasury, deployer
+):
     """An order signed for another mall (same name and version) is worthless here."""
     other = project.NftMall.deploy(owner, treasury, "CloudChat NFT Mall", "1", sender=deployer)
     order, signature = sign(seller, collection=nft, target=other)
@@ -78,7 +80,9 @@ def test_attack__front_run_price_change__old_signature_rejects_new_price(mall, n
     assert nft.ownerOf(1) == buyer
 
 
-def test_attack__bidder_refusing_refund__cannot_block_outbid(project, mall, nft, seller, rival, deployer, stranger):
+def test_attack__bidder_refusing_refund__cannot_block_outbid(
+    project, mall, nft, seller, rival, deployer, stranger
+):
     """A bidder contract whose receive() reverts is outbid anyway: its refund is a credit (pull)."""
     id_ = mall.list_auction(nft, 1, 1, False, ZERO, PRICE, HOUR, sender=seller).return_value
     blocker = project.MallActor.deploy(stranger, sender=deployer)
@@ -90,7 +94,9 @@ def test_attack__bidder_refusing_refund__cannot_block_outbid(project, mall, nft,
     assert mall.pending(blocker, ZERO) == PRICE
 
 
-def test_attack__reentrancy_from_erc721_receiver__blocked(project, mall, nft, sign, seller, deployer, stranger):
+def test_attack__reentrancy_from_erc721_receiver__blocked(
+    project, mall, nft, sign, seller, deployer, stranger
+):
     """A buyer contract re-enters `buy` with the same order from its onERC721Received hook: the inner
     call fails (the lock is held, and the order is already marked filled before the NFT moves), the
     NFT is sold once and the seller paid once."""
@@ -105,7 +111,9 @@ def test_attack__reentrancy_from_erc721_receiver__blocked(project, mall, nft, si
     assert seller.balance - before == PRICE * 95 // 100 and mall.balance == 0
 
 
-def test_attack__reentrancy_into_withdraw_from_erc1155_hook__blocked(project, mall, multi, seller, deployer, stranger, chain):
+def test_attack__reentrancy_into_withdraw_from_erc1155_hook__blocked(
+    project, mall, multi, seller, deployer, stranger, chain
+):
     """A winning bidder contract, outbid once before (so it has a credit), re-enters `withdraw` from its
     ERC-1155 hook during settlement: the lock refuses it (without the lock that withdraw would succeed),
     so the credit stays for a later plain withdraw."""
@@ -120,7 +128,9 @@ def test_attack__reentrancy_into_withdraw_from_erc1155_hook__blocked(project, ma
     assert mall.pending(attacker, ZERO) == 100 and mall.balance == 300
 
 
-def test_attack__royalty_above_cap__cut_to_ten_percent(mall, nft, sign, seller, buyer, royalty_receiver, deployer):
+def test_attack__royalty_above_cap__cut_to_ten_percent(
+    mall, nft, sign, seller, buyer, royalty_receiver, deployer
+):
     """A collection whose royaltyInfo asks for 150% of the price gets 10%; the seller the rest."""
     nft.set_royalty(royalty_receiver, 15_000, sender=deployer)
     assert mall.royalty(nft, 1, PRICE) == (royalty_receiver, PRICE // 10)
@@ -131,7 +141,9 @@ def test_attack__royalty_above_cap__cut_to_ten_percent(mall, nft, sign, seller, 
     assert seller.balance - seller_before == PRICE - PRICE // 10
 
 
-def test_attack__royalty_receiver_refusing__sale_goes_through(project, mall, nft, sign, seller, buyer, deployer, stranger):
+def test_attack__royalty_receiver_refusing__sale_goes_through(
+    project, mall, nft, sign, seller, buyer, deployer, stranger
+):
     """A royalty receiver that reverts on payment cannot block the collection's sales: it is credited."""
     receiver = project.MallActor.deploy(stranger, sender=deployer)
     receiver.set_switches(True, False, ZERO, b"", sender=deployer)
@@ -168,4 +180,3 @@ def test_attack__fee_on_transfer_token__reverts(project, mall, nft, sign, seller
     order, signature = sign(seller, collection=nft, price=10**6, asset=token.address)
     with ape.reverts("nft_mall: token took a fee"):
         mall.buy(order, signature, sender=buyer)
-

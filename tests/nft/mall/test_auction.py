@@ -47,6 +47,28 @@ def test_list_auction__erc721_amount_two__reverts(mall, nft, seller):
         mall.list_auction(nft, 1, 2, False, ZERO, PRICE, HOUR, sender=seller)
 
 
+def test_list_auction__amount_above_96_bits__reverts(mall, multi, seller):
+    with ape.reverts("nft_mall: amount too large"):
+        mall.list_auction(multi, 7, 2**96, True, ZERO, PRICE, HOUR, sender=seller)
+
+
+def test_list_auction__reserve_above_96_bits__reverts(mall, nft, seller):
+    with ape.reverts("nft_mall: reserve too large"):
+        mall.list_auction(nft, 1, 1, False, ZERO, 2**96, HOUR, sender=seller)
+
+
+def test_list_auction__token_id_zero_and_largest__stored(project, mall, deployer, seller):
+    """Token ids 0 and 2**256 - 1 round-trip through the auction words."""
+    collection = project.MallRoyalty721.deploy(sender=deployer)
+    for token_id in (0, 2**256 - 1):
+        collection.mint(seller, token_id, sender=deployer)
+    collection.setApprovalForAll(mall, True, sender=seller)
+    first = mall.list_auction(collection, 0, 1, False, ZERO, 2**96 - 1, HOUR, sender=seller).return_value
+    last = mall.list_auction(collection, 2**256 - 1, 1, False, ZERO, 0, HOUR, sender=seller).return_value
+    assert (mall.auction(first).token_id, mall.auction(first).reserve) == (0, 2**96 - 1)
+    assert (mall.auction(last).token_id, mall.auction(last).collection) == (2**256 - 1, collection)
+
+
 def test_bid__below_reserve__reverts(mall, auction, bidder):
     with ape.reverts("nft_mall: bid too low"):
         mall.bid(auction, PRICE - 1, value=PRICE - 1, sender=bidder)
@@ -80,7 +102,11 @@ def test_bid__last_fifteen_minutes__end_moves(mall, auction, bidder, chain):
     end = mall.auction(auction).end
     chain.pending_timestamp = end - 600
     receipt = mall.bid(auction, PRICE, value=PRICE, sender=bidder)
-    assert mall.auction(auction).end == receipt.timestamp + 900 == model_mall.end_after_bid(end, receipt.timestamp)
+    assert (
+        mall.auction(auction).end
+        == receipt.timestamp + 900
+        == model_mall.end_after_bid(end, receipt.timestamp)
+    )
 
 
 def test_bid__early__end_kept(mall, auction, bidder):

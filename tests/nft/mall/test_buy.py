@@ -25,7 +25,11 @@ def test_buy__erc20__buyer_pays_in_token(mall, nft, usdt, sign, seller, buyer, r
     order, signature = sign(seller, collection=nft, price=1_000_000, asset=usdt.address)
     mall.buy(order, signature, sender=buyer)
     assert nft.ownerOf(1) == buyer
-    assert (usdt.balanceOf(seller), usdt.balanceOf(royalty_receiver), usdt.balanceOf(mall)) == (950_000, 50_000, 0)
+    assert (usdt.balanceOf(seller), usdt.balanceOf(royalty_receiver), usdt.balanceOf(mall)) == (
+        950_000,
+        50_000,
+        0,
+    )
 
 
 def test_buy__erc1155__whole_amount_moves(mall, multi, sign, seller, buyer):

@@ -24,8 +24,14 @@ def test_mall__random_operations__holds_exactly_what_it_owes(
     mall, nft, multi, usdt, owner, seller, buyer, bidder, rival, royalty_receiver, treasury, chain
 ):
     bidders = [bidder, rival, buyer]
-    accounts = [seller.address, buyer.address, bidder.address, rival.address, royalty_receiver.address,
-                treasury.address]
+    accounts = [
+        seller.address,
+        buyer.address,
+        bidder.address,
+        rival.address,
+        royalty_receiver.address,
+        treasury.address,
+    ]
     assets = [NATIVE, usdt.address]
 
     class MallMachine(RuleBasedStateMachine):
@@ -58,8 +64,11 @@ def test_mall__random_operations__holds_exactly_what_it_owes(
         def advance(self, seconds):
             self.now += seconds
 
-        @rule(kind=st.sampled_from(["erc721", "erc1155"]), asset=st.sampled_from(assets),
-              reserve=st.sampled_from([0, 1, 10**6, 10**18 + 7]))
+        @rule(
+            kind=st.sampled_from(["erc721", "erc1155"]),
+            asset=st.sampled_from(assets),
+            reserve=st.sampled_from([0, 1, 10**6, 10**18 + 7]),
+        )
         def list_auction(self, kind, asset, reserve):
             self._at()
             if kind == "erc721":
@@ -77,8 +86,15 @@ def test_mall__random_operations__holds_exactly_what_it_owes(
                 tx = mall.list_auction(multi, token, 1, True, asset, reserve, 3_600, sender=seller)
                 self.multi_in_mall += 1
             self.auctions[tx.return_value] = dict(
-                kind=kind, token=token, asset=asset, end=self.now + 3_600, fee=self.fee_bps,
-                bidder=None, bid=0, reserve=reserve, settled=False,
+                kind=kind,
+                token=token,
+                asset=asset,
+                end=self.now + 3_600,
+                fee=self.fee_bps,
+                bidder=None,
+                bid=0,
+                reserve=reserve,
+                settled=False,
             )
 
         @rule(pick=st.integers(0, 10), who=st.integers(0, 2), extra=st.sampled_from([0, 0, 1, 10**17]))
@@ -132,8 +148,16 @@ def test_mall__random_operations__holds_exactly_what_it_owes(
             if not free:
                 return
             self.salt += 1
-            o = orders.order(mall, seller.address, nft.address, free[-1], price, self.now + 86_400,
-                             asset=asset, salt=self.salt)
+            o = orders.order(
+                mall,
+                seller.address,
+                nft.address,
+                free[-1],
+                price,
+                self.now + 86_400,
+                asset=asset,
+                salt=self.salt,
+            )
             signature = orders.sign_order(seller, mall, chain.chain_id, o)
             self._at()
             mall.buy(orders.as_tuple(o), signature, value=price if asset == NATIVE else 0, sender=buyer)

@@ -12,7 +12,12 @@ ZERO = "0x0000000000000000000000000000000000000000"
 def test_constructor__defaults__fee_zero_and_domain(mall, owner, treasury, chain):
     domain = mall.eip712Domain()
     assert (mall.fee_bps(), mall.treasury(), mall.owner()) == (0, treasury, owner)
-    assert (domain[1], domain[2], domain[3], domain[4]) == ("CloudChat NFT Mall", "1", chain.chain_id, mall.address)
+    assert (domain[1], domain[2], domain[3], domain[4]) == (
+        "CloudChat NFT Mall",
+        "1",
+        chain.chain_id,
+        mall.address,
+    )
 
 
 def test_constructor__zero_owner__reverts(project, deployer, treasury):
