@@ -108,7 +108,9 @@ def onERC721Received(operator: address, owner: address, token_id: uint256, data:
 
 
 @external
-def onERC1155Received(operator: address, owner: address, id: uint256, amount: uint256, data: Bytes[1_024]) -> bytes4:
+def onERC1155Received(
+    operator: address, owner: address, id: uint256, amount: uint256, data: Bytes[1_024]
+) -> bytes4:
     """
     @notice ERC-1155 receiver hook (see the switches).
     @param operator Who moved the tokens.

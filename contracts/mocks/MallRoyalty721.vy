@@ -17,7 +17,9 @@ _RECEIVED: constant(bytes4) = 0x150b7a02
 
 
 interface IERC721Receiver:
-    def onERC721Received(operator: address, owner: address, token_id: uint256, data: Bytes[1_024]) -> bytes4: nonpayable
+    def onERC721Received(
+        operator: address, owner: address, token_id: uint256, data: Bytes[1_024]
+    ) -> bytes4: nonpayable
 
 
 # @dev Owner of each token (empty: none).

@@ -94,7 +94,9 @@ exports: (
 
 # @dev The ERC-1155 transfer the mall calls (ethereum.ercs has no ERC-1155 interface).
 interface IERC1155:
-    def safeTransferFrom(owner: address, to: address, id: uint256, amount: uint256, data: Bytes[1_024]): nonpayable
+    def safeTransferFrom(
+        owner: address, to: address, id: uint256, amount: uint256, data: Bytes[1_024]
+    ): nonpayable
 
 
 # @dev Basis points: 10,000 = 100%.
@@ -212,11 +214,12 @@ def buy(order: INftMall.Order, signature: Bytes[65]):
     @param signature The seller's 65- or 64-byte (EIP-2098) signature of the
            order's EIP-712 digest, or an EIP-1271 signature of a contract seller.
     @custom:security No reentrancy lock (it would cost every sale 2,300 gas, and
-            22,100 on a mall's first call): the order is marked filled before
-            any call out, the price arrives before the NFT moves, and after the
-            calls out the function only pays and credits amounts fixed before
-            them (a credit is an addition). A receiver re-entering finds the
-            order filled; every other function holds the lock itself.
+            22,100 on a mall's first call): the order is marked filled and the
+            royalty (a static call) and fee are fixed before any call that can
+            run code, the price arrives before the NFT moves, and after that the
+            function only pays and credits those amounts (a credit is an
+            addition). A receiver re-entering finds the order filled; every
+            other function holds the lock itself.
     """
     assert block.timestamp <= order.expiry, "nft_mall: order expired"
     assert order.nonce == self.nonces[order.seller], "nft_mall: stale nonce"
@@ -228,6 +231,11 @@ def buy(order: INftMall.Order, signature: Bytes[65]):
         "nft_mall: bad signature"
     assert order.erc1155 or order.amount == 1, "nft_mall: erc721 amount is not one"
     self.order_status[digest] = FILLED
+    receiver: address = empty(address)
+    royalty: uint256 = 0
+    receiver, royalty = self._royalty(order.collection, order.token_id, order.price)
+    # floor: the treasury gets at most one wei less than the rate says, the seller that wei.
+    fee: uint256 = order.price * self.fee_bps // BPS
 
     self._take(order.asset, msg.sender, order.price)
     if order.erc1155:
@@ -236,12 +244,6 @@ def buy(order: INftMall.Order, signature: Bytes[65]):
         )
     else:
         extcall IERC721(order.collection).safeTransferFrom(order.seller, msg.sender, order.token_id, b"")
-
-    receiver: address = empty(address)
-    royalty: uint256 = 0
-    receiver, royalty = self._royalty(order.collection, order.token_id, order.price)
-    # floor: the treasury gets at most one wei less than the rate says, the seller that wei.
-    fee: uint256 = order.price * self.fee_bps // BPS
     self._send(order.asset, receiver, royalty)
     if fee != 0:
         self._credit(self.treasury, order.asset, fee)
@@ -320,7 +322,14 @@ def list_auction(
     self.auction_count = id
     end: uint256 = block.timestamp + duration
     self._heads[id] = self._pack_head(
-        Head(seller=msg.sender, end=end, fee_bps=self.fee_bps, erc1155=erc1155, settled=False, undelivered=False)
+        Head(
+            seller=msg.sender,
+            end=end,
+            fee_bps=self.fee_bps,
+            erc1155=erc1155,
+            settled=False,
+            undelivered=False,
+        )
     )
     self._items[id] = self._pack_pair(collection, amount)
     if token_id != 0:
@@ -501,7 +510,9 @@ def set_treasury(treasury: address):
 
 @external
 @view
-def onERC1155Received(operator: address, sender: address, id: uint256, amount: uint256, data: Bytes[1_024]) -> bytes4:
+def onERC1155Received(
+    operator: address, sender: address, id: uint256, amount: uint256, data: Bytes[1_024]
+) -> bytes4:
     """
     @dev Accepts an ERC-1155 transfer only when the mall itself moves it (a
          listing); anything sent directly is refused, so nothing gets stuck.
