@@ -7,6 +7,8 @@ from fivefold.nft import model_mall
 
 from .conftest import PRICE, ROYALTY_BPS
 
+ZERO = "0x0000000000000000000000000000000000000000"
+
 
 def test_buy__erc721_native__nft_moves_and_price_splits(mall, nft, sign, seller, buyer, royalty_receiver):
     """The buyer gets the NFT; the seller 95%, the royalty receiver 5%, the mall keeps nothing."""
@@ -85,4 +87,13 @@ def test_buy__eip1271_seller_refusing_coin__credited(project, mall, nft, sign, s
     assert mall.pending(wallet, ZERO) == PRICE - PRICE * ROYALTY_BPS // 10_000 == mall.balance
 
 
-ZERO = "0x0000000000000000000000000000000000000000"
+def test_buy__eip1271_seller_wrong_signer__reverts(
+    project, mall, nft, sign, seller, buyer, deployer, stranger
+):
+    """A contract seller's order signed by a key the wallet does not accept is refused."""
+    wallet = project.MallActor.deploy(seller, sender=deployer)
+    nft.mint(wallet, 9, sender=deployer)
+    wallet.execute(nft, nft.setApprovalForAll.encode_input(mall, True), 0, sender=deployer)
+    order, signature = sign(stranger, collection=nft, token_id=9, seller=wallet.address)
+    with ape.reverts("nft_mall: bad signature"):
+        mall.buy(order, signature, value=PRICE, sender=buyer)
