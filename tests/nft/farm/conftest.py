@@ -16,6 +16,7 @@ SEED_MTOKEN = to_wei(100_000)  # each provider's liquidity: 100,000 MToken for 5
 SEED_CC = to_wei(50_000)
 RATE = to_wei(1) // 10  # 0.1 CC per second for all farmers
 BUDGET = to_wei(100_000)
+ZERO = "0x0000000000000000000000000000000000000000"
 
 
 @pytest.fixture(scope="module")
@@ -90,9 +91,9 @@ def farm(project, deployer, owner, pair, cc, farmer, second_farmer, funder):
     return contract
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def running(farm, owner, funder):
-    """The farm funded with BUDGET and streaming RATE."""
+    """The farm funded with BUDGET and streaming RATE (per test: two transactions)."""
     farm.fund(BUDGET, sender=funder)
     farm.set_reward_rate(RATE, sender=owner)
     return farm
