@@ -157,6 +157,7 @@ GETTER_KEYS = {
     "identity_weight_of": ("account",),
     "collection_weight": ("collection",),
     "staked": ("account",),
+    "shares": ("account",),
     "hasRole": ("role", "account"),
     "getRoleAdmin": ("role",),
     "get_timestamp": ("id",),
