@@ -69,3 +69,29 @@ def claim(b: Bench):
     farm.stake(amount, sender=b.user(0))
     b.chain.pending_timestamp = b.chain.pending_timestamp + 60
     return farm.claim(sender=b.user(0))
+
+
+@operation(
+    "mining.claim",
+    "a supplier of a mined USD market (suppliers' and borrowers' streams funded and streaming, "
+    "another supplier in it) claims CC a minute after its deposit, already holding CC",
+)
+def mining_claim(b: Bench):
+    from fivefold.lending import model as lending
+
+    users = [b.user(0), b.user(1)]
+    system = lending.deploy_local_system(b.project, b.deployer, b.owner, holders=users + [b.treasury])
+    market, cc, usd = system.markets["USD6"], system.tokens["CC"], system.tokens["USD6"]
+    suppliers = b.project.LendingMining.deploy(market, market, False, cc, b.owner, sender=b.deployer)
+    borrowers = b.project.LendingMining.deploy(market, suppliers, True, cc, b.owner, sender=b.deployer)
+    suppliers.set_borrow_stream(borrowers, sender=b.owner)
+    for stream in (suppliers, borrowers):
+        cc.approve(stream, BUDGET, sender=b.treasury)
+        stream.fund(BUDGET, sender=b.treasury)
+        stream.set_reward_rate(RATE, sender=b.owner)
+    market.set_mining(suppliers, sender=b.owner)
+    for user in users:
+        usd.approve(market, 10_000 * 10**6, sender=user)
+        market.deposit(10_000 * 10**6, user, sender=user)
+    b.chain.pending_timestamp = b.chain.pending_timestamp + 60
+    return suppliers.claim(sender=b.user(0))
