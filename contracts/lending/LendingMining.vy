@@ -118,23 +118,23 @@ def __init__(
 
 
 @external
-def on_balance(account: address, shares_: uint256, debt: bool):
+def on_balance(account: address, new_shares: uint256, debt: bool):
     """
     @notice The reporter only: `account`'s vouchers (or, `debt`, its
-            normalised debt) are now `shares_`. This side settles the
+            normalised debt) are now `new_shares`. This side settles the
             holder at its previous shares and records the new ones; the
             other side's change goes on to the borrowers' stream (if any).
     @param account The holder.
-    @param shares_ Its shares after the change.
+    @param new_shares Its shares after the change.
     @param debt True for a debt change, False for a voucher change.
     """
     assert msg.sender == reporter, "lending_mining: caller is not the reporter"
     if debt == borrowers:
-        self._sync(account, shares_)
+        self._sync(account, new_shares)
         return
     stream: address = self.borrow_stream
     if stream != empty(address):
-        extcall ILendingMining(stream).on_balance(account, shares_, debt)
+        extcall ILendingMining(stream).on_balance(account, new_shares, debt)
 
 
 @external
