@@ -196,3 +196,35 @@ def test_constructor__zero_address__reverts(project, deployer, usd_market, args,
     args = [real if a == 1 else a for a in args]
     with ape.reverts(reason):
         project.LendingMining.deploy(*args, sender=deployer)
+
+
+def test_liquidate__mined_debt_and_collateral_markets__debt_and_seized_vouchers_reported(
+    project,
+    deployer,
+    governance,
+    streams,
+    usd_market,
+    cc_market,
+    cc,
+    tokens,
+    supplier,
+    borrower,
+    liquidator,
+    supply,
+    position,
+    set_price,
+):
+    """A liquidation reports the borrower's reduced debt (USD market) and, with the CC market mined
+    too, the seized vouchers of both the borrower and the liquidator."""
+    cc_stream = project.LendingMining.deploy(cc_market, cc_market, False, cc, governance, sender=deployer)
+    cc_market.set_mining(cc_stream, sender=governance)
+    supply(usd_market, supplier, 10_000 * USD)
+    position(borrower, {"CC": 1000 * WAD}, ("USD6", 1400 * USD))
+    set_price("CC", 180 * 10**6)
+    tokens["USD6"].approve(usd_market, 2**256 - 1, sender=liquidator)
+    usd_market.liquidate(borrower, 500 * USD, cc_market, 0, sender=liquidator)
+    normalised = usd_market.debt_principal(borrower) * WAD // usd_market.debt_index(borrower)
+    assert streams[1].shares(borrower) == normalised
+    for account in (borrower, liquidator):
+        assert cc_stream.shares(account) == cc_market.balanceOf(account)
+    assert cc_stream.shares(liquidator) != 0
