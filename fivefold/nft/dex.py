@@ -45,18 +45,25 @@ def _own_dex(ctx: Context) -> bool:
     return bool(ctx.config.get("local")) and not ctx.config.get("dex")
 
 
+def _router_args(ctx: Context) -> list:
+    """The router's constructor arguments, after the pre-flight check of the pinned artifacts: a
+    router whose embedded pair hash is not the pair's would route to empty addresses, so the plan
+    (which evaluates arguments before anything is sent) stops with the fix named."""
+    from fivefold.deployment import DeploymentError
+
+    try:
+        check_artifacts()
+    except ValueError as exc:
+        raise DeploymentError(str(exc)) from None
+    return [ctx.address(FACTORY), ctx.address(WETH)]
+
+
 # The local chains' DEX, in dependency order. The factory's `feeToSetter` (who may switch the 0.05%
 # protocol fee on) is the configured owner: an argument that is the same on every local chain.
 LOCAL_CONTRACTS = [
     Deployable(WETH, WETH, artifact=WETH_ARTIFACT, when=_own_dex),
     Deployable(FACTORY, FACTORY, lambda ctx: [ctx.owner], artifact=FACTORY_ARTIFACT, when=_own_dex),
-    Deployable(
-        ROUTER,
-        ROUTER,
-        lambda ctx: [ctx.address(FACTORY), ctx.address(WETH)],
-        artifact=ROUTER_ARTIFACT,
-        when=_own_dex,
-    ),
+    Deployable(ROUTER, ROUTER, _router_args, artifact=ROUTER_ARTIFACT, when=_own_dex),
 ]
 
 

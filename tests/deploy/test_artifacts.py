@@ -74,3 +74,12 @@ def test_export__artifact_in_the_book__its_abi_and_a_natspec_naming_it(deployed,
     assert "swapExactTokensForTokens" in router_abi
     assert "npm build artifact @uniswap" in (tmp_path / "UniswapV2Router02.natspec.json").read_text()
     assert tmp_path / "WETH9.json" in written
+
+
+def test_plan__router_hash_not_the_pairs__stops_before_sending(deployed, monkeypatch):
+    """Pre-flight: a router whose embedded pair init-code hash differs from the pinned pair's code
+    hash stops the plan (arguments are evaluated before anything is sent), naming both packages."""
+    ctx, _, _ = deployed
+    monkeypatch.setattr(dex, "router_init_code_hash", lambda: "0x" + "00" * 32)
+    with pytest.raises(deployment.DeploymentError, match="do not belong together"):
+        deployment.plan(ctx)
