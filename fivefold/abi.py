@@ -11,12 +11,14 @@ The export (docs/integration.md describes it for dApp developers) writes into on
     index.ts             every ABI `as const` and the address book, typed without codegen
 
 for every deployable contract, every contract type in the address book (local mocks on local
-chains) and, when an asset is not one of the suite's contracts, a plain ERC20 ABI.
+chains, npm build artifacts such as Uniswap v2's) and, when an asset is not one of the suite's
+contracts, a plain ERC20 ABI.
 abi/ is not committed: it is generated (`ape run export`; `make typecheck` type-checks it).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -30,6 +32,44 @@ ABI_DIR = Path("abi")
 _ARG = re.compile(r"^arg\d+$")
 # Not deployed by the suite: test doubles and gas references.
 NOT_DEPLOYABLE_DIRS = ("mocks",)
+# Where npm build artifacts live (package.json pins their packages; `npm ci` installs them).
+NODE_MODULES = Path(__file__).resolve().parent.parent / "node_modules"
+
+
+@functools.cache
+def artifact_type(artifact: str):
+    """An npm build artifact (`<package>/build/<Name>.json` under node_modules: `abi`, `bytecode`,
+    `evm.deployedBytecode.object`, as Waffle writes them) as an ethpm ContractType named after the
+    file, so that the deployment engine and the export treat it like a compiled contract. The bytes
+    are the package's, unchanged: a CREATE2 deployment of them has the code the author published."""
+    from ethpm_types import ContractType
+
+    path = NODE_MODULES / artifact
+    if not path.exists():
+        raise FileNotFoundError(f"{path} is missing: run `npm ci` (package.json pins its package)")
+    data = json.loads(path.read_text())
+
+    def hex0x(code: str) -> str:
+        return code if code.startswith("0x") else "0x" + code
+
+    runtime = (data.get("evm") or {}).get("deployedBytecode", {}).get("object", "")
+    return ContractType(
+        contractName=path.stem,
+        sourceId=artifact,
+        abi=data["abi"],
+        deploymentBytecode={"bytecode": hex0x(data["bytecode"])},
+        runtimeBytecode={"bytecode": hex0x(runtime)},
+    )
+
+
+def container(project, contract_type: str, artifact: str | None = None):
+    """The ContractContainer of a contract type: the project's compiled one or, with `artifact`,
+    the npm build artifact's (`artifact_type`)."""
+    if artifact is None:
+        return getattr(project, contract_type)
+    from ape.contracts import ContractContainer
+
+    return ContractContainer(artifact_type(artifact))
 
 
 def selector(contract_type, method: str) -> bytes:
@@ -94,11 +134,12 @@ ERC20_ABI = [
 ERC20_NATSPEC = {"userdoc": {}, "devdoc": {"title": "ERC-20 (EIP-20): an asset the suite did not deploy"}}
 
 
-def contract_abi(project, name: str) -> list[dict]:
-    """The ABI a dApp gets: the compiler's, with names filled in where the compiler gives none."""
+def contract_abi(project, name: str, artifact: str | None = None) -> list[dict]:
+    """The ABI a dApp gets: the compiler's (or the npm `artifact`'s), with names filled in where
+    the compiler gives none."""
     if name == addressbook.ERC20:
         return ERC20_ABI
-    ct = getattr(project, name).contract_type
+    ct = container(project, name, artifact).contract_type
     abi = [item.model_dump(mode="json", by_alias=True, exclude_none=True) for item in ct.abi]
     return named(abi, ct.devdoc or {})
 
@@ -115,6 +156,8 @@ GETTER_KEYS = {
     "latest_vote_of": ("target",),
     "identity_weight_of": ("account",),
     "collection_weight": ("collection",),
+    "staked": ("account",),
+    "shares": ("account",),
     "hasRole": ("role", "account"),
     "getRoleAdmin": ("role",),
     "get_timestamp": ("id",),
@@ -157,9 +200,11 @@ def named(abi: list[dict], devdoc: dict) -> list[dict]:
     return abi
 
 
-def natspec(project, name: str) -> dict:
+def natspec(project, name: str, artifact: str | None = None) -> dict:
     if name == addressbook.ERC20:
         return ERC20_NATSPEC
+    if artifact is not None:  # a Waffle artifact carries no NatSpec: say where the ABI comes from
+        return {"userdoc": {}, "devdoc": {"title": f"npm build artifact {artifact}"}}
     ct = getattr(project, name).contract_type
     return {"userdoc": ct.userdoc or {}, "devdoc": ct.devdoc or {}}
 
@@ -172,6 +217,16 @@ def exported_names(book: dict) -> list[str]:
             if record.get("abi") and record["abi"] not in names:
                 names.append(record["abi"])
     return names
+
+
+def artifacts(book: dict) -> dict[str, str]:
+    """ABI name -> npm artifact, for every contract of the address book deployed from one."""
+    return {
+        record["abi"]: record["artifact"]
+        for chain in book.values()
+        for record in chain["contracts"].values()
+        if record.get("artifact")
+    }
 
 
 def naming_gaps(name: str, abi: list[dict]) -> list[str]:
@@ -205,8 +260,14 @@ def naming_gaps(name: str, abi: list[dict]) -> list[str]:
 
 
 def all_gaps(project, book: dict) -> list[str]:
-    """naming_gaps of every exported ABI."""
-    return [g for name in exported_names(book) for g in naming_gaps(name, contract_abi(project, name))]
+    """naming_gaps of every exported ABI the suite compiles (an npm artifact's ABI is its author's)."""
+    npm = artifacts(book)
+    return [
+        g
+        for name in exported_names(book)
+        if name not in npm
+        for g in naming_gaps(name, contract_abi(project, name))
+    ]
 
 
 _HEADER = """\
@@ -264,7 +325,8 @@ def export(project, manifests: dict[int, dict], out: Path = ABI_DIR) -> list[Pat
     previous = (out / "addresses.json").exists()  # a directory an earlier export wrote
     out.mkdir(parents=True, exist_ok=True)
     book = addressbook.book(manifests)
-    abis = {name: contract_abi(project, name) for name in exported_names(book)}
+    npm = artifacts(book)
+    abis = {name: contract_abi(project, name, npm.get(name)) for name in exported_names(book)}
     written = []
 
     def write(path: Path, text: str) -> None:
@@ -274,7 +336,8 @@ def export(project, manifests: dict[int, dict], out: Path = ABI_DIR) -> list[Pat
     for name, abi in abis.items():
         write(out / f"{name}.json", json.dumps(abi, indent=2) + "\n")
         write(
-            out / f"{name}.natspec.json", json.dumps(natspec(project, name), indent=2, sort_keys=True) + "\n"
+            out / f"{name}.natspec.json",
+            json.dumps(natspec(project, name, npm.get(name)), indent=2, sort_keys=True) + "\n",
         )
     write(out / "addresses.json", json.dumps(book, indent=2) + "\n")
     write(out / "index.ts", typescript(abis, book))

@@ -212,6 +212,7 @@ def book(manifests: dict[int, dict]) -> dict[str, dict]:
                 "tx": r.get("tx"),
                 "created_by": "create2",
                 "blueprint": bool(r.get("blueprint")),
+                **({"artifact": r["artifact"]} if r.get("artifact") else {}),
             }
         for name, r in sorted((m.get("created") or {}).items()):
             contracts[name] = {

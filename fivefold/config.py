@@ -65,7 +65,14 @@ ADDRESS_KEYS: dict[str, bool] = {
     "lending.stablecoin": True,
     "governance.committee[]": False,
     "governance.authenticators[]": False,
+    "dex.factory": True,
+    "dex.router": True,
 }
+
+# `dex:` (optional): the chain's Uniswap-v2-compatible DEX (fivefold/nft/dex.py). Without it a local
+# profile deploys Uniswap v2 itself from the npm artifacts.
+DEX_KEYS = ("name", "factory", "router", "init_code_hash", "source")
+_HASH = re.compile(r"^0x[0-9a-f]{64}$")
 
 
 @dataclass(frozen=True)
@@ -189,6 +196,36 @@ def check_code(cfg: dict, get_code: Callable[[str], bytes]) -> None:
             )
 
 
+def check_dex(settings: dict, path: Path, profile: str) -> None:
+    """The `dex:` block, if any: a mapping of exactly DEX_KEYS (addresses are checked with the others),
+    its pair init-code hash 0x and 64 lower-case hex digits, its name and source non-empty text."""
+    dex = settings.get("dex")
+    if dex is None:
+        return
+    where = f"{path}: profiles.{profile}.dex"
+    if not isinstance(dex, dict):
+        raise ConfigError(f"{where} must be a mapping with the keys {', '.join(DEX_KEYS)}")
+    missing = [k for k in DEX_KEYS if dex.get(k) in (None, "")]
+    unknown = sorted(set(dex) - set(DEX_KEYS))
+    if missing or unknown:
+        raise ConfigError(
+            f"{where}: "
+            + "; ".join(
+                ([f"missing {', '.join(missing)}"] if missing else [])
+                + ([f"unknown {', '.join(unknown)}"] if unknown else [])
+            )
+            + f": it takes exactly {', '.join(DEX_KEYS)}"
+        )
+    if not isinstance(dex["init_code_hash"], str) or not _HASH.match(dex["init_code_hash"]):
+        raise ConfigError(
+            f"{where}.init_code_hash = {dex['init_code_hash']!r} is not a pair init-code hash: write "
+            '"0x" and 64 lower-case hex digits in quotes (the DEX library\'s pairFor constant)'
+        )
+    for key in ("name", "source"):
+        if not isinstance(dex[key], str):
+            raise ConfigError(f"{where}.{key} must be text (quote it)")
+
+
 def chain_name(chain_id: int) -> str:
     try:
         return CHAIN_FILES[chain_id]
@@ -225,6 +262,7 @@ def load(chain_id: int, profile: str, root: Path = Path(".")) -> dict[str, Any]:
             if key not in (tokens.get(symbol) or {}):
                 raise ConfigError(f"{deploy_dir / 'suite.yaml'}: tokens.{symbol}.{key} is missing")
     found = addresses(settings, path, profile)
+    check_dex(settings, path, profile)
     home_all = bool(chain_file.get("home_all"))
     home = [s for s in TOKENS if home_all or tokens[s]["home"] == name]
     return {

@@ -35,6 +35,10 @@ class Deployable:
     # An ERC-5202 blueprint (0xFE7100 + init code) for a factory's `create_from_blueprint`,
     # deployed through CREATE2 like everything else, so it too has one address on every chain.
     blueprint: bool = False
+    # An npm build artifact deployed as its author built it, instead of a contract the suite compiles:
+    # "<package>/build/<Name>.json" under node_modules (package.json pins the package), e.g.
+    # "@uniswap/v2-core/build/UniswapV2Factory.json"; `contract_type` is then the file's name.
+    artifact: str | None = None
 
 
 @dataclass(frozen=True)

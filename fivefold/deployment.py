@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 
 from eth_utils import keccak
 
-from fivefold import addressbook, ape_compat, create2, domains, session, ui
+from fivefold import abi, addressbook, ape_compat, create2, domains, session, ui
 from fivefold import config as config_mod
 from fivefold import manifest as manifest_mod
 from fivefold.context import Blueprint, Context
@@ -43,6 +43,7 @@ class Planned:
     deployed: bool  # code already at the address
     blueprint: bool = False
     gas: int | None = None  # estimate, filled by a dry run
+    artifact: str | None = None  # an npm build artifact (Deployable.artifact)
 
 
 def is_loopback(provider) -> bool:
@@ -81,7 +82,14 @@ def blueprint_init_code(project, contract_type: str, ecosystem) -> bytes:
     return bytes(ecosystem.encode_contract_blueprint(getattr(project, contract_type).contract_type).data)
 
 
-def instance(ctx: Context, name: str, contract_type: str, address: str, blueprint: bool = False):
+def instance(
+    ctx: Context,
+    name: str,
+    contract_type: str,
+    address: str,
+    blueprint: bool = False,
+    artifact: str | None = None,
+):
     if blueprint:
         return Blueprint(name, address)
     # The compiled type is the truth (CREATE2: this address holds exactly this code). Ape would
@@ -89,15 +97,15 @@ def instance(ctx: Context, name: str, contract_type: str, address: str, blueprin
     # (stand-ins included), a few hundred milliseconds a contract; and no suite contract is a proxy.
     return ctx.chain.contracts.instance_at(
         address,
-        getattr(ctx.project, contract_type).contract_type,
+        abi.container(ctx.project, contract_type, artifact).contract_type,
         fetch_from_explorer=False,
         fetch_from_disk=False,
         detect_proxy=False,
     )
 
 
-def init_code(project, contract_type: str, args: list, ecosystem) -> bytes:
-    container = getattr(project, contract_type)
+def init_code(project, contract_type: str, args: list, ecosystem, artifact: str | None = None) -> bytes:
+    container = abi.container(project, contract_type, artifact)
     bytecode = container.contract_type.deployment_bytecode.bytecode
     txn = ecosystem.encode_deployment(bytecode, container.constructor.abi, *args)
     return bytes(txn.data)
@@ -120,16 +128,26 @@ def plan(ctx: Context) -> list[Planned]:
             code = (
                 blueprint_init_code(ctx.project, item.contract_type, ecosystem)
                 if item.blueprint
-                else init_code(ctx.project, item.contract_type, args, ecosystem)
+                else init_code(ctx.project, item.contract_type, args, ecosystem, item.artifact)
             )
             salt = create2.salt(namespace, item.name)
             address = create2.predict(salt, code)
             deployed = len(ctx.chain.provider.get_code(address)) > 0
             planned.append(
-                Planned(item.name, item.contract_type, args, code, salt, address, deployed, item.blueprint)
+                Planned(
+                    item.name,
+                    item.contract_type,
+                    args,
+                    code,
+                    salt,
+                    address,
+                    deployed,
+                    item.blueprint,
+                    artifact=item.artifact,
+                )
             )
             ctx.contracts[item.name] = (
-                instance(ctx, item.name, item.contract_type, address, item.blueprint)
+                instance(ctx, item.name, item.contract_type, address, item.blueprint, item.artifact)
                 if deployed
                 else _Pending(item.name, address)
             )
@@ -239,7 +257,8 @@ def estimate_gas(ctx: Context, item: Planned) -> int:
             with ape_compat.quiet_traces():  # an expected failure: no call tree on screen
                 item.gas = ctx.chain.provider.estimate_gas_cost(deployment_txn(ctx, item))
         except (ContractLogicError, ApeException):  # also "insufficient funds" for an unfunded dry run
-            runtime = getattr(ctx.project, item.contract_type).contract_type.runtime_bytecode.bytecode
+            container = abi.container(ctx.project, item.contract_type, item.artifact)
+            runtime = container.contract_type.runtime_bytecode.bytecode
             code_bytes = len(runtime) // 2
             # base + CREATE2 + calldata + hashing the init code + code deposit, then 50% for the constructor
             item.gas = int(
@@ -279,6 +298,8 @@ def deploy_one(ctx: Context, item: Planned, manifest: dict) -> dict:
             "blueprint": item.blueprint,
         }
     )
+    if item.artifact:
+        record["artifact"] = item.artifact
     record.setdefault("deployer", ctx.deployer.address)
     if tx_hash:
         record["deployer"] = ctx.deployer.address
@@ -289,7 +310,9 @@ def deploy_one(ctx: Context, item: Planned, manifest: dict) -> dict:
     record.setdefault("block", None)
     manifest["contracts"][item.name] = record
     manifest_mod.save(manifest)
-    ctx.contracts[item.name] = instance(ctx, item.name, item.contract_type, item.address, item.blueprint)
+    ctx.contracts[item.name] = instance(
+        ctx, item.name, item.contract_type, item.address, item.blueprint, item.artifact
+    )
     return record
 
 
@@ -457,7 +480,12 @@ def attach(ctx: Context, manifest: dict) -> None:
                 "wrong network, or the manifest is stale (re-run `ape run deploy`)"
             )
         ctx.contracts[name] = instance(
-            ctx, name, record["contract_type"], record["address"], record.get("blueprint", False)
+            ctx,
+            name,
+            record["contract_type"],
+            record["address"],
+            record.get("blueprint", False),
+            record.get("artifact"),
         )
 
 
@@ -476,7 +504,7 @@ def nothing_deployed_hint(chain) -> str:
 def deploy_plain(ctx: Context, item) -> Any:
     """Deploys one Deployable with a plain creation transaction (no CREATE2, so no fixed address):
     for a domain's own flow tests, which do not need the whole suite."""
-    container = getattr(ctx.project, item.contract_type)
+    container = abi.container(ctx.project, item.contract_type, item.artifact)
     if item.blueprint:
         contract = Blueprint(item.name, ctx.deployer.declare(container).contract_address)
     else:

@@ -111,6 +111,9 @@ def run(provider, payload_only: bool = False) -> None:
                 (contract, record["address"], "blueprint (ERC-5202): its source is that of its contract type")
             )
             continue
+        if record.get("artifact"):
+            rows.append((contract, record["address"], f"npm build artifact {record['artifact']}: not ours"))
+            continue
         if record["contract_type"] not in sources:
             rows.append((contract, record["address"], "local double (contracts/mocks): not verified"))
             continue

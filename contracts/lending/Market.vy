@@ -1,4 +1,5 @@
 # pragma version ~=0.4.3
+# pragma experimental-codegen
 """
 @title Pledge-lending market: an ERC-4626 deposit voucher over one asset, with borrowing
 @custom:contract-name Market
@@ -67,6 +68,7 @@ from contracts.lending import market_controls
 
 from interfaces import IController
 from interfaces import IKinkRateModel
+from interfaces import ILendingMining
 from interfaces import IMarket
 
 implements: IMarket
@@ -135,6 +137,10 @@ rate_model: public(address)
 # @dev Packed per account: debt principal p (bits 0..127) | the index i it
 #      was recorded at (bits 128..255).
 _debts: HashMap[address, uint256]
+# @dev Liquidity mining (contracts/lending/LendingMining.vy, the suppliers'
+#      stream, which hands debts to the borrowers'), told every voucher
+#      balance and debt change while the `MINED` control bit is set.
+mining: public(address)
 
 
 # `Totals` (C, B, R, I as of now), `AccountSnapshot` and `Rates` are
@@ -627,6 +633,8 @@ def write_off(borrower: address) -> uint256:
     assert extcall IController(controller).on_write_off(borrower)
     covered: uint256 = min(debt, t.reserves)
     self._debts[borrower] = 0
+    if t.flags & market_controls.MINED != 0:
+        self._mine(borrower, 0, True)
     # B can trail the sum of debts by rounding (it rounds down), hence min
     t.borrows -= min(debt, t.borrows)
     # safe: covered <= t.reserves
@@ -915,6 +923,8 @@ def forfeit(account: address) -> uint256:
     self._check_controller()
     shares: uint256 = self.balanceOf[account]
     self._burn(account, shares)
+    if (self._rates >> 232) & market_controls.MINED != 0:
+        self._mine(account, 0, False)
     return shares
 
 
@@ -928,9 +938,27 @@ def set_controls(flags: uint256, caps: uint256):
     @param caps Supply cap | borrow cap << 128.
     """
     self._check_controller()
-    # flags do not enter the interest: no accrual needed to change them
-    self._rates = (self._rates & (2**232 - 1)) | (flags << 232)
+    # flags do not enter the interest: no accrual needed to change them; the
+    # mining bit is governance's (`set_mining`) and stays as it is
+    mined: uint256 = (market_controls.MINED << 232)
+    self._rates = (self._rates & (2**232 - 1 | mined)) | ((flags << 232) & ~mined)
     self._caps = caps
+
+
+@external
+def set_mining(mining_: address):
+    """
+    @dev Governance: the liquidity mining contract (empty: none); sets or
+         clears the `MINED` bit, so an unmined market costs one bit test.
+         Stop its streams before unsetting it: it hears of no change after.
+    @param mining_ The suppliers' LendingMining of this market, or empty.
+    """
+    self._check_governance()
+    self.mining = mining_
+    self._rates = (self._rates & ~(market_controls.MINED << 232)) | (
+        # bit 237 = 232 + 5: MINED (32) in the flag bits
+        convert(mining_ != empty(address), uint256) << 237
+    )
 
 
 # --------------------------------------------------------------- internal
@@ -1288,6 +1316,8 @@ def _supply(t: State, caller: address, receiver: address, assets: uint256, share
     self.balanceOf[receiver] = unsafe_add(self.balanceOf[receiver], shares)
     log IMarket.Transfer(sender=empty(address), receiver=receiver, value=shares)
     log IMarket.Deposit(sender=caller, owner=receiver, assets=assets, shares=shares)
+    if n.flags & market_controls.MINED != 0:
+        self._mine(receiver, self.balanceOf[receiver], False)
 
 
 @internal
@@ -1317,6 +1347,8 @@ def _exit(t: State, receiver: address, owner: address, assets: uint256, shares: 
     # safe: assets <= C checked above
     n.cash = unsafe_sub(t.cash, assets)
     self._commit(n)
+    if t.flags & market_controls.MINED != 0:
+        self._mine(owner, self.balanceOf[owner], False)
     log IMarket.Withdraw(sender=msg.sender, receiver=receiver, owner=owner, assets=assets, shares=shares)
     # health after the burn: refused if these vouchers back a loan too far
     assert staticcall IController(controller).on_redeem(owner, market_id)
@@ -1361,6 +1393,8 @@ def _borrow(amount: uint256, receiver: address):
     assert t.cash >= amount, "market: not enough cash"
     debt: uint256 = self._debt(msg.sender, t.index) + amount
     self._set_debt(msg.sender, debt, t.index)
+    if t.flags & market_controls.MINED != 0:
+        self._mine(msg.sender, debt * constants.WAD // t.index, True)
     t.borrows += amount
     if t.flags != 0:
         self._check_open(t.flags, True, t.borrows)
@@ -1407,11 +1441,26 @@ def _reduce_debt(t: State, borrower: address, debt: uint256, repaid: uint256):
     @param repaid The amount repaid.
     """
     self._set_debt(borrower, debt - repaid, t.index)
+    if t.flags & market_controls.MINED != 0:
+        self._mine(borrower, (debt - repaid) * constants.WAD // t.index, True)
     n: State = t
     # B rounds down and each debt rounds up, so B may trail: floor at 0
     n.borrows = t.borrows - min(repaid, t.borrows)
     n.cash = t.cash + repaid
     self._commit(n)
+
+
+@internal
+def _mine(account: address, shares: uint256, debt: bool):
+    """
+    @dev Reports `account`'s new shares to the mining contract: vouchers,
+         or (`debt`) its debt as the index-normalised principal
+         debt * WAD // I (rounded down), constant while interest accrues.
+    @param account The holder.
+    @param shares Its shares after the change.
+    @param debt True for the borrowers' stream.
+    """
+    extcall ILendingMining(self.mining).on_balance(account, shares, debt)
 
 
 @internal
@@ -1445,6 +1494,9 @@ def _transfer(owner: address, to: address, amount: uint256):
     self.balanceOf[owner] = unsafe_sub(owned, amount)
     self.balanceOf[to] = unsafe_add(self.balanceOf[to], amount)
     log IMarket.Transfer(sender=owner, receiver=to, value=amount)
+    if (self._rates >> 232) & market_controls.MINED != 0:
+        self._mine(owner, unsafe_sub(owned, amount), False)
+        self._mine(to, self.balanceOf[to], False)
 
 
 @internal

@@ -7,8 +7,10 @@
         (`Market.set_controls`) and read by the Market on every deposit and
         borrow: one definition for both sides. New deposits or new borrows
         refused (pause guardian or owner), the market delisted for good
-        (both refused), and a supply or borrow cap in force (only then does
-        the market read its caps slot). A module of constants: no state, no
+        (both refused), a supply or borrow cap in force (only then does
+        the market read its caps slot), and liquidity mining on (only then
+        does the market call its mining contract: an unmined market pays
+        one bit test per operation). A module of constants: no state, no
         `initializes:`.
 """
 
@@ -22,3 +24,7 @@ DELISTED: constant(uint256) = 4
 SUPPLY_CAPPED: constant(uint256) = 8
 # @dev A borrow cap is in force.
 BORROW_CAPPED: constant(uint256) = 16
+# @dev Liquidity mining is on: every voucher balance and debt change is
+#      reported to the market's `mining` (set by governance through
+#      `Market.set_mining`; `set_controls` leaves this bit as it is).
+MINED: constant(uint256) = 32
