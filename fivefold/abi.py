@@ -161,6 +161,13 @@ GETTER_KEYS = {
     "hasRole": ("role", "account"),
     "getRoleAdmin": ("role",),
     "get_timestamp": ("id",),
+    "isApprovedForAll": ("owner", "operator"),
+    "is_vault": ("vault",),
+    "votes_of": ("slot", "account"),
+    "locked_of": ("account",),
+    "refunds": ("account",),
+    "order_status": ("order_hash",),
+    "pending": ("account", "asset"),
 }
 STANDARD_OUTPUTS = {
     "eip712Domain": ("fields", "name", "version", "chainId", "verifyingContract", "salt", "extensions"),

@@ -46,14 +46,18 @@
 
 from contracts.shared import asset_transfer
 from contracts.shared import owner_2step
+from contracts.shared import pausable
 from contracts.shared import tunable
 from contracts.shared import reward_accumulator
+from interfaces import IPausable
 from interfaces import ILiquidityFarm
 
 implements: ILiquidityFarm
+implements: IPausable
 
 initializes: owner_2step
 initializes: tunable[owner_2step := owner_2step]
+initializes: pausable[owner_2step := owner_2step]
 initializes: reward_accumulator
 
 
@@ -70,6 +74,9 @@ exports: (
     # Tunable numbers: once the parameter registry is named, it alone sets the reward rate
     # (contracts/shared/tunable.vy).
     tunable.__interface__,
+    # Emergency pause of new deposits and creations by the guardian; ways out stay open
+    # (contracts/shared/pausable.vy).
+    pausable.__interface__,
     # `reward_accumulator.apy` is not exported: LP tokens and CC are not worth the same, so the
     # accumulator's per-share figure is no yield here (a dApp prices both: fivefold/nft/dex.py).
 )
@@ -111,6 +118,7 @@ def stake(amount: uint256):
     @param amount The amount, in wei of the LP token (all stakes together
            stay below 2**96).
     """
+    pausable._check_not_paused()
     assert amount != 0, "liquidity_farm: zero amount"
     shares: uint256 = self.staked[msg.sender]
     # The accumulator bounds the total (and so every stake) by 2**96 - 1.

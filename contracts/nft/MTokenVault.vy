@@ -828,8 +828,8 @@ def leading_bid(slot: uint256) -> (address, uint256):
     """
     @notice A lot's leading bidder and bid (after settlement: the winner and price).
     @param slot The lot.
-    @return address The leader (empty: no bid).
-    @return uint256 The bid.
+    @return leader The leader (empty: no bid).
+    @return bid The bid.
     """
     word: uint256 = self._bids[slot]
     return convert(word & _LEADER_MASK, address), word >> _BID_SHIFT

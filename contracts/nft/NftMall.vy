@@ -69,15 +69,19 @@ from ethereum.ercs import IERC721
 from contracts.shared import asset_transfer
 from contracts.shared import constants
 from contracts.shared import owner_2step
+from contracts.shared import pausable
 from contracts.shared import tunable
+from interfaces import IPausable
 from interfaces import INftMall
 from snekmate.utils import eip712_domain_separator
 from snekmate.utils import signature_checker
 
 implements: INftMall
+implements: IPausable
 
 initializes: owner_2step
 initializes: tunable[owner_2step := owner_2step]
+initializes: pausable[owner_2step := owner_2step]
 initializes: eip712_domain_separator
 
 
@@ -89,6 +93,9 @@ exports: (
     # Tunable numbers: once the parameter registry is named, it alone sets them
     # (contracts/shared/tunable.vy).
     tunable.__interface__,
+    # Emergency pause of new deposits and creations by the guardian; ways out stay open
+    # (contracts/shared/pausable.vy).
+    pausable.__interface__,
 )
 
 
@@ -313,6 +320,7 @@ def list_auction(
     @param duration Seconds until the end (15 minutes to 30 days), before extensions.
     @return uint256 The auction id.
     """
+    pausable._check_not_paused()
     assert duration >= MIN_DURATION and duration <= MAX_DURATION, "nft_mall: bad duration"
     assert amount != 0, "nft_mall: zero amount"
     assert erc1155 or amount == 1, "nft_mall: erc721 amount is not one"
@@ -583,8 +591,8 @@ def royalty(collection: address, token_id: uint256, price: uint256) -> (address,
     @param collection The NFT contract.
     @param token_id The token id.
     @param price The sale price.
-    @return address The receiver (empty: none).
-    @return uint256 The amount, at most 10% of the price.
+    @return receiver The receiver (empty: none).
+    @return amount The amount, at most 10% of the price.
     """
     return self._royalty(collection, token_id, price)
 

@@ -8,7 +8,7 @@
         the caller as creator, in one transaction, so nobody can
         initialise a clone before its creator. Creating a vault costs
         less than a quarter of deploying a full MTokenVault (see
-        docs/nft-vault.md for the figures): a blueprint would still pay
+        docs/nft.md for the figures): a blueprint would still pay
         the code deposit of the whole vault (200 gas a byte), the proxy
         pays it for 45 bytes and one DELEGATECALL (about 2,700 gas) on
         every later call.

@@ -56,3 +56,15 @@ def test_unstake__above_stake__reverts(farm, farmer):
 def test_unstake__zero__reverts(farm, farmer):
     with ape.reverts("liquidity_farm: zero amount"):
         farm.unstake(0, sender=farmer)
+
+
+def test_stake__paused__reverts_unstake_and_claim_open(running, pair, farmer, owner, chain):
+    """The guardian's pause stops new stakes; unstaking and claiming stay open."""
+    amount = pair.balanceOf(farmer) // 2
+    running.stake(amount, sender=farmer)
+    running.pause(sender=owner)
+    with ape.reverts("pausable: new deposits and creations are paused"):
+        running.stake(amount, sender=farmer)
+    chain.pending_timestamp += 60
+    running.unstake(amount, sender=farmer)
+    assert running.claim(sender=farmer).return_value > 0

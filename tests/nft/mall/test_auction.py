@@ -248,3 +248,15 @@ def test_on_erc1155_received__direct_transfer__refused(mall, multi, seller):
     """An ERC-1155 sent to the mall outside a listing is refused, so nothing gets stuck."""
     with ape.reverts("nft_mall: direct transfers refused"):
         multi.safeTransferFrom(seller, mall, 7, 1, b"", sender=seller)
+
+
+def test_list_auction__paused__reverts_sales_and_bids_open(mall, nft, owner, seller, buyer, chain):
+    """The guardian's pause stops new listings; a live auction still takes bids and settles."""
+    auction = mall.list_auction(nft, 1, 1, False, ZERO, PRICE, HOUR, sender=seller).return_value
+    mall.pause(sender=owner)
+    with ape.reverts("pausable: new deposits and creations are paused"):
+        mall.list_auction(nft, 2, 1, False, ZERO, PRICE, HOUR, sender=seller)
+    mall.bid(auction, PRICE, value=PRICE, sender=buyer)
+    chain.pending_timestamp += HOUR + 1
+    mall.settle(auction, sender=buyer)
+    assert nft.ownerOf(1) == buyer.address

@@ -141,7 +141,7 @@ def start_countdown(vault, creator, slot=0, bidder=None, amount=BID):
 def sell(vault, chain, creator, bidder, slot=0, amount=BID):
     """Bid, votes, countdown over, settled."""
     start_countdown(vault, creator, slot, bidder, amount)
-    chain.mine(deltatime=DAY)
+    chain.mine(deltatime=DAY + 1)  # strictly past the deadline, whatever the next block's second
     tx = vault.settle(slot, sender=bidder)
     vault.unvote(slot, vault.votes_of(slot, creator), sender=creator)
     return tx

@@ -107,7 +107,7 @@ def test_attack__reentrant_winner_hook__nothing_reentered(
     attacker = project.VaultAttacker.deploy(issued, sender=creator)
     attacker.bid(0, value=BID, sender=creator)
     start_countdown(issued, creator, 0)
-    chain.mine(deltatime=DAY)
+    chain.mine(deltatime=DAY + 1)  # strictly past the deadline, whatever the next block's second
     issued.settle(0, sender=stranger)
     assert attacker.attempts() == 3 and attacker.successes() == 0
     assert collection.ownerOf(4) == attacker.address

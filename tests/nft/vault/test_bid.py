@@ -68,7 +68,7 @@ def test_bid__during_countdown__raises_the_leading_bid(issued, creator, bidder, 
 
 def test_bid__countdown_over__reverts(issued, creator, bidder, second_bidder, chain):
     start_countdown(issued, creator, 0, bidder)
-    chain.mine(deltatime=DAY)
+    chain.mine(deltatime=DAY + 1)  # strictly past the deadline, whatever the next block's second
     with ape.reverts("m_token_vault: lot not open for bids"):
         issued.bid(0, 2 * BID, value=2 * BID, sender=second_bidder)
 

@@ -64,7 +64,7 @@ def test_settle__winner_refuses_the_nft__settled_then_delivered(project, issued,
     attacker.set_refuse_nft(True, sender=creator)
     attacker.bid(0, value=BID, sender=creator)
     issued.vote(0, issued.balanceOf(creator), sender=creator)
-    chain.mine(deltatime=DAY)
+    chain.mine(deltatime=DAY + 1)  # strictly past the deadline, whatever the next block's second
     tx = issued.settle(0, sender=creator)
     assert not tx.decode_logs(issued.Settled)[0].delivered
     assert collection.ownerOf(4) == issued.address and issued.phase(0) == 5

@@ -64,7 +64,7 @@ def test_vote__before_issue__reverts(vault, creator):
 
 def test_vote__countdown_over__reverts(issued, creator, holder, bidder, chain):
     start_countdown(issued, creator, 0, bidder)
-    chain.mine(deltatime=DAY)
+    chain.mine(deltatime=DAY + 1)  # strictly past the deadline, whatever the next block's second
     with ape.reverts("m_token_vault: lot not open for votes"):
         issued.vote(0, 1, sender=holder)
 
@@ -86,7 +86,7 @@ def test_unvote__during_countdown__reverts(issued, creator, bidder):
 
 def test_unvote__countdown_over_not_settled__reverts(issued, creator, bidder, chain):
     start_countdown(issued, creator, 0, bidder)
-    chain.mine(deltatime=DAY)
+    chain.mine(deltatime=DAY + 1)  # strictly past the deadline, whatever the next block's second
     with ape.reverts("m_token_vault: votes locked until settlement"):
         issued.unvote(0, 1, sender=creator)
 
