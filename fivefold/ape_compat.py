@@ -131,6 +131,13 @@ ANVIL_FLAGS_DROPPED = ("--steps-tracing",)
 ANVIL_FLAGS_ADDED = ("--max-persisted-states", "0")
 
 
+def lean_anvil() -> None:
+    """Applies `_lean_anvil` once: before Ape starts a node. `fivefold.command.Command` calls it when a
+    command is built (Ape starts the chosen network's node while the command parses `--network`, before
+    `session.prepare` runs), `for_tests` and `for_scripts` through their lists."""
+    _once("lean_anvil", _lean_anvil)
+
+
 def _lean_anvil() -> None:
     """Anvil nodes Ape starts (local and forks) run without `--steps-tracing` and write no state to
     disk."""

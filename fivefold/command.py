@@ -87,6 +87,10 @@ class Command(ConnectedProviderCommand):
     """ConnectedProviderCommand with one-line errors (see the module docstring)."""
 
     def __init__(self, *args, **kwargs):
+        from fivefold import ape_compat
+
+        # Before Ape starts a local node for `--network`: no opcode tracing, no state on disk.
+        ape_compat.lean_anvil()
         kwargs.setdefault("context_settings", {"help_option_names": ["-h", "--help"]})
         super().__init__(*args, **kwargs)
 

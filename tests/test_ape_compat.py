@@ -179,3 +179,12 @@ def test_build_command__anvil_ape_starts__no_step_tracing_and_no_state_on_disk(c
         args = list(node.process.args)
     at = args.index("--max-persisted-states")
     assert args[at + 1] == "0"
+
+
+def test_command__built__lean_anvil_applied_before_any_node_starts():
+    """An `ape run` command starts its network's node while parsing `--network`, before
+    `session.prepare`: building the command already applies the anvil flags."""
+    from fivefold.command import Command
+
+    Command(name="probe", callback=lambda: None)
+    assert "lean_anvil" in ape_compat._applied
