@@ -10,16 +10,16 @@ PAUSED = "pausable: new deposits and creations are paused"
 
 
 @pytest.fixture
-def guardian(accounts):
+def pause_guardian(accounts):
     return accounts[9]
 
 
 def test_create__paused__reverts_claims_and_refunds_open(
-    redpacket, create_packet, creator, claimer, cmdt, owner, guardian, chain
+    redpacket, create_packet, creator, claimer, cmdt, owner, pause_guardian, chain
 ):
     p = create_packet(creator, cmdt, 10 * TOKEN, shares=4)
-    redpacket.set_guardian(guardian, sender=owner)
-    redpacket.pause(sender=guardian)
+    redpacket.set_guardian(pause_guardian, sender=owner)
+    redpacket.pause(sender=pause_guardian)
     with ape.reverts(PAUSED):
         create_packet(creator, cmdt, TOKEN)
     paid = p.claim(claimer).return_value
@@ -32,11 +32,13 @@ def test_create__paused__reverts_claims_and_refunds_open(
     assert (p.state.remaining, p.state.claims) == (0, 1)
 
 
-def test_create__unpaused_by_owner__creates_again(redpacket, create_packet, creator, cmdt, owner, guardian):
-    redpacket.set_guardian(guardian, sender=owner)
-    redpacket.pause(sender=guardian)
+def test_create__unpaused_by_owner__creates_again(
+    redpacket, create_packet, creator, cmdt, owner, pause_guardian
+):
+    redpacket.set_guardian(pause_guardian, sender=owner)
+    redpacket.pause(sender=pause_guardian)
     with ape.reverts("ownable: caller is not the owner"):
-        redpacket.unpause(sender=guardian)
+        redpacket.unpause(sender=pause_guardian)
     redpacket.unpause(sender=owner)
     assert create_packet(creator, cmdt, TOKEN).state.remaining > 0
 

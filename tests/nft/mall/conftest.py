@@ -66,7 +66,7 @@ def multi(project, deployer, mall, seller):
 
 
 @pytest.fixture(scope="module")
-def usdt(project, deployer, mall, buyer, bidder, rival):
+def mall_usdt(project, deployer, mall, buyer, bidder, rival):
     token = project.MockStablecoin.deploy(sender=deployer)
     for account in (buyer, bidder, rival):
         token.faucet(account, TOKEN_BALANCE, sender=deployer)
@@ -75,7 +75,7 @@ def usdt(project, deployer, mall, buyer, bidder, rival):
 
 
 @pytest.fixture(scope="module", autouse=True)
-def deployed(mall, nft, multi, usdt, deployer, owner, treasury, non_owner, stranger):
+def mall_deployed(mall, nft, multi, mall_usdt, deployer, owner, treasury, non_owner, stranger):
     """Deploys every module-scoped fixture first in each module, and touches the session-scoped
     actors, so ape's per-test snapshots never have to be rebased."""
     return mall

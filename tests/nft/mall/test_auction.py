@@ -126,11 +126,11 @@ def test_bid__no_such_auction__reverts(mall, bidder):
         mall.bid(9, PRICE, value=PRICE, sender=bidder)
 
 
-def test_bid__erc20__token_escrowed_and_refunded_by_credit(mall, nft, usdt, seller, bidder, rival):
-    id_ = mall.list_auction(nft, 2, 1, False, usdt, 1_000, HOUR, sender=seller).return_value
+def test_bid__erc20__token_escrowed_and_refunded_by_credit(mall, nft, mall_usdt, seller, bidder, rival):
+    id_ = mall.list_auction(nft, 2, 1, False, mall_usdt, 1_000, HOUR, sender=seller).return_value
     mall.bid(id_, 1_000, sender=bidder)
     mall.bid(id_, 1_050, sender=rival)
-    assert (usdt.balanceOf(mall), mall.pending(bidder, usdt)) == (2_050, 1_000)
+    assert (mall_usdt.balanceOf(mall), mall.pending(bidder, mall_usdt)) == (2_050, 1_000)
 
 
 def test_settle__before_end__reverts(mall, auction, bidder):
@@ -235,13 +235,13 @@ def test_withdraw__nothing__reverts(mall, bidder):
         mall.withdraw(ZERO, sender=bidder)
 
 
-def test_withdraw__outbid_erc20__refund_paid_once(mall, nft, usdt, seller, bidder, rival):
-    id_ = mall.list_auction(nft, 2, 1, False, usdt, 1_000, HOUR, sender=seller).return_value
+def test_withdraw__outbid_erc20__refund_paid_once(mall, nft, mall_usdt, seller, bidder, rival):
+    id_ = mall.list_auction(nft, 2, 1, False, mall_usdt, 1_000, HOUR, sender=seller).return_value
     mall.bid(id_, 1_000, sender=bidder)
     mall.bid(id_, 2_000, sender=rival)
-    before = usdt.balanceOf(bidder)
-    assert mall.withdraw(usdt, sender=bidder).return_value == 1_000
-    assert usdt.balanceOf(bidder) - before == 1_000 and mall.pending(bidder, usdt) == 0
+    before = mall_usdt.balanceOf(bidder)
+    assert mall.withdraw(mall_usdt, sender=bidder).return_value == 1_000
+    assert mall_usdt.balanceOf(bidder) - before == 1_000 and mall.pending(bidder, mall_usdt) == 0
 
 
 def test_on_erc1155_received__direct_transfer__refused(mall, multi, seller):

@@ -22,12 +22,13 @@ def test_buy__erc721_native__nft_moves_and_price_splits(mall, nft, sign, seller,
     assert mall.order_status(mall.order_hash(order)) == 1
 
 
-def test_buy__erc20__buyer_pays_in_token(mall, nft, usdt, sign, seller, buyer, royalty_receiver):
+def test_buy__erc20__buyer_pays_in_token(mall, nft, mall_usdt, sign, seller, buyer, royalty_receiver):
     """An order priced in USDT: the token moves from the buyer, split as for the native coin."""
-    order, signature = sign(seller, collection=nft, price=1_000_000, asset=usdt.address)
+    order, signature = sign(seller, collection=nft, price=1_000_000, asset=mall_usdt.address)
     mall.buy(order, signature, sender=buyer)
     assert nft.ownerOf(1) == buyer
-    assert (usdt.balanceOf(seller), usdt.balanceOf(royalty_receiver), usdt.balanceOf(mall)) == (
+    token = mall_usdt
+    assert (token.balanceOf(seller), token.balanceOf(royalty_receiver), token.balanceOf(mall)) == (
         950_000,
         50_000,
         0,
@@ -55,8 +56,8 @@ def test_buy__value_differs__reverts(mall, nft, sign, seller, buyer):
         mall.buy(order, signature, value=PRICE - 1, sender=buyer)
 
 
-def test_buy__value_with_token__reverts(mall, nft, usdt, sign, seller, buyer):
-    order, signature = sign(seller, collection=nft, price=1_000, asset=usdt.address)
+def test_buy__value_with_token__reverts(mall, nft, mall_usdt, sign, seller, buyer):
+    order, signature = sign(seller, collection=nft, price=1_000, asset=mall_usdt.address)
     with ape.reverts("nft_mall: value sent with a token"):
         mall.buy(order, signature, value=1, sender=buyer)
 

@@ -21,7 +21,7 @@ MULTI_ID = 7
 
 
 def test_mall__random_operations__holds_exactly_what_it_owes(
-    mall, nft, multi, usdt, owner, seller, buyer, bidder, rival, royalty_receiver, treasury, chain
+    mall, nft, multi, mall_usdt, owner, seller, buyer, bidder, rival, royalty_receiver, treasury, chain
 ):
     bidders = [bidder, rival, buyer]
     accounts = [
@@ -32,7 +32,7 @@ def test_mall__random_operations__holds_exactly_what_it_owes(
         royalty_receiver.address,
         treasury.address,
     ]
-    assets = [NATIVE, usdt.address]
+    assets = [NATIVE, mall_usdt.address]
 
     class MallMachine(RuleBasedStateMachine):
         def __init__(self):
@@ -182,7 +182,7 @@ def test_mall__random_operations__holds_exactly_what_it_owes(
         @invariant()
         def holds_exactly_what_it_owes(self):
             assert mall.balance == self.ledger.owed(NATIVE)
-            assert usdt.balanceOf(mall) == self.ledger.owed(usdt.address)
+            assert mall_usdt.balanceOf(mall) == self.ledger.owed(mall_usdt.address)
 
         @invariant()
         def credits_match(self):

@@ -22,7 +22,7 @@ ZERO = "0x0000000000000000000000000000000000000000"
 
 
 @pytest.fixture(scope="module")
-def creator(accounts):
+def vault_creator(accounts):
     return accounts[4]
 
 
@@ -58,56 +58,58 @@ def factory(project, deployer, implementation):
     return project.VaultFactory.deploy(implementation, sender=deployer)
 
 
-def create_vault(project, factory, creator):
-    """A new vault whose creator is `creator` (the address from the factory's event)."""
-    tx = factory.create_vault(sender=creator)
+def create_vault(project, factory, vault_creator):
+    """A new vault whose creator is `vault_creator` (the address from the factory's event)."""
+    tx = factory.create_vault(sender=vault_creator)
     return project.MTokenVault.at(tx.decode_logs(factory.VaultCreated)[0].vault)
 
 
 @pytest.fixture(scope="module")
-def collection(project, deployer, creator):
+def collection(project, deployer, vault_creator):
     """ERC-721: NFTs 1 to 6 to the creator."""
     nft = project.MockCollection.deploy(sender=deployer)
     for token_id in NFT_IDS:
-        nft.mint(creator, token_id, sender=deployer)
+        nft.mint(vault_creator, token_id, sender=deployer)
     return nft
 
 
 @pytest.fixture(scope="module")
-def multi(project, deployer, creator):
+def multi(project, deployer, vault_creator):
     """ERC-1155: MULTI_AMOUNT of id MULTI_ID to the creator."""
     tokens = project.VaultMock1155.deploy(sender=deployer)
-    tokens.mint(creator, MULTI_ID, MULTI_AMOUNT, sender=deployer)
+    tokens.mint(vault_creator, MULTI_ID, MULTI_AMOUNT, sender=deployer)
     return tokens
 
 
-def stock(project, factory, collection, multi, creator, nft_ids):
+def stock(project, factory, collection, multi, vault_creator, nft_ids):
     """A new vault with lots: slot 0 and 1 the two ERC-721 tokens, slot 2 LOT_AMOUNT of MULTI_ID."""
-    contract = create_vault(project, factory, creator)
+    contract = create_vault(project, factory, vault_creator)
     for token_id in nft_ids:
-        collection.safeTransferFrom(creator, contract, token_id, b"", sender=creator)
-    multi.safeTransferFrom(creator, contract, MULTI_ID, LOT_AMOUNT, b"", sender=creator)
+        collection.safeTransferFrom(vault_creator, contract, token_id, b"", sender=vault_creator)
+    multi.safeTransferFrom(vault_creator, contract, MULTI_ID, LOT_AMOUNT, b"", sender=vault_creator)
     return contract
 
 
 @pytest.fixture(scope="module")
-def vault(project, factory, collection, multi, creator):
+def vault(project, factory, collection, multi, vault_creator):
     """Lots deposited, not issued: slot 0 = NFT 1, slot 1 = NFT 2, slot 2 = LOT_AMOUNT of MULTI_ID."""
-    return stock(project, factory, collection, multi, creator, (1, 2))
+    return stock(project, factory, collection, multi, vault_creator, (1, 2))
 
 
-def issue(vault, creator, asset=ZERO, supply=SUPPLY, threshold=THRESHOLD, increment=0, countdown=0):
+def issue(vault, vault_creator, asset=ZERO, supply=SUPPLY, threshold=THRESHOLD, increment=0, countdown=0):
     """Issues "Mock Vault"/"MV" with the given parameters (0: the defaults, 5% and 24 h)."""
-    return vault.issue("Mock Vault", "MV", supply, threshold, asset, increment, countdown, sender=creator)
+    return vault.issue(
+        "Mock Vault", "MV", supply, threshold, asset, increment, countdown, sender=vault_creator
+    )
 
 
 @pytest.fixture(scope="module")
-def issued(project, factory, collection, multi, creator, holder):
+def issued(project, factory, collection, multi, vault_creator, holder):
     """A vault like `vault` (slot 0 = NFT 4, slot 1 = NFT 5, slot 2 = the ERC-1155 lot) issued in the
     native coin (defaults: 5%, 24 h), 30% passed on to `holder`."""
-    contract = stock(project, factory, collection, multi, creator, (4, 5))
-    issue(contract, creator)
-    contract.transfer(holder, HOLDER_SHARE, sender=creator)
+    contract = stock(project, factory, collection, multi, vault_creator, (4, 5))
+    issue(contract, vault_creator)
+    contract.transfer(holder, HOLDER_SHARE, sender=vault_creator)
     return contract
 
 
@@ -121,27 +123,27 @@ def stable(project, deployer, bidder, second_bidder):
 
 
 @pytest.fixture(scope="module")
-def token_vault(project, factory, collection, creator, stable, bidder, second_bidder):
+def token_vault(project, factory, collection, vault_creator, stable, bidder, second_bidder):
     """A vault of NFT 3 issued in `stable`, approved by both bidders."""
-    contract = create_vault(project, factory, creator)
-    collection.safeTransferFrom(creator, contract, 3, b"", sender=creator)
-    issue(contract, creator, asset=stable)
+    contract = create_vault(project, factory, vault_creator)
+    collection.safeTransferFrom(vault_creator, contract, 3, b"", sender=vault_creator)
+    issue(contract, vault_creator, asset=stable)
     for account in (bidder, second_bidder):
         stable.approve(contract, 2**256 - 1, sender=account)
     return contract
 
 
-def start_countdown(vault, creator, slot=0, bidder=None, amount=BID):
+def start_countdown(vault, vault_creator, slot=0, bidder=None, amount=BID):
     """A bid (if a bidder is given) and the creator's 70% locked on `slot`: the countdown starts."""
     if bidder is not None:
         vault.bid(slot, amount, value=amount, sender=bidder)
-    return vault.vote(slot, vault.balanceOf(creator), sender=creator)
+    return vault.vote(slot, vault.balanceOf(vault_creator), sender=vault_creator)
 
 
-def sell(vault, chain, creator, bidder, slot=0, amount=BID):
+def sell(vault, chain, vault_creator, bidder, slot=0, amount=BID):
     """Bid, votes, countdown over, settled."""
-    start_countdown(vault, creator, slot, bidder, amount)
-    chain.mine(deltatime=DAY + 1)  # strictly past the deadline, whatever the next block's second
+    start_countdown(vault, vault_creator, slot, bidder, amount)
+    chain.mine(timestamp=vault.deadline(slot) + 1)  # the countdown is over
     tx = vault.settle(slot, sender=bidder)
-    vault.unvote(slot, vault.votes_of(slot, creator), sender=creator)
+    vault.unvote(slot, vault.votes_of(slot, vault_creator), sender=vault_creator)
     return tx

@@ -56,9 +56,9 @@ def test_bid__before_issue__reverts(vault, bidder):
         vault.bid(0, BID, value=BID, sender=bidder)
 
 
-def test_bid__during_countdown__raises_the_leading_bid(issued, creator, bidder, second_bidder, chain):
+def test_bid__during_countdown__raises_the_leading_bid(issued, vault_creator, bidder, second_bidder, chain):
     """Bids still rise during the countdown; the deadline does not move."""
-    start_countdown(issued, creator, 0, bidder)
+    start_countdown(issued, vault_creator, 0, bidder)
     deadline = issued.deadline(0)
     chain.mine(deltatime=DAY - 10)
     amount = issued.min_next_bid(0)
@@ -66,9 +66,9 @@ def test_bid__during_countdown__raises_the_leading_bid(issued, creator, bidder, 
     assert issued.leading_bid(0) == (second_bidder.address, amount) and issued.deadline(0) == deadline
 
 
-def test_bid__countdown_over__reverts(issued, creator, bidder, second_bidder, chain):
-    start_countdown(issued, creator, 0, bidder)
-    chain.mine(deltatime=DAY + 1)  # strictly past the deadline, whatever the next block's second
+def test_bid__countdown_over__reverts(issued, vault_creator, bidder, second_bidder, chain):
+    start_countdown(issued, vault_creator, 0, bidder)
+    chain.mine(timestamp=issued.deadline(0) + 1)  # the countdown is over
     with ape.reverts("m_token_vault: lot not open for bids"):
         issued.bid(0, 2 * BID, value=2 * BID, sender=second_bidder)
 
@@ -88,15 +88,15 @@ def test_bid__native_coin_to_token_vault__reverts(token_vault, bidder):
         token_vault.bid(0, 1_000, value=1_000, sender=bidder)
 
 
-def test_bid__fee_on_transfer_token__reverts(project, factory, collection, creator, deployer, bidder):
+def test_bid__fee_on_transfer_token__reverts(project, factory, collection, vault_creator, deployer, bidder):
     """A token that delivers less than the bid would leave the bid underfunded."""
     from tests.nft.vault.conftest import create_vault, issue
 
     fee_token = project.FeeOnTransferToken.deploy(sender=deployer)
     fee_token.mint(bidder, to_wei(10), sender=deployer)
-    contract = create_vault(project, factory, creator)
-    collection.safeTransferFrom(creator, contract, 6, b"", sender=creator)
-    issue(contract, creator, asset=fee_token)
+    contract = create_vault(project, factory, vault_creator)
+    collection.safeTransferFrom(vault_creator, contract, 6, b"", sender=vault_creator)
+    issue(contract, vault_creator, asset=fee_token)
     fee_token.approve(contract, to_wei(10), sender=bidder)
     with ape.reverts("m_token_vault: token delivered less than the bid"):
         contract.bid(0, to_wei(1), sender=bidder)

@@ -39,12 +39,12 @@ def test_approve__holder__allowance_and_event(issued, holder, stranger):
     assert issued.allowance(holder, stranger) == 7
 
 
-def test_transferFrom__within_allowance__allowance_decreases(issued, holder, stranger, creator):
+def test_transferFrom__within_allowance__allowance_decreases(issued, holder, stranger, vault_creator):
     issued.approve(stranger, 10, sender=holder)
-    tx = issued.transferFrom(holder, creator, 4, sender=stranger)
+    tx = issued.transferFrom(holder, vault_creator, 4, sender=stranger)
     assert tx.decode_logs(issued.Transfer)[0].value == 4
     assert issued.allowance(holder, stranger) == 6
-    assert issued.balanceOf(creator) == SUPPLY - HOLDER_SHARE + 4
+    assert issued.balanceOf(vault_creator) == SUPPLY - HOLDER_SHARE + 4
 
 
 def test_transferFrom__unlimited_allowance__never_decreases(issued, holder, stranger):

@@ -38,9 +38,9 @@ NFT_OF_SLOT = {0: 4, 1: 5}  # slot 2 is the ERC-1155 lot
 
 
 def test_vault__random_operations__balances_and_nfts_conserved(
-    project, factory, collection, multi, creator, holder, stranger, bidder, second_bidder, chain
+    project, factory, collection, multi, vault_creator, holder, stranger, bidder, second_bidder, chain
 ):
-    holders = [creator, holder, stranger]
+    holders = [vault_creator, holder, stranger]
     bidders = [bidder, second_bidder, stranger]
 
     class VaultMachine(RuleBasedStateMachine):
@@ -48,7 +48,7 @@ def test_vault__random_operations__balances_and_nfts_conserved(
             super().__init__()
             self.snapshot = chain.snapshot()
             # A fresh vault of NFTs 4 and 5 and the ERC-1155 lot, not issued yet.
-            self.v = stock(project, factory, collection, multi, creator, (4, 5))
+            self.v = stock(project, factory, collection, multi, vault_creator, (4, 5))
             self.issued = False
             self.removed = set()
             self.proceeds = Proceeds(SUPPLY, {})
@@ -77,7 +77,7 @@ def test_vault__random_operations__balances_and_nfts_conserved(
             """Before issue the creator takes lots back (the only way out besides a sale)."""
             if self.issued or slot in self.removed or len(self.removed) == len(SLOTS) - 1:
                 return
-            self.v.remove(slot, sender=creator)
+            self.v.remove(slot, sender=vault_creator)
             self.removed.add(slot)
 
         @precondition(lambda self: not self.issued)
@@ -85,10 +85,10 @@ def test_vault__random_operations__balances_and_nfts_conserved(
         def issue(self):
             if self.issued:
                 return
-            issue(self.v, creator)
-            self.v.transfer(holder, HOLDER_SHARE, sender=creator)
+            issue(self.v, vault_creator)
+            self.v.transfer(holder, HOLDER_SHARE, sender=vault_creator)
             self.issued = True
-            names = {creator.address: SUPPLY - HOLDER_SHARE, holder.address: HOLDER_SHARE}
+            names = {vault_creator.address: SUPPLY - HOLDER_SHARE, holder.address: HOLDER_SHARE}
             self.proceeds = Proceeds(SUPPLY, dict(names))
             self.balance = dict(names)
 
@@ -213,7 +213,7 @@ def test_vault__random_operations__balances_and_nfts_conserved(
         def nfts_leave_only_to_winners(self):
             for slot, token_id in NFT_OF_SLOT.items():
                 owner = self.leader[slot][0] if slot in self.sold else self.v.address
-                owner = creator.address if slot in self.removed else owner
+                owner = vault_creator.address if slot in self.removed else owner
                 assert collection.ownerOf(token_id) == owner
             gone = 2 in self.sold or 2 in self.removed
             assert multi.balanceOf(self.v, MULTI_ID) == (0 if gone else LOT_AMOUNT)

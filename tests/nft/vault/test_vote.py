@@ -22,19 +22,19 @@ def test_vote__holder__tokens_locked_in_the_vault(issued, holder, bidder):
     assert issued.deadline(0) == 0 and issued.phase(0) == 2
 
 
-def test_vote__threshold_reached__countdown_starts(issued, creator, bidder):
+def test_vote__threshold_reached__countdown_starts(issued, vault_creator, bidder):
     """50% reached by the creator's 70%: bidding closes 24 hours later."""
-    tx = start_countdown(issued, creator, 0, bidder)
+    tx = start_countdown(issued, vault_creator, 0, bidder)
     deadline = tx.timestamp + DAY
     assert issued.deadline(0) == deadline and issued.phase(0) == 3
     assert tx.decode_logs(issued.CountdownStarted)[0].deadline == deadline
 
 
-def test_vote__exactly_the_threshold__countdown_starts(issued, creator, holder, bidder):
+def test_vote__exactly_the_threshold__countdown_starts(issued, vault_creator, holder, bidder):
     """votes * 100 >= threshold * supply: exactly 50% is enough, one wei less is not."""
     issued.bid(0, BID, value=BID, sender=bidder)
     half = issued.totalSupply() // 2
-    issued.vote(0, half - 1, sender=creator)
+    issued.vote(0, half - 1, sender=vault_creator)
     assert issued.deadline(0) == 0
     issued.vote(0, 1, sender=holder)
     assert issued.deadline(0) != 0
@@ -57,14 +57,14 @@ def test_vote__balance_too_low__reverts(issued, holder, bidder):
         issued.vote(0, HOLDER_SHARE + 1, sender=holder)
 
 
-def test_vote__before_issue__reverts(vault, creator):
+def test_vote__before_issue__reverts(vault, vault_creator):
     with ape.reverts("m_token_vault: lot not open for votes"):
-        vault.vote(0, 1, sender=creator)
+        vault.vote(0, 1, sender=vault_creator)
 
 
-def test_vote__countdown_over__reverts(issued, creator, holder, bidder, chain):
-    start_countdown(issued, creator, 0, bidder)
-    chain.mine(deltatime=DAY + 1)  # strictly past the deadline, whatever the next block's second
+def test_vote__countdown_over__reverts(issued, vault_creator, holder, bidder, chain):
+    start_countdown(issued, vault_creator, 0, bidder)
+    chain.mine(timestamp=issued.deadline(0) + 1)  # the countdown is over
     with ape.reverts("m_token_vault: lot not open for votes"):
         issued.vote(0, 1, sender=holder)
 
@@ -78,27 +78,27 @@ def test_unvote__below_threshold__tokens_back(issued, holder, bidder):
     assert issued.locked_of(holder) == 0 and issued.balanceOf(issued) == 0
 
 
-def test_unvote__during_countdown__reverts(issued, creator, bidder):
-    start_countdown(issued, creator, 0, bidder)
+def test_unvote__during_countdown__reverts(issued, vault_creator, bidder):
+    start_countdown(issued, vault_creator, 0, bidder)
     with ape.reverts("m_token_vault: votes locked until settlement"):
-        issued.unvote(0, 1, sender=creator)
+        issued.unvote(0, 1, sender=vault_creator)
 
 
-def test_unvote__countdown_over_not_settled__reverts(issued, creator, bidder, chain):
-    start_countdown(issued, creator, 0, bidder)
-    chain.mine(deltatime=DAY + 1)  # strictly past the deadline, whatever the next block's second
+def test_unvote__countdown_over_not_settled__reverts(issued, vault_creator, bidder, chain):
+    start_countdown(issued, vault_creator, 0, bidder)
+    chain.mine(timestamp=issued.deadline(0) + 1)  # the countdown is over
     with ape.reverts("m_token_vault: votes locked until settlement"):
-        issued.unvote(0, 1, sender=creator)
+        issued.unvote(0, 1, sender=vault_creator)
 
 
-def test_unvote__after_settlement__tokens_back(issued, creator, bidder, chain):
+def test_unvote__after_settlement__tokens_back(issued, vault_creator, bidder, chain):
     """Locked votes come back once the lot is sold (`sell` unvotes them)."""
-    sell(issued, chain, creator, bidder)
-    assert issued.votes_of(0, creator) == 0 and issued.locked_of(creator) == 0
+    sell(issued, chain, vault_creator, bidder)
+    assert issued.votes_of(0, vault_creator) == 0 and issued.locked_of(vault_creator) == 0
     assert issued.balanceOf(issued) == 0
 
 
-def test_unvote__more_than_own_votes__reverts(issued, holder, creator, bidder):
+def test_unvote__more_than_own_votes__reverts(issued, holder, vault_creator, bidder):
     issued.bid(0, BID, value=BID, sender=bidder)
     issued.vote(0, 10, sender=holder)
     with ape.reverts("m_token_vault: votes too low"):
@@ -106,4 +106,4 @@ def test_unvote__more_than_own_votes__reverts(issued, holder, creator, bidder):
     with ape.reverts("m_token_vault: zero amount"):
         issued.unvote(0, 0, sender=holder)
     with ape.reverts("m_token_vault: votes too low"):
-        issued.unvote(0, 1, sender=creator)
+        issued.unvote(0, 1, sender=vault_creator)
