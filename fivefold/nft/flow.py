@@ -13,15 +13,16 @@ live chains, 0.01 on local ones).
 
 `exercise` (local chains: a demo collection, and time must pass for countdowns and auctions):
 fractionalize two NFTs, bid, vote, settle and claim; seed the MToken/CC and CC/native pools, read a
-price, swap through the router; stake the CC pool's LP in the farm and claim its CC; sell an NFT by
-a signed order and another by auction.
+price, swap through the router; stake the CC pool's LP in the farm and claim its CC (where CC is at
+home: elsewhere it arrives only through the bridge); sell an NFT by a signed order and another by
+auction.
 """
 
 from __future__ import annotations
 
 from itertools import count
 
-from fivefold.context import Context, Deployable, Parameter
+from fivefold.context import Context, Deployable, Parameter, Step
 from fivefold.nft import dex, orders
 from fivefold.units import to_wei
 
@@ -105,14 +106,19 @@ def exercise(ctx: Context) -> None:
     if not _local(ctx):
         ctx.skip("nft", "the NFT flows need a local chain (a demo collection and time travel)")
         return
-    treasury = ctx.signer(ctx.treasury)
-    if len(ctx.users) < 3 or treasury is None or ctx["CC"].balanceOf(treasury) < 3 * POOL_CC:
-        ctx.skip("nft", "needs three exercise accounts and the treasury's CC")
+    if len(ctx.users) < 3:
+        ctx.skip("nft", "needs three exercise accounts")
         return
     creator, holder, bidder = ctx.users[:3]
     vault = _vault(ctx, creator, holder, bidder)
-    _dex_and_farm(ctx, treasury, creator, holder, vault)
     _mall(ctx, creator, bidder, holder)
+    treasury = ctx.signer(ctx.treasury)
+    if "CC" not in ctx.config["home"] or treasury is None or ctx["CC"].balanceOf(treasury) < 3 * POOL_CC:
+        # By design, as governance's proposals: off its home chain CC arrives only through the bridge.
+        note = "CC is not at home on this chain: its pools and farm wait for tokens moving between chains"
+        ctx.steps.append(Step("nft: no CC pool or farm", 0, "", note))
+        return
+    _dex_and_farm(ctx, treasury, creator, holder, vault)
 
 
 def _mint(ctx: Context, owner) -> int:
