@@ -80,7 +80,7 @@ def for_tests() -> None:
     _once("round_trips", _cut_round_trips)
     _once("quiet_failures", _quiet_failures)
     _once("patient_start", _patient_start)
-    _once("lean_anvil", _lean_anvil)
+    lean_anvil()
 
 
 def for_scripts(local: bool) -> None:
@@ -90,7 +90,7 @@ def for_scripts(local: bool) -> None:
     _once("explorer", lambda: _explorer_offline(local))
     _once("round_trips", _cut_round_trips)
     _once("patient_start", _patient_start)
-    _once("lean_anvil", _lean_anvil)
+    lean_anvil()
 
 
 def _once(name: str, apply) -> None:

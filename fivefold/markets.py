@@ -25,11 +25,7 @@ def _pct(x: int) -> str:
 
 def _amount(x: int, decimals: int) -> str:
     """Compact amounts (1.23M) so the table fits 80 columns."""
-    v = x / 10**decimals
-    for unit, size in (("B", 1e9), ("M", 1e6), ("k", 1e3)):
-        if abs(v) >= size:
-            return f"{v / size:,.2f}{unit}"
-    return f"{v:,.2f}"
+    return ui.compact(x / 10**decimals)
 
 
 def table(rows: list[lending.MarketRow]):

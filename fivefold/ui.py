@@ -31,6 +31,15 @@ def table(title: str, columns: list[str], rows, justify_right: tuple[int, ...] =
     return t
 
 
+def compact(value: float, small: str = "{:,.2f}") -> str:
+    """An amount in whole units, compact (1.23B, 4.56M, 7.89k) so a table fits 80 columns; below a
+    thousand as `small` formats it."""
+    for unit, size in (("B", 1e9), ("M", 1e6), ("k", 1e3)):
+        if abs(value) >= size:
+            return f"{value / size:,.2f}{unit}"
+    return small.format(value)
+
+
 def progress() -> Progress:
     return Progress(
         SpinnerColumn(),

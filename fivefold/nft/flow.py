@@ -24,6 +24,7 @@ from itertools import count
 
 from fivefold.context import Context, Deployable, Parameter, Step
 from fivefold.nft import dex, orders
+from fivefold.nft.model_vault import PHASE_SOLD
 from fivefold.units import to_wei
 
 ZERO = "0x" + "00" * 20
@@ -32,7 +33,6 @@ HOUR = 3_600
 VAULT_SUPPLY = to_wei(1_000_000)
 VAULT_THRESHOLD_PERCENT = 50
 VAULT_BID = to_wei("0.01")
-PHASE_SOLD = 5  # MTokenVault.phase: a settled lot (PHASE_SOLD)
 AUCTION_SETTLED = 3  # NftMall.auction_phase
 POOL_CC = to_wei(10_000)
 POOL_NATIVE = to_wei(1)

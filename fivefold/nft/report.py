@@ -8,9 +8,8 @@ from dataclasses import dataclass
 
 from fivefold import deployment, manifest, ui
 from fivefold.nft import dex
+from fivefold.nft.model_vault import PHASE_SOLD
 from fivefold.units import WAD
-
-PHASE_SOLD = 5  # MTokenVault.phase
 
 
 @dataclass(frozen=True)
@@ -64,11 +63,7 @@ def rows(ctx, addresses: list[str]) -> list[VaultRow]:
 
 
 def _amount(x: int) -> str:
-    v = x / WAD
-    for unit, size in (("B", 1e9), ("M", 1e6), ("k", 1e3)):
-        if abs(v) >= size:
-            return f"{v / size:,.2f}{unit}"
-    return f"{v:,.4g}"
+    return ui.compact(x / WAD, small="{:,.4g}")
 
 
 def table(rows_: list[VaultRow], dex_name: str):
