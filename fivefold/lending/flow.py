@@ -199,12 +199,18 @@ def _mine(ctx: Context, label: str) -> None:
         stream = ctx.project.LendingMining.at(market.mining())
         ctx.contracts[suppliers] = stream
         ctx.contracts[borrowers] = ctx.project.LendingMining.at(stream.borrow_stream())
-        return
-    cc, owner = ctx.address("CC"), ctx.deployer.address
-    stream = ctx.deploy(suppliers, ctx.project.LendingMining, market, market, False, cc, owner)
-    debts = ctx.deploy(borrowers, ctx.project.LendingMining, market, stream, True, cc, owner)
-    ctx.send(f"{suppliers}.set_borrow_stream", stream.set_borrow_stream, debts)
-    ctx.send(f"LendingMarket{label}.set_mining", market.set_mining, stream)
+    else:
+        cc, owner = ctx.address("CC"), ctx.deployer.address
+        stream = ctx.deploy(suppliers, ctx.project.LendingMining, market, market, False, cc, owner)
+        debts = ctx.deploy(borrowers, ctx.project.LendingMining, market, stream, True, cc, owner)
+        ctx.send(f"{suppliers}.set_borrow_stream", stream.set_borrow_stream, debts)
+        ctx.send(f"LendingMarket{label}.set_mining", market.set_mining, stream)
+    # on a first deployment (no registry named yet) the rates are written here, as the Controller's
+    # numbers are; the registry holds them afterwards
+    for side, name in zip(MINING_SIDES, (suppliers, borrowers), strict=True):
+        contract, rate = ctx[name], mined(ctx)[label][side]
+        if ctx.writes_directly(contract) and contract.reward_rate() != rate:
+            ctx.send(f"{name}.set_reward_rate", contract.set_reward_rate, rate)
 
 
 def _wire_controller(ctx: Context) -> None:
