@@ -33,7 +33,9 @@ SOLCJS = ROOT / "node_modules" / "solc" / "solc.js"
 ARTIFACTS = ROOT / ".cache" / "hyperlane"
 # Import prefixes -> folders of the package's vendored dependencies (its foundry remappings).
 REMAPPINGS = {
-    "@openzeppelin/contracts-upgradeable/": "dependencies/@openzeppelin-contracts-upgradeable-4.9.3/contracts/",
+    "@openzeppelin/contracts-upgradeable/": (
+        "dependencies/@openzeppelin-contracts-upgradeable-4.9.3/contracts/"
+    ),
     "@openzeppelin/contracts/": "dependencies/@openzeppelin-contracts-4.9.3/contracts/",
 }
 # Source file -> contracts of it the suite deploys.

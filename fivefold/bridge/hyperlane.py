@@ -42,8 +42,9 @@ from web3 import Web3
 from web3.exceptions import ContractLogicError
 
 from fivefold import create2
-from fivefold.localchain import MNEMONIC
 from fivefold.bridge.build_hyperlane import ARTIFACTS
+from fivefold.localchain import MNEMONIC
+
 
 # Validator keys of the local chains (anvil's test mnemonic, accounts 7 to 9: none of them is a
 # deployer or an exercise user, so no transaction of theirs moves a nonce the tests count on).
@@ -121,7 +122,8 @@ class Chain:
             "gasPrice": self.w3.eth.gas_price,
         }
         signed = account.sign_transaction(tx)
-        receipt = self.w3.eth.wait_for_transaction_receipt(self.w3.eth.send_raw_transaction(signed.raw_transaction))
+        sent = self.w3.eth.send_raw_transaction(signed.raw_transaction)
+        receipt = self.w3.eth.wait_for_transaction_receipt(sent)
         if receipt.status != 1:
             raise Reverted(f"transaction {receipt.transactionHash.hex()} reverted")
         return receipt

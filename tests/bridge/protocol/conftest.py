@@ -80,9 +80,9 @@ def sides(nodes, project):
         user = hyperlane.Chain.at(node.url, _key(3))
         core = hyperlane.deploy_core(chain, chain.sender.address)
         home = node.chain_id == CHAIN_IDS[0]
-        token_address = chain.deploy(
-            "BridgeMockXERC20", [chain.sender.address, user.sender.address, SUPPLY if home else 0], abi, bytecode
-        )
+        supply = SUPPLY if home else 0
+        args = [chain.sender.address, user.sender.address, supply]
+        token_address = chain.deploy("BridgeMockXERC20", args, abi, bytecode)
         token = chain.w3.eth.contract(address=token_address, abi=abi)
         router = hyperlane.deploy_router(core, token_address, chain.sender.address, proxy_admin)
         chain.send(token.functions.set_bridge(router.address))
@@ -95,10 +95,11 @@ def sides(nodes, project):
 @pytest.fixture(autouse=True)
 def isolated(sides):
     """Every node back to the module's state after each test."""
-    snapshots = {cid: s.chain.w3.provider.make_request("evm_snapshot", [])["result"] for cid, s in sides.items()}
+    rpc = {cid: s.chain.w3.provider.make_request for cid, s in sides.items()}
+    snapshots = {cid: request("evm_snapshot", [])["result"] for cid, request in rpc.items()}
     yield
-    for cid, s in sides.items():
-        s.chain.w3.provider.make_request("evm_revert", [snapshots[cid]])
+    for cid, request in rpc.items():
+        request("evm_revert", [snapshots[cid]])
 
 
 @pytest.fixture
