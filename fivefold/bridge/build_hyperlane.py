@@ -118,7 +118,8 @@ def compile_all() -> dict:
     """Runs solc-js on the standard JSON input; returns its output or raises naming the errors."""
     if pinned_solc() != release_solc():
         raise RuntimeError(
-            f"solc {pinned_solc()} is pinned but @hyperlane-xyz/core was built with {release_solc()}: "
+            f"solc {pinned_solc()} is pinned but @hyperlane-xyz/core was built with "
+            f"{release_solc()}: "
             "pin the same `solc` version in package.json"
         )
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -146,6 +147,7 @@ def write(output: dict) -> list[Path]:
         for name in names:
             compiled = output["contracts"][source][name]
             bytecode = compiled["evm"]["bytecode"]["object"]
+            runtime = compiled["evm"]["deployedBytecode"]["object"]
             if "__$" in bytecode:
                 raise RuntimeError(f"{name} needs library linking, which the suite does not do")
             path = ARTIFACTS / f"{name}.json"
@@ -155,7 +157,7 @@ def write(output: dict) -> list[Path]:
                 "compiler": f"solc {pinned_solc()}",
                 "abi": compiled["abi"],
                 "bytecode": bytecode,
-                "evm": {"deployedBytecode": {"object": compiled["evm"]["deployedBytecode"]["object"]}},
+                "evm": {"deployedBytecode": {"object": runtime}},
             }
             path.write_text(json.dumps(artifact))
             written.append(path)

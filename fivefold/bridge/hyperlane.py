@@ -101,9 +101,10 @@ class Chain:
         """A web3 contract at `address` with Hyperlane artifact `name`'s ABI (or `abi`)."""
         return self.w3.eth.contract(address=address, abi=abi or artifact(name)["abi"])
 
-    def send(self, fn=None, *, to: str | None = None, data: bytes = b"", value: int = 0, sender=None):
+    def send(self, fn=None, *, to: str | None = None, data: bytes = b"", value=0, sender=None):
         """Sends a contract call `fn` (or raw `data` to `to`) signed by `sender` (default: this
-        chain's), after an eth_call that raises Reverted with the exact reason; returns the receipt."""
+        chain's), after an eth_call that raises Reverted with the exact reason; returns the
+        receipt."""
         account = sender or self.sender
         tx = {"from": account.address, "value": value}
         if fn is not None:
@@ -128,7 +129,7 @@ class Chain:
             raise Reverted(f"transaction {receipt.transactionHash.hex()} reverted")
         return receipt
 
-    def deploy(self, name: str, args: list, abi: list | None = None, bytecode: str | None = None) -> str:
+    def deploy(self, name: str, args: list, abi: list | None = None, bytecode: str | None = None):
         """CREATE2-deploys artifact `name` (or `abi`/`bytecode`) with constructor `args` through the
         suite's CREATE2 proxy, salted by NAMESPACE and `name`; returns the address (an existing one
         is adopted: the same init code always lands at the same address)."""

@@ -1,4 +1,5 @@
-"""The local relay: what Hyperlane's validators and relayer do between the local chains, in one call.
+"""The local relay: what Hyperlane's validators and relayer do between the local chains, in one
+call.
 
 `relay_once(cores)` reads, on every origin chain, the Mailbox's `Dispatch` events and the
 MerkleTreeHook's `InsertedIntoTree` events (from block 0: the chain is the only memory), and for

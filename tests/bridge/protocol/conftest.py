@@ -126,8 +126,8 @@ def relay_cores(sides):
     return [s.relay_core for s in sides.values()]
 
 
-def send_tokens(origin: Side, destination: Side, amount: int = AMOUNT, recipient: str | None = None):
-    """The user approves its router and calls transferRemote to `destination`; returns the receipt."""
+def send_tokens(origin: Side, destination: Side, amount: int = AMOUNT, recipient=None):
+    """The user approves its router and calls transferRemote to `destination`; the receipt."""
     user = origin.user
     to = recipient or user.sender.address
     user.send(origin.token.functions.approve(origin.router.address, amount))

@@ -9,6 +9,8 @@ from fivefold.bridge import hyperlane, relay
 from fivefold.units import to_wei
 from tests.bridge.protocol.conftest import _mock, send_tokens
 
+to32 = hyperlane.to_bytes32
+
 
 def _only_message(side):
     """The one message the side's Mailbox dispatched."""
@@ -58,20 +60,20 @@ def test_process__unknown_sender__refused_enrolled_router_mismatch(home, away, p
     """A rogue HypXERC20 on the home chain (not the router `away` enrolled for it) enrolls `away`'s
     router and dispatches to it: the Mailbox's checks pass, the router refuses the sender, nothing
     is minted and the message stays undelivered on every relay pass."""
-    abi, bytecode = _mock(project)
+    abi, code = _mock(project)
     owner, user = home.chain.sender.address, home.user.sender.address
     rogue_token = home.chain.w3.eth.contract(
-        address=home.chain.deploy("BridgeMockXERC20:rogue", [owner, user, to_wei(5)], abi, bytecode),
+        address=home.chain.deploy("BridgeMockXERC20:rogue", [owner, user, to_wei(5)], abi, code),
         abi=abi,
     )
     admin = Account.from_key(hyperlane.local_key(1)).address
     rogue = hyperlane.deploy_router(home.core, rogue_token.address, owner, admin, "rogue")
     home.chain.send(rogue_token.functions.set_bridge(rogue.address))
     home.chain.send(
-        rogue.functions.enrollRemoteRouters([away.domain], [hyperlane.to_bytes32(away.router.address)])
+        rogue.functions.enrollRemoteRouters([away.domain], [to32(away.router.address)])
     )
     home.user.send(rogue_token.functions.approve(rogue.address, to_wei(5)))
-    home.user.send(rogue.functions.transferRemote(away.domain, hyperlane.to_bytes32(user), to_wei(5)))
+    home.user.send(rogue.functions.transferRemote(away.domain, to32(user), to_wei(5)))
     cores = [home.relay_core, away.relay_core]
     for _ in range(2):
         (done,) = relay.relay_once(cores)

@@ -5,7 +5,9 @@ from fivefold.units import to_wei
 from tests.bridge.protocol.conftest import send_tokens
 
 
-def test_relay_once__stopped_then_restarted__every_pending_delivered_once(home, away, third, relay_cores):
+def test_relay_once__stopped_then_restarted__every_pending_delivered_once(
+    home, away, third, relay_cores
+):
     """Three transfers out of home; a relay stopped after one delivery, then started again, delivers
     the other two; a third pass finds nothing; every recipient is credited exactly once."""
     send_tokens(home, away, to_wei(1))

@@ -5,7 +5,9 @@ from fivefold.bridge import relay
 from tests.bridge.protocol.conftest import AMOUNT, SUPPLY, send_tokens
 
 
-def test_transfer_remote__home_to_away_and_back__balances_and_supplies_follow(home, away, relay_cores):
+def test_transfer_remote__home_to_away_and_back__balances_and_supplies_follow(
+    home, away, relay_cores
+):
     """The user sends AMOUNT from home to away, the relay delivers it, then sends it back."""
     user = home.user.sender.address
     send_tokens(home, away)
