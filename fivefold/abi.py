@@ -34,19 +34,25 @@ _ARG = re.compile(r"^arg\d+$")
 NOT_DEPLOYABLE_DIRS = ("mocks",)
 # Where npm build artifacts live (package.json pins their packages; `npm ci` installs them).
 NODE_MODULES = Path(__file__).resolve().parent.parent / "node_modules"
+# Contracts compiled at setup from an npm package's sources (`make setup`: Hyperlane's, by
+# fivefold/bridge/build_hyperlane.py), named "hyperlane/<Name>.json".
+BUILT = Path(__file__).resolve().parent.parent / ".cache"
 
 
 @functools.cache
 def artifact_type(artifact: str):
-    """An npm build artifact (`<package>/build/<Name>.json` under node_modules: `abi`, `bytecode`,
+    """An npm build artifact (`<package>/build/<Name>.json` under node_modules, or
+    `hyperlane/<Name>.json` under .cache/, compiled at setup: `abi`, `bytecode`,
     `evm.deployedBytecode.object`, as Waffle writes them) as an ethpm ContractType named after the
     file, so that the deployment engine and the export treat it like a compiled contract. The bytes
     are the package's, unchanged: a CREATE2 deployment of them has the code the author published."""
     from ethpm_types import ContractType
 
-    path = NODE_MODULES / artifact
+    built = artifact.startswith("hyperlane/")
+    path = (BUILT if built else NODE_MODULES) / artifact
     if not path.exists():
-        raise FileNotFoundError(f"{path} is missing: run `npm ci` (package.json pins its package)")
+        fix = "make setup` (it compiles them" if built else "npm ci` (package.json pins the package"
+        raise FileNotFoundError(f"{path} is missing: run `{fix})")
     data = json.loads(path.read_text())
 
     def hex0x(code: str) -> str:

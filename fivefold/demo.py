@@ -17,6 +17,8 @@ from eth_abi import encode as abi_encode
 from eth_utils import keccak
 
 from fivefold import localchain, manifest, ui
+from fivefold.bridge import cli as bridge_cli
+from fivefold.bridge.flow import PER_CHAIN
 from fivefold.config import chain_name
 
 CHAIN_IDS = (1, 56, 137, 66)
@@ -95,10 +97,17 @@ def ape_run(*args: str, env: dict, capture: bool = False) -> tuple[float, str]:
 
 
 def addresses_table(manifests: dict[int, dict]) -> bool:
+    """Every contract's address on the four chains: one address for all, except the bridge's
+    contracts that embed the chain id (the Mailbox's domain: `bridge.flow.PER_CHAIN`)."""
     names = sorted({n for m in manifests.values() for n in m["contracts"]})
     rows, same = [], True
     for name in names:
         addrs = [manifests[c]["contracts"].get(name, {}).get("address", "-") for c in CHAIN_IDS]
+        if name in PER_CHAIN:
+            ok = "-" not in addrs and len(set(addrs)) == len(addrs)
+            same &= ok
+            rows.append([name, addrs[0], "one per chain (Hyperlane domain)" if ok else " / ".join(addrs)])
+            continue
         ok = len(set(addrs)) == 1 and "-" not in addrs
         same &= ok
         rows.append([name, addrs[0], "identical on all four" if ok else " / ".join(addrs)])
@@ -164,6 +173,9 @@ def run(extra_steps=(), keep: bool = False, exercise: bool = True) -> None:
             ape_run("timeline", "--network", node.network, env=env)
         for step in extra_steps:
             step(nodes, env)
+        if exercise:
+            ui.console.rule("[bold]Tokens between chains (Hyperlane; the local relay delivers)")
+            bridge_cli.demo({n.chain_id: n.url for n in nodes}, deployments)
         ui.console.rule("[bold]Supply across chains")
         ape_run(
             "deploy",

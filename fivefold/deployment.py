@@ -330,7 +330,8 @@ def handoff(ctx: Context) -> None:
     for the suite's contracts (whichever domain says so: `domains.owner_of`), the configured owner for
     the rest (local doubles, and every contract when no domain claims it).
 
-    Two-step contracts (snekmate `ownable_2step`, with `pending_owner`) are offered to their owner,
+    OpenZeppelin's one-step `Ownable` contracts (Hyperlane's) are transferred at once. Two-step
+    contracts (snekmate `ownable_2step`, with `pending_owner`) are offered to their owner,
     who must call `accept_ownership`: a timelock accepts in its deploy bootstrap (each domain's
     `after_handoff`: the governance flow's); on a local chain whose configured owner is an unlocked
     test account the flow accepts for it; on a live chain that owner (a Safe) accepts
@@ -342,7 +343,10 @@ def handoff(ctx: Context) -> None:
         target = domains.owner_of(ctx, name, contract) or ctx.owner
         if target == ctx.deployer.address:
             continue
-        if not hasattr(contract, "pending_owner") or contract.pending_owner() != target:
+        if not hasattr(contract, "transfer_ownership"):
+            # OpenZeppelin's one-step Ownable (Hyperlane's Mailbox, hooks and routers): given at once
+            ctx.send(f"{name}.transferOwnership", contract.transferOwnership, target)
+        elif not hasattr(contract, "pending_owner") or contract.pending_owner() != target:
             ctx.send(f"{name}.transfer_ownership", contract.transfer_ownership, target)
     acceptor = local_owner(ctx)
     if acceptor is not None:

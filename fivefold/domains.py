@@ -10,7 +10,7 @@ Adding a domain = adding its folder and its name here.
 from importlib import import_module
 from types import ModuleType
 
-NAMES = ("tokens", "vesting", "emission", "payouts", "lending", "governance", "nft")
+NAMES = ("tokens", "vesting", "emission", "payouts", "lending", "governance", "nft", "bridge")
 
 
 def flows() -> list[ModuleType]:
