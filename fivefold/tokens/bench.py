@@ -13,7 +13,9 @@ AMOUNT = 10**18
 def capped_token(b: Bench, name: str, symbol: str, cap: int):
     """A CappedToken owned (and deployed) by the bench's owner, its EIP-712 name its name: what every
     domain's bench measures against."""
-    return b.project.CappedToken.deploy(name, symbol, cap, b.owner, name, "1", sender=b.owner)
+    return b.project.CappedToken.deploy(
+        name, symbol, cap, b.owner, name, "1", b.chain.chain_id, sender=b.owner
+    )
 
 
 def _funded_token(b: Bench):
