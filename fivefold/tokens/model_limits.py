@@ -46,11 +46,13 @@ class Limit:
             return self.max
         return min(self.current + elapsed * (self.max // DURATION), self.max)
 
-    def spend(self, amount: int, now: int, reason: str) -> None:
-        """Spends `amount` at `now`, or refuses with `reason` above the available limit."""
-        available = self.available(now)
-        require(amount <= available, reason)
-        self.current, self.timestamp = available - amount, now
+    def check(self, amount: int, now: int, reason: str) -> None:
+        """Refuses with `reason` if `amount` is above the limit available at `now`."""
+        require(amount <= self.available(now), reason)
+
+    def spend(self, amount: int, now: int) -> None:
+        """Spends `amount` (already checked) at `now`: c := available - amount, t0 := now."""
+        self.current, self.timestamp = self.available(now) - amount, now
 
     def set_max(self, new_max: int, now: int) -> None:
         """A new max at `now`: the current limit moves by the difference, never below zero."""
@@ -106,33 +108,39 @@ class TokenModel:
         self._credit(user, amount)
 
     def bridge_mint(self, bridge: str, user: str, amount: int, now: int) -> None:
-        """`mint` by a bridge: its minting limit, then home (`bridged_out`) or the cap."""
+        """`mint` by a bridge: its minting limit, then home (`bridged_out`) or the cap. Every check
+        comes before any change, as a reverted transaction changes nothing."""
         limit = self.minting.get(bridge, Limit())
         require(limit.is_set, "capped_token: caller is not a minter")
         require(amount != 0, "capped_token: zero amount")
-        limit.spend(amount, now, "capped_token: minting limit exceeded")
+        limit.check(amount, now, "capped_token: minting limit exceeded")
         if self.home:
             require(amount <= self.bridged_out, "capped_token: mint exceeds bridged out")
-            self.bridged_out -= amount
         else:
             require(self.total + amount <= self.cap, "capped_token: cap exceeded")
+        limit.spend(amount, now)
+        if self.home:
+            self.bridged_out -= amount
         self.total += amount
         self._credit(user, amount)
 
     def bridge_burn(self, bridge: str, user: str, amount: int, now: int) -> None:
         """`burn(user, amount)` by a bridge: `user`'s allowance unless it is the bridge, its burning
-        limit, and on the home chain `bridged_out` grows."""
+        limit, and on the home chain `bridged_out` grows. Checks first, then changes."""
         require(amount != 0, "capped_token: zero amount")
         limit = self.burning.get(bridge, Limit())
         if not limit.is_set:
             require(user == bridge, "capped_token: caller is not a bridge")
             self.holder_burn(user, amount)
             return
-        if user != bridge:
-            allowance = self.allowances.get((user, bridge), 0)
+        allowance = self.allowances.get((user, bridge), 0) if user != bridge else None
+        if allowance is not None and allowance != 2**256 - 1:
             require(allowance >= amount, "erc20: insufficient allowance")
+        limit.check(amount, now, "capped_token: burning limit exceeded")
+        require(self.balance(user) >= amount, "capped_token: burn amount exceeds balance")
+        if allowance is not None and allowance != 2**256 - 1:
             self.allowances[(user, bridge)] = allowance - amount
-        limit.spend(amount, now, "capped_token: burning limit exceeded")
+        limit.spend(amount, now)
         self._debit(user, amount)
         self.total -= amount
         if self.home:
