@@ -19,10 +19,12 @@ CHAIN_IDS = {name: chain_id for chain_id, name in CHAIN_FILES.items()}
 
 def home_chain_id(ctx: Context, symbol: str) -> int:
     """The chain id of `symbol`'s home chain, a constructor argument: the chain suite.yaml names, so
-    the same on the four chains (and so is the CREATE2 address); this chain where every token is at
-    home (deploy/local.yaml's `home_all`)."""
+    the same on the four chains (and so is the CREATE2 address). Where the token is at home it is the
+    connected chain's id, which is the chain file's (`config.load` checks it) on a real deployment,
+    and 31337 where deploy/local.yaml puts every token at home, or where a test deploys another
+    chain's configuration on ape's local chain (its home tokens are then at home there)."""
     if symbol in ctx.config["home"]:
-        return ctx.config["chain_id"]
+        return ctx.chain_id
     return CHAIN_IDS[ctx.config["tokens"][symbol]["home"]]
 
 

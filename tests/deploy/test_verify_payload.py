@@ -17,7 +17,7 @@ def test_payload__capped_token__compiles_to_deployed_bytecode(project, owner, ne
     record = {
         "contract_type": "CappedToken",
         "address": token.address,
-        "args": ["CloudChat", "CC", 10**28, owner.address, "CloudChat", "1"],
+        "args": ["CloudChat", "CC", 10**28, owner.address, "CloudChat", "1", ape.chain.chain_id],
     }
     data = verify.payload(project, "CC", record, networks.provider.network.ecosystem)
 
