@@ -17,7 +17,7 @@ export PYTHONWARNINGS := ignore::UserWarning
 
 .PHONY: setup demo test lint test-fast gas gas-check compile typecheck clean shell up
 
-setup: $(STAMP)/python $(STAMP)/node $(STAMP)/activate
+setup: $(STAMP)/python $(STAMP)/node $(STAMP)/hyperlane $(STAMP)/activate
 
 $(STAMP)/python: requirements.txt pyproject.toml
 	@mkdir -p $(STAMP)
@@ -33,6 +33,13 @@ $(STAMP)/node: package.json package-lock.json
 	npm install --no-audit --no-fund --loglevel=error
 	node_modules/.bin/anvil --version >/dev/null
 	node_modules/.bin/tsc --version >/dev/null
+	@touch $@
+
+# Hyperlane's contracts (fivefold/bridge/build_hyperlane.py), compiled from the pinned npm package
+# with the pinned solc-js into .cache/hyperlane/ (git-ignored): about 10 s, again only when the lock
+# (the pinned versions) or the script changes.
+$(STAMP)/hyperlane: $(STAMP)/python $(STAMP)/node package-lock.json fivefold/bridge/build_hyperlane.py
+	$(BIN)/python -m fivefold.bridge.build_hyperlane
 	@touch $@
 
 # `source .venv/bin/activate` alone then makes the README's commands work in a fresh shell: the venv

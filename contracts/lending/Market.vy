@@ -1,5 +1,4 @@
 # pragma version ~=0.4.3
-# pragma experimental-codegen
 """
 @title Pledge-lending market: an ERC-4626 deposit voucher over one asset, with borrowing
 @custom:contract-name Market
@@ -477,7 +476,7 @@ def deposit_native(receiver: address) -> uint256:
     @param receiver Who gets the vouchers.
     @return uint256 The vouchers minted.
     """
-    assert is_native, "market: not a native market"
+    self._check_native()
     shares: uint256 = self._deposit(msg.value, receiver)
     extcall IWrappedNative(asset).deposit(value=msg.value)
     return shares
@@ -493,7 +492,7 @@ def redeem_native(shares: uint256, receiver: address, owner: address) -> uint256
     @param owner Whose vouchers burn.
     @return uint256 The assets paid.
     """
-    assert is_native, "market: not a native market"
+    self._check_native()
     assets: uint256 = self._redeem(shares, receiver, owner)
     self._push_native(receiver, assets)
     return assets
@@ -507,7 +506,7 @@ def borrow_native(amount: uint256, receiver: address):
     @param amount The amount borrowed.
     @param receiver Who gets the native coin.
     """
-    assert is_native, "market: not a native market"
+    self._check_native()
     self._borrow(amount, receiver)
     self._push_native(receiver, amount)
 
@@ -522,7 +521,7 @@ def repay_native(borrower: address) -> uint256:
     @param borrower Whose debt is repaid.
     @return uint256 The amount repaid.
     """
-    assert is_native, "market: not a native market"
+    self._check_native()
     repaid: uint256 = self._repay(msg.sender, borrower, msg.value)
     extcall IWrappedNative(asset).deposit(value=repaid)
     if msg.value > repaid:
@@ -693,8 +692,7 @@ def withdraw_reserves(amount: uint256, receiver: address):
     @param receiver Who gets it.
     """
     self._check_governance()
-    assert receiver != empty(address), "market: zero receiver"
-    assert amount != 0, "market: zero amount"
+    self._check_call(receiver, amount != 0)
     t: State = self._accrue()
     assert amount <= t.reserves, "market: amount exceeds reserves"
     assert amount <= t.cash, "market: not enough cash"
@@ -977,6 +975,30 @@ def _check_tunable():
         self._check_governance()
     else:
         assert msg.sender == registry, "market: caller is not the parameter registry"
+
+
+@internal
+@view
+def _check_native():
+    """
+    @dev Reverts unless the market's asset is the wrapped native coin (the
+         `*_native` entry points). One copy of the check: the legacy code
+         generator stores a revert string once per assert.
+    """
+    assert is_native, "market: not a native market"
+
+
+@internal
+@pure
+def _check_call(receiver: address, nonzero: bool):
+    """
+    @dev Reverts on an empty receiver or a zero amount (deposit, mint,
+         withdraw, redeem, borrow): one copy of both checks.
+    @param receiver Who would get the vouchers or the assets.
+    @param nonzero Whether the operation's amounts are all non-zero.
+    """
+    assert receiver != empty(address), "market: zero receiver"
+    assert nonzero, "market: zero amount"
 
 
 @internal
@@ -1303,8 +1325,7 @@ def _supply(t: State, caller: address, receiver: address, assets: uint256, share
     @param assets The asset amount.
     @param shares The vouchers minted.
     """
-    assert receiver != empty(address), "market: zero receiver"
-    assert assets != 0 and shares != 0, "market: zero amount"
+    self._check_call(receiver, assets != 0 and shares != 0)
     n: State = t
     n.cash += assets
     assert n.cash <= constants.MASK_128, "market: cash bound"
@@ -1334,8 +1355,7 @@ def _exit(t: State, receiver: address, owner: address, assets: uint256, shares: 
     @param assets The asset amount.
     @param shares The vouchers burnt.
     """
-    assert receiver != empty(address), "market: zero receiver"
-    assert assets != 0 and shares != 0, "market: zero amount"
+    self._check_call(receiver, assets != 0 and shares != 0)
     if msg.sender != owner:
         self._spend_allowance(owner, msg.sender, shares)
     # reserves are a claim on the pool, not set-aside cash (Compound): any
@@ -1387,8 +1407,7 @@ def _borrow(amount: uint256, receiver: address):
     @param amount The amount borrowed.
     @param receiver Who will get the asset (logged; checked non-zero).
     """
-    assert receiver != empty(address), "market: zero receiver"
-    assert amount != 0, "market: zero amount"
+    self._check_call(receiver, amount != 0)
     t: State = self._accrue()
     assert t.cash >= amount, "market: not enough cash"
     debt: uint256 = self._debt(msg.sender, t.index) + amount

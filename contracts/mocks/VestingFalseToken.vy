@@ -32,3 +32,15 @@ def transfer(to: address, amount: uint256) -> bool:
     @return bool Always False.
     """
     return False
+
+
+@external
+def transferFrom(sender: address, to: address, amount: uint256) -> bool:
+    """
+    @dev Moves nothing and reports failure (MTokenVault's seeding test).
+    @param sender Ignored.
+    @param to Ignored.
+    @param amount Ignored.
+    @return bool Always False.
+    """
+    return False

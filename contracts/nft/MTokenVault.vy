@@ -95,6 +95,16 @@ implements: IERC20
 implements: IMTokenVault
 
 
+# The chain's Uniswap-v2-compatible DEX (its core: factory and pair), for seeding at issue.
+interface IUniswapV2Factory:
+    def getPair(token_a: address, token_b: address) -> address: view
+    def createPair(token_a: address, token_b: address) -> address: nonpayable
+
+
+interface IUniswapV2Pair:
+    def mint(to: address) -> uint256: nonpayable
+
+
 # @dev Largest MToken supply (votes are stored in 96 bits).
 MAX_SUPPLY: constant(uint256) = 2**96 - 1
 # @dev Largest bid, in wei of the payment asset (stored in 96 bits).
@@ -494,44 +504,68 @@ def issue(
     @param min_increment_bps_ A bid beats the leader by this much (0: 5%; else 1% .. 50%).
     @param countdown_ Seconds from the threshold to the end of bidding (0: 24 h; else 1 h .. 7 d).
     """
-    assert msg.sender == self.creator, "m_token_vault: caller is not the creator"
-    assert not self._load_config().issued, "m_token_vault: already issued"
-    assert self.unsold != 0, "m_token_vault: no lots"
-    assert supply != 0 and supply <= MAX_SUPPLY, "m_token_vault: supply out of bounds"
-    assert threshold_percent_ != 0 and threshold_percent_ <= 100, \
-        "m_token_vault: threshold out of bounds"
-    assert payment_asset_ == asset_transfer.NATIVE or payment_asset_.is_contract, \
-        "m_token_vault: payment asset is not a contract"
-    increment: uint256 = min_increment_bps_
-    if increment == 0:
-        increment = DEFAULT_INCREMENT_BPS
-    assert increment >= MIN_INCREMENT_BPS and increment <= MAX_INCREMENT_BPS, \
-        "m_token_vault: increment out of bounds"
-    countdown_s: uint256 = countdown_
-    if countdown_s == 0:
-        countdown_s = DEFAULT_COUNTDOWN
-    assert countdown_s >= MIN_COUNTDOWN and countdown_s <= MAX_COUNTDOWN, \
-        "m_token_vault: countdown out of bounds"
-    self._config = (
-        convert(payment_asset_, uint256)
-        | (increment << _INCREMENT_SHIFT)
-        | (threshold_percent_ << _THRESHOLD_SHIFT)
-        | (countdown_s << _COUNTDOWN_SHIFT)
-        | (1 << _ISSUED_SHIFT)
+    self._issue(
+        name_, symbol_, supply, threshold_percent_, payment_asset_, min_increment_bps_, countdown_
     )
-    self.name = name_
-    self.symbol = symbol_
-    self.totalSupply = supply
-    self.balanceOf[msg.sender] = supply
-    log IMTokenVault.Transfer(sender=empty(address), receiver=msg.sender, value=supply)
-    log IMTokenVault.Issued(
-        creator=msg.sender,
-        supply=supply,
-        threshold_percent=threshold_percent_,
-        payment_asset=payment_asset_,
-        min_increment_bps=increment,
-        countdown=countdown_s,
+
+
+@external
+@nonreentrant
+def issue_and_seed(
+    name_: String[64],
+    symbol_: String[32],
+    supply: uint256,
+    threshold_percent_: uint256,
+    payment_asset_: address,
+    min_increment_bps_: uint256,
+    countdown_: uint256,
+    factory: address,
+    pair_token: address,
+    mtoken_amount: uint256,
+    pair_amount: uint256,
+) -> uint256:
+    """
+    @notice `issue`, then in the same transaction the MToken's first pool
+            on the chain's Uniswap-v2-compatible DEX: `mtoken_amount` of
+            the new supply and `pair_amount` of `pair_token` (CC; approve
+            this vault first) go to the pair, created if needed, and the
+            LP tokens to the creator. The pair is fresh by construction (no
+            MToken existed before), so the creator sets the first price.
+    @param name_ The ERC-20 name.
+    @param symbol_ The ERC-20 symbol.
+    @param supply The supply, in MToken wei (1 .. MAX_SUPPLY).
+    @param threshold_percent_ Votes that accept a bid, percent of supply (1 .. 100).
+    @param payment_asset_ Bids' asset: empty for the native coin, else an ERC-20 contract.
+    @param min_increment_bps_ A bid beats the leader by this much (0: 5%; else 1% .. 50%).
+    @param countdown_ Seconds from the threshold to the end of bidding (0: 24 h; else 1 h .. 7 d).
+    @param factory The DEX's factory (deploy/<chain>.yaml `dex.factory`).
+    @param pair_token The other token of the pool (CC).
+    @param mtoken_amount MToken wei from the creator's new supply into the pool.
+    @param pair_amount `pair_token` wei from the creator into the pool.
+    @return uint256 The LP tokens minted to the creator.
+    """
+    self._issue(
+        name_, symbol_, supply, threshold_percent_, payment_asset_, min_increment_bps_, countdown_
     )
+    assert mtoken_amount != 0 and pair_amount != 0, "m_token_vault: zero seed"
+    assert factory.is_contract, "m_token_vault: factory is not a contract"
+    assert pair_token.is_contract, "m_token_vault: pair token is not a contract"
+    pair: address = staticcall IUniswapV2Factory(factory).getPair(self, pair_token)
+    if pair == empty(address):
+        pair = extcall IUniswapV2Factory(factory).createPair(self, pair_token)
+    self._transfer(msg.sender, pair, mtoken_amount)
+    assert extcall IERC20(pair_token).transferFrom(
+        msg.sender, pair, pair_amount, default_return_value=True
+    ), "m_token_vault: transfer failed"
+    liquidity: uint256 = extcall IUniswapV2Pair(pair).mint(msg.sender)
+    log IMTokenVault.PoolSeeded(
+        pair=pair,
+        pair_token=pair_token,
+        mtoken_amount=mtoken_amount,
+        pair_amount=pair_amount,
+        liquidity=liquidity,
+    )
+    return liquidity
 
 
 # Bids
@@ -1112,4 +1146,65 @@ def _store_lot(slot: uint256, lot: LotWord):
     """
     self._lots[slot] = (
         convert(lot.token, uint256) | (lot.amount << _AMOUNT_SHIFT) | (lot.state << _STATE_SHIFT)
+    )
+
+
+@internal
+def _issue(
+    name_: String[64],
+    symbol_: String[32],
+    supply: uint256,
+    threshold_percent_: uint256,
+    payment_asset_: address,
+    min_increment_bps_: uint256,
+    countdown_: uint256,
+):
+    """
+    @dev `issue`'s checks and effects (see its parameters): mints `supply`
+         to the creator and fixes the vault's parameters.
+    @param name_ The ERC-20 name.
+    @param symbol_ The ERC-20 symbol.
+    @param supply The supply.
+    @param threshold_percent_ The acceptance threshold, percent of supply.
+    @param payment_asset_ Bids' asset.
+    @param min_increment_bps_ The minimum increment (0: default).
+    @param countdown_ The countdown (0: default).
+    """
+    assert msg.sender == self.creator, "m_token_vault: caller is not the creator"
+    assert not self._load_config().issued, "m_token_vault: already issued"
+    assert self.unsold != 0, "m_token_vault: no lots"
+    assert supply != 0 and supply <= MAX_SUPPLY, "m_token_vault: supply out of bounds"
+    assert threshold_percent_ != 0 and threshold_percent_ <= 100, \
+        "m_token_vault: threshold out of bounds"
+    assert payment_asset_ == asset_transfer.NATIVE or payment_asset_.is_contract, \
+        "m_token_vault: payment asset is not a contract"
+    increment: uint256 = min_increment_bps_
+    if increment == 0:
+        increment = DEFAULT_INCREMENT_BPS
+    assert increment >= MIN_INCREMENT_BPS and increment <= MAX_INCREMENT_BPS, \
+        "m_token_vault: increment out of bounds"
+    countdown_s: uint256 = countdown_
+    if countdown_s == 0:
+        countdown_s = DEFAULT_COUNTDOWN
+    assert countdown_s >= MIN_COUNTDOWN and countdown_s <= MAX_COUNTDOWN, \
+        "m_token_vault: countdown out of bounds"
+    self._config = (
+        convert(payment_asset_, uint256)
+        | (increment << _INCREMENT_SHIFT)
+        | (threshold_percent_ << _THRESHOLD_SHIFT)
+        | (countdown_s << _COUNTDOWN_SHIFT)
+        | (1 << _ISSUED_SHIFT)
+    )
+    self.name = name_
+    self.symbol = symbol_
+    self.totalSupply = supply
+    self.balanceOf[msg.sender] = supply
+    log IMTokenVault.Transfer(sender=empty(address), receiver=msg.sender, value=supply)
+    log IMTokenVault.Issued(
+        creator=msg.sender,
+        supply=supply,
+        threshold_percent=threshold_percent_,
+        payment_asset=payment_asset_,
+        min_increment_bps=increment,
+        countdown=countdown_s,
     )

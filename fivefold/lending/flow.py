@@ -29,6 +29,16 @@ Parameters (deploy/<chain>.yaml, all optional; documented in docs/lending.md):
              heartbeat: 86400}
       local_prices:               # USD answers of the local feeds (LocalPriceFeed)
         CC: 0.05
+      mining:                     # liquidity mining (SPEC 4.4): CC per second per market side
+        USD6: {suppliers: 0.01, borrowers: 0.01}   # local default; live chains: none unless listed
+
+Liquidity mining: for each market listed under `lending.mining` (governance's choice; by default
+the local chains mine their stablecoin market), `configure` deploys the market's two
+`LendingMining` streams (`LendingMining<label>Suppliers`, `LendingMining<label>Borrowers`: plain
+creations, since the market's address differs per chain; found again through `Market.mining()`),
+chains them and names the suppliers' stream in the market. Their rates are registry parameters
+(`lending_mining.<label>.suppliers_rate`, `.borrowers_rate`); the budget is CC from the Ecosystem
+allocation, funded where CC is at home (the exercise's treasury; on a live chain a proposal).
 """
 
 from __future__ import annotations
@@ -36,9 +46,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import NamedTuple
 
-from fivefold.context import Context, Deployable, Parameter
+from fivefold.context import Context, Deployable, Parameter, Step
 from fivefold.lending import model as lending
-from fivefold.units import DAY, WAD
+from fivefold.units import DAY, WAD, to_wei
 
 SUITE_TOKENS = ("CC", "CMDT", "HPC", "CPC", "CARTY")
 STABLE, NATIVE = "STABLE", "NATIVE"
@@ -67,6 +77,12 @@ DEFAULT_HEARTBEAT = DAY
 LOCAL_HEARTBEAT = 7 * DAY  # local feeds move only when the demo moves them
 ZERO = "0x0000000000000000000000000000000000000000"
 FEED_DECIMALS = 8
+# Liquidity mining: the two sides of a market, the local default rates (CC per second each) and
+# the registry's upper bound.
+MINING_SIDES = ("suppliers", "borrowers")
+LOCAL_MINING_RATES = {"suppliers": "0.01", "borrowers": "0.01"}
+MAX_MINING_RATE = 100 * WAD
+MINING_BUDGET = 10_000 * WAD  # CC per stream funded by the exercise's treasury
 # The local chains' one mock stablecoin, shared with payouts (fivefold/payouts/flow.py plans it
 # first under the same name), so red packets and lending run on the same "USDT".
 LOCAL_STABLECOIN = "MockUSDT"
@@ -157,6 +173,44 @@ def configure(ctx: Context) -> None:
     _wire_controller(ctx)
     for symbol, asset in assets(ctx).items():
         _list_market(ctx, symbol, asset)
+    for label in mined(ctx):
+        _mine(ctx, label)
+
+
+def mined(ctx: Context) -> dict[str, dict[str, int]]:
+    """label -> {"suppliers": rate, "borrowers": rate} (CC wei per second) of every market this
+    chain's configuration mines and that exists (`lending.mining`; local default: the stablecoin's)."""
+    p = _params(ctx)
+    default = {_label(ctx, STABLE): dict(LOCAL_MINING_RATES)} if _local(ctx) else {}
+    wanted = p["mining"] if "mining" in p else default
+    out = {}
+    for label, rates in (wanted or {}).items():
+        if f"LendingMarket{label}" in ctx.contracts:
+            out[label] = {side: int(to_wei((rates or {}).get(side, 0))) for side in MINING_SIDES}
+    return out
+
+
+def _mine(ctx: Context, label: str) -> None:
+    """The market's two mining streams (deployed once, found again through `Market.mining()`),
+    chained, and named in the market; their rates are registry parameters."""
+    market = ctx[f"LendingMarket{label}"]
+    suppliers, borrowers = f"LendingMining{label}Suppliers", f"LendingMining{label}Borrowers"
+    if market.mining() != ZERO:
+        stream = ctx.project.LendingMining.at(market.mining())
+        ctx.contracts[suppliers] = stream
+        ctx.contracts[borrowers] = ctx.project.LendingMining.at(stream.borrow_stream())
+    else:
+        cc, owner = ctx.address("CC"), ctx.deployer.address
+        stream = ctx.deploy(suppliers, ctx.project.LendingMining, market, market, False, cc, owner)
+        debts = ctx.deploy(borrowers, ctx.project.LendingMining, market, stream, True, cc, owner)
+        ctx.send(f"{suppliers}.set_borrow_stream", stream.set_borrow_stream, debts)
+        ctx.send(f"LendingMarket{label}.set_mining", market.set_mining, stream)
+    # on a first deployment (no registry named yet) the rates are written here, as the Controller's
+    # numbers are; the registry holds them afterwards
+    for side, name in zip(MINING_SIDES, (suppliers, borrowers), strict=True):
+        contract, rate = ctx[name], mined(ctx)[label][side]
+        if ctx.writes_directly(contract) and contract.reward_rate() != rate:
+            ctx.send(f"{name}.set_reward_rate", contract.set_reward_rate, rate)
 
 
 def _wire_controller(ctx: Context) -> None:
@@ -372,6 +426,19 @@ def parameters(ctx: Context) -> list[Parameter]:
                 **feed,
             ),
         ]
+    for label, rates in mined(ctx).items():
+        for side in MINING_SIDES:
+            out.append(
+                Parameter(
+                    f"lending_mining.{label}.{side}_rate",
+                    f"LendingMining{label}{side.capitalize()}",
+                    "set_reward_rate",
+                    "reward_rate",
+                    rates[side],
+                    0,
+                    MAX_MINING_RATE,
+                )
+            )
     return out
 
 
@@ -408,9 +475,48 @@ def exercise(ctx: Context) -> None:
     native = ctx.project.Market.at(controller.market_for(found[NATIVE]))
     ctx.refresh_local_feeds()  # earlier flows may have moved the clock past the feeds' heartbeat
     _fund(ctx, usd, supplier, borrower, liquidator)
+    streams = _fund_mining(ctx, _label(ctx, STABLE))
     borrowed = _supply_and_borrow(ctx, usd, native, supplier, borrower)
     _accrue_and_repay(ctx, usd, supplier, borrower, borrowed)
+    _claim_mining(ctx, streams, supplier, borrower)
     _liquidate(ctx, usd, native, borrower, liquidator)
+
+
+def _fund_mining(ctx: Context, label: str) -> tuple | None:
+    """The treasury funds the stablecoin market's two mining streams from the Ecosystem CC, where
+    the market is mined and CC is at home (elsewhere CC arrives only through the bridge)."""
+    name = f"LendingMining{label}Suppliers"
+    if name not in ctx.contracts:
+        note = f"{label} is not mined (lending.mining)"
+        ctx.steps.append(Step("lending: no liquidity mining", 0, "", note))
+        return None
+    streams = (ctx[name], ctx[f"LendingMining{label}Borrowers"])
+    cc, treasury = ctx["CC"], ctx.signer(ctx.treasury)
+    if treasury is None or cc.balanceOf(treasury) < 2 * MINING_BUDGET:
+        note = "CC is not at home on this chain: its streams wait for CC moving between chains"
+        ctx.steps.append(Step("lending: mining streams unfunded", 0, "", note))
+        return None
+    for stream, side in zip(streams, MINING_SIDES, strict=True):
+        if stream.unallocated() >= MINING_BUDGET // 2:
+            continue  # funded by an earlier exercise, with time left
+        ctx.step(f"CC.approve (the {side}' stream)", cc.approve(stream, MINING_BUDGET, sender=treasury))
+        ctx.step(f"LendingMining.fund ({side}, Ecosystem CC)", stream.fund(MINING_BUDGET, sender=treasury))
+    return streams
+
+
+def _claim_mining(ctx: Context, streams: tuple | None, supplier, borrower) -> None:
+    """The supplier and the borrower claim the CC their deposit and debt mined over the accrual."""
+    if streams is None:
+        return
+    cc = ctx["CC"]
+    for stream, account, side in zip(streams, (supplier, borrower), MINING_SIDES, strict=True):
+        owed = stream.earned(account)
+        if owed == 0:
+            ctx.skip(f"LendingMining.claim ({side})", "the stream's rate is 0 (lending.mining)")
+            continue
+        before = cc.balanceOf(account)
+        ctx.step(f"LendingMining.claim ({side})", stream.claim(sender=account), f"{owed / WAD:,.2f} CC mined")
+        ctx.check(cc.balanceOf(account) - before >= owed, f"the {side[:-1]} was paid what it mined")
 
 
 def _fund(ctx: Context, usd, supplier, borrower, liquidator) -> None:

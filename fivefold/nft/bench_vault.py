@@ -69,6 +69,27 @@ def issue(b: Bench):
 
 
 @operation(
+    "mtoken.issue_and_seed",
+    "mtoken.issue's issue, then the MToken's first Uniswap v2 pool in the same transaction: the pair "
+    "created by the factory (its deployment is most of the cost), 100 MToken and 500 CC into it, "
+    "the LP tokens minted to the creator",
+)
+def issue_and_seed(b: Bench):
+    from fivefold import abi
+    from fivefold.nft import dex
+    from fivefold.tokens.bench import capped_token
+
+    vault, _ = _vault(b, issued=False)
+    creator = b.user(0)
+    cc = capped_token(b, "CloudChat", "CC", 10**28)
+    cc.initialize_supply([creator.address], [to_wei(500)], sender=b.owner)
+    cc.approve(vault, to_wei(500), sender=creator)
+    factory = abi.container(None, "", dex.FACTORY_ARTIFACT).deploy(b.owner, sender=b.deployer)
+    terms = ("Mock Vault", "MV", SUPPLY, 50, ZERO, 0, 0)
+    return vault.issue_and_seed(*terms, factory, cc, to_wei(100), to_wei(500), sender=creator)
+
+
+@operation(
     "mtoken.bid",
     "first bid on an NFT (a lot nobody has bid on), native coin, by a bidder new to the vault; the "
     "vault's first bid",

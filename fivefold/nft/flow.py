@@ -12,7 +12,8 @@ and `cc_farm.reward_rate` (`nft.farm_reward_rate` in the chain file, CC per seco
 live chains, 0.01 on local ones).
 
 `exercise` (local chains: a demo collection, and time must pass for countdowns and auctions):
-fractionalize two NFTs, bid, vote, settle and claim; seed the MToken/CC and CC/native pools, read a
+fractionalize two NFTs (issuing with the MToken/CC pool seeded in the same transaction where CC is at
+home), bid, vote, settle and claim; seed the CC/native pool, read a
 price, swap through the router; stake the CC pool's LP in the farm and claim its CC (where CC is at
 home: elsewhere it arrives only through the bridge); sell an NFT by a signed order and another by
 auction.
@@ -110,10 +111,16 @@ def exercise(ctx: Context) -> None:
         ctx.skip("nft", "needs three exercise accounts")
         return
     creator, holder, bidder = ctx.users[:3]
-    vault = _vault(ctx, creator, holder, bidder)
-    _mall(ctx, creator, bidder, holder)
     treasury = ctx.signer(ctx.treasury)
-    if "CC" not in ctx.config["home"] or treasury is None or ctx["CC"].balanceOf(treasury) < 3 * POOL_CC:
+    cc_ready = (
+        "CC" in ctx.config["home"] and treasury is not None and ctx["CC"].balanceOf(treasury) >= 3 * POOL_CC
+    )
+    if cc_ready:
+        gift = ctx["CC"].transfer(creator, POOL_CC, sender=treasury)
+        ctx.step("CC.transfer (treasury to the vault's creator)", gift)
+    vault = _vault(ctx, creator, holder, bidder, seed=cc_ready)
+    _mall(ctx, creator, bidder, holder)
+    if not cc_ready:
         # By design, as governance's proposals: off its home chain CC arrives only through the bridge.
         note = "CC is not at home on this chain: its pools and farm wait for tokens moving between chains"
         ctx.steps.append(Step("nft: no CC pool or farm", 0, "", note))
@@ -129,9 +136,10 @@ def _mint(ctx: Context, owner) -> int:
     return token_id
 
 
-def _vault(ctx: Context, creator, holder, bidder):
+def _vault(ctx: Context, creator, holder, bidder, seed: bool):
     """Fractionalize: the creator deposits two NFTs of the demo collection into a new vault and issues
-    the MToken (30% goes to a holder); a bidder bids on the first NFT; the creator locks half the
+    the MToken (30% goes to a holder), with `seed` seeding its MToken/CC pool in the same transaction
+    (10% of the supply and the creator's CC); a bidder bids on the first NFT; the creator locks half the
     supply as votes, which reaches the threshold and starts the countdown; after it anyone settles (the
     NFT to the bidder) and the holder claims its 30% of the price. Returns the vault."""
     factory, collection = ctx["VaultFactory"], ctx["NftDemoCollection"]
@@ -144,12 +152,21 @@ def _vault(ctx: Context, creator, holder, bidder):
             "NftDemoCollection.safeTransferFrom (into the vault)",
             collection.safeTransferFrom(creator, vault, token_id, b"", sender=creator),
         )
-    ctx.step(
-        "MTokenVault.issue (1,000,000 MToken, 50% threshold, native coin)",
-        vault.issue(
-            "Demo Vault", "MDEMO", VAULT_SUPPLY, VAULT_THRESHOLD_PERCENT, ZERO, 0, 0, sender=creator
-        ),
-    )
+    terms = ("Demo Vault", "MDEMO", VAULT_SUPPLY, VAULT_THRESHOLD_PERCENT, ZERO, 0, 0)
+    if seed:
+        cc = ctx["CC"]
+        ctx.step("CC.approve (the vault seeds its pool)", cc.approve(vault, POOL_CC, sender=creator))
+        ctx.step(
+            "MTokenVault.issue_and_seed (1,000,000 MToken; 100,000 + 10,000 CC into the pool)",
+            vault.issue_and_seed(
+                *terms, dex.Dex.of(ctx).factory, cc, POOL_MTOKEN, POOL_CC, sender=creator
+            ),
+        )
+    else:
+        ctx.step(
+            "MTokenVault.issue (1,000,000 MToken, 50% threshold, native coin)",
+            vault.issue(*terms, sender=creator),
+        )
     share = VAULT_SUPPLY * 3 // 10
     ctx.step("MTokenVault.transfer (30% to a holder)", vault.transfer(holder, share, sender=creator))
     ctx.step("MTokenVault.bid (lot 0, native coin)", vault.bid(0, VAULT_BID, value=VAULT_BID, sender=bidder))
@@ -168,16 +185,11 @@ def _vault(ctx: Context, creator, holder, bidder):
 
 
 def _dex_and_farm(ctx: Context, treasury, creator, farmer, vault) -> None:
-    """The creator seeds the vault's MToken/CC pool (the MToken's market) and `farmer` the CC/native
+    """The vault's MToken/CC pool (seeded at issue) prices the MToken; `farmer` seeds the CC/native
     pool, whose LP it stakes in the CC farm; the treasury funds the farm from the Ecosystem CC; a swap
     through the router moves the price; after an hour the farmer claims its CC."""
     cc, farm, d = ctx["CC"], ctx["CCLiquidityFarm"], dex.Dex.of(ctx)
-    for account in (creator, farmer):
-        ctx.step("CC.transfer (treasury to a provider)", cc.transfer(account, POOL_CC, sender=treasury))
-    ctx.step(
-        "UniswapV2Router02.addLiquidity (MToken / CC)",
-        dex.seed(d, vault, cc, POOL_MTOKEN, POOL_CC, creator),
-    )
+    ctx.step("CC.transfer (treasury to a provider)", cc.transfer(farmer, POOL_CC, sender=treasury))
     ctx.check(dex.price(d, vault, cc) == POOL_CC * dex.WAD // POOL_MTOKEN, "MToken priced by its pool")
     ctx.step(
         "UniswapV2Router02.addLiquidityETH (CC / native)",

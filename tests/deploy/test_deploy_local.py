@@ -97,6 +97,25 @@ def test_exercise__deployed_suite__every_flow_runs(deployed):
     assert "CPCVesting.release(cpc.team)" in names
     assert "HPCEmitter.mint" in names and "CARTYEmitter.mint" in names
     assert "lending: liquidate" in names and "CMDT.permit" in names
+    assert "LendingMining.claim (suppliers)" in names and "LendingMining.claim (borrowers)" in names
+
+
+def test_deploy__fresh_chain__stablecoin_market_mined_by_two_governed_streams(deployed):
+    """SPEC 4.4: the local default mines the stablecoin market; both streams are chained, named in
+    the market, owned by the timelock and their rates held by the parameter registry."""
+    ctx, _, _ = deployed
+    market = ctx["LendingMarketUSD6"]
+    suppliers, borrowers = ctx["LendingMiningUSD6Suppliers"], ctx["LendingMiningUSD6Borrowers"]
+    assert market.mining() == suppliers.address and suppliers.borrow_stream() == borrowers.address
+    assert (suppliers.market(), suppliers.reporter(), suppliers.borrowers()) == (market, market, False)
+    assert (borrowers.market(), borrowers.reporter(), borrowers.borrowers()) == (market, suppliers, True)
+    registry = ctx["ParameterRegistry"]
+    for stream in (suppliers, borrowers):
+        assert stream.owner() == ctx.address("Timelock")
+        assert stream.reward_rate() == to_wei("0.01") and stream.reward_token() == ctx.address("CC")
+        assert stream.parameter_registry() == registry.address
+    held = {p.name for p in registry.parameters()}
+    assert {"lending_mining.USD6.suppliers_rate", "lending_mining.USD6.borrowers_rate"} <= held
 
 
 def test_exercise__moved_local_time__leaves_every_local_feed_answering_now(deployed, chain):

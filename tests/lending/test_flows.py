@@ -27,6 +27,8 @@ def test_flow__local_chain__deploys_configures_and_exercises(
         ctx.contracts[symbol] = project.CappedToken.deploy(
             symbol, symbol, 10**9 * WAD, deployer, symbol, "1", ape.chain.chain_id, sender=deployer
         )
+    # the treasury holds CC (the Ecosystem allocation): it funds the mining streams
+    ctx["CC"].initialize_supply([governance], [10**6 * WAD], sender=deployer)
     for deployable in flow.CONTRACTS:
         if deployable.when(ctx):
             _deploy(ctx, deployable)
@@ -47,9 +49,13 @@ def test_flow__local_chain__deploys_configures_and_exercises(
 
     flow.exercise(ctx)
     names = [s.name for s in ctx.steps[configured:] if not s.name.startswith("local price feeds")]
-    assert names[0] == "lending: supply 100,000 stablecoin"
+    assert names[:2] == ["CC.approve (the suppliers' stream)", "LendingMining.fund (suppliers, Ecosystem CC)"]
+    supply = names.index("lending: supply 100,000 stablecoin")
+    claim = names.index("LendingMining.claim (suppliers)")
+    assert supply < claim < names.index("LendingMining.claim (borrowers)") < len(names) - 1
     assert names[-1] == "lending: liquidate"
-    assert all(s.gas > 0 for s in ctx.steps)
+    assert ctx["LendingMarketUSD6"].mining() == ctx.address("LendingMiningUSD6Suppliers")
+    assert [s.name for s in ctx.steps if s.gas == 0] == []
 
     rows = lending.market_rows(controller, project)
     by_symbol = {r.symbol: r for r in rows}
