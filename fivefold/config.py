@@ -261,6 +261,12 @@ def load(chain_id: int, profile: str, root: Path = Path(".")) -> dict[str, Any]:
         for key in ("name", "cap", "home"):
             if key not in (tokens.get(symbol) or {}):
                 raise ConfigError(f"{deploy_dir / 'suite.yaml'}: tokens.{symbol}.{key} is missing")
+        if tokens[symbol]["home"] not in CHAIN_FILES.values():
+            known = ", ".join(n for n in CHAIN_FILES.values() if n != "local")
+            raise ConfigError(
+                f"{deploy_dir / 'suite.yaml'}: tokens.{symbol}.home = {tokens[symbol]['home']!r} is not a "
+                f"chain of the suite: write one of {known} (its chain id is the token's constructor argument)"
+            )
     found = addresses(settings, path, profile)
     check_dex(settings, path, profile)
     home_all = bool(chain_file.get("home_all"))

@@ -6,6 +6,7 @@ unless deploying them is expensive and they are never mutated by tests.
 
 import os
 
+import ape
 import pytest
 from hypothesis import HealthCheck, settings
 
@@ -88,7 +89,9 @@ def create_token(project, owner):
 
     def create(name="Test Token", symbol="TST", cap=DEFAULT_CAP, token_owner=None):
         token_owner = token_owner or owner
-        return project.CappedToken.deploy(name, symbol, cap, token_owner, name, "1", sender=token_owner)
+        return project.CappedToken.deploy(
+            name, symbol, cap, token_owner, name, "1", ape.chain.chain_id, sender=token_owner
+        )
 
     return create
 

@@ -394,7 +394,14 @@ def deploy_local_system(
             token = project.MockWrappedNative.deploy(sender=deployer)
         else:
             token = project.CappedToken.deploy(
-                symbol, symbol, 10**12 * WAD, governance, symbol, "1", sender=deployer
+                symbol,
+                symbol,
+                10**12 * WAD,
+                governance,
+                symbol,
+                "1",
+                deployer.provider.chain_id,
+                sender=deployer,
             )
             if holders:
                 token.initialize_supply(list(holders), [supply_each] * len(holders), sender=governance)

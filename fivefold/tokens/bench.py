@@ -13,7 +13,9 @@ AMOUNT = 10**18
 def capped_token(b: Bench, name: str, symbol: str, cap: int):
     """A CappedToken owned (and deployed) by the bench's owner, its EIP-712 name its name: what every
     domain's bench measures against."""
-    return b.project.CappedToken.deploy(name, symbol, cap, b.owner, name, "1", sender=b.owner)
+    return b.project.CappedToken.deploy(
+        name, symbol, cap, b.owner, name, "1", b.chain.chain_id, sender=b.owner
+    )
 
 
 def _funded_token(b: Bench):
@@ -73,3 +75,85 @@ def _register(prefix: str, make, reference: str | None):
 
 _register("token", _funded_token, reference="reference.snekmate_erc20")
 _register("reference.snekmate_erc20", _reference_token, reference=None)
+
+
+# ERC-7281: the token side of a bridge transfer (what Hyperlane's HypXERC20 calls on the token).
+# `bridge.send` / `bridge.receive` (fivefold/bridge) measure the whole transfer through the Mailbox.
+# The targets are this domain's ceilings a little above the measured figures (no issue target);
+# the issue's bound is on the difference: xerc20.burn - xerc20.burn_from <= 10,000 (measured 6,331,
+# asserted by tests/tokens/test_xerc20_burn.py).
+BRIDGE_LIMIT = 1_000_000 * AMOUNT
+OTHER_CHAIN = 56  # a home chain id that is not the bench's: the token is "away" here
+
+
+def _bridged_token(b: Bench, home: bool):
+    """CMDT at home on the bench chain (`home`) or away from it, a BridgeProbe standing for the
+    adapter with BRIDGE_LIMIT each way; user(0) holds 1,000 CMDT and approved the bridge 500; the
+    bridge moved 1 wei out already, so its limit word (and at home `bridged_out`) are nonzero, as
+    on a bridge in use."""
+    home_chain = b.chain.chain_id if home else OTHER_CHAIN
+    token = b.project.CappedToken.deploy(
+        "CMDMAX Token", "CMDT", 10**27, b.owner, "CMDMAX Token", "1", home_chain, sender=b.owner
+    )
+    bridge = b.project.BridgeProbe.deploy(sender=b.owner)
+    if home:
+        token.initialize_supply([b.user(0)], [1_000 * AMOUNT], sender=b.owner)
+    else:
+        token.close_initial_supply(sender=b.owner)
+    token.setLimits(bridge, BRIDGE_LIMIT, BRIDGE_LIMIT, sender=b.owner)
+    if not home:
+        bridge.mint(token, b.user(0), 1_000 * AMOUNT, sender=b.owner)
+    token.approve(bridge, 500 * AMOUNT, sender=b.user(0))
+    bridge.burn(token, b.user(0), 1, sender=b.user(0))
+    return token, bridge
+
+
+def _burn(home: bool):
+    def measure(b: Bench):
+        token, bridge = _bridged_token(b, home)
+        return bridge.burn(token, b.user(0), 10 * AMOUNT, sender=b.user(0))
+
+    return measure
+
+
+def _burn_from(b: Bench):
+    token, bridge = _bridged_token(b, home=True)
+    return bridge.burn_from(token, b.user(0), 10 * AMOUNT, sender=b.user(0))
+
+
+def _mint(home: bool):
+    def measure(b: Bench):
+        token, bridge = _bridged_token(b, home)
+        if home:
+            bridge.burn(token, b.user(0), 10 * AMOUNT, sender=b.user(0))  # something to bring back
+        return bridge.mint(token, b.user(0), 10 * AMOUNT, sender=b.user(2))
+
+    return measure
+
+
+_SEND = "a bridge (BridgeProbe, as HypXERC20) burns 10 CMDT of a holder that approved it 500: allowance, "
+operation(
+    "xerc20.burn",
+    _SEND + "burning limit and supply word written, bridged_out grows (home chain); the bridge in use",
+    target=51_500,
+)(_burn(home=True))
+operation(
+    "xerc20.burn.away",
+    _SEND + "burning limit and supply word written, off the home chain; the bridge in use",
+    target=51_500,
+)(_burn(home=False))
+operation(
+    "xerc20.burn_from",
+    "the same burn through snekmate's burn_from (allowance, balance, supply; no limit, no bridged_out): "
+    "the baseline of the bookkeeping, which may add at most 10,000 gas (xerc20.burn)",
+)(_burn_from)
+operation(
+    "xerc20.mint",
+    "a bridge mints 10 CMDT to a holder of CMDT off the home chain: minting limit, cap, supply word",
+    target=46_500,
+)(_mint(home=False))
+operation(
+    "xerc20.mint.home",
+    "a bridge brings 10 CMDT back to a holder on the home chain: minting limit, bridged_out, supply word",
+    target=46_500,
+)(_mint(home=True))

@@ -10,10 +10,22 @@ from __future__ import annotations
 from eth_account import Account
 from eth_account.messages import encode_typed_data
 
-from fivefold.config import TOKENS, wei
+from fivefold.config import CHAIN_FILES, TOKENS, wei
 from fivefold.context import Context, Deployable
 
 SYMBOLS = TOKENS
+CHAIN_IDS = {name: chain_id for chain_id, name in CHAIN_FILES.items()}
+
+
+def home_chain_id(ctx: Context, symbol: str) -> int:
+    """The chain id of `symbol`'s home chain, a constructor argument: the chain suite.yaml names, so
+    the same on the four chains (and so is the CREATE2 address). Where the token is at home it is the
+    connected chain's id, which is the chain file's (`config.load` checks it) on a real deployment,
+    and 31337 where deploy/local.yaml puts every token at home, or where a test deploys another
+    chain's configuration on ape's local chain (its home tokens are then at home there)."""
+    if symbol in ctx.config["home"]:
+        return ctx.chain_id
+    return CHAIN_IDS[ctx.config["tokens"][symbol]["home"]]
 
 
 def _args(symbol: str):
@@ -21,7 +33,8 @@ def _args(symbol: str):
         spec = ctx.config["tokens"][symbol]
         # The deployer is the initial owner: it binds the CREATE2 address to the deployer
         # (see fivefold.create2) and hands ownership to governance at the end.
-        return [spec["name"], symbol, wei(spec["cap"]), ctx.deployer.address, spec["name"], "1"]
+        name, cap, owner = spec["name"], wei(spec["cap"]), ctx.deployer.address
+        return [name, symbol, cap, owner, name, "1", home_chain_id(ctx, symbol)]
 
     return args
 
@@ -44,7 +57,8 @@ def distribution(ctx: Context, symbol: str) -> tuple[list[str], list[int]]:
 
 
 def configure(ctx: Context) -> None:
-    bridge = ctx.config.get("bridge")
+    # Off its home chain a token is minted only by ERC-7281 bridges within their limits
+    # (`setLimits`, parameters of the registry): the token refuses a minter there.
     for symbol in SYMBOLS:
         token = ctx[symbol]
         if not token.initial_supply_closed():
@@ -53,9 +67,6 @@ def configure(ctx: Context) -> None:
                 ctx.send(f"{symbol}.initialize_supply", token.initialize_supply, recipients, amounts)
             else:
                 ctx.send(f"{symbol}.close_initial_supply", token.close_initial_supply)
-        if symbol not in ctx.config["home"] and bridge and not token.is_minter(bridge):
-            # Off its home chain a token is only ever minted by the bridge.
-            ctx.send(f"{symbol}.set_minter(bridge)", token.set_minter, bridge, True)
 
 
 def sign_typed(signer, contract, chain_id: int, primary: str, fields: list[tuple[str, str]], message: dict):

@@ -1,5 +1,7 @@
 """The deployment engine on ape's local chain (deploy/local.yaml: every token at home)."""
 
+import shutil
+
 import pytest
 
 from fivefold import config, create2, deployment, exercise, manifest
@@ -141,6 +143,15 @@ def test_config__wrong_chain_id__names_the_fix(tmp_path):
 def test_config__missing_owner__names_file_and_key():
     with pytest.raises(config.ConfigError, match=r"deploy/bsc.yaml: profiles.live.owner is not set"):
         config.load(56, "live")
+
+
+def test_config__unknown_home_chain__names_the_fix(tmp_path):
+    """A token's home is a constructor argument (its chain id): a misspelt chain name stops the load."""
+    shutil.copytree("deploy", tmp_path / "deploy")
+    suite = tmp_path / "deploy" / "suite.yaml"
+    suite.write_text(suite.read_text().replace("home: oktc", "home: okc"))
+    with pytest.raises(config.ConfigError, match=r"tokens.CARTY.home = 'okc' is not a chain of the suite"):
+        config.load(56, "local", root=tmp_path)
 
 
 def test_deploy__fresh_chain__committee_pauses_through_the_governor(deployed, accounts):

@@ -1,6 +1,7 @@
 """The ownership handoff at the end of deployment, with two-step ownership: the deployer offers every
 contract to the configured owner, the owner accepts, and check-roles reports what is still pending."""
 
+import ape
 import pytest
 from eth_utils import function_signature_to_4byte_selector
 
@@ -12,7 +13,14 @@ from fivefold.context import Context
 def deployed_by(project, deployer):
     """Two suite contracts owned by the deployer, as after contract creation."""
     token = project.CappedToken.deploy(
-        "CloudChat", "CC", units.to_wei(1_000), deployer, "CloudChat", "1", sender=deployer
+        "CloudChat",
+        "CC",
+        units.to_wei(1_000),
+        deployer,
+        "CloudChat",
+        "1",
+        ape.chain.chain_id,
+        sender=deployer,
     )
     token.close_initial_supply(sender=deployer)
     vault = project.VestingVault.deploy(token, deployer, sender=deployer)

@@ -5,15 +5,19 @@ import subprocess
 import sys
 from pathlib import Path
 
+import ape
+
 from fivefold import verify
 
 
 def test_payload__capped_token__compiles_to_deployed_bytecode(project, owner, networks):
-    token = project.CappedToken.deploy("CloudChat", "CC", 10**28, owner, "CloudChat", "1", sender=owner)
+    token = project.CappedToken.deploy(
+        "CloudChat", "CC", 10**28, owner, "CloudChat", "1", ape.chain.chain_id, sender=owner
+    )
     record = {
         "contract_type": "CappedToken",
         "address": token.address,
-        "args": ["CloudChat", "CC", 10**28, owner.address, "CloudChat", "1"],
+        "args": ["CloudChat", "CC", 10**28, owner.address, "CloudChat", "1", ape.chain.chain_id],
     }
     data = verify.payload(project, "CC", record, networks.provider.network.ecosystem)
 

@@ -7,6 +7,7 @@ Time: every test sets the next block's timestamp explicitly (`at(t)` before a tr
 `chain.mine(timestamp=t)` before a view at "now"), always relative to the chain's own clock.
 """
 
+import ape
 import pytest
 
 from fivefold.emission import model as emission
@@ -32,7 +33,9 @@ def create_emitter(project, deployer, owner):
 
     def create(halving=emission.HPC):
         name = halving.symbol
-        token = project.CappedToken.deploy(name, name, halving.cap, owner, name, "1", sender=owner)
+        token = project.CappedToken.deploy(
+            name, name, halving.cap, owner, name, "1", ape.chain.chain_id, sender=owner
+        )
         emitter = project.HalvingEmitter.deploy(*halving.args(token, owner), sender=deployer)
         token.set_minter(emitter, True, sender=owner)
         return token, emitter
@@ -76,7 +79,9 @@ def started_carty(create_emitter, start_emitter):
 @pytest.fixture(scope="module")
 def cpc(project, owner, treasury):
     """CPC with its whole supply minted once to the treasury (the DAO's 40% lives there)."""
-    token = project.CappedToken.deploy("CPChain", "CPC", CPC_SUPPLY, owner, "CPChain", "1", sender=owner)
+    token = project.CappedToken.deploy(
+        "CPChain", "CPC", CPC_SUPPLY, owner, "CPChain", "1", ape.chain.chain_id, sender=owner
+    )
     token.initialize_supply([treasury], [CPC_SUPPLY], sender=owner)
     return token
 

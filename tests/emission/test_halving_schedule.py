@@ -1,5 +1,7 @@
 """HalvingEmitter schedule views against SPEC's numbers and the Python mirror (no transactions)."""
 
+import ape
+
 from fivefold.emission import model as emission
 from fivefold.units import DAY, WAD
 
@@ -101,7 +103,9 @@ def test_era_at__boundaries__counts_from_zero_then_n_eras(started_hpc):
 
 def test_single_era_schedule__emits_everything_linearly(project, start_emitter, deployer, owner):
     """N = 1: the only era is the last one and takes the whole cap."""
-    token = project.CappedToken.deploy("One", "ONE", 1_000 * WAD, owner, "One", "1", sender=owner)
+    token = project.CappedToken.deploy(
+        "One", "ONE", 1_000 * WAD, owner, "One", "1", ape.chain.chain_id, sender=owner
+    )
     emitter = project.HalvingEmitter.deploy(token, 1_000 * WAD, 1_000, 1, owner, sender=deployer)
     t0 = start_emitter(emitter)
     assert emitter.emitted_at(t0 + 250) == 250 * WAD

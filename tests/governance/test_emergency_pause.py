@@ -15,7 +15,9 @@ STAKE = to_wei(100)
 @pytest.fixture(scope="module")
 def guarded(project, deployer, owner, governor, stranger):
     """A Staking whose guardian is the Governor; `stranger` has STAKE staked and as much to stake."""
-    token = project.CappedToken.deploy("CC", "CC", to_wei(10**6), owner, "CC", "1", sender=owner)
+    token = project.CappedToken.deploy(
+        "CC", "CC", to_wei(10**6), owner, "CC", "1", ape.chain.chain_id, sender=owner
+    )
     token.initialize_supply([stranger.address], [2 * STAKE], sender=owner)
     staking = project.Staking.deploy(token, token, owner, "CloudChat Staking", "1", sender=deployer)
     token.approve(staking, 2**256 - 1, sender=stranger)

@@ -26,7 +26,7 @@ VOTE, PROPOSE = 1, 2
 @pytest.fixture(scope="module")
 def cc(project, owner, proposer, voter):
     token = project.CappedToken.deploy(
-        "CloudChat", "CC", to_wei(10**10), owner, "CloudChat", "1", sender=owner
+        "CloudChat", "CC", to_wei(10**10), owner, "CloudChat", "1", ape.chain.chain_id, sender=owner
     )
     token.initialize_supply([proposer, voter, owner], [2 * THRESHOLD, HONEST, 2 * LOAN], sender=owner)
     return token

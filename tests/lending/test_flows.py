@@ -1,5 +1,7 @@
 """The deploy/exercise hooks: configure twice (idempotent), then the exercise's user flows."""
 
+import ape
+
 from fivefold import deployment
 from fivefold.context import Context
 from fivefold.lending import flow
@@ -23,7 +25,7 @@ def test_flow__local_chain__deploys_configures_and_exercises(
     )
     for symbol in flow.SUITE_TOKENS:
         ctx.contracts[symbol] = project.CappedToken.deploy(
-            symbol, symbol, 10**9 * WAD, deployer, symbol, "1", sender=deployer
+            symbol, symbol, 10**9 * WAD, deployer, symbol, "1", ape.chain.chain_id, sender=deployer
         )
     # the treasury holds CC (the Ecosystem allocation): it funds the mining streams
     ctx["CC"].initialize_supply([governance], [10**6 * WAD], sender=deployer)

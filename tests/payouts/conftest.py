@@ -1,6 +1,7 @@
 """Payouts fixtures: the suite's CMDT, a mock USDT, local price feeds, RedPacket, AirdropRounds,
 and helpers that create, claim and publish the way the dApp and the CSV tool do."""
 
+import ape
 import pytest
 from eth_utils import to_checksum_address
 
@@ -52,7 +53,7 @@ def operator(accounts):
 @pytest.fixture(scope="session")
 def cmdt(project, owner, creator, operator):
     token = project.CappedToken.deploy(
-        "CMDMAX Token", "CMDT", 10**9 * TOKEN, owner, "CMDMAX Token", "1", sender=owner
+        "CMDMAX Token", "CMDT", 10**9 * TOKEN, owner, "CMDMAX Token", "1", ape.chain.chain_id, sender=owner
     )
     token.initialize_supply([creator, operator], [10**6 * TOKEN, 10**7 * TOKEN], sender=owner)
     return token

@@ -18,7 +18,7 @@ def deployed(project, chain, deployer, owner, treasury):
     config = {"owner": owner.address, "treasury": treasury.address, "local": True, "payouts": {}}
     ctx = Context(project=project, chain=chain, deployer=deployer, config=config, users=[])
     ctx.contracts["CMDT"] = project.CappedToken.deploy(
-        "CMDMAX Token", "CMDT", 10**27, deployer, "CMDMAX Token", "1", sender=deployer
+        "CMDMAX Token", "CMDT", 10**27, deployer, "CMDMAX Token", "1", chain.chain_id, sender=deployer
     )
     for d in flow.CONTRACTS:
         if d.when(ctx):

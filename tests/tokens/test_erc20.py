@@ -56,7 +56,7 @@ def test_permit__expired__reverts(minted, holder, spender, chain):
 
 
 def test_burn__holder__reduces_supply_and_frees_cap(minted, holder, owner, minter_contract):
-    minted.burn(ONE, sender=holder)
+    minted.burn(holder, ONE, sender=holder)
     assert minted.totalSupply() == units.to_wei(99)
     minter_contract.mint(minted, holder, minted.cap() - minted.totalSupply(), sender=owner)
     assert minted.totalSupply() == minted.cap()

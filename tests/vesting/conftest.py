@@ -4,6 +4,7 @@ Deployments are module-scoped: ape snapshots each fixture scope and reverts ever
 test to it, so each test starts from the same state without redeploying.
 """
 
+import ape
 import pytest
 
 from fivefold.units import MONTH, to_wei
@@ -20,7 +21,9 @@ SEED_ID = 2
 @pytest.fixture(scope="module")
 def vest_token(project, owner, holder):
     """The vested token (CC's cap), its whole supply held by `holder`."""
-    token = project.CappedToken.deploy("CloudChat", "CC", SUPPLY, owner, "CloudChat", "1", sender=owner)
+    token = project.CappedToken.deploy(
+        "CloudChat", "CC", SUPPLY, owner, "CloudChat", "1", ape.chain.chain_id, sender=owner
+    )
     token.initialize_supply([holder.address], [SUPPLY], sender=owner)
     return token
 

@@ -28,7 +28,9 @@ def deploy_vault_with_supply(project, deployer, owner, treasury, holder):
     """Deploys a token whose initial distribution mints `vested` straight into a new vault."""
 
     def deploy(symbol, cap, vested):
-        token = project.CappedToken.deploy(symbol, symbol, cap, owner, symbol, "1", sender=owner)
+        token = project.CappedToken.deploy(
+            symbol, symbol, cap, owner, symbol, "1", ape.chain.chain_id, sender=owner
+        )
         vault = project.VestingVault.deploy(token.address, owner, sender=deployer)
         vault.set_treasury(treasury, sender=owner)
         token.initialize_supply([vault.address, holder.address], [vested, cap - vested], sender=owner)

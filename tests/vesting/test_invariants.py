@@ -41,7 +41,9 @@ FUZZ_PLANS = [
 def test_vault__random_operations__every_wei_accounted(
     project, deployer, owner, treasury, holder, beneficiary, spender, stranger, non_owner, chain
 ):
-    token = project.CappedToken.deploy("CloudChat", "CC", CAP, owner, "CloudChat", "1", sender=owner)
+    token = project.CappedToken.deploy(
+        "CloudChat", "CC", CAP, owner, "CloudChat", "1", chain.chain_id, sender=owner
+    )
     token.initialize_supply([holder.address], [CAP], sender=owner)
     vault = project.VestingVault.deploy(token.address, owner, sender=deployer)
     vault.set_treasury(treasury, sender=owner)

@@ -4,6 +4,7 @@ identity contract wired to it, and actors by role.
 Deployments are module-scoped: ape snapshots each fixture scope and reverts every test to it.
 """
 
+import ape
 import pytest
 
 from fivefold.units import to_wei
@@ -47,7 +48,9 @@ def funder(accounts):
 @pytest.fixture(scope="module")
 def cc(project, owner, staker, second_staker, exchange, funder):
     """The governance and reward token: BALANCE each for the stakers, the exchange and the funder."""
-    token = project.CappedToken.deploy("CloudChat", "CC", SUPPLY, owner, "CloudChat", "1", sender=owner)
+    token = project.CappedToken.deploy(
+        "CloudChat", "CC", SUPPLY, owner, "CloudChat", "1", ape.chain.chain_id, sender=owner
+    )
     holders = [staker, second_staker, exchange, funder]
     token.initialize_supply([h.address for h in holders], [BALANCE] * len(holders), sender=owner)
     return token

@@ -9,7 +9,9 @@ LIMIT = 2**96 - 1
 @pytest.fixture
 def big(project, deployer, owner, staker):
     """A token with a supply above 2**96 wei, all held by `staker`, and a staking contract for it."""
-    token = project.CappedToken.deploy("Big", "BIG", 2**100, owner, "Big", "1", sender=owner)
+    token = project.CappedToken.deploy(
+        "Big", "BIG", 2**100, owner, "Big", "1", ape.chain.chain_id, sender=owner
+    )
     token.initialize_supply([staker.address], [2**98], sender=owner)
     contract = project.Staking.deploy(token, token, owner, "Big Staking", "1", sender=deployer)
     token.approve(contract, 2**256 - 1, sender=staker)

@@ -1,5 +1,6 @@
 """The Smart DAO's instance: HPC staked for votes, income paid in another token, no identities."""
 
+import ape
 import pytest
 
 from fivefold.units import to_wei
@@ -8,7 +9,9 @@ from fivefold.units import to_wei
 @pytest.fixture
 def hpc_staking(project, deployer, owner, staker, funder, cc):
     """Staking of an HPC-like token with CC income; `staker` holds HPC, `funder` funds CC."""
-    hpc = project.CappedToken.deploy("HPC", "HPC", to_wei(10**9), owner, "HPC", "1", sender=owner)
+    hpc = project.CappedToken.deploy(
+        "HPC", "HPC", to_wei(10**9), owner, "HPC", "1", ape.chain.chain_id, sender=owner
+    )
     hpc.initialize_supply([staker.address], [to_wei(1_000)], sender=owner)
     contract = project.Staking.deploy(hpc, cc, owner, "HPC Staking", "1", sender=deployer)
     hpc.approve(contract, 2**256 - 1, sender=staker)

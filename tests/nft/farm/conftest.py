@@ -4,6 +4,7 @@ the router, a LiquidityFarm of that pool's LP token, and actors by role.
 Deployments are module-scoped: ape snapshots each fixture scope and reverts every test to it.
 """
 
+import ape
 import pytest
 
 from fivefold import abi
@@ -44,7 +45,9 @@ def trader(accounts):
 @pytest.fixture(scope="module")
 def cc(project, owner, farmer, second_farmer, funder, trader):
     """The reward token (a CappedToken, as CC is): BALANCE for the providers, the funder, the trader."""
-    token = project.CappedToken.deploy("CloudChat", "CC", SUPPLY, owner, "CloudChat", "1", sender=owner)
+    token = project.CappedToken.deploy(
+        "CloudChat", "CC", SUPPLY, owner, "CloudChat", "1", ape.chain.chain_id, sender=owner
+    )
     holders = [farmer, second_farmer, funder, trader]
     token.initialize_supply([h.address for h in holders], [BALANCE] * len(holders), sender=owner)
     return token
@@ -53,7 +56,9 @@ def cc(project, owner, farmer, second_farmer, funder, trader):
 @pytest.fixture(scope="module")
 def mtoken(project, owner, farmer, second_farmer, trader):
     """A vault's MToken stand-in (another CappedToken)."""
-    token = project.CappedToken.deploy("Fraction", "MTK", SUPPLY, owner, "Fraction", "1", sender=owner)
+    token = project.CappedToken.deploy(
+        "Fraction", "MTK", SUPPLY, owner, "Fraction", "1", ape.chain.chain_id, sender=owner
+    )
     holders = [farmer, second_farmer, trader]
     token.initialize_supply([h.address for h in holders], [BALANCE] * len(holders), sender=owner)
     return token
