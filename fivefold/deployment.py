@@ -401,6 +401,8 @@ def owned_by_accounts(ctx: Context) -> list[tuple[str, str]]:
         if domains.owner_of(ctx, name, contract) is None:
             continue  # not claimed by governance: a local double, or a suite without a timelock
         owner = contract.owner()
+        if int(owner, 16) == 0:
+            continue  # ownerless for good (Hyperlane's storage ISM: its validators are immutable)
         if not ctx.chain.provider.get_code(owner):
             rows.append((name, owner))
     return rows
@@ -652,11 +654,16 @@ def _owners(ctx: Context) -> str:
     chain the configured owner keeps the local test doubles)."""
     names = {c.address: n for n, c in ctx.contracts.items()}
     owners = dict.fromkeys(c.owner() for _, c in owned(ctx))
+    # Hyperlane's fixed parts: no owner, or the CREATE2 proxy (which can only create)
+    nobody = {create2.FACTORY, "0x" + "00" * 20}
     contracts = [names[o] for o in owners if o in names]
     accounts = [
-        f"the configured owner {_short(o)}" if o == ctx.owner else _short(o) for o in owners if o not in names
+        f"the configured owner {_short(o)}" if o == ctx.owner else _short(o)
+        for o in owners
+        if o not in names and o not in nobody
     ]
-    held = sorted(contracts) + accounts
+    fixed = ["nobody (Hyperlane's fixed parts)"] if nobody & set(owners) else []
+    held = sorted(contracts) + accounts + fixed
     return "every contract owned by " + ", ".join(held) if held else "nothing owned"
 
 

@@ -61,12 +61,12 @@ def _read_chain(project, provider, manifest: dict) -> ChainBooks:
     }
     box = provider.web3.eth.contract(address=mailbox["address"], abi=hyperlane.artifact("Mailbox")["abi"])
     for event in box.events.Dispatch().get_logs(from_block=0):
-        raw = bytes(event.args.message)
+        raw = bytes(event["args"]["message"])
         symbol = routers.get(hyperlane.from_bytes32(raw[_SENDER]).lower())
         if symbol:
             amount = int.from_bytes(raw[_BODY + 32 : _BODY + 64], "big")
             books.dispatched.append((keccak(raw), symbol, int.from_bytes(raw[_DESTINATION], "big"), amount))
-    books.processed = {bytes(e.args.messageId) for e in box.events.ProcessId().get_logs(from_block=0)}
+    books.processed = {bytes(e["args"]["messageId"]) for e in box.events.ProcessId().get_logs(from_block=0)}
     return books
 
 
@@ -116,6 +116,8 @@ def summarize(books: dict[int, ChainBooks]):
     rows, wrong = [], []
     for symbol in TOKENS:
         held = {c: books[c].tokens[symbol] for c in chains if symbol in books[c].tokens}
+        if not held:
+            continue  # not deployed on these chains
         caps = {cap for _, cap, _, _ in held.values()}
         cap = max(caps) if caps else 0
         homes = {home for _, _, _, home in held.values()}

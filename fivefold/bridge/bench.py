@@ -4,9 +4,10 @@ contracts, and the protocol's own parts of each measured alone.
 One chain suffices: the router is enrolled with itself for the chain's own domain, so a transfer
 to that domain dispatches on the Mailbox and is processed by the same Mailbox with the relay's
 validator signatures (2 of 3), exactly the calls a transfer between two chains makes on each side.
-The token is the tests' BridgeMockXERC20 (burn spends the user's allowance, mint credits): the lead
-measures CappedToken's xERC20 limits on top of it. A prior transfer warms nothing the measured one
-uses but the Mailbox's nonce and tree (as on a live chain after its first message).
+The token is the suite's CappedToken (CMDT at home on the bench chain): its ERC-7281 burn and mint,
+limits and `bridged_out` bookkeeping included (`xerc20.*` measures the token's part alone). A prior
+transfer warms nothing the measured one uses but the Mailbox's nonce and tree (as on a live chain
+after its first message).
 """
 
 from __future__ import annotations
@@ -30,30 +31,24 @@ class _Receipt:
 
 
 def _bridge(b: Bench):
-    """Hyperlane's core on the bench chain, a mock xERC20 held by user(0) and its HypXERC20
-    enrolled with itself; one transfer already sent and delivered. Returns (chain, core, router,
-    user chain, relayer chain)."""
+    """Hyperlane's core on the bench chain, CMDT (a CappedToken at home here, 10 transfers' worth
+    held by user(0)) and its HypXERC20 enrolled with itself, with a daily limit of 1,000 transfers
+    each way; one transfer already sent and delivered. Returns (chain, core, router, user chain,
+    relayer chain)."""
+    from fivefold.tokens.bench import capped_token
+
     w3 = b.chain.provider.web3
     chain = hyperlane.Chain(w3, Account.from_key(b.deployer.private_key))
     user = hyperlane.Chain(w3, Account.from_key(b.user(0).private_key))
     relayer = hyperlane.Chain(w3, Account.from_key(b.user(1).private_key))
     core = hyperlane.deploy_core(chain, b.owner.address)
-    contract_type = b.project.BridgeMockXERC20.contract_type
-    abi = [item.model_dump(mode="json", by_alias=True) for item in contract_type.abi]
-    token = w3.eth.contract(
-        address=chain.deploy(
-            "BridgeMockXERC20",
-            [chain.sender.address, user.sender.address, 10 * AMOUNT],
-            abi,
-            contract_type.deployment_bytecode.bytecode,
-        ),
-        abi=abi,
-    )
-    router = hyperlane.deploy_router(core, token.address, chain.sender.address, b.owner.address)
-    chain.send(token.functions.set_bridge(router.address))
+    cmdt = capped_token(b, "CMDMAX Token", "CMDT", 10**27)
+    cmdt.initialize_supply([b.user(0)], [10 * AMOUNT], sender=b.owner)
+    router = hyperlane.deploy_router(core, cmdt.address, chain.sender.address, b.owner.address)
+    cmdt.setLimits(router.address, 1_000 * AMOUNT, 1_000 * AMOUNT, sender=b.owner)
     itself = [hyperlane.to_bytes32(router.address)]
     chain.send(router.functions.enrollRemoteRouters([chain.chain_id], itself))
-    user.send(token.functions.approve(router.address, 10 * AMOUNT))
+    cmdt.approve(router.address, 10 * AMOUNT, sender=b.user(0))
     _send(router, user, chain.chain_id)
     relay.relay_once([_as(core, relayer)])
     return chain, core, router, user, relayer
@@ -72,9 +67,10 @@ def _send(router, user: hyperlane.Chain, domain: int):
 
 @operation(
     "bridge.send",
-    "HypXERC20.transferRemote by a user (allowance given): the token's burn(user, amount), the "
-    "router's message, Mailbox.dispatch with the MerkleTreeHook insert (required hook) and the "
-    "zero-fee ProtocolFee (default hook); the Mailbox's nonce and tree already used once",
+    "HypXERC20.transferRemote by a user (allowance given): CMDT's ERC-7281 burn(user, amount) "
+    "within the router's limit, the router's message, Mailbox.dispatch with the MerkleTreeHook "
+    "insert (required hook) and the zero-fee ProtocolFee (default hook); the Mailbox's nonce and "
+    "tree already used once",
 )
 def send(b: Bench):
     chain, _, router, user, _ = _bridge(b)
@@ -97,7 +93,7 @@ def dispatch(b: Bench):
     "bridge.receive",
     "Mailbox.process by the relayer of a HypXERC20 transfer: the 2-of-3 message-id multisig ISM's "
     "verification (two ecrecovers), the router's handle (enrolled-sender check) and the token's "
-    "mint(user, amount) to an account already holding it",
+    "mint(user, amount) to an account already holding it (CMDT at home: bridged_out brought back)",
 )
 def receive(b: Bench):
     chain, core, router, user, relayer = _bridge(b)

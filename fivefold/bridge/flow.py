@@ -135,6 +135,12 @@ for _symbol in TOKENS:
         ),
     ]
 
+# Contracts whose OpenZeppelin constructor made their creator, the CREATE2 proxy (which can only
+# create), the owner: nobody can act as it. The MerkleTreeHook's owner settings are a mail client's
+# that a hook never uses; a router implementation's initializers are disabled (only its proxy, the
+# router, is initialized with the deployer, then the timelock, as owner).
+FACTORY_OWNED = {"HyperlaneMerkleTreeHook"} | {f"Hyp{s}Implementation" for s in TOKENS}
+
 # Contracts whose address differs per chain (the Mailbox's domain is in its init code).
 PER_CHAIN = {"HyperlaneMailbox", "HyperlaneMerkleTreeHook"} | {
     name for s in TOKENS for name in (f"Hyp{s}Implementation", f"Hyp{s}")
@@ -202,6 +208,9 @@ def configure(ctx: Context) -> None:
             ctx["HyperlaneMerkleTreeHook"],
         )
     for symbol in bridged(ctx):
+        # the router seen through its implementation's ABI (the proxy's own has no `owner`), so the
+        # handoff gives it to the timelock with everything else
+        ctx.contracts[f"Hyp{symbol}"] = router(ctx, symbol)
         _enroll(ctx, symbol)
         token, hyp = ctx[symbol], ctx.address(f"Hyp{symbol}")
         mint, burn = limits(ctx, symbol)

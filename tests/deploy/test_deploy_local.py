@@ -5,6 +5,7 @@ import shutil
 import pytest
 
 from fivefold import config, create2, deployment, exercise, manifest
+from fivefold.bridge import flow as bridge_flow
 from fivefold.context import FRESH_SECONDS
 from fivefold.units import to_wei
 from fivefold.vesting import model as vesting
@@ -37,6 +38,10 @@ def test_deploy__fresh_chain__no_role_left_with_deployer(deployed):
             continue
         if contract.contract_type.name == "LocalPriceFeed":  # a local double: the test account answers it
             assert contract.owner() == ctx.owner, name
+        elif name == "HyperlaneISM":  # Hyperlane's storage ISM: no owner, its validators are fixed
+            assert int(contract.owner(), 16) == 0
+        elif name in bridge_flow.FACTORY_OWNED:  # owned by the CREATE2 proxy, which only creates
+            assert contract.owner() == create2.FACTORY
         else:
             assert contract.owner() in timelocks, name
     assert deployment.owned_by_accounts(ctx) == []
@@ -172,3 +177,23 @@ def test_deploy__fresh_chain__committee_pauses_through_the_governor(deployed, ac
     governor.emergency_pause(controller, market, sender=member)
     config = controller.market_config(market)
     assert config.deposit_paused and config.borrow_paused
+
+
+def test_deploy__fresh_chain__bridge_routers_where_predicted_and_limited(deployed):
+    """Each token's router is where `router_on` computes it offline (how a chain enrolls its peers'
+    routers without reading them), owned by the timelock, with the token's daily limits (1% of the
+    cap each way) held by the registry; the Mailbox is initialized with the suite's ISM and hooks."""
+    ctx, _, _ = deployed
+    registry = ctx["ParameterRegistry"]
+    held = {p.name for p in registry.parameters()}
+    for symbol in config.TOKENS:
+        hyp = ctx.address(f"Hyp{symbol}")
+        assert bridge_flow.router_on(ctx, symbol, ctx.chain_id) == hyp
+        assert bridge_flow.router(ctx, symbol).owner() == ctx.address("Timelock")
+        token, limit = ctx[symbol], ctx[symbol].cap() // 100
+        assert (token.mintingMaxLimitOf(hyp), token.burningMaxLimitOf(hyp)) == (limit, limit)
+        assert {f"{symbol.lower()}.bridge_mint_limit", f"{symbol.lower()}.bridge_burn_limit"} <= held
+    mailbox = ctx["HyperlaneMailbox"]
+    assert mailbox.defaultIsm() == ctx.address("HyperlaneISM")
+    assert mailbox.requiredHook() == ctx.address("HyperlaneMerkleTreeHook")
+    assert mailbox.owner() == ctx.address("Timelock")

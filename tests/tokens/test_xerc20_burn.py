@@ -118,7 +118,7 @@ def test_burn_from__no_allowance__reverts(home_token, bridge_probe, holder):
 def test_burn__bridge_bookkeeping__adds_at_most_10000_gas(project, home_token, away_token, owner, holder):
     """A transfer out (bridge burn with a finite allowance, every slot touched before) against the same
     burn through `burn_from` (no limit, no bridged_out), on the home chain and off it; the figures
-    are in docs/bridge-token.md."""
+    are in docs/bridge.md."""
     probes = [project.BridgeProbe.deploy(sender=owner) for _ in range(2)]
     costs = {}
     for token, where in ((home_token, "home"), (away_token, "away")):
