@@ -160,7 +160,8 @@ def set_committee(committee: address):
     @param committee The committee contract.
     """
     owner_2step.ownable._check_owner()
-    assert committee == empty(address) or committee.is_contract, "rnode_pool: committee is not a contract"
+    assert committee == empty(address) or committee.is_contract, \
+        "rnode_pool: committee is not a contract"
     self.committee = committee
     log IRNodePool.CommitteeSet(committee=committee)
 

@@ -9,7 +9,9 @@ from tests.nodes.pools.conftest import BUDGET, ECON_MIN, LOCK, RAISING, SETTLEME
 R = model.REWARD_PER_SEASON
 
 
-def test_claim__two_nodes_one_season__pro_rata(econ_funded, pools_cpc, econ_node, econ_node2, econ_genesis, chain):
+def test_claim__two_nodes_one_season__pro_rata(
+    econ_funded, pools_cpc, econ_node, econ_node2, econ_genesis, chain
+):
     """1:3 deposits share season 0's 1,250,000 CPC 1:3, in its settlement."""
     at(chain, econ_genesis, 0, RAISING)
     econ_funded.deposit(ECON_MIN, sender=econ_node)
@@ -61,7 +63,9 @@ def test_claim__season_not_locked_in__nothing_for_it(econ_funded, econ_node, eco
     assert econ_funded.claim(sender=econ_node).return_value == R + R // 2
 
 
-def test_claim__left_before_lock__nothing_for_the_season(econ_funded, econ_node, econ_node2, econ_genesis, chain):
+def test_claim__left_before_lock__nothing_for_the_season(
+    econ_funded, econ_node, econ_node2, econ_genesis, chain
+):
     """A deposit withdrawn in the same raising was never locked: it earns nothing of the season."""
     at(chain, econ_genesis, 0, RAISING)
     econ_funded.deposit(ECON_MIN, sender=econ_node)
@@ -73,7 +77,9 @@ def test_claim__left_before_lock__nothing_for_the_season(econ_funded, econ_node,
     assert econ_funded.claim(sender=econ_node).return_value == R
 
 
-def test_claim__deposit_rolled_over_three_seasons__claims_all_at_once(econ_funded, econ_node, econ_genesis, chain):
+def test_claim__deposit_rolled_over_three_seasons__claims_all_at_once(
+    econ_funded, econ_node, econ_genesis, chain
+):
     """A deposit nobody touches rolls into seasons 1 and 2; one claim in season 3's lock pays all
     three settled seasons (any time after settlement)."""
     at(chain, econ_genesis, 0, RAISING)

@@ -5,7 +5,9 @@ import ape
 from tests.nodes.pools.conftest import ECON_MIN, LOCK, RAISING, SETTLEMENT, at
 
 
-def test_deposit__in_raising__deposit_total_votes_and_balance(econ_pool, pools_cpc, econ_node, econ_genesis, chain):
+def test_deposit__in_raising__deposit_total_votes_and_balance(
+    econ_pool, pools_cpc, econ_node, econ_genesis, chain
+):
     """A first deposit of the minimum in season 0's raising: deposit_of, total, votes, event, CPC moved."""
     before = pools_cpc.balanceOf(econ_node)
     at(chain, econ_genesis, 0, RAISING)
@@ -17,7 +19,9 @@ def test_deposit__in_raising__deposit_total_votes_and_balance(econ_pool, pools_c
     assert econ_pool.Deposited(econ_node, ECON_MIN, ECON_MIN) in tx.events
 
 
-def test_deposit__top_up_below_minimum_of_a_node_at_the_minimum__accepted(econ_pool, econ_node, econ_genesis, chain):
+def test_deposit__top_up_below_minimum_of_a_node_at_the_minimum__accepted(
+    econ_pool, econ_node, econ_genesis, chain
+):
     """A top-up may be small: only the deposit after it must reach the minimum."""
     at(chain, econ_genesis, 0, RAISING)
     econ_pool.deposit(ECON_MIN, sender=econ_node)

@@ -11,7 +11,9 @@ def _deposited(pool, node, genesis, chain, amount=2 * ECON_MIN):
     pool.deposit(amount, sender=node)
 
 
-def test_withdraw__in_raising__deposit_total_and_balance(econ_pool, pools_cpc, econ_node, econ_genesis, chain):
+def test_withdraw__in_raising__deposit_total_and_balance(
+    econ_pool, pools_cpc, econ_node, econ_genesis, chain
+):
     """A partial withdrawal in the same raising returns the CPC and lowers deposit, total and votes."""
     _deposited(econ_pool, econ_node, econ_genesis, chain)
     before = pools_cpc.balanceOf(econ_node)

@@ -62,11 +62,12 @@ def test_delegate__any_call__reverts(node_votes, econ_node):
         node_votes.delegateBySig(econ_node, 0, 2**40, 27, b"\x01" * 32, b"\x01" * 32, sender=econ_node)
 
 
-def test_clock__any_time__timestamp(node_votes, econ_pool, chain):
+def test_clock__any_time__timestamp(node_votes, econ_pool, rnode_pool, chain):
     """ERC-6372 clock: the timestamp, as the pools'."""
     assert node_votes.clock() == econ_pool.clock() == chain.blocks.head.timestamp
     assert node_votes.CLOCK_MODE() == "mode=timestamp"
-    assert (node_votes.economy_pool(), node_votes.rnode_pool()) == (econ_pool.address, node_votes.rnode_pool())
+    assert node_votes.economy_pool() == econ_pool
+    assert node_votes.rnode_pool() == rnode_pool
 
 
 @pytest.mark.parametrize("which", ["economy", "rnode"])

@@ -138,7 +138,9 @@ def test_withdraw__rest_below_minimum__reverts(rnode_pool, econ_node):
         rnode_pool.withdraw(RNODE_MIN + 1, sender=econ_node)
 
 
-def test_set_lock_minutes__by_owner__applies_to_later_deposits(rnode_pool, owner, econ_node, econ_node2, chain):
+def test_set_lock_minutes__by_owner__applies_to_later_deposits(
+    rnode_pool, owner, econ_node, econ_node2, chain
+):
     """A new lock applies from the next deposit; earlier deposits keep their unlock time."""
     first = _deposit(rnode_pool, econ_node)
     tx = rnode_pool.set_lock_minutes(model.MAX_LOCK_MINUTES, sender=owner)
@@ -179,7 +181,9 @@ def test_set_committee__by_owner__event(rnode_pool, owner, node_votes):
     assert rnode_pool.CommitteeSet(node_votes) in tx.events
 
 
-def test_sweep__force_sent_cpc__owner_recovers_it(rnode_pool, pools_cpc, owner, pools_funder, econ_node, chain):
+def test_sweep__force_sent_cpc__owner_recovers_it(
+    rnode_pool, pools_cpc, owner, pools_funder, econ_node, chain
+):
     """Force-sent CPC is surplus: deposits and withdrawals are untouched, the owner sweeps it."""
     pools_cpc.transfer(rnode_pool, 5, sender=econ_node)
     tx = _deposit(rnode_pool, econ_node)
