@@ -191,7 +191,7 @@ def deposit(amount: uint256):
     assert d + amount >= MIN_DEPOSIT, "economy_pool: deposit below the minimum"
     total: uint256 = deposit_votes._value_of(deposit_votes._TOTAL)
     self._settle(msg.sender, d, self._advance(total).index)
-    deposit_votes._change(msg.sender, d, total, amount, True)
+    deposit_votes._change(msg.sender, d, total, amount, True, 0)
     log IEconomyPool.Deposited(node=msg.sender, amount=amount, deposit=d + amount)
     asset_transfer._pull_exact(cpc, msg.sender, amount)
 
@@ -211,7 +211,7 @@ def withdraw(amount: uint256):
     assert d - amount == 0 or d - amount >= MIN_DEPOSIT, "economy_pool: deposit below the minimum"
     total: uint256 = deposit_votes._value_of(deposit_votes._TOTAL)
     self._settle(msg.sender, d, self._advance(total).index)
-    deposit_votes._change(msg.sender, d, total, amount, False)
+    deposit_votes._change(msg.sender, d, total, amount, False, 0)
     log IEconomyPool.Withdrawn(node=msg.sender, amount=amount, deposit=d - amount)
     asset_transfer._pay_token(cpc, msg.sender, amount)
 

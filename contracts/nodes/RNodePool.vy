@@ -76,8 +76,6 @@ _MINUTE: constant(uint256) = 60
 # @dev CPC, fixed at deployment.
 cpc: public(immutable(address))
 
-# @dev When each node's last deposit's lock ends.
-_unlock: HashMap[address, uint256]
 # @dev The lock of deposits made from now on, in minutes.
 lock_minutes: public(uint256)
 # @dev The proposer committee (empty: no term lock).
@@ -110,10 +108,10 @@ def deposit(amount: uint256):
     assert amount != 0, "rnode_pool: zero amount"
     d: uint256 = deposit_votes._value_of(msg.sender)
     assert d + amount >= MIN_DEPOSIT, "rnode_pool: deposit below the minimum"
-    deposit_votes._change(
-        msg.sender, d, deposit_votes._value_of(deposit_votes._TOTAL), amount, True
-    )
-    self._unlock[msg.sender] = block.timestamp + self.lock_minutes * _MINUTE
+    # The unlock time lives in the node's head word (deposit_votes' host field): one slot.
+    unlock: uint256 = block.timestamp + self.lock_minutes * _MINUTE
+    total: uint256 = deposit_votes._value_of(deposit_votes._TOTAL)
+    deposit_votes._change(msg.sender, d, total, amount, True, unlock)
     log IRNodePool.Deposited(node=msg.sender, amount=amount, deposit=d + amount)
     asset_transfer._pull_exact(cpc, msg.sender, amount)
 
@@ -130,11 +128,11 @@ def withdraw(amount: uint256):
     d: uint256 = deposit_votes._value_of(msg.sender)
     assert amount <= d, "rnode_pool: amount above deposit"
     assert d - amount == 0 or d - amount >= MIN_DEPOSIT, "rnode_pool: deposit below the minimum"
-    assert block.timestamp >= self._unlock[msg.sender], "rnode_pool: deposit locked"
+    unlock: uint256 = deposit_votes._extra_of(msg.sender)
+    assert block.timestamp >= unlock, "rnode_pool: deposit locked"
     assert not self._term_locked(msg.sender), "rnode_pool: elected to a committee term"
-    deposit_votes._change(
-        msg.sender, d, deposit_votes._value_of(deposit_votes._TOTAL), amount, False
-    )
+    total: uint256 = deposit_votes._value_of(deposit_votes._TOTAL)
+    deposit_votes._change(msg.sender, d, total, amount, False, unlock)
     log IRNodePool.Withdrawn(node=msg.sender, amount=amount, deposit=d - amount)
     asset_transfer._pay_token(cpc, msg.sender, amount)
 
@@ -191,7 +189,7 @@ def unlock_time(node: address) -> uint256:
     @param node The node.
     @return uint256 The timestamp.
     """
-    return self._unlock[node]
+    return deposit_votes._extra_of(node)
 
 
 @external
@@ -205,7 +203,7 @@ def can_withdraw(node: address) -> bool:
     """
     return (
         deposit_votes._value_of(node) != 0
-        and block.timestamp >= self._unlock[node]
+        and block.timestamp >= deposit_votes._extra_of(node)
         and not self._term_locked(node)
     )
 

@@ -20,9 +20,13 @@
         first, then a binary search of the history, at most
         `MAX_SEARCH_STEPS` steps (counts are below 2**48).
 
-        Head word = value (160 bits) | latest second (48) | count (48).
-        A value is at most the pool's CPC (below 2**96), so every field
-        fits.
+        Head word = value (112 bits) | latest second (48) | count (48)
+                    | host field (48).
+        A value is at most the pool's CPC, below CPC's cap of 10**27 <
+        2**90, so it fits. The host field is the pool's own per-node
+        number kept in the same slot (the RNode Pool's unlock time), so
+        a deposit writes one slot per node; it is not part of the
+        checkpoint and the history does not keep it.
 @custom:security State only; the host moves tokens after calling
         `_change` (checks-effects-interactions). Reverts carry this
         module's name: "deposit_votes: ...".
@@ -38,10 +42,12 @@ MAX_SEARCH_STEPS: constant(uint256) = 48
 _TOTAL: constant(address) = empty(address)
 
 # Head word: value | latest second | count.
-_VALUE_MASK: constant(uint256) = constants.MASK_160
-_TIME_SHIFT: constant(uint256) = 160
+_VALUE_MASK: constant(uint256) = 2**112 - 1
+_TIME_SHIFT: constant(uint256) = 112
 _TIME_MASK: constant(uint256) = constants.MASK_48
-_COUNT_SHIFT: constant(uint256) = 208
+_COUNT_SHIFT: constant(uint256) = 160
+_COUNT_MASK: constant(uint256) = constants.MASK_48
+_EXTRA_SHIFT: constant(uint256) = 208
 # History word: value | second.
 _POINT_VALUE_MASK: constant(uint256) = 2**208 - 1
 _POINT_TIME_SHIFT: constant(uint256) = 208
@@ -65,26 +71,45 @@ def _value_of(key: address) -> uint256:
 
 
 @internal
-def _write(key: address, amount: uint256):
+@view
+def _extra_of(node: address) -> uint256:
+    """
+    @dev The host's own field of `node`'s head word.
+    @param node The node.
+    @return uint256 The field (below 2**48).
+    """
+    return self._heads[node] >> _EXTRA_SHIFT
+
+
+@internal
+def _write(key: address, amount: uint256, extra: uint256):
     """
     @dev Makes `amount` the latest checkpoint of `key` as of now: a change
          in a later second first moves the head into the history; one in
          the same second overwrites it.
     @param key A node, or `_TOTAL`.
-    @param amount The new value (below 2**160).
+    @param amount The new value (below 2**112).
+    @param extra The host field to store with it (below 2**48).
     """
     word: uint256 = self._heads[key]
     time: uint256 = (word >> _TIME_SHIFT) & _TIME_MASK
-    count: uint256 = word >> _COUNT_SHIFT
+    count: uint256 = (word >> _COUNT_SHIFT) & _COUNT_MASK
     if time != block.timestamp:
         if count != 0:
             self._history[key][count - 1] = (word & _VALUE_MASK) | (time << _POINT_TIME_SHIFT)
         count += 1
-    self._heads[key] = amount | (block.timestamp << _TIME_SHIFT) | (count << _COUNT_SHIFT)
+    self._heads[key] = (
+        amount
+        | (block.timestamp << _TIME_SHIFT)
+        | (count << _COUNT_SHIFT)
+        | (extra << _EXTRA_SHIFT)
+    )
 
 
 @internal
-def _change(node: address, deposit: uint256, total: uint256, amount: uint256, increase: bool):
+def _change(
+    node: address, deposit: uint256, total: uint256, amount: uint256, increase: bool, extra: uint256
+):
     """
     @dev Adds `amount` to (or removes it from) `node`'s deposit and the
          total, checkpointing both. The host has read both values (it
@@ -95,13 +120,14 @@ def _change(node: address, deposit: uint256, total: uint256, amount: uint256, in
     @param amount The change, in wei (the host checks it is not zero and,
            for a removal, at most `deposit`).
     @param increase True for a deposit.
+    @param extra The node's host field from now on (below 2**48).
     """
     if increase:
-        self._write(node, deposit + amount)
-        self._write(_TOTAL, total + amount)
+        self._write(node, deposit + amount, extra)
+        self._write(_TOTAL, total + amount, 0)
     else:
-        self._write(node, deposit - amount)
-        self._write(_TOTAL, total - amount)
+        self._write(node, deposit - amount, extra)
+        self._write(_TOTAL, total - amount, 0)
 
 
 @internal
@@ -116,7 +142,7 @@ def _lookup(key: address, timepoint: uint256) -> uint256:
     @return uint256 The value.
     """
     word: uint256 = self._heads[key]
-    count: uint256 = word >> _COUNT_SHIFT
+    count: uint256 = (word >> _COUNT_SHIFT) & _COUNT_MASK
     if count == 0:
         return 0
     if (word >> _TIME_SHIFT) & _TIME_MASK <= timepoint:
@@ -233,4 +259,4 @@ def numCheckpoints(account: address) -> uint256:
     @param account The node.
     @return uint256 The count.
     """
-    return self._heads[account] >> _COUNT_SHIFT
+    return (self._heads[account] >> _COUNT_SHIFT) & _COUNT_MASK

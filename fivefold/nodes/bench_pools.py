@@ -4,7 +4,10 @@ withdrawal.
 
 Setting: CPC minted once (1e9) to the treasury and two nodes; the Economy Pool funded with 5,000,000 CPC
 (four seasons); season 0's raising has begun; another node (user 1) deposited 100,000 CPC in each pool
-before the measured node.
+before the measured node. The issue names no figure but the 1,000-node claim's (equal to the claim's
+within 1%, checked by `not_above`); each target is this part's own ceiling, a little above the measured
+figure (2026-12-02: deposit 102,226, claim 80,961 with or without 1,000 other nodes, RNode deposit
+96,306, RNode withdrawal 102,254).
 """
 
 from fivefold.gas import Bench, operation
@@ -56,11 +59,13 @@ def _economy(b: Bench, other_nodes: int = 0):
 
 @operation(
     "pool.economy.deposit",
-    "a node's first deposit (20,000 CPC) in season 0's raising, another node already in the pool, "
-    "no season to settle: node word settled, two checkpoints (node, total)",
+    "a node's first deposit (20,000 CPC) in season 0's raising, a minute after another node's: no "
+    "season to settle, node word settled, a first checkpoint for the node, a new one for the total",
+    target=105_000,
 )
 def economy_deposit(b: Bench):
     _, pool, _ = _economy(b)
+    b.chain.pending_timestamp = b.chain.pending_timestamp + 60
     return pool.deposit(ECONOMY_DEPOSIT, sender=b.user(0))
 
 
@@ -78,6 +83,7 @@ def _claim(b: Bench, other_nodes: int):
     "first claim of season 0 (by a node that deposited 20,000 CPC in its raising), the first touch "
     "since its settlement began: the season settled for the pool, the node's share paid to a node "
     "whose CPC balance is not zero",
+    target=85_000,
 )
 def economy_claim(b: Bench):
     return _claim(b, 0)
@@ -109,17 +115,21 @@ def _rnode(b: Bench):
 
 @operation(
     "pool.rnode.deposit",
-    "an RNode's first deposit (200,000 CPC), another RNode already in the pool: two checkpoints "
-    "(node, total), the unlock time written",
+    "an RNode's first deposit (200,000 CPC), a minute after another RNode's: a first checkpoint for "
+    "the node, a new one for the total, the unlock time in the node's checkpoint word",
+    target=100_000,
 )
 def rnode_deposit(b: Bench):
-    return _rnode(b).deposit(RNODE_DEPOSIT, sender=b.user(0))
+    pool = _rnode(b)
+    b.chain.pending_timestamp = b.chain.pending_timestamp + 60
+    return pool.deposit(RNODE_DEPOSIT, sender=b.user(0))
 
 
 @operation(
     "pool.rnode.withdraw",
     "an RNode withdraws its whole 200,000 CPC once the 100-minute lock is over; the committee is set "
     "and holds it to no term (one locked_until read)",
+    target=105_000,
 )
 def rnode_withdraw(b: Bench):
     pool = _rnode(b)
