@@ -338,6 +338,8 @@ def claimable(node: address) -> uint256:
     @param node The node.
     @return uint256 The amount, in wei.
     """
+    if node == deposit_votes._TOTAL:
+        return 0
     total: uint256 = deposit_votes._value_of(deposit_votes._TOTAL)
     return self._settled(node, deposit_votes._value_of(node), self._advanced(total).index).owed
 

@@ -130,3 +130,12 @@ def test_claim__odd_deposits__rounding_leaves_dust_in_the_pool(
     charged = BUDGET - econ_funded.unallocated()
     assert paid <= charged <= R
     assert econ_funded.outstanding() == BUDGET - paid
+
+
+def test_claimable__zero_address__zero(econ_funded, econ_node, econ_genesis, chain):
+    """The zero address keys the total's checkpoints; it is never a node and has nothing to claim."""
+    at(chain, econ_genesis, 0, RAISING)
+    econ_funded.deposit(ECON_MIN, sender=econ_node)
+    chain.mine(timestamp=econ_genesis + SETTLEMENT)
+    assert econ_funded.claimable("0x0000000000000000000000000000000000000000") == 0
+    assert econ_funded.claimable(econ_node) == R
