@@ -32,3 +32,9 @@ def test_fund__after_a_settlement_nobody_touched__pays_later_seasons_only(
     assert econ_pool.claimable(econ_node) == 0
     at(chain, econ_genesis, 1, model.SETTLEMENT_START)
     assert econ_pool.claim(sender=econ_node).return_value == model.REWARD_PER_SEASON
+
+
+def test_fund__above_the_limit__reverts(econ_pool, pools_funder):
+    """Funding in total is bounded by 2**96 - 1 wei (the budget's width), checked before any transfer."""
+    with ape.reverts("economy_pool: funding above the limit"):
+        econ_pool.fund(2**96, sender=pools_funder)

@@ -76,3 +76,13 @@ def test_withdraw__next_raising_after_a_season__reward_stays_claimable(
     econ_funded.withdraw(2 * ECON_MIN, sender=econ_node)
     assert econ_funded.claimable(econ_node) == model.REWARD_PER_SEASON
     assert econ_funded.claim(sender=econ_node).return_value == model.REWARD_PER_SEASON
+
+
+def test_pause__paused__withdraw_and_claim_stay_open(econ_funded, owner, econ_node, econ_genesis, chain):
+    """The emergency pause stops new deposits only: a node still claims and leaves."""
+    _deposited(econ_funded, econ_node, econ_genesis, chain)
+    econ_funded.pause(sender=owner)
+    at(chain, econ_genesis, 1, RAISING)
+    assert econ_funded.claim(sender=econ_node).return_value == model.REWARD_PER_SEASON
+    econ_funded.withdraw(2 * ECON_MIN, sender=econ_node)
+    assert econ_funded.deposit_of(econ_node) == 0
