@@ -1,0 +1,40 @@
+"""EconomyPool.fund: the community allocation's way into the reward budget."""
+
+import ape
+
+from fivefold.nodes import model_pools as model
+from tests.nodes.pools.conftest import ECON_MIN, RAISING, at
+
+
+def test_fund__by_treasury__budget_outstanding_and_funded(econ_pool, pools_cpc, pools_funder):
+    """Funding adds to the budget (U), to what the pool holds for rewards (O) and to `funded`."""
+    tx = econ_pool.fund(123, sender=pools_funder)
+    assert econ_pool.unallocated() == econ_pool.outstanding() == econ_pool.funded() == 123
+    assert pools_cpc.balanceOf(econ_pool) == 123
+    assert econ_pool.Funded(pools_funder, 123) in tx.events
+
+
+def test_fund__zero_amount__reverts(econ_pool, pools_funder):
+    """Zero is refused."""
+    with ape.reverts("economy_pool: zero amount"):
+        econ_pool.fund(0, sender=pools_funder)
+
+
+def test_fund__after_a_settlement_nobody_touched__pays_later_seasons_only(
+    econ_pool, pools_funder, econ_node, econ_genesis, chain
+):
+    """Funding settles the seasons already due first: money that arrives after season 0's settlement
+    began pays season 1, not season 0."""
+    at(chain, econ_genesis, 0, RAISING)
+    econ_pool.deposit(ECON_MIN, sender=econ_node)
+    at(chain, econ_genesis, 0, model.SETTLEMENT_START)
+    econ_pool.fund(model.REWARD_PER_SEASON, sender=pools_funder)
+    assert econ_pool.claimable(econ_node) == 0
+    at(chain, econ_genesis, 1, model.SETTLEMENT_START)
+    assert econ_pool.claim(sender=econ_node).return_value == model.REWARD_PER_SEASON
+
+
+def test_fund__above_the_limit__reverts(econ_pool, pools_funder):
+    """Funding in total is bounded by 2**96 - 1 wei (the budget's width), checked before any transfer."""
+    with ape.reverts("economy_pool: funding above the limit"):
+        econ_pool.fund(2**96, sender=pools_funder)
