@@ -18,7 +18,9 @@ ZERO = "0x0000000000000000000000000000000000000000"
         ({"owner": ZERO}, "board: zero owner"),
     ],
 )
-def test_constructor__bad_argument__reverts(project, deployer, owner, stranger, board_cpc, board_votes, change, reason):
+def test_constructor__bad_argument__reverts(
+    project, deployer, owner, stranger, board_cpc, board_votes, change, reason
+):
     """Each argument has its own check: zero token, a votes source without code, zero genesis,
     zero owner."""
     args = {"token": board_cpc.address, "votes": board_votes.address, "genesis": 1, "owner": owner.address}

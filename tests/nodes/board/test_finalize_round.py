@@ -20,7 +20,9 @@ def _elect(board, chain, candidates, size, owner, ballots):
     board.finalize_round(0, sender=owner)
 
 
-def test_finalize_round__directors__most_approved_elected(board, board_candidates, board_voters, owner, chain):
+def test_finalize_round__directors__most_approved_elected(
+    board, board_candidates, board_voters, owner, chain
+):
     """A = [50, 70, 30, 20] with a board of 2: candidates 1 and 0, as the model ranks them; the
     board's income is fixed with its directors."""
     v = board_voters
@@ -42,7 +44,9 @@ def test_finalize_round__tied_for_a_seat__earlier_candidacy_wins(
     assert board.directors(0) == [board_candidates[1].address]
 
 
-def test_finalize_round__unapproved_candidates__not_elected(board, board_candidates, board_voters, owner, chain):
+def test_finalize_round__unapproved_candidates__not_elected(
+    board, board_candidates, board_voters, owner, chain
+):
     """Seats stay empty rather than go to candidates nobody approved: a board of 5 with one."""
     _elect(board, chain, board_candidates, 5, owner, [(board_voters[2], [3])])
     assert board.directors(0) == [board_candidates[3].address]
@@ -71,7 +75,9 @@ def test_finalize_round__already_finalized__reverts(board, board_candidates, boa
         board.finalize_round(0, sender=board_voters[0])
 
 
-def test_finalize_round__chair_with_exactly_half__elected(board, board_candidates, board_voters, owner, chain):
+def test_finalize_round__chair_with_exactly_half__elected(
+    board, board_candidates, board_voters, owner, chain
+):
     """50 of 100 voted is "at least 50%": director 0 is chair after round 1."""
     v = board_voters
     _elect(board, chain, board_candidates, 3, owner, [(v[0], [0, 1, 2])])
