@@ -112,12 +112,13 @@ def at(chain, timestamp):
 def elect_term(chain, cm, term, nodes, sender):
     """Registers `nodes` for `term` (while term - 1 runs, or before genesis), draws after the
     close, elects a block later; returns the seed the election used."""
-    opens = cm.genesis if term == 0 else term_start(cm, term - 1)
-    if chain.pending_timestamp < opens:
-        at(chain, opens if term else chain.pending_timestamp)
+    start = cm.committee.term_start(term)
+    opens = cm.genesis if term == 0 else cm.committee.term_start(term - 1)
+    if term and chain.pending_timestamp < opens:
+        at(chain, opens)
     for n in nodes:
         cm.committee.register(term, sender=n)
-    at(chain, max(chain.pending_timestamp, term_start(cm, term) - LEAD))
+    at(chain, max(chain.pending_timestamp, start - LEAD))
     receipt = cm.committee.draw(term, sender=sender)
     chain.mine()
     cm.committee.elect(term, sender=sender)
