@@ -183,7 +183,8 @@ def claim(term: uint256) -> uint256:
     assert net != 0 or back != 0, "slot_rewards: nothing to claim"
     self._settled[term][msg.sender] = _CLAIMED | _RETURNED
     self.paid += net
-    self.returned += back
+    if back != 0:
+        self.returned += back
     self._cover(net + back)
     if net != 0:
         asset_transfer._pay(token, msg.sender, net)

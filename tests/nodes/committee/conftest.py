@@ -75,7 +75,9 @@ def cm(project, chain, deployer, owner, treasury, cm_nodes, cm_validators, cm_re
     for n in cm_nodes:
         rnode.set_deposit(n, RNODE_DEPOSIT, sender=deployer)
     maintenance = project.MaintenanceRewards.deploy(cpc, owner, sender=deployer)
-    reputation = project.Reputation.deploy(cpc, owner, AB_CAP, BLOCK_CAP, "CPChain Reputation", "1", sender=deployer)
+    reputation = project.Reputation.deploy(
+        cpc, owner, AB_CAP, BLOCK_CAP, "CPChain Reputation", "1", sender=deployer
+    )
     genesis = chain.pending_timestamp + GENESIS_DELAY
     committee = project.ProposerCommittee.deploy(
         rnode, reputation, maintenance, owner, genesis, TERM_LENGTH, SIZE, sender=deployer

@@ -12,10 +12,16 @@ step, to the wei:
 
 from hypothesis import settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
 
 from fivefold.nodes import model_committee as model
-from tests.nodes.committee.conftest import LEAD, SIZE, TERM_LENGTH, WINDOW, at
+from tests.nodes.committee.conftest import LEAD, TERM_LENGTH, WINDOW, at
 
 SLOT = 10
 
@@ -191,7 +197,7 @@ def test_slot_rewards__random_terms__released_equals_paid_claimable_returned(
     budget = settings.default
     run_state_machine_as_test(
         machine,
-        settings=settings(budget, max_examples=max(4, budget.max_examples // 4), stateful_step_count=25),
+        settings=settings(budget, max_examples=max(3, budget.max_examples // 6), stateful_step_count=20),
     )
 
 

@@ -20,8 +20,9 @@ def test_gross__five_years_of_day_terms__table_1_total():
 
 
 def test_settle_term__impeachments_and_empty_terms__paid_plus_returned_is_table_1():
-    """Terms of 8,629 slots (a prime: they straddle every year boundary), 3 seats, a slot of seat 1 impeached in
-    every term and every tenth term without a committee: paid + returned == Table 1, to the wei."""
+    """Terms of 8,629 slots (a prime: they straddle every year boundary), 3 seats, a slot of
+    seat 1 impeached in every term and every tenth term without a committee: paid + returned ==
+    Table 1, to the wei."""
     length, paid, returned, first = 8_629, 0, 0, 0
     term = 0
     while first < FIVE_YEARS + length:
