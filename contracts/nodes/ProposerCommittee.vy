@@ -108,8 +108,9 @@ SLOT_TIME: public(constant(uint256)) = 10
 MAX_CANDIDATES: public(constant(uint256)) = 64
 # @dev Largest committee.
 MAX_SIZE: public(constant(uint256)) = 16
-# @dev Bounds of `term_length`, in slots: 5 minutes to one day.
+# @dev Shortest `term_length`, in slots: 5 minutes (above ELECTION_LEAD and MAX_SIZE).
 MIN_TERM_LENGTH: public(constant(uint256)) = 30
+# @dev Longest `term_length`, in slots: one day (the RNode lock's own bound).
 MAX_TERM_LENGTH: public(constant(uint256)) = 8_640
 # @dev Registration for a term closes this long before it starts.
 ELECTION_LEAD: public(constant(uint256)) = 60
@@ -191,11 +192,11 @@ segment_count: public(uint256)
 # @dev Candidates per term: index -> node | rpt.
 _candidates: HashMap[uint256, HashMap[uint256, uint256]]
 # @dev Candidates registered per term.
-candidate_count: public(HashMap[uint256, uint256])
+_candidate_count: HashMap[uint256, uint256]
 # @dev Whether a node registered for a term.
-is_candidate: public(HashMap[uint256, HashMap[address, bool]])
+_is_candidate: HashMap[uint256, HashMap[address, bool]]
 # @dev The seed block per term (0: not drawn).
-seed_block: public(HashMap[uint256, uint256])
+_seed_block: HashMap[uint256, uint256]
 # @dev Elected term records (see the layout).
 _terms: HashMap[uint256, uint256]
 # @dev Members per term: seat -> node.
@@ -203,7 +204,7 @@ _members: HashMap[uint256, HashMap[uint256, address]]
 # @dev Seats per term: node -> seat + 1 (0: not a member).
 _seats: HashMap[uint256, HashMap[address, uint256]]
 # @dev The end of the last term each node was elected to (0: none).
-locked_until: public(HashMap[address, uint256])
+_locked_until: HashMap[address, uint256]
 # @dev Service words per node (blocks proposed).
 _service: HashMap[address, uint256]
 # @dev Validator index + 1 per epoch.
@@ -217,7 +218,7 @@ _votes: HashMap[uint256, HashMap[uint256, uint256]]
 # @dev Impeached slots per term and member, per reward year.
 _impeached: HashMap[uint256, HashMap[address, uint256]]
 # @dev Impeached slots per node, all terms.
-impeached_total: public(HashMap[address, uint256])
+_impeached_total: HashMap[address, uint256]
 
 
 @deploy
@@ -271,13 +272,13 @@ def register(term: uint256):
     assert term == self._next_term(), "proposer_committee: not the next term"
     assert block.timestamp < self._start(term) - ELECTION_LEAD, "proposer_committee: registration closed"
     assert staticcall IDepositPool(rnode_pool).deposit_of(msg.sender) >= MIN_RNODE_DEPOSIT, "proposer_committee: deposit below minimum"
-    assert not self.is_candidate[term][msg.sender], "proposer_committee: already registered"
-    count: uint256 = self.candidate_count[term]
+    assert not self._is_candidate[term][msg.sender], "proposer_committee: already registered"
+    count: uint256 = self._candidate_count[term]
     assert count < MAX_CANDIDATES, "proposer_committee: too many candidates"
     rpt: uint256 = staticcall IReputationView(reputation).rpt(msg.sender)
     self._candidates[term][count] = convert(msg.sender, uint256) | (rpt << _RPT_SHIFT)
-    self.candidate_count[term] = count + 1
-    self.is_candidate[term][msg.sender] = True
+    self._candidate_count[term] = count + 1
+    self._is_candidate[term][msg.sender] = True
     log IProposerCommittee.Registered(term=term, node=msg.sender, rpt=rpt)
 
 
@@ -291,9 +292,9 @@ def draw(term: uint256):
     start: uint256 = self._start(term)
     assert block.timestamp >= start - ELECTION_LEAD, "proposer_committee: registration open"
     assert block.timestamp < start, "proposer_committee: term started"
-    assert self.seed_block[term] == 0, "proposer_committee: already drawn"
+    assert self._seed_block[term] == 0, "proposer_committee: already drawn"
     block_: uint256 = block.number + 1
-    self.seed_block[term] = block_
+    self._seed_block[term] = block_
     log IProposerCommittee.Drawn(term=term, seed_block=block_)
 
 
@@ -309,7 +310,7 @@ def elect(term: uint256):
     """
     start: uint256 = self._start(term)
     assert block.timestamp < start, "proposer_committee: term started"
-    seed_block_: uint256 = self.seed_block[term]
+    seed_block_: uint256 = self._seed_block[term]
     assert seed_block_ != 0, "proposer_committee: not drawn"
     assert block.number > seed_block_, "proposer_committee: seed block not mined"
     assert self._terms[term] == 0, "proposer_committee: already elected"
@@ -319,7 +320,7 @@ def elect(term: uint256):
     nodes: address[MAX_SIZE] = empty(address[MAX_SIZE])
     seats: uint256 = self.size
     filled: uint256 = 0
-    count: uint256 = self.candidate_count[term]
+    count: uint256 = self._candidate_count[term]
     for i: uint256 in range(count, bound=MAX_CANDIDATES):
         word: uint256 = self._candidates[term][i]
         node: address = convert(convert(word & _NODE_MASK, uint160), address)
@@ -352,8 +353,8 @@ def elect(term: uint256):
         node: address = nodes[seat]
         self._members[term][seat] = node
         self._seats[term][node] = seat + 1
-        if self.locked_until[node] < end:
-            self.locked_until[node] = end
+        if self._locked_until[node] < end:
+            self._locked_until[node] = end
         self._record_service(node, term, seat)
         log IProposerCommittee.Elected(term=term, seat=seat, node=node)
     log IProposerCommittee.TermElected(term=term, size=filled, start=start, length=length)
@@ -397,7 +398,7 @@ def impeach(term: uint256, slot: uint256):
         year: uint256 = staticcall IRewardYears(schedule).year_at(slot_start)
         if year != 0 and year <= _YEARS:
             self._impeached[term][proposer] += 1 << ((year - 1) * _YEAR_FIELD)
-        self.impeached_total[proposer] += 1
+        self._impeached_total[proposer] += 1
         log IProposerCommittee.Impeached(term=term, slot=slot, proposer=proposer)
     self._votes[term][slot] = word
 
@@ -469,6 +470,64 @@ def set_term_length(term_length_: uint256):
 
 @external
 @view
+def candidate_count(term: uint256) -> uint256:
+    """
+    @notice Candidates registered for `term`.
+    @param term The term.
+    @return uint256 The count.
+    """
+    return self._candidate_count[term]
+
+
+@external
+@view
+def is_candidate(term: uint256, node: address) -> bool:
+    """
+    @notice Whether `node` registered for `term`.
+    @param term The term.
+    @param node The node.
+    @return bool True for a candidate.
+    """
+    return self._is_candidate[term][node]
+
+
+@external
+@view
+def seed_block(term: uint256) -> uint256:
+    """
+    @notice The block whose hash seeds `term`'s election (0: not drawn).
+    @param term The term.
+    @return uint256 The block number.
+    """
+    return self._seed_block[term]
+
+
+@external
+@view
+def locked_until(node: address) -> uint256:
+    """
+    @notice The end of the last term `node` was elected to, current or
+            future (0: never elected): the RNodePool refuses its
+            withdrawals before then.
+    @param node The node.
+    @return uint256 The Unix time.
+    """
+    return self._locked_until[node]
+
+
+@external
+@view
+def impeached_total(node: address) -> uint256:
+    """
+    @notice `node`'s impeached slots over all terms.
+    @param node The node.
+    @return uint256 The count.
+    """
+    return self._impeached_total[node]
+
+
+@external
+@view
 def term_at(timestamp: uint256) -> uint256:
     """
     @notice The term running at `timestamp` (at or after genesis).
@@ -509,8 +568,8 @@ def term_bounds(term: uint256, segment: uint256) -> (uint256, uint256):
             it falls in (checked: O(1) for any past term).
     @param term The term.
     @param segment The segment's index.
-    @return uint256 The start time.
-    @return uint256 The length, in slots.
+    @return start The start time.
+    @return length The length, in slots.
     """
     count: uint256 = self.segment_count
     assert segment < count, "proposer_committee: no such segment"
@@ -528,10 +587,10 @@ def term_record(term: uint256) -> (uint256, uint256, uint256, bool):
     @notice An elected term's start, length and committee size (all 0 and
             False before its election).
     @param term The term.
-    @return uint256 The start time.
-    @return uint256 The length, in slots.
-    @return uint256 The committee size (0: nobody eligible).
-    @return bool Whether the term was elected.
+    @return start The start time.
+    @return length The length, in slots.
+    @return size The committee size (0: nobody eligible).
+    @return elected Whether the term was elected.
     """
     t: Term = self._unpack_term(self._terms[term])
     return t.start, t.length, t.size, t.elected
@@ -583,8 +642,8 @@ def candidate(term: uint256, index: uint256) -> (address, uint256):
     @notice The `index`-th candidate of `term` and its recorded RPT.
     @param term The term.
     @param index The registration index.
-    @return address The node.
-    @return uint256 Its RPT at registration, in hundredths.
+    @return node The node.
+    @return rpt Its RPT at registration, in hundredths.
     """
     word: uint256 = self._candidates[term][index]
     return convert(convert(word & _NODE_MASK, uint160), address), word >> _RPT_SHIFT
@@ -654,7 +713,7 @@ def blocks_proposed(node: address) -> uint256:
     @return uint256 The blocks.
     """
     s: Service = self._unpack_service(self._service[node])
-    return s.past + self._done(s.prev_term, s.prev_seat) + self._done(s.latest_term, s.latest_seat) - self.impeached_total[node]
+    return s.past + self._done(s.prev_term, s.prev_seat) + self._done(s.latest_term, s.latest_seat) - self._impeached_total[node]
 
 
 @external
@@ -667,11 +726,11 @@ def settlement(term: uint256, node: address) -> (uint256, uint256, uint256, uint
             lowest).
     @param term The term.
     @param node The node.
-    @return uint256 The start time (0: not elected).
-    @return uint256 The length, in slots.
-    @return uint256 The committee size.
-    @return uint256 The seat + 1 (0: not a member).
-    @return uint256 The impeachment word.
+    @return start The start time (0: not elected).
+    @return length The length, in slots.
+    @return size The committee size.
+    @return seat The seat + 1 (0: not a member).
+    @return impeached The impeachment word.
     """
     t: Term = self._unpack_term(self._terms[term])
     return t.start, t.length, t.size, self._seats[term][node], self._impeached[term][node]

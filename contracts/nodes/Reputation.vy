@@ -94,11 +94,13 @@ interface IBlockCounter:
 MAX_REPORTERS: public(constant(uint256)) = 16
 # @dev Largest score of a dimension.
 MAX_SCORE: public(constant(uint256)) = 100
-# @dev Bounds of `ab_cap`: 20,000 CPC (an economy node) to 100,000,000 CPC.
+# @dev Lowest `ab_cap`: 20,000 CPC (an economy node's minimum).
 MIN_AB_CAP: public(constant(uint256)) = 20_000 * 10**18
+# @dev Highest `ab_cap`: 100,000,000 CPC.
 MAX_AB_CAP: public(constant(uint256)) = 100_000_000 * 10**18
-# @dev Bounds of `bm_block_cap`, in blocks (one to a year of 10-second blocks).
+# @dev Lowest `bm_block_cap`, in blocks.
 MIN_BLOCK_CAP: public(constant(uint256)) = 1
+# @dev Highest `bm_block_cap`, in blocks: a leap year of 10-second blocks.
 MAX_BLOCK_CAP: public(constant(uint256)) = 3_162_240
 # @dev EIP-712 type hash of a report.
 _REPORT_TYPEHASH: constant(bytes32) = keccak256(
@@ -139,7 +141,7 @@ quorum: public(uint256)
 # @dev Reporters in the set.
 reporter_count: public(uint256)
 # @dev Whether an address is in the reporter set.
-is_reporter: public(HashMap[address, bool])
+_reporters: HashMap[address, bool]
 # @dev Score words per node (see the layout above).
 _scores: HashMap[address, uint256]
 
@@ -210,7 +212,7 @@ def submit_report(
         signer: address = ecdsa._recover_sig(digest, signature)
         # Strictly ascending: no signer counts twice (and the zero address is below every signer).
         assert convert(signer, uint256) > previous, "reputation: signers not ascending"
-        assert self.is_reporter[signer], "reputation: signer is not a reporter"
+        assert self._reporters[signer], "reputation: signer is not a reporter"
         previous = convert(signer, uint256)
     self._scores[node] = self._pack(Scores(tx=tx_, pr=pr, dc=dc, bm=bm, nonce=s.nonce + 1))
     log IReputation.ReportAccepted(node=node, nonce=s.nonce, tx=tx_, pr=pr, dc=dc, bm=bm)
@@ -229,7 +231,7 @@ def set_reporter(reporter: address, allowed: bool):
     """
     owner_2step.ownable._check_owner()
     assert reporter != empty(address), "reputation: zero reporter"
-    assert self.is_reporter[reporter] != allowed, "reputation: reporter unchanged"
+    assert self._reporters[reporter] != allowed, "reputation: reporter unchanged"
     count: uint256 = self.reporter_count
     if allowed:
         assert count < MAX_REPORTERS, "reputation: too many reporters"
@@ -237,7 +239,7 @@ def set_reporter(reporter: address, allowed: bool):
     else:
         count -= 1
         assert self.quorum <= count, "reputation: quorum above reporters"
-    self.is_reporter[reporter] = allowed
+    self._reporters[reporter] = allowed
     self.reporter_count = count
     log IReputation.ReporterSet(reporter=reporter, allowed=allowed)
 
@@ -318,11 +320,11 @@ def dimensions(node: address) -> (uint256, uint256, uint256, uint256, uint256):
     """
     @notice `node`'s five dimensions, each 0-100.
     @param node The node.
-    @return uint256 AB.
-    @return uint256 TX.
-    @return uint256 PR.
-    @return uint256 DC.
-    @return uint256 BM.
+    @return ab AB.
+    @return tx TX.
+    @return pr PR.
+    @return dc DC.
+    @return bm BM.
     """
     s: Scores = self._unpack(self._scores[node])
     return self._ab(node), s.tx, s.pr, s.dc, self._bm(node, s.bm)
@@ -337,6 +339,17 @@ def holdings(node: address) -> uint256:
     @return uint256 The holdings, in wei.
     """
     return self._holdings(node)
+
+
+@external
+@view
+def is_reporter(reporter: address) -> bool:
+    """
+    @notice Whether `reporter` is in the reporter set.
+    @param reporter The signing address.
+    @return bool True for a reporter.
+    """
+    return self._reporters[reporter]
 
 
 @external

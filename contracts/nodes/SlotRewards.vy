@@ -272,8 +272,8 @@ def entitlement(term: uint256, member: address) -> (uint256, uint256):
             impeached slots return, whether or not already paid.
     @param term The term.
     @param member The member.
-    @return uint256 The net reward, in wei.
-    @return uint256 The impeached slots' reward, in wei.
+    @return net The net reward, in wei.
+    @return back The impeached slots' reward, in wei.
     """
     start: uint256 = 0
     length: uint256 = 0
