@@ -11,13 +11,17 @@
         total paid plus returned is Table 1's, to the wei.
 
         Glossary:
-          g       a slot's global index, (slot start - genesis) / 10; slot
-                  g is Table 1's block g + 1 (genesis is the schedule's T0)
+          g       a slot's index in the schedule, (slot start - T0) / 10:
+                  the slot is Table 1's block g + 1. The committee's
+                  genesis is T0 or a later block boundary; the blocks
+                  before it were released to the schedule's earlier
+                  recipient (the treasury), so this contract must be the
+                  recipient from the genesis on (docs/nodes-committee.md)
           A_y     the first global slot of reward year y; A_1 = 0,
                   A_{y+1} = A_y + YEAR_BLOCKS_y
           r_y     Table 1's reward per block of year y (read from the
                   schedule at deployment)
-          G0      a term's first global slot, L its length, n its size
+          G0      a term's first slot g, L its length, n its size
           s       a member's seat; its slots are G0 + s + j n, j < c,
                   c = ceil((L - s) / n)
           i_y     the member's impeached slots in year y (ProposerCommittee)
@@ -107,8 +111,10 @@ token: public(immutable(address))
 schedule: public(immutable(address))
 # @dev The ProposerCommittee.
 committee: public(immutable(address))
-# @dev The committee's genesis, the schedule's T0.
+# @dev The committee's genesis (the schedule's T0 or a later block boundary).
 genesis: public(immutable(uint256))
+# @dev Schedule blocks before the genesis: (genesis - T0) / 10.
+block_offset: public(immutable(uint256))
 # @dev Seconds after a term's end before it is settled.
 settle_delay: public(immutable(uint256))
 
@@ -125,8 +131,9 @@ _settled: HashMap[uint256, HashMap[address, uint256]]
 @deploy
 def __init__(token_: address, schedule_: address, committee_: address, treasury_: address, owner_: address):
     """
-    @dev The schedule must be started with T0 = the committee's genesis
-         (its recipient: this contract, predicted by address).
+    @dev The schedule must be started, at the committee's genesis or
+         earlier on a 10-second block boundary; it must pay this contract
+         from the genesis on (`start` or `set_recipient` before it).
     @param token_ CPC.
     @param schedule_ MaintenanceRewards.
     @param committee_ ProposerCommittee.
@@ -138,11 +145,14 @@ def __init__(token_: address, schedule_: address, committee_: address, treasury_
     assert owner_ != empty(address), "slot_rewards: zero owner"
     assert staticcall ISchedule(schedule_).token() == token_, "slot_rewards: schedule pays another token"
     genesis_: uint256 = staticcall ICommittee(committee_).genesis()
-    assert staticcall ISchedule(schedule_).start_time() == genesis_, "slot_rewards: schedule not at genesis"
+    t0: uint256 = staticcall ISchedule(schedule_).start_time()
+    assert t0 != 0 and t0 <= genesis_, "slot_rewards: schedule starts after genesis"
+    assert (genesis_ - t0) % SLOT_TIME == 0, "slot_rewards: genesis between blocks"
     token = token_
     schedule = schedule_
     committee = committee_
     genesis = genesis_
+    block_offset = (genesis_ - t0) // SLOT_TIME
     settle_delay = staticcall ICommittee(committee_).IMPEACH_WINDOW()
     _YEAR_BLOCKS = [3_162_240, 3_153_600, 3_153_600, 3_153_600, 3_162_240]
     rpb: uint256[YEARS] = empty(uint256[YEARS])
@@ -177,7 +187,7 @@ def claim(term: uint256) -> uint256:
     flags: uint256 = self._settled[term][msg.sender]
     assert flags & _CLAIMED == 0, "slot_rewards: already claimed"
     back: uint256 = self._impeached_amount(impeached)
-    net: uint256 = self._gross((start - genesis) // SLOT_TIME, seat - 1, size, length) - back
+    net: uint256 = self._gross(block_offset + (start - genesis) // SLOT_TIME, seat - 1, size, length) - back
     if flags & _RETURNED != 0:
         back = 0
     assert net != 0 or back != 0, "slot_rewards: nothing to claim"
@@ -244,7 +254,7 @@ def return_unassigned(term: uint256, segment: uint256) -> uint256:
         start, length = staticcall ICommittee(committee).term_bounds(term, segment)
     assert block.timestamp >= start + length * SLOT_TIME + settle_delay, "slot_rewards: term not settled"
     assert self._settled[term][empty(address)] == 0, "slot_rewards: already returned"
-    amount: uint256 = self._gross((start - genesis) // SLOT_TIME, 0, 1, length)
+    amount: uint256 = self._gross(block_offset + (start - genesis) // SLOT_TIME, 0, 1, length)
     assert amount != 0, "slot_rewards: nothing to return"
     self._settled[term][empty(address)] = _RETURNED
     self._send_back(term, empty(address), amount)
@@ -284,7 +294,7 @@ def entitlement(term: uint256, member: address) -> (uint256, uint256):
     if seat == 0:
         return 0, 0
     back: uint256 = self._impeached_amount(impeached)
-    return self._gross((start - genesis) // SLOT_TIME, seat - 1, size, length) - back, back
+    return self._gross(block_offset + (start - genesis) // SLOT_TIME, seat - 1, size, length) - back, back
 
 
 @external

@@ -131,11 +131,29 @@ def test_claim__term_across_year_boundary__split_by_year(chain, cm, cm_nodes, ow
     assert total == 24 * model.REWARD_PER_BLOCK[0] + 7 * model.REWARD_PER_BLOCK[1]
 
 
-def test_constructor__schedule_not_at_genesis__reverts(project, cm, deployer, owner, treasury):
-    """SlotRewards maps slot g to block g + 1 only if the schedule starts at the genesis."""
+def test_constructor__schedule_not_started__reverts(project, cm, deployer, owner, treasury):
+    """A slot maps to a Table 1 block only once the schedule has a start time."""
     other = project.MaintenanceRewards.deploy(cm.cpc, owner, sender=deployer)
-    with ape.reverts("slot_rewards: schedule not at genesis"):
+    with ape.reverts("slot_rewards: schedule starts after genesis"):
         project.SlotRewards.deploy(cm.cpc, other, cm.committee, treasury, owner, sender=deployer)
+
+
+def test_constructor__genesis_between_blocks__reverts(project, cm, deployer, owner, treasury):
+    """A genesis 5 s after T0 would split Table 1's blocks."""
+    committee = project.ProposerCommittee.deploy(
+        cm.rnode, cm.reputation, cm.maintenance, owner, cm.genesis + 5, 30, 3, sender=deployer
+    )
+    with ape.reverts("slot_rewards: genesis between blocks"):
+        project.SlotRewards.deploy(cm.cpc, cm.maintenance, committee, treasury, owner, sender=deployer)
+
+
+def test_constructor__genesis_a_day_after_t0__offset_8640_blocks(project, cm, deployer, owner, treasury):
+    """A committee starting a day after the schedule pays from block 8,641 on."""
+    committee = project.ProposerCommittee.deploy(
+        cm.rnode, cm.reputation, cm.maintenance, owner, cm.genesis + 86_400, 30, 3, sender=deployer
+    )
+    rewards = project.SlotRewards.deploy(cm.cpc, cm.maintenance, committee, treasury, owner, sender=deployer)
+    assert rewards.block_offset() == 8_640
 
 
 def test_set_treasury__non_owner__reverts(cm, non_owner):
