@@ -253,7 +253,9 @@ def __init__(
     schedule = schedule_
     genesis = genesis_
     self.size = size_
-    self._segments[0] = self._pack_segment(Segment(first_term=0, start=genesis_, length=term_length_))
+    self._segments[0] = self._pack_segment(
+        Segment(first_term=0, start=genesis_, length=term_length_)
+    )
     self.segment_count = 1
     owner_2step.__init__(owner_)
 
@@ -270,8 +272,11 @@ def register(term: uint256):
     @param term The next term.
     """
     assert term == self._next_term(), "proposer_committee: not the next term"
-    assert block.timestamp < self._start(term) - ELECTION_LEAD, "proposer_committee: registration closed"
-    assert staticcall IDepositPool(rnode_pool).deposit_of(msg.sender) >= MIN_RNODE_DEPOSIT, "proposer_committee: deposit below minimum"
+    assert block.timestamp < self._start(term) - ELECTION_LEAD, (
+        "proposer_committee: registration closed"
+    )
+    deposit: uint256 = staticcall IDepositPool(rnode_pool).deposit_of(msg.sender)
+    assert deposit >= MIN_RNODE_DEPOSIT, "proposer_committee: deposit below minimum"
     assert not self._is_candidate[term][msg.sender], "proposer_committee: already registered"
     count: uint256 = self._candidate_count[term]
     assert count < MAX_CANDIDATES, "proposer_committee: too many candidates"
@@ -380,7 +385,8 @@ def impeach(term: uint256, slot: uint256):
     assert slot < t.length, "proposer_committee: slot out of term"
     slot_start: uint256 = t.start + slot * SLOT_TIME
     assert block.timestamp >= slot_start + SLOT_TIME, "proposer_committee: slot not complete"
-    assert block.timestamp < t.start + t.length * SLOT_TIME + IMPEACH_WINDOW, "proposer_committee: impeachment closed"
+    closes: uint256 = t.start + t.length * SLOT_TIME + IMPEACH_WINDOW
+    assert block.timestamp < closes, "proposer_committee: impeachment closed"
     word: uint256 = self._votes[term][slot]
     if word >> _EPOCH_SHIFT != epoch:
         # A new validator set: the tally starts afresh (an impeachment stays).
@@ -530,7 +536,9 @@ def impeached_total(node: address) -> uint256:
 @view
 def term_at(timestamp: uint256) -> uint256:
     """
-    @notice The term running at `timestamp` (at or after genesis).
+    @notice The term running at `timestamp`, at or after genesis and at
+            or after the start of the segment before the latest (older
+            times: `term_bounds`).
     @param timestamp A Unix time.
     @return uint256 The term.
     """
@@ -576,7 +584,8 @@ def term_bounds(term: uint256, segment: uint256) -> (uint256, uint256):
     seg: Segment = self._unpack_segment(self._segments[segment])
     assert term >= seg.first_term, "proposer_committee: term before segment"
     if segment + 1 < count:
-        assert term < self._unpack_segment(self._segments[segment + 1]).first_term, "proposer_committee: term after segment"
+        following: Segment = self._unpack_segment(self._segments[segment + 1])
+        assert term < following.first_term, "proposer_committee: term after segment"
     return seg.start + (term - seg.first_term) * seg.length * SLOT_TIME, seg.length
 
 
@@ -713,7 +722,8 @@ def blocks_proposed(node: address) -> uint256:
     @return uint256 The blocks.
     """
     s: Service = self._unpack_service(self._service[node])
-    return s.past + self._done(s.prev_term, s.prev_seat) + self._done(s.latest_term, s.latest_seat) - self._impeached_total[node]
+    done: uint256 = self._done(s.prev_term, s.prev_seat) + self._done(s.latest_term, s.latest_seat)
+    return s.past + done - self._impeached_total[node]
 
 
 @external
@@ -884,7 +894,9 @@ def _check_term_length(term_length_: uint256):
     @dev Bounds of the term length.
     @param term_length_ The length, in slots.
     """
-    assert term_length_ >= MIN_TERM_LENGTH and term_length_ <= MAX_TERM_LENGTH, "proposer_committee: term length out of bounds"
+    assert term_length_ >= MIN_TERM_LENGTH and term_length_ <= MAX_TERM_LENGTH, (
+        "proposer_committee: term length out of bounds"
+    )
 
 
 @internal

@@ -104,7 +104,8 @@ MIN_BLOCK_CAP: public(constant(uint256)) = 1
 MAX_BLOCK_CAP: public(constant(uint256)) = 3_162_240
 # @dev EIP-712 type hash of a report.
 _REPORT_TYPEHASH: constant(bytes32) = keccak256(
-    "Report(address node,uint256 nonce,uint256 tx,uint256 pr,uint256 dc,uint256 bm,uint256 deadline)"
+    "Report(address node,uint256 nonce,uint256 tx,uint256 pr,uint256 dc,uint256 bm,"
+    "uint256 deadline)"
 )
 
 # Score word: tx | pr | dc | bm (8 bits each) | nonce (from bit 32).
@@ -167,7 +168,9 @@ def __init__(
     assert token_ != empty(address), "reputation: zero token"
     assert owner_ != empty(address), "reputation: zero owner"
     assert ab_cap_ >= MIN_AB_CAP and ab_cap_ <= MAX_AB_CAP, "reputation: ab cap out of bounds"
-    assert bm_block_cap_ >= MIN_BLOCK_CAP and bm_block_cap_ <= MAX_BLOCK_CAP, "reputation: block cap out of bounds"
+    assert bm_block_cap_ >= MIN_BLOCK_CAP and bm_block_cap_ <= MAX_BLOCK_CAP, (
+        "reputation: block cap out of bounds"
+    )
     token = token_
     self.ab_cap = ab_cap_
     self.bm_block_cap = bm_block_cap_
@@ -201,7 +204,7 @@ def submit_report(
     """
     assert node != empty(address), "reputation: zero node"
     assert block.timestamp <= deadline, "reputation: report expired"
-    assert tx_ <= MAX_SCORE and pr <= MAX_SCORE and dc <= MAX_SCORE and bm <= MAX_SCORE, "reputation: score above 100"
+    assert max(max(tx_, pr), max(dc, bm)) <= MAX_SCORE, "reputation: score above 100"
     assert len(signatures) >= self.quorum, "reputation: too few signatures"
     s: Scores = self._unpack(self._scores[node])
     digest: bytes32 = eip712_domain_separator._hash_typed_data_v4(
@@ -295,7 +298,9 @@ def set_sources(economy_pool_: address, rnode_pool_: address, committee_: addres
     self.economy_pool = economy_pool_
     self.rnode_pool = rnode_pool_
     self.committee = committee_
-    log IReputation.SourcesSet(economy_pool=economy_pool_, rnode_pool=rnode_pool_, committee=committee_)
+    log IReputation.SourcesSet(
+        economy_pool=economy_pool_, rnode_pool=rnode_pool_, committee=committee_
+    )
 
 
 # Views
@@ -366,7 +371,13 @@ def report_nonce(node: address) -> uint256:
 @external
 @view
 def report_digest(
-    node: address, nonce: uint256, tx_: uint256, pr: uint256, dc: uint256, bm: uint256, deadline: uint256
+    node: address,
+    nonce: uint256,
+    tx_: uint256,
+    pr: uint256,
+    dc: uint256,
+    bm: uint256,
+    deadline: uint256,
 ) -> bytes32:
     """
     @notice The EIP-712 digest reporters sign (for tooling and tests).
@@ -456,4 +467,10 @@ def _pack(s: Scores) -> uint256:
     @param s The fields.
     @return uint256 The word.
     """
-    return s.tx | (s.pr << _PR_SHIFT) | (s.dc << _DC_SHIFT) | (s.bm << _BM_SHIFT) | (s.nonce << _NONCE_SHIFT)
+    return (
+        s.tx
+        | (s.pr << _PR_SHIFT)
+        | (s.dc << _DC_SHIFT)
+        | (s.bm << _BM_SHIFT)
+        | (s.nonce << _NONCE_SHIFT)
+    )

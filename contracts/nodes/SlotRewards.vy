@@ -85,7 +85,9 @@ interface ISchedule:
 interface ICommittee:
     def genesis() -> uint256: view
     def IMPEACH_WINDOW() -> uint256: view
-    def settlement(term: uint256, node: address) -> (uint256, uint256, uint256, uint256, uint256): view
+    def settlement(
+        term: uint256, node: address
+    ) -> (uint256, uint256, uint256, uint256, uint256): view
     def term_bounds(term: uint256, segment: uint256) -> (uint256, uint256): view
 
 
@@ -129,7 +131,9 @@ _settled: HashMap[uint256, HashMap[address, uint256]]
 
 
 @deploy
-def __init__(token_: address, schedule_: address, committee_: address, treasury_: address, owner_: address):
+def __init__(
+    token_: address, schedule_: address, committee_: address, treasury_: address, owner_: address
+):
     """
     @dev The schedule must be started, at the committee's genesis or
          earlier on a 10-second block boundary; it must pay this contract
@@ -143,7 +147,9 @@ def __init__(token_: address, schedule_: address, committee_: address, treasury_
     assert token_ != empty(address), "slot_rewards: zero token"
     assert treasury_ != empty(address), "slot_rewards: zero treasury"
     assert owner_ != empty(address), "slot_rewards: zero owner"
-    assert staticcall ISchedule(schedule_).token() == token_, "slot_rewards: schedule pays another token"
+    assert staticcall ISchedule(schedule_).token() == token_, (
+        "slot_rewards: schedule pays another token"
+    )
     genesis_: uint256 = staticcall ICommittee(committee_).genesis()
     t0: uint256 = staticcall ISchedule(schedule_).start_time()
     assert t0 != 0 and t0 <= genesis_, "slot_rewards: schedule starts after genesis"
@@ -161,7 +167,8 @@ def __init__(token_: address, schedule_: address, committee_: address, treasury_
         rpb[y] = staticcall ISchedule(schedule_).reward_per_block(y + 1)
         total += rpb[y] * _YEAR_BLOCKS[y]
     # The year lengths here and the schedule's rewards must give Table 1's total.
-    assert total == staticcall ISchedule(schedule_).TOTAL_REWARDS(), "slot_rewards: schedule mismatch"
+    table_total: uint256 = staticcall ISchedule(schedule_).TOTAL_REWARDS()
+    assert total == table_total, "slot_rewards: schedule mismatch"
     _RPB = rpb
     self.treasury = treasury_
     owner_2step.__init__(owner_)
@@ -181,13 +188,15 @@ def claim(term: uint256) -> uint256:
     size: uint256 = 0
     seat: uint256 = 0
     impeached: uint256 = 0
-    start, length, size, seat, impeached = staticcall ICommittee(committee).settlement(term, msg.sender)
+    start, length, size, seat, impeached = staticcall ICommittee(committee).settlement(
+        term, msg.sender
+    )
     assert seat != 0, "slot_rewards: not a member"
-    assert block.timestamp >= start + length * SLOT_TIME + settle_delay, "slot_rewards: term not settled"
+    self._check_settled(start, length)
     flags: uint256 = self._settled[term][msg.sender]
     assert flags & _CLAIMED == 0, "slot_rewards: already claimed"
     back: uint256 = self._impeached_amount(impeached)
-    net: uint256 = self._gross(block_offset + (start - genesis) // SLOT_TIME, seat - 1, size, length) - back
+    net: uint256 = self._gross(self._first_slot(start), seat - 1, size, length) - back
     if flags & _RETURNED != 0:
         back = 0
     assert net != 0 or back != 0, "slot_rewards: nothing to claim"
@@ -221,7 +230,7 @@ def return_impeached(term: uint256, member: address) -> uint256:
     impeached: uint256 = 0
     start, length, size, seat, impeached = staticcall ICommittee(committee).settlement(term, member)
     assert seat != 0, "slot_rewards: not a member"
-    assert block.timestamp >= start + length * SLOT_TIME + settle_delay, "slot_rewards: term not settled"
+    self._check_settled(start, length)
     flags: uint256 = self._settled[term][member]
     assert flags & _RETURNED == 0, "slot_rewards: already returned"
     amount: uint256 = self._impeached_amount(impeached)
@@ -247,14 +256,16 @@ def return_unassigned(term: uint256, segment: uint256) -> uint256:
     size: uint256 = 0
     seat: uint256 = 0
     impeached: uint256 = 0
-    start, length, size, seat, impeached = staticcall ICommittee(committee).settlement(term, empty(address))
+    start, length, size, seat, impeached = staticcall ICommittee(committee).settlement(
+        term, empty(address)
+    )
     assert size == 0, "slot_rewards: term has a committee"
     if start == 0:
         # Never elected: nobody can elect it once it started.
         start, length = staticcall ICommittee(committee).term_bounds(term, segment)
-    assert block.timestamp >= start + length * SLOT_TIME + settle_delay, "slot_rewards: term not settled"
+    self._check_settled(start, length)
     assert self._settled[term][empty(address)] == 0, "slot_rewards: already returned"
-    amount: uint256 = self._gross(block_offset + (start - genesis) // SLOT_TIME, 0, 1, length)
+    amount: uint256 = self._gross(self._first_slot(start), 0, 1, length)
     assert amount != 0, "slot_rewards: nothing to return"
     self._settled[term][empty(address)] = _RETURNED
     self._send_back(term, empty(address), amount)
@@ -294,7 +305,7 @@ def entitlement(term: uint256, member: address) -> (uint256, uint256):
     if seat == 0:
         return 0, 0
     back: uint256 = self._impeached_amount(impeached)
-    return self._gross(block_offset + (start - genesis) // SLOT_TIME, seat - 1, size, length) - back, back
+    return self._gross(self._first_slot(start), seat - 1, size, length) - back, back
 
 
 @external
@@ -352,6 +363,32 @@ def _gross(first: uint256, seat: uint256, size: uint256, length: uint256) -> uin
 
 @internal
 @view
+def _first_slot(start: uint256) -> uint256:
+    """
+    @dev G0: a term's first slot as a schedule block index,
+         block_offset + (start - genesis) / 10 (exact: terms start on
+         slot boundaries).
+    @param start The term's start time.
+    @return uint256 G0.
+    """
+    return block_offset + (start - genesis) // SLOT_TIME
+
+
+@internal
+@view
+def _check_settled(start: uint256, length: uint256):
+    """
+    @dev Reverts before the term's end plus the impeachment window.
+    @param start The term's start time.
+    @param length Its length, in slots.
+    """
+    assert block.timestamp >= start + length * SLOT_TIME + settle_delay, (
+        "slot_rewards: term not settled"
+    )
+
+
+@internal
+@view
 def _impeached_amount(word: uint256) -> uint256:
     """
     @dev sum_y r_y i_y.
@@ -389,4 +426,5 @@ def _cover(amount: uint256):
     """
     if staticcall IERC20(token).balanceOf(self) < amount:
         extcall ISchedule(schedule).release()
-        assert staticcall IERC20(token).balanceOf(self) >= amount, "slot_rewards: insufficient balance"
+        balance: uint256 = staticcall IERC20(token).balanceOf(self)
+        assert balance >= amount, "slot_rewards: insufficient balance"
