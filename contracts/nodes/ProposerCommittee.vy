@@ -203,8 +203,6 @@ _terms: HashMap[uint256, uint256]
 _members: HashMap[uint256, HashMap[uint256, address]]
 # @dev Seats per term: node -> seat + 1 (0: not a member).
 _seats: HashMap[uint256, HashMap[address, uint256]]
-# @dev The end of the last term each node was elected to (0: none).
-_locked_until: HashMap[address, uint256]
 # @dev Service words per node (blocks proposed).
 _service: HashMap[address, uint256]
 # @dev Validator index + 1 per epoch.
@@ -352,14 +350,12 @@ def elect(term: uint256):
         nodes[at] = node
 
     length: uint256 = self._segment_of(term).length
-    end: uint256 = start + length * SLOT_TIME
     self._terms[term] = self._pack_term(Term(start=start, length=length, size=filled, elected=True))
     for seat: uint256 in range(filled, bound=MAX_SIZE):
         node: address = nodes[seat]
         self._members[term][seat] = node
         self._seats[term][node] = seat + 1
-        if self._locked_until[node] < end:
-            self._locked_until[node] = end
+        # The service word's latest term is this one: `locked_until` reads its end from there.
         self._record_service(node, term, seat)
         log IProposerCommittee.Elected(term=term, seat=seat, node=node)
     log IProposerCommittee.TermElected(term=term, size=filled, start=start, length=length)
@@ -518,7 +514,12 @@ def locked_until(node: address) -> uint256:
     @param node The node.
     @return uint256 The Unix time.
     """
-    return self._locked_until[node]
+    s: Service = self._unpack_service(self._service[node])
+    if s.latest_seat == 0:
+        return 0
+    # Elections run in term order, so the latest term is the last to end.
+    t: Term = self._unpack_term(self._terms[s.latest_term])
+    return t.start + t.length * SLOT_TIME
 
 
 @external
