@@ -59,8 +59,8 @@
         suite contracts. Loops: candidates (MAX_CANDIDATES) times the
         committee (MAX_SIZE) in `elect`, validators (MAX_VALIDATORS) in
         `set_validators`; never over nodes at large.
-@custom:kill Registration and election stop if the owner unsets nothing:
-        there is no pause. In an emergency the owner replaces the
+@custom:kill There is no pause: registration, election and impeachment
+        need no owner and move no funds. In an emergency the owner replaces the
         validators (who can then impeach every slot of a faulty
         committee) and sets `size`; terms nobody elects pay the
         treasury. Ownership moves in two steps and cannot be renounced.
