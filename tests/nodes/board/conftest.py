@@ -39,9 +39,11 @@ def board_funder(accounts):
 
 
 @pytest.fixture(scope="module")
-def board_cpc(project, owner, board_candidates, board_funder):
+def board_cpc(project, chain, owner, board_candidates, board_funder):
     """CPC: BALANCE for each candidate, BUDGET for the funder."""
-    token = project.CappedToken.deploy("CPChain", "CPC", SUPPLY, owner, "CPChain", "1", sender=owner)
+    token = project.CappedToken.deploy(
+        "CPChain", "CPC", SUPPLY, owner, "CPChain", "1", chain.chain_id, sender=owner
+    )
     holders = [c.address for c in board_candidates] + [board_funder.address]
     token.initialize_supply(holders, [BALANCE] * len(board_candidates) + [BUDGET], sender=owner)
     return token

@@ -66,7 +66,9 @@ def cm_reporters():
 @pytest.fixture(scope="module")
 def cm(project, chain, deployer, owner, treasury, cm_nodes, cm_validators, cm_reporters):
     """The committee's world, wired as in production."""
-    cpc = project.CappedToken.deploy("CPChain", "CPC", SUPPLY, owner, "CPChain", "1", sender=owner)
+    cpc = project.CappedToken.deploy(
+        "CPChain", "CPC", SUPPLY, owner, "CPChain", "1", chain.chain_id, sender=owner
+    )
     holders = [treasury.address] + [n.address for n in cm_nodes]
     amounts = [SUPPLY - NODE_BALANCE * len(cm_nodes)] + [NODE_BALANCE] * len(cm_nodes)
     cpc.initialize_supply(holders, amounts, sender=owner)

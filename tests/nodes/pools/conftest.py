@@ -50,9 +50,11 @@ def pools_funder(accounts):
 
 
 @pytest.fixture(scope="module")
-def pools_cpc(project, owner, pools_nodes, pools_funder):
+def pools_cpc(project, chain, owner, pools_nodes, pools_funder):
     """CPC minted once: NODE_BALANCE per node, the rest to the treasury."""
-    token = project.CappedToken.deploy("CPChain", "CPC", CPC_SUPPLY, owner, "CPChain", "1", sender=owner)
+    token = project.CappedToken.deploy(
+        "CPChain", "CPC", CPC_SUPPLY, owner, "CPChain", "1", chain.chain_id, sender=owner
+    )
     holders = [n.address for n in pools_nodes] + [pools_funder.address]
     rest = CPC_SUPPLY - NODE_BALANCE * len(pools_nodes)
     token.initialize_supply(holders, [NODE_BALANCE] * len(pools_nodes) + [rest], sender=owner)
