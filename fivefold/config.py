@@ -54,7 +54,7 @@ _HEX40 = re.compile(r"^0x[0-9a-fA-F]{40}$")
 ADDRESS_KEYS: dict[str, bool] = {
     "owner": False,  # a Safe or timelock on a live chain; a test account on local profiles
     "treasury": False,
-    "bridge": True,
+    "bridge.mailbox": True,
     "wrapped_native": True,
     "recipients.*": False,
     "price_feeds.*": True,

@@ -1,5 +1,5 @@
 """Board.finalize_round: directors by approvals, the chair by at least 50% of the weight that voted
-with rounds dropping the last, and the tie rules (docs/nodes-board.md): the earlier candidacy wins a
+with rounds dropping the last, and the tie rules (docs/nodes.md, "Board"): the earlier candidacy wins a
 tie for a seat or the chair, the later candidacy leaves on a tie for the last place."""
 
 import ape

@@ -1,4 +1,4 @@
-"""The failure modes of CPChain's own pool contracts, each shown not to happen here (docs/nodes-pools.md,
+"""The failure modes of CPChain's own pool contracts, each shown not to happen here (docs/nodes.md,
 threat model): a season bricked by withdraw(0) during the lock, deposits broken by force-sent tokens,
 an administrator paying interest by looping over nodes."""
 
