@@ -141,7 +141,8 @@ def _local_network(ctx: click.Context) -> bool:
 def _account_help(exc: click.BadParameter) -> str:
     from ape import accounts
 
-    n = len(accounts.test_accounts)
+    # the mnemonic's accounts (`test.number_of_accounts`), not accounts generated since
+    n = accounts.test_accounts.number_of_accounts
     aliases = ", ".join(accounts.aliases) or "none imported"
     return (
         f"{exc.message.rstrip('.')}: on a local chain use TEST::0 .. TEST::{n - 1} (the local mnemonic's "

@@ -67,12 +67,15 @@ def test_transfer__local_anvil__four_round_trips(funded_token, holder, spender, 
     block, nonce-poll or trace requests."""
     for _ in range(5):
         funded_token.transfer(spender, 1, sender=holder)
-    assert set(rpc_calls) == {
-        "eth_getTransactionCount", "eth_getBalance", "eth_sendRawTransaction", "eth_getTransactionReceipt",
-    }
+    calls = dict(rpc_calls)
+    # Ape's own balance check: once per transaction, or never when it finds the transaction costs
+    # nothing (seen after other modules ran on the same worker); either way not ours to cut
+    balance_checks = calls.pop("eth_getBalance", 0)
+    assert balance_checks in (0, 5)
+    assert set(calls) == {"eth_getTransactionCount", "eth_sendRawTransaction", "eth_getTransactionReceipt"}
     # anvil may not have mined when the receipt is first asked for: it is polled until it has
-    assert rpc_calls["eth_getTransactionReceipt"] >= 5
-    assert sum(count for method, count in rpc_calls.items() if method != "eth_getTransactionReceipt") == 3 * 5
+    assert calls["eth_getTransactionReceipt"] >= 5
+    assert calls["eth_getTransactionCount"] == calls["eth_sendRawTransaction"] == 5
     assert funded_token.balanceOf(spender) == 5
 
 

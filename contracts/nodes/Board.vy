@@ -466,8 +466,8 @@ def stage_at(timestamp: uint256) -> (uint256, uint256):
             round r's window (r = 0 directors, 1..CHAIR_ROUNDS chair),
             STAGE_IDLE no election running (before genesis: cycle 0).
     @param timestamp A Unix time.
-    @return uint256 The cycle.
-    @return uint256 The stage.
+    @return cycle The cycle.
+    @return stage The stage.
     """
     return self._stage(timestamp)
 
@@ -480,8 +480,8 @@ def round_window(cycle: uint256, round: uint256) -> (uint256, uint256):
             one second before it opens).
     @param cycle The cycle.
     @param round 0 (directors) .. CHAIR_ROUNDS.
-    @return uint256 The first second of the round.
-    @return uint256 The first second after it.
+    @return start The first second of the round.
+    @return end The first second after it.
     """
     assert round < ROUNDS, "board: unknown round"
     start: uint256 = self._round_start(cycle, round)
@@ -495,8 +495,8 @@ def term_window(cycle: uint256) -> (uint256, uint256):
     @notice When the board elected in `cycle` serves: its directors'
             deposits are locked until the end.
     @param cycle The cycle.
-    @return uint256 The term's first second.
-    @return uint256 The first second after the term.
+    @return start The term's first second.
+    @return end The first second after the term.
     """
     start: uint256 = self._term_start(cycle)
     return start, start + TERM

@@ -141,6 +141,16 @@ for _symbol in TOKENS:
 # router, is initialized with the deployer, then the timelock, as owner).
 FACTORY_OWNED = {"HyperlaneMerkleTreeHook"} | {f"Hyp{s}Implementation" for s in TOKENS}
 
+
+
+def fixed_owner(name: str) -> str | None:
+    """The owner Hyperlane's fixed parts keep for good (None for every other contract): the CREATE2
+    proxy for FACTORY_OWNED, nobody (zero) for the ISM, whose validators are set for good."""
+    if name in FACTORY_OWNED:
+        return create2.FACTORY
+    return ZERO if name == "HyperlaneISM" else None
+
+
 # Contracts whose address differs per chain (the Mailbox's domain is in its init code).
 PER_CHAIN = {"HyperlaneMailbox", "HyperlaneMerkleTreeHook"} | {
     name for s in TOKENS for name in (f"Hyp{s}Implementation", f"Hyp{s}")

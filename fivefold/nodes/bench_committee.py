@@ -18,6 +18,10 @@ WINDOW = 300
 SEATS = 4
 N = 16
 RNODE_DEPOSIT = to_wei(200_000)
+# The election's gas depends on the seed (a block hash, different in every run): the order in which
+# the candidates' keys arrive decides how many insertion steps the top list takes. Three runs were
+# within 1.2% of each other; the gas check allows 3% for these keys.
+SEED_BAND = 0.03
 
 
 def _world(b: Bench, size: int):
@@ -61,7 +65,9 @@ def _elect(b: Bench, candidates: int):
     "committee.elect",
     f"election of a {SEATS}-seat committee from {N} RNode candidates (each still above the "
     "200,000 CPC minimum), seed from the drawn block's hash; every member's first election "
-    f"(`committee.elect.2n`: the same with {2 * N}; per candidate = the difference / {N})",
+    f"(`committee.elect.2n`: the same with {2 * N}; per candidate = the difference / {N}); 3% "
+    "band: the seed changes the insertion steps",
+    band=SEED_BAND,
 )
 def elect(b: Bench):
     return _elect(b, N)
@@ -69,7 +75,8 @@ def elect(b: Bench):
 
 @operation(
     "committee.elect.2n",
-    f"as `committee.elect` with {2 * N} candidates",
+    f"as `committee.elect` with {2 * N} candidates (3% band: the seed)",
+    band=SEED_BAND,
 )
 def elect_2n(b: Bench):
     return _elect(b, 2 * N)

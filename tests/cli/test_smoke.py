@@ -43,6 +43,22 @@ def test_check_supply__local_chain__within_caps(deployed, run_command, chain):
     assert "OVER CAP" not in result.output
 
 
+def test_bridge_relay__local_chain__nothing_pending(deployed, run_command, chain):
+    """The relay reads the chain's Mailbox from its manifest and finds nothing to deliver (one chain,
+    no transfer sent)."""
+    result = run_command("bridge", "relay", "--rpc", f"{chain.chain_id}={chain.provider.uri}")
+    assert result.exit_code == 0, result.output
+    assert "nothing pending" in result.output
+
+
+def test_bridge_demo__without_bsc__one_line_error(deployed, run_command, chain):
+    """The bridge demo starts on BSC, CMDT's and CC's home: without its RPC it says so in one line."""
+    from tests.cli.conftest import one_line_error
+
+    result = run_command("bridge", "demo", "--rpc", f"{chain.chain_id}={chain.provider.uri}")
+    one_line_error(result, "the demo starts on BSC (chain 56)")
+
+
 def test_exercise__deployed__every_domain_runs(deployed, run_command):
     """exercise runs a step of every domain on the deployed chain."""
     result = run_command("exercise")

@@ -55,16 +55,22 @@ def test_constructor__bad_argument__reverts(project, hpc, deployer, owner, stran
         project.HalvingEmitter.deploy(*args.values(), sender=deployer)
 
 
+# The largest cap a CappedToken takes (its supply and bridged_out share a word): below MAX_CAP.
+TOKEN_MAX_CAP = 2**128 - 1
+
+
 def test_constructor__cap_above_max__reverts(project, create_token, deployer, owner):
-    token = create_token(cap=emission.MAX_CAP + 1)
+    token = create_token(cap=TOKEN_MAX_CAP)
     with ape.reverts("halving_emitter: cap too large"):
         project.HalvingEmitter.deploy(token, emission.MAX_CAP + 1, 100, 4, owner, sender=deployer)
 
 
 def test_constructor__max_bounds__accepted(project, create_token, deployer, owner):
-    token = create_token(cap=emission.MAX_CAP)
+    """The era bounds at their maximum, with the largest cap a token can have (MAX_CAP itself
+    would need a token above 128 bits)."""
+    token = create_token(cap=TOKEN_MAX_CAP)
     emitter = project.HalvingEmitter.deploy(
-        token, emission.MAX_CAP, emission.MAX_ERA_LENGTH, emission.MAX_ERAS, owner, sender=deployer
+        token, TOKEN_MAX_CAP, emission.MAX_ERA_LENGTH, emission.MAX_ERAS, owner, sender=deployer
     )
     assert emitter.n_eras() == emission.MAX_ERAS
 
