@@ -10,10 +10,7 @@ Adding a domain = adding its folder and its name here.
 from importlib import import_module
 from types import ModuleType
 
-NAMES = ("tokens", "vesting", "emission", "payouts", "lending", "governance", "nft", "bridge")
-# Domains whose contracts, tests and gas keys have landed but which deployment does not create yet
-# (no flow.py): `ape run gas` measures their bench all the same (docs/nodes.md says what is missing).
-MEASURED_ONLY = ("nodes",)
+NAMES = ("tokens", "vesting", "emission", "payouts", "lending", "nodes", "governance", "nft", "bridge")
 
 
 def flows() -> list[ModuleType]:
@@ -46,4 +43,4 @@ def owner_of(ctx, name: str, contract) -> str | None:
 
 def benches() -> list[ModuleType]:
     """Every domain's `bench` module (importing one registers its gas operations)."""
-    return [import_module(f"fivefold.{name}.bench") for name in NAMES + MEASURED_ONLY]
+    return [import_module(f"fivefold.{name}.bench") for name in NAMES]

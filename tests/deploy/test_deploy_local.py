@@ -101,6 +101,7 @@ def test_exercise__deployed_suite__every_flow_runs(deployed):
     assert "HPCEmitter.mint" in names and "CARTYEmitter.mint" in names
     assert "lending: liquidate" in names and "CMDT.permit" in names
     assert "LendingMining.claim (suppliers)" in names and "LendingMining.claim (borrowers)" in names
+    assert "EconomyPool.claim (settlement)" in names and "RNodePool.withdraw (after the lock)" in names
 
 
 def test_deploy__fresh_chain__stablecoin_market_mined_by_two_governed_streams(deployed):
@@ -195,3 +196,19 @@ def test_deploy__fresh_chain__bridge_routers_where_predicted_and_limited(deploye
     assert mailbox.defaultIsm() == ctx.address("HyperlaneISM")
     assert mailbox.requiredHook() == ctx.address("HyperlaneMerkleTreeHook")
     assert mailbox.owner() == ctx.address("Timelock")
+
+
+def test_deploy__fresh_chain__node_economy_created_wired_and_governed(deployed):
+    """CPC's home chain gets the node economy: created by configuration, wired (the committee in the
+    RNode pool, the sources of reputation, the maintenance schedule paying SlotRewards), owned by
+    the timelock, the pools' numbers in the registry."""
+    ctx, _, _ = deployed
+    timelock = ctx.address("Timelock")
+    for name in ("EconomyPool", "RNodePool", "Reputation", "ProposerCommittee", "SlotRewards", "Board"):
+        assert ctx[name].owner() == timelock, name
+    assert ctx["RNodePool"].committee() == ctx.address("ProposerCommittee")
+    assert ctx["Reputation"].economy_pool() == ctx.address("EconomyPool")
+    assert ctx["CPCMaintenance"].recipient() == ctx.address("SlotRewards")
+    assert ctx["NodeVotes"].economy_pool() == ctx.address("EconomyPool")
+    held = {p.name for p in ctx["ParameterRegistry"].parameters()}
+    assert {"economy_pool.reward_per_season", "rnode_pool.lock_minutes"} <= held
