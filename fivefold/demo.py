@@ -183,7 +183,7 @@ def run(extra_steps=(), keep: bool = False, exercise: bool = True) -> None:
             *[a for n in nodes for a in ("--rpc", f"{n.chain_id}={n.network}")],
             env=env,
         )
-        manifests = _load(deployments)
+        manifests = manifest.load_dir(deployments)
         same = addresses_table(manifests)
         # the dApp exports of these chains (`make up`: abi/, from deployments/local/)
         ape_run("export", *(("--local",) if keep else ("--out", str(OUT / "abi"))), env=env)
@@ -239,7 +239,7 @@ def _next_steps(nodes, deployments: Path, keep: bool) -> None:
 def _wait_for_ctrl_c(nodes, deployments: Path) -> None:
     """Keeps the chains up; every FEED_REFRESH_SECONDS the local feeds answer again, dated now, so
     red packets and markets keep working for as long as the chains run."""
-    manifests = _load(deployments)
+    manifests = manifest.load_dir(deployments)
     try:
         while True:
             time.sleep(FEED_REFRESH_SECONDS)
@@ -248,9 +248,3 @@ def _wait_for_ctrl_c(nodes, deployments: Path) -> None:
     except KeyboardInterrupt:
         ui.console.print("stopping the local chains")
 
-
-def _load(directory: Path) -> dict[int, dict]:
-    return {
-        int(json.loads(p.read_text())["chain_id"]): json.loads(p.read_text())
-        for p in sorted(directory.glob("*.json"))
-    }

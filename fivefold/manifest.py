@@ -113,8 +113,13 @@ def save(manifest: dict[str, Any], root: Path = Path("."), kind: str | None = No
 
 def load_all(root: Path = Path("."), kind: str = LIVE) -> dict[int, dict[str, Any]]:
     """Every manifest of one kind (`live`: the committed ones; `local`: the running local chains')."""
+    return load_dir(directory(kind, root))
+
+
+def load_dir(folder: Path) -> dict[int, dict[str, Any]]:
+    """Chain id -> manifest, for every manifest in `folder` (the demo's, for one)."""
     out = {}
-    for path in sorted(directory(kind, root).glob("*.json")):
+    for path in sorted(Path(folder).glob("*.json")):
         data = json.loads(path.read_text())
         out[int(data["chain_id"])] = data
     return out

@@ -62,7 +62,10 @@ _TOKEN_ABI = [
 
 def sides(urls: dict[int, str], directory=None) -> dict[int, Side]:
     """chain id -> Side for every chain of `urls` with a manifest naming a Mailbox."""
-    manifests = manifest_mod.load_all(kind=manifest_mod.LOCAL) if directory is None else _load(directory)
+    if directory is None:
+        manifests = manifest_mod.load_all(kind=manifest_mod.LOCAL)
+    else:
+        manifests = manifest_mod.load_dir(directory)
     out = {}
     for chain_id, url in urls.items():
         contracts = {n: r["address"] for n, r in (manifests.get(chain_id) or {}).get("contracts", {}).items()}
@@ -81,16 +84,6 @@ def sides(urls: dict[int, str], directory=None) -> dict[int, Side]:
         user = hyperlane.Chain.at(url, hyperlane.local_key(TREASURY_KEY))
         out[chain_id] = Side(chain_id, core, user, contracts)
     return out
-
-
-def _load(directory) -> dict[int, dict]:
-    import json
-    from pathlib import Path
-
-    return {
-        int(json.loads(p.read_text())["chain_id"]): json.loads(p.read_text())
-        for p in sorted(Path(directory).glob("*.json"))
-    }
 
 
 def relay_all(chains: dict[int, Side]) -> list[relay.Delivery]:

@@ -225,7 +225,7 @@ def configure(ctx: Context) -> None:
         token, hyp = ctx[symbol], ctx.address(f"Hyp{symbol}")
         mint, burn = limits(ctx, symbol)
         stale = (token.mintingMaxLimitOf(hyp), token.burningMaxLimitOf(hyp)) != (mint, burn)
-        if stale and int(token.parameter_registry(), 16) == 0 and token.owner() == ctx.deployer.address:
+        if stale and ctx.writes_directly(token) and token.owner() == ctx.deployer.address:
             ctx.send(f"{symbol}.setLimits(Hyp{symbol})", token.setLimits, hyp, mint, burn)
 
 
