@@ -470,7 +470,7 @@ def _open(ctx: Context, dao: str):
     treasury = ctx.signer(ctx.treasury)
     threshold = governor.proposal_threshold()
     if dao == "CPC":
-        return _open_cpc(ctx, governor, proposer, threshold)
+        return _open_cpc(ctx, governor, proposer, newcomer, threshold)
     if treasury is None:
         return None
     _emit_enough(ctx, dao, treasury, 2 * threshold)
@@ -492,23 +492,23 @@ def _open(ctx: Context, dao: str):
     return proposal
 
 
-def _open_cpc(ctx: Context, governor, proposer, threshold: int):
+def _open_cpc(ctx: Context, governor, proposer, newcomer, threshold: int):
     """The CPC DAO's proposal: its votes are deposits, and the nodes exercise (earlier in the run) left
-    its economy node's deposit in the Economy Pool; that node proposes to shorten the RNodes' lock by
-    ten minutes through the CPC registry."""
+    its economy node's deposit in the Economy Pool; that node proposes to seat `newcomer` as a
+    reputation reporter (an owner's act on a contract the CPC timelock owns; a registry number would
+    differ from the configuration afterwards, which a re-run of deploy refuses)."""
     votes = ctx["NodeVotes"].getVotes(proposer)
     ctx.check(votes >= threshold, "the nodes exercise's economy node holds the CPC proposal threshold")
-    registry, name = ctx["CPCParameterRegistry"], "rnode_pool.lock_minutes"
-    minutes = registry.value_of(name)
-    new_minutes = minutes - 10 if minutes >= 10 else minutes + 10
-    calls = [(registry, registry.set_parameter.encode_input(name, new_minutes))]
-    description = f"RNode lock to {new_minutes} minutes"
+    reputation = ctx["Reputation"]
+    seat = not reputation.is_reporter(newcomer)  # a second run of the exercise unseats it again
+    calls = [(reputation, reputation.set_reporter.encode_input(newcomer, seat))]
+    description = f"{'seat' if seat else 'unseat'} {newcomer.address} as a reputation reporter"
     proposal = Proposal(
-        "CPC", governor, calls, description, proposer, lambda: ctx["RNodePool"].lock_minutes() == new_minutes
+        "CPC", governor, calls, description, proposer, lambda: reputation.is_reporter(newcomer) == seat
     )
     receipt = governor.propose(proposal.targets, proposal.values, proposal.data, description, sender=proposer)
     proposal.id = receipt.return_value
-    note = f"{description}; {votes / 10**18:,.0f} CPC deposited votes"
+    note = f"a reporter {'seated' if seat else 'unseated'}; {votes / 10**18:,.0f} CPC deposited votes"
     ctx.step("CPCGovernor.propose (1 call)", receipt, note)
     return proposal
 

@@ -108,12 +108,15 @@ def committee_rows(ctx, now: int) -> list[tuple[str, str, str]]:
 
 
 def board_rows(ctx, now: int) -> list[tuple[str, str]]:
-    """The board's cycle: its stage, candidates, directors and chair."""
+    """The board's cycle: its stage (or, once the chair is elected, when its term starts), candidates,
+    directors and chair."""
     board = ctx["Board"]
     cycle, stage = board.stage_at(now)
-    name = STAGES.get(stage, f"chair round {stage - 1}")
     directors = board.directors(cycle)
     chair = board.chair(cycle)
+    name = STAGES.get(stage, f"chair round {stage - 1}")
+    if stage not in STAGES and int(chair, 16):
+        name = f"chair elected, term in {_left(board.term_window(cycle)[0] - now)}"
     return [
         ("cycle", f"{cycle} ({name})"),
         ("candidates", str(board.candidate_count(cycle))),
@@ -123,9 +126,21 @@ def board_rows(ctx, now: int) -> list[tuple[str, str]]:
     ]
 
 
+def _print(title: str, rows) -> None:
+    """A table of label-value rows: no header, the label dim."""
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left", show_header=False)
+    for _ in rows[0]:
+        table.add_column(overflow="fold")
+    for row in rows:
+        table.add_row(f"[dim]{row[0]}[/]", *row[1:])
+    ui.console.print(table)
+
+
 def run(provider) -> None:
     ctx = context(provider)
     now = ctx.chain.blocks.head.timestamp
-    ui.table(f"Node pools on chain {ctx.chain_id}", ["", ""], pool_rows(ctx, now), justify_right=(1,))
-    ui.table("Proposer committee", ["term", "node", ""], committee_rows(ctx, now))
-    ui.table("Board", ["", ""], board_rows(ctx, now))
+    _print(f"Node pools on chain {ctx.chain_id}", pool_rows(ctx, now))
+    _print("Proposer committee", committee_rows(ctx, now))
+    _print("Board", board_rows(ctx, now))
