@@ -19,6 +19,7 @@ from enum import IntFlag
 from eth_abi import encode
 from eth_account import Account
 from eth_keys import keys
+from eth_keys.constants import SECPK1_N
 from eth_keys.exceptions import BadSignature, ValidationError
 from eth_utils import keccak, to_checksum_address
 
@@ -187,7 +188,7 @@ def recover(chain_id: int, registry: str, snap: Snapshot, signature: bytes) -> s
         s, v = vs & ((1 << 255) - 1), (vs >> 255) + 27
     else:
         return None
-    if s > MALLEABILITY_THRESHOLD or v not in (27, 28) or not 0 < r < keys.constants.SECPK1_N or s == 0:
+    if s > MALLEABILITY_THRESHOLD or v not in (27, 28) or not 0 < r < SECPK1_N or s == 0:
         return None
     try:
         public = keys.Signature(vrs=(v - 27, r, s)).recover_public_key_from_msg_hash(
