@@ -20,7 +20,7 @@ def _registry_with_version_one(b: Bench):
 @operation(
     "snapshots.anchor",
     "a relayer anchors version 2 of an EOA's persistent snapshot (version 1 anchored before) from the "
-    "account's 65-byte EIP-712 signature: code-size check, ecrecover, two warm-up slot updates, the "
+    "account's 65-byte EIP-712 signature: code-size check, ecrecover, two non-zero slot updates, the "
     "event",
     target=50_000,
 )
