@@ -228,3 +228,35 @@ def test_dao_proposals_nft_nodes__after_exercise__proposals_executed_vault_price
     text = " ".join(result.output.split())
     assert "economy-node deposits │ 50.00k CPC" in text and "validators │ 4" in text, result.output
     assert "chair │ 0x90F7…b906" in text, result.output  # test account 3, the exercise's first candidate
+
+
+def test_snapshots_verify__anchored_hash_and_file__verified_then_not(
+    deployed, run_command, chain, accounts, tmp_path
+):
+    """An account anchors a file's hash in the deployed SnapshotRegistry: `snapshots verify` with the
+    hash or the file says verified (exit 0, 80 columns); after the next version it says not (exit 1);
+    a bad kind is a one-line error."""
+    from ape import project
+
+    from fivefold import manifest
+    from fivefold.snapshots import signing
+    from tests.cli.conftest import one_line_error
+
+    address = manifest.load(chain.chain_id)["contracts"]["SnapshotRegistry"]["address"]
+    registry, account = project.SnapshotRegistry.at(address), accounts[5]
+    data = tmp_path / "snapshot.json"
+    data.write_bytes(b'{"chats":["smoke"]}')
+    hash_ = signing.snapshot_hash(data.read_bytes())
+    version = registry.latest(account, 2).version + 1
+    registry.anchor(2, hash_, version, sender=account)
+    for given in ("0x" + hash_.hex(), str(data)):
+        result = run_command("snapshots", "verify", account.address, "persistent", given)
+        assert result.exit_code == 0, result.output
+        assert "verified: the current snapshot" in result.output
+        assert all(len(line.rstrip()) <= 80 for line in result.output.splitlines()), result.output
+    registry.anchor(2, signing.snapshot_hash(b"next"), version + 1, sender=account)
+    result = run_command("snapshots", "verify", account.address, "persistent", str(data))
+    assert result.exit_code == 1 and "not verified" in result.output, result.output
+    one_line_error(
+        run_command("snapshots", "verify", account.address, "backup", str(data)), "unknown kind 'backup'"
+    )
