@@ -515,7 +515,8 @@ def getPastVotes(account: address, timepoint: uint256) -> uint256:
     assert timepoint < block.timestamp, "staking: timepoint not yet past"
     if account == _TOTAL:
         return 0
-    return self._lookup(account, timepoint)
+    h: Head = self._unpack_head(self._heads[account])
+    return checkpoints._lookup(account, self._value(h), h.time, h.count, timepoint)
 
 
 @external
@@ -527,7 +528,8 @@ def getPastTotalSupply(timepoint: uint256) -> uint256:
     @return uint256 The total, in vote units.
     """
     assert timepoint < block.timestamp, "staking: timepoint not yet past"
-    return self._lookup(_TOTAL, timepoint)
+    h: Head = self._unpack_head(self._heads[_TOTAL])
+    return checkpoints._lookup(_TOTAL, self._value(h), h.time, h.count, timepoint)
 
 
 @external
@@ -727,7 +729,7 @@ def _write(key: address, h: Head, delegated_in: uint256, excluded: bool) -> uint
     @return uint256 The packed head word to store.
     """
     previous: uint256 = self._value(h)
-    count: uint256 = checkpoints._push(key, self._latest(h))
+    count: uint256 = checkpoints._push(key, previous, h.time, h.count)
     new: Head = Head(delegated_in=delegated_in, time=block.timestamp, count=count, excluded=excluded)
     votes: uint256 = self._value(new)
     if key != _TOTAL and votes != previous:
@@ -847,18 +849,6 @@ def _delegate(account: address, delegatee: address):
 
 
 @internal
-@pure
-def _latest(h: Head) -> checkpoints.Latest:
-    """
-    @dev What the checkpoint module needs of a head: its latest value
-         (0 while excluded), second and count.
-    @param h The head.
-    @return checkpoints.Latest The latest checkpoint and the count.
-    """
-    return checkpoints.Latest(value=self._value(h), time=h.time, count=h.count)
-
-
-@internal
 @view
 def _lookup(key: address, timepoint: uint256) -> uint256:
     """
@@ -869,4 +859,5 @@ def _lookup(key: address, timepoint: uint256) -> uint256:
     @param timepoint The timestamp (checked to be past).
     @return uint256 The value.
     """
-    return checkpoints._lookup(key, self._latest(self._unpack_head(self._heads[key])), timepoint)
+    h: Head = self._unpack_head(self._heads[key])
+    return checkpoints._lookup(key, self._value(h), h.time, h.count, timepoint)

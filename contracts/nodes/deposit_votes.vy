@@ -63,8 +63,12 @@ _EXTRA_SHIFT: constant(uint256) = 208
 
 # @dev A head word unpacked.
 struct Head:
-    # the latest checkpoint: its value and second, and the count of checkpoints
-    latest: checkpoints.Latest
+    # the latest checkpoint's value
+    value: uint256
+    # the second it was written (0: never)
+    time: uint256
+    # how many checkpoints the key has, the latest included
+    count: uint256
     # the host's own field (not part of the checkpoint)
     extra: uint256
 
@@ -146,7 +150,7 @@ def numCheckpoints(account: address) -> uint256:
     @param account The node.
     @return uint256 The count.
     """
-    return self._unpack_head(self._heads[account]).latest.count
+    return self._unpack_head(self._heads[account]).count
 
 
 @internal
@@ -157,7 +161,8 @@ def _value_of(key: address) -> uint256:
     @param key A node, or `_TOTAL`.
     @return uint256 The value, in wei of CPC.
     """
-    return self._unpack_head(self._heads[key]).latest.value
+    # One field of the hot path, read without unpacking the rest: the value is the low field.
+    return self._heads[key] & _VALUE_MASK
 
 
 @internal
@@ -168,7 +173,8 @@ def _extra_of(node: address) -> uint256:
     @param node The node.
     @return uint256 The field (below 2**48).
     """
-    return self._unpack_head(self._heads[node]).extra
+    # One field of the hot path, read without unpacking the rest: the host field is the top one.
+    return self._heads[node] >> _EXTRA_SHIFT
 
 
 @internal
@@ -181,12 +187,10 @@ def _write(key: address, amount: uint256, extra: uint256):
     @param amount The new value (below 2**112).
     @param extra The host field to store with it (below 2**48).
     """
-    count: uint256 = checkpoints._push(key, self._unpack_head(self._heads[key]).latest)
+    h: Head = self._unpack_head(self._heads[key])
+    count: uint256 = checkpoints._push(key, h.value, h.time, h.count)
     self._heads[key] = self._pack_head(
-        Head(
-            latest=checkpoints.Latest(value=amount, time=block.timestamp, count=count),
-            extra=extra,
-        )
+        Head(value=amount, time=block.timestamp, count=count, extra=extra)
     )
 
 
@@ -225,7 +229,8 @@ def _lookup(key: address, timepoint: uint256) -> uint256:
     @param timepoint The timestamp (checked to be past).
     @return uint256 The value.
     """
-    return checkpoints._lookup(key, self._unpack_head(self._heads[key]).latest, timepoint)
+    h: Head = self._unpack_head(self._heads[key])
+    return checkpoints._lookup(key, h.value, h.time, h.count, timepoint)
 
 
 @internal
@@ -237,11 +242,9 @@ def _unpack_head(word: uint256) -> Head:
     @return Head Its fields.
     """
     return Head(
-        latest=checkpoints.Latest(
-            value=word & _VALUE_MASK,
-            time=(word >> _TIME_SHIFT) & _TIME_MASK,
-            count=(word >> _COUNT_SHIFT) & _COUNT_MASK,
-        ),
+        value=word & _VALUE_MASK,
+        time=(word >> _TIME_SHIFT) & _TIME_MASK,
+        count=(word >> _COUNT_SHIFT) & _COUNT_MASK,
         extra=word >> _EXTRA_SHIFT,
     )
 
@@ -255,8 +258,8 @@ def _pack_head(h: Head) -> uint256:
     @return uint256 The packed word.
     """
     return (
-        h.latest.value
-        | (h.latest.time << _TIME_SHIFT)
-        | (h.latest.count << _COUNT_SHIFT)
+        h.value
+        | (h.time << _TIME_SHIFT)
+        | (h.count << _COUNT_SHIFT)
         | (h.extra << _EXTRA_SHIFT)
     )

@@ -35,9 +35,9 @@
         with its own revert prefix before it reads, so a past read never
         sees a checkpoint that can still change.
 
-        The host unpacks its head into a `Latest` and passes it in; this
-        module never reads a head word, so each host keeps its own
-        layout.
+        The host unpacks its head and passes the latest checkpoint's
+        value, second and the count in; this module never reads a head
+        word, so each host keeps its own layout.
 @custom:security State only, no external call. Values must fit 208
         bits and counts 48 (the hosts' head layouts are narrower).
 """
@@ -50,16 +50,6 @@ MAX_SEARCH_STEPS: constant(uint256) = 48
 # History word: value | second.
 _VALUE_MASK: constant(uint256) = 2**208 - 1
 _TIME_SHIFT: constant(uint256) = 208
-
-
-# @dev A key's latest checkpoint and count, as the host unpacked them from its head word.
-struct Latest:
-    # the latest checkpoint's value
-    value: uint256
-    # the second it was written (0: never)
-    time: uint256
-    # how many checkpoints the key has, the latest included (0: none)
-    count: uint256
 
 
 # @dev A history word unpacked: one past checkpoint.
@@ -93,7 +83,7 @@ def CLOCK_MODE() -> String[32]:
 
 
 @internal
-def _push(key: address, latest: Latest) -> uint256:
+def _push(key: address, latest: uint256, time: uint256, count: uint256) -> uint256:
     """
     @dev Makes room for a checkpoint of `key` written now: in a later
          second than the latest one, the latest moves into the history;
@@ -101,38 +91,42 @@ def _push(key: address, latest: Latest) -> uint256:
          writes its head with the new value, `block.timestamp` and the
          count returned.
     @param key The key.
-    @param latest The key's head before the change.
+    @param latest The latest checkpoint's value, from the host's head.
+    @param time The second it was written (0: never).
+    @param count How many checkpoints the key has, the latest included.
     @return uint256 The count of checkpoints once the head is written.
     """
-    if latest.time == block.timestamp:
-        return latest.count
-    if latest.count != 0:
-        self._history[key][latest.count - 1] = self._pack_point(
-            Point(value=latest.value, time=latest.time)
-        )
-    return latest.count + 1
+    if time == block.timestamp:
+        return count
+    if count != 0:
+        self._history[key][count - 1] = self._pack_point(Point(value=latest, time=time))
+    return count + 1
 
 
 @internal
 @view
-def _lookup(key: address, latest: Latest, timepoint: uint256) -> uint256:
+def _lookup(
+    key: address, latest: uint256, time: uint256, count: uint256, timepoint: uint256
+) -> uint256:
     """
     @dev The value of the last checkpoint of `key` written at or before
          `timepoint` (0 if none): the head first, then a binary search of
          the history, at most `MAX_SEARCH_STEPS` steps.
     @param key The key.
-    @param latest The key's head.
+    @param latest The latest checkpoint's value, from the host's head.
+    @param time The second it was written.
+    @param count How many checkpoints the key has, the latest included.
     @param timepoint The timestamp (the host has checked it is past).
     @return uint256 The value.
     """
-    if latest.count == 0:
+    if count == 0:
         return 0
-    if latest.time <= timepoint:
-        return latest.value
+    if time <= timepoint:
+        return latest
     # The first history checkpoint written after `timepoint`, in [0, count - 1]
     # (index count - 1 stands for the head, already known to be after it).
     low: uint256 = 0
-    high: uint256 = latest.count - 1
+    high: uint256 = count - 1
     for _: uint256 in range(MAX_SEARCH_STEPS):
         if low >= high:
             break
