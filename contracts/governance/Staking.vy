@@ -847,17 +847,3 @@ def _delegate(account: address, delegatee: address):
     else:
         self._change_total(removed - added, False)
 
-
-@internal
-@view
-def _lookup(key: address, timepoint: uint256) -> uint256:
-    """
-    @dev The value of the last checkpoint of `key` written at or before
-         `timepoint` (0 if none), read by the checkpoint module from the
-         head and the history.
-    @param key An account, or `_TOTAL`.
-    @param timepoint The timestamp (checked to be past).
-    @return uint256 The value.
-    """
-    h: Head = self._unpack_head(self._heads[key])
-    return checkpoints._lookup(key, self._value(h), h.time, h.count, timepoint)
