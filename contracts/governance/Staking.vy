@@ -39,17 +39,19 @@
                                  + weight delegated to them).
         Excluded accounts still earn income on their staked tokens.
 
-        Checkpoints. Per account (and for the total) a head word holds
-        the latest checkpoint; older ones move to a history array, one
-        word each (value 208 bits | timestamp 48), when a change lands in
-        a later second. A read at timepoint t returns the value of the
-        last checkpoint written at or before t: the head first (the usual
-        case for a running vote, as OpenZeppelin's `upperLookupRecent`),
-        then a binary search of the history, at most `MAX_SEARCH_STEPS`
-        steps (counts are below 2**47). Two changes in one second
-        overwrite that second's checkpoint, so power gained in the second
-        of a snapshot never counts at an earlier timepoint, and past
-        reads require t < clock().
+        Checkpoints (contracts/shared/checkpoints.vy, shared with the
+        node pools). Per account (and for the total) a head word holds
+        the latest checkpoint; older ones move to the module's history
+        array, one word each (value 208 bits | timestamp 48), when a
+        change lands in a later second. A read at timepoint t returns the
+        value of the last checkpoint written at or before t: the head
+        first (the usual case for a running vote, as OpenZeppelin's
+        `upperLookupRecent`), then a binary search of the history, at
+        most `checkpoints.MAX_SEARCH_STEPS` steps (counts here are below
+        2**47). Two changes in one second overwrite that second's
+        checkpoint, so power gained in the second of a snapshot never
+        counts at an earlier timepoint, and past reads require
+        t < clock().
 
         Storage, packed by hand:
           account word = delegatee (160 bits; empty = itself)
@@ -79,6 +81,7 @@
 from ethereum.ercs import IERC721
 
 from contracts.shared import asset_transfer
+from contracts.shared import checkpoints
 from contracts.shared import constants
 from contracts.shared import owner_2step
 from contracts.shared import pausable
@@ -99,6 +102,7 @@ initializes: tunable[owner_2step := owner_2step]
 initializes: pausable[owner_2step := owner_2step]
 initializes: reward_accumulator
 initializes: eip712_domain_separator
+initializes: checkpoints
 
 
 exports: (
@@ -110,6 +114,9 @@ exports: (
     reward_accumulator.reward_per_token,
     reward_accumulator.apy,
     eip712_domain_separator.eip712Domain,
+    # ERC-6372 clock (contracts/shared/checkpoints.vy).
+    checkpoints.clock,
+    checkpoints.CLOCK_MODE,
     owner_2step.__interface__,
     # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
     # not exported: an ownerless staking contract could never list a collection, exclude an
@@ -123,8 +130,6 @@ exports: (
 )
 
 
-# @dev Binary-search steps of a past read: checkpoint counts are stored in 47 bits.
-MAX_SEARCH_STEPS: constant(uint256) = 47
 # @dev Largest weight of one NFT or identity, in vote units (1.2 million tokens of 18 decimals).
 MAX_WEIGHT: constant(uint256) = 2**80
 # @dev Largest NFT and identity weight of one account, in vote units.
@@ -146,9 +151,6 @@ _TIME_MASK: constant(uint256) = constants.MASK_48
 _COUNT_SHIFT: constant(uint256) = 208
 _COUNT_MASK: constant(uint256) = 2**47 - 1
 _EXCLUDED_SHIFT: constant(uint256) = 255
-# History word: value | second.
-_VALUE_MASK: constant(uint256) = 2**208 - 1
-_POINT_TIME_SHIFT: constant(uint256) = 208
 # NFT stake: staker | weight.
 _STAKER_MASK: constant(uint256) = constants.MASK_160
 _WEIGHT_SHIFT: constant(uint256) = 160
@@ -178,8 +180,6 @@ _accounts: HashMap[address, uint256]
 _extra: HashMap[address, uint256]
 # @dev Head words (see the notice); `_TOTAL` holds the total's.
 _heads: HashMap[address, uint256]
-# @dev Checkpoints older than the head's, per account (`_TOTAL`: the total), by index.
-_history: HashMap[address, HashMap[uint256, uint256]]
 # @dev Staked NFTs: collection -> token id -> staker | weight.
 _nfts: HashMap[address, HashMap[uint256, uint256]]
 # @dev The weight each account's identity was issued with.
@@ -491,26 +491,6 @@ def delegateBySig(
 
 @external
 @view
-def clock() -> uint48:
-    """
-    @notice The current timepoint (ERC-6372): `block.timestamp`.
-    @return uint48 The timestamp.
-    """
-    return convert(block.timestamp, uint48)
-
-
-@external
-@view
-def CLOCK_MODE() -> String[32]:
-    """
-    @notice The ERC-6372 description of the clock.
-    @return String "mode=timestamp".
-    """
-    return "mode=timestamp"
-
-
-@external
-@view
 def getVotes(account: address) -> uint256:
     """
     @notice The voting power `account` holds now.
@@ -535,7 +515,8 @@ def getPastVotes(account: address, timepoint: uint256) -> uint256:
     assert timepoint < block.timestamp, "staking: timepoint not yet past"
     if account == _TOTAL:
         return 0
-    return self._lookup(account, timepoint)
+    h: Head = self._unpack_head(self._heads[account])
+    return checkpoints._lookup(account, self._value(h), h.time, h.count, timepoint)
 
 
 @external
@@ -547,7 +528,8 @@ def getPastTotalSupply(timepoint: uint256) -> uint256:
     @return uint256 The total, in vote units.
     """
     assert timepoint < block.timestamp, "staking: timepoint not yet past"
-    return self._lookup(_TOTAL, timepoint)
+    h: Head = self._unpack_head(self._heads[_TOTAL])
+    return checkpoints._lookup(_TOTAL, self._value(h), h.time, h.count, timepoint)
 
 
 @external
@@ -747,11 +729,7 @@ def _write(key: address, h: Head, delegated_in: uint256, excluded: bool) -> uint
     @return uint256 The packed head word to store.
     """
     previous: uint256 = self._value(h)
-    count: uint256 = h.count
-    if h.time != block.timestamp:
-        if count != 0:
-            self._history[key][count - 1] = previous | (h.time << _POINT_TIME_SHIFT)
-        count += 1
+    count: uint256 = checkpoints._push(key, previous, h.time, h.count)
     new: Head = Head(delegated_in=delegated_in, time=block.timestamp, count=count, excluded=excluded)
     votes: uint256 = self._value(new)
     if key != _TOTAL and votes != previous:
@@ -869,37 +847,3 @@ def _delegate(account: address, delegatee: address):
     else:
         self._change_total(removed - added, False)
 
-
-@internal
-@view
-def _lookup(key: address, timepoint: uint256) -> uint256:
-    """
-    @dev The value of the last checkpoint of `key` written at or before
-         `timepoint` (0 if none): the head first, then a binary search of
-         the history, at most `MAX_SEARCH_STEPS` steps.
-    @param key An account, or `_TOTAL`.
-    @param timepoint The timestamp.
-    @return uint256 The value.
-    """
-    h: Head = self._unpack_head(self._heads[key])
-    if h.count == 0:
-        return 0
-    if h.time <= timepoint:
-        return self._value(h)
-    # Find the first history checkpoint written after `timepoint` in [0, count - 1]
-    # (index count - 1 stands for the head, already known to be after it).
-    low: uint256 = 0
-    high: uint256 = h.count - 1
-    for _: uint256 in range(MAX_SEARCH_STEPS):
-        if low >= high:
-            break
-        # Both are below 2**47, so the sum cannot overflow; // 2 rounds
-        # down, so mid < high and the range shrinks every step.
-        mid: uint256 = unsafe_add(low, high) // 2
-        if self._history[key][mid] >> _POINT_TIME_SHIFT > timepoint:
-            high = mid
-        else:
-            low = mid + 1
-    if low == 0:
-        return 0
-    return self._history[key][low - 1] & _VALUE_MASK

@@ -20,6 +20,7 @@
 """
 
 
+from contracts.shared import checkpoints
 from interfaces import IEconomyPool
 from interfaces import INodeVotes
 from interfaces import IRNodePool
@@ -27,6 +28,14 @@ from interfaces import IVotes
 
 implements: INodeVotes
 implements: IVotes
+
+
+exports: (
+    # ERC-6372 clock, the pools' (contracts/shared/checkpoints.vy; nothing of its state is used, so
+    # it needs no `initializes:`).
+    checkpoints.clock,
+    checkpoints.CLOCK_MODE,
+)
 
 
 # @dev The Economy Pool.
@@ -46,27 +55,6 @@ def __init__(economy_pool_: address, rnode_pool_: address):
     assert rnode_pool_ != empty(address), "node_votes: zero rnode pool"
     economy_pool = economy_pool_
     rnode_pool = rnode_pool_
-
-
-@external
-@view
-def clock() -> uint48:
-    """
-    @notice The current timepoint (ERC-6372): `block.timestamp`, the
-            pools' clock.
-    @return uint48 The timestamp.
-    """
-    return convert(block.timestamp, uint48)
-
-
-@external
-@view
-def CLOCK_MODE() -> String[32]:
-    """
-    @notice The ERC-6372 description of the clock.
-    @return String "mode=timestamp".
-    """
-    return "mode=timestamp"
 
 
 @external

@@ -11,14 +11,17 @@
         checkpoint of the key `_TOTAL` (the zero address, which never
         deposits). Votes follow deposits: there is no delegation.
 
-        Checkpoints, as contracts/governance/Staking.vy keeps them: per
-        key a head word holds the latest checkpoint; an older one moves
-        to a history array (one word: value 208 bits | second 48) when a
-        change lands in a later second, and two changes in one second
-        overwrite that second's checkpoint. A read at timepoint t < now
-        returns the value after the last change at or before t: the head
-        first, then a binary search of the history, at most
-        `MAX_SEARCH_STEPS` steps (counts are below 2**48).
+        Checkpoints by contracts/shared/checkpoints.vy, the module
+        contracts/governance/Staking.vy uses too: per key a head word
+        (here) holds the latest checkpoint; an older one moves to the
+        module's history array (one word: value 208 bits | second 48)
+        when a change lands in a later second, and two changes in one
+        second overwrite that second's checkpoint. A read at timepoint
+        t < now returns the value after the last change at or before t:
+        the head first, then a binary search of the history, at most
+        `checkpoints.MAX_SEARCH_STEPS` steps (counts are below 2**48).
+        The ERC-6372 `clock` and `CLOCK_MODE` are the module's, exported
+        from here.
 
         Head word = value (112 bits) | latest second (48) | count (48)
                     | host field (48).
@@ -33,157 +36,45 @@
 """
 
 
+from contracts.shared import checkpoints
 from contracts.shared import constants
 
+initializes: checkpoints
 
-# @dev Binary-search steps of a past read: checkpoint counts are stored in 48 bits.
-MAX_SEARCH_STEPS: constant(uint256) = 48
+
+exports: (
+    # ERC-6372 clock (contracts/shared/checkpoints.vy).
+    checkpoints.clock,
+    checkpoints.CLOCK_MODE,
+)
+
+
 # @dev The key of the total's head word and history.
 _TOTAL: constant(address) = empty(address)
 
-# Head word: value | latest second | count.
+# Head word: value | latest second | count | host field.
 _VALUE_MASK: constant(uint256) = 2**112 - 1
 _TIME_SHIFT: constant(uint256) = 112
 _TIME_MASK: constant(uint256) = constants.MASK_48
 _COUNT_SHIFT: constant(uint256) = 160
 _COUNT_MASK: constant(uint256) = constants.MASK_48
 _EXTRA_SHIFT: constant(uint256) = 208
-# History word: value | second.
-_POINT_VALUE_MASK: constant(uint256) = 2**208 - 1
-_POINT_TIME_SHIFT: constant(uint256) = 208
+
+
+# @dev A head word unpacked.
+struct Head:
+    # the latest checkpoint's value
+    value: uint256
+    # the second it was written (0: never)
+    time: uint256
+    # how many checkpoints the key has, the latest included
+    count: uint256
+    # the host's own field (not part of the checkpoint)
+    extra: uint256
 
 
 # @dev Head words (see the notice); `_TOTAL` holds the pool's total.
 _heads: HashMap[address, uint256]
-# @dev Checkpoints older than the head's, per key, by index.
-_history: HashMap[address, HashMap[uint256, uint256]]
-
-
-@internal
-@view
-def _value_of(key: address) -> uint256:
-    """
-    @dev The latest value of `key`: a node's deposit, or the total.
-    @param key A node, or `_TOTAL`.
-    @return uint256 The value, in wei of CPC.
-    """
-    return self._heads[key] & _VALUE_MASK
-
-
-@internal
-@view
-def _extra_of(node: address) -> uint256:
-    """
-    @dev The host's own field of `node`'s head word.
-    @param node The node.
-    @return uint256 The field (below 2**48).
-    """
-    return self._heads[node] >> _EXTRA_SHIFT
-
-
-@internal
-def _write(key: address, amount: uint256, extra: uint256):
-    """
-    @dev Makes `amount` the latest checkpoint of `key` as of now: a change
-         in a later second first moves the head into the history; one in
-         the same second overwrites it.
-    @param key A node, or `_TOTAL`.
-    @param amount The new value (below 2**112).
-    @param extra The host field to store with it (below 2**48).
-    """
-    word: uint256 = self._heads[key]
-    time: uint256 = (word >> _TIME_SHIFT) & _TIME_MASK
-    count: uint256 = (word >> _COUNT_SHIFT) & _COUNT_MASK
-    if time != block.timestamp:
-        if count != 0:
-            self._history[key][count - 1] = (word & _VALUE_MASK) | (time << _POINT_TIME_SHIFT)
-        count += 1
-    self._heads[key] = (
-        amount
-        | (block.timestamp << _TIME_SHIFT)
-        | (count << _COUNT_SHIFT)
-        | (extra << _EXTRA_SHIFT)
-    )
-
-
-@internal
-def _change(
-    node: address, deposit: uint256, total: uint256, amount: uint256, increase: bool, extra: uint256
-):
-    """
-    @dev Adds `amount` to (or removes it from) `node`'s deposit and the
-         total, checkpointing both. The host has read both values (it
-         checks its minimums on them) and passes them in.
-    @param node The node.
-    @param deposit The node's deposit before the change.
-    @param total The total before the change.
-    @param amount The change, in wei (the host checks it is not zero and,
-           for a removal, at most `deposit`).
-    @param increase True for a deposit.
-    @param extra The node's host field from now on (below 2**48).
-    """
-    if increase:
-        self._write(node, deposit + amount, extra)
-        self._write(_TOTAL, total + amount, 0)
-    else:
-        self._write(node, deposit - amount, extra)
-        self._write(_TOTAL, total - amount, 0)
-
-
-@internal
-@view
-def _lookup(key: address, timepoint: uint256) -> uint256:
-    """
-    @dev The value of the last checkpoint of `key` written at or before
-         `timepoint` (0 if none): the head first, then a binary search of
-         the history.
-    @param key A node, or `_TOTAL`.
-    @param timepoint The timestamp.
-    @return uint256 The value.
-    """
-    word: uint256 = self._heads[key]
-    count: uint256 = (word >> _COUNT_SHIFT) & _COUNT_MASK
-    if count == 0:
-        return 0
-    if (word >> _TIME_SHIFT) & _TIME_MASK <= timepoint:
-        return word & _VALUE_MASK
-    # The first history checkpoint written after `timepoint`, in [0, count - 1]
-    # (index count - 1 stands for the head, already known to be after it).
-    low: uint256 = 0
-    high: uint256 = count - 1
-    for _: uint256 in range(MAX_SEARCH_STEPS):
-        if low >= high:
-            break
-        # Both are below 2**48, so the sum cannot overflow; // 2 rounds
-        # down, so mid < high and the range shrinks every step.
-        mid: uint256 = unsafe_add(low, high) // 2
-        if self._history[key][mid] >> _POINT_TIME_SHIFT > timepoint:
-            high = mid
-        else:
-            low = mid + 1
-    if low == 0:
-        return 0
-    return self._history[key][low - 1] & _POINT_VALUE_MASK
-
-
-@external
-@view
-def clock() -> uint48:
-    """
-    @notice The current timepoint (ERC-6372): `block.timestamp`.
-    @return uint48 The timestamp.
-    """
-    return convert(block.timestamp, uint48)
-
-
-@external
-@view
-def CLOCK_MODE() -> String[32]:
-    """
-    @notice The ERC-6372 description of the clock.
-    @return String "mode=timestamp".
-    """
-    return "mode=timestamp"
 
 
 @external
@@ -259,4 +150,116 @@ def numCheckpoints(account: address) -> uint256:
     @param account The node.
     @return uint256 The count.
     """
-    return (self._heads[account] >> _COUNT_SHIFT) & _COUNT_MASK
+    return self._unpack_head(self._heads[account]).count
+
+
+@internal
+@view
+def _value_of(key: address) -> uint256:
+    """
+    @dev The latest value of `key`: a node's deposit, or the total.
+    @param key A node, or `_TOTAL`.
+    @return uint256 The value, in wei of CPC.
+    """
+    # One field of the hot path, read without unpacking the rest: the value is the low field.
+    return self._heads[key] & _VALUE_MASK
+
+
+@internal
+@view
+def _extra_of(node: address) -> uint256:
+    """
+    @dev The host's own field of `node`'s head word.
+    @param node The node.
+    @return uint256 The field (below 2**48).
+    """
+    # One field of the hot path, read without unpacking the rest: the host field is the top one.
+    return self._heads[node] >> _EXTRA_SHIFT
+
+
+@internal
+def _write(key: address, amount: uint256, extra: uint256):
+    """
+    @dev Makes `amount` the latest checkpoint of `key` as of now: a change
+         in a later second first moves the head into the history; one in
+         the same second overwrites it.
+    @param key A node, or `_TOTAL`.
+    @param amount The new value (below 2**112).
+    @param extra The host field to store with it (below 2**48).
+    """
+    h: Head = self._unpack_head(self._heads[key])
+    count: uint256 = checkpoints._push(key, h.value, h.time, h.count)
+    self._heads[key] = self._pack_head(
+        Head(value=amount, time=block.timestamp, count=count, extra=extra)
+    )
+
+
+@internal
+def _change(
+    node: address, deposit: uint256, total: uint256, amount: uint256, increase: bool, extra: uint256
+):
+    """
+    @dev Adds `amount` to (or removes it from) `node`'s deposit and the
+         total, checkpointing both. The host has read both values (it
+         checks its minimums on them) and passes them in.
+    @param node The node.
+    @param deposit The node's deposit before the change.
+    @param total The total before the change.
+    @param amount The change, in wei (the host checks it is not zero and,
+           for a removal, at most `deposit`).
+    @param increase True for a deposit.
+    @param extra The node's host field from now on (below 2**48).
+    """
+    if increase:
+        self._write(node, deposit + amount, extra)
+        self._write(_TOTAL, total + amount, 0)
+    else:
+        self._write(node, deposit - amount, extra)
+        self._write(_TOTAL, total - amount, 0)
+
+
+@internal
+@view
+def _lookup(key: address, timepoint: uint256) -> uint256:
+    """
+    @dev The value of the last checkpoint of `key` written at or before
+         `timepoint` (0 if none), read by the checkpoint module from the
+         head and the history.
+    @param key A node, or `_TOTAL`.
+    @param timepoint The timestamp (checked to be past).
+    @return uint256 The value.
+    """
+    h: Head = self._unpack_head(self._heads[key])
+    return checkpoints._lookup(key, h.value, h.time, h.count, timepoint)
+
+
+@internal
+@pure
+def _unpack_head(word: uint256) -> Head:
+    """
+    @dev A head word as a struct.
+    @param word The packed word.
+    @return Head Its fields.
+    """
+    return Head(
+        value=word & _VALUE_MASK,
+        time=(word >> _TIME_SHIFT) & _TIME_MASK,
+        count=(word >> _COUNT_SHIFT) & _COUNT_MASK,
+        extra=word >> _EXTRA_SHIFT,
+    )
+
+
+@internal
+@pure
+def _pack_head(h: Head) -> uint256:
+    """
+    @dev A struct as a head word.
+    @param h The fields (each within its width).
+    @return uint256 The packed word.
+    """
+    return (
+        h.value
+        | (h.time << _TIME_SHIFT)
+        | (h.count << _COUNT_SHIFT)
+        | (h.extra << _EXTRA_SHIFT)
+    )
