@@ -358,6 +358,7 @@ def _committee(ctx: Context, treasury, rnodes) -> None:
         _give(ctx, treasury, rnode, RNODE_DEPOSIT, pool, "an RNode")
         ctx.step("RNodePool.deposit (200,000 CPC)", pool.deposit(RNODE_DEPOSIT, sender=rnode))
     _report(ctx, reputation, rnodes[0])
+    ctx.advance(1)  # candidacy and AB read the deposits as they stood at the previous second
     term = _next_term(ctx, committee)
     for rnode in rnodes:
         note = f"RPT {reputation.rpt(rnode) / 100:.2f}" if rnode == rnodes[0] else ""
