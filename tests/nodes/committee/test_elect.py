@@ -116,10 +116,15 @@ def test_register__deposit_made_this_second__reverts(chain, cm, accounts, deploy
     """The RNode deposit is read at the previous second: a deposit made in the registering block
     (say, borrowed for the transaction) does not make a candidate; a second later it does."""
     newcomer = accounts[9]
+    second = chain.pending_timestamp + 10
+    at(chain, second)
     cm.rnode.set_deposit(newcomer, model.MIN_RNODE_DEPOSIT, sender=deployer)
+    assert not model.can_register(cm.rnode.getPastVotes(newcomer, model.past_timepoint(second)))
+    at(chain, second)  # the registration lands in the deposit's second
     with ape.reverts("proposer_committee: deposit below minimum"):
         cm.committee.register(0, sender=newcomer)
     chain.mine(deltatime=1)
+    assert model.can_register(cm.rnode.getPastVotes(newcomer, second))
     cm.committee.register(0, sender=newcomer)
     assert cm.committee.is_candidate(0, newcomer)
 
