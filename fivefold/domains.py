@@ -10,7 +10,7 @@ Adding a domain = adding its folder and its name here.
 from importlib import import_module
 from types import ModuleType
 
-NAMES = ("tokens", "vesting", "emission", "payouts", "lending", "nodes", "governance", "nft", "bridge")
+NAMES = ("tokens", "vesting", "emission", "payouts", "lending", "nodes", "governance", "nft", "ads", "bridge")
 
 
 def flows() -> list[ModuleType]:

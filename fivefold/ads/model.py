@@ -86,7 +86,9 @@ def typed_attestation(chain_id: int, contract: str, campaign: int, consumer: str
     )
 
 
-def sign_attestation(signer, chain_id: int, contract: str, campaign: int, consumer: str, deadline: int) -> bytes:
+def sign_attestation(
+    signer, chain_id: int, contract: str, campaign: int, consumer: str, deadline: int
+) -> bytes:
     """The verifier's 65-byte signature (r || s || v) of an attestation. `signer` is a private key
     (bytes or hex) or an ape account that signs messages."""
     typed = typed_attestation(chain_id, contract, campaign, consumer, deadline)

@@ -54,7 +54,13 @@ def ads_verifier():
 @pytest.fixture(scope="module")
 def ads_cmdt(project, owner, ads_advertiser):
     token = project.CappedToken.deploy(
-        "CMDMAX Token", "CMDT", 10**9 * TOKEN, owner, "CMDMAX Token", "1", ape.chain.chain_id,
+        "CMDMAX Token",
+        "CMDT",
+        10**9 * TOKEN,
+        owner,
+        "CMDMAX Token",
+        "1",
+        ape.chain.chain_id,
         sender=owner,
     )
     token.initialize_supply([ads_advertiser], [10**6 * TOKEN], sender=owner)
@@ -69,8 +75,17 @@ def ads_usdt(project, deployer, ads_advertiser):
 
 
 @pytest.fixture(scope="module")
-def ads(project, deployer, owner, ads_cmdt, ads_usdt, ads_consumer, ads_other_consumer, ads_front_runner,
-        ads_verifier):
+def ads(
+    project,
+    deployer,
+    owner,
+    ads_cmdt,
+    ads_usdt,
+    ads_consumer,
+    ads_other_consumer,
+    ads_front_runner,
+    ads_verifier,
+):
     """AdCampaigns owned by `owner`, the native coin, CMDT and USDT listed. It asks for every actor, so
     ape's isolation never has to rebase a session fixture first used mid-module."""
     contract = project.AdCampaigns.deploy(owner, sender=deployer)
@@ -121,16 +136,35 @@ def ads_create(ads, ads_advertiser, ads_verifier, chain):
     """ads_create(token_or_None, reward, budget, start=now, duration=DAY, keyword=KEYWORD,
     verifier=the test verifier (None: no attestation path), advertiser=...)."""
 
-    def create(token, reward, budget, start=None, duration=DAY, keyword=KEYWORD, verifier="default",
-               advertiser=None, approve=True, value=None):
+    def create(
+        token,
+        reward,
+        budget,
+        start=None,
+        duration=DAY,
+        keyword=KEYWORD,
+        verifier="default",
+        advertiser=None,
+        approve=True,
+        value=None,
+    ):
         advertiser = advertiser or ads_advertiser
         start = chain.pending_timestamp if start is None else start
         end = max(start, chain.pending_timestamp) + duration
         verifier_address = ads_verifier.address if verifier == "default" else (verifier or NATIVE)
         key_hash = model.keyword_hash(keyword) if keyword else b"\0" * 32
         if token is None:
-            tx = ads.create(NATIVE, reward, budget, start, end, verifier_address, key_hash,
-                            value=budget if value is None else value, sender=advertiser)
+            tx = ads.create(
+                NATIVE,
+                reward,
+                budget,
+                start,
+                end,
+                verifier_address,
+                key_hash,
+                value=budget if value is None else value,
+                sender=advertiser,
+            )
         else:
             if approve:
                 token.approve(ads, budget, sender=advertiser)

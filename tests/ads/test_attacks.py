@@ -20,8 +20,9 @@ def reason(attacker) -> str:
 # --- copying a revealed keyword
 
 
-def test_claim__front_runner_copies_the_reveal__no_commitment(ads, ads_create, ads_usdt, ads_consumer,
-                                                                ads_front_runner):
+def test_claim__front_runner_copies_the_reveal__no_commitment(
+    ads, ads_create, ads_usdt, ads_consumer, ads_front_runner
+):
     """The front-runner replays the consumer's pending reveal as its own: its address has no
     commitment, so it gets nothing; the consumer is still paid."""
     c = ads_create(ads_usdt, USD, 5 * USD)
@@ -31,8 +32,9 @@ def test_claim__front_runner_copies_the_reveal__no_commitment(ads, ads_create, a
     assert c.reveal(ads_consumer, salt=b"\x11" * 32).return_value == USD
 
 
-def test_claim__front_runner_copies_the_commitment__reveal_does_not_match(ads, ads_create, ads_usdt,
-                                                                           ads_consumer, ads_front_runner):
+def test_claim__front_runner_copies_the_commitment__reveal_does_not_match(
+    ads, ads_create, ads_usdt, ads_consumer, ads_front_runner
+):
     """Copying the consumer's commit transaction too (same hash, earlier block) does not help: the
     commitment binds the consumer's address, so the copier's reveal opens a different one."""
     c = ads_create(ads_usdt, USD, 5 * USD)
@@ -45,9 +47,9 @@ def test_claim__front_runner_copies_the_commitment__reveal_does_not_match(ads, a
     assert ads_usdt.balanceOf(ads_front_runner) == 0
 
 
-def test_claim__bot_commits_and_reveals_a_seen_keyword_in_one_block__refused(ads, project, deployer,
-                                                                             ads_create, ads_usdt,
-                                                                             ads_front_runner):
+def test_claim__bot_commits_and_reveals_a_seen_keyword_in_one_block__refused(
+    ads, project, deployer, ads_create, ads_usdt, ads_front_runner
+):
     """A keyword read from a pending reveal, committed to and revealed at once (one transaction, so
     the same block, ahead of the copied reveal): the commitment must be in an earlier block."""
     c = ads_create(ads_usdt, USD, 5 * USD)
@@ -59,7 +61,9 @@ def test_claim__bot_commits_and_reveals_a_seen_keyword_in_one_block__refused(ads
 # --- replaying an attestation
 
 
-def test_claim_attested__replayed__already_rewarded(ads, ads_create, ads_usdt, ads_consumer, ads_front_runner):
+def test_claim_attested__replayed__already_rewarded(
+    ads, ads_create, ads_usdt, ads_consumer, ads_front_runner
+):
     """The same signed attestation submitted again pays nothing more."""
     c = ads_create(ads_usdt, USD, 5 * USD)
     deadline = 2**40
@@ -70,7 +74,9 @@ def test_claim_attested__replayed__already_rewarded(ads, ads_create, ads_usdt, a
     assert ads.stats(c.id).interactions == 1
 
 
-def test_claim_attested__replayed_on_another_campaign__bad_attestation(ads, ads_create, ads_usdt, ads_consumer):
+def test_claim_attested__replayed_on_another_campaign__bad_attestation(
+    ads, ads_create, ads_usdt, ads_consumer
+):
     """An attestation names its campaign: the same verifier's other campaign refuses it."""
     first = ads_create(ads_usdt, USD, 5 * USD)
     second = ads_create(ads_usdt, USD, 5 * USD)
@@ -79,8 +85,9 @@ def test_claim_attested__replayed_on_another_campaign__bad_attestation(ads, ads_
         second.attest(ads_consumer, sender=ads_consumer, deadline=2**40, signature=signature)
 
 
-def test_claim_attested__replayed_for_another_consumer__bad_attestation(ads_create, ads_usdt, ads_consumer,
-                                                                        ads_front_runner):
+def test_claim_attested__replayed_for_another_consumer__bad_attestation(
+    ads_create, ads_usdt, ads_consumer, ads_front_runner
+):
     """An attestation names its consumer: the front-runner cannot redirect it to itself."""
     c = ads_create(ads_usdt, USD, 5 * USD)
     signature = c.attestation(ads_consumer, 2**40)
@@ -88,16 +95,17 @@ def test_claim_attested__replayed_for_another_consumer__bad_attestation(ads_crea
         c.attest(ads_front_runner, sender=ads_front_runner, deadline=2**40, signature=signature)
 
 
-def test_claim_attested__replayed_on_another_deployment__bad_attestation(project, deployer, owner, ads_usdt,
-                                                                        ads_create, ads_advertiser,
-                                                                        ads_verifier, ads_consumer, chain):
+def test_claim_attested__replayed_on_another_deployment__bad_attestation(
+    project, deployer, owner, ads_usdt, ads_create, ads_advertiser, ads_verifier, ads_consumer, chain
+):
     """The EIP-712 domain names the contract (and the chain): a twin deployment with a campaign of the
     same id refuses an attestation signed for this one."""
     c = ads_create(ads_usdt, USD, 5 * USD)
     twin = project.AdCampaigns.deploy(owner, sender=deployer)
     now = chain.pending_timestamp
-    twin.create(model.NATIVE, 1, 5, now, now + DAY, ads_verifier.address,
-                b"\0" * 32, value=5, sender=ads_advertiser)
+    twin.create(
+        model.NATIVE, 1, 5, now, now + DAY, ads_verifier.address, b"\0" * 32, value=5, sender=ads_advertiser
+    )
     signature = c.attestation(ads_consumer, 2**40)
     with ape.reverts("ad_campaigns: bad attestation"):
         twin.claim_attested(c.id, ads_consumer, 2**40, signature, sender=ads_consumer)
@@ -136,8 +144,9 @@ def test_claim_attested__native_receiver_reenters__paid_once(ads, ads_create, ad
     """A consumer contract that re-submits its attestation when paid finds itself rewarded already."""
     c = ads_create(None, TOKEN // 1000, TOKEN // 100)
     deadline = 2**40
-    data = ads.claim_attested.encode_input(c.id, ads_attacker.address, deadline,
-                                           c.attestation(ads_attacker.address, deadline))
+    data = ads.claim_attested.encode_input(
+        c.id, ads_attacker.address, deadline, c.attestation(ads_attacker.address, deadline)
+    )
     ads_attacker.arm(ads, data, sender=ads_front_runner)
     ads_attacker.execute(ads, data, 0, sender=ads_front_runner)
     assert ads_attacker.attempted() and not ads_attacker.succeeded()
@@ -159,8 +168,9 @@ def test_claim__native_receiver_reenters_reveal__paid_once(ads, ads_create, ads_
     assert ads_attacker.balance == TOKEN // 1000
 
 
-def test_withdraw__native_advertiser_reenters__withdrawn_once(ads, ads_attacker, ads_front_runner,
-                                                              ads_verifier, chain):
+def test_withdraw__native_advertiser_reenters__withdrawn_once(
+    ads, ads_attacker, ads_front_runner, ads_verifier, chain
+):
     """An advertiser contract re-entering `withdraw` from its receive hook hits the lock."""
     now = chain.pending_timestamp
     create = ads.create.encode_input(model.NATIVE, 10, 100, now, now + DAY, ads_verifier.address, b"\0" * 32)

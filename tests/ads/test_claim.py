@@ -100,4 +100,3 @@ def test_claim__attestation_only_campaign__reverts(ads, ads_create, ads_usdt, ad
     c = ads_create(ads_usdt, USD, 5 * USD, keyword=None)
     with ape.reverts("ad_campaigns: campaign takes no keyword"):
         ads.claim(c.id, model.keyword_digest("x"), b"\x01" * 32, sender=ads_consumer)
-

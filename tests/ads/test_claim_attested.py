@@ -27,7 +27,10 @@ def test_claim_attested__digest__matches_eip712_model(ads, ads_create, ads_usdt,
     assert bytes(ads.attestation_digest(c.id, ads_consumer, 1234)) == _hash_eip191_message(typed)
     domain = ads.eip712Domain()
     assert (domain[1], domain[2], domain[3], domain[4]) == (
-        model.EIP712_NAME, model.EIP712_VERSION, chain.chain_id, ads.address
+        model.EIP712_NAME,
+        model.EIP712_VERSION,
+        chain.chain_id,
+        ads.address,
     )
 
 
@@ -82,8 +85,9 @@ def test_claim_attested__ended__reverts(ads_create, ads_usdt, ads_consumer, chai
         c.attest(ads_consumer, sender=ads_consumer, deadline=2**40, signature=signature)
 
 
-def test_claim_attested__contract_verifier__erc1271_accepted(project, deployer, ads_create, ads_usdt,
-                                                            ads_consumer, ads_verifier):
+def test_claim_attested__contract_verifier__erc1271_accepted(
+    project, deployer, ads_create, ads_usdt, ads_consumer, ads_verifier
+):
     """A verifier may be a contract wallet (ERC-1271) whose key signs for it."""
     wallet = project.MallActor.deploy(ads_verifier.address, sender=deployer)
     c = ads_create(ads_usdt, USD, 5 * USD, verifier=wallet.address)

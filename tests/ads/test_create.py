@@ -8,8 +8,9 @@ from fivefold.ads import model
 from .conftest import DAY, KEYWORD, NATIVE, TOKEN, USD
 
 
-def test_create__usdt_campaign__budget_held_and_terms_recorded(ads, ads_create, ads_usdt, ads_advertiser,
-                                                                ads_verifier, chain):
+def test_create__usdt_campaign__budget_held_and_terms_recorded(
+    ads, ads_create, ads_usdt, ads_advertiser, ads_verifier, chain
+):
     """A USDT campaign: the whole budget moves in, the terms and the event say what was funded."""
     before = ads_usdt.balanceOf(ads_advertiser)
     c = ads_create(ads_usdt, 2 * USD, 10 * USD)
@@ -17,14 +18,26 @@ def test_create__usdt_campaign__budget_held_and_terms_recorded(ads, ads_create, 
     assert ads_usdt.balanceOf(ads) == 10 * USD and before - ads_usdt.balanceOf(ads_advertiser) == 10 * USD
     s = c.state
     assert (s.advertiser, s.asset, s.reward, s.budget, s.left, s.interactions) == (
-        ads_advertiser.address, ads_usdt.address, 2 * USD, 10 * USD, 10 * USD, 0
+        ads_advertiser.address,
+        ads_usdt.address,
+        2 * USD,
+        10 * USD,
+        10 * USD,
+        0,
     )
     assert (s.verifier, bytes(s.keyword_hash), s.phase) == (
-        ads_verifier.address, model.keyword_hash(KEYWORD), model.PHASE_LIVE
+        ads_verifier.address,
+        model.keyword_hash(KEYWORD),
+        model.PHASE_LIVE,
     )
     [log] = c.tx.decode_logs(ads.CampaignCreated)
     assert (log.id, log.advertiser, log.asset, log.reward, log.budget, log.end) == (
-        1, ads_advertiser.address, ads_usdt.address, 2 * USD, 10 * USD, s.end
+        1,
+        ads_advertiser.address,
+        ads_usdt.address,
+        2 * USD,
+        10 * USD,
+        s.end,
     )
 
 
@@ -82,7 +95,9 @@ def test_create__bad_amounts__reverts(ads, ads_cmdt, ads_advertiser, reward, bud
     before any token moves)."""
     now = chain.pending_timestamp
     with ape.reverts(reason):
-        ads.create(ads_cmdt, reward, budget, now, now + DAY, ads_advertiser, b"\0" * 32, sender=ads_advertiser)
+        ads.create(
+            ads_cmdt, reward, budget, now, now + DAY, ads_advertiser, b"\0" * 32, sender=ads_advertiser
+        )
 
 
 def test_create__bad_windows__revert(ads, ads_advertiser, chain):
@@ -114,5 +129,6 @@ def test_create__value_with_a_token__reverts(ads, ads_cmdt, ads_advertiser, chai
     ads_cmdt.approve(ads, TOKEN, sender=ads_advertiser)
     now = chain.pending_timestamp
     with ape.reverts("ad_campaigns: value sent with a token"):
-        ads.create(ads_cmdt, TOKEN, TOKEN, now, now + DAY, ads_advertiser, b"\0" * 32, value=1,
-                   sender=ads_advertiser)
+        ads.create(
+            ads_cmdt, TOKEN, TOKEN, now, now + DAY, ads_advertiser, b"\0" * 32, value=1, sender=ads_advertiser
+        )

@@ -18,7 +18,9 @@ def test_constructor__zero_owner__reverts(project, deployer):
         project.AdCampaigns.deploy(NATIVE, sender=deployer)
 
 
-def test_set_asset_listed__delisted__new_refused_existing_pays(ads, ads_create, ads_usdt, owner, ads_consumer):
+def test_set_asset_listed__delisted__new_refused_existing_pays(
+    ads, ads_create, ads_usdt, owner, ads_consumer
+):
     """Delisting stops new campaigns in the asset; a funded one still pays."""
     c = ads_create(ads_usdt, USD, 5 * USD)
     tx = ads.set_asset_listed(ads_usdt, False, sender=owner)

@@ -6,7 +6,13 @@ import math
 
 from hypothesis import settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
 
 from fivefold.ads import model
 
@@ -48,16 +54,37 @@ def test_ads__random_operations__balance_equals_remaining_budgets(
         def teardown(self):
             chain.restore(self.snapshot)
 
-        @rule(symbol=st.sampled_from(sorted(assets)), who=st.integers(0, 1), reward=st.integers(1, 1_000),
-              count=st.integers(1, 4), duration=st.sampled_from([600, DAY]))
+        @rule(
+            symbol=st.sampled_from(sorted(assets)),
+            who=st.integers(0, 1),
+            reward=st.integers(1, 1_000),
+            count=st.integers(1, 4),
+            duration=st.sampled_from([600, DAY]),
+        )
         def create(self, symbol, who, reward, count, duration):
             asset, r = assets[symbol], reward * units[symbol]
             budget, now = r * count, chain.pending_timestamp
             kw = dict(value=budget) if asset == NATIVE else {}
-            tx = ads.create(asset, r, budget, now, now + duration, ads_verifier.address,
-                            model.keyword_hash(KEYWORD), sender=advertisers[who], **kw)
-            self.campaigns.append(dict(id=tx.return_value, book=model.Book(asset, r, budget), end=now + duration,
-                                       advertiser=advertisers[who], rewarded=set()))
+            tx = ads.create(
+                asset,
+                r,
+                budget,
+                now,
+                now + duration,
+                ads_verifier.address,
+                model.keyword_hash(KEYWORD),
+                sender=advertisers[who],
+                **kw,
+            )
+            self.campaigns.append(
+                dict(
+                    id=tx.return_value,
+                    book=model.Book(asset, r, budget),
+                    end=now + duration,
+                    advertiser=advertisers[who],
+                    rewarded=set(),
+                )
+            )
 
         def _payable(self):
             now = chain.pending_timestamp
@@ -69,12 +96,15 @@ def test_ads__random_operations__balance_equals_remaining_budgets(
             c = data.draw(st.sampled_from(self._payable()))
             consumer = data.draw(st.sampled_from([x for x in consumers if x.address not in c["rewarded"]]))
             if attested:
-                sig = model.sign_attestation(VERIFIER_KEY, chain.chain_id, ads.address, c["id"],
-                                             consumer.address, 2**40)
+                sig = model.sign_attestation(
+                    VERIFIER_KEY, chain.chain_id, ads.address, c["id"], consumer.address, 2**40
+                )
                 tx = ads.claim_attested(c["id"], consumer, 2**40, sig, sender=consumer)
             else:
                 digest, salt = model.keyword_digest(KEYWORD), b"\x44" * 32
-                ads.commit(c["id"], model.commitment(c["id"], consumer.address, digest, salt), sender=consumer)
+                ads.commit(
+                    c["id"], model.commitment(c["id"], consumer.address, digest, salt), sender=consumer
+                )
                 if chain.pending_timestamp >= c["end"]:  # the commit's block reached the end
                     return
                 tx = ads.claim(c["id"], digest, salt, sender=consumer)
@@ -100,7 +130,11 @@ def test_ads__random_operations__balance_equals_remaining_budgets(
         def balance_is_the_sum_of_remaining_budgets(self):
             for c in self.campaigns:
                 stats, book = ads.stats(c["id"]), c["book"]
-                assert (stats.interactions, stats.paid, stats.left) == (book.interactions, book.paid, book.left)
+                assert (stats.interactions, stats.paid, stats.left) == (
+                    book.interactions,
+                    book.paid,
+                    book.left,
+                )
                 assert book.conserved()
             for asset in assets.values():
                 assert held(asset) == sum(c["book"].left for c in self.campaigns if c["book"].asset == asset)

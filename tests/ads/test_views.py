@@ -11,8 +11,12 @@ def test_phase__through_the_window__scheduled_live_ended(ads, ads_create, ads_us
     start = chain.pending_timestamp + 100
     c = ads_create(ads_usdt, USD, 5 * USD, start=start, duration=DAY)
     end = c.state.end
-    for t, want in ((start - 1, model.PHASE_SCHEDULED), (start, model.PHASE_LIVE),
-                    (end - 1, model.PHASE_LIVE), (end, model.PHASE_ENDED)):
+    for t, want in (
+        (start - 1, model.PHASE_SCHEDULED),
+        (start, model.PHASE_LIVE),
+        (end - 1, model.PHASE_LIVE),
+        (end, model.PHASE_ENDED),
+    ):
         chain.pending_timestamp = t
         chain.mine()
         assert ads.phase(c.id) == want == model.phase(start, end, chain.blocks.head.timestamp)
@@ -32,8 +36,9 @@ def test_commitment_of__matches_model(ads, ads_consumer):
     )
 
 
-def test_stats__two_interactions__paid_is_count_times_reward(ads, ads_create, ads_usdt, ads_consumer,
-                                                             ads_other_consumer):
+def test_stats__two_interactions__paid_is_count_times_reward(
+    ads, ads_create, ads_usdt, ads_consumer, ads_other_consumer
+):
     c = ads_create(ads_usdt, 3 * USD, 12 * USD)
     c.attest(ads_consumer, sender=ads_consumer)
     c.commit(ads_other_consumer)

@@ -5,8 +5,9 @@ import ape
 from .conftest import DAY, TOKEN, USD
 
 
-def test_withdraw__after_end__left_returned_stats_kept(ads, ads_create, ads_usdt, ads_advertiser,
-                                                         ads_consumer, chain):
+def test_withdraw__after_end__left_returned_stats_kept(
+    ads, ads_create, ads_usdt, ads_advertiser, ads_consumer, chain
+):
     """After the end the advertiser gets the unspent budget; the statistics keep what was paid."""
     c = ads_create(ads_usdt, 2 * USD, 10 * USD)
     c.attest(ads_consumer, sender=ads_consumer)
