@@ -158,7 +158,7 @@ _entries: HashMap[bytes32, uint256]
 # @dev How many campaigns were created; ids are 1 .. campaign_count.
 campaign_count: public(uint256)
 # @dev Assets new campaigns may be funded in (empty(address): the native coin).
-is_listed: public(HashMap[address, bool])
+_listed: HashMap[address, bool]
 
 
 @deploy
@@ -172,7 +172,7 @@ def __init__(owner_: address):
     assert owner_ != empty(address), "ad_campaigns: zero owner"
     owner_2step.__init__(owner_)
     eip712_domain_separator.__init__(_EIP712_NAME, _EIP712_VERSION)
-    self.is_listed[asset_transfer.NATIVE] = True
+    self._listed[asset_transfer.NATIVE] = True
     log IAdCampaigns.AssetListed(asset=asset_transfer.NATIVE, listed=True)
 
 
@@ -209,7 +209,7 @@ def create(
     @return uint256 The campaign id.
     """
     pausable._check_not_paused()
-    assert self.is_listed[asset], "ad_campaigns: asset not listed"
+    assert self._listed[asset], "ad_campaigns: asset not listed"
     assert reward != 0, "ad_campaigns: zero reward"
     assert budget != 0, "ad_campaigns: zero budget"
     assert budget <= MAX_AMOUNT, "ad_campaigns: budget too large"
@@ -363,8 +363,19 @@ def set_asset_listed(asset: address, listed: bool):
     @param listed True to accept new campaigns in `asset`.
     """
     owner_2step.ownable._check_owner()
-    self.is_listed[asset] = listed
+    self._listed[asset] = listed
     log IAdCampaigns.AssetListed(asset=asset, listed=listed)
+
+
+@external
+@view
+def is_listed(asset: address) -> bool:
+    """
+    @dev Whether new campaigns may be funded in `asset`.
+    @param asset The ERC-20, or empty(address) for the native coin.
+    @return bool True if listed.
+    """
+    return self._listed[asset]
 
 
 @external
