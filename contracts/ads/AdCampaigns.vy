@@ -200,8 +200,8 @@ def create(
     @param budget What the campaign holds: a multiple of `reward`, at
            most MAX_INTERACTIONS rewards and MAX_AMOUNT.
     @param start Proofs are accepted from this timestamp ...
-    @param end ... until before this one: after now, before `start` +
-           nothing, and at most MAX_DURATION from now.
+    @param end ... until before this one: after `start` and after now,
+           at most MAX_DURATION from now.
     @param verifier Signs attestations (EOA or ERC-1271 wallet), or
            empty(address) for no attestation path.
     @param keyword_hash keccak256 of the keyword digest, or empty for no
