@@ -7,19 +7,18 @@ consumer (user 1) was rewarded first, so the contract and the campaign's book ar
 (non-zero words) as in any campaign after its first interaction. The measured consumer (user 5)
 never held CMDT: its balance slot is created by the payment (the 22,100 gas a fresh wallet costs).
 
-Targets. The issue names no figure for these keys; each target is this domain's own ceiling, 2-4%
-above what it measures (2026-12-03: commit 50,197, reveal 72,518, attested claim 97,886), so a change
-that makes a consumer's proof dearer fails the check instead of drifting. What they are made of, on
-the 21,000 base: a commit reads the campaign's terms and keyword hash (is there a keyword, is it
-before the end) and the consumer's entry, creates the entry word (20,000) and logs `Committed`. The
-reveal reads terms, keyword hash, entry and book, rewrites the entry and the book (non-zero to
-non-zero: the commit already paid for the entry's creation, so the pair costs 72,518 against
-50,197 + 72,518 for the consumer's whole proof), and transfers CMDT to a fresh holder (about 30,000
-of it, 22,100 the new balance). The attested claim has no earlier transaction: it creates the entry
-word itself (20,000), and adds 65 bytes of signature calldata, the EIP-712 digest and `ecrecover`
-(3,000); a consumer's whole proof is cheaper this way (97,886 against 122,715), and a relayer can pay
-it. The bench's CMDT is the suite's CappedToken (snekmate's erc20); the real USDT costs a little
-more per transfer.
+Targets. Issue 16 names the key `ads.claim` but no figure; each target is this domain's own ceiling,
+2-4% above what it measures (2026-12-03: commit 50,197, reveal 72,518, attested claim 97,886), so a
+change that makes a consumer's proof dearer fails the check instead of drifting. What they are made
+of, on the 21,000 base: a commit reads the campaign's terms and keyword hash (is there a keyword, is
+it before the end) and the consumer's entry, creates the entry word (20,000) and logs `Committed`.
+The reveal reads terms, keyword hash, entry and book, rewrites the entry and the book (non-zero to
+non-zero: the commit paid for creating the entry), and transfers CMDT to a fresh holder (about
+30,000 of it, 22,100 the new balance). The attested claim has no earlier transaction: it creates the
+entry word itself (20,000), and adds 65 bytes of signature calldata, the EIP-712 digest and
+`ecrecover` (3,000); a consumer's whole proof is cheaper this way (97,886 against 122,715), and a
+relayer can pay it. The bench's CMDT is the suite's CappedToken (snekmate's erc20); the real USDT
+costs a little more per transfer.
 """
 
 from fivefold.ads import model
