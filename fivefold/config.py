@@ -65,6 +65,8 @@ ADDRESS_KEYS: dict[str, bool] = {
     "lending.stablecoin": True,
     "governance.committee[]": False,
     "governance.authenticators[]": False,
+    "nodes.validators[]": False,
+    "nodes.reporters[]": False,
     "dex.factory": True,
     "dex.router": True,
 }

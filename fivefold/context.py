@@ -128,6 +128,23 @@ class Context:
         self.contracts[name] = contract
         return contract
 
+    def create_once(self, name: str, container, args: Callable[[], list], belongs: Callable[[Any], bool]):
+        """A contract `configure` creates with a plain transaction (its arguments are known only then):
+        the one an earlier deployment of this chain created (manifest `created` record) if it is still
+        there and `belongs(contract)` says it is linked to this suite (another suite's record on the
+        same chain is never adopted); else a new one (`deploy`). Returns it, in `contracts[name]`."""
+        from fivefold import manifest
+
+        if name in self.contracts:
+            return self.contracts[name]
+        record = (manifest.load(self.chain_id).get("created") or {}).get(name)
+        if record and self.chain.provider.get_code(record["address"]):
+            found = container.at(record["address"])
+            if belongs(found):
+                self.contracts[name] = found
+                return found
+        return self.deploy(name, container, *args())
+
     def writes_directly(self, contract) -> bool:
         """Whether a domain's `configure` writes `contract`'s tunable numbers itself: only while the
         contract names no parameter registry (a first deployment). From then on the registry holds them

@@ -16,7 +16,7 @@ from eth_abi import decode as abi_decode
 from eth_abi import encode as abi_encode
 from eth_utils import keccak
 
-from fivefold import localchain, manifest, ui
+from fivefold import config, localchain, manifest, ui
 from fivefold.bridge import cli as bridge_cli
 from fivefold.bridge.flow import PER_CHAIN
 from fivefold.config import chain_name
@@ -171,6 +171,10 @@ def run(extra_steps=(), keep: bool = False, exercise: bool = True) -> None:
         ui.console.rule("[bold]Schedules over time (each chain's home tokens, read at each time)")
         for node in nodes:
             ape_run("timeline", "--network", node.network, env=env)
+        if exercise:
+            home = next(n for n in nodes if "CPC" in config.load(n.chain_id, "local")["home"])
+            ui.console.rule(f"[bold]CPChain's node economy after the exercise ({chain_name(home.chain_id)})")
+            ape_run("nodes", "status", "--network", home.network, env=env)
         for step in extra_steps:
             step(nodes, env)
         if exercise:

@@ -2,7 +2,7 @@
 
   ape run dao params --network bsc:mainnet          every registry parameter: contract, value, bounds
   ape run dao params --registry 0x...               a ParameterRegistry not in the manifest
-  ape run dao proposals --network bsc:mainnet       both DAOs' proposals with their state and votes
+  ape run dao proposals --network bsc:mainnet       every DAO's proposals with their state and votes
 
 The logic lives in fivefold/governance/params.py.
 """
@@ -43,8 +43,9 @@ def params(provider, registry):
 @cli.command(cls=Command)
 @network_option()
 def proposals(provider):
-    """Prints every proposal of the CC and HPC DAOs on the connected chain (from the Governors'
-    ProposalCreated logs): its state, votes for and against, when voting ends, its description."""
+    """Prints every proposal of the CC, HPC and (where CPC is at home) CPC DAOs on the connected chain
+    (from the Governors' ProposalCreated logs): its state, votes for and against, when voting ends, its
+    description."""
     session.prepare(provider)
     with ui.errors(*deployment.ERRORS):
         params_mod.run_proposals(provider)

@@ -1,4 +1,4 @@
-"""Governance: two DAOs, each staking -> Governor -> Timelock, and the parameter registry.
+"""Governance: three DAOs, each votes source -> Governor -> Timelock, each with its parameter registry.
 
 Deploys on every chain (CREATE2, same addresses):
   ParameterRegistry           the one writer of the suite's tunable numbers (the CC DAO's timelock owns it)
@@ -7,6 +7,11 @@ Deploys on every chain (CREATE2, same addresses):
   Timelock, Governor          the CC DAO: its timelock owns every other contract of the suite
   HPCStaking, HPCTimelock,    the HPC DAO (Smart 4.4): staked HPC votes on HPC's protocol parameters
   HPCGovernor, AuthenticatorRegistry   and owns the authenticator (signature node) registry
+
+and, where CPC is at home, the CPC DAO (CPChain 5.1): its votes are the node pools' deposits
+(NodeVotes, created by the nodes flow), so its Timelock, registry and Governor are created by
+`configure` once NodeVotes exists (plain creations, found again from the manifest's `created` records):
+  CPCTimelock, CPCParameterRegistry, CPCGovernor   owns the node economy and writes its numbers
 
 The Governors take their timelock in their constructor, so each Timelock is built without its Governor
 and with the deployer as a one-time bootstrap account and a zero delay. `configure` wires the identity
@@ -33,7 +38,7 @@ from __future__ import annotations
 
 from eth_utils import keccak
 
-from fivefold import domains
+from fivefold import domains, manifest
 from fivefold.context import Context, Deployable, FlowError, Parameter, Step
 from fivefold.governance.registry import entry
 from fivefold.units import DAY, to_wei
@@ -56,9 +61,21 @@ DAOS = {
         "governor": "HPCGovernor",
         "registry": "HPCParameterRegistry",
     },
+    # Created by `configure` where NodeVotes exists (CPC at home); the nodes flow hands it the node
+    # economy's contracts (fivefold/nodes/flow.py owner_of).
+    "CPC": {
+        "staking": "NodeVotes",
+        "timelock": "CPCTimelock",
+        "governor": "CPCGovernor",
+        "registry": "CPCParameterRegistry",
+    },
 }
-HPC_OWNED = ("HPCStaking", "AuthenticatorRegistry", "HPCParameterRegistry")
-REGISTRIES = ("ParameterRegistry", "HPCParameterRegistry")
+# Besides the suite's default (the CC Timelock): what each other DAO's timelock owns.
+OWNED_BY = {
+    "HPCTimelock": ("HPCStaking", "AuthenticatorRegistry", "HPCParameterRegistry"),
+    "CPCTimelock": ("CPCParameterRegistry",),
+}
+REGISTRIES = tuple(names["registry"] for names in DAOS.values())
 # Test doubles on local chains stay with the configured owner (an unlocked test account), which keeps
 # answering them (`Context.refresh_local_feeds`).
 LOCAL_DOUBLES = ("LocalPriceFeed",)
@@ -131,9 +148,46 @@ def configure(ctx: Context) -> None:
     staking = ctx["CCStaking"]
     if staking.identity_contract() != ctx.address("DaoIdentity") and staking.owner() == ctx.deployer.address:
         ctx.send("CCStaking.set_identity_contract", staking.set_identity_contract, ctx["DaoIdentity"])
+    if "NodeVotes" in ctx.contracts:
+        _create_cpc_dao(ctx)
     wanted = domains.parameters(ctx)
     for name in REGISTRIES:
-        _configure_registry(ctx, ctx[name], name, [p for p in wanted if p.registry == name])
+        if name in ctx.contracts:
+            _configure_registry(ctx, ctx[name], name, [p for p in wanted if p.registry == name])
+
+
+def _create_cpc_dao(ctx: Context) -> None:
+    """The CPC DAO where NodeVotes exists: like the others, a Timelock without its Governor and with the
+    deployer as bootstrap account, a registry the deployer owns while it registers, and a Governor
+    counting NodeVotes; each adopted from an earlier run only if linked to this chain's NodeVotes."""
+    names, project = DAOS["CPC"], ctx.project
+    recorded = (manifest.load(ctx.chain_id).get("created") or {}).get(names["governor"]) or {}
+
+    def governed_by_recorded(contract) -> bool:
+        """Whether `contract` is the timelock or registry of the recorded CPC Governor of NodeVotes."""
+        if not recorded or not ctx.chain.provider.get_code(recorded["address"]):
+            return False
+        governor = project.Governor.at(recorded["address"])
+        return governor.votes() == ctx.address("NodeVotes") and contract.address in (
+            governor.timelock(),
+            governor.parameter_registry(),
+        )
+
+    ctx.create_once(
+        names["timelock"], project.Timelock, lambda: [0, ZERO, ctx.deployer.address], governed_by_recorded
+    )
+    ctx.create_once(
+        names["registry"], project.ParameterRegistry, lambda: [ctx.deployer.address], governed_by_recorded
+    )
+    ctx.create_once(
+        names["governor"],
+        project.Governor,
+        lambda: _governor_args("CPC")(ctx),
+        lambda governor: (
+            (governor.votes(), governor.timelock(), governor.parameter_registry())
+            == (ctx.address("NodeVotes"), ctx.address(names["timelock"]), ctx.address(names["registry"]))
+        ),
+    )
 
 
 def _configure_registry(ctx: Context, registry, label: str, wanted: list[Parameter]) -> None:
@@ -171,7 +225,8 @@ RULE_BOUNDS = {
     "quorum_bps": (100, 2_000),
     "grace_period": (7 * DAY, 30 * DAY),
 }
-THRESHOLD_BOUNDS = {"CC": (10_000, 100_000_000), "HPC": (100, 1_000_000)}  # whole tokens
+THRESHOLD_BOUNDS = {"CC": (10_000, 100_000_000), "HPC": (100, 1_000_000), "CPC": (20_000, 10_000_000)}
+PREFIXES = {"CC": "governor", "HPC": "hpc_governor", "CPC": "cpc_governor"}  # the rules' parameter names
 
 
 def _rule_parameters(ctx: Context, dao: str) -> list[Parameter]:
@@ -185,7 +240,7 @@ def _rule_parameters(ctx: Context, dao: str) -> list[Parameter]:
         "proposal_threshold": to_wei(r["proposal_threshold"]),
     }
     bounds = RULE_BOUNDS | {"proposal_threshold": tuple(to_wei(b) for b in THRESHOLD_BOUNDS[dao])}
-    prefix = {"CC": "governor", "HPC": "hpc_governor"}[dao]
+    prefix = PREFIXES[dao]
     return [
         Parameter(
             f"{prefix}.{rule}",
@@ -205,30 +260,42 @@ def parameters(ctx: Context) -> list[Parameter]:
     identity weight."""
     cfg = _cfg(ctx)
     rate = int(to_wei(cfg.get("reward_rate", 0)))
-    return _rule_parameters(ctx, "CC") + _rule_parameters(ctx, "HPC") + [
-        Parameter(
-            "cc_staking.reward_rate", "CCStaking", "set_reward_rate", "reward_rate", rate, 0, to_wei(1_000)
-        ),
-        Parameter(
-            "hpc_staking.reward_rate",
-            "HPCStaking",
-            "set_reward_rate",
-            "reward_rate",
-            0,
-            0,
-            to_wei(100),
-            registry="HPCParameterRegistry",
-        ),
-        Parameter(
-            "cc_staking.identity_weight",
-            "CCStaking",
-            "set_identity_weight",
-            "identity_weight",
-            to_wei(cfg.get("identity_weight", 1_000)),
-            0,
-            to_wei(1_000_000),
-        ),
-    ]
+    cpc = _rule_parameters(ctx, "CPC") if DAOS["CPC"]["governor"] in ctx.contracts else []
+    return (
+        _rule_parameters(ctx, "CC")
+        + _rule_parameters(ctx, "HPC")
+        + cpc
+        + [
+            Parameter(
+                "cc_staking.reward_rate",
+                "CCStaking",
+                "set_reward_rate",
+                "reward_rate",
+                rate,
+                0,
+                to_wei(1_000),
+            ),
+            Parameter(
+                "hpc_staking.reward_rate",
+                "HPCStaking",
+                "set_reward_rate",
+                "reward_rate",
+                0,
+                0,
+                to_wei(100),
+                registry="HPCParameterRegistry",
+            ),
+            Parameter(
+                "cc_staking.identity_weight",
+                "CCStaking",
+                "set_identity_weight",
+                "identity_weight",
+                to_wei(cfg.get("identity_weight", 1_000)),
+                0,
+                to_wei(1_000_000),
+            ),
+        ]
+    )
 
 
 def _differs(parameter: Parameter, current) -> bool:
@@ -278,7 +345,7 @@ def owner_of(ctx: Context, name: str, contract) -> str | None:
     rest of the suite); None for local test doubles (they stay with the configured owner)."""
     if getattr(contract.contract_type, "name", None) in LOCAL_DOUBLES:
         return None
-    timelock = "HPCTimelock" if name in HPC_OWNED else "Timelock"
+    timelock = next((t for t, names in OWNED_BY.items() if name in names), "Timelock")
     return ctx.address(timelock) if timelock in ctx.contracts else None
 
 
@@ -333,7 +400,10 @@ def _owned(ctx: Context):
 
 
 def _seats(ctx: Context, dao: str, governor) -> list:
-    """The bootstrap's committee seats (CC's Governor) or authenticator seats (HPC's registry)."""
+    """The bootstrap's committee seats (CC's Governor) or authenticator seats (HPC's registry); the CPC
+    DAO seats nobody (its Governor has no committee: deposits alone propose)."""
+    if dao == "CPC":
+        return []
     if dao == "CC":
         members = [m for m in _cfg(ctx).get("committee") or [] if not governor.is_member(m)]
         return [(governor, governor.add_member.encode_input(m)) for m in members]
@@ -357,14 +427,15 @@ def read_back(ctx: Context, parameter: Parameter) -> int:
 def exercise(ctx: Context) -> None:
     """Every registry parameter reads back equal in its contract; where a DAO's token is at home (and
     local time can move), a whole proposal runs through that DAO."""
-    held = {p.name: p.value for name in REGISTRIES for p in ctx[name].parameters()}
+    registries = [name for name in REGISTRIES if name in ctx.contracts]
+    held = {p.name: p.value for name in registries for p in ctx[name].parameters()}
     for parameter in domains.parameters(ctx):
         ctx.check(
             held.get(parameter.name) == read_back(ctx, parameter),
             f"{parameter.name}: the registry and {parameter.contract} agree",
         )
     note = f"{len(held)} read back equal in their contracts"
-    ctx.steps.append(Step("ParameterRegistry.parameters (both DAOs)", 0, "", note))
+    ctx.steps.append(Step(f"ParameterRegistry.parameters ({len(registries)} DAOs)", 0, "", note))
     proposals = [_open(ctx, dao) for dao in DAOS if dao in ctx.config["home"]]
     proposals = [p for p in proposals if p is not None]
     if not proposals:
@@ -391,13 +462,15 @@ class Proposal:
 def _open(ctx: Context, dao: str):
     """Stakes enough of the DAO's token (from the treasury, on a local chain) for a proposer and a
     supporter who delegates to it, and proposes the DAO's exercise change."""
-    if len(ctx.users) < 3 or not ctx.config.get("local"):
-        return None
     names = DAOS[dao]
+    if len(ctx.users) < 3 or not ctx.config.get("local") or names["governor"] not in ctx.contracts:
+        return None
     token, staking, governor = ctx[dao], ctx[names["staking"]], ctx[names["governor"]]
     proposer, supporter, newcomer = ctx.users[:3]
     treasury = ctx.signer(ctx.treasury)
     threshold = governor.proposal_threshold()
+    if dao == "CPC":
+        return _open_cpc(ctx, governor, proposer, threshold)
     if treasury is None:
         return None
     _emit_enough(ctx, dao, treasury, 2 * threshold)
@@ -416,6 +489,27 @@ def _open(ctx: Context, dao: str):
     receipt = governor.propose(targets, values, data, description, sender=proposer)
     proposal.id = receipt.return_value
     ctx.step(f"{names['governor']}.propose ({len(calls)} calls)", receipt, description)
+    return proposal
+
+
+def _open_cpc(ctx: Context, governor, proposer, threshold: int):
+    """The CPC DAO's proposal: its votes are deposits, and the nodes exercise (earlier in the run) left
+    its economy node's deposit in the Economy Pool; that node proposes to shorten the RNodes' lock by
+    ten minutes through the CPC registry."""
+    votes = ctx["NodeVotes"].getVotes(proposer)
+    ctx.check(votes >= threshold, "the nodes exercise's economy node holds the CPC proposal threshold")
+    registry, name = ctx["CPCParameterRegistry"], "rnode_pool.lock_minutes"
+    minutes = registry.value_of(name)
+    new_minutes = minutes - 10 if minutes >= 10 else minutes + 10
+    calls = [(registry, registry.set_parameter.encode_input(name, new_minutes))]
+    description = f"RNode lock to {new_minutes} minutes"
+    proposal = Proposal(
+        "CPC", governor, calls, description, proposer, lambda: ctx["RNodePool"].lock_minutes() == new_minutes
+    )
+    receipt = governor.propose(proposal.targets, proposal.values, proposal.data, description, sender=proposer)
+    proposal.id = receipt.return_value
+    note = f"{description}; {votes / 10**18:,.0f} CPC deposited votes"
+    ctx.step("CPCGovernor.propose (1 call)", receipt, note)
     return proposal
 
 

@@ -6,12 +6,19 @@ from __future__ import annotations
 
 from fivefold import deployment, manifest, ui
 
-REGISTRIES = {"ParameterRegistry": "CC", "HPCParameterRegistry": "HPC"}
+REGISTRIES = {"ParameterRegistry": "CC", "HPCParameterRegistry": "HPC", "CPCParameterRegistry": "CPC"}
+
+
+def _records(chain) -> dict[str, dict]:
+    """Every contract of the chain's manifest: CREATE2 ones and those configuration created (the CPC
+    DAO, where CPC is at home)."""
+    data = manifest.load(chain.chain_id)
+    return {**(data.get("created") or {}), **data["contracts"]}
 
 
 def registry_addresses(chain) -> dict[str, str]:
     """DAO -> its ParameterRegistry, from the connected chain's manifest; DeploymentError naming the fix."""
-    records = manifest.load(chain.chain_id)["contracts"]
+    records = _records(chain)
     found = {dao: records[name]["address"] for name, dao in REGISTRIES.items() if name in records}
     if not found:
         raise deployment.DeploymentError(
@@ -23,9 +30,7 @@ def registry_addresses(chain) -> dict[str, str]:
 
 def _names(chain) -> dict[str, str]:
     """Address (lowercase) -> manifest name, for the contract column."""
-    data = manifest.load(chain.chain_id)
-    records = {**(data.get("created") or {}), **data["contracts"]}
-    return {record["address"].lower(): name for name, record in records.items()}
+    return {record["address"].lower(): name for name, record in _records(chain).items()}
 
 
 def rows(registry, names: dict[str, str]) -> list[tuple[str, str, str, str]]:
@@ -63,7 +68,7 @@ def run(provider, registry: str | None = None) -> None:
 
 # The Governor's phases (`state(id)`, OpenZeppelin's numbering).
 STATES = ("pending", "active", "canceled", "defeated", "succeeded", "queued", "expired", "executed")
-GOVERNORS = ("Governor", "HPCGovernor")
+GOVERNORS = {"Governor": "CC", "HPCGovernor": "HPC", "CPCGovernor": "CPC"}
 DAY = 86_400
 
 
@@ -88,10 +93,10 @@ def proposal_rows(governor, label: str, now: int) -> list[tuple[str, ...]]:
 
 
 def run_proposals(provider) -> None:
-    """`ape run dao proposals`: every proposal of both DAOs on the connected chain, with its state."""
+    """`ape run dao proposals`: every proposal of the chain's DAOs, with its state."""
     from ape import chain, project
 
-    data = manifest.load(chain.chain_id)["contracts"]
+    data = _records(chain)
     missing = [name for name in GOVERNORS if name not in data]
     if len(missing) == len(GOVERNORS):
         raise deployment.DeploymentError(
@@ -100,10 +105,9 @@ def run_proposals(provider) -> None:
         )
     now = chain.blocks.head.timestamp
     rows = []
-    for name in GOVERNORS:
+    for name, dao in GOVERNORS.items():
         if name in data:
-            governor = project.Governor.at(data[name]["address"])
-            rows += proposal_rows(governor, "CC" if name == "Governor" else "HPC", now)
+            rows += proposal_rows(project.Governor.at(data[name]["address"]), dao, now)
     ui.table(
         f"Proposals on chain {chain.chain_id}",
         ["DAO", "id", "state", "for", "against", "voting ends", "description"],

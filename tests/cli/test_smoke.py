@@ -204,21 +204,30 @@ def test_dao_params__deployed__every_parameter_with_its_bounds(deployed, run_com
     assert "airdrop_rounds.fee_bps" in text and "AirdropRounds" in text and "0 .. 1,000" in text
 
 
-def test_dao_proposals_and_nft__after_exercise__proposals_executed_and_vault_priced(deployed, run_command):
+def test_dao_proposals_nft_nodes__after_exercise__proposals_executed_vault_priced_board_elected(
+    deployed, run_command
+):
     """After one exercise: dao proposals lists the proposals it ran (one per DAO on the local chain),
     executed; nft lists the vault it created with one of its two NFTs sold and its MToken priced in CC
-    by its pool (10,000 CC for 100,000 MToken: 0.1). Both tables fit 80 columns."""
+    by its pool (10,000 CC for 100,000 MToken: 0.1); nodes status shows the economy node's deposit and
+    the board it elected. Every table fits 80 columns."""
     exercised = run_command("exercise")
     assert exercised.exit_code == 0, exercised.output
     result = run_command("dao", "proposals")
     assert result.exit_code == 0, result.output
     rows = [line for line in result.output.splitlines() if "executed" in line]
-    assert {"CC", "HPC"} <= {row.split("│")[1].strip() for row in rows}, result.output
+    assert {"CC", "HPC", "CPC"} <= {row.split("│")[1].strip() for row in rows}, result.output
     result = run_command("nft")
     assert result.exit_code == 0, result.output
     assert all(len(line.rstrip()) <= 80 for line in result.output.splitlines()), result.output
     [vault] = [line for line in result.output.splitlines() if "MDEMO" in line]
     assert "1/2" in vault and "0.1" in vault, result.output
+    result = run_command("nodes", "status")
+    assert result.exit_code == 0, result.output
+    assert all(len(line.rstrip()) <= 80 for line in result.output.splitlines()), result.output
+    text = " ".join(result.output.split())
+    assert "economy-node deposits │ 50.00k CPC" in text and "validators │ 4" in text, result.output
+    assert "chair │ 0x90F7…b906" in text, result.output  # test account 3, the exercise's first candidate
 
 
 def test_ads_campaigns__a_live_campaign__listed_in_80_columns(deployed, manifests_dir, run_command, chain,

@@ -3,6 +3,7 @@
 import shutil
 
 import pytest
+from eth_utils import keccak
 
 from fivefold import config, create2, deployment, exercise, manifest
 from fivefold.bridge import flow as bridge_flow
@@ -32,7 +33,7 @@ def test_deploy__fresh_chain__no_role_left_with_deployer(deployed):
     ctx, _, _ = deployed
     assert deployment.roles_held_by(ctx, ctx.deployer.address) == []
     assert deployment.open_roles(ctx, ctx.deployer.address) == []
-    timelocks = {ctx.address("Timelock"), ctx.address("HPCTimelock")}
+    timelocks = {ctx.address("Timelock"), ctx.address("HPCTimelock"), ctx.address("CPCTimelock")}
     for name, contract in ctx.contracts.items():
         if not hasattr(contract, "owner"):
             continue
@@ -48,7 +49,8 @@ def test_deploy__fresh_chain__no_role_left_with_deployer(deployed):
 def test_deploy__fresh_chain__timelocks_bootstrapped_and_governors_hold_their_roles(deployed):
     """Each timelock's roles belong to its Governor alone; the deployer kept none; the delay is final."""
     ctx, _, _ = deployed
-    for timelock, governor in (("Timelock", "Governor"), ("HPCTimelock", "HPCGovernor")):
+    daos = (("Timelock", "Governor"), ("HPCTimelock", "HPCGovernor"), ("CPCTimelock", "CPCGovernor"))
+    for timelock, governor in daos:
         for role in ("proposer", "executor", "canceller"):
             word = deployment.TIMELOCK_ROLES[role]
             assert ctx[timelock].hasRole(word, ctx[governor])
@@ -101,7 +103,11 @@ def test_exercise__deployed_suite__every_flow_runs(deployed):
     assert "HPCEmitter.mint" in names and "CARTYEmitter.mint" in names
     assert "lending: liquidate" in names and "CMDT.permit" in names
     assert "LendingMining.claim (suppliers)" in names and "LendingMining.claim (borrowers)" in names
-    assert "EconomyPool.claim (settlement)" in names and "RNodePool.withdraw (after the lock)" in names
+    assert "EconomyPool.claim (settlement)" in names and "RNodePool.withdraw (after the term)" in names
+    committee = {"Reputation.submit_report", "ProposerCommittee.elect", "ProposerCommittee.impeach (slot 0)"}
+    assert committee <= set(names)
+    assert "SlotRewards.claim (its seat's slots of the term)" in names and "Board.finalize_round" in names
+    assert "CPC Governor.execute" in names
 
 
 def test_deploy__fresh_chain__stablecoin_market_mined_by_two_governed_streams(deployed):
@@ -159,14 +165,16 @@ def test_config__unknown_home_chain__names_the_fix(tmp_path):
 
 
 def test_deploy__fresh_chain__committee_pauses_through_the_governor(deployed, accounts):
-    """The Governor is the guardian of every contract that can be paused; a committee member
+    """A Governor (its DAO's: HPC's and CPC's for their own) is the guardian of every contract that can
+    be paused; a committee member
     (deploy/local.yaml: test account 9) stops new red packets and one lending market's deposits and
     borrows through it, and no account holds a guardian role."""
     ctx, _, _ = deployed
     governor, member, zero = ctx["Governor"], accounts[9], "0x" + "00" * 20
     assert governor.is_member(member)
     guarded = {n: c for n, c in ctx.contracts.items() if hasattr(c, "set_guardian")}
-    assert {c.guardian() for c in guarded.values()} <= {governor.address, ctx.address("HPCGovernor")}
+    governors = {governor.address, ctx.address("HPCGovernor"), ctx.address("CPCGovernor")}
+    assert {c.guardian() for c in guarded.values()} <= governors
     assert {"RedPacket", "AirdropRounds", "CCStaking", "HPCStaking"} <= set(guarded)
     controller = ctx["LendingController"]
     assert controller.pause_guardian() == governor.address
@@ -199,16 +207,40 @@ def test_deploy__fresh_chain__bridge_routers_where_predicted_and_limited(deploye
 
 
 def test_deploy__fresh_chain__node_economy_created_wired_and_governed(deployed):
-    """CPC's home chain gets the node economy: created by configuration, wired (the committee in the
-    RNode pool, the sources of reputation, the maintenance schedule paying SlotRewards), owned by
-    the timelock, the pools' numbers in the registry."""
+    """CPC's home chain gets the node economy and its DAO: created by configuration, wired (the
+    committee in the RNode pool, the sources of reputation, the maintenance schedule paying
+    SlotRewards, the configured validators and reporters), owned by the CPC DAO's timelock, whose
+    Governor counts NodeVotes and holds its roles, and the node economy's numbers in its registry."""
     ctx, _, _ = deployed
-    timelock = ctx.address("Timelock")
+    timelock = ctx.address("CPCTimelock")
     for name in ("EconomyPool", "RNodePool", "Reputation", "ProposerCommittee", "SlotRewards", "Board"):
         assert ctx[name].owner() == timelock, name
+    assert ctx["CPCParameterRegistry"].owner() == timelock
+    governor = ctx["CPCGovernor"]
+    assert (governor.votes(), governor.timelock()) == (ctx.address("NodeVotes"), timelock)
+    assert ctx["CPCTimelock"].hasRole(keccak(text="PROPOSER_ROLE"), governor)
+    assert not ctx["CPCTimelock"].hasRole(keccak(text="PROPOSER_ROLE"), ctx.deployer)
+    assert ctx["Board"].guardian() == governor.address
     assert ctx["RNodePool"].committee() == ctx.address("ProposerCommittee")
     assert ctx["Reputation"].economy_pool() == ctx.address("EconomyPool")
     assert ctx["CPCMaintenance"].recipient() == ctx.address("SlotRewards")
     assert ctx["NodeVotes"].economy_pool() == ctx.address("EconomyPool")
-    held = {p.name for p in ctx["ParameterRegistry"].parameters()}
-    assert {"economy_pool.reward_per_season", "rnode_pool.lock_minutes"} <= held
+    nodes = ctx.config["nodes"]
+    assert ctx["ProposerCommittee"].validator_count() == len(nodes["validators"])
+    assert all(ctx["Reputation"].is_reporter(r) for r in nodes["reporters"])
+    assert ctx["Reputation"].quorum() == nodes["report_quorum"]
+    held = {p.name for p in ctx["CPCParameterRegistry"].parameters()}
+    assert {
+        "economy_pool.reward_per_season",
+        "rnode_pool.lock_minutes",
+        "reputation.ab_cap",
+        "reputation.bm_block_cap",
+        "reputation.quorum",
+        "proposer_committee.size",
+        "proposer_committee.term_length",
+        "board.board_size",
+        "board.yearly_income",
+        "board.min_deposit",
+        "cpc_governor.quorum_bps",
+    } <= held
+    assert not held & {p.name for p in ctx["ParameterRegistry"].parameters()}
