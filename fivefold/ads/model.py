@@ -14,6 +14,7 @@ from eth_account import Account
 from eth_account.messages import encode_typed_data
 from eth_utils import keccak
 
+from fivefold import eip712
 from fivefold.payouts.model import ZERO_ADDRESS, enc
 
 NATIVE = ZERO_ADDRESS
@@ -63,26 +64,11 @@ def phase(start: int, end: int, now: int) -> int:
 
 def typed_attestation(chain_id: int, contract: str, campaign: int, consumer: str, deadline: int):
     """The EIP-712 message a verifier signs, in the contract's domain."""
+    message = {"campaign": campaign, "consumer": consumer, "deadline": deadline}
     return encode_typed_data(
-        full_message={
-            "types": {
-                "EIP712Domain": [
-                    {"name": "name", "type": "string"},
-                    {"name": "version", "type": "string"},
-                    {"name": "chainId", "type": "uint256"},
-                    {"name": "verifyingContract", "type": "address"},
-                ],
-                "Attestation": [{"name": n, "type": t} for n, t in ATTESTATION_FIELDS],
-            },
-            "primaryType": "Attestation",
-            "domain": {
-                "name": EIP712_NAME,
-                "version": EIP712_VERSION,
-                "chainId": chain_id,
-                "verifyingContract": contract,
-            },
-            "message": {"campaign": campaign, "consumer": consumer, "deadline": deadline},
-        }
+        full_message=eip712.typed_data(
+            EIP712_NAME, EIP712_VERSION, chain_id, contract, "Attestation", ATTESTATION_FIELDS, message
+        )
     )
 
 

@@ -23,6 +23,8 @@ from eth_keys.constants import SECPK1_N
 from eth_keys.exceptions import BadSignature, ValidationError
 from eth_utils import keccak, to_checksum_address
 
+from fivefold import eip712
+
 EIP712_NAME = "CMDMAX Snapshots"  # the contract's EIP712_NAME
 EIP712_VERSION = "1"  # the contract's EIP712_VERSION
 DOMAIN_TYPE = "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"
@@ -135,25 +137,10 @@ def digest(chain_id: int, registry: str, snap: Snapshot) -> bytes:
 
 def typed_data(chain_id: int, registry: str, snap: Snapshot) -> dict:
     """The full EIP-712 message (eth_signTypedData_v4's JSON) a wallet signs."""
-    return {
-        "types": {
-            "EIP712Domain": [
-                {"name": "name", "type": "string"},
-                {"name": "version", "type": "string"},
-                {"name": "chainId", "type": "uint256"},
-                {"name": "verifyingContract", "type": "address"},
-            ],
-            "Snapshot": [{"name": name, "type": kind} for name, kind in SNAPSHOT_FIELDS],
-        },
-        "primaryType": "Snapshot",
-        "domain": {
-            "name": EIP712_NAME,
-            "version": EIP712_VERSION,
-            "chainId": chain_id,
-            "verifyingContract": to_checksum_address(registry),
-        },
-        "message": snap.message(),
-    }
+    contract = to_checksum_address(registry)
+    return eip712.typed_data(
+        EIP712_NAME, EIP712_VERSION, chain_id, contract, "Snapshot", SNAPSHOT_FIELDS, snap.message()
+    )
 
 
 def sign(signer, chain_id: int, registry: str, snap: Snapshot) -> bytes:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from eth_account import Account
 from eth_account.messages import encode_typed_data
 
+from fivefold import eip712
 from fivefold.config import CHAIN_FILES, TOKENS, wei
 from fivefold.context import Context, Deployable
 
@@ -75,25 +76,9 @@ def sign_typed(signer, contract, chain_id: int, primary: str, fields: list[tuple
     them. Permits (EIP-2612) and delegations (governance) sign through here."""
     domain = contract.eip712Domain()
     typed = encode_typed_data(
-        full_message={
-            "types": {
-                "EIP712Domain": [
-                    {"name": "name", "type": "string"},
-                    {"name": "version", "type": "string"},
-                    {"name": "chainId", "type": "uint256"},
-                    {"name": "verifyingContract", "type": "address"},
-                ],
-                primary: [{"name": name, "type": kind} for name, kind in fields],
-            },
-            "primaryType": primary,
-            "domain": {
-                "name": domain[1],
-                "version": domain[2],
-                "chainId": chain_id,
-                "verifyingContract": contract.address,
-            },
-            "message": message,
-        }
+        full_message=eip712.typed_data(
+            domain[1], domain[2], chain_id, contract.address, primary, fields, message
+        )
     )
     sig = signer.sign_message(typed)
     # Ape's signature drops leading zero bytes of r and s; as bytes32 they would be padded on the
