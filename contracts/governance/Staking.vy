@@ -106,13 +106,8 @@ initializes: checkpoints
 
 
 exports: (
-    reward_accumulator.reward_token,
-    reward_accumulator.total_shares,
-    reward_accumulator.funded,
-    reward_accumulator.unallocated,
-    reward_accumulator.reward_rate,
-    reward_accumulator.reward_per_token,
-    reward_accumulator.apy,
+    # The funded reward stream's views (contracts/shared/reward_accumulator.vy).
+    reward_accumulator.__interface__,
     eip712_domain_separator.eip712Domain,
     # ERC-6372 clock (contracts/shared/checkpoints.vy).
     checkpoints.clock,
@@ -575,6 +570,19 @@ def earned(account: address) -> uint256:
     @return uint256 The amount, in wei of the reward token.
     """
     return reward_accumulator._earned(account, self._accounts[account] >> _STAKED_SHIFT)
+
+
+@external
+@view
+def apy() -> uint256:
+    """
+    @notice The current annual income per staked token, scaled by 1e18:
+            rate * YEAR * WAD // total staked (0 when nothing is staked
+            or the budget is spent). CC staked for CC income, so it is a
+            yield.
+    @return uint256 The annual rate (1e18 = 100%).
+    """
+    return reward_accumulator._apy()
 
 
 @external

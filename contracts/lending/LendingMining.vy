@@ -61,18 +61,14 @@ initializes: reward_accumulator
 
 
 exports: (
-    reward_accumulator.reward_token,
-    reward_accumulator.total_shares,
-    reward_accumulator.funded,
-    reward_accumulator.unallocated,
-    reward_accumulator.reward_rate,
-    reward_accumulator.reward_per_token,
+    # The funded reward stream's views (contracts/shared/reward_accumulator.vy).
+    reward_accumulator.__interface__,
     # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
     # not exported: an ownerless stream could never change its rate again (not even to 0).
     owner_2step.__interface__,
     # Tunable numbers: once the parameter registry is named, it alone sets the rate.
     tunable.__interface__,
-    # `reward_accumulator.apy` is not exported: vouchers, debts and CC are not worth the same.
+    # No `apy` (Staking wraps `reward_accumulator._apy`): vouchers, debts and CC are not worth the same.
 )
 
 

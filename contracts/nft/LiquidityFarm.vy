@@ -62,12 +62,8 @@ initializes: reward_accumulator
 
 
 exports: (
-    reward_accumulator.reward_token,
-    reward_accumulator.total_shares,
-    reward_accumulator.funded,
-    reward_accumulator.unallocated,
-    reward_accumulator.reward_rate,
-    reward_accumulator.reward_per_token,
+    # The funded reward stream's views (contracts/shared/reward_accumulator.vy).
+    reward_accumulator.__interface__,
     # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
     # not exported: an ownerless farm could never change its reward rate again (not even to 0).
     owner_2step.__interface__,
@@ -77,7 +73,7 @@ exports: (
     # Emergency pause of new deposits and creations by the guardian; ways out stay open
     # (contracts/shared/pausable.vy).
     pausable.__interface__,
-    # `reward_accumulator.apy` is not exported: LP tokens and CC are not worth the same, so the
+    # No `apy` (Staking wraps `reward_accumulator._apy`): LP tokens and CC are not worth the same, so the
     # accumulator's per-share figure is no yield here (a dApp prices both: fivefold/nft/dex.py).
 )
 

@@ -362,14 +362,15 @@ def reward_per_token() -> uint256:
     return self._streamed().rpt
 
 
-@external
+@internal
 @view
-def apy() -> uint256:
+def _apy() -> uint256:
     """
-    @notice The current annual reward per share, scaled by 1e18: rate *
-            YEAR * WAD // total shares (0 when nothing is staked or the
-            budget is spent). It is a yield only when one share and one
-            reward unit are worth the same (CC staked for CC income).
+    @dev The current annual reward per share, scaled by 1e18: rate *
+         YEAR * WAD // total shares (0 when nothing is staked or the
+         budget is spent). It is a yield only when one share and one
+         reward unit are worth the same (CC staked for CC income), so
+         only a host where that holds exports it (Staking's `apy`).
     @return uint256 The annual rate (1e18 = 100%).
     """
     s: Stream = self._streamed()
