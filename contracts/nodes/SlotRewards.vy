@@ -85,14 +85,17 @@ _M48: constant(uint256) = 2**48 - 1
 _CLAIMED: constant(uint256) = 1
 _RETURNED: constant(uint256) = 2
 
-# @dev A term as `IProposerCommittee.settlement` reports it for one member:
-#      start time, length in slots, size, the member's seat + 1 (0: not a
-#      member) and its impeachment word.
+# @dev A term as `IProposerCommittee.settlement` reports it for one member.
 struct Settlement:
+    # the term's recorded start time (0: never elected)
     start: uint256
+    # its length, in slots
     length: uint256
+    # its committee size (0: no committee)
     size: uint256
+    # the member's seat + 1 (0: not a member)
     seat: uint256
+    # the member's impeached slots, 48 bits per reward year
     impeached: uint256
 
 # @dev Blocks per reward year (Table 1: 366, 365, 365, 365, 366 days).
