@@ -100,13 +100,14 @@ implements: IVotes
 initializes: owner_2step
 initializes: tunable[owner_2step := owner_2step]
 initializes: pausable[owner_2step := owner_2step]
-initializes: reward_accumulator
+initializes: reward_accumulator[tunable := tunable]
 initializes: eip712_domain_separator
 initializes: checkpoints
 
 
 exports: (
-    # The funded reward stream's views (contracts/shared/reward_accumulator.vy).
+    # The funded reward stream: its views and `set_reward_rate`, guarded by the tunable
+    # below (contracts/shared/reward_accumulator.vy).
     reward_accumulator.__interface__,
     eip712_domain_separator.eip712Domain,
     # ERC-6372 clock (contracts/shared/checkpoints.vy).
@@ -351,20 +352,8 @@ def fund(amount: uint256):
     asset_transfer._pull_exact(reward_accumulator.reward_token, msg.sender, amount)
 
 
-# Governance setters: one tunable each (the parameter registry will call them).
-
-
-@external
-def set_reward_rate(rate: uint256):
-    """
-    @notice Only the owner: the income streamed per second to all
-            stakers together, from now on (what streamed until now at the
-            old rate stays earned).
-    @param rate The rate, in wei of the reward token per second.
-    """
-    tunable._check_writer()
-    reward_accumulator._set_rate(rate)
-    log IStaking.RewardRateSet(rate=rate)
+# Governance setters: one tunable each (the parameter registry will call them); the income
+# rate's, `set_reward_rate`, is `reward_accumulator`'s (exported above).
 
 
 @external

@@ -58,11 +58,12 @@ implements: IPausable
 initializes: owner_2step
 initializes: tunable[owner_2step := owner_2step]
 initializes: pausable[owner_2step := owner_2step]
-initializes: reward_accumulator
+initializes: reward_accumulator[tunable := tunable]
 
 
 exports: (
-    # The funded reward stream's views (contracts/shared/reward_accumulator.vy).
+    # The funded reward stream: its views and `set_reward_rate`, guarded by the tunable
+    # below (contracts/shared/reward_accumulator.vy).
     reward_accumulator.__interface__,
     # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
     # not exported: an ownerless farm could never change its reward rate again (not even to 0).
@@ -163,22 +164,6 @@ def fund(amount: uint256):
     reward_accumulator._fund(amount)
     log ILiquidityFarm.Funded(funder=msg.sender, amount=amount)
     asset_transfer._pull_exact(reward_accumulator.reward_token, msg.sender, amount)
-
-
-# Governance
-
-
-@external
-def set_reward_rate(rate: uint256):
-    """
-    @notice The parameter registry (the owner until one is named): the CC
-            streamed per second to all stakers together, from now on
-            (what streamed until now at the old rate stays earned).
-    @param rate The rate, in wei of the reward token per second.
-    """
-    tunable._check_writer()
-    reward_accumulator._set_rate(rate)
-    log ILiquidityFarm.RewardRateSet(rate=rate)
 
 
 # Views

@@ -61,6 +61,12 @@
 
 from contracts.shared import asset_transfer
 from contracts.shared import constants
+from contracts.shared import tunable
+
+
+# The rate setter is guarded by the host's tunable (the parameter registry,
+# or the owner until one is named).
+uses: tunable
 
 
 # @dev Largest total funding, in wei (U and o_a are stored in 96 bits).
@@ -109,6 +115,11 @@ _stream_b: uint256
 _holders: HashMap[address, uint256]
 # @dev Budget funded in total, in wei (F).
 funded: public(uint256)
+
+
+# @dev Emitted by `set_reward_rate`; every host's interface declares it too.
+event RewardRateSet:
+    rate: uint256
 
 
 @deploy
@@ -308,6 +319,19 @@ def _set_rate(rate: uint256):
     s: Stream = self._streamed()
     s.rate = rate
     self._store(s)
+
+
+@external
+def set_reward_rate(rate: uint256):
+    """
+    @notice The parameter registry (the owner until one is named): the
+            reward streamed per second to all shares together, from now
+            on (what streamed until now at the old rate stays earned).
+    @param rate The rate, in wei of the reward token per second.
+    """
+    tunable._check_writer()
+    self._set_rate(rate)
+    log RewardRateSet(rate=rate)
 
 
 @internal
