@@ -333,9 +333,7 @@ def claim() -> uint256:
     @return uint256 The amount paid, in wei of the reward token.
     """
     staked: uint256 = self._accounts[msg.sender] >> _STAKED_SHIFT
-    amount: uint256 = reward_accumulator._claim(msg.sender, staked, msg.sender)
-    log IStaking.RewardPaid(account=msg.sender, amount=amount)
-    return amount
+    return reward_accumulator._claim(msg.sender, staked, msg.sender)
 
 
 @external
@@ -347,9 +345,7 @@ def fund(amount: uint256):
     @param amount The amount, in wei.
     """
     assert amount != 0, "staking: zero amount"
-    reward_accumulator._fund(amount)
-    log IStaking.Funded(funder=msg.sender, amount=amount)
-    asset_transfer._pull_exact(reward_accumulator.reward_token, msg.sender, amount)
+    reward_accumulator._fund(msg.sender, amount)
 
 
 # Governance setters: one tunable each (the parameter registry will call them); the income

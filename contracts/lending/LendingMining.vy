@@ -45,7 +45,6 @@
 """
 
 
-from contracts.shared import asset_transfer
 from contracts.shared import constants
 from contracts.shared import owner_2step
 from contracts.shared import tunable
@@ -167,9 +166,7 @@ def claim() -> uint256:
     @notice Pays the caller the CC it mined, by its reported shares.
     @return uint256 The amount paid, in wei of the reward token.
     """
-    amount: uint256 = reward_accumulator._claim(msg.sender, self.shares[msg.sender], msg.sender)
-    log ILendingMining.RewardPaid(account=msg.sender, amount=amount)
-    return amount
+    return reward_accumulator._claim(msg.sender, self.shares[msg.sender], msg.sender)
 
 
 @external
@@ -180,9 +177,7 @@ def fund(amount: uint256):
     @param amount The amount, in wei.
     """
     assert amount != 0, "lending_mining: zero amount"
-    reward_accumulator._fund(amount)
-    log ILendingMining.Funded(funder=msg.sender, amount=amount)
-    asset_transfer._pull_exact(reward_accumulator.reward_token, msg.sender, amount)
+    reward_accumulator._fund(msg.sender, amount)
 
 
 @external

@@ -147,9 +147,7 @@ def claim() -> uint256:
     @notice Pays the caller the CC it has earned.
     @return uint256 The amount paid, in wei of the reward token.
     """
-    amount: uint256 = reward_accumulator._claim(msg.sender, self.staked[msg.sender], msg.sender)
-    log ILiquidityFarm.RewardPaid(account=msg.sender, amount=amount)
-    return amount
+    return reward_accumulator._claim(msg.sender, self.staked[msg.sender], msg.sender)
 
 
 @external
@@ -161,9 +159,7 @@ def fund(amount: uint256):
     @param amount The amount, in wei.
     """
     assert amount != 0, "liquidity_farm: zero amount"
-    reward_accumulator._fund(amount)
-    log ILiquidityFarm.Funded(funder=msg.sender, amount=amount)
-    asset_transfer._pull_exact(reward_accumulator.reward_token, msg.sender, amount)
+    reward_accumulator._fund(msg.sender, amount)
 
 
 # Views
