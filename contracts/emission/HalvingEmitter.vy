@@ -82,10 +82,9 @@ exports: (
     # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
     # not exported: a renounced emitter could never be started or have its recipient moved
     # again.
-    schedule_clock.start,
-    schedule_clock.recipient,
-    schedule_clock.start_time,
-    schedule_clock.MAX_START_DELAY,
+    # The schedule clock: `start`, `recipient`, `start_time`, `MAX_START_DELAY`
+    # (contracts/shared/schedule_clock.vy).
+    schedule_clock.__interface__,
 )
 
 
@@ -237,13 +236,11 @@ def era_at(timestamp: uint256) -> uint256:
     @param timestamp A Unix time.
     @return uint256 The era.
     """
-    running: bool = False
-    elapsed: uint256 = 0
-    running, elapsed = schedule_clock._elapsed(timestamp)
-    if not running:
+    elapsed: schedule_clock.Elapsed = schedule_clock._elapsed(timestamp)
+    if not elapsed.running:
         return 0
     # Rounds down: an era begins when its full predecessors have passed.
-    return min(elapsed // era_length, n_eras)
+    return min(elapsed.seconds // era_length, n_eras)
 
 
 @external
@@ -256,12 +253,10 @@ def rate_at(timestamp: uint256) -> uint256:
     @param timestamp A Unix time.
     @return uint256 The rate, in wei per second.
     """
-    running: bool = False
-    elapsed: uint256 = 0
-    running, elapsed = schedule_clock._elapsed(timestamp)
-    if not running:
+    elapsed: schedule_clock.Elapsed = schedule_clock._elapsed(timestamp)
+    if not elapsed.running:
         return 0
-    era: uint256 = elapsed // era_length
+    era: uint256 = elapsed.seconds // era_length
     if era >= n_eras:
         return 0
     return self._era_emission(era) // era_length

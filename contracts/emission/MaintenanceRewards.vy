@@ -75,10 +75,9 @@ exports: (
     # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
     # not exported: a renounced pool could never be started, have its recipient moved or its
     # excess recovered again.
-    schedule_clock.start,
-    schedule_clock.recipient,
-    schedule_clock.start_time,
-    schedule_clock.MAX_START_DELAY,
+    # The schedule clock: `start`, `recipient`, `start_time`, `MAX_START_DELAY`
+    # (contracts/shared/schedule_clock.vy).
+    schedule_clock.__interface__,
 )
 
 
@@ -276,12 +275,10 @@ def year_at(timestamp: uint256) -> uint256:
     @param timestamp A Unix time.
     @return uint256 The year.
     """
-    running: bool = False
-    elapsed: uint256 = 0
-    running, elapsed = schedule_clock._elapsed(timestamp)
-    if not running:
+    elapsed: schedule_clock.Elapsed = schedule_clock._elapsed(timestamp)
+    if not elapsed.running:
         return 0
-    blocks: uint256 = elapsed // BLOCK_TIME
+    blocks: uint256 = elapsed.seconds // BLOCK_TIME
     for year: uint256 in range(YEARS):
         if blocks < _YEAR_BLOCKS[year]:
             return year + 1

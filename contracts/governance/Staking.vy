@@ -100,19 +100,15 @@ implements: IVotes
 initializes: owner_2step
 initializes: tunable[owner_2step := owner_2step]
 initializes: pausable[owner_2step := owner_2step]
-initializes: reward_accumulator
+initializes: reward_accumulator[tunable := tunable]
 initializes: eip712_domain_separator
 initializes: checkpoints
 
 
 exports: (
-    reward_accumulator.reward_token,
-    reward_accumulator.total_shares,
-    reward_accumulator.funded,
-    reward_accumulator.unallocated,
-    reward_accumulator.reward_rate,
-    reward_accumulator.reward_per_token,
-    reward_accumulator.apy,
+    # The funded reward stream: its views and `set_reward_rate`, guarded by the tunable
+    # below (contracts/shared/reward_accumulator.vy).
+    reward_accumulator.__interface__,
     eip712_domain_separator.eip712Domain,
     # ERC-6372 clock (contracts/shared/checkpoints.vy).
     checkpoints.clock,
@@ -337,9 +333,7 @@ def claim() -> uint256:
     @return uint256 The amount paid, in wei of the reward token.
     """
     staked: uint256 = self._accounts[msg.sender] >> _STAKED_SHIFT
-    amount: uint256 = reward_accumulator._claim(msg.sender, staked, msg.sender)
-    log IStaking.RewardPaid(account=msg.sender, amount=amount)
-    return amount
+    return reward_accumulator._claim(msg.sender, staked, msg.sender)
 
 
 @external
@@ -351,25 +345,11 @@ def fund(amount: uint256):
     @param amount The amount, in wei.
     """
     assert amount != 0, "staking: zero amount"
-    reward_accumulator._fund(amount)
-    log IStaking.Funded(funder=msg.sender, amount=amount)
-    asset_transfer._pull_exact(reward_accumulator.reward_token, msg.sender, amount)
+    reward_accumulator._fund(msg.sender, amount)
 
 
-# Governance setters: one tunable each (the parameter registry will call them).
-
-
-@external
-def set_reward_rate(rate: uint256):
-    """
-    @notice Only the owner: the income streamed per second to all
-            stakers together, from now on (what streamed until now at the
-            old rate stays earned).
-    @param rate The rate, in wei of the reward token per second.
-    """
-    tunable._check_writer()
-    reward_accumulator._set_rate(rate)
-    log IStaking.RewardRateSet(rate=rate)
+# Governance setters: one tunable each (the parameter registry will call them); the income
+# rate's, `set_reward_rate`, is `reward_accumulator`'s (exported above).
 
 
 @external
@@ -575,6 +555,19 @@ def earned(account: address) -> uint256:
     @return uint256 The amount, in wei of the reward token.
     """
     return reward_accumulator._earned(account, self._accounts[account] >> _STAKED_SHIFT)
+
+
+@external
+@view
+def apy() -> uint256:
+    """
+    @notice The current annual income per staked token, scaled by 1e18:
+            rate * YEAR * WAD // total staked (0 when nothing is staked
+            or the budget is spent). CC staked for CC income, so it is a
+            yield.
+    @return uint256 The annual rate (1e18 = 100%).
+    """
+    return reward_accumulator._apy()
 
 
 @external

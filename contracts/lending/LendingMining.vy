@@ -45,7 +45,6 @@
 """
 
 
-from contracts.shared import asset_transfer
 from contracts.shared import constants
 from contracts.shared import owner_2step
 from contracts.shared import tunable
@@ -57,22 +56,19 @@ implements: ILendingMining
 
 initializes: owner_2step
 initializes: tunable[owner_2step := owner_2step]
-initializes: reward_accumulator
+initializes: reward_accumulator[tunable := tunable]
 
 
 exports: (
-    reward_accumulator.reward_token,
-    reward_accumulator.total_shares,
-    reward_accumulator.funded,
-    reward_accumulator.unallocated,
-    reward_accumulator.reward_rate,
-    reward_accumulator.reward_per_token,
+    # The funded reward stream: its views and `set_reward_rate`, guarded by the tunable
+    # below (contracts/shared/reward_accumulator.vy).
+    reward_accumulator.__interface__,
     # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
     # not exported: an ownerless stream could never change its rate again (not even to 0).
     owner_2step.__interface__,
     # Tunable numbers: once the parameter registry is named, it alone sets the rate.
     tunable.__interface__,
-    # `reward_accumulator.apy` is not exported: vouchers, debts and CC are not worth the same.
+    # No `apy` (Staking wraps `reward_accumulator._apy`): vouchers, debts and CC are not worth the same.
 )
 
 
@@ -170,9 +166,7 @@ def claim() -> uint256:
     @notice Pays the caller the CC it mined, by its reported shares.
     @return uint256 The amount paid, in wei of the reward token.
     """
-    amount: uint256 = reward_accumulator._claim(msg.sender, self.shares[msg.sender], msg.sender)
-    log ILendingMining.RewardPaid(account=msg.sender, amount=amount)
-    return amount
+    return reward_accumulator._claim(msg.sender, self.shares[msg.sender], msg.sender)
 
 
 @external
@@ -183,21 +177,7 @@ def fund(amount: uint256):
     @param amount The amount, in wei.
     """
     assert amount != 0, "lending_mining: zero amount"
-    reward_accumulator._fund(amount)
-    log ILendingMining.Funded(funder=msg.sender, amount=amount)
-    asset_transfer._pull_exact(reward_accumulator.reward_token, msg.sender, amount)
-
-
-@external
-def set_reward_rate(rate: uint256):
-    """
-    @notice The parameter registry (the owner until one is named): the CC
-            streamed per second to this side's holders together.
-    @param rate The rate, in wei of the reward token per second.
-    """
-    tunable._check_writer()
-    reward_accumulator._set_rate(rate)
-    log ILendingMining.RewardRateSet(rate=rate)
+    reward_accumulator._fund(msg.sender, amount)
 
 
 @external

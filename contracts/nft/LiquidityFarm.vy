@@ -58,16 +58,13 @@ implements: IPausable
 initializes: owner_2step
 initializes: tunable[owner_2step := owner_2step]
 initializes: pausable[owner_2step := owner_2step]
-initializes: reward_accumulator
+initializes: reward_accumulator[tunable := tunable]
 
 
 exports: (
-    reward_accumulator.reward_token,
-    reward_accumulator.total_shares,
-    reward_accumulator.funded,
-    reward_accumulator.unallocated,
-    reward_accumulator.reward_rate,
-    reward_accumulator.reward_per_token,
+    # The funded reward stream: its views and `set_reward_rate`, guarded by the tunable
+    # below (contracts/shared/reward_accumulator.vy).
+    reward_accumulator.__interface__,
     # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
     # not exported: an ownerless farm could never change its reward rate again (not even to 0).
     owner_2step.__interface__,
@@ -77,7 +74,7 @@ exports: (
     # Emergency pause of new deposits and creations by the guardian; ways out stay open
     # (contracts/shared/pausable.vy).
     pausable.__interface__,
-    # `reward_accumulator.apy` is not exported: LP tokens and CC are not worth the same, so the
+    # No `apy` (Staking wraps `reward_accumulator._apy`): LP tokens and CC are not worth the same, so the
     # accumulator's per-share figure is no yield here (a dApp prices both: fivefold/nft/dex.py).
 )
 
@@ -150,9 +147,7 @@ def claim() -> uint256:
     @notice Pays the caller the CC it has earned.
     @return uint256 The amount paid, in wei of the reward token.
     """
-    amount: uint256 = reward_accumulator._claim(msg.sender, self.staked[msg.sender], msg.sender)
-    log ILiquidityFarm.RewardPaid(account=msg.sender, amount=amount)
-    return amount
+    return reward_accumulator._claim(msg.sender, self.staked[msg.sender], msg.sender)
 
 
 @external
@@ -164,25 +159,7 @@ def fund(amount: uint256):
     @param amount The amount, in wei.
     """
     assert amount != 0, "liquidity_farm: zero amount"
-    reward_accumulator._fund(amount)
-    log ILiquidityFarm.Funded(funder=msg.sender, amount=amount)
-    asset_transfer._pull_exact(reward_accumulator.reward_token, msg.sender, amount)
-
-
-# Governance
-
-
-@external
-def set_reward_rate(rate: uint256):
-    """
-    @notice The parameter registry (the owner until one is named): the CC
-            streamed per second to all stakers together, from now on
-            (what streamed until now at the old rate stays earned).
-    @param rate The rate, in wei of the reward token per second.
-    """
-    tunable._check_writer()
-    reward_accumulator._set_rate(rate)
-    log ILiquidityFarm.RewardRateSet(rate=rate)
+    reward_accumulator._fund(msg.sender, amount)
 
 
 # Views

@@ -85,6 +85,19 @@ _M48: constant(uint256) = 2**48 - 1
 _CLAIMED: constant(uint256) = 1
 _RETURNED: constant(uint256) = 2
 
+# @dev A term as `IProposerCommittee.settlement` reports it for one member.
+struct Settlement:
+    # the term's recorded start time (0: never elected)
+    start: uint256
+    # its length, in slots
+    length: uint256
+    # its committee size (0: no committee)
+    size: uint256
+    # the member's seat + 1 (0: not a member)
+    seat: uint256
+    # the member's impeached slots, 48 bits per reward year
+    impeached: uint256
+
 # @dev Blocks per reward year (Table 1: 366, 365, 365, 365, 366 days).
 _YEAR_BLOCKS: immutable(uint256[YEARS])
 # @dev Reward per block per year, read from the schedule.
@@ -166,20 +179,13 @@ def claim(term: uint256) -> uint256:
     @param term The term.
     @return uint256 The amount paid, in wei.
     """
-    start: uint256 = 0
-    length: uint256 = 0
-    size: uint256 = 0
-    seat: uint256 = 0
-    impeached: uint256 = 0
-    start, length, size, seat, impeached = staticcall IProposerCommittee(committee).settlement(
-        term, msg.sender
-    )
-    assert seat != 0, "slot_rewards: not a member"
-    self._check_settled(start, length)
+    t: Settlement = self._settlement(term, msg.sender)
+    assert t.seat != 0, "slot_rewards: not a member"
+    self._check_settled(t.start, t.length)
     flags: uint256 = self._settled[term][msg.sender]
     assert flags & _CLAIMED == 0, "slot_rewards: already claimed"
-    back: uint256 = self._impeached_amount(impeached)
-    net: uint256 = self._gross(self._first_slot(start), seat - 1, size, length) - back
+    back: uint256 = self._impeached_amount(t.impeached)
+    net: uint256 = self._gross(self._first_slot(t.start), t.seat - 1, t.size, t.length) - back
     if flags & _RETURNED != 0:
         back = 0
     assert net != 0 or back != 0, "slot_rewards: nothing to claim"
@@ -206,19 +212,12 @@ def return_impeached(term: uint256, member: address) -> uint256:
     @param member The member.
     @return uint256 The amount returned, in wei.
     """
-    start: uint256 = 0
-    length: uint256 = 0
-    size: uint256 = 0
-    seat: uint256 = 0
-    impeached: uint256 = 0
-    start, length, size, seat, impeached = staticcall IProposerCommittee(committee).settlement(
-        term, member
-    )
-    assert seat != 0, "slot_rewards: not a member"
-    self._check_settled(start, length)
+    t: Settlement = self._settlement(term, member)
+    assert t.seat != 0, "slot_rewards: not a member"
+    self._check_settled(t.start, t.length)
     flags: uint256 = self._settled[term][member]
     assert flags & _RETURNED == 0, "slot_rewards: already returned"
-    amount: uint256 = self._impeached_amount(impeached)
+    amount: uint256 = self._impeached_amount(t.impeached)
     assert amount != 0, "slot_rewards: nothing impeached"
     self._settled[term][member] = flags | _RETURNED
     self._send_back(term, member, amount)
@@ -236,15 +235,10 @@ def return_unassigned(term: uint256, segment: uint256) -> uint256:
            (only read when the term was never elected).
     @return uint256 The amount returned, in wei.
     """
-    start: uint256 = 0
-    length: uint256 = 0
-    size: uint256 = 0
-    seat: uint256 = 0
-    impeached: uint256 = 0
-    start, length, size, seat, impeached = staticcall IProposerCommittee(committee).settlement(
-        term, empty(address)
-    )
-    assert size == 0, "slot_rewards: term has a committee"
+    t: Settlement = self._settlement(term, empty(address))
+    assert t.size == 0, "slot_rewards: term has a committee"
+    start: uint256 = t.start
+    length: uint256 = t.length
     if start == 0:
         # Never elected: nobody can elect it once it started.
         start, length = staticcall IProposerCommittee(committee).term_bounds(term, segment)
@@ -281,18 +275,11 @@ def entitlement(term: uint256, member: address) -> (uint256, uint256):
     @return net The net reward, in wei.
     @return back The impeached slots' reward, in wei.
     """
-    start: uint256 = 0
-    length: uint256 = 0
-    size: uint256 = 0
-    seat: uint256 = 0
-    impeached: uint256 = 0
-    start, length, size, seat, impeached = staticcall IProposerCommittee(committee).settlement(
-        term, member
-    )
-    if seat == 0:
+    t: Settlement = self._settlement(term, member)
+    if t.seat == 0:
         return 0, 0
-    back: uint256 = self._impeached_amount(impeached)
-    return self._gross(self._first_slot(start), seat - 1, size, length) - back, back
+    back: uint256 = self._impeached_amount(t.impeached)
+    return self._gross(self._first_slot(t.start), t.seat - 1, t.size, t.length) - back, back
 
 
 @external
@@ -316,6 +303,27 @@ def slot_reward(slot: uint256) -> uint256:
     @return uint256 The reward, in wei (0 after year 5).
     """
     return self._gross(slot, 0, 1, 1)
+
+
+@internal
+@view
+def _settlement(term: uint256, member: address) -> Settlement:
+    """
+    @dev The committee's one-call report on `term` for `member` (empty:
+         the term itself), as a struct.
+    @param term The term.
+    @param member The member.
+    @return Settlement The report.
+    """
+    start: uint256 = 0
+    length: uint256 = 0
+    size: uint256 = 0
+    seat: uint256 = 0
+    impeached: uint256 = 0
+    start, length, size, seat, impeached = staticcall IProposerCommittee(committee).settlement(
+        term, member
+    )
+    return Settlement(start=start, length=length, size=size, seat=seat, impeached=impeached)
 
 
 @internal

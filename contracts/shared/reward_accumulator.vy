@@ -9,8 +9,11 @@
         only out of a budget that somebody funded. Written once for
         every domain: governance staking, NFT farming and lending
         liquidity mining initialise it and call `_deposit` /
-        `_withdraw` around each change of a holder's shares and
-        `_claim` to pay out. The host keeps each holder's shares in its
+        `_withdraw` around each change of a holder's shares, `_claim`
+        to pay out and `_fund` to take a budget in; the module logs
+        `RewardPaid`, `Funded` and `RewardRateSet` (each host's interface
+        declares the same events) and exports `set_reward_rate`, so a
+        host writes only its own checks and revert prefix around them. The host keeps each holder's shares in its
         own storage (packed with whatever else its hot path reads) and
         passes them in; the module keeps the total. O(1) per holder: no
         loop anywhere.
@@ -25,7 +28,7 @@
           U      unallocated budget: funded and not yet streamed
           F      funded in total, P paid in total (P is not stored:
                  a claim would pay 5,000 gas for the counter; the
-                 host's Claimed events and its token balance give it)
+                 RewardPaid events and the token balance give it)
         Streaming over dt seconds, while S > 0:
           accrual = min(R * dt, U)            never beyond the budget
           inc     = accrual * WAD // S        rounds down: holders get
@@ -61,6 +64,12 @@
 
 from contracts.shared import asset_transfer
 from contracts.shared import constants
+from contracts.shared import tunable
+
+
+# The rate setter is guarded by the host's tunable (the parameter registry,
+# or the owner until one is named).
+uses: tunable
 
 
 # @dev Largest total funding, in wei (U and o_a are stored in 96 bits).
@@ -109,6 +118,23 @@ _stream_b: uint256
 _holders: HashMap[address, uint256]
 # @dev Budget funded in total, in wei (F).
 funded: public(uint256)
+
+
+# @dev Emitted by `_claim`; every host's interface declares it too.
+event RewardPaid:
+    account: indexed(address)
+    amount: uint256
+
+
+# @dev Emitted by `_fund`; every host's interface declares it too.
+event Funded:
+    funder: indexed(address)
+    amount: uint256
+
+
+# @dev Emitted by `set_reward_rate`; every host's interface declares it too.
+event RewardRateSet:
+    rate: uint256
 
 
 @deploy
@@ -267,7 +293,8 @@ def _withdraw(account: address, shares: uint256, amount: uint256):
 @internal
 def _claim(account: address, shares: uint256, receiver: address) -> uint256:
     """
-    @dev Settles `account` and pays everything it is owed to `receiver`.
+    @dev Settles `account`, pays everything it is owed to `receiver` and
+         logs `RewardPaid` (0 included).
     @param account The holder.
     @param shares Its shares.
     @param receiver Who receives the reward token.
@@ -279,15 +306,20 @@ def _claim(account: address, shares: uint256, receiver: address) -> uint256:
     self._holders[account] = self._pack_holder(h)
     if amount != 0:
         asset_transfer._pay_token(reward_token, receiver, amount)
+    log RewardPaid(account=account, amount=amount)
     return amount
 
 
 @internal
-def _fund(amount: uint256):
+def _fund(funder: address, amount: uint256):
     """
-    @dev Adds `amount` (received by the host) to the budget. Streams
-         first, so a budget that ran dry does not pay for the seconds it
-         was empty.
+    @dev Adds `amount` to the budget, logs `Funded` and pulls exactly
+         `amount` of the reward token from `funder` (approved
+         beforehand), in that order: the state is final before the
+         external call. Streams first, so a budget that ran dry does not
+         pay for the seconds it was empty. The host checks `amount != 0`
+         with its own revert prefix.
+    @param funder Who pays (the host's caller).
     @param amount The wei added.
     """
     s: Stream = self._streamed()
@@ -296,6 +328,8 @@ def _fund(amount: uint256):
     self.funded = funded
     s.unallocated += amount
     self._store(s)
+    log Funded(funder=funder, amount=amount)
+    asset_transfer._pull_exact(reward_token, funder, amount)
 
 
 @internal
@@ -308,6 +342,19 @@ def _set_rate(rate: uint256):
     s: Stream = self._streamed()
     s.rate = rate
     self._store(s)
+
+
+@external
+def set_reward_rate(rate: uint256):
+    """
+    @notice The parameter registry (the owner until one is named): the
+            reward streamed per second to all shares together, from now
+            on (what streamed until now at the old rate stays earned).
+    @param rate The rate, in wei of the reward token per second.
+    """
+    tunable._check_writer()
+    self._set_rate(rate)
+    log RewardRateSet(rate=rate)
 
 
 @internal
@@ -362,14 +409,15 @@ def reward_per_token() -> uint256:
     return self._streamed().rpt
 
 
-@external
+@internal
 @view
-def apy() -> uint256:
+def _apy() -> uint256:
     """
-    @notice The current annual reward per share, scaled by 1e18: rate *
-            YEAR * WAD // total shares (0 when nothing is staked or the
-            budget is spent). It is a yield only when one share and one
-            reward unit are worth the same (CC staked for CC income).
+    @dev The current annual reward per share, scaled by 1e18: rate *
+         YEAR * WAD // total shares (0 when nothing is staked or the
+         budget is spent). It is a yield only when one share and one
+         reward unit are worth the same (CC staked for CC income), so
+         only a host where that holds exports it (Staking's `apy`).
     @return uint256 The annual rate (1e18 = 100%).
     """
     s: Stream = self._streamed()

@@ -62,6 +62,14 @@ struct Clock:
     last: uint256
 
 
+# @dev Where a time stands in the schedule (see `_elapsed`).
+struct Elapsed:
+    # started, and the time is T0 or later
+    running: bool
+    # the time - T0 (0 when not running)
+    seconds: uint256
+
+
 # @dev The packed clock (layout above); zero until `start`.
 _clock: uint256
 
@@ -132,20 +140,19 @@ def _read() -> Clock:
 
 @internal
 @view
-def _elapsed(timestamp: uint256) -> (bool, uint256):
+def _elapsed(timestamp: uint256) -> Elapsed:
     """
     @dev Seconds from T0 to `timestamp`, for the views that name the era
-         or year running at a time.
+         or year running at a time (each returns 0 when not `running`).
     @param timestamp A Unix time.
-    @return bool Whether the schedule runs at `timestamp` (started, and
-            `timestamp` >= T0).
-    @return uint256 `timestamp` - T0 if it does, else 0.
+    @return Elapsed Whether the schedule runs at `timestamp` (started,
+            and `timestamp` >= T0) and `timestamp` - T0 if it does, else 0.
     """
     start_time_: uint256 = self._unpack(self._clock).start_time
     if start_time_ == 0 or timestamp < start_time_:
-        return False, 0
+        return empty(Elapsed)
     # safe: timestamp >= start_time_ checked just above
-    return True, unsafe_sub(timestamp, start_time_)
+    return Elapsed(running=True, seconds=unsafe_sub(timestamp, start_time_))
 
 
 @internal
