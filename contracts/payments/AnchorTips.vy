@@ -36,12 +36,17 @@
         once: listed (bit 0) | platform bps (16 bits) | platform balance
         (the rest, 239 bits); one word per (anchor, asset).
 @custom:security Checks-effects-interactions: the tip's token moves first
-        only because what arrived must be measured; the contract holds a
-        reentrancy lock on every function that moves value, so a token
-        that calls back (ERC-777 hooks) cannot nest a tip inside the
-        measured transfer. Native coin leaves only through `withdraw` and
-        `collect`, after the balance is zeroed. Nobody can move another
-        account's balance: `withdraw` pays the caller's own.
+        only because what arrived must be measured. `tip` holds no
+        reentrancy lock (the lock's ~2,300 gas would put an ERC-20 tip
+        over its 60,000 target); instead what it credits is capped at
+        `amount`, so a token that calls back (ERC-777 hooks) and nests a
+        tip inside the measured transfer is credited once, by the nested
+        call (tests/payments/test_tips_attacks.py). A token that both
+        takes a fee and calls back must not be listed. `withdraw`,
+        `collect`, `claim` and `fund` hold the lock and write before they
+        pay. Native coin leaves only through `withdraw` and `collect`,
+        after the balance is zeroed. Nobody can move another account's
+        balance: `withdraw` pays the caller's own.
 @custom:kill The guardian pauses new tips and funding (pausable); anchors'
         withdrawals, the platform's collection and tippers' reward claims
         stay open. Governance can delist an asset or set the reward rate
@@ -130,7 +135,6 @@ def __init__(reward_token_: address, owner_: address):
 
 @external
 @payable
-@nonreentrant
 def tip(anchor: address, asset: address, amount: uint256, message: String[MAX_MESSAGE]):
     """
     @notice Tips `anchor` `amount` of `asset` (the native coin: zero, sent
@@ -152,8 +156,10 @@ def tip(anchor: address, asset: address, amount: uint256, message: String[MAX_ME
         assert msg.value == amount, "anchor_tips: value is not the amount"
     else:
         assert msg.value == 0, "anchor_tips: value sent with a token tip"
-        # What arrived, measured: a fee-on-transfer token is credited exactly.
-        received = asset_transfer._pull(asset, msg.sender, amount)
+        # What arrived, measured (a fee-on-transfer token is credited exactly) and capped at
+        # `amount`: a token that calls back could nest a tip inside this transfer, whose own
+        # credit is booked by the nested call; the cap keeps it from being counted twice here.
+        received = min(asset_transfer._pull(asset, msg.sender, amount), amount)
         assert received != 0, "anchor_tips: nothing arrived"
     # f = x * b // BPS, rounded down: the anchor gets the wei the floor leaves.
     fee: uint256 = received * ((word >> _BPS_SHIFT) & _BPS_MASK) // constants.BPS
