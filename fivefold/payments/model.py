@@ -74,7 +74,9 @@ class Invoices:
     balances: dict = field(default_factory=lambda: defaultdict(int))  # (account, asset) -> amount
     escrows: dict = field(default_factory=dict)  # (merchant, id) -> (payer, asset, amount, refund_deadline)
 
-    def pay(self, merchant: str, id: int, payer: str, asset: str, amount: int, refund_deadline: int, now: int):
+    def pay(
+        self, merchant: str, id: int, payer: str, asset: str, amount: int, refund_deadline: int, now: int
+    ):
         if now < refund_deadline:
             self.escrowed[asset] += amount
             self.escrows[(merchant, id)] = (payer, asset, amount, refund_deadline)

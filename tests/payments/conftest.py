@@ -59,6 +59,24 @@ def second_tipper(accounts):
 
 
 @pytest.fixture(scope="module")
+def outsider(accounts):
+    """Someone with no part in an invoice or a tip: tries what is not theirs."""
+    return accounts[7]
+
+
+@pytest.fixture(scope="module")
+def sandwicher(accounts):
+    """Trades around a payer's swap to move the price against it."""
+    return accounts[3]
+
+
+@pytest.fixture(scope="module")
+def pay_attacker(project, deployer):
+    """A contract that reenters a stored call when it receives the native coin."""
+    return project.ReentrantPayoutAttacker.deploy(sender=deployer)
+
+
+@pytest.fixture(scope="module")
 def pay_cc(project, owner, deployer, payer, tipper, second_tipper, treasury):
     """CC: CC_BALANCE for the payer, both tippers, the treasury (the reward funder) and the deployer
     (the liquidity provider)."""
@@ -149,6 +167,8 @@ def make_invoice(merchant):
 
     def _make(asset, amount, id=1, **fields):
         deadline = fields.pop("deadline", ape.chain.pending_timestamp + DAY)
-        return inv.invoice(fields.pop("merchant", merchant.address), id, str(asset), amount, deadline, **fields)
+        return inv.invoice(
+            fields.pop("merchant", merchant.address), id, str(asset), amount, deadline, **fields
+        )
 
     return _make

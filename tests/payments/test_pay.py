@@ -6,7 +6,9 @@ from fivefold.payments import invoices as inv
 from tests.payments.conftest import DAY, NATIVE, USDT
 
 
-def test_pay__usdt_with_refund_window__escrows_the_amount(pay_invoices, pay_usdt, make_invoice, sign, payer, merchant):
+def test_pay__usdt_with_refund_window__escrows_the_amount(
+    pay_invoices, pay_usdt, make_invoice, sign, payer, merchant
+):
     """A USDT invoice with a refund window is held in escrow; the merchant has no balance yet."""
     invoice = make_invoice(pay_usdt, 250 * USDT, refund_deadline=ape.chain.pending_timestamp + DAY)
     before = pay_usdt.balanceOf(payer)
@@ -16,10 +18,17 @@ def test_pay__usdt_with_refund_window__escrows_the_amount(pay_invoices, pay_usdt
     assert pay_invoices.balance_of(merchant, pay_usdt) == 0
     assert pay_invoices.status(merchant, 1) == inv.ESCROWED
     event = tx.events.filter(pay_invoices.InvoicePaid)[0]
-    assert (event.payer, event.amount, event.paid_in, event.escrowed) == (payer, 250 * USDT, pay_usdt.address, True)
+    assert (event.payer, event.amount, event.paid_in, event.escrowed) == (
+        payer,
+        250 * USDT,
+        pay_usdt.address,
+        True,
+    )
 
 
-def test_pay__native_without_refund_window__credits_the_merchant(pay_invoices, make_invoice, sign, payer, merchant):
+def test_pay__native_without_refund_window__credits_the_merchant(
+    pay_invoices, make_invoice, sign, payer, merchant
+):
     """A native invoice with no refund window is the merchant's at once (pull balance)."""
     invoice = make_invoice(NATIVE, 10**17)
     pay_invoices.pay(inv.as_tuple(invoice), sign(pay_invoices, invoice), value=10**17, sender=payer)
@@ -28,11 +37,13 @@ def test_pay__native_without_refund_window__credits_the_merchant(pay_invoices, m
     assert pay_invoices.status(merchant, 1) == inv.SETTLED
 
 
-def test_pay__named_payer__accepts_only_that_payer(pay_invoices, pay_usdt, make_invoice, sign, payer, stranger):
+def test_pay__named_payer__accepts_only_that_payer(
+    pay_invoices, pay_usdt, make_invoice, sign, payer, outsider
+):
     """An invoice naming its payer is refused from anyone else."""
     invoice = make_invoice(pay_usdt, USDT, payer=payer.address)
     with ape.reverts("merchant_invoices: caller is not the invoice's payer"):
-        pay_invoices.pay(inv.as_tuple(invoice), sign(pay_invoices, invoice), sender=stranger)
+        pay_invoices.pay(inv.as_tuple(invoice), sign(pay_invoices, invoice), sender=outsider)
     pay_invoices.pay(inv.as_tuple(invoice), sign(pay_invoices, invoice), sender=payer)
 
 
