@@ -108,6 +108,9 @@ def test_exercise__deployed_suite__every_flow_runs(deployed):
     assert committee <= set(names)
     assert "SlotRewards.claim (its seat's slots of the term)" in names and "Board.finalize_round" in names
     assert "CPC Governor.execute" in names
+    assert "MerchantInvoices.refund (by the merchant)" in names
+    assert "AnchorTips.claim (the viewer's CC reward)" in names
+    assert "MerchantInvoices.pay_with_swap (25 USDT paid in native through the DEX)" in names
 
 
 def test_deploy__fresh_chain__stablecoin_market_mined_by_two_governed_streams(deployed):
