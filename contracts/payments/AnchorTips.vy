@@ -107,9 +107,9 @@ _OWED_SHIFT: constant(uint256) = 17
 # @dev Per asset: listed | platform bps | platform balance (see the notice).
 _assets: HashMap[address, uint256]
 # @dev What each anchor can withdraw: anchor -> asset -> amount.
-balance_of: public(HashMap[address, HashMap[address, uint256]])
+_balances: HashMap[address, HashMap[address, uint256]]
 # @dev CC tipped per tipper, in wei: its shares in the reward stream.
-tipped: public(HashMap[address, uint256])
+_tipped: HashMap[address, uint256]
 # @dev Where the platform's shares go (`collect`).
 treasury: public(address)
 
@@ -164,11 +164,11 @@ def tip(anchor: address, asset: address, amount: uint256, message: String[MAX_ME
     # f = x * b // BPS, rounded down: the anchor gets the wei the floor leaves.
     fee: uint256 = received * ((word >> _BPS_SHIFT) & _BPS_MASK) // constants.BPS
     self._assets[asset] = word + (fee << _OWED_SHIFT)
-    self.balance_of[anchor][asset] += received - fee
+    self._balances[anchor][asset] += received - fee
     if asset == reward_accumulator.reward_token:
-        shares: uint256 = self.tipped[msg.sender]
+        shares: uint256 = self._tipped[msg.sender]
         reward_accumulator._deposit(msg.sender, shares, received)
-        self.tipped[msg.sender] = shares + received
+        self._tipped[msg.sender] = shares + received
     log IAnchorTips.Tipped(
         tipper=msg.sender, anchor=anchor, asset=asset, amount=received, platform_share=fee, message=message
     )
@@ -183,9 +183,9 @@ def withdraw(asset: address) -> uint256:
     @param asset The asset (zero: the native coin).
     @return uint256 The amount paid.
     """
-    amount: uint256 = self.balance_of[msg.sender][asset]
+    amount: uint256 = self._balances[msg.sender][asset]
     assert amount != 0, "anchor_tips: nothing to withdraw"
-    self.balance_of[msg.sender][asset] = 0
+    self._balances[msg.sender][asset] = 0
     log IAnchorTips.Withdrawn(anchor=msg.sender, asset=asset, amount=amount)
     asset_transfer._pay(asset, msg.sender, amount)
     return amount
@@ -222,7 +222,7 @@ def claim() -> uint256:
             paused.
     @return uint256 The amount paid, in CC wei.
     """
-    amount: uint256 = reward_accumulator._claim(msg.sender, self.tipped[msg.sender], msg.sender)
+    amount: uint256 = reward_accumulator._claim(msg.sender, self._tipped[msg.sender], msg.sender)
     log IAnchorTips.RewardPaid(account=msg.sender, amount=amount)
     return amount
 
@@ -251,7 +251,30 @@ def earned(account: address) -> uint256:
     @param account The tipper.
     @return uint256 The amount, in CC wei.
     """
-    return reward_accumulator._earned(account, self.tipped[account])
+    return reward_accumulator._earned(account, self._tipped[account])
+
+
+@view
+@external
+def balance_of(anchor: address, asset: address) -> uint256:
+    """
+    @notice What `anchor` can withdraw of `asset`.
+    @param anchor The anchor.
+    @param asset The asset (zero: the native coin).
+    @return uint256 The amount.
+    """
+    return self._balances[anchor][asset]
+
+
+@view
+@external
+def tipped(account: address) -> uint256:
+    """
+    @notice The CC `account` has tipped in total: its reward shares.
+    @param account The tipper.
+    @return uint256 The amount, in CC wei.
+    """
+    return self._tipped[account]
 
 
 # Configuration

@@ -126,12 +126,12 @@ _STATE_MASK: constant(uint256) = 7
 # @dev Record words: merchant -> invoice id -> word (see the notice).
 _records: HashMap[address, HashMap[uint256, uint256]]
 # @dev Held in escrow per asset (payments inside their refund window).
-escrowed: public(HashMap[address, uint256])
+_escrowed: HashMap[address, uint256]
 # @dev What each account can withdraw: account -> asset -> amount (merchants' settled payments,
 #      payers' refunds).
-balance_of: public(HashMap[address, HashMap[address, uint256]])
+_balances: HashMap[address, HashMap[address, uint256]]
 # @dev Assets accepted as settlement assets and as swap inputs (zero: the native coin).
-listed: public(HashMap[address, bool])
+_listed: HashMap[address, bool]
 # @dev The chain's router (zero: no swaps) and its wrapped native coin.
 router: public(address)
 wrapped_native: public(address)
@@ -236,7 +236,7 @@ def pay_with_swap(
         settle_token = weth
     assert path[n - 1] == settle_token, "merchant_invoices: path does not end in the invoice's asset"
     assert paid_in != invoice.asset, "merchant_invoices: same asset, use pay"
-    assert self.listed[paid_in], "merchant_invoices: asset paid in not listed"
+    assert self._listed[paid_in], "merchant_invoices: asset paid in not listed"
     struct_hash: bytes32 = self._accept(invoice, signature)
     escrow: bool = self._book(invoice, struct_hash, msg.sender)
 
@@ -296,7 +296,7 @@ def refund(invoice: IMerchantInvoices.Invoice, payer: address):
     assert msg.sender == invoice.merchant, "merchant_invoices: caller is not the merchant"
     assert block.timestamp < invoice.refund_deadline, "merchant_invoices: refund deadline passed"
     self._take_escrow(invoice, payer, _REFUNDED)
-    self.balance_of[payer][invoice.asset] += invoice.amount
+    self._balances[payer][invoice.asset] += invoice.amount
     log IMerchantInvoices.InvoiceRefunded(
         merchant=invoice.merchant, id=invoice.id, payer=payer, asset=invoice.asset, amount=invoice.amount
     )
@@ -313,7 +313,7 @@ def release(invoice: IMerchantInvoices.Invoice, payer: address):
     """
     assert block.timestamp >= invoice.refund_deadline, "merchant_invoices: refund window still open"
     self._take_escrow(invoice, payer, _SETTLED)
-    self.balance_of[invoice.merchant][invoice.asset] += invoice.amount
+    self._balances[invoice.merchant][invoice.asset] += invoice.amount
     log IMerchantInvoices.InvoiceReleased(
         merchant=invoice.merchant, id=invoice.id, asset=invoice.asset, amount=invoice.amount
     )
@@ -340,9 +340,9 @@ def withdraw(asset: address) -> uint256:
     @param asset The asset (zero: the native coin).
     @return uint256 The amount paid.
     """
-    amount: uint256 = self.balance_of[msg.sender][asset]
+    amount: uint256 = self._balances[msg.sender][asset]
     assert amount != 0, "merchant_invoices: nothing to withdraw"
-    self.balance_of[msg.sender][asset] = 0
+    self._balances[msg.sender][asset] = 0
     log IMerchantInvoices.Withdrawn(account=msg.sender, asset=asset, amount=amount)
     asset_transfer._pay(asset, msg.sender, amount)
     return amount
@@ -375,6 +375,41 @@ def status(merchant: address, id: uint256) -> uint256:
     return self._records[merchant][id] & _STATE_MASK
 
 
+@view
+@external
+def escrowed(asset: address) -> uint256:
+    """
+    @notice What is held in escrow of `asset` (payments inside their
+            refund window).
+    @param asset The asset (zero: the native coin).
+    @return uint256 The amount.
+    """
+    return self._escrowed[asset]
+
+
+@view
+@external
+def balance_of(account: address, asset: address) -> uint256:
+    """
+    @notice What `account` can withdraw of `asset`.
+    @param account A merchant or a refunded payer.
+    @param asset The asset (zero: the native coin).
+    @return uint256 The amount.
+    """
+    return self._balances[account][asset]
+
+
+@view
+@external
+def listed(asset: address) -> bool:
+    """
+    @notice Whether `asset` is accepted for invoices and as a swap input.
+    @param asset The asset (zero: the native coin).
+    @return bool Whether it is listed.
+    """
+    return self._listed[asset]
+
+
 # Configuration
 
 
@@ -388,7 +423,7 @@ def set_asset_listed(asset: address, listed_: bool):
     @param listed_ Whether it is accepted.
     """
     owner_2step.ownable._check_owner()
-    self.listed[asset] = listed_
+    self._listed[asset] = listed_
     log IMerchantInvoices.AssetListed(asset=asset, listed=listed_)
 
 
@@ -461,7 +496,7 @@ def _accept(invoice: IMerchantInvoices.Invoice, signature: Bytes[65]) -> bytes32
     assert block.timestamp <= invoice.deadline, "merchant_invoices: invoice expired"
     assert invoice.payer == empty(address) or invoice.payer == msg.sender, \
         "merchant_invoices: caller is not the invoice's payer"
-    assert self.listed[invoice.asset], "merchant_invoices: asset not listed"
+    assert self._listed[invoice.asset], "merchant_invoices: asset not listed"
     # A replay is refused for what it is, before the cost of recovering a signer.
     assert self._records[invoice.merchant][invoice.id] == _OPEN, "merchant_invoices: invoice already used"
     struct_hash: bytes32 = self._struct_hash(invoice)
@@ -483,10 +518,10 @@ def _book(invoice: IMerchantInvoices.Invoice, struct_hash: bytes32, payer: addre
     """
     if block.timestamp < invoice.refund_deadline:
         self._records[invoice.merchant][invoice.id] = self._escrow_word(struct_hash, payer)
-        self.escrowed[invoice.asset] += invoice.amount
+        self._escrowed[invoice.asset] += invoice.amount
         return True
     self._records[invoice.merchant][invoice.id] = _SETTLED
-    self.balance_of[invoice.merchant][invoice.asset] += invoice.amount
+    self._balances[invoice.merchant][invoice.asset] += invoice.amount
     return False
 
 
@@ -502,4 +537,4 @@ def _take_escrow(invoice: IMerchantInvoices.Invoice, payer: address, state: uint
     assert self._records[invoice.merchant][invoice.id] == self._escrow_word(self._struct_hash(invoice), payer), \
         "merchant_invoices: payment not escrowed"
     self._records[invoice.merchant][invoice.id] = state
-    self.escrowed[invoice.asset] -= invoice.amount
+    self._escrowed[invoice.asset] -= invoice.amount
