@@ -113,6 +113,20 @@ def test_exercise__deployed_suite__every_flow_runs(deployed):
     assert "MerchantInvoices.pay_with_swap (25 USDT paid in native through the DEX)" in names
 
 
+def test_deploy__fresh_chain__payments_wired_and_governed(deployed):
+    """Payments: the native coin, USDT and CC listed in both contracts, the local router named, the
+    tips' platform shares and reward rate held by the parameter registry, both owned by the timelock."""
+    ctx, _, _ = deployed
+    invoices, tips = ctx["MerchantInvoices"], ctx["AnchorTips"]
+    assert invoices.router() == ctx.address("UniswapV2Router02")
+    for asset in ("0x" + "00" * 20, ctx.address("MockUSDT"), ctx.address("CC")):
+        assert invoices.listed(asset) and tips.asset_config(asset).listed
+        assert tips.asset_config(asset).platform_bps == 300
+    assert tips.parameter_registry() == ctx.address("ParameterRegistry")
+    assert tips.reward_rate() == 10**16
+    assert invoices.owner() == tips.owner() == ctx.address("Timelock")
+
+
 def test_deploy__fresh_chain__stablecoin_market_mined_by_two_governed_streams(deployed):
     """SPEC 4.4: the local default mines the stablecoin market; both streams are chained, named in
     the market, owned by the timelock and their rates held by the parameter registry."""

@@ -129,3 +129,20 @@ def test_invoice_digest__python_helper__matches_the_contract(pay_invoices, pay_u
     digest = keccak(b"\x19" + typed.version + typed.header + typed.body)
     assert pay_invoices.invoice_digest(inv.as_tuple(invoice)) == digest
     assert pay_invoices.INVOICE_TYPEHASH() == inv.TYPEHASH
+
+
+def test_pay__erc1271_merchant_wallet__accepted_and_refunds(
+    project, deployer, pay_invoices, pay_usdt, make_invoice, sign, payer, merchant
+):
+    """A smart-contract wallet is a merchant: its ERC-1271 answer (its owner key signed the digest)
+    accepts the invoice, and it refunds through its own call."""
+    wallet = project.SnapshotsMockWallet.deploy(merchant, sender=deployer)
+    invoice = make_invoice(
+        pay_usdt, 3 * USDT, merchant=wallet.address, refund_deadline=ape.chain.pending_timestamp + DAY
+    )
+    pay_invoices.pay(inv.as_tuple(invoice), sign(pay_invoices, invoice, signer=merchant), sender=payer)
+    assert pay_invoices.status(wallet, 1) == inv.ESCROWED
+    wallet.execute(
+        pay_invoices, pay_invoices.refund.encode_input(inv.as_tuple(invoice), payer), sender=merchant
+    )
+    assert pay_invoices.balance_of(payer, pay_usdt) == 3 * USDT
