@@ -38,7 +38,8 @@ def test_tip__cc__adds_reward_weight(pay_tips, pay_cc, anchor, tipper):
 
 def test_tip__bad_input__reverts(pay_tips, pay_usdt, pay_fot, anchor, tipper):
     """Zero anchor, zero amount, an unlisted asset, a wrong value, value with a token tip, a message
-    above 280 characters are refused."""
+    above 280 characters are refused (the last by the ABI decoder of `String[280]`, which gives no
+    reason)."""
     with ape.reverts("anchor_tips: zero anchor"):
         pay_tips.tip(NATIVE, pay_usdt, USDT, "", sender=tipper)
     with ape.reverts("anchor_tips: zero amount"):
