@@ -127,3 +127,20 @@ def test_pay_with_swap__sandwich__bounded_by_max_in(
         inv.as_tuple(invoice), sign(pay_invoices, invoice), path, max_in, value=max_in, sender=payer
     )
     assert tx.events.filter(pay_invoices.InvoicePaid)[0].paid_in_amount == need
+
+
+def test_pay_with_swap__two_hops_cc_to_native__exact_native(
+    pay_invoices, pay_dex, pay_usdt, pay_cc, make_invoice, sign, payer, merchant
+):
+    """A native invoice paid in CC over two pools (CC -> USDT -> WETH): exact native owed, the CC the
+    swap did not spend back to the payer."""
+    invoice = make_invoice(NATIVE, 10**16)
+    path = [pay_cc.address, pay_usdt.address, pay_dex.weth.address]
+    need = _quote(pay_dex, 10**16, path)
+    before = pay_cc.balanceOf(payer)
+    pay_invoices.pay_with_swap(
+        inv.as_tuple(invoice), sign(pay_invoices, invoice), path, 2 * need, sender=payer
+    )
+    assert pay_invoices.balance_of(merchant, NATIVE) == 10**16
+    assert before - pay_cc.balanceOf(payer) == need
+    assert pay_cc.balanceOf(pay_invoices) == 0
