@@ -152,8 +152,8 @@ def pay_tips(project, deployer, owner, treasury, pay_usdt, pay_cc, tipper, secon
 
 
 @pytest.fixture(scope="module")
-def sign(merchant):
-    """`sign(contract, invoice_dict, signer=merchant, chain_id=this chain)` -> signature bytes."""
+def sign_invoice(merchant):
+    """`sign_invoice(contract, invoice_dict, signer=merchant, chain_id=this chain)` -> signature bytes."""
 
     def _sign(contract, invoice, signer=None, chain_id=None):
         return inv.sign_invoice(signer or merchant, contract, chain_id or ape.chain.chain_id, invoice)
