@@ -108,6 +108,23 @@ def test_exercise__deployed_suite__every_flow_runs(deployed):
     assert committee <= set(names)
     assert "SlotRewards.claim (its seat's slots of the term)" in names and "Board.finalize_round" in names
     assert "CPC Governor.execute" in names
+    assert "MerchantInvoices.refund (by the merchant)" in names
+    assert "AnchorTips.claim (the viewer's CC reward)" in names
+    assert "MerchantInvoices.pay_with_swap (25 USDT paid in native through the DEX)" in names
+
+
+def test_deploy__fresh_chain__payments_wired_and_governed(deployed):
+    """Payments: the native coin, USDT and CC listed in both contracts, the local router named, the
+    tips' platform shares and reward rate held by the parameter registry, both owned by the timelock."""
+    ctx, _, _ = deployed
+    invoices, tips = ctx["MerchantInvoices"], ctx["AnchorTips"]
+    assert invoices.router() == ctx.address("UniswapV2Router02")
+    for asset in ("0x" + "00" * 20, ctx.address("MockUSDT"), ctx.address("CC")):
+        assert invoices.listed(asset) and tips.asset_config(asset).listed
+        assert tips.asset_config(asset).platform_bps == 300
+    assert tips.parameter_registry() == ctx.address("ParameterRegistry")
+    assert tips.reward_rate() == 10**16
+    assert invoices.owner() == tips.owner() == ctx.address("Timelock")
 
 
 def test_deploy__fresh_chain__stablecoin_market_mined_by_two_governed_streams(deployed):
