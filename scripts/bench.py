@@ -20,7 +20,9 @@ from fivefold.command import Command
 
 @click.command(cls=Command)
 @network_option(ecosystem="ethereum", network="local", provider="foundry")
-@click.option("--only", metavar="PREFIX", default="", help="Measure only the rows whose key starts with PREFIX.")
+@click.option(
+    "--only", metavar="PREFIX", default="", help="Measure only the rows whose key starts with PREFIX."
+)
 @click.option(
     "--file",
     "path",

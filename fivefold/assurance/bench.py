@@ -123,15 +123,20 @@ def measure_rows(
         if row.suite_key not in suite_gas:
             if isinstance(row.suite, str):
                 if row.suite not in suite_ops:
-                    raise KeyError(f"bench row {key}: no gas operation {row.suite!r} in fivefold/*/bench.py")
+                    raise RowFailed(f"bench row {key}: no gas operation {row.suite!r} in fivefold/*/bench.py")
                 measure = suite_ops[row.suite].measure
             else:
                 measure = row.suite
-            suite_gas[row.suite_key] = _gas(bench, measure)
-        reference_gas = _gas(bench, row.measure)
+            suite_gas[row.suite_key] = _gas(bench, measure, f"bench row {key}, suite side ({row.suite_key})")
+        reference_gas = _gas(bench, row.measure, f"bench row {key}, reference side ({row.reference})")
         out.append(
             Comparison(
-                key, row.operation, row.condition, row.suite_key, suite_gas[row.suite_key], row.reference,
+                key,
+                row.operation,
+                row.condition,
+                row.suite_key,
+                suite_gas[row.suite_key],
+                row.reference,
                 reference_gas,
             )
         )
@@ -139,10 +144,24 @@ def measure_rows(
     return out
 
 
-def _gas(bench, measure: Measure) -> int:
+class RowFailed(Exception):
+    """A row could not be measured: the message names the row and the side."""
+
+
+def _gas(bench, measure: Measure, where: str) -> int:
+    """The gas of `measure`'s transaction, the chain restored after it; a failure becomes one line
+    naming `where` (a missing reference package keeps its own message, which names the fix)."""
+    from fivefold.assurance.build_bench import BenchError
+
     snapshot = bench.chain.snapshot()
     try:
         return int(measure(bench).gas_used)
+    except BenchError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any failure of a measurement is reported the same way
+        from fivefold.command import describe
+
+        raise RowFailed(f"{where}: {describe(exc)}") from exc
     finally:
         bench.chain.restore(snapshot)
 
@@ -154,8 +173,9 @@ def read_results(path: Path) -> dict[str, dict]:
     return {row["key"]: row for row in json.loads(path.read_text())["rows"]}
 
 
-def results_document(measured: list[Comparison], previous: dict[str, dict], registered: set[str],
-                     references: dict[str, str]) -> dict:
+def results_document(
+    measured: list[Comparison], previous: dict[str, dict], registered: set[str], references: dict[str, str]
+) -> dict:
     """What bench/results.json holds: the rows measured now, plus rows of `previous` that are still
     registered (an `--only` run updates its rows and keeps the others), sorted by key, and the
     versions of the reference packages."""
@@ -194,7 +214,7 @@ def run(only: str = "", path: Path = RESULTS_FILE) -> list[Comparison]:
     from fivefold.assurance import build_bench
 
     session.prepare(chain.provider)
-    with ui.errors(build_bench.BenchError):
+    with ui.errors(build_bench.BenchError, RowFailed):
         rows = select(load_rows(), only)
         if not rows:
             ui.fail(f"no bench row starts with {only!r} (rows: {', '.join(load_rows())})")
@@ -231,6 +251,11 @@ def reference_versions() -> dict[str, str]:
 
     out = {"snekmate": version("snekmate")}
     if (build_bench.NODE_MODULES / "@openzeppelin" / "contracts").is_dir():
-        out.update({p: build_bench.package_version(p) for p in REFERENCE_PACKAGES
-                    if (build_bench.NODE_MODULES / p).is_dir()})
+        out.update(
+            {
+                p: build_bench.package_version(p)
+                for p in REFERENCE_PACKAGES
+                if (build_bench.NODE_MODULES / p).is_dir()
+            }
+        )
     return out

@@ -20,7 +20,8 @@ TOTAL = to_wei(200_000_000)
 MONTHS = 4
 SABLIER_LINEAR = "@sablier/v2-core/artifacts/SablierV2LockupLinear.json"
 SABLIER_TRANCHED = "@sablier/v2-core/artifacts/SablierV2LockupTranched.json"
-MAX_TRANCHES = 500  # the constructor's bound on tranches per stream (create checks it; withdraw does not read it)
+# the constructor's bound on tranches per stream (create checks it; withdraw does not read it)
+MAX_TRANCHES = 500
 ZERO = "0x0000000000000000000000000000000000000000"
 CONDITION = (
     "second payout (month 2) of 200,000,000 CC vesting to a beneficiary that already holds CC (paid "

@@ -37,6 +37,7 @@ OZ_ROOTS = {
     "@openzeppelin/contracts/finance/VestingWallet.sol": "VestingWallet",
     "@openzeppelin/contracts/governance/TimelockController.sol": "TimelockController",
 }
+INSTALL = "run `make bench` (npm install --prefix bench)"
 SETTINGS = {"optimizer": {"enabled": True, "runs": 200}, "evmVersion": "cancun"}
 # solc-js's compile() on stdin's standard JSON, the output written to the file named by argv[2]
 # (as fivefold/bridge/build_hyperlane.py: a large stdout is cut when piped).
@@ -102,7 +103,7 @@ def sources(names: list[str]) -> dict[str, dict]:
             continue
         path = _file(name)
         if not path.exists():
-            raise BenchError(f"{path.relative_to(ROOT)} is missing: run `make bench` (npm install --prefix bench)")
+            raise BenchError(f"{path.relative_to(ROOT)} is missing: {INSTALL}")
         text = path.read_text()
         found[name] = {"content": text}
         todo.extend(resolve(name, target) for target in _IMPORT.findall(text))
@@ -163,9 +164,7 @@ def contract_type(name: str, abi: list, bytecode: str, source: str):
     code = bytecode if bytecode.startswith("0x") else "0x" + bytecode
     if "__$" in code:
         raise BenchError(f"{name} needs library linking, which the bench does not do")
-    return ContractType(
-        contractName=name, sourceId=source, abi=abi, deploymentBytecode={"bytecode": code}
-    )
+    return ContractType(contractName=name, sourceId=source, abi=abi, deploymentBytecode={"bytecode": code})
 
 
 @functools.cache
@@ -189,7 +188,7 @@ def shipped(path: str):
     require_packages()
     file = NODE_MODULES / path
     if not file.exists():
-        raise BenchError(f"bench/node_modules/{path} is missing: run `make bench` (npm install --prefix bench)")
+        raise BenchError(f"bench/node_modules/{path} is missing: {INSTALL}")
     data = json.loads(file.read_text())
     code = data["bytecode"]["object"] if isinstance(data["bytecode"], dict) else data["bytecode"]
     return ContractContainer(contract_type(file.stem, data["abi"], code, path))
