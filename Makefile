@@ -5,6 +5,8 @@
 # And for working by hand:
 #   make shell  a shell where every README `ape run ...` command works (ape and anvil on PATH)
 #   make up     the four local chains with the suite deployed, kept running until Ctrl-C
+#   make bench  the suite's gas beside reference implementations (OpenZeppelin, snekmate, Uniswap,
+#               Sablier, Aave v3), written to bench/results.json
 
 PYTHON ?= python3.11
 VENV   := .venv
@@ -84,6 +86,20 @@ gas: setup
 
 gas-check: setup
 	$(BIN)/ape run gas --check
+
+# Side-by-side gas comparison (fivefold/assurance/bench.py, docs/_runs_bench.md). The reference
+# implementations come from the npm registry into bench/node_modules/ (git-ignored), again only when
+# bench/package-lock.json changes; the Solidity written for the bench (bench/references/) is compiled
+# with the pinned solc-js into .cache/bench/ on first use. One local chain, both sides in one run.
+.PHONY: bench
+$(STAMP)/bench-npm: bench/package.json bench/package-lock.json
+	@mkdir -p $(STAMP)
+	npm install --prefix bench --no-audit --no-fund --loglevel=error
+	@touch $@
+
+bench: setup $(STAMP)/bench-npm
+	$(BIN)/ape run bench
+	@# the scaling table (`ape run scaling`) runs here too
 
 clean:
 	rm -rf .build $(STAMP) .hypothesis

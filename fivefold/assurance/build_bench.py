@@ -56,8 +56,8 @@ def require_packages() -> None:
     """Raises naming `make bench` when the reference packages are not installed."""
     if not (NODE_MODULES / "@openzeppelin" / "contracts").is_dir():
         raise BenchError(
-            f"{NODE_MODULES.relative_to(ROOT)} has no reference packages: run `make bench` "
-            "(or `npm install --prefix bench`) first"
+            "bench/node_modules has no reference packages: run `make bench` (or `npm install --prefix "
+            "bench`) first"
         )
 
 
