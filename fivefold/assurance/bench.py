@@ -184,6 +184,10 @@ def results_document(
     return {
         "about": "ape run bench: suite gas vs reference gas, same operation and condition, one local chain; "
         "ratio = suite / reference",
+        "compiled": "the suite: vyper 0.4.3, EVM paris (ape-config.yaml); bench/references and "
+        "OpenZeppelin's VestingWallet and TimelockController: solc-js (the pinned solc), optimizer 200 runs, "
+        "EVM cancun; "
+        "Uniswap's and Sablier's contracts: their npm build artifacts as shipped",
         "references": dict(sorted(references.items())),
         "rows": [rows[k] for k in sorted(rows)],
     }

@@ -4,9 +4,10 @@ build artifact as shipped) at 100,000 and 1,000,000 leaves.
 Both sides in the same condition: the same leaf index (a full proof: 17 siblings at 100,000 leaves,
 20 at 1,000,000, the same depth on both sides), the same recipient (fivefold/payouts/bench.py's
 deterministic accounts: it never held the token), 1 CMDT per leaf, the suite's CappedToken as the
-token, the claim's bitmap word fresh, submitted by a third party. The suite's claim also takes its
-5% fee and looks its round up (fivefold/payouts/bench.py's `airdrop.claim.1m.fresh`, whose setup is
-reused here for 100,000 leaves); its nodes are 160-bit (cheaper calldata), Uniswap's 256-bit.
+token, the claim's bitmap word fresh, submitted by a third party. The suite's claim also checks the
+leaf's turn (it reads the round's draw seed) and keeps its 5% fee in the round (fivefold/payouts/
+bench.py's `airdrop.claim.1m.fresh`, whose setup is reused here for 100,000 leaves); its nodes are
+160-bit (cheaper calldata), Uniswap's 256-bit.
 
 Each tree is built once (about 2,000,000 keccak calls at 1,000,000 leaves) and what a claim needs
 (root, proof, account) is cached in .cache/bench/.
@@ -165,8 +166,7 @@ for _size, (_leaves, _index) in SIZES.items():
         operation=f"Merkle claim, {_leaves:,} leaves",
         condition=f"leaf {_index:,} of {_leaves:,} ({_depth}-sibling proof both sides), 1 CMDT to a "
         "recipient that never held CMDT, its bitmap word fresh, sent by a third party; the suite's claim "
-        "also "
-        "takes its 5% fee and looks its round up",
+        "also checks the leaf's turn (a read of the round's draw seed) and keeps its 5% fee in the round",
         # the snapshot's own 1,000,000-leaf measurement where it exists
         suite="airdrop.claim.1m.fresh" if _leaves == payouts_bench.BIG_TREE else _suite(_leaves, _index),
         reference="Uniswap MerkleDistributor",
