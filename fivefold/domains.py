@@ -20,6 +20,7 @@ NAMES = (
     "governance",
     "nft",
     "snapshots",
+    "sale",
     "bridge",
 )
 
