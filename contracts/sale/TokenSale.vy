@@ -45,7 +45,12 @@
         unvested share: refund = paid * returned // total (rounds down, in
         the sale's favour); the rest (`kept`) goes to the treasury, as the
         price of the CC the buyer keeps. Before the vesting start the
-        whole payment comes back. `add_round` requires vesting_start >= end.
+        whole payment comes back. A round whose vesting start is at or
+        after its end therefore refunds in full whenever the refund is
+        made before the vesting start; a round sold after the TGE (its
+        vesting start before its end, e.g. the suite's TGE) vests from
+        the TGE like the table's own schedules, and a buyer keeps what
+        has vested even if the round fails (paying for it).
 
         Why a vault of its own: VestingVault's `create_schedules` is
         owner-only and its schedules have fixed totals. The sale owns a
@@ -99,6 +104,8 @@ BEFORE: constant(uint256) = 0
 OPEN: constant(uint256) = 1
 SUCCEEDED: constant(uint256) = 2
 FAILED: constant(uint256) = 3
+# @dev Latest vesting start (VestingVault stores starts in 40 bits).
+MAX_START: constant(uint256) = 2**40 - 1
 # @dev Largest cap of a round and largest payment (VestingVault totals are 96 bits).
 MAX_AMOUNT: constant(uint256) = 2**96 - 1
 # @dev Purchase word: asset (160 bits) | paid (95) | refunded (1).
@@ -381,7 +388,8 @@ def add_round(
             is its row of the CC table (fivefold.vesting.model.PLANS).
     @param start When purchases open (Unix time, not in the past).
     @param end When they close (after start).
-    @param vesting_start The schedules' start (>= end).
+    @param vesting_start The schedules' start, the row's TGE (at or after
+           `end` for refunds in full; before it for a sale after the TGE).
     @param price USD per CC, WAD.
     @param cap CC for sale, in wei (brought in by `fund`).
     @param soft_cap CC that must be sold for success (<= cap).
@@ -393,7 +401,7 @@ def add_round(
     owner_2step.ownable._check_owner()
     assert start >= block.timestamp, "token_sale: start in the past"
     assert end > start, "token_sale: end not after start"
-    assert vesting_start >= end, "token_sale: vesting starts before the end"
+    assert vesting_start != 0 and vesting_start <= MAX_START, "token_sale: vesting start out of range"
     assert price != 0, "token_sale: zero price"
     assert cap != 0 and cap <= MAX_AMOUNT, "token_sale: cap out of range"
     assert soft_cap <= cap, "token_sale: soft cap above cap"

@@ -1,14 +1,16 @@
 """Sale gas: a buyer's first purchase in a round, which creates its schedule in the sale's vault.
 
 Measured (fresh local chain, `ape run gas --only sale`): `sale.buy` 226,158 and
-`sale.buy.whitelisted` 246,317 (the round's first purchase: `sold`, `raised` and the native
-balance go from zero, 30,000 more, less the USDT pull; plus the proof, 10 keccaks and calldata). Where it goes, roughly: the vault's schedule (two fresh slots,
-44,200, plus `committed` and the balance check), the purchase record and the buyer's `bought`
-(two fresh slots, 44,200), CC into the vault and USDT from the buyer (two token transfers,
-about 30,000), the round's `sold` and `raised` (about 10,000), the adapter's checked price (a
-cold call and the feed's cold call, about 12,000), the `nonreentrant` lock and two events.
-The targets, 240,000 and 260,000, are that plus about 6% headroom: fresh storage is most of it and cannot be
-avoided without giving up the per-purchase refund record or the schedule itself.
+`sale.buy.whitelisted` 246,317 (the round's first purchase: `sold`, `raised` and the native balance
+go from zero, less the USDT pull; plus a 10-sibling proof). Where `sale.buy` goes, roughly: the
+vault's schedule (two fresh slots, 44,200, plus `committed` and the balance check), the purchase
+record and the buyer's `bought` (two fresh slots, 44,200), CC into the vault and USDT from the
+buyer (two token transfers, about 30,000), the round's settings (ten cold slots, about 21,000),
+`sold` and `raised` (about 10,000), the adapter's checked price (two cold calls, about 12,000),
+the `nonreentrant` lock and two events. The targets, 240,000 and 260,000, are the measures plus
+about 6% headroom: fresh storage is most of it and cannot be avoided without giving up the
+per-purchase refund record or the schedule itself; packing the round into three words would save
+about 14,000 (not done).
 """
 
 from __future__ import annotations
@@ -29,7 +31,9 @@ def _sale(b: Bench):
     counters, the vault's balance and `committed` are warm, non-zero slots."""
     p, owner = b.project, b.owner
     now = b.chain.pending_timestamp
-    cc = p.CappedToken.deploy("CloudChat", "CC", to_wei(10**10), owner, "CloudChat", "1", b.chain.chain_id, sender=owner)
+    cc = p.CappedToken.deploy(
+        "CloudChat", "CC", to_wei(10**10), owner, "CloudChat", "1", b.chain.chain_id, sender=owner
+    )
     cc.initialize_supply([owner.address], [to_wei(10**10)], sender=owner)
     usdt, wnative = p.MockStablecoin.deploy(sender=owner), p.MockWrappedNative.deploy(sender=owner)
     adapter = p.PriceAdapter.deploy(owner, sender=owner)
@@ -49,8 +53,16 @@ def _sale(b: Bench):
         spec = sale_model.ROUNDS[name]
         root = sale_model.whitelist_root(buyers) if spec.private else b"\0" * 32
         sale.add_round(
-            start, start + 7 * DAY, start + 7 * DAY, spec.price, to_wei(10**8), to_wei(10**6), to_wei(5 * 10**7),
-            root, PLANS[spec.plan_key].encode_args(), sender=owner,
+            start,
+            start + 7 * DAY,
+            start + 7 * DAY,
+            spec.price,
+            to_wei(10**8),
+            to_wei(10**6),
+            to_wei(5 * 10**7),
+            root,
+            PLANS[spec.plan_key].encode_args(),
+            sender=owner,
         )
     cc.approve(sale, to_wei(2 * 10**8), sender=owner)
     sale.fund(0, sender=owner)

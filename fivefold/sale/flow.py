@@ -15,7 +15,9 @@ rounds are one-time owner decisions of the CC DAO), so `parameters` returns noth
 Chain config keys read (deploy/<chain>.yaml, all optional):
   sale:
     start: unix time          when the rounds open (local default: deployment + 60 s)
-    window_days: 730          how long they stay open; the schedules start at the end
+    window_days: 3650         how long they stay open (a sold-out round closes at once)
+    vesting_start: unix time  the schedules' start (default: the CC table's TGE, as CCVesting's rows;
+                              at or after the end, a failed round refunds in full: docs/sale.md)
     whitelist: [address...]   the private rounds' buyers (local default: the 8 exercise accounts)
     rounds: {name: {cap, soft_cap, buyer_cap}}   whole CC (local defaults: LOCAL_ROUNDS)
 A live chain without `sale.rounds` gets no round: the CC DAO adds them by proposal.
@@ -28,18 +30,25 @@ from fivefold.context import Context, Deployable, Parameter
 from fivefold.lending import flow as lending
 from fivefold.sale import model as sale_model
 from fivefold.units import DAY
+from fivefold.vesting import flow as vesting_flow
+from fivefold.vesting import model as vesting_model
 
 NATIVE = "0x0000000000000000000000000000000000000000"
 EMPTY_ROOT = b"\0" * 32
-# Local rounds, whole CC: a small slice of each row, funded by the treasury in the exercise.
+# Local rounds, whole CC. Seed and public are sized so that the exercise's two purchases sell them out
+# (0.9 native coin at 2,000 USD buys 10,000,000 CC at 0.00018; 1,000 USDT buys 4,000,000 at 0.00025):
+# a sold-out round is decided at once, so the exercise needs no time travel to the rounds' end.
 LOCAL_ROUNDS = {
-    name: {"cap": 100_000_000, "soft_cap": 1_000_000, "buyer_cap": 50_000_000} for name in sale_model.ROUNDS
+    "seed": {"cap": 10_000_000, "soft_cap": 1_000_000, "buyer_cap": 10_000_000},
+    "institutional": {"cap": 100_000_000, "soft_cap": 1_000_000, "buyer_cap": 50_000_000},
+    "strategic": {"cap": 100_000_000, "soft_cap": 1_000_000, "buyer_cap": 50_000_000},
+    "public_whitelist": {"cap": 100_000_000, "soft_cap": 1_000_000, "buyer_cap": 50_000_000},
+    "public": {"cap": 4_000_000, "soft_cap": 1_000_000, "buyer_cap": 4_000_000},
 }
 # Long enough that the rounds are still open when the exercise reaches them (earlier flows move local
-# time by more than a year: vesting's CPC unlock, node seasons).
-LOCAL_WINDOW_DAYS = 730
+# time by more than a year: vesting's CPC unlock, emission, node seasons).
+LOCAL_WINDOW_DAYS = 3_650
 EXERCISE_USDT = 1_000 * 10**6  # the public buyer's payment: 4,000,000 CC at 0.00025 USD
-EXERCISE_NATIVE = 10**17  # the whitelisted buyer's payment: 0.1 native coin
 
 
 def _home(ctx: Context) -> bool:
@@ -51,7 +60,9 @@ def _cfg(ctx: Context) -> dict:
 
 
 CONTRACTS = [
-    Deployable("SaleVesting", "VestingVault", lambda ctx: [ctx.address("CC"), ctx.deployer.address], when=_home),
+    Deployable(
+        "SaleVesting", "VestingVault", lambda ctx: [ctx.address("CC"), ctx.deployer.address], when=_home
+    ),
     Deployable(
         "TokenSale",
         "TokenSale",
@@ -65,6 +76,15 @@ CONTRACTS = [
         when=_home,
     ),
 ]
+
+
+def _tge(ctx: Context) -> int:
+    """The CC table's TGE: the start of CCVesting's first schedule where it exists, else the vesting
+    flow's (`vesting_start` of the chain file, else now)."""
+    try:
+        return int(ctx["CCVesting"].schedule(1).start)
+    except Exception:  # no CCVesting schedule (a partial suite): the vesting flow's rule
+        return vesting_flow.tge(ctx)
 
 
 def whitelist(ctx: Context) -> list[str]:
@@ -115,6 +135,7 @@ def configure(ctx: Context) -> None:
         return
     start = int(_cfg(ctx).get("start") or ctx.chain.blocks.head.timestamp + 60)
     end = start + int(_cfg(ctx).get("window_days", LOCAL_WINDOW_DAYS)) * DAY
+    vesting_start = int(_cfg(ctx).get("vesting_start") or _tge(ctx))
     root = sale_model.whitelist_root(whitelist(ctx))
     for name, spec in sale_model.ROUNDS.items():
         if name not in table:
@@ -125,7 +146,7 @@ def configure(ctx: Context) -> None:
             sale.add_round,
             start,
             end,
-            end,
+            vesting_start,
             spec.price,
             wei(row["cap"]),
             wei(row["soft_cap"]),
@@ -147,16 +168,17 @@ def round_ids(ctx: Context) -> dict[str, int]:
 
 
 def exercise(ctx: Context) -> None:
-    """The treasury funds the seed and public rounds; a whitelisted buyer buys in the seed round with
-    the native coin, another in the public round with local USDT; at the end both rounds succeeded:
-    anyone sends the takings to the treasury and returns the unsold CC; the public buyer releases its
-    TGE share (20%) at the vesting start. The seed buyer's first unlock is 13 months after the vesting
-    start (12-month cliff): the exercise checks its schedule against the table instead of moving there.
-    Local chains only (time travel, the treasury's and the mock USDT's accounts)."""
+    """The treasury funds the seed and public rounds; a whitelisted buyer buys the whole seed round
+    with the native coin, another the whole public round with local USDT: both rounds sold out, so
+    both succeeded at once (no wait for their end). Anyone sends the takings to the treasury and
+    closes them. The schedules start at the CC table's TGE, which earlier flows' time travel has left
+    more than a year behind: the public buyer releases the whole public row (20% at TGE + 4 x 20%),
+    and the seed schedule is checked against the seed row (12-month cliff) to the wei.
+    Local chains only (the treasury's account, the mock USDT)."""
     if not _home(ctx):
         return
     if not ctx.config.get("local") or len(ctx.users) < 3 or "MockUSDT" not in ctx.contracts:
-        ctx.skip("sale", "needs a local chain (time travel, the treasury's account, MockUSDT)")
+        ctx.skip("sale", "needs a local chain (the treasury's account, MockUSDT)")
         return
     sale, vault, cc, usdt = ctx["TokenSale"], ctx["SaleVesting"], ctx["CC"], ctx["MockUSDT"]
     ids = round_ids(ctx)
@@ -167,11 +189,11 @@ def exercise(ctx: Context) -> None:
     if sale.round(public).funded:
         ctx.skip("sale", "the rounds were exercised already (a re-run)")
         return
+    if sale.phase(public) == sale_model.BEFORE:
+        ctx.advance(sale.round(public).start - ctx.chain.blocks.head.timestamp)
     if sale.phase(public) != sale_model.OPEN:
-        wait = sale.round(public).start - ctx.chain.blocks.head.timestamp
-        if sale.phase(public) != sale_model.BEFORE or not ctx.advance(wait + 1):
-            ctx.skip("sale", "the rounds are not open")
-            return
+        ctx.skip("sale", f"the rounds are {sale_model.PHASES[sale.phase(public)]}, not open")
+        return
     treasury = ctx.signer(ctx.treasury)
     if treasury is None:
         ctx.skip("sale", "the treasury is not an account of this session")
@@ -184,8 +206,11 @@ def exercise(ctx: Context) -> None:
 
     whitelisted, public_buyer, keeper = ctx.users[0], ctx.users[1], ctx.users[2]
     proof = sale_model.whitelist_proof(whitelist(ctx), whitelisted.address)
-    quoted = sale.quote(seed, NATIVE, EXERCISE_NATIVE)
-    receipt = sale.buy(seed, NATIVE, EXERCISE_NATIVE, quoted, proof, value=EXERCISE_NATIVE, sender=whitelisted)
+    # What buys the seed cap: cap * p / P_native, exact at the local prices (2,000 USD, 0.00018 USD).
+    native_price = ctx["LendingPriceAdapter"].price(sale.price_key(NATIVE))
+    paid = sale.round(seed).cap * sale.round(seed).price // native_price
+    quoted = sale.quote(seed, NATIVE, paid)
+    receipt = sale.buy(seed, NATIVE, paid, quoted, proof, value=paid, sender=whitelisted)
     seed_id = ctx.step("TokenSale.buy (seed, whitelisted, native coin)", receipt).return_value
     ctx.step("MockUSDT.faucet", usdt.faucet(public_buyer, EXERCISE_USDT, sender=public_buyer))
     ctx.step("MockUSDT.approve", usdt.approve(sale, EXERCISE_USDT, sender=public_buyer))
@@ -193,25 +218,30 @@ def exercise(ctx: Context) -> None:
     receipt = sale.buy(public, usdt, EXERCISE_USDT, quoted_usdt, [], sender=public_buyer)
     public_id = ctx.step("TokenSale.buy (public, USDT)", receipt).return_value
     ctx.check(vault.schedule(public_id).total == quoted_usdt, "sale: the public schedule holds the quoted CC")
-
-    ctx.advance(sale.round(public).end - ctx.chain.blocks.head.timestamp)
     ctx.check(
-        sale.phase(seed) == sale.phase(public) == sale_model.SUCCEEDED, "sale: both rounds passed their soft cap"
+        sale.phase(seed) == sale.phase(public) == sale_model.SUCCEEDED,
+        "sale: both rounds sold out and succeeded",
     )
     before = usdt.balanceOf(ctx.treasury)
     ctx.step("TokenSale.withdraw(public, USDT)", sale.withdraw(public, usdt, sender=keeper))
     ctx.step("TokenSale.withdraw(seed, native)", sale.withdraw(seed, NATIVE, sender=keeper))
-    ctx.check(usdt.balanceOf(ctx.treasury) - before == EXERCISE_USDT, "sale: the USDT raised reached the treasury")
+    ctx.check(
+        usdt.balanceOf(ctx.treasury) - before == EXERCISE_USDT, "sale: the USDT raised reached the treasury"
+    )
     for name, rid in (("seed", seed), ("public", public)):
         ctx.step(f"TokenSale.close({name})", sale.close(rid, sender=keeper))
 
+    now = ctx.chain.pending_timestamp
+    for name, sid, total in (("public", public_id, quoted_usdt), ("seed", seed_id, quoted)):
+        s, plan = vault.schedule(sid), sale_model.ROUNDS[name].plan
+        ctx.check(
+            s.beneficiary == (public_buyer if name == "public" else whitelisted).address
+            and vault.plan(s.plan_id) == plan.encode_args()
+            and vault.vested_amount(sid, now) == vesting_model.vested_amount(plan, total, s.start, now),
+            f"sale: the {name} schedule follows the {name} row of the CC table",
+        )
     before = cc.balanceOf(public_buyer)
     receipt = vault.release(public_id, sender=keeper)
-    ctx.step("SaleVesting.release (public buyer, TGE share)", receipt, note="20% at the vesting start")
-    ctx.check(cc.balanceOf(public_buyer) - before == quoted_usdt // 5, "sale: the public buyer received 20%")
-    s, plan = vault.schedule(seed_id), sale_model.ROUNDS["seed"].plan
-    ctx.check(
-        s.total == quoted and s.beneficiary == whitelisted.address and vault.plan(s.plan_id) == plan.encode_args(),
-        "sale: the seed schedule is the seed row of the CC table",
-    )
-    ctx.check(vault.releasable(seed_id) == 0, "sale: nothing of the seed schedule before its 12-month cliff")
+    days = (ctx.chain.blocks.head.timestamp - vault.schedule(public_id).start) // DAY
+    ctx.step("SaleVesting.release (public buyer)", receipt, note=f"TGE + {days} days")
+    ctx.check(cc.balanceOf(public_buyer) > before, "sale: the public buyer received its unlocked CC")

@@ -230,6 +230,18 @@ def test_dao_proposals_nft_nodes__after_exercise__proposals_executed_vault_price
     assert "chair │ 0x90F7…b906" in text, result.output  # test account 3, the exercise's first candidate
 
 
+def test_sale_status__after_exercise__seed_and_public_succeeded(deployed, run_command):
+    """After the exercise (run by the test above): sale status lists the five rounds at the table's
+    prices; seed and public succeeded with what they raised, the others never opened to a buyer."""
+    result = run_command("sale", "status")
+    assert result.exit_code == 0, result.output
+    assert all(len(line.rstrip()) <= 80 for line in result.output.splitlines()), result.output
+    rows = {line.split("│")[1].strip(): line for line in result.output.splitlines() if line.count("│") > 5}
+    assert {"seed", "institutional", "strategic", "public wl", "public"} <= set(rows), result.output
+    assert "0.00018" in rows["seed"] and "succeeded" in rows["seed"] and "native" in rows["seed"]
+    assert "0.00025" in rows["public"] and "succeeded" in rows["public"] and "1.00k USDT" in rows["public"]
+
+
 def test_snapshots_verify__anchored_hash_and_file__verified_then_not(
     deployed, run_command, chain, accounts, tmp_path
 ):

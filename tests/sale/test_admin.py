@@ -18,8 +18,15 @@ PRICE = sale_model.ROUNDS["public"].price
 def _add(sale, owner, chain, **over):
     start = chain.pending_timestamp + 100
     args = dict(
-        start=start, end=start + 86_400, vesting_start=start + 86_400, price=PRICE, cap=PUBLIC_CAP,
-        soft_cap=0, buyer_cap=PUBLIC_CAP, whitelist_root=EMPTY_ROOT, plan=PUBLIC_PLAN,
+        start=start,
+        end=start + 86_400,
+        vesting_start=start + 86_400,
+        price=PRICE,
+        cap=PUBLIC_CAP,
+        soft_cap=0,
+        buyer_cap=PUBLIC_CAP,
+        whitelist_root=EMPTY_ROOT,
+        plan=PUBLIC_PLAN,
     )
     args.update(over)
     return sale.add_round(*args.values(), sender=owner)
@@ -28,7 +35,9 @@ def _add(sale, owner, chain, **over):
 def test_add_round__every_sale_row__plan_is_the_table_row(sale_bare, sale_vault, owner, chain):
     """The five rounds, each with its row of the CC table, get ids 0..4 and the vault's plans 0..4."""
     for rid, spec in enumerate(sale_model.ROUNDS.values()):
-        assert _add(sale_bare, owner, chain, price=spec.price, plan=spec.plan.encode_args()).return_value == rid
+        assert (
+            _add(sale_bare, owner, chain, price=spec.price, plan=spec.plan.encode_args()).return_value == rid
+        )
         assert sale_vault.plan(rid) == spec.plan.encode_args()
         assert sale_bare.round(rid).price == spec.price
     assert sale_bare.round_count() == 5
@@ -39,7 +48,8 @@ def test_add_round__every_sale_row__plan_is_the_table_row(sale_bare, sale_vault,
     [
         (dict(start=1), "start in the past"),
         (dict(end=0), "end not after start"),
-        (dict(vesting_start=1), "vesting starts before the end"),
+        (dict(vesting_start=0), "vesting start out of range"),
+        (dict(vesting_start=2**40), "vesting start out of range"),
         (dict(price=0), "zero price"),
         (dict(cap=0), "cap out of range"),
         (dict(cap=2**96), "cap out of range"),
@@ -127,7 +137,9 @@ def test_views__unknown_ids__revert(sale):
     assert sale.phase(SEED) == sale_model.BEFORE
 
 
-def test_constructor__bad_arguments__revert(project, owner, treasury, sale_cc, sale_vault, sale_adapter, sale_usdt):
+def test_constructor__bad_arguments__revert(
+    project, owner, treasury, sale_cc, sale_vault, sale_adapter, sale_usdt
+):
     """Zero addresses and a vault of another token are refused."""
     for args, reason in (
         ((ZERO, sale_vault, sale_adapter, treasury, owner), "zero token"),

@@ -1,6 +1,7 @@
 """TokenSale.buy: a purchase becomes a revocable schedule on the round's plan; every bad input reverts."""
 
 import ape
+
 from fivefold.sale import model as sale_model
 from fivefold.units import MONTH, to_wei
 from fivefold.vesting import model as vesting_model
@@ -27,7 +28,12 @@ def test_buy__whitelisted_native_in_seed__schedule_follows_the_seed_row(
     assert sid == 1
     s = sale_vault.schedule(sid)
     rnd = sale_open.round(SEED)
-    assert (s.beneficiary, s.total, s.start, s.revocable) == (sale_buyer.address, expected, rnd.vesting_start, True)
+    assert (s.beneficiary, s.total, s.start, s.revocable) == (
+        sale_buyer.address,
+        expected,
+        rnd.vesting_start,
+        True,
+    )
     plan = vesting_model.PLANS["cc.seed"]
     assert sale_vault.plan(s.plan_id) == plan.encode_args()
     for t in [*vesting_model.unlock_times(plan, s.start), s.start + 13 * MONTH - 1, s.start + 40 * MONTH]:
@@ -83,7 +89,13 @@ def test_buy__copied_proof__reverts(sale_open, sale_buyer, sale_public_buyer, ow
     so the proof does not verify for anyone else."""
     with ape.reverts("token_sale: not whitelisted"):
         sale_open.buy(
-            SEED, NATIVE, 10**18, 0, seed_proof(sale_buyer, owner, treasury), value=10**18, sender=sale_public_buyer
+            SEED,
+            NATIVE,
+            10**18,
+            0,
+            seed_proof(sale_buyer, owner, treasury),
+            value=10**18,
+            sender=sale_public_buyer,
         )
 
 
@@ -162,8 +174,16 @@ def test_buy__unfunded_round__reverts(chain, sale, owner, sale_times, sale_usdt,
     """A round whose CC was never brought in sells nothing."""
     start = chain.pending_timestamp + 10
     rid = sale.add_round(
-        start, start + 86_400, start + 86_400, PUBLIC_PRICE, PUBLIC_CAP, 0, BUYER_CAP, b"\0" * 32,
-        vesting_model.PLANS["cc.public"].encode_args(), sender=owner,
+        start,
+        start + 86_400,
+        start + 86_400,
+        PUBLIC_PRICE,
+        PUBLIC_CAP,
+        0,
+        BUYER_CAP,
+        b"\0" * 32,
+        vesting_model.PLANS["cc.public"].encode_args(),
+        sender=owner,
     ).return_value
     chain.mine(timestamp=start)
     with ape.reverts("token_sale: round not funded"):

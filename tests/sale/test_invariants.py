@@ -19,7 +19,17 @@ from .conftest import NATIVE, PUBLIC, SEED, sale_refresh, seed_proof
 
 
 def test_sale__random_operations__every_wei_accounted(
-    chain, sale, sale_vault, sale_cc, sale_usdt, sale_feeds, sale_times, owner, treasury, sale_buyer, sale_public_buyer
+    chain,
+    sale,
+    sale_vault,
+    sale_cc,
+    sale_usdt,
+    sale_feeds,
+    sale_times,
+    owner,
+    treasury,
+    sale_buyer,
+    sale_public_buyer,
 ):
     start, end, vesting = sale_times
     buyers = [sale_buyer, sale_public_buyer]
@@ -86,7 +96,11 @@ def test_sale__random_operations__every_wei_accounted(
 
         @rule(data=st.data())
         def refund(self, data):
-            open_ = [i for i, p in self.purchases.items() if i not in self.refunded and self._phase(p[0]) == sale_model.FAILED]
+            open_ = [
+                i
+                for i, p in self.purchases.items()
+                if i not in self.refunded and self._phase(p[0]) == sale_model.FAILED
+            ]
             if not open_:
                 return
             sid = data.draw(st.sampled_from(open_))
@@ -113,7 +127,9 @@ def test_sale__random_operations__every_wei_accounted(
         def release(self, data):
             ready = [i for i in self.purchases if sale_vault.releasable(i)]
             if ready:
-                self.released += sale_vault.release(data.draw(st.sampled_from(ready)), sender=owner).return_value
+                self.released += sale_vault.release(
+                    data.draw(st.sampled_from(ready)), sender=owner
+                ).return_value
 
         @invariant()
         def assets_conserved(self):

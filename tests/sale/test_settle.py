@@ -45,8 +45,16 @@ def test_refund__before_the_vesting_start__whole_payment(
     start = chain.pending_timestamp + 10
     end = start + 86_400
     rid = sale_bare.add_round(
-        start, end, end + MONTH, sale_model.ROUNDS["public"].price, PUBLIC_CAP, SOFT_CAP, PUBLIC_CAP,
-        b"\0" * 32, sale_model.ROUNDS["public"].plan.encode_args(), sender=owner,
+        start,
+        end,
+        end + MONTH,
+        sale_model.ROUNDS["public"].price,
+        PUBLIC_CAP,
+        SOFT_CAP,
+        PUBLIC_CAP,
+        b"\0" * 32,
+        sale_model.ROUNDS["public"].plan.encode_args(),
+        sender=owner,
     ).return_value
     sale_cc.approve(sale_bare, PUBLIC_CAP, sender=treasury)
     sale_bare.fund(rid, sender=treasury)
@@ -94,7 +102,9 @@ def test_withdraw__succeeded_round__takings_to_the_treasury(
 ):
     """Anyone sends a succeeded round's takings, per asset, to the treasury; once."""
     _buy_usdt(sale_open, sale_usdt, sale_public_buyer, USDT_SOFT)
-    sale_open.buy(SEED, NATIVE, 10**18, 0, seed_proof(sale_buyer, owner, treasury), value=10**18, sender=sale_buyer)
+    sale_open.buy(
+        SEED, NATIVE, 10**18, 0, seed_proof(sale_buyer, owner, treasury), value=10**18, sender=sale_buyer
+    )
     with ape.reverts("token_sale: round not succeeded"):
         sale_open.withdraw(PUBLIC, sale_usdt, sender=non_owner)
     chain.mine(timestamp=sale_times[1])
@@ -133,13 +143,23 @@ def test_close__succeeded_round__unsold_cc_to_the_treasury(
         sale_open.close(PUBLIC, sender=sale_public_buyer)
 
 
-def test_close__sold_out__decided_before_the_end(sale_bare, chain, owner, treasury, sale_cc, sale_usdt, sale_public_buyer):
+def test_close__sold_out__decided_before_the_end(
+    sale_bare, chain, owner, treasury, sale_cc, sale_usdt, sale_public_buyer
+):
     """A sold-out round succeeds at once: no more purchases, withdraw and close at once."""
     start = chain.pending_timestamp + 10
     cap = to_wei(400_000)
     rid = sale_bare.add_round(
-        start, start + 86_400, start + 86_400, sale_model.ROUNDS["public"].price, cap, cap, cap,
-        b"\0" * 32, sale_model.ROUNDS["public"].plan.encode_args(), sender=owner,
+        start,
+        start + 86_400,
+        start + 86_400,
+        sale_model.ROUNDS["public"].price,
+        cap,
+        cap,
+        cap,
+        b"\0" * 32,
+        sale_model.ROUNDS["public"].plan.encode_args(),
+        sender=owner,
     ).return_value
     sale_cc.approve(sale_bare, cap, sender=treasury)
     sale_bare.fund(rid, sender=treasury)
