@@ -113,6 +113,23 @@ _PAID_SHIFT: constant(uint256) = 160
 _PAID_MASK: constant(uint256) = 2**95 - 1
 _REFUNDED_SHIFT: constant(uint256) = 255
 _ASSET_MASK: constant(uint256) = 2**160 - 1
+# Round words, one named shift and mask per field (`_load` / `_store`):
+#   times    = start (40) | end (40) | vesting_start (40) | plan_id (16) | funded (1) | closed (1)
+#   amounts  = cap (96) | buyer_cap (96) | price (64)
+#   progress = sold (96) | soft_cap (96)
+# and the whitelist root, a word of its own. `buy` reads the four and writes `progress`.
+_TIME_MASK: constant(uint256) = 2**40 - 1
+_END_SHIFT: constant(uint256) = 40
+_VESTING_SHIFT: constant(uint256) = 80
+_PLAN_SHIFT: constant(uint256) = 120
+_PLAN_MASK: constant(uint256) = 2**16 - 1
+_FUNDED_SHIFT: constant(uint256) = 136
+_CLOSED_SHIFT: constant(uint256) = 137
+_AMOUNT_MASK: constant(uint256) = 2**96 - 1
+_BUYER_CAP_SHIFT: constant(uint256) = 96
+_PRICE_SHIFT: constant(uint256) = 192
+_PRICE_MASK: constant(uint256) = 2**64 - 1
+_SOFT_CAP_SHIFT: constant(uint256) = 96
 
 
 # @dev The token sold (CC), fixed at deployment.
@@ -155,8 +172,20 @@ raised: public(HashMap[uint256, HashMap[address, uint256]])
 paid_out: public(HashMap[uint256, HashMap[address, uint256]])
 
 
-# @dev Rounds by id.
-_rounds: HashMap[uint256, ITokenSale.Round]
+# @dev Round words by round id (see `_TIME_MASK`; zero times: no such round).
+_round_times: HashMap[uint256, uint256]
+
+
+# @dev Cap, buyer cap and price by round id.
+_round_amounts: HashMap[uint256, uint256]
+
+
+# @dev Sold and soft cap by round id.
+_round_progress: HashMap[uint256, uint256]
+
+
+# @dev Whitelist root by round id (empty: public).
+_round_root: HashMap[uint256, bytes32]
 
 
 # @dev Purchase word by purchase id (see `_PAID_SHIFT`).
@@ -209,32 +238,30 @@ def buy(
     @param proof The caller's whitelist proof (private rounds).
     @return uint256 The new schedule's id in the vault.
     """
-    start: uint256 = self._rounds[round_id].start
-    assert start != 0, "token_sale: unknown round"
-    assert block.timestamp >= start and block.timestamp < self._rounds[round_id].end, "token_sale: round not open"
-    assert self._rounds[round_id].funded, "token_sale: round not funded"
-    root: bytes32 = self._rounds[round_id].whitelist_root
-    if root != empty(bytes32):
+    r: ITokenSale.Round = self._load(round_id)
+    assert block.timestamp >= r.start and block.timestamp < r.end, "token_sale: round not open"
+    assert r.funded, "token_sale: round not funded"
+    if r.whitelist_root != empty(bytes32):
         leaf: bytes32 = keccak256(abi_encode(msg.sender))
-        assert merkle_proof_verification._verify(proof, root, leaf), "token_sale: not whitelisted"
+        assert merkle_proof_verification._verify(proof, r.whitelist_root, leaf), "token_sale: not whitelisted"
     assert amount != 0, "token_sale: zero amount"
     assert amount <= _PAID_MASK, "token_sale: amount too large"
     if asset == asset_transfer.NATIVE:
         assert msg.value == amount, "token_sale: wrong native amount"
     else:
         assert msg.value == 0, "token_sale: native coin sent with a token"
-    tokens: uint256 = self._quote(round_id, asset, amount)
+    tokens: uint256 = self._quote(r, asset, amount)
     assert tokens != 0, "token_sale: amount buys nothing"
     assert tokens >= min_tokens, "token_sale: fewer tokens than min_tokens"
-    sold: uint256 = self._rounds[round_id].sold + tokens
-    # sold < cap while open (a sold-out round is decided), so this is the cap check.
-    assert sold <= self._rounds[round_id].cap, "token_sale: round cap exceeded"
+    sold: uint256 = r.sold + tokens
+    assert sold <= r.cap, "token_sale: round cap exceeded"
     bought: uint256 = self.bought[round_id][msg.sender] + tokens
-    assert bought <= self._rounds[round_id].buyer_cap, "token_sale: buyer cap exceeded"
+    assert bought <= r.buyer_cap, "token_sale: buyer cap exceeded"
     schedule_id: uint256 = self.purchase_count + 1
     # Effects first.
     self.purchase_count = schedule_id
-    self._rounds[round_id].sold = sold
+    # sold <= cap <= MAX_AMOUNT: fits its 96 bits.
+    self._round_progress[round_id] = sold | (r.soft_cap << _SOFT_CAP_SHIFT)
     self.bought[round_id][msg.sender] = bought
     self.raised[round_id][asset] += amount
     self._purchases[schedule_id] = convert(asset, uint256) | (amount << _PAID_SHIFT)
@@ -246,9 +273,9 @@ def buy(
         IVestingVault.ScheduleRequest(
             schedule_id=schedule_id,
             beneficiary=msg.sender,
-            plan_id=self._rounds[round_id].plan_id,
+            plan_id=r.plan_id,
             total=tokens,
-            start=self._rounds[round_id].vesting_start,
+            start=r.vesting_start,
             revocable=True,
         )
     ]
@@ -279,7 +306,7 @@ def refund(schedule_id: uint256) -> uint256:
     sched: IVestingVault.Schedule = staticcall IVestingVault(vault).schedule(schedule_id)
     # The sale adds one plan per round, in order: the plan id is the round id.
     round_id: uint256 = sched.plan_id
-    assert self._phase(round_id) == FAILED, "token_sale: round not failed"
+    assert self._phase(self._load(round_id)) == FAILED, "token_sale: round not failed"
     asset: address = convert(word & _ASSET_MASK, address)
     paid: uint256 = (word >> _PAID_SHIFT) & _PAID_MASK
     self._purchases[schedule_id] = word | (1 << _REFUNDED_SHIFT)
@@ -308,7 +335,7 @@ def withdraw(round_id: uint256, asset: address) -> uint256:
     @param asset The asset (empty: the native coin).
     @return uint256 The amount sent.
     """
-    assert self._phase(round_id) == SUCCEEDED, "token_sale: round not succeeded"
+    assert self._phase(self._load(round_id)) == SUCCEEDED, "token_sale: round not succeeded"
     raised: uint256 = self.raised[round_id][asset]
     amount: uint256 = raised - self.paid_out[round_id][asset]
     assert amount != 0, "token_sale: nothing to withdraw"
@@ -328,13 +355,14 @@ def close(round_id: uint256) -> uint256:
     @param round_id The round.
     @return uint256 The CC returned, in wei.
     """
-    phase: uint256 = self._phase(round_id)
+    r: ITokenSale.Round = self._load(round_id)
+    phase: uint256 = self._phase(r)
     assert phase == SUCCEEDED or phase == FAILED, "token_sale: round not decided"
-    assert self._rounds[round_id].funded, "token_sale: round not funded"
-    assert not self._rounds[round_id].closed, "token_sale: round already closed"
-    self._rounds[round_id].closed = True
+    assert r.funded, "token_sale: round not funded"
+    assert not r.closed, "token_sale: round already closed"
+    self._round_times[round_id] |= 1 << _CLOSED_SHIFT
     # sold <= cap: checked by every purchase.
-    returned: uint256 = unsafe_sub(self._rounds[round_id].cap, self._rounds[round_id].sold)
+    returned: uint256 = unsafe_sub(r.cap, r.sold)
     if returned != 0:
         asset_transfer._pay_token(token, self.treasury, returned)
     log ITokenSale.Closed(round_id=round_id, returned=returned)
@@ -350,13 +378,12 @@ def fund(round_id: uint256):
             once per round, before the round's end.
     @param round_id The round.
     """
-    assert self._rounds[round_id].start != 0, "token_sale: unknown round"
-    assert block.timestamp < self._rounds[round_id].end, "token_sale: round ended"
-    assert not self._rounds[round_id].funded, "token_sale: round already funded"
-    self._rounds[round_id].funded = True
-    cap: uint256 = self._rounds[round_id].cap
-    asset_transfer._pull_exact(token, msg.sender, cap)
-    log ITokenSale.RoundFunded(round_id=round_id, funder=msg.sender, amount=cap)
+    r: ITokenSale.Round = self._load(round_id)
+    assert block.timestamp < r.end, "token_sale: round ended"
+    assert not r.funded, "token_sale: round already funded"
+    self._round_times[round_id] |= 1 << _FUNDED_SHIFT
+    asset_transfer._pull_exact(token, msg.sender, r.cap)
+    log ITokenSale.RoundFunded(round_id=round_id, funder=msg.sender, amount=r.cap)
 
 
 @external
@@ -401,8 +428,9 @@ def add_round(
     owner_2step.ownable._check_owner()
     assert start >= block.timestamp, "token_sale: start in the past"
     assert end > start, "token_sale: end not after start"
+    assert end <= MAX_START, "token_sale: end out of range"
     assert vesting_start != 0 and vesting_start <= MAX_START, "token_sale: vesting start out of range"
-    assert price != 0, "token_sale: zero price"
+    assert price != 0 and price <= _PRICE_MASK, "token_sale: price out of range"
     assert cap != 0 and cap <= MAX_AMOUNT, "token_sale: cap out of range"
     assert soft_cap <= cap, "token_sale: soft cap above cap"
     assert buyer_cap != 0 and buyer_cap <= cap, "token_sale: buyer cap out of range"
@@ -419,7 +447,9 @@ def add_round(
     # `refund` finds the round from the schedule's plan id.
     assert plan_id == round_id, "token_sale: vault plans out of step"
     self.round_count = round_id + 1
-    self._rounds[round_id] = ITokenSale.Round(
+    self._store(
+        round_id,
+        ITokenSale.Round(
         start=start,
         end=end,
         vesting_start=vesting_start,
@@ -432,6 +462,7 @@ def add_round(
         sold=0,
         funded=False,
         closed=False,
+        ),
     )
     log ITokenSale.RoundAdded(
         round_id=round_id,
@@ -457,9 +488,8 @@ def set_whitelist(round_id: uint256, root: bytes32):
     @param root The Merkle root of keccak256(abi.encode(buyer)) leaves.
     """
     owner_2step.ownable._check_owner()
-    assert self._rounds[round_id].start != 0, "token_sale: unknown round"
-    assert block.timestamp < self._rounds[round_id].end, "token_sale: round ended"
-    self._rounds[round_id].whitelist_root = root
+    assert block.timestamp < self._load(round_id).end, "token_sale: round ended"
+    self._round_root[round_id] = root
     log ITokenSale.WhitelistSet(round_id=round_id, root=root)
 
 
@@ -517,8 +547,7 @@ def round(round_id: uint256) -> ITokenSale.Round:
     @param round_id The round.
     @return Round Its fields.
     """
-    assert self._rounds[round_id].start != 0, "token_sale: unknown round"
-    return self._rounds[round_id]
+    return self._load(round_id)
 
 
 @external
@@ -529,7 +558,7 @@ def phase(round_id: uint256) -> uint256:
     @param round_id The round.
     @return uint256 The phase.
     """
-    return self._phase(round_id)
+    return self._phase(self._load(round_id))
 
 
 @external
@@ -543,8 +572,7 @@ def quote(round_id: uint256, asset: address, amount: uint256) -> uint256:
     @param amount The payment.
     @return uint256 CC, in wei.
     """
-    assert self._rounds[round_id].start != 0, "token_sale: unknown round"
-    return self._quote(round_id, asset, amount)
+    return self._quote(self._load(round_id), asset, amount)
 
 
 @external
@@ -564,7 +592,7 @@ def purchase(schedule_id: uint256) -> (address, uint256, bool):
 
 @internal
 @view
-def _quote(round_id: uint256, asset: address, amount: uint256) -> uint256:
+def _quote(r: ITokenSale.Round, asset: address, amount: uint256) -> uint256:
     """
     @dev q = a * P_a // p: rounds down, in the sale's favour.
     """
@@ -572,23 +600,66 @@ def _quote(round_id: uint256, asset: address, amount: uint256) -> uint256:
     assert key != empty(address), "token_sale: asset not accepted"
     # Reverts on a stale, future-dated or non-positive answer (feed_reader).
     price: uint256 = staticcall IPriceAdapter(self.price_adapter).price(key)
-    return amount * price // self._rounds[round_id].price
+    return amount * price // r.price
 
 
 @internal
 @view
-def _phase(round_id: uint256) -> uint256:
+def _phase(r: ITokenSale.Round) -> uint256:
     """
     @dev The round's phase from the clock and the amount sold (see the
-         module docstring); reverts for an unknown round.
+         module docstring).
     """
-    start: uint256 = self._rounds[round_id].start
-    assert start != 0, "token_sale: unknown round"
-    if block.timestamp < start:
+    if block.timestamp < r.start:
         return BEFORE
-    sold: uint256 = self._rounds[round_id].sold
-    if block.timestamp < self._rounds[round_id].end and sold < self._rounds[round_id].cap:
+    if block.timestamp < r.end and r.sold < r.cap:
         return OPEN
-    if sold >= self._rounds[round_id].soft_cap:
+    if r.sold >= r.soft_cap:
         return SUCCEEDED
     return FAILED
+
+
+@internal
+@view
+def _load(round_id: uint256) -> ITokenSale.Round:
+    """
+    @dev A round's four words, unpacked; reverts for an unknown round.
+    """
+    times: uint256 = self._round_times[round_id]
+    assert times != 0, "token_sale: unknown round"
+    amounts: uint256 = self._round_amounts[round_id]
+    progress: uint256 = self._round_progress[round_id]
+    return ITokenSale.Round(
+        start=times & _TIME_MASK,
+        end=(times >> _END_SHIFT) & _TIME_MASK,
+        vesting_start=(times >> _VESTING_SHIFT) & _TIME_MASK,
+        price=(amounts >> _PRICE_SHIFT) & _PRICE_MASK,
+        cap=amounts & _AMOUNT_MASK,
+        soft_cap=(progress >> _SOFT_CAP_SHIFT) & _AMOUNT_MASK,
+        buyer_cap=(amounts >> _BUYER_CAP_SHIFT) & _AMOUNT_MASK,
+        plan_id=(times >> _PLAN_SHIFT) & _PLAN_MASK,
+        whitelist_root=self._round_root[round_id],
+        sold=progress & _AMOUNT_MASK,
+        funded=(times >> _FUNDED_SHIFT) & 1 == 1,
+        closed=(times >> _CLOSED_SHIFT) & 1 == 1,
+    )
+
+
+@internal
+def _store(round_id: uint256, r: ITokenSale.Round):
+    """
+    @dev Writes a round's four words (`add_round`; the callers checked
+         every field fits: times <= MAX_START, amounts <= MAX_AMOUNT,
+         price < 2**64, plan id < 2**16).
+    """
+    self._round_times[round_id] = (
+        r.start
+        | (r.end << _END_SHIFT)
+        | (r.vesting_start << _VESTING_SHIFT)
+        | (r.plan_id << _PLAN_SHIFT)
+        | (convert(r.funded, uint256) << _FUNDED_SHIFT)
+        | (convert(r.closed, uint256) << _CLOSED_SHIFT)
+    )
+    self._round_amounts[round_id] = r.cap | (r.buyer_cap << _BUYER_CAP_SHIFT) | (r.price << _PRICE_SHIFT)
+    self._round_progress[round_id] = r.sold | (r.soft_cap << _SOFT_CAP_SHIFT)
+    self._round_root[round_id] = r.whitelist_root
