@@ -15,6 +15,12 @@ PUBLIC_PLAN = PLANS["cc.public"].encode_args()
 PRICE = sale_model.ROUNDS["public"].price
 
 
+@pytest.fixture(scope="module", autouse=True)
+def sale_admin_fixtures(sale, non_owner, sale_usdt, sale_adapter, sale_cc, sale_vault, treasury):
+    """Requests the module's session and module fixtures before its first test (ape's isolation would
+    otherwise rebase them when a later test first asks for one)."""
+
+
 def _add(sale, owner, chain, **over):
     start = chain.pending_timestamp + 100
     args = dict(
@@ -32,15 +38,17 @@ def _add(sale, owner, chain, **over):
     return sale.add_round(*args.values(), sender=owner)
 
 
-def test_add_round__every_sale_row__plan_is_the_table_row(sale_bare, sale_vault, owner, chain):
-    """The five rounds, each with its row of the CC table, get ids 0..4 and the vault's plans 0..4."""
-    for rid, spec in enumerate(sale_model.ROUNDS.values()):
+def test_add_round__every_sale_row__plan_is_the_table_row(sale, sale_vault, owner, chain):
+    """The five rounds, each with its row of the CC table, get the next ids (after the fixture's two)
+    and the vault's plans of the same ids."""
+    sale_bare = sale
+    for rid, spec in enumerate(sale_model.ROUNDS.values(), start=sale.round_count()):
         assert (
             _add(sale_bare, owner, chain, price=spec.price, plan=spec.plan.encode_args()).return_value == rid
         )
         assert sale_vault.plan(rid) == spec.plan.encode_args()
         assert sale_bare.round(rid).price == spec.price
-    assert sale_bare.round_count() == 5
+    assert sale_bare.round_count() == 7
 
 
 @pytest.mark.parametrize(
@@ -60,10 +68,10 @@ def test_add_round__every_sale_row__plan_is_the_table_row(sale_bare, sale_vault,
         (dict(buyer_cap=PUBLIC_CAP + 1), "buyer cap out of range"),
     ],
 )
-def test_add_round__bad_settings__reverts(sale_bare, owner, chain, over, reason):
+def test_add_round__bad_settings__reverts(sale, owner, chain, over, reason):
     """Each setting is checked."""
     with ape.reverts(f"token_sale: {reason}"):
-        _add(sale_bare, owner, chain, **over)
+        _add(sale, owner, chain, **over)
 
 
 def test_owner_functions__non_owner__reverts(sale, non_owner, sale_usdt, chain):
