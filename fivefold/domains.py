@@ -19,6 +19,7 @@ NAMES = (
     "nodes",
     "governance",
     "nft",
+    "ads",
     "snapshots",
     "sale",
     "bridge",

@@ -11,10 +11,7 @@
 """
 
 
-interface ICommittee:
-    def register(term: uint256): nonpayable
-    def draw(term: uint256): nonpayable
-    def elect(term: uint256): nonpayable
+from interfaces import IProposerCommittee
 
 
 @external
@@ -24,7 +21,7 @@ def enter(committee: address, term: uint256):
     @param committee The ProposerCommittee.
     @param term The next term.
     """
-    extcall ICommittee(committee).register(term)
+    extcall IProposerCommittee(committee).register(term)
 
 
 @external
@@ -34,5 +31,5 @@ def draw_and_elect(committee: address, term: uint256):
     @param committee The ProposerCommittee.
     @param term The term.
     """
-    extcall ICommittee(committee).draw(term)
-    extcall ICommittee(committee).elect(term)
+    extcall IProposerCommittee(committee).draw(term)
+    extcall IProposerCommittee(committee).elect(term)

@@ -1,11 +1,13 @@
 # pragma version ~=0.4.3
 """
-@title NodesMockCrowd: many RNode candidates in one transaction
+@title NodesMockCrowd: many RNode candidates in a few transactions
 @custom:contract-name NodesMockCrowd
 @license GNU Affero General Public License v3.0 only
-@notice Clones NodesMockCandidate `n` times; each clone gets `deposit` in
-        the mock RNode pool and registers for `term` itself (the
-        committee sees each clone as the caller).
+@notice Clones NodesMockCandidate (`create_many`, each clone with a
+        deposit in the mock RNode pool) and, in a later second (the
+        committee reads deposits at the previous second), registers a
+        range of the clones for a term (`enter_many`; the committee sees
+        each clone as the caller).
 """
 
 
@@ -17,8 +19,16 @@ interface IMockPool:
     def set_deposit(node: address, amount: uint256): nonpayable
 
 
+# @dev Most clones.
+MAX_CLONES: constant(uint256) = 128
+
+
 # @dev The NodesMockCandidate every clone runs.
 target: public(immutable(address))
+# @dev Clones by creation index.
+clones: public(HashMap[uint256, address])
+# @dev Clones created.
+clone_count: public(uint256)
 
 
 @deploy
@@ -31,16 +41,30 @@ def __init__(target_: address):
 
 
 @external
-def enter_many(n: uint256, committee: address, pool: address, deposit: uint256, term: uint256):
+def create_many(n: uint256, pool: address, deposit: uint256):
     """
-    @dev Creates `n` candidates with `deposit` each and registers them.
-    @param n How many (at most 128).
-    @param committee The ProposerCommittee.
+    @dev Creates `n` more candidates with `deposit` each in `pool`.
+    @param n How many (at most MAX_CLONES in all).
     @param pool The NodesMockPool standing for the RNodePool.
     @param deposit Each clone's deposit, in wei.
-    @param term The next term.
     """
-    for _: uint256 in range(n, bound=128):
+    count: uint256 = self.clone_count
+    assert count + n <= MAX_CLONES, "nodes_mock_crowd: too many clones"
+    for i: uint256 in range(n, bound=MAX_CLONES):
         clone: address = create_minimal_proxy_to(target)
         extcall IMockPool(pool).set_deposit(clone, deposit)
-        extcall ICandidate(clone).enter(committee, term)
+        self.clones[count + i] = clone
+    self.clone_count = count + n
+
+
+@external
+def enter_many(committee: address, term: uint256, first: uint256, n: uint256):
+    """
+    @dev Registers clones `first` to `first + n - 1` for `term`.
+    @param committee The ProposerCommittee.
+    @param term The next term.
+    @param first The first clone's index.
+    @param n How many.
+    """
+    for i: uint256 in range(n, bound=MAX_CLONES):
+        extcall ICandidate(self.clones[first + i]).enter(committee, term)

@@ -22,10 +22,14 @@
 
         Election of term t (all while term t-1 runs, or before genesis
         for t = 0):
-          1. register  RNodes (RNodePool.deposit_of >= MIN_RNODE_DEPOSIT)
-                       enter themselves until C(t) = S(t) - ELECTION_LEAD;
-                       their RPT (Reputation.rpt) is recorded then; at
-                       most MAX_CANDIDATES.
+          1. register  RNodes enter themselves until C(t) = S(t) -
+                       ELECTION_LEAD if their RNodePool deposit at the
+                       previous second (getPastVotes(node, now - 1)) is
+                       at least MIN_RNODE_DEPOSIT; their RPT
+                       (Reputation.rpt, which reads the same past
+                       checkpoints) is recorded then; at most
+                       MAX_CANDIDATES. Nothing borrowed inside the
+                       registering block counts for either.
           2. draw      after C(t), anyone fixes the seed block
                        D = block.number + 1: a block nobody has seen.
           3. elect     in a later block, before S(t), anyone elects:
@@ -38,7 +42,7 @@
                        If D is more than 256 blocks old, blockhash is gone:
                        seed = keccak256(D, t), fixed since `draw`, so
                        waiting buys no new draw (threat model in
-                       docs/nodes-committee.md).
+                       docs/nodes.md).
           A term nobody elected before S(t) has no committee: its slots
           earn nobody, SlotRewards returns their reward to the treasury.
         Slots. Slot k of term t is proposed by the member of seat k mod n
@@ -69,7 +73,10 @@
 
 from contracts.shared import owner_2step
 from contracts.shared import tunable
+from interfaces import IMaintenanceRewards
 from interfaces import IProposerCommittee
+from interfaces import IReputation
+from interfaces import IRNodePool
 
 implements: IProposerCommittee
 
@@ -85,21 +92,6 @@ exports: (
     # (contracts/shared/tunable.vy).
     tunable.__interface__,
 )
-
-
-# @dev The RNodePool's view of a node's deposit.
-interface IDepositPool:
-    def deposit_of(node: address) -> uint256: view
-
-
-# @dev The reputation contract.
-interface IReputationView:
-    def rpt(node: address) -> uint256: view
-
-
-# @dev The maintenance schedule's reward year of a timestamp.
-interface IRewardYears:
-    def year_at(timestamp: uint256) -> uint256: view
 
 
 # @dev Seconds per slot (one block every 10 s).
@@ -267,18 +259,26 @@ def register(term: uint256):
     @notice The caller, an RNode, enters the election of `term`, the next
             term, until `ELECTION_LEAD` seconds before it starts. Its RPT
             is recorded now.
+    @dev Both the deposit and the RPT are read at the previous second
+         (RNodePool's checkpoints): a deposit made in this block, e.g.
+         with a flash loan that a lock of 0 minutes would let it repay
+         at once, neither qualifies a candidate nor raises its RPT, so a
+         borrowed deposit can neither buy a seat's odds nor fill the
+         candidate list with throwaway entries.
     @param term The next term.
     """
     assert term == self._next_term(), "proposer_committee: not the next term"
     assert block.timestamp < self._start(term) - ELECTION_LEAD, (
         "proposer_committee: registration closed"
     )
-    deposit: uint256 = staticcall IDepositPool(rnode_pool).deposit_of(msg.sender)
+    deposit: uint256 = staticcall IRNodePool(rnode_pool).getPastVotes(
+        msg.sender, block.timestamp - 1
+    )
     assert deposit >= MIN_RNODE_DEPOSIT, "proposer_committee: deposit below minimum"
     assert not self._is_candidate[term][msg.sender], "proposer_committee: already registered"
     count: uint256 = self._candidate_count[term]
     assert count < MAX_CANDIDATES, "proposer_committee: too many candidates"
-    rpt: uint256 = staticcall IReputationView(reputation).rpt(msg.sender)
+    rpt: uint256 = staticcall IReputation(reputation).rpt(msg.sender)
     self._candidates[term][count] = convert(msg.sender, uint256) | (rpt << _RPT_SHIFT)
     self._candidate_count[term] = count + 1
     self._is_candidate[term][msg.sender] = True
@@ -309,6 +309,12 @@ def elect(term: uint256):
             once, in a block after the seed block and before the term
             starts. Gas grows with the candidates (one deposit read and
             one hash each) and the committee (one insertion step each).
+    @dev The deposit check here reads the live deposit (one cheap read
+         per candidate). A candidate that tops up with borrowed CPC in
+         the electing transaction gains nothing it can repay: once
+         elected, its deposit is held by `locked_until` (RNodePool
+         refuses the withdrawal that would repay the loan), and the
+         RNode lock holds it `lock_minutes` anyway.
     @param term The term.
     """
     start: uint256 = self._start(term)
@@ -327,7 +333,7 @@ def elect(term: uint256):
     for i: uint256 in range(count, bound=MAX_CANDIDATES):
         word: uint256 = self._candidates[term][i]
         node: address = convert(convert(word & _NODE_MASK, uint160), address)
-        if staticcall IDepositPool(rnode_pool).deposit_of(node) < MIN_RNODE_DEPOSIT:
+        if staticcall IRNodePool(rnode_pool).deposit_of(node) < MIN_RNODE_DEPOSIT:
             continue
         luck: uint256 = convert(keccak256(abi_encode(seed, node)), uint256) & _M64
         # rpt <= 10,000, luck < 2**64: no overflow.
@@ -397,7 +403,7 @@ def impeach(term: uint256, slot: uint256):
     # f + 1 with n = 3f + 1 validators.
     if votes == (self.validator_count - 1) // 3 + 1:
         word |= _IMPEACHED_BIT
-        year: uint256 = staticcall IRewardYears(schedule).year_at(slot_start)
+        year: uint256 = staticcall IMaintenanceRewards(schedule).year_at(slot_start)
         if year != 0 and year <= _YEARS:
             self._impeached[term][proposer] += 1 << ((year - 1) * _YEAR_FIELD)
         self._impeached_total[proposer] += 1

@@ -36,6 +36,7 @@ from contracts.shared import pausable
 from contracts.shared import tunable
 from ethereum.ercs import IERC20
 from interfaces import IPausable
+from interfaces import IProposerCommittee
 from interfaces import IRNodePool
 
 implements: IRNodePool
@@ -57,12 +58,6 @@ exports: (
     # Emergency pause of new deposits by the guardian; withdrawals stay open.
     pausable.__interface__,
 )
-
-
-# The one function of the proposer committee this pool reads (the committee's full ABI is
-# interfaces/IProposerCommittee.vyi, in the committee part of the nodes domain).
-interface ICommittee:
-    def locked_until(node: address) -> uint256: view
 
 
 # @dev Least deposit of an RNode, in wei (200,000 CPC).
@@ -230,7 +225,7 @@ def _term_locked(node: address) -> bool:
     committee: address = self.committee
     if committee == empty(address):
         return False
-    return staticcall ICommittee(committee).locked_until(node) > block.timestamp
+    return staticcall IProposerCommittee(committee).locked_until(node) > block.timestamp
 
 
 @internal

@@ -9,8 +9,11 @@
           rpt = 50 AB + 15 TX + 10 PR + 15 DC + 10 BM        (exact)
 
         Glossary (amounts in CPC wei):
-          H      holdings: CPC balance + EconomyPool.deposit_of
-                 + RNodePool.deposit_of (a pool not set counts 0)
+          p      the previous second, block.timestamp - 1
+          H      holdings: EconomyPool.getPastVotes(node, p)
+                 + RNodePool.getPastVotes(node, p), the node's deposits
+                 in both pools as they stood at the end of second p (a
+                 pool not set counts 0)
           C      ab_cap, the holdings that score 100 (governance-set)
           B      blocks proposed: ProposerCommittee.blocks_proposed
                  (completed slots of the node's terms, impeached ones
@@ -28,6 +31,14 @@
         (steps that grow slower than the holdings) pays a holder to split
         its CPC over several sybil nodes, a linear one does not; the cap
         stops a whale from buying the whole dimension.
+        AB's "account balance" is the CPC a node holds in the suite's
+        pools, read at p: CPC borrowed and repaid within one transaction
+        (a flash loan), or within one block, is never in a checkpoint at
+        or before p, so it scores nothing. The free CPC balance does not
+        count: without checkpoints in the token, no sample of it (now,
+        or now and an earlier record) tells held CPC from CPC borrowed
+        for each sampling transaction (docs/nodes.md, threat model). A
+        node that wants its CPC to count deposits it.
 
         Reports. TX, PR, DC and BM come from an EIP-712 message
           Report(address node,uint256 nonce,uint256 tx,uint256 pr,
@@ -41,12 +52,12 @@
         and contract (the domain separator), only before its deadline.
         A reporter removed from the set no longer counts, even on a
         report signed before.
-@custom:security AB reads a live balance, so a flash loan raises a node's
-        AB for one transaction; the committee reads RPT at registration
-        and the election's seed is drawn later (docs/nodes-committee.md,
-        threat model). The pools and the committee are trusted contracts
-        set by the owner; a reverting one makes `rpt` revert, never
-        changes stored state.
+@custom:security AB reads the pools' deposit checkpoints at the previous
+        second, never a live balance: nothing done in the current block
+        (a flash loan's deposit and withdrawal included) moves it. The
+        pools and the committee are trusted contracts set by the owner
+        (the pools must hold `token`); a reverting one makes `rpt`
+        revert, never changes stored state.
 @custom:kill Nothing to stop: reports only move scores. In an emergency
         the owner removes reporters (no new reports) and unsets the pools
         or the committee (their dimension falls back as documented).
@@ -54,11 +65,12 @@
 """
 
 
-from ethereum.ercs import IERC20
-
 from contracts.shared import owner_2step
 from contracts.shared import tunable
+from interfaces import IEconomyPool
+from interfaces import IProposerCommittee
 from interfaces import IReputation
+from interfaces import IRNodePool
 from snekmate.utils import ecdsa
 from snekmate.utils import eip712_domain_separator
 
@@ -78,16 +90,6 @@ exports: (
     # (contracts/shared/tunable.vy).
     tunable.__interface__,
 )
-
-
-# @dev A deposit pool as the nodes domain fixes its ABI (EconomyPool, RNodePool).
-interface IDepositPool:
-    def deposit_of(node: address) -> uint256: view
-
-
-# @dev The proposer committee's count of blocks a node proposed.
-interface IBlockCounter:
-    def blocks_proposed(node: address) -> uint256: view
 
 
 # @dev Most reporters in the set (bounds the signature loop).
@@ -125,11 +127,11 @@ struct Scores:
     nonce: uint256
 
 
-# @dev The CPC token (balances count for AB).
+# @dev The CPC token: the pools whose deposits count for AB must hold it.
 token: public(immutable(address))
-# @dev The EconomyPool (empty: not counted).
+# @dev The EconomyPool, whose deposit checkpoints count for AB (empty: not counted).
 economy_pool: public(address)
-# @dev The RNodePool (empty: not counted).
+# @dev The RNodePool, whose deposit checkpoints count for AB (empty: not counted).
 rnode_pool: public(address)
 # @dev The ProposerCommittee whose block counts feed BM (empty: BM is the reported one).
 committee: public(address)
@@ -289,12 +291,22 @@ def set_bm_block_cap(cap: uint256):
 def set_sources(economy_pool_: address, rnode_pool_: address, committee_: address):
     """
     @notice Only the owner: the pools whose deposits count for AB and the
-            committee whose block counts feed BM (empty: not counted).
+            committee whose block counts feed BM (empty: not counted). A
+            pool must hold `token`: deposits of another token would buy
+            AB with something that is not CPC.
     @param economy_pool_ The EconomyPool.
     @param rnode_pool_ The RNodePool.
     @param committee_ The ProposerCommittee.
     """
     owner_2step.ownable._check_owner()
+    if economy_pool_ != empty(address):
+        assert staticcall IEconomyPool(economy_pool_).cpc() == token, (
+            "reputation: pool of another token"
+        )
+    if rnode_pool_ != empty(address):
+        assert staticcall IRNodePool(rnode_pool_).cpc() == token, (
+            "reputation: pool of another token"
+        )
     self.economy_pool = economy_pool_
     self.rnode_pool = rnode_pool_
     self.committee = committee_
@@ -339,7 +351,8 @@ def dimensions(node: address) -> (uint256, uint256, uint256, uint256, uint256):
 @view
 def holdings(node: address) -> uint256:
     """
-    @notice What AB is computed from: CPC balance plus both pools' deposits.
+    @notice What AB is computed from: `node`'s deposits in both pools at
+            the end of the previous second (block.timestamp - 1).
     @param node The node.
     @return uint256 The holdings, in wei.
     """
@@ -399,17 +412,21 @@ def report_digest(
 @view
 def _holdings(node: address) -> uint256:
     """
-    @dev H = balance + both pools' deposits (a pool not set counts 0).
+    @dev H = both pools' deposits at p = block.timestamp - 1 (a pool not
+         set counts 0). A checkpoint at p is final: every later change
+         lands at a second after p, so nothing in this block (a flash
+         loan's deposit, made and withdrawn in one transaction) is in it.
     @param node The node.
     @return uint256 H, in wei.
     """
-    h: uint256 = staticcall IERC20(token).balanceOf(node)
+    past: uint256 = block.timestamp - 1
+    h: uint256 = 0
     pool: address = self.economy_pool
     if pool != empty(address):
-        h += staticcall IDepositPool(pool).deposit_of(node)
+        h += staticcall IEconomyPool(pool).getPastVotes(node, past)
     pool = self.rnode_pool
     if pool != empty(address):
-        h += staticcall IDepositPool(pool).deposit_of(node)
+        h += staticcall IRNodePool(pool).getPastVotes(node, past)
     return h
 
 
@@ -421,7 +438,8 @@ def _ab(node: address) -> uint256:
     @param node The node.
     @return uint256 AB, 0-100.
     """
-    # H is at most CPC's supply (1e27), so H * 100 cannot overflow.
+    # H is at most CPC's supply (1e27), so H * 100 cannot overflow; // rounds down (never
+    # above the holdings' share of the cap).
     return min(MAX_SCORE, self._holdings(node) * MAX_SCORE // self.ab_cap)
 
 
@@ -438,7 +456,7 @@ def _bm(node: address, reported: uint256) -> uint256:
     committee_: address = self.committee
     if committee_ == empty(address):
         return reported
-    blocks: uint256 = staticcall IBlockCounter(committee_).blocks_proposed(node)
+    blocks: uint256 = staticcall IProposerCommittee(committee_).blocks_proposed(node)
     return (reported + min(MAX_SCORE, blocks * MAX_SCORE // self.bm_block_cap)) // 2
 
 

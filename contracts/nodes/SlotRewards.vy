@@ -16,7 +16,7 @@
                   genesis is T0 or a later block boundary; the blocks
                   before it were released to the schedule's earlier
                   recipient (the treasury), so this contract must be the
-                  recipient from the genesis on (docs/nodes-committee.md)
+                  recipient from the genesis on (docs/nodes.md)
           A_y     the first global slot of reward year y; A_1 = 0,
                   A_{y+1} = A_y + YEAR_BLOCKS_y
           r_y     Table 1's reward per block of year y (read from the
@@ -38,7 +38,7 @@
         slots, so sum over seats of gross is the schedule's accrual over
         the term, and over all terms the five years:
           released == paid + returned + claimable + not yet settled
-        (docs/nodes-committee.md proves it; tests check it to the wei).
+        (docs/nodes.md proves it; tests check it to the wei).
 
         Claims are O(1): one committee read (`settlement`), a loop over
         the 5 reward years, at most two transfers. A term is settled at
@@ -58,6 +58,8 @@ from ethereum.ercs import IERC20
 
 from contracts.shared import asset_transfer
 from contracts.shared import owner_2step
+from interfaces import IMaintenanceRewards
+from interfaces import IProposerCommittee
 from interfaces import ISlotRewards
 
 implements: ISlotRewards
@@ -70,25 +72,6 @@ exports: (
     # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
     # not exported: an ownerless contract could never move its treasury again.
 )
-
-
-# @dev The maintenance schedule (MaintenanceRewards) as this contract reads it.
-interface ISchedule:
-    def reward_per_block(year: uint256) -> uint256: view
-    def TOTAL_REWARDS() -> uint256: view
-    def start_time() -> uint256: view
-    def token() -> address: view
-    def release() -> uint256: nonpayable
-
-
-# @dev The proposer committee as this contract reads it.
-interface ICommittee:
-    def genesis() -> uint256: view
-    def IMPEACH_WINDOW() -> uint256: view
-    def settlement(
-        term: uint256, node: address
-    ) -> (uint256, uint256, uint256, uint256, uint256): view
-    def term_bounds(term: uint256, segment: uint256) -> (uint256, uint256): view
 
 
 # @dev Seconds per slot.
@@ -147,11 +130,11 @@ def __init__(
     assert token_ != empty(address), "slot_rewards: zero token"
     assert treasury_ != empty(address), "slot_rewards: zero treasury"
     assert owner_ != empty(address), "slot_rewards: zero owner"
-    assert staticcall ISchedule(schedule_).token() == token_, (
+    assert staticcall IMaintenanceRewards(schedule_).token() == token_, (
         "slot_rewards: schedule pays another token"
     )
-    genesis_: uint256 = staticcall ICommittee(committee_).genesis()
-    t0: uint256 = staticcall ISchedule(schedule_).start_time()
+    genesis_: uint256 = staticcall IProposerCommittee(committee_).genesis()
+    t0: uint256 = staticcall IMaintenanceRewards(schedule_).start_time()
     assert t0 != 0 and t0 <= genesis_, "slot_rewards: schedule starts after genesis"
     assert (genesis_ - t0) % SLOT_TIME == 0, "slot_rewards: genesis between blocks"
     token = token_
@@ -159,15 +142,15 @@ def __init__(
     committee = committee_
     genesis = genesis_
     block_offset = (genesis_ - t0) // SLOT_TIME
-    settle_delay = staticcall ICommittee(committee_).IMPEACH_WINDOW()
+    settle_delay = staticcall IProposerCommittee(committee_).IMPEACH_WINDOW()
     _YEAR_BLOCKS = [3_162_240, 3_153_600, 3_153_600, 3_153_600, 3_162_240]
     rpb: uint256[YEARS] = empty(uint256[YEARS])
     total: uint256 = 0
     for y: uint256 in range(YEARS):
-        rpb[y] = staticcall ISchedule(schedule_).reward_per_block(y + 1)
+        rpb[y] = staticcall IMaintenanceRewards(schedule_).reward_per_block(y + 1)
         total += rpb[y] * _YEAR_BLOCKS[y]
     # The year lengths here and the schedule's rewards must give Table 1's total.
-    table_total: uint256 = staticcall ISchedule(schedule_).TOTAL_REWARDS()
+    table_total: uint256 = staticcall IMaintenanceRewards(schedule_).TOTAL_REWARDS()
     assert total == table_total, "slot_rewards: schedule mismatch"
     _RPB = rpb
     self.treasury = treasury_
@@ -188,7 +171,7 @@ def claim(term: uint256) -> uint256:
     size: uint256 = 0
     seat: uint256 = 0
     impeached: uint256 = 0
-    start, length, size, seat, impeached = staticcall ICommittee(committee).settlement(
+    start, length, size, seat, impeached = staticcall IProposerCommittee(committee).settlement(
         term, msg.sender
     )
     assert seat != 0, "slot_rewards: not a member"
@@ -228,7 +211,9 @@ def return_impeached(term: uint256, member: address) -> uint256:
     size: uint256 = 0
     seat: uint256 = 0
     impeached: uint256 = 0
-    start, length, size, seat, impeached = staticcall ICommittee(committee).settlement(term, member)
+    start, length, size, seat, impeached = staticcall IProposerCommittee(committee).settlement(
+        term, member
+    )
     assert seat != 0, "slot_rewards: not a member"
     self._check_settled(start, length)
     flags: uint256 = self._settled[term][member]
@@ -256,13 +241,13 @@ def return_unassigned(term: uint256, segment: uint256) -> uint256:
     size: uint256 = 0
     seat: uint256 = 0
     impeached: uint256 = 0
-    start, length, size, seat, impeached = staticcall ICommittee(committee).settlement(
+    start, length, size, seat, impeached = staticcall IProposerCommittee(committee).settlement(
         term, empty(address)
     )
     assert size == 0, "slot_rewards: term has a committee"
     if start == 0:
         # Never elected: nobody can elect it once it started.
-        start, length = staticcall ICommittee(committee).term_bounds(term, segment)
+        start, length = staticcall IProposerCommittee(committee).term_bounds(term, segment)
     self._check_settled(start, length)
     assert self._settled[term][empty(address)] == 0, "slot_rewards: already returned"
     amount: uint256 = self._gross(self._first_slot(start), 0, 1, length)
@@ -301,7 +286,9 @@ def entitlement(term: uint256, member: address) -> (uint256, uint256):
     size: uint256 = 0
     seat: uint256 = 0
     impeached: uint256 = 0
-    start, length, size, seat, impeached = staticcall ICommittee(committee).settlement(term, member)
+    start, length, size, seat, impeached = staticcall IProposerCommittee(committee).settlement(
+        term, member
+    )
     if seat == 0:
         return 0, 0
     back: uint256 = self._impeached_amount(impeached)
@@ -425,6 +412,6 @@ def _cover(amount: uint256):
     @param amount What is about to be paid, in wei.
     """
     if staticcall IERC20(token).balanceOf(self) < amount:
-        extcall ISchedule(schedule).release()
+        extcall IMaintenanceRewards(schedule).release()
         balance: uint256 = staticcall IERC20(token).balanceOf(self)
         assert balance >= amount, "slot_rewards: insufficient balance"

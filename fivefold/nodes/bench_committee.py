@@ -28,8 +28,8 @@ def _world(b: Bench, size: int):
     """Everything deployed and wired; returns (cpc, rnode pool, committee, slot rewards, genesis)."""
     cpc = capped_token(b, "CPChain", "CPC", 10**27)
     cpc.initialize_supply([b.treasury.address], [10**27], sender=b.owner)
-    eco = b.project.NodesMockPool.deploy(sender=b.deployer)
-    rnode = b.project.NodesMockPool.deploy(sender=b.deployer)
+    eco = b.project.NodesMockPool.deploy(cpc, sender=b.deployer)
+    rnode = b.project.NodesMockPool.deploy(cpc, sender=b.deployer)
     maintenance = b.project.MaintenanceRewards.deploy(cpc, b.owner, sender=b.deployer)
     reputation = b.project.Reputation.deploy(
         cpc, b.owner, to_wei(1_000_000), 100, "CPChain Reputation", "1", sender=b.deployer
@@ -50,11 +50,14 @@ def _world(b: Bench, size: int):
 
 def _elect(b: Bench, candidates: int):
     """`candidates` contract RNodes registered for term 0 (before genesis), the seed drawn; returns
-    the election's receipt."""
+    the election's receipt. The deposits land a second before the registrations (registration
+    reads them at the previous second)."""
     _, rnode, _, committee, _, genesis = _world(b, SEATS)
     target = b.project.NodesMockCandidate.deploy(sender=b.deployer)
     crowd = b.project.NodesMockCrowd.deploy(target, sender=b.deployer)
-    crowd.enter_many(candidates, committee, rnode, RNODE_DEPOSIT, 0, sender=b.deployer, gas=25_000_000)
+    crowd.create_many(candidates, rnode, RNODE_DEPOSIT, sender=b.deployer, gas=25_000_000)
+    b.chain.mine(deltatime=1)
+    crowd.enter_many(committee, 0, 0, candidates, sender=b.deployer, gas=25_000_000)
     b.chain.pending_timestamp = genesis - LEAD
     committee.draw(0, sender=b.user(3))
     b.chain.mine()
@@ -94,6 +97,8 @@ def claim(b: Bench):
     members = [b.user(i) for i in range(3)]
     for m in members:
         rnode.set_deposit(m, RNODE_DEPOSIT, sender=b.deployer)
+    b.chain.mine(deltatime=1)
+    for m in members:
         committee.register(0, sender=m)
     b.chain.pending_timestamp = genesis - LEAD
     committee.draw(0, sender=b.user(3))

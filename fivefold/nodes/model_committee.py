@@ -1,7 +1,10 @@
 """Pure mirror of contracts/nodes/{Reputation,ProposerCommittee,SlotRewards}.vy: the same integer
 operations, used as the tests' oracle.
 
-- `rpt`: 50 AB + 15 TX + 10 PR + 15 DC + 10 BM in hundredths, AB linear up to a cap.
+- `rpt`: 50 AB + 15 TX + 10 PR + 15 DC + 10 BM in hundredths, AB linear up to a cap, from the
+  holdings H of `holdings`: both pools' deposits at the previous second (`past_timepoint`), no
+  wallet balance.
+- `can_register`: the candidacy rule, the RNode deposit at the previous second.
 - `elect`: the committee of a term from its candidates and the drawn seed.
 - `gross`/`impeached_amount`: a member's reward for a term, slot by slot through Table 1.
 """
@@ -27,6 +30,23 @@ MASK_64 = 2**64 - 1
 
 
 # Reputation
+
+
+def past_timepoint(now: int) -> int:
+    """p = block.timestamp - 1: the second whose checkpoints AB and candidacy read (final once a
+    block at `now` exists, so nothing done in that block, a flash loan included, is in it)."""
+    return now - 1
+
+
+def holdings(economy_deposit_at_p: int, rnode_deposit_at_p: int) -> int:
+    """H = EconomyPool.getPastVotes(node, p) + RNodePool.getPastVotes(node, p); a pool not set
+    counts 0 (pass 0). The node's CPC balance is not part of it."""
+    return economy_deposit_at_p + rnode_deposit_at_p
+
+
+def can_register(rnode_deposit_at_p: int) -> bool:
+    """An RNode may enter an election if its RNodePool deposit at p is at least the minimum."""
+    return rnode_deposit_at_p >= MIN_RNODE_DEPOSIT
 
 
 def ab(holdings: int, cap: int) -> int:

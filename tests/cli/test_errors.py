@@ -16,6 +16,11 @@ def test_markets__nothing_deployed__one_line_error(chain):
     one_line_error(invoke("markets"), "no lending markets on chain 31337", "make up")
 
 
+def test_ads_campaigns__nothing_deployed__one_line_error(chain):
+    """`ads campaigns` on a chain without the suite: one line that names the fix."""
+    one_line_error(invoke("ads", "campaigns"), "nothing is deployed on chain 31337", "make up")
+
+
 def test_exercise__nothing_deployed__one_line_error(chain):
     one_line_error(invoke("exercise"), "nothing is deployed on chain 31337")
 

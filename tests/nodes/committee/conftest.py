@@ -72,8 +72,8 @@ def cm(project, chain, deployer, owner, treasury, cm_nodes, cm_validators, cm_re
     holders = [treasury.address] + [n.address for n in cm_nodes]
     amounts = [SUPPLY - NODE_BALANCE * len(cm_nodes)] + [NODE_BALANCE] * len(cm_nodes)
     cpc.initialize_supply(holders, amounts, sender=owner)
-    eco = project.NodesMockPool.deploy(sender=deployer)
-    rnode = project.NodesMockPool.deploy(sender=deployer)
+    eco = project.NodesMockPool.deploy(cpc, sender=deployer)
+    rnode = project.NodesMockPool.deploy(cpc, sender=deployer)
     for n in cm_nodes:
         rnode.set_deposit(n, RNODE_DEPOSIT, sender=deployer)
     maintenance = project.MaintenanceRewards.deploy(cpc, owner, sender=deployer)
@@ -94,6 +94,8 @@ def cm(project, chain, deployer, owner, treasury, cm_nodes, cm_validators, cm_re
         reputation.set_reporter(r.address, True, sender=owner)
     reputation.set_quorum(2, sender=owner)
     committee.set_validators([v.address for v in cm_validators], sender=owner)
+    # Registration and AB read deposits at the previous second: let the deposits above age one.
+    chain.mine(deltatime=1)
     return Cm(cpc, eco, rnode, maintenance, reputation, committee, rewards, genesis)
 
 

@@ -9,10 +9,11 @@ from tests.nodes.committee.conftest import LEAD, RNODE_DEPOSIT, SIZE, at, elect_
 
 
 @pytest.fixture
-def attacker(project, deployer, cm):
+def attacker(chain, project, deployer, cm):
     """A contract RNode with the minimum deposit."""
     contract = project.NodesMockCandidate.deploy(sender=deployer)
     cm.rnode.set_deposit(contract, RNODE_DEPOSIT, sender=deployer)
+    chain.mine(deltatime=1)
     return contract
 
 
@@ -71,21 +72,29 @@ def test_attack__elected_set_independent_of_caller(chain, cm, cm_nodes, accounts
     assert [cm.committee.member(0, s) for s in range(SIZE)] == model.elect(seed, candidates, SIZE)
 
 
-def test_register__65th_candidate__reverts(project, cm, deployer):
-    """The candidate list is bounded by MAX_CANDIDATES (64): `elect` stays within a block."""
+def _crowd(chain, project, cm, deployer, n):
+    """`n` contract RNodes with the minimum deposit, a second old (registration reads deposits at
+    the previous second)."""
     target = project.NodesMockCandidate.deploy(sender=deployer)
     crowd = project.NodesMockCrowd.deploy(target, sender=deployer)
-    crowd.enter_many(64, cm.committee, cm.rnode, RNODE_DEPOSIT, 0, sender=deployer, gas=25_000_000)
+    crowd.create_many(n, cm.rnode, RNODE_DEPOSIT, sender=deployer, gas=25_000_000)
+    chain.mine(deltatime=1)
+    return crowd
+
+
+def test_register__65th_candidate__reverts(chain, project, cm, deployer):
+    """The candidate list is bounded by MAX_CANDIDATES (64): `elect` stays within a block."""
+    crowd = _crowd(chain, project, cm, deployer, 65)
+    crowd.enter_many(cm.committee, 0, 0, 64, sender=deployer, gas=25_000_000)
     assert cm.committee.candidate_count(0) == 64
     with ape.reverts("proposer_committee: too many candidates"):
-        crowd.enter_many(1, cm.committee, cm.rnode, RNODE_DEPOSIT, 0, sender=deployer)
+        crowd.enter_many(cm.committee, 0, 64, 1, sender=deployer)
 
 
 def test_elect__64_candidates__sixteen_seats_filled(chain, project, cm, deployer, owner, accounts):
     """The largest election (64 candidates, MAX_SIZE seats) fits: every seat filled, seats by key."""
-    target = project.NodesMockCandidate.deploy(sender=deployer)
-    crowd = project.NodesMockCrowd.deploy(target, sender=deployer)
-    crowd.enter_many(64, cm.committee, cm.rnode, RNODE_DEPOSIT, 0, sender=deployer, gas=25_000_000)
+    crowd = _crowd(chain, project, cm, deployer, 64)
+    crowd.enter_many(cm.committee, 0, 0, 64, sender=deployer, gas=25_000_000)
     cm.committee.set_size(16, sender=owner)
     at(chain, cm.genesis - LEAD)
     receipt = cm.committee.draw(0, sender=accounts[9])

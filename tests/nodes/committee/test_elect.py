@@ -4,6 +4,7 @@ import ape
 
 from fivefold.nodes import model_committee as model
 from tests.nodes.committee.conftest import (
+    AB_CAP,
     LEAD,
     SIZE,
     TERM_LENGTH,
@@ -111,6 +112,23 @@ def test_register__deposit_below_minimum__reverts(cm, accounts):
         cm.committee.register(0, sender=accounts[9])
 
 
+def test_register__deposit_made_this_second__reverts(chain, cm, accounts, deployer):
+    """The RNode deposit is read at the previous second: a deposit made in the registering block
+    (say, borrowed for the transaction) does not make a candidate; a second later it does."""
+    newcomer = accounts[9]
+    second = chain.pending_timestamp + 10
+    at(chain, second)
+    cm.rnode.set_deposit(newcomer, model.MIN_RNODE_DEPOSIT, sender=deployer)
+    assert not model.can_register(cm.rnode.getPastVotes(newcomer, model.past_timepoint(second)))
+    at(chain, second)  # the registration lands in the deposit's second
+    with ape.reverts("proposer_committee: deposit below minimum"):
+        cm.committee.register(0, sender=newcomer)
+    chain.mine(deltatime=1)
+    assert model.can_register(cm.rnode.getPastVotes(newcomer, second))
+    cm.committee.register(0, sender=newcomer)
+    assert cm.committee.is_candidate(0, newcomer)
+
+
 def test_register__not_the_next_term__reverts(cm, cm_nodes):
     """Before genesis only term 0 is open; later terms wait for their predecessor."""
     with ape.reverts("proposer_committee: not the next term"):
@@ -132,7 +150,10 @@ def test_register__after_close__reverts(chain, cm, cm_nodes):
 
 
 def test_register__during_previous_term__records_rpt(chain, cm, cm_nodes):
-    """Term 1 opens with term 0; the candidate's RPT is recorded at registration."""
+    """Term 1 opens with term 0; the candidate's RPT is recorded at registration, AB from its
+    deposits at the previous second (the model's holdings: no wallet balance)."""
     at(chain, cm.genesis)
     cm.committee.register(1, sender=cm_nodes[0])
-    assert cm.committee.candidate(1, 0) == (cm_nodes[0].address, cm.reputation.rpt(cm_nodes[0]))
+    ab = model.ab(model.holdings(0, model.MIN_RNODE_DEPOSIT), AB_CAP)
+    assert cm.reputation.rpt(cm_nodes[0]) == model.rpt(ab, 0, 0, 0, 0)
+    assert cm.committee.candidate(1, 0) == (cm_nodes[0].address, model.rpt(ab, 0, 0, 0, 0))

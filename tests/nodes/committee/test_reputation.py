@@ -9,6 +9,7 @@ from fivefold.nodes import model_committee as model
 from tests.nodes.committee.conftest import AB_CAP, BLOCK_CAP, NODE_BALANCE, RNODE_DEPOSIT, sign_report
 
 DEADLINE = 2**40
+ZERO = "0x0000000000000000000000000000000000000000"
 
 
 @pytest.fixture(scope="module")
@@ -16,31 +17,74 @@ def cm_node(cm_nodes):
     return cm_nodes[0]
 
 
-def test_rpt__report_and_holdings__equals_model(cm, cm_node, cm_reporters, deployer):
-    """AB is linear in balance + both deposits up to the cap; the four reported scores count
-    with their weights; without blocks proposed BM is half the reported BM."""
+def test_rpt__report_and_holdings__equals_model(chain, cm, cm_node, cm_reporters, deployer):
+    """AB is linear in both pools' deposits (a second old) up to the cap; the four reported scores
+    count with their weights; without blocks proposed BM is half the reported BM."""
     cm.eco.set_deposit(cm_node, 50_000 * 10**18, sender=deployer)
+    chain.mine(deltatime=1)
     sigs = sign_report(cm, cm_reporters[:2], cm_node, 80, 60, 40, 90, DEADLINE)
     cm.reputation.submit_report(cm_node, 80, 60, 40, 90, DEADLINE, sigs, sender=cm_node)
-    holdings = NODE_BALANCE + RNODE_DEPOSIT + 50_000 * 10**18
+    holdings = model.holdings(50_000 * 10**18, RNODE_DEPOSIT)
     ab = model.ab(holdings, AB_CAP)
     bm = model.bm(90, 0, BLOCK_CAP)
-    assert ab == 35
+    assert ab == 25
     assert cm.reputation.holdings(cm_node) == holdings
     assert cm.reputation.dimensions(cm_node) == (ab, 80, 60, 40, bm)
     assert cm.reputation.rpt(cm_node) == model.rpt(ab, 80, 60, 40, bm)
     assert cm.reputation.report_nonce(cm_node) == 1
 
 
-def test_rpt__holdings_above_cap__ab_is_100(cm, cm_node, deployer):
+def test_rpt__holdings_above_cap__ab_is_100(chain, cm, cm_node, deployer):
     """AB stops at 100 once holdings reach `ab_cap`."""
     cm.rnode.set_deposit(cm_node, AB_CAP, sender=deployer)
+    chain.mine(deltatime=1)
     assert cm.reputation.dimensions(cm_node)[0] == 100
+
+
+def test_holdings__deposit_in_this_second__counts_from_the_next(chain, cm, cm_node, deployer):
+    """A deposit counts from the second after it: read in its own block, holdings are those of
+    the second before (what a flash loan's deposit can never leave behind)."""
+    before = cm.reputation.holdings(cm_node)
+    cm.eco.set_deposit(cm_node, 100_000 * 10**18, sender=deployer)
+    assert cm.reputation.holdings(cm_node) == before == RNODE_DEPOSIT
+    chain.mine(deltatime=1)
+    assert cm.reputation.holdings(cm_node) == model.holdings(100_000 * 10**18, RNODE_DEPOSIT)
+
+
+def test_holdings__free_cpc_balance__not_counted(chain, cm, cm_node, treasury):
+    """CPC in the node's wallet scores nothing, however much: only deposits count for AB."""
+    cm.cpc.transfer(cm_node, AB_CAP, sender=treasury)
+    chain.mine(deltatime=1)
+    assert cm.cpc.balanceOf(cm_node) == NODE_BALANCE + AB_CAP
+    assert cm.reputation.holdings(cm_node) == RNODE_DEPOSIT
+    assert cm.reputation.dimensions(cm_node)[0] == model.ab(RNODE_DEPOSIT, AB_CAP)
+
+
+def test_holdings__pools_not_set__zero(cm, cm_node, owner):
+    """With no pool named, nothing counts for AB."""
+    cm.reputation.set_sources(ZERO, ZERO, cm.committee, sender=owner)
+    assert cm.reputation.holdings(cm_node) == 0
+    assert cm.reputation.dimensions(cm_node)[0] == 0
+
+
+def test_set_sources__pool_of_another_token__reverts(project, cm, owner, deployer):
+    """A pool of another token cannot be named: its deposits would buy AB without CPC."""
+    other = project.NodesMockPool.deploy(cm.rnode, sender=deployer)
+    with ape.reverts("reputation: pool of another token"):
+        cm.reputation.set_sources(other, cm.rnode, cm.committee, sender=owner)
+    with ape.reverts("reputation: pool of another token"):
+        cm.reputation.set_sources(cm.eco, other, cm.committee, sender=owner)
+
+
+def test_set_sources__non_owner__reverts(cm, non_owner):
+    """Only governance names the sources."""
+    with ape.reverts("ownable: caller is not the owner"):
+        cm.reputation.set_sources(cm.eco, cm.rnode, cm.committee, sender=non_owner)
 
 
 def test_rpt__no_committee__bm_is_reported(cm, cm_node, cm_reporters, owner):
     """Without a committee BM is the reported score alone."""
-    cm.reputation.set_sources(cm.eco, cm.rnode, "0x0000000000000000000000000000000000000000", sender=owner)
+    cm.reputation.set_sources(cm.eco, cm.rnode, ZERO, sender=owner)
     sigs = sign_report(cm, cm_reporters[:2], cm_node, 0, 0, 0, 70, DEADLINE)
     cm.reputation.submit_report(cm_node, 0, 0, 0, 70, DEADLINE, sigs, sender=cm_node)
     assert cm.reputation.dimensions(cm_node)[4] == 70
