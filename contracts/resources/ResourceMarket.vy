@@ -160,7 +160,7 @@ authenticators: public(immutable(address))
 # @dev Start of period 0 (the deployment's timestamp).
 genesis: public(immutable(uint256))
 
-# @dev The reward curve (tunable, one setter).
+# @dev The reward curve (tunable: tiers and rates, one setter each).
 _curve: IResourceMarket.RewardCurve
 # @dev Signatures a report needs (tunable, 1 .. MAX_SIGNERS).
 quorum: public(uint256)
@@ -470,40 +470,38 @@ def sync() -> uint256:
 
 
 @external
-def set_reward_curve(
-    low_usage_bps: uint256, high_usage_bps: uint256, low_rate: uint256, mid_rate: uint256, high_rate: uint256
-):
+def set_usage_tiers(low_usage_bps: uint256, high_usage_bps: uint256):
     """
-    @notice Tunable: the usage tiers and their rates (see the glossary);
-            rates must not rise with usage. Applies to every report
-            accepted afterwards.
+    @notice Tunable: the usage tiers of the reward curve (see the
+            glossary); applies to every report accepted afterwards.
     @param low_usage_bps Usage below which `low_rate` applies.
-    @param high_usage_bps Usage above which `high_rate` applies.
-    @param low_rate HPC wei per unit under low usage.
-    @param mid_rate HPC wei per unit between the two.
-    @param high_rate HPC wei per unit above high usage.
+    @param high_usage_bps Usage above which `high_rate` applies (at most 100%).
     """
     tunable._check_writer()
     assert low_usage_bps < high_usage_bps and high_usage_bps <= constants.BPS, (
         "resource_market: usage tiers out of order"
     )
+    self._curve.low_usage_bps = low_usage_bps
+    self._curve.high_usage_bps = high_usage_bps
+    log IResourceMarket.UsageTiersSet(low_usage_bps=low_usage_bps, high_usage_bps=high_usage_bps)
+
+
+@external
+def set_reward_rates(low_rate: uint256, mid_rate: uint256, high_rate: uint256):
+    """
+    @notice Tunable: the rates of the three tiers, which must not rise
+            with usage; applies to every report accepted afterwards.
+    @param low_rate HPC wei per unit under low usage (at most MAX_RATE).
+    @param mid_rate HPC wei per unit between the tiers.
+    @param high_rate HPC wei per unit above high usage.
+    """
+    tunable._check_writer()
     assert low_rate <= MAX_RATE, "resource_market: rate above the limit"
     assert low_rate >= mid_rate and mid_rate >= high_rate, "resource_market: rates rise with usage"
-    curve: IResourceMarket.RewardCurve = IResourceMarket.RewardCurve(
-        low_usage_bps=low_usage_bps,
-        high_usage_bps=high_usage_bps,
-        low_rate=low_rate,
-        mid_rate=mid_rate,
-        high_rate=high_rate,
-    )
-    self._curve = curve
-    log IResourceMarket.RewardCurveSet(
-        low_usage_bps=low_usage_bps,
-        high_usage_bps=high_usage_bps,
-        low_rate=low_rate,
-        mid_rate=mid_rate,
-        high_rate=high_rate,
-    )
+    self._curve.low_rate = low_rate
+    self._curve.mid_rate = mid_rate
+    self._curve.high_rate = high_rate
+    log IResourceMarket.RewardRatesSet(low_rate=low_rate, mid_rate=mid_rate, high_rate=high_rate)
 
 
 @external

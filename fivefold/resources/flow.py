@@ -79,18 +79,22 @@ def parameters(ctx: Context) -> list[Parameter]:
     market = ctx["ResourceMarket"]
     curve = model.DEFAULT_CURVE
     max_rate = market.MAX_RATE()
-    fields = [
-        ("low_usage_bps", curve.low_usage_bps, model.BPS),
-        ("high_usage_bps", curve.high_usage_bps, model.BPS),
-        ("low_rate", curve.low_rate, max_rate),
-        ("mid_rate", curve.mid_rate, max_rate),
-        ("high_rate", curve.high_rate, max_rate),
-    ]
+    groups = {
+        "set_usage_tiers": [
+            ("low_usage_bps", curve.low_usage_bps, model.BPS),
+            ("high_usage_bps", curve.high_usage_bps, model.BPS),
+        ],
+        "set_reward_rates": [
+            ("low_rate", curve.low_rate, max_rate),
+            ("mid_rate", curve.mid_rate, max_rate),
+            ("high_rate", curve.high_rate, max_rate),
+        ],
+    }
     out = [
         Parameter(
             f"resource_market.curve.{name}",
             "ResourceMarket",
-            "set_reward_curve",
+            setter,
             "reward_curve",
             value,
             0,
@@ -100,6 +104,7 @@ def parameters(ctx: Context) -> list[Parameter]:
             field=name,
             registry=REGISTRY,
         )
+        for setter, fields in groups.items()
         for i, (name, value, maximum) in enumerate(fields)
     ]
     out += [

@@ -8,9 +8,10 @@ from fivefold.resources import model
 from tests.resources.conftest import HPC
 
 
-def test_set_reward_curve__valid__stored_and_used(resources_market, owner):
+def test_set_usage_tiers_and_rates__valid__stored_and_used(resources_market, owner):
     """A flatter curve is stored and `rate_at` follows it."""
-    resources_market.set_reward_curve(2_000, 8_000, HPC, HPC // 2, HPC // 4, sender=owner)
+    resources_market.set_usage_tiers(2_000, 8_000, sender=owner)
+    resources_market.set_reward_rates(HPC, HPC // 2, HPC // 4, sender=owner)
     assert tuple(resources_market.reward_curve()) == (2_000, 8_000, HPC, HPC // 2, HPC // 4)
     assert [resources_market.rate_at(u) for u in (1_999, 2_000, 8_000, 8_001)] == [
         HPC,
@@ -28,19 +29,19 @@ def test_reward_curve__defaults__reproduce_the_seed(resources_market):
 
 
 @pytest.mark.parametrize(
-    ("args", "reason"),
+    ("setter", "args", "reason"),
     [
-        ((5_000, 5_000, 3, 2, 1), "resource_market: usage tiers out of order"),
-        ((3_000, 10_001, 3, 2, 1), "resource_market: usage tiers out of order"),
-        ((3_000, 5_000, 10 * HPC + 1, 2, 1), "resource_market: rate above the limit"),
-        ((3_000, 5_000, 1, 2, 1), "resource_market: rates rise with usage"),
-        ((3_000, 5_000, 3, 2, 4), "resource_market: rates rise with usage"),
+        ("set_usage_tiers", (5_000, 5_000), "resource_market: usage tiers out of order"),
+        ("set_usage_tiers", (3_000, 10_001), "resource_market: usage tiers out of order"),
+        ("set_reward_rates", (10 * HPC + 1, 2, 1), "resource_market: rate above the limit"),
+        ("set_reward_rates", (1, 2, 1), "resource_market: rates rise with usage"),
+        ("set_reward_rates", (3, 2, 4), "resource_market: rates rise with usage"),
     ],
 )
-def test_set_reward_curve__out_of_bounds__reverts(resources_market, owner, args, reason):
+def test_reward_curve_setters__out_of_bounds__revert(resources_market, owner, setter, args, reason):
     """Tiers in order within 100%, rates bounded and never rising with usage."""
     with ape.reverts(reason):
-        resources_market.set_reward_curve(*args, sender=owner)
+        getattr(resources_market, setter)(*args, sender=owner)
 
 
 @pytest.mark.parametrize(
