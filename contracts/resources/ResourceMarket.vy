@@ -68,6 +68,11 @@
         the report window; the domain separator binds chain and contract.
         No loop over providers or orders anywhere: each operation touches
         its own offer, order, provider-period and kind-period words.
+
+        Storage, packed (one `_pack`/`_unpack` pair each, layouts at the
+        constants): an offer in one word, an order in two, a
+        provider-period ("slot") in one. HPC amounts fit 96 bits (its cap
+        is 2.1e26 < 2**96; larger stakes and escrows are refused).
 @custom:security Usage is frozen per (kind, period) at its first report:
         capacity registered later cannot move the period's rate. A
         provider cannot exit (take its stake and capacity away) until its
@@ -137,6 +142,27 @@ MAX_REPORT_WINDOW: public(constant(uint256)) = 7 * constants.DAY
 # @dev EIP-712 type hash of a report.
 _REPORT_TYPEHASH: constant(bytes32) = keccak256("Report(address provider,uint256 period,bool served)")
 
+# Order words: [requester | period (40) | settled (1)], [provider | amount (96)].
+_PERIOD_SHIFT: constant(uint256) = 160
+_SETTLED_SHIFT: constant(uint256) = 200
+_AMOUNT_SHIFT: constant(uint256) = 160
+# Slot word: units (40) | escrow (96) | state (8) | slashed (96). Units are at most MAX_CAPACITY
+# (< 2**40); escrow is checked below 2**96, slashed is part of a stake (< 2**96).
+_ESCROW_SHIFT: constant(uint256) = 40
+_STATE_SHIFT: constant(uint256) = 136
+_SLASHED_SHIFT: constant(uint256) = 144
+_UNITS_MASK: constant(uint256) = constants.MASK_40
+_AMOUNT_MASK: constant(uint256) = 2**96 - 1
+
+# Offer word: kind (8) | capacity (40) | price (70) | busy_until (40) | stake (96). Capacity is at
+# most MAX_CAPACITY (< 2**40), price at most MAX_PRICE (< 2**70), busy_until a period + 1 (< 2**40),
+# stake an HPC amount (< 2**96).
+_CAPACITY_SHIFT: constant(uint256) = 8
+_PRICE_SHIFT: constant(uint256) = 48
+_PRICE_MASK: constant(uint256) = 2**70 - 1
+_BUSY_SHIFT: constant(uint256) = 118
+_STAKE_SHIFT: constant(uint256) = 158
+
 # @dev Provider-period states.
 OPEN: constant(uint256) = 0
 SERVED: constant(uint256) = 1
@@ -171,14 +197,14 @@ report_window: public(uint256)
 # @dev Stake asked per unit of capacity, in HPC wei (tunable; applies to new offers).
 stake_per_unit: public(uint256)
 
-# @dev Provider -> offer.
-_offers: HashMap[address, Offer]
-# @dev Order id -> order (ids from 1).
-_orders: HashMap[uint256, IResourceMarket.Order]
+# @dev Provider -> its offer word (zero: none; see `_pack_offer`).
+_offers: HashMap[address, uint256]
+# @dev Order id -> its two order words (ids from 1; see `_pack_order`).
+_orders: HashMap[uint256, uint256[2]]
 # @dev Orders opened (the last id).
 order_count: public(uint256)
-# @dev Provider -> period -> its slot (units, escrow, state, slash).
-_slots: HashMap[address, HashMap[uint256, IResourceMarket.Slot]]
+# @dev Provider -> period -> its slot word (units, escrow, state, slashed; see `_pack_slot`).
+_slots: HashMap[address, HashMap[uint256, uint256]]
 # @dev Kind -> registered capacity, in units (C_k).
 capacity_of: public(HashMap[uint256, uint256])
 # @dev Kind -> period -> units ordered (U_k,p).
@@ -252,9 +278,12 @@ def register(kind: uint256, capacity: uint256, price: uint256, stake: uint256):
     assert kind < N_KINDS, "resource_market: unknown kind"
     assert capacity != 0 and capacity <= MAX_CAPACITY, "resource_market: capacity out of bounds"
     assert price != 0 and price <= MAX_PRICE, "resource_market: price out of bounds"
-    assert self._offers[msg.sender].capacity == 0, "resource_market: already registered"
+    assert self._offers[msg.sender] == 0, "resource_market: already registered"
     assert stake >= capacity * self.stake_per_unit, "resource_market: stake too small"
-    self._offers[msg.sender] = Offer(kind=kind, capacity=capacity, price=price, stake=stake, busy_until=0)
+    assert stake <= _AMOUNT_MASK, "resource_market: stake above the limit"
+    self._offers[msg.sender] = self._pack_offer(
+        Offer(kind=kind, capacity=capacity, price=price, stake=stake, busy_until=0)
+    )
     self.capacity_of[kind] += capacity
     self.total_stakes += stake
     asset_transfer._pull_exact(token, msg.sender, stake)
@@ -269,13 +298,13 @@ def exit():
     @notice Withdraws the caller's offer and what is left of its stake,
             once the report window of its last ordered period is over.
     """
-    offer: Offer = self._offers[msg.sender]
+    offer: Offer = self._unpack_offer(self._offers[msg.sender])
     assert offer.capacity != 0, "resource_market: not registered"
     if offer.busy_until != 0:
         assert block.timestamp >= self._period_end(offer.busy_until - 1) + self.report_window, (
             "resource_market: orders not settled"
         )
-    self._offers[msg.sender] = empty(Offer)
+    self._offers[msg.sender] = 0
     self.capacity_of[offer.kind] -= offer.capacity
     self.total_stakes -= offer.stake
     if offer.stake != 0:
@@ -296,25 +325,27 @@ def place_order(provider: address, period: uint256, units: uint256) -> uint256:
     @param units Units ordered (within the offer's free capacity that period).
     @return uint256 The order id.
     """
-    offer: Offer = self._offers[provider]
+    offer: Offer = self._unpack_offer(self._offers[provider])
     assert offer.capacity != 0, "resource_market: unknown provider"
     current: uint256 = self._period_of(block.timestamp)
     assert period > current and period <= current + MAX_AHEAD, "resource_market: period out of range"
     assert units != 0, "resource_market: zero units"
-    slot: IResourceMarket.Slot = self._slots[provider][period]
+    slot: IResourceMarket.Slot = self._unpack_slot(self._slots[provider][period])
     slot.units += units
     assert slot.units <= offer.capacity, "resource_market: capacity exceeded"
     # Exact: units <= MAX_CAPACITY and price <= MAX_PRICE, no rounding.
     amount: uint256 = units * offer.price
     slot.escrow += amount
-    self._slots[provider][period] = slot
+    assert slot.escrow <= _AMOUNT_MASK, "resource_market: escrow above the limit"
+    self._slots[provider][period] = self._pack_slot(slot)
     self.used_of[offer.kind][period] += units
     if period + 1 > offer.busy_until:
-        self._offers[provider].busy_until = period + 1
+        offer.busy_until = period + 1
+        self._offers[provider] = self._pack_offer(offer)
     order_id: uint256 = self.order_count + 1
     self.order_count = order_id
-    self._orders[order_id] = IResourceMarket.Order(
-        requester=msg.sender, provider=provider, period=period, amount=amount, settled=False
+    self._orders[order_id] = self._pack_order(
+        IResourceMarket.Order(requester=msg.sender, provider=provider, period=period, amount=amount, settled=False)
     )
     self.total_escrow += amount
     asset_transfer._pull_exact(token, msg.sender, amount)
@@ -334,10 +365,11 @@ def refund(order_id: uint256) -> uint256:
     @param order_id The order.
     @return uint256 The amount paid to the requester.
     """
-    o: IResourceMarket.Order = self._orders[order_id]
+    words: uint256[2] = self._orders[order_id]
+    o: IResourceMarket.Order = self._unpack_order(words)
     assert o.requester != empty(address), "resource_market: unknown order"
     assert not o.settled, "resource_market: order settled"
-    slot: IResourceMarket.Slot = self._slots[o.provider][o.period]
+    slot: IResourceMarket.Slot = self._unpack_slot(self._slots[o.provider][o.period])
     assert slot.state != SERVED, "resource_market: period served"
     share: uint256 = 0
     if slot.state == FAULTY:
@@ -348,7 +380,7 @@ def refund(order_id: uint256) -> uint256:
         assert block.timestamp >= self._period_end(o.period) + self.report_window, (
             "resource_market: period not settled"
         )
-    self._orders[order_id].settled = True
+    self._orders[order_id][0] = words[0] | (1 << _SETTLED_SHIFT)
     self.total_escrow -= o.amount
     paid: uint256 = o.amount + share
     asset_transfer._pay_token(token, o.requester, paid)
@@ -373,7 +405,7 @@ def prove(provider: address, period: uint256, served: bool, signatures: DynArray
     @param signatures At least `quorum` members' 65-byte signatures of
            the report, sorted by signer address, strictly ascending.
     """
-    slot: IResourceMarket.Slot = self._slots[provider][period]
+    slot: IResourceMarket.Slot = self._unpack_slot(self._slots[provider][period])
     assert slot.units != 0, "resource_market: nothing ordered"
     assert slot.state == OPEN, "resource_market: already reported"
     end: uint256 = self._period_end(period)
@@ -394,8 +426,8 @@ def prove(provider: address, period: uint256, served: bool, signatures: DynArray
         previous = convert(signer, uint256)
     if served:
         slot.state = SERVED
-        self._slots[provider][period] = slot
-        kind: uint256 = self._offers[provider].kind
+        self._slots[provider][period] = self._pack_slot(slot)
+        kind: uint256 = self._unpack_offer(self._offers[provider]).kind
         usage: uint256 = self._freeze_usage(kind, period)
         # Exact product, then capped by the budget: rewards never exceed what was funded.
         reward: uint256 = min(slot.units * self._rate(usage), self.reward_budget)
@@ -408,13 +440,15 @@ def prove(provider: address, period: uint256, served: bool, signatures: DynArray
             usage_bps=usage
         )
     else:
-        stake: uint256 = self._offers[provider].stake
+        offer: Offer = self._unpack_offer(self._offers[provider])
+        stake: uint256 = offer.stake
         # s = stake * slash_bps // BPS rounds down, in the provider's favour; at most MAX_SLASH_BPS.
         slashed: uint256 = stake * self.slash_bps // constants.BPS
-        self._offers[provider].stake = stake - slashed
+        offer.stake = stake - slashed
+        self._offers[provider] = self._pack_offer(offer)
         slot.state = FAULTY
         slot.slashed = slashed
-        self._slots[provider][period] = slot
+        self._slots[provider][period] = self._pack_slot(slot)
         self.total_stakes -= slashed
         self.total_owed += slashed
         log IResourceMarket.PeriodFaulty(provider=provider, period=period, units=slot.units, slashed=slashed)
@@ -624,7 +658,7 @@ def offer(provider: address) -> (uint256, uint256, uint256, uint256, uint256):
     @param provider The provider.
     @return (kind, capacity, price, stake, busy_until); capacity zero: none.
     """
-    o: Offer = self._offers[provider]
+    o: Offer = self._unpack_offer(self._offers[provider])
     return (o.kind, o.capacity, o.price, o.stake, o.busy_until)
 
 
@@ -636,7 +670,7 @@ def order(order_id: uint256) -> IResourceMarket.Order:
     @param order_id The order.
     @return Order Requester, provider, period, amount, settled.
     """
-    return self._orders[order_id]
+    return self._unpack_order(self._orders[order_id])
 
 
 @external
@@ -649,7 +683,7 @@ def slot(provider: address, period: uint256) -> IResourceMarket.Slot:
     @param period The period.
     @return Slot Its fields.
     """
-    return self._slots[provider][period]
+    return self._unpack_slot(self._slots[provider][period])
 
 
 @external
@@ -726,3 +760,88 @@ def _rate(usage: uint256) -> uint256:
     if usage <= curve.high_usage_bps:
         return curve.mid_rate
     return curve.high_rate
+
+
+@internal
+@pure
+def _pack_order(o: IResourceMarket.Order) -> uint256[2]:
+    """
+    @dev An order as its two words (period < 2**40, amount < 2**96).
+    """
+    return [
+        convert(o.requester, uint256) | (o.period << _PERIOD_SHIFT) | (convert(o.settled, uint256) << _SETTLED_SHIFT),
+        convert(o.provider, uint256) | (o.amount << _AMOUNT_SHIFT),
+    ]
+
+
+@internal
+@pure
+def _unpack_order(words: uint256[2]) -> IResourceMarket.Order:
+    """
+    @dev An order's two words as a struct.
+    """
+    return IResourceMarket.Order(
+        requester=convert(words[0] & constants.MASK_160, address),
+        provider=convert(words[1] & constants.MASK_160, address),
+        period=(words[0] >> _PERIOD_SHIFT) & constants.MASK_40,
+        amount=words[1] >> _AMOUNT_SHIFT,
+        settled=(words[0] >> _SETTLED_SHIFT) & 1 == 1,
+    )
+
+
+@internal
+@pure
+def _pack_slot(slot: IResourceMarket.Slot) -> uint256:
+    """
+    @dev A provider-period as its word (see the layout above).
+    """
+    return (
+        slot.units
+        | (slot.escrow << _ESCROW_SHIFT)
+        | (slot.state << _STATE_SHIFT)
+        | (slot.slashed << _SLASHED_SHIFT)
+    )
+
+
+@internal
+@pure
+def _unpack_slot(word: uint256) -> IResourceMarket.Slot:
+    """
+    @dev A provider-period's word as a struct.
+    """
+    return IResourceMarket.Slot(
+        units=word & _UNITS_MASK,
+        escrow=(word >> _ESCROW_SHIFT) & _AMOUNT_MASK,
+        state=(word >> _STATE_SHIFT) & constants.MASK_8,
+        slashed=word >> _SLASHED_SHIFT,
+    )
+
+
+@internal
+@pure
+def _pack_offer(o: Offer) -> uint256:
+    """
+    @dev An offer as its word (see the layout above).
+    """
+    return (
+        o.kind
+        | (o.capacity << _CAPACITY_SHIFT)
+        | (o.price << _PRICE_SHIFT)
+        | (o.busy_until << _BUSY_SHIFT)
+        | (o.stake << _STAKE_SHIFT)
+    )
+
+
+@internal
+@pure
+def _unpack_offer(word: uint256) -> Offer:
+    """
+    @dev An offer's word as a struct.
+    """
+    return Offer(
+        kind=word & constants.MASK_8,
+        capacity=(word >> _CAPACITY_SHIFT) & constants.MASK_40,
+        price=(word >> _PRICE_SHIFT) & _PRICE_MASK,
+        stake=word >> _STAKE_SHIFT,
+        busy_until=(word >> _BUSY_SHIFT) & constants.MASK_40,
+    )

@@ -9,11 +9,11 @@ HPC; another provider (user 1) offers 100 storage units too and was ordered 10 u
 period by the requester (user 2) first, so the measured order is the period's second for the kind and
 the provider's first. The issue names no figure but the 1,000-provider proof's (equal to the proof's
 within 1%, checked by `not_above`); each target is this part's own ceiling, a little above the measured
-figure (2026-12-03: order 228,879, prove 173,590 with or without 1,000 other providers, claim 38,660).
-Most of the order and the proof is first writes of unpacked words: the order's four slots, the
-provider-period's state, the frozen capacity, the provider's owed balance; packing the order into two
-words and the provider-period into one would save about 45,000 on the order and 15,000 on the proof
-(not done yet, docs/resources.md).
+figure (2026-12-03, offers, orders and provider-periods in unpacked structs: order 228,879, prove
+173,590, claim 38,660; then packed, an offer in one word, an order in two, a provider-period in one:
+order 131,218, prove 150,299 with or without 1,000 other providers, claim 38,660). What is left of
+the proof is mostly the two signatures (recovery, a cold registry call each) and first writes: the
+kind-period's frozen capacity and the provider's owed balance.
 """
 
 from fivefold.gas import Bench, operation
@@ -77,7 +77,7 @@ def _market(b: Bench, other_providers: int = 0):
     "resources.order",
     "a requester orders 10 storage units (10 HPC escrowed) of a provider for the next period: the "
     "provider's first order of the period (new slot), the kind's second (usage word warm), a new order",
-    target=235_000,
+    target=140_000,
 )
 def order(b: Bench):
     market, period = _market(b)
@@ -100,7 +100,7 @@ def _prove(b: Bench, other_providers: int):
     "a served provider-period (10 units) reported by two of three authenticators (EIP-712, two "
     "recoveries, two registry reads): the kind-period's first report, so its capacity is frozen; "
     "payment and reward owed to the provider",
-    target=180_000,
+    target=160_000,
 )
 def prove(b: Bench):
     return _prove(b, 0)

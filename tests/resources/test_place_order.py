@@ -96,3 +96,15 @@ def test_place_order__over_capacity__reverts(
         resources_market.place_order(resources_provider, period, 41, sender=resources_other_requester)
     resources_market.place_order(resources_provider, period, 40, sender=resources_other_requester)
     assert resources_market.usage_bps(0, period) == 10_000
+
+
+def test_place_order__escrow_beyond_96_bits__reverts(
+    resources_market, resources_provider, resources_requester, owner
+):
+    """The slot word keeps the escrow in 96 bits: 10**12 units at 1,000 HPC (10**33 wei) is refused
+    before any transfer."""
+    resources_market.set_stake_per_unit(0, sender=owner)
+    resources_market.register(0, 10**12, 1_000 * HPC, 0, sender=resources_provider)
+    period = resources_market.current_period() + 1
+    with ape.reverts("resource_market: escrow above the limit"):
+        resources_market.place_order(resources_provider, period, 10**12, sender=resources_requester)

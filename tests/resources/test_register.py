@@ -87,3 +87,9 @@ def test_exit__after_window__returns_stake(
     assert resources_market.total_stakes() == 0
     assert books(resources_market, resources_hpc)
     assert PERIOD == resources_market.PERIOD()
+
+
+def test_register__stake_beyond_96_bits__reverts(resources_market, resources_provider):
+    """The offer word keeps the stake in 96 bits (HPC's cap is far below): a larger one is refused."""
+    with ape.reverts("resource_market: stake above the limit"):
+        resources_market.register(0, 100, PRICE, 2**96, sender=resources_provider)
