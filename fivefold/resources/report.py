@@ -83,7 +83,8 @@ def top_providers(ctx, limit: int = TOP) -> list[tuple[str, int, int, int]]:
     head = ctx.chain.blocks.head.number
     earned: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for log in market.PeriodServed.range(start, head + 1):
-        row = earned[log.provider]
+        # `log.provider` would be Ape's provider: the event field is read by name.
+        row = earned[log.event_arguments["provider"]]
         row[0] += 1
         row[1] += log.payment
         row[2] += log.reward

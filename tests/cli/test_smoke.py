@@ -262,25 +262,15 @@ def test_snapshots_verify__anchored_hash_and_file__verified_then_not(
     )
 
 
-def test_ads_campaigns__a_live_campaign__listed_in_80_columns(
-    deployed, manifests_dir, run_command, chain, project, accounts
-):
+def test_ads_campaigns__a_live_campaign__listed_in_80_columns(deployed, manifests_dir, run_command, chain,
+                                                              project, accounts):
     """ads campaigns reads the chain's AdCampaigns from the manifest and lists a campaign funded here
     (0.002 of the native coin per interaction, 0.006 in all) with its figures and phase."""
     data = json.loads((manifests_dir / f"{chain.chain_id}.json").read_text())
     ads = project.AdCampaigns.at(data["contracts"]["AdCampaigns"]["address"])
     advertiser, now = accounts[6], chain.pending_timestamp
-    ads.create(
-        "0x" + "00" * 20,
-        2 * 10**15,
-        6 * 10**15,
-        now,
-        now + 86_400,
-        advertiser,
-        b"\0" * 32,
-        value=6 * 10**15,
-        sender=advertiser,
-    )
+    ads.create("0x" + "00" * 20, 2 * 10**15, 6 * 10**15, now, now + 86_400, advertiser, b"\0" * 32,
+               value=6 * 10**15, sender=advertiser)
     result = run_command("ads", "campaigns")
     assert result.exit_code == 0, result.output
     assert all(len(line.rstrip()) <= 80 for line in result.output.splitlines()), result.output
