@@ -108,6 +108,9 @@ def test_exercise__deployed_suite__every_flow_runs(deployed):
     assert committee <= set(names)
     assert "SlotRewards.claim (its seat's slots of the term)" in names and "Board.finalize_round" in names
     assert "CPC Governor.execute" in names
+    resources = {"ResourceMarket.prove (served)", "ResourceMarket.claim (payment + reward)",
+                 "ResourceMarket.refund (unproven period)"}
+    assert resources <= set(names)
 
 
 def test_deploy__fresh_chain__stablecoin_market_mined_by_two_governed_streams(deployed):
@@ -244,3 +247,16 @@ def test_deploy__fresh_chain__node_economy_created_wired_and_governed(deployed):
         "cpc_governor.quorum_bps",
     } <= held
     assert not held & {p.name for p in ctx["ParameterRegistry"].parameters()}
+
+
+def test_deploy__fresh_chain__resource_market_governed_by_the_hpc_dao(deployed):
+    """The resource market (HPC at home) is owned by the CC Timelock, its numbers are written by the
+    HPC DAO's registry (quorum 2 of the three configured authenticators, seated by the HPC bootstrap)."""
+    ctx, _, _ = deployed
+    market, registry = ctx["ResourceMarket"], ctx["HPCParameterRegistry"]
+    assert market.owner() == ctx.address("Timelock")
+    assert market.parameter_registry() == registry.address
+    assert market.authenticators() == ctx.address("AuthenticatorRegistry")
+    held = {p.name for p in registry.parameters()}
+    assert {"resource_market.quorum", "resource_market.curve.low_rate", "resource_market.slash_bps"} <= held
+    assert market.quorum() == 2 and ctx["AuthenticatorRegistry"].member_count() >= 3
