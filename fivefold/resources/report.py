@@ -49,7 +49,7 @@ def market_rows(market) -> list[tuple[str, str]]:
             "reward per unit",
             f"<{curve.low_usage_bps / 100:g}%: {_hpc(curve.low_rate)}; "
             f"≤{curve.high_usage_bps / 100:g}%: {_hpc(curve.mid_rate)}; "
-            f">: {_hpc(curve.high_rate)}",
+            f">{curve.high_usage_bps / 100:g}%: {_hpc(curve.high_rate)}",
         ),
         ("report quorum", f"{market.quorum()} authenticators"),
         ("faulty period slash", f"{market.slash_bps() / 100:g}% of the stake"),
