@@ -29,7 +29,7 @@ refunds the requester. The books (escrow + stakes + owed + budget == HPC balance
 
 from __future__ import annotations
 
-from fivefold.context import Context, Deployable, Parameter
+from fivefold.context import Context, Deployable, Parameter, Step
 from fivefold.resources import model
 
 REGISTRY = "HPCParameterRegistry"
@@ -199,7 +199,7 @@ def _sign(ctx: Context, market, provider: str, period: int, served: bool):
 def exercise(ctx: Context) -> None:
     """The market on one timeline (see the module's docstring)."""
     if not _home(ctx) or "ResourceMarket" not in ctx.contracts:
-        ctx.skip("resources", "HPC is not at home on this chain")
+        ctx.steps.append(Step("resources: not here", 0, "", "HPC is not at home on this chain"))
         return
     if not ctx.config.get("local"):
         ctx.skip("resources", "the exercise moves time: local chains only")
