@@ -52,7 +52,7 @@
           each order o of (v, p) refunds a_o + s * a_o // E_v,p to its
           requester (rounds down: never more than s in total; the dust
           stays owed to nobody and is counted in `total_owed`)
-        A period unproven once REPORT_WINDOW is over: each order refunds a_o.
+        A period unproven once `report_window` is over: each order refunds a_o.
 
         Books, wei-exact at every moment (the tests check it):
           HPC.balanceOf(this) == total_escrow + total_stakes + total_owed
