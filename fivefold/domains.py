@@ -23,6 +23,7 @@ NAMES = (
     "snapshots",
     "payments",
     "sale",
+    "resources",
     "bridge",
 )
 
