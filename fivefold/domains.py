@@ -21,6 +21,7 @@ NAMES = (
     "nft",
     "ads",
     "snapshots",
+    "datamarket",
     "bridge",
 )
 

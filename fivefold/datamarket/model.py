@@ -138,3 +138,8 @@ class Buyer:
     @property
     def public(self) -> bytes:
         return public_key(self.secret)
+
+
+def description_hash(description: str) -> bytes:
+    """keccak256 of the description's UTF-8: the listing's index (the Market holds the text)."""
+    return keccak(description.encode())
