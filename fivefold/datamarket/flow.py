@@ -91,11 +91,39 @@ def parameters(ctx: Context) -> list[Parameter]:
         f"data_market.{name}", "DataMarket", setter, getter, value, low, high
     )
     return [
-        p("min_proxy_stake", "set_min_proxy_stake", "min_proxy_stake", MIN_PROXY_STAKE, 0, model.MAX_PROXY_STAKE),
+        p(
+            "min_proxy_stake",
+            "set_min_proxy_stake",
+            "min_proxy_stake",
+            MIN_PROXY_STAKE,
+            0,
+            model.MAX_PROXY_STAKE,
+        ),
         p("proxy_fee_bps", "set_proxy_fee_bps", "proxy_fee_bps", PROXY_FEE_BPS, 0, model.MAX_FEE_BPS),
-        p("min_deposit_bps", "set_min_deposit_bps", "min_deposit_bps", MIN_DEPOSIT_BPS, 0, model.MAX_DEPOSIT_BPS),
-        p("delivery_window", "set_delivery_window", "delivery_window", DELIVERY_WINDOW, model.MIN_WINDOW, model.MAX_WINDOW),
-        p("dispute_window", "set_dispute_window", "dispute_window", DISPUTE_WINDOW, model.MIN_WINDOW, model.MAX_WINDOW),
+        p(
+            "min_deposit_bps",
+            "set_min_deposit_bps",
+            "min_deposit_bps",
+            MIN_DEPOSIT_BPS,
+            0,
+            model.MAX_DEPOSIT_BPS,
+        ),
+        p(
+            "delivery_window",
+            "set_delivery_window",
+            "delivery_window",
+            DELIVERY_WINDOW,
+            model.MIN_WINDOW,
+            model.MAX_WINDOW,
+        ),
+        p(
+            "dispute_window",
+            "set_dispute_window",
+            "dispute_window",
+            DISPUTE_WINDOW,
+            model.MIN_WINDOW,
+            model.MAX_WINDOW,
+        ),
     ]
 
 
@@ -110,7 +138,14 @@ def exercise(ctx: Context) -> None:
         ctx.skip("datamarket", "needs a local chain, the treasury's key and eight exercise accounts")
         return
     market, cpc = ctx["DataMarket"], ctx["CPC"]
-    seller, proxy, first, second, third, cheat = ctx.users[5], ctx.users[6], ctx.users[7], ctx.users[4], ctx.users[3], ctx.users[2]
+    seller, proxy, first, second, third, cheat = (
+        ctx.users[5],
+        ctx.users[6],
+        ctx.users[7],
+        ctx.users[4],
+        ctx.users[3],
+        ctx.users[2],
+    )
     stake = market.min_proxy_stake()
     if cpc.balanceOf(treasury) < stake:
         ctx.skip("datamarket", "the treasury holds too little CPC for a proxy stake")
@@ -146,12 +181,17 @@ def exercise(ctx: Context) -> None:
     if not ctx.advance(DISPUTE_WINDOW + 1):
         ctx.skip("DataMarket.finalise", "needs time travel past the dispute window (local chains only)")
         return
-    ctx.step("DataMarket.finalise (buyer 3 silent, window over)", market.finalise(item["ids"][third.address], sender=seller))
+    ctx.step(
+        "DataMarket.finalise (buyer 3 silent, window over)",
+        market.finalise(item["ids"][third.address], sender=seller),
+    )
     ctx.check(market.listing(item["id"]).sales == 2, "datamarket: the finalised purchase is a second sale")
     ctx.step("DataMarket.withdraw (seller)", market.withdraw(model.NATIVE, sender=seller))
     ctx.step("DataMarket.withdraw (proxy's fees)", market.withdraw(model.NATIVE, sender=proxy))
     record = market.proxy(proxy)
-    ctx.check(record.deliveries >= 3 and record.disputes_lost >= 1, "datamarket: the proxy's record counts it all")
+    ctx.check(
+        record.deliveries >= 3 and record.disputes_lost >= 1, "datamarket: the proxy's record counts it all"
+    )
     ctx.refresh_local_feeds()
 
 

@@ -47,7 +47,9 @@ def datamarket_other_proxy(accounts):
 
 
 @pytest.fixture(scope="module")
-def datamarket_cpc(project, owner, datamarket_seller, datamarket_buyer, datamarket_proxy, datamarket_other_proxy):
+def datamarket_cpc(
+    project, owner, datamarket_seller, datamarket_buyer, datamarket_proxy, datamarket_other_proxy
+):
     token = project.CappedToken.deploy(
         "CPChain", "CPC", 10**9 * TOKEN, owner, "CPChain", "1", ape.chain.chain_id, sender=owner
     )
@@ -80,7 +82,14 @@ def datamarket(
     """DataMarket owned by `owner` (native coin and CPC listed by the constructor, USDT by the owner),
     both proxies staked MIN_STAKE, seller and buyer approved for CPC and USDT."""
     contract = project.DataMarket.deploy(
-        owner, datamarket_cpc, MIN_STAKE, FEE_BPS, DEPOSIT_BPS, DELIVERY_WINDOW, DISPUTE_WINDOW, sender=deployer
+        owner,
+        datamarket_cpc,
+        MIN_STAKE,
+        FEE_BPS,
+        DEPOSIT_BPS,
+        DELIVERY_WINDOW,
+        DISPUTE_WINDOW,
+        sender=deployer,
     )
     contract.set_asset_listed(datamarket_usdt, True, sender=owner)
     for proxy in (datamarket_proxy, datamarket_other_proxy):

@@ -10,7 +10,9 @@ from fivefold.datamarket import model
 from .conftest import DESCRIPTION, FEE_BPS, KEY, NATIVE, TOKEN
 
 
-def test_attack__seller_raises_price_in_front_of_purchase__purchase_reverts(datamarket, datamarket_list, datamarket_seller, datamarket_buyer, datamarket_proxy):
+def test_attack__seller_raises_price_in_front_of_purchase__purchase_reverts(
+    datamarket, datamarket_list, datamarket_seller, datamarket_buyer, datamarket_proxy
+):
     """The seller sees a purchase at 1 ether pending and raises the price first: the purchase
     reverts on the buyer's limit; the buyer paid nothing."""
     trade = datamarket_list(price=TOKEN, deposit=10 * TOKEN, value=10 * TOKEN)
@@ -22,7 +24,9 @@ def test_attack__seller_raises_price_in_front_of_purchase__purchase_reverts(data
     assert datamarket.balance == 10 * TOKEN
 
 
-def test_attack__seller_raises_price_after_purchase__escrowed_price_holds(datamarket, datamarket_list, datamarket_seller, datamarket_buyer, datamarket_proxy):
+def test_attack__seller_raises_price_after_purchase__escrowed_price_holds(
+    datamarket, datamarket_list, datamarket_seller, datamarket_buyer, datamarket_proxy
+):
     """A raise after a purchase changes nothing for it: the seller is credited the escrowed price."""
     trade = datamarket_list(price=TOKEN, deposit=10 * TOKEN, value=10 * TOKEN)
     trade.buy(datamarket_buyer, datamarket_proxy)
@@ -32,7 +36,9 @@ def test_attack__seller_raises_price_after_purchase__escrowed_price_holds(datama
     assert datamarket.unclaimed(NATIVE, datamarket_seller) == TOKEN - model.fee(TOKEN, FEE_BPS)
 
 
-def test_attack__griefer_names_unwilling_proxy__proxy_declines_without_penalty(datamarket, datamarket_list, datamarket_buyer, datamarket_proxy):
+def test_attack__griefer_names_unwilling_proxy__proxy_declines_without_penalty(
+    datamarket, datamarket_list, datamarket_buyer, datamarket_proxy
+):
     """A griefer buys naming a proxy that never agreed, hoping to record a missed delivery: the proxy
     declines; its score and record are untouched and the griefer only got its price back."""
     trade = datamarket_list()
@@ -43,7 +49,9 @@ def test_attack__griefer_names_unwilling_proxy__proxy_declines_without_penalty(d
     assert datamarket.unclaimed(NATIVE, datamarket_buyer) == TOKEN
 
 
-def test_attack__buyer_disputes_good_delivery__fails_and_proxy_is_paid(datamarket, datamarket_list, datamarket_buyer, datamarket_proxy, non_owner, chain):
+def test_attack__buyer_disputes_good_delivery__fails_and_proxy_is_paid(
+    datamarket, datamarket_list, datamarket_buyer, datamarket_proxy, non_owner, chain
+):
     """A buyer who received the right key disputes to get its money back (with its secret, or with a
     made-up one): both revert; at the window's end the proxy is paid its fee and keeps a clean record."""
     trade = datamarket_list()
@@ -59,7 +67,9 @@ def test_attack__buyer_disputes_good_delivery__fails_and_proxy_is_paid(datamarke
     assert datamarket.pr_score(datamarket_proxy) == 100
 
 
-def test_attack__seller_hands_proxy_wrong_key__proxy_declines(datamarket, datamarket_list, datamarket_buyer, datamarket_proxy):
+def test_attack__seller_hands_proxy_wrong_key__proxy_declines(
+    datamarket, datamarket_list, datamarket_buyer, datamarket_proxy
+):
     """A seller gives the proxy a key that is not the committed one, hoping the proxy delivers it and
     loses a dispute: the proxy checks keccak256(key) against the listing first and declines."""
     trade = datamarket_list()
@@ -75,7 +85,9 @@ def datamarket_attacker(project, deployer):
     return project.ReentrantPayoutAttacker.deploy(sender=deployer)
 
 
-def test_attack__seller_contract_reenters_withdraw__second_withdrawal_fails(datamarket, datamarket_attacker, datamarket_buyer, datamarket_proxy):
+def test_attack__seller_contract_reenters_withdraw__second_withdrawal_fails(
+    datamarket, datamarket_attacker, datamarket_buyer, datamarket_proxy
+):
     """A seller contract whose receive hook calls `withdraw` again while being paid: the reentrant
     call reverts (lock), the seller gets its credit once and the market keeps the rest."""
     attacker = datamarket_attacker
@@ -98,7 +110,9 @@ def test_attack__seller_contract_reenters_withdraw__second_withdrawal_fails(data
     assert datamarket.balance == deposit + model.fee(TOKEN, FEE_BPS)
 
 
-def test_attack__seller_contract_reenters_withdraw_deposit__fails(datamarket, datamarket_attacker, datamarket_buyer):
+def test_attack__seller_contract_reenters_withdraw_deposit__fails(
+    datamarket, datamarket_attacker, datamarket_buyer
+):
     """Reentering `withdraw_deposit` from the deposit's payment reverts: the deposit is paid once."""
     attacker = datamarket_attacker
     data = datamarket.list_item.encode_input(NATIVE, TOKEN, TOKEN, DESCRIPTION, model.commitment(KEY))

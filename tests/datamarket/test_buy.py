@@ -13,7 +13,11 @@ def test_buy__native__escrows_price(datamarket, datamarket_list, datamarket_buye
     tx = trade.buy(datamarket_buyer, datamarket_proxy)
     p = trade.purchase(datamarket_buyer)
     assert tx.return_value == trade.id(datamarket_buyer)
-    assert (p.listing, p.buyer, p.proxy) == (trade.listing, datamarket_buyer.address, datamarket_proxy.address)
+    assert (p.listing, p.buyer, p.proxy) == (
+        trade.listing,
+        datamarket_buyer.address,
+        datamarket_proxy.address,
+    )
     assert p.buyer_key == trade.buyers[datamarket_buyer.address].key
     assert (p.price, p.fee_bps, p.state) == (TOKEN, FEE_BPS, model.STATE_PAID)
     assert p.deadline == chain.blocks.head.timestamp + DELIVERY_WINDOW
@@ -22,7 +26,9 @@ def test_buy__native__escrows_price(datamarket, datamarket_list, datamarket_buye
     assert datamarket.proxy(datamarket_proxy).open_purchases == 1
 
 
-def test_buy__usdt__pulls_price(datamarket, datamarket_list, datamarket_usdt, datamarket_buyer, datamarket_proxy):
+def test_buy__usdt__pulls_price(
+    datamarket, datamarket_list, datamarket_usdt, datamarket_buyer, datamarket_proxy
+):
     """A USDT purchase pulls exactly the price."""
     trade = datamarket_list(datamarket_usdt, price=10 * USD)
     before = datamarket_usdt.balanceOf(datamarket_buyer)
@@ -70,7 +76,9 @@ def test_buy__bad_proxy__reverts(datamarket, datamarket_list, datamarket_buyer, 
         trade.buy(datamarket_buyer, datamarket_proxy)
 
 
-def test_buy__bad_listing_or_terms__revert(datamarket, datamarket_list, datamarket_seller, datamarket_buyer, datamarket_proxy):
+def test_buy__bad_listing_or_terms__revert(
+    datamarket, datamarket_list, datamarket_seller, datamarket_buyer, datamarket_proxy
+):
     """No such listing, a closed one, a price above the limit, a zero one-time key, a wrong value."""
     with ape.reverts("data_market: no such listing"):
         datamarket.buy(9, datamarket_proxy, TOKEN, datamarket_buyer, value=TOKEN, sender=datamarket_buyer)

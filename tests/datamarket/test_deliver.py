@@ -7,7 +7,9 @@ from fivefold.datamarket import model
 from .conftest import DELIVERY_WINDOW, DISPUTE_WINDOW
 
 
-def test_deliver__named_proxy__opens_dispute_window(datamarket, datamarket_list, datamarket_buyer, datamarket_proxy, chain):
+def test_deliver__named_proxy__opens_dispute_window(
+    datamarket, datamarket_list, datamarket_buyer, datamarket_proxy, chain
+):
     """The delivery is recorded by its hash, the deadline moves to the dispute window's end, the
     proxy's deliveries count grows, and the buyer decrypts the key from the event."""
     trade = datamarket_list()
@@ -21,10 +23,17 @@ def test_deliver__named_proxy__opens_dispute_window(datamarket, datamarket_list,
     assert datamarket.proxy(datamarket_proxy).deliveries == 1
     event = tx.decode_logs(datamarket.Delivered)[0]
     secret = trade.buyers[datamarket_buyer.address].secret
-    assert model.decrypt(event.ciphertext, trade.id(datamarket_buyer), secret, event.ephemeral_x, event.ephemeral_parity) == trade.key
+    assert (
+        model.decrypt(
+            event.ciphertext, trade.id(datamarket_buyer), secret, event.ephemeral_x, event.ephemeral_parity
+        )
+        == trade.key
+    )
 
 
-def test_deliver__proxy_not_named__reverts(datamarket_list, datamarket_buyer, datamarket_proxy, datamarket_other_proxy):
+def test_deliver__proxy_not_named__reverts(
+    datamarket_list, datamarket_buyer, datamarket_proxy, datamarket_other_proxy
+):
     """Another proxy (staked, but not the one named) cannot deliver."""
     trade = datamarket_list()
     trade.buy(datamarket_buyer, datamarket_proxy)
@@ -58,7 +67,9 @@ def test_deliver__bad_ephemeral_key__reverts(datamarket, datamarket_list, datama
         datamarket.deliver(pid, b"\1" * 32, 1, 2, sender=datamarket_proxy)
 
 
-def test_decline__named_proxy__refunds_without_penalty(datamarket, datamarket_list, datamarket_buyer, datamarket_proxy, non_owner):
+def test_decline__named_proxy__refunds_without_penalty(
+    datamarket, datamarket_list, datamarket_buyer, datamarket_proxy, non_owner
+):
     """The named proxy may refuse: the buyer is credited the price, nothing counts against the proxy."""
     trade = datamarket_list()
     trade.buy(datamarket_buyer, datamarket_proxy)

@@ -10,7 +10,9 @@ from .conftest import DISPUTE_WINDOW, NATIVE, TOKEN
 WRONG_KEY = b"\x13" * 32
 
 
-def test_dispute__wrong_key__refunds_buyer_and_slashes_seller(datamarket, datamarket_list, datamarket_seller, datamarket_buyer, datamarket_proxy):
+def test_dispute__wrong_key__refunds_buyer_and_slashes_seller(
+    datamarket, datamarket_list, datamarket_seller, datamarket_buyer, datamarket_proxy
+):
     """A key that does not match: the buyer is credited price + deposit, the listing is slashed, the
     proxy loses a dispute; the seller gets nothing and can withdraw no deposit."""
     trade = datamarket_list()
@@ -53,7 +55,9 @@ def test_dispute__forged_inputs__revert(datamarket_list, datamarket_buyer, datam
         trade.dispute(datamarket_buyer, secret=model.N)
 
 
-def test_dispute__after_window_or_not_buyer__reverts(datamarket, datamarket_list, datamarket_buyer, datamarket_proxy, non_owner, chain):
+def test_dispute__after_window_or_not_buyer__reverts(
+    datamarket, datamarket_list, datamarket_buyer, datamarket_proxy, non_owner, chain
+):
     """Only the buyer disputes, only before the window's end, only a delivered purchase."""
     trade = datamarket_list()
     trade.buy(datamarket_buyer, datamarket_proxy)
@@ -74,5 +78,7 @@ def test_shared_address__matches_model(datamarket):
     d, e = model.new_secret(), model.new_secret()
     x, parity = model.point(e)
     assert datamarket.shared_address(d, x, parity) == model._shared(d, model.public_key(e))
-    assert datamarket.shared_address(d, 0x79BE667EF9DCBBAC55A06295CE870B07029BFCDB2DCE28D959F2815B16F81798, 0) == model.key_address(d)
+    assert datamarket.shared_address(
+        d, 0x79BE667EF9DCBBAC55A06295CE870B07029BFCDB2DCE28D959F2815B16F81798, 0
+    ) == model.key_address(d)
     assert datamarket.shared_address(d, 5, 0) == model.NATIVE

@@ -55,7 +55,9 @@ def test_list_item__amount_above_96_bits__reverts(datamarket, datamarket_cpc, da
 def test_list_item__zero_commitment__reverts(datamarket, datamarket_seller):
     """A listing must commit to a key."""
     with ape.reverts("data_market: zero key commitment"):
-        datamarket.list_item(NATIVE, TOKEN, TOKEN, DESCRIPTION, b"\0" * 32, value=TOKEN, sender=datamarket_seller)
+        datamarket.list_item(
+            NATIVE, TOKEN, TOKEN, DESCRIPTION, b"\0" * 32, value=TOKEN, sender=datamarket_seller
+        )
 
 
 def test_list_item__wrong_value__reverts(datamarket_list, datamarket_cpc):

@@ -32,7 +32,9 @@ def test_stake_proxy__bad_amount__reverts(datamarket, datamarket_seller, datamar
         datamarket.leave_proxy(sender=datamarket_proxy)
 
 
-def test_withdraw_stake__leaving_with_nothing_open__pays_stake(datamarket, datamarket_cpc, datamarket_list, datamarket_buyer, datamarket_proxy, non_owner, chain):
+def test_withdraw_stake__leaving_with_nothing_open__pays_stake(
+    datamarket, datamarket_cpc, datamarket_list, datamarket_buyer, datamarket_proxy, non_owner, chain
+):
     """A leaving proxy gets its CPC back once its last purchase ended; its record stays."""
     with ape.reverts("data_market: not a proxy"):
         datamarket.leave_proxy(sender=non_owner)
@@ -54,7 +56,9 @@ def test_withdraw_stake__leaving_with_nothing_open__pays_stake(datamarket, datam
         datamarket.withdraw_stake(sender=datamarket_proxy)
 
 
-def test_pr_score__deliveries_misses_and_lost__matches_model(datamarket, datamarket_list, datamarket_buyer, datamarket_seller, datamarket_proxy, non_owner, chain):
+def test_pr_score__deliveries_misses_and_lost__matches_model(
+    datamarket, datamarket_list, datamarket_buyer, datamarket_seller, datamarket_proxy, non_owner, chain
+):
     """Three handled purchases: two delivered (one key wrong, disputed), one missed: 100 * 1 / 3 = 33."""
     assert datamarket.pr_score(datamarket_proxy) == 0
     good, bad, late = datamarket_list(), datamarket_list(key=b"\x01" * 32), datamarket_list(price=TOKEN // 2)

@@ -13,7 +13,9 @@ def _delivered(trade, buyer, proxy):
     return trade.id(buyer)
 
 
-def test_confirm__buyer__credits_seller_and_proxy(datamarket, datamarket_list, datamarket_seller, datamarket_buyer, datamarket_proxy):
+def test_confirm__buyer__credits_seller_and_proxy(
+    datamarket, datamarket_list, datamarket_seller, datamarket_buyer, datamarket_proxy
+):
     """The seller is credited the price minus the fee, the proxy the fee (rounded down), exactly the price."""
     trade = datamarket_list(price=TOKEN + 7)
     pid = _delivered(trade, datamarket_buyer, datamarket_proxy)
@@ -34,7 +36,9 @@ def test_confirm__twice__reverts(datamarket, datamarket_list, datamarket_buyer, 
         datamarket.confirm(pid, sender=datamarket_buyer)
 
 
-def test_confirm__not_buyer_or_not_delivered__reverts(datamarket, datamarket_list, datamarket_buyer, datamarket_proxy, non_owner):
+def test_confirm__not_buyer_or_not_delivered__reverts(
+    datamarket, datamarket_list, datamarket_buyer, datamarket_proxy, non_owner
+):
     """Only the buyer confirms, only a delivered purchase."""
     trade = datamarket_list()
     trade.buy(datamarket_buyer, datamarket_proxy)
@@ -46,7 +50,9 @@ def test_confirm__not_buyer_or_not_delivered__reverts(datamarket, datamarket_lis
         datamarket.confirm(pid, sender=non_owner)
 
 
-def test_finalise__before_window_end__reverts(datamarket, datamarket_list, datamarket_buyer, datamarket_proxy, non_owner, chain):
+def test_finalise__before_window_end__reverts(
+    datamarket, datamarket_list, datamarket_buyer, datamarket_proxy, non_owner, chain
+):
     """Nobody finalises while the buyer may still dispute."""
     pid = _delivered(datamarket_list(), datamarket_buyer, datamarket_proxy)
     chain.pending_timestamp += DISPUTE_WINDOW - 10
@@ -54,7 +60,9 @@ def test_finalise__before_window_end__reverts(datamarket, datamarket_list, datam
         datamarket.finalise(pid, sender=non_owner)
 
 
-def test_finalise__after_window__anyone_settles(datamarket, datamarket_list, datamarket_seller, datamarket_buyer, datamarket_proxy, non_owner, chain):
+def test_finalise__after_window__anyone_settles(
+    datamarket, datamarket_list, datamarket_seller, datamarket_buyer, datamarket_proxy, non_owner, chain
+):
     """At the window's end anyone releases the funds to the seller (and the fee to the proxy), once."""
     trade = datamarket_list()
     pid = _delivered(trade, datamarket_buyer, datamarket_proxy)
@@ -66,7 +74,9 @@ def test_finalise__after_window__anyone_settles(datamarket, datamarket_list, dat
         datamarket.finalise(pid, sender=non_owner)
 
 
-def test_refund_undelivered__after_window__refunds_and_counts_miss(datamarket, datamarket_list, datamarket_buyer, datamarket_proxy, non_owner, chain):
+def test_refund_undelivered__after_window__refunds_and_counts_miss(
+    datamarket, datamarket_list, datamarket_buyer, datamarket_proxy, non_owner, chain
+):
     """A proxy that did not deliver in time: the buyer is credited the price, the proxy a miss."""
     trade = datamarket_list()
     trade.buy(datamarket_buyer, datamarket_proxy)
@@ -83,7 +93,9 @@ def test_refund_undelivered__after_window__refunds_and_counts_miss(datamarket, d
         datamarket.refund_undelivered(pid, sender=non_owner)
 
 
-def test_withdraw__credited__pays_once(datamarket, datamarket_list, datamarket_usdt, datamarket_seller, datamarket_buyer, datamarket_proxy):
+def test_withdraw__credited__pays_once(
+    datamarket, datamarket_list, datamarket_usdt, datamarket_seller, datamarket_buyer, datamarket_proxy
+):
     """Credits are withdrawn per asset, once."""
     trade = datamarket_list(datamarket_usdt, price=10**6)
     pid = _delivered(trade, datamarket_buyer, datamarket_proxy)

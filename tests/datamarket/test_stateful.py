@@ -7,7 +7,13 @@ import math
 
 from hypothesis import settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
 
 from fivefold.datamarket import model
 
@@ -23,8 +29,16 @@ KEYS = (b"\x01" * 32, b"\x02" * 32)
 
 
 def test_datamarket__random_operations__balance_equals_liabilities(
-    datamarket, datamarket_cpc, datamarket_usdt, datamarket_seller, datamarket_buyer, datamarket_proxy,
-    datamarket_other_proxy, owner, non_owner, chain,
+    datamarket,
+    datamarket_cpc,
+    datamarket_usdt,
+    datamarket_seller,
+    datamarket_buyer,
+    datamarket_proxy,
+    datamarket_other_proxy,
+    owner,
+    non_owner,
+    chain,
 ):
     sellers = [datamarket_seller, owner]
     buyers = [datamarket_buyer, non_owner]
@@ -53,12 +67,19 @@ def test_datamarket__random_operations__balance_equals_liabilities(
         def teardown(self):
             chain.restore(self.snapshot)
 
-        @rule(symbol=st.sampled_from(sorted(assets)), who=st.integers(0, 1), price=st.integers(1, 10_000), key=st.integers(0, 1))
+        @rule(
+            symbol=st.sampled_from(sorted(assets)),
+            who=st.integers(0, 1),
+            price=st.integers(1, 10_000),
+            key=st.integers(0, 1),
+        )
         def list_item(self, symbol, who, price, key):
             asset, p = assets[symbol], price * units[symbol]
             deposit = model.min_deposit(p, datamarket.min_deposit_bps())
             value = deposit if asset == NATIVE else 0
-            tx = datamarket.list_item(asset, p, deposit, DESCRIPTION, model.commitment(KEYS[0]), value=value, sender=sellers[who])
+            tx = datamarket.list_item(
+                asset, p, deposit, DESCRIPTION, model.commitment(KEYS[0]), value=value, sender=sellers[who]
+            )
             self.listings.append((tx.return_value, asset, KEYS[key]))  # KEYS[1]: the seller hands a wrong key
 
         @precondition(lambda self: self.listings)
@@ -73,7 +94,13 @@ def test_datamarket__random_operations__balance_equals_liabilities(
             one_time = model.Buyer.new()
             value = listing.price if asset == NATIVE else 0
             datamarket.buy(lid, proxy, listing.price, one_time.key, value=value, sender=buyer)
-            self.purchases[pid] = dict(listing=lid, buyer=buyer, proxy=proxy, one_time=one_time, key=self.listings[i % len(self.listings)][2])
+            self.purchases[pid] = dict(
+                listing=lid,
+                buyer=buyer,
+                proxy=proxy,
+                one_time=one_time,
+                key=self.listings[i % len(self.listings)][2],
+            )
 
         def _pick(self, i, state):
             ids = [pid for pid in self.purchases if datamarket.purchase(pid).state == state]
@@ -160,7 +187,9 @@ def test_datamarket__random_operations__balance_equals_liabilities(
                     and datamarket.listing(self.purchases[pid]["listing"]).asset == asset
                 )
                 deposits = sum(datamarket.listing(lid).deposit for lid, a, _ in self.listings if a == asset)
-                stakes = sum(datamarket.proxy(p).stake for p in proxies) if asset == datamarket_cpc.address else 0
+                stakes = (
+                    sum(datamarket.proxy(p).stake for p in proxies) if asset == datamarket_cpc.address else 0
+                )
                 credits = sum(datamarket.unclaimed(asset, a) for a in accounts_)
                 held = datamarket.balance if asset == NATIVE else tokens[asset].balanceOf(datamarket)
                 assert held == escrow + deposits + stakes + credits
