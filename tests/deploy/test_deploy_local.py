@@ -108,6 +108,8 @@ def test_exercise__deployed_suite__every_flow_runs(deployed):
     assert committee <= set(names)
     assert "SlotRewards.claim (its seat's slots of the term)" in names and "Board.finalize_round" in names
     assert "CPC Governor.execute" in names
+    pdash = {"DataMarket.confirm (buyer 1)", "DataMarket.dispute (buyer 2: the key does not match)"}
+    assert pdash <= set(names) and "DataMarket.finalise (buyer 3 silent, window over)" in names
 
 
 def test_deploy__fresh_chain__stablecoin_market_mined_by_two_governed_streams(deployed):
