@@ -73,7 +73,7 @@ def test_dispute__after_window_or_not_buyer__reverts(
         trade.dispute(datamarket_buyer)
 
 
-def test_shared_address__matches_model(datamarket):
+def test_shared_address__random_secrets__matches_model(datamarket):
     """The contract's ecrecover multiplication agrees with the off-chain ECDH of the model."""
     d, e = model.new_secret(), model.new_secret()
     x, parity = model.point(e)

@@ -5,6 +5,7 @@ import ape
 import pytest
 
 from fivefold.datamarket import model
+from tests import ownership_support as ownership
 
 from .conftest import DAY, DEPOSIT_BPS, FEE_BPS, MIN_STAKE
 
@@ -82,13 +83,41 @@ def test_set_asset_listed__owner_only__lists_and_delists(datamarket, owner, non_
     assert not datamarket.is_listed(datamarket_cpc)
 
 
-def test_ownership__two_steps__no_renounce(datamarket, owner, non_owner):
-    """Ownership moves only when accepted; renounce_ownership is not exported."""
-    datamarket.transfer_ownership(non_owner, sender=owner)
-    assert datamarket.owner() == owner.address
-    datamarket.accept_ownership(sender=non_owner)
-    assert datamarket.owner() == non_owner.address
-    assert not hasattr(datamarket, "renounce_ownership")
+@pytest.fixture
+def owned(datamarket):
+    return datamarket
+
+
+@pytest.fixture
+def act(owned, datamarket_usdt):
+    """An owner-only action: delisting USDT."""
+
+    def delist(account):
+        owned.set_asset_listed(datamarket_usdt, False, sender=account)
+        assert not owned.is_listed(datamarket_usdt)
+
+    return delist
+
+
+class TestOwnership(ownership.TwoStepOwnership):
+    """An ownerless DataMarket could never list or delist an asset again, so renouncing does not exist."""
+
+
+def test_pause__guardian__stops_new_listings_only(
+    datamarket, datamarket_list, owner, non_owner, datamarket_buyer, datamarket_proxy
+):
+    """The guardian pauses (a stranger cannot); a purchase paid before still delivers and settles."""
+    trade = datamarket_list()
+    trade.buy(datamarket_buyer, datamarket_proxy)
+    with ape.reverts("pausable: caller is not the owner or the guardian"):
+        datamarket.pause(sender=non_owner)
+    datamarket.set_guardian(non_owner, sender=owner)
+    datamarket.pause(sender=non_owner)
+    with ape.reverts("pausable: new deposits and creations are paused"):
+        datamarket_list()
+    trade.deliver(datamarket_buyer, datamarket_proxy)
+    datamarket.confirm(trade.id(datamarket_buyer), sender=datamarket_buyer)
+    assert trade.purchase(datamarket_buyer).state == model.STATE_SETTLED
 
 
 def test_pause__stakes_stop_exits_stay_open(datamarket, owner, datamarket_proxy):

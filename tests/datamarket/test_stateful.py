@@ -40,6 +40,7 @@ def test_datamarket__random_operations__balance_equals_liabilities(
     non_owner,
     chain,
 ):
+    """Random sequences of every function over three assets: the balance equation holds after each step."""
     sellers = [datamarket_seller, owner]
     buyers = [datamarket_buyer, non_owner]
     proxies = [datamarket_proxy, datamarket_other_proxy]
