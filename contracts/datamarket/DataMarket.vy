@@ -577,6 +577,9 @@ def decline(id: bytes32):
     assert self._purchase_routes[id] & constants.MASK_160 == convert(msg.sender, uint256), \
         "data_market: caller is not the purchase's proxy"
     assert (head >> _STATE_SHIFT) & constants.MASK_8 == STATE_PAID, "data_market: purchase not awaiting delivery"
+    # After the deadline the purchase is a missed delivery (`refund_undelivered`): a late decline
+    # would erase the miss.
+    assert block.timestamp < (head >> _DEADLINE_SHIFT) & constants.MASK_40, "data_market: delivery window over"
     self._refund(id, head, REASON_DECLINED, 0)
 
 

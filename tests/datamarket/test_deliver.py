@@ -81,3 +81,17 @@ def test_decline__named_proxy__refunds_without_penalty(
     assert (record.open_purchases, record.missed, record.deliveries) == (0, 0, 0)
     with ape.reverts("data_market: purchase not awaiting delivery"):
         datamarket.decline(trade.id(datamarket_buyer), sender=datamarket_proxy)
+
+
+def test_decline__after_delivery_window__reverts(
+    datamarket, datamarket_list, datamarket_buyer, datamarket_proxy, non_owner, chain
+):
+    """A proxy that missed its window cannot erase the miss by declining late: only the refund that
+    counts it remains."""
+    trade = datamarket_list()
+    trade.buy(datamarket_buyer, datamarket_proxy)
+    chain.pending_timestamp += DELIVERY_WINDOW
+    with ape.reverts("data_market: delivery window over"):
+        datamarket.decline(trade.id(datamarket_buyer), sender=datamarket_proxy)
+    datamarket.refund_undelivered(trade.id(datamarket_buyer), sender=non_owner)
+    assert datamarket.proxy(datamarket_proxy).missed == 1

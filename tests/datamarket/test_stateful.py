@@ -130,7 +130,7 @@ def test_datamarket__random_operations__balance_equals_liabilities(
         @rule(i=st.integers(0, 50))
         def decline(self, i):
             pid = self._pick(i, model.STATE_PAID)
-            if pid is not None:
+            if pid is not None and chain.pending_timestamp < datamarket.purchase(pid).deadline:
                 datamarket.decline(pid, sender=self.purchases[pid]["proxy"])
 
         @rule(seconds=st.sampled_from([3_600, 86_400, 3 * 86_400]))
