@@ -24,6 +24,7 @@ NAMES = (
     "payments",
     "sale",
     "resources",
+    "datamarket",
     "bridge",
 )
 

@@ -340,3 +340,19 @@ def test_resources_status__a_served_period__usage_and_top_provider_in_80_columns
     text = " ".join(result.output.split())
     assert "storage" in text and "compute" in text and "bandwidth" in text, result.output
     assert "0x9965…A4dc" in text, result.output
+
+
+def test_datamarket_listings__a_listing__listed_in_80_columns(deployed, manifests_dir, run_command, chain,
+                                                              project, accounts):
+    """datamarket listings reads the chain's DataMarket from the manifest and lists an item listed
+    here (0.002 of the native coin, a 0.001 deposit) with its status."""
+    data = json.loads((manifests_dir / f"{chain.chain_id}.json").read_text())
+    market = project.DataMarket.at(data["contracts"]["DataMarket"]["address"])
+    seller = accounts[6]
+    native, description, commitment = "0x" + "00" * 20, b"\1" * 32, b"\2" * 32
+    market.list_item(native, 2 * 10**15, 10**15, description, commitment, value=10**15, sender=seller)
+    result = run_command("datamarket", "listings")
+    assert result.exit_code == 0, result.output
+    assert all(len(line.rstrip()) <= 80 for line in result.output.splitlines()), result.output
+    [row] = [line for line in result.output.splitlines() if "0.002" in line and "open" in line]
+    assert "0.001" in row and "native" in row, result.output

@@ -117,6 +117,8 @@ def test_exercise__deployed_suite__every_flow_runs(deployed):
     resources = {"ResourceMarket.prove (served)", "ResourceMarket.claim (payment + reward)",
                  "ResourceMarket.refund (unproven period)"}
     assert resources <= set(names)
+    pdash = {"DataMarket.confirm (buyer 1)", "DataMarket.dispute (buyer 2: the key does not match)"}
+    assert pdash <= set(names) and "DataMarket.finalise (buyer 3 silent, window over)" in names
 
 
 def test_deploy__fresh_chain__payments_wired_and_governed(deployed):
