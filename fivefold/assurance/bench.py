@@ -12,9 +12,10 @@ restored after it; a suite key compared with several references is measured once
 Rows live in `fivefold/assurance/bench_*.py`: every such module is imported, and importing it
 registers its rows (bench_tokens, bench_vesting, ... and bench_lending, Aave v3's).
 
-Results: a rich table (operation, suite gas, reference, reference gas, ratio) and
-bench/results.json (every row with its condition and both sides' gas). Ratio = suite / reference:
-below 1 the suite is cheaper.
+Results: a rich table (operation, suite gas, reference, reference gas, ratio, execution ratio) and
+bench/results.json (every row with its condition, both sides' gas and the calldata share of each).
+Ratio = suite / reference: below 1 the suite is cheaper. The execution ratio compares what is left
+after the 21,000 of every transaction and each side's calldata: what the code itself spends.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ RESULTS_FILE = Path("bench") / "results.json"
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 Measure = Callable[[Any], Any]  # fn(bench: fivefold.gas.Bench) -> receipt
+TX_BASE_GAS = 21_000
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,10 @@ class Comparison:
     suite_gas: int
     reference: str
     reference_gas: int
+    # what each transaction's calldata cost of its gas (4 a zero byte, 16 any other): the rest is
+    # the 21,000 of every transaction and execution
+    suite_calldata_gas: int = 0
+    reference_calldata_gas: int = 0
 
     @property
     def ratio(self) -> float:
@@ -71,8 +77,19 @@ class Comparison:
         """Gas the suite saves against the reference (negative: the suite is dearer)."""
         return self.reference_gas - self.suite_gas
 
+    @property
+    def execution_ratio(self) -> float:
+        """suite / reference of the gas beyond the 21,000 base and the calldata: the code's own share,
+        apart from how cheaply each side's arguments encode."""
+        suite = self.suite_gas - TX_BASE_GAS - self.suite_calldata_gas
+        return suite / (self.reference_gas - TX_BASE_GAS - self.reference_calldata_gas)
+
     def as_json(self) -> dict:
-        return {**asdict(self), "ratio": round(self.ratio, 4)}
+        return {
+            **asdict(self),
+            "ratio": round(self.ratio, 4),
+            "execution_ratio": round(self.execution_ratio, 4),
+        }
 
 
 REGISTRY: dict[str, Row] = {}
@@ -117,7 +134,7 @@ def measure_rows(
 
     `suite_ops` is fivefold.gas's registry of operations (`gas.load_operations()`): a row whose suite
     side is a key runs that operation's own measurement."""
-    suite_gas: dict[str, int] = {}
+    suite_gas: dict[str, tuple[int, int]] = {}  # suite key -> (gas, calldata gas)
     out = []
     for key, row in rows.items():
         if row.suite_key not in suite_gas:
@@ -129,15 +146,18 @@ def measure_rows(
                 measure = row.suite
             suite_gas[row.suite_key] = _gas(bench, measure, f"bench row {key}, suite side ({row.suite_key})")
         reference_gas = _gas(bench, row.measure, f"bench row {key}, reference side ({row.reference})")
+        suite = suite_gas[row.suite_key]
         out.append(
             Comparison(
                 key,
                 row.operation,
                 row.condition,
                 row.suite_key,
-                suite_gas[row.suite_key],
+                suite[0],
                 row.reference,
-                reference_gas,
+                reference_gas[0],
+                suite_calldata_gas=suite[1],
+                reference_calldata_gas=reference_gas[1],
             )
         )
         on_done(key)
@@ -148,14 +168,23 @@ class RowFailed(Exception):
     """A row could not be measured: the message names the row and the side."""
 
 
-def _gas(bench, measure: Measure, where: str) -> int:
-    """The gas of `measure`'s transaction, the chain restored after it; a failure becomes one line
-    naming `where` (a missing reference package keeps its own message, which names the fix)."""
+def calldata_gas(data: bytes) -> int:
+    """What a transaction's data costs in its intrinsic gas: 4 a zero byte, 16 any other (EIP-2028;
+    EIP-7623's floor does not bind transactions that execute as much as these)."""
+    zeros = data.count(0)
+    return 4 * zeros + 16 * (len(data) - zeros)
+
+
+def _gas(bench, measure: Measure, where: str) -> tuple[int, int]:
+    """(gas used, calldata gas) of `measure`'s transaction, the chain restored after it; a failure
+    becomes one line naming `where` (a missing reference package keeps its own message, which names
+    the fix)."""
     from fivefold.assurance.build_bench import BenchError
 
     snapshot = bench.chain.snapshot()
     try:
-        return int(measure(bench).gas_used)
+        receipt = measure(bench)
+        return int(receipt.gas_used), calldata_gas(bytes(receipt.transaction.data))
     except BenchError:
         raise
     except Exception as exc:  # noqa: BLE001 - any failure of a measurement is reported the same way
@@ -198,10 +227,18 @@ def write_results(path: Path, document: dict) -> None:
     path.write_text(json.dumps(document, indent=2, sort_keys=True) + "\n")
 
 
-def table_rows(measured: list[Comparison]) -> list[tuple[str, str, str, str, str]]:
-    """(operation, suite gas, reference, reference gas, ratio) per row, formatted for the table."""
+def table_rows(measured: list[Comparison]) -> list[tuple[str, ...]]:
+    """(operation, suite gas, reference, reference gas, ratio, execution ratio) per row, formatted
+    for the table."""
     return [
-        (c.operation, f"{c.suite_gas:,}", c.reference, f"{c.reference_gas:,}", f"{c.ratio:.3f}")
+        (
+            c.operation,
+            f"{c.suite_gas:,}",
+            c.reference,
+            f"{c.reference_gas:,}",
+            f"{c.ratio:.3f}",
+            f"{c.execution_ratio:.3f}",
+        )
         for c in measured
     ]
 
@@ -230,10 +267,11 @@ def run(only: str = "", path: Path = RESULTS_FILE) -> list[Comparison]:
         document = results_document(measured, read_results(path), set(REGISTRY), reference_versions())
     write_results(path, document)
     ui.table(
-        f"Gas: the suite beside reference implementations (ratio = suite / reference; conditions: {path})",
-        ["operation", "suite gas", "reference", "reference gas", "ratio"],
+        f"Gas: the suite beside reference implementations (ratio = suite / reference; exec. ratio: the "
+        f"same without the 21,000 base and each side's calldata; conditions: {path})",
+        ["operation", "suite gas", "reference", "reference gas", "ratio", "exec. ratio"],
         table_rows(measured),
-        justify_right=(1, 3, 4),
+        justify_right=(1, 3, 4, 5),
     )
     return measured
 

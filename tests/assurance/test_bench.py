@@ -28,8 +28,8 @@ class StandInChain:
         self.restores += 1
 
 
-def _receipt(gas_used: int):
-    return lambda b: SimpleNamespace(gas_used=gas_used)
+def _receipt(gas_used: int, data: bytes = b"\x00\x01"):
+    return lambda b: SimpleNamespace(gas_used=gas_used, transaction=SimpleNamespace(data=data))
 
 
 def _row(key: str, suite, reference_gas: int = 100) -> bench.Row:
@@ -66,6 +66,23 @@ def test_ratio__suite_cheaper__below_one_and_gas_saved():
     assert _comparison("k", 120, 100).saved == -20
 
 
+def test_calldata_gas__bytes__four_a_zero_sixteen_otherwise():
+    """Calldata gas as EIP-2028 prices it."""
+    assert bench.calldata_gas(b"") == 0
+    assert bench.calldata_gas(b"\x00\x00\xff") == 4 + 4 + 16
+
+
+def test_execution_ratio__calldata_apart__compares_what_the_code_spends():
+    """The execution ratio leaves out the 21,000 base and each side's calldata: a suite that is cheaper
+    only by its calldata has an execution ratio above 1."""
+    c = bench.Comparison(
+        "k", "o", "c", "s", 31_000, "r", 32_000, suite_calldata_gas=1_000, reference_calldata_gas=2_500
+    )
+    assert c.ratio < 1
+    assert c.execution_ratio == 9_000 / 8_500
+    assert c.as_json()["execution_ratio"] == round(9_000 / 8_500, 4)
+
+
 def test_suite_key__function_side__named_after_the_row():
     """A suite side given as a function is named `<row>.suite`; a gas key is its own name."""
     assert _row("m.claim", _receipt(1)).suite_key == "m.claim.suite"
@@ -87,7 +104,7 @@ def test_measure_rows__shared_suite_key__suite_measured_once_every_side_restored
 
     def suite(b):
         calls.append("suite")
-        return SimpleNamespace(gas_used=90)
+        return _receipt(90)(b)
 
     ops = {"token.approve": SimpleNamespace(measure=suite)}
     rows = {"a.one": _row("a.one", "token.approve", 100), "a.two": _row("a.two", "token.approve", 45)}
@@ -98,6 +115,7 @@ def test_measure_rows__shared_suite_key__suite_measured_once_every_side_restored
         ("a.one", 90, 100),
         ("a.two", 90, 45),
     ]
+    assert (measured[0].suite_calldata_gas, measured[0].reference_calldata_gas) == (20, 20)
     assert chain.snapshots == chain.restores == 3
     assert done == ["a.one", "a.two"]
 
@@ -147,11 +165,10 @@ def test_write_results__document__sorted_indented_newline_and_read_back(tmp_path
     assert bench.read_results(tmp_path / "none.json") == {}
 
 
-def test_table_rows__comparison__gas_with_separators_ratio_three_places():
-    """The table shows gas with thousands separators and the ratio to three places."""
-    assert bench.table_rows([_comparison("k", 45_970, 46_366)]) == [
-        ("op", "45,970", "ref", "46,366", "0.991")
-    ]
+def test_table_rows__comparison__gas_with_separators_ratios_three_places():
+    """The table shows gas with thousands separators and both ratios to three places."""
+    c = bench.Comparison("k", "op", "c", "s", 45_970, "ref", 46_366, 880, 880)
+    assert bench.table_rows([c]) == [("op", "45,970", "ref", "46,366", "0.991", "0.984")]
 
 
 def test_load_rows__every_row__suite_side_is_a_gas_operation_or_a_function():

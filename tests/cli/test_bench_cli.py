@@ -19,6 +19,8 @@ def test_bench__one_snekmate_row__table_and_results_file(run_command, tmp_path):
     assert row["suite_key"] == "token.approve"
     assert row["suite_gas"] == row["reference_gas"] > 40_000
     assert row["ratio"] == 1.0
+    assert row["suite_calldata_gas"] == row["reference_calldata_gas"] > 0
+    assert row["execution_ratio"] == 1.0
     assert "first approval" in row["condition"]
 
 
