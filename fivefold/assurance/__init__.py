@@ -1,1 +1,1 @@
-"""Assurance tooling (issue 18): reference benches, mutation testing, fuzzing and fault runs."""
+"""Assurance tooling (issue 18): how the suite compares with reference implementations and how well its tests guard it."""
