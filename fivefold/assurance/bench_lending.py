@@ -46,7 +46,10 @@ def starting_state(b: Bench) -> tuple[lending.System, aave_v3.Aave]:
     USD6 with the same positions open (module docstring)."""
     build_bench.require_packages()
     system = suite.prepare(b)
-    aave = aave_v3.deploy_aave(b.deployer, b.owner, {s: system.tokens[s] for s in SYMBOLS})
+    try:
+        aave = aave_v3.deploy_aave(b.deployer, b.owner, {s: system.tokens[s] for s in SYMBOLS})
+    except FileNotFoundError as exc:  # the package is missing: one line naming the fix, not a traceback
+        raise build_bench.BenchError(str(exc)) from None
     for i in range(USERS):
         for symbol in SYMBOLS:
             system.tokens[symbol].approve(aave.pool, 2**256 - 1, sender=b.user(i))
