@@ -27,6 +27,21 @@ rate model, RESERVE_FACTOR):
         slope 2 never applies (the suite's KinkRateModel with its kink at 100%)
     borrowing on for every reserve, stable-rate borrowing off, no caps, no e-mode, no isolation,
         no incentives controller (the suite's markets call no reward hook either)
+
+The bench's starting state (`bench_state`) builds the suite's own bench system first
+(`fivefold.lending.bench.prepare`), lists its CC, CMDT and USD6 on Aave (the same token code on both
+sides, so every transfer costs the same) and opens the same positions there:
+
+    supplier    user(0)  1,000,000 USD6 supplied, not used as collateral (the suite's supplier never
+                         enters its market; Aave enables a first supply as collateral, so the bench
+                         turns it off)
+    borrower    user(3)  1,000 CC + 1,000 CMDT as collateral, 100 USD6 borrowed (variable rate)
+    new user    user(1)  holds tokens, nothing supplied: the first-time user of supply, borrow,
+                         and the borrower liquidated
+    liquidator  user(2)  holds USD6, nothing supplied
+
+The operations below (`supply_fresh` ... `liquidate`) each take that state and return the receipt of
+the one transaction the bench measures (fivefold/assurance/bench_lending.py states their conditions).
 """
 
 from __future__ import annotations
@@ -37,8 +52,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from fivefold.lending import bench as suite
 from fivefold.lending import model as lending
-from fivefold.units import WAD
+from fivefold.units import DAY, WAD
 
 ROOT = Path(__file__).resolve().parents[2]
 AAVE_PACKAGE_NAME = "@aave/core-v3"
@@ -49,6 +65,10 @@ RAY = 10**27
 BPS = 10_000  # Aave's percentages are basis points
 ZERO = "0x0000000000000000000000000000000000000000"
 VARIABLE = 2  # Aave's interestRateMode for variable-rate debt
+SYMBOLS = ("CC", "CMDT", "USD6")  # the reserves, in listing order
+USD = 10**6  # USD6's unit
+UNIT = WAD  # CC's and CMDT's unit (18 decimals)
+USERS = 4  # user(0) .. user(3), as fivefold/lending/bench.py
 LIQUIDATION_BONUS = 10_800  # bps, 108%: the suite's DEFAULT_LIQUIDATION_INCENTIVE
 ORACLE_UNIT = 10**8  # AaveOracle's base currency unit: USD with the feeds' 8 decimals
 
@@ -253,3 +273,105 @@ def deploy_aave(deployer, admin, tokens: dict, answers: dict | None = None) -> A
         debt_tokens=debt_tokens,
         admin=admin,
     )
+
+
+# --- the bench's starting state and operations
+
+
+def bench_state(b) -> tuple[lending.System, Aave]:
+    """The suite's bench system (`fivefold.lending.bench.prepare`) and Aave v3 on its CC, CMDT and
+    USD6 with the same positions open (module docstring). `b` is a `fivefold.gas.Bench`."""
+    system = suite.prepare(b)
+    aave = deploy_aave(b.deployer, b.owner, {s: system.tokens[s] for s in SYMBOLS})
+    for i in range(USERS):
+        for symbol in SYMBOLS:
+            system.tokens[symbol].approve(aave.pool, 2**256 - 1, sender=b.user(i))
+    usd6 = aave.tokens["USD6"]
+    aave.pool.supply(usd6, 1_000_000 * USD, b.user(0), 0, sender=b.user(0))
+    aave.pool.setUserUseReserveAsCollateral(usd6, False, sender=b.user(0))
+    collateral(aave, b.user(3))
+    aave.pool.borrow(usd6, 100 * USD, VARIABLE, 0, b.user(3), sender=b.user(3))
+    return system, aave
+
+
+def collateral(aave: Aave, user) -> None:
+    """1,000 CC and 1,000 CMDT supplied; a first supply enables each as collateral, as the suite's
+    `enter_markets` does for its two markets."""
+    aave.pool.supply(aave.tokens["CC"], 1_000 * UNIT, user, 0, sender=user)
+    aave.pool.supply(aave.tokens["CMDT"], 1_000 * UNIT, user, 0, sender=user)
+
+
+def wait(b, system: lending.System) -> None:
+    """A day passes; the suite's feeds are refreshed, as fivefold/lending/bench.py does before each
+    of its operations (Aave's MockAggregators have no age to refresh)."""
+    b.chain.mine(deltatime=DAY)
+    for feed in system.feeds.values():
+        lending.set_local_answer(feed, feed.answer(), b.deployer)
+
+
+def supply_fresh(b, system: lending.System, aave: Aave):
+    """The new user's first supply: 1,000 USD6."""
+    wait(b, system)
+    return aave.pool.supply(aave.tokens["USD6"], 1_000 * USD, b.user(1), 0, sender=b.user(1))
+
+
+def supply_repeat(b, system: lending.System, aave: Aave):
+    """The supplier adds 1,000 USD6 to its 1,000,000."""
+    wait(b, system)
+    return aave.pool.supply(aave.tokens["USD6"], 1_000 * USD, b.user(0), 0, sender=b.user(0))
+
+
+def borrow(b, system: lending.System, aave: Aave):
+    """The new user pledges CC and CMDT, then (a day later) borrows 500 USD6: its first borrow."""
+    collateral(aave, b.user(1))
+    wait(b, system)
+    return aave.pool.borrow(aave.tokens["USD6"], 500 * USD, VARIABLE, 0, b.user(1), sender=b.user(1))
+
+
+def borrow_repeat(b, system: lending.System, aave: Aave):
+    """The borrower, owing 100 USD6, borrows 50 more."""
+    wait(b, system)
+    return aave.pool.borrow(aave.tokens["USD6"], 50 * USD, VARIABLE, 0, b.user(3), sender=b.user(3))
+
+
+def repay(b, system: lending.System, aave: Aave):
+    """The borrower repays 50 of its 100 USD6."""
+    wait(b, system)
+    return aave.pool.repay(aave.tokens["USD6"], 50 * USD, VARIABLE, b.user(3), sender=b.user(3))
+
+
+def withdraw(b, system: lending.System, aave: Aave):
+    """The supplier withdraws 1,000 of its 1,000,000 USD6."""
+    wait(b, system)
+    return aave.pool.withdraw(aave.tokens["USD6"], 1_000 * USD, b.user(0), sender=b.user(0))
+
+
+def liquidate(b, system: lending.System, aave: Aave):
+    """The new user borrows $2,000 against $1,500 + $600 of borrowing power; a day later CC falls
+    10% (health 0.975) and the liquidator repays a third of the debt for aTokens of CC."""
+    borrower, liquidator = b.user(1), b.user(2)
+    collateral(aave, borrower)
+    aave.pool.borrow(aave.tokens["USD6"], 2_000 * USD, VARIABLE, 0, borrower, sender=borrower)
+    wait(b, system)
+    aave.set_price("CC", 18 * 10**7, b.deployer)
+    debt = aave.debt_tokens["USD6"].balanceOf(borrower)
+    return aave.pool.liquidationCall(
+        aave.tokens["CC"], aave.tokens["USD6"], borrower, debt // 3, True, sender=liquidator
+    )
+
+
+# --- the suite's side of the two rows gas-snapshot.json has no key for (from the same state)
+
+
+def suite_supply_repeat(b):
+    """The suite's supplier adds 1,000 USD6 to its 1,000,000 (fivefold/lending/bench.py's state)."""
+    system = suite.prepare(b)
+    wait(b, system)
+    return system.markets["USD6"].deposit(1_000 * USD, b.user(0), sender=b.user(0))
+
+
+def suite_borrow_repeat(b):
+    """The suite's borrower, owing 100 USD6, borrows 50 more (fivefold/lending/bench.py's state)."""
+    system = suite.prepare(b)
+    wait(b, system)
+    return system.markets["USD6"].borrow(50 * USD, b.user(3), sender=b.user(3))

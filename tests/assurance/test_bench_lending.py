@@ -1,6 +1,8 @@
 """Aave v3 as `make bench` deploys it (fivefold/assurance/aave_v3.py): the reference of the lending rows
 works as a lending market (supply, borrow, a liquidation after a price drop that pays the
-liquidator), with the suite's parameters, and its artifacts are linked correctly.
+liquidator), with the suite's parameters, and its artifacts are linked correctly; the bench's
+starting state holds the positions the rows' conditions state, and each row's operation does what
+its condition says.
 
 Needs the bench's reference packages (bench/node_modules: `npm install --prefix bench`, which
 `make bench` runs); the fixture names the fix when they are missing.
@@ -11,6 +13,7 @@ from dataclasses import dataclass
 import ape
 import pytest
 
+from fivefold import gas
 from fivefold.assurance import aave_v3
 from fivefold.lending import model as lending
 from fivefold.units import WAD
@@ -145,6 +148,100 @@ def test_liquidation_call__healthy_position__reverts(benchaave_market, benchaave
         aave.pool.liquidationCall(
             aave.tokens["CC"], aave.tokens["USD6"], borrower, 100 * USD, False, sender=liquidator
         )
+
+
+# --- the bench's starting state and the rows' operations
+
+
+@pytest.fixture(scope="module")
+def benchaave_state(project, accounts, chain):
+    """(bench, suite system, Aave) in the lending rows' starting state (`aave_v3.bench_state`)."""
+    if not aave_v3.AAVE_PACKAGE.exists():
+        pytest.fail(f"{aave_v3.AAVE_PACKAGE} is missing: run `npm install --prefix bench` (or `make bench`)")
+    b = gas.Bench(project=project, accounts=accounts, chain=chain)
+    system, aave = aave_v3.bench_state(b)
+    return b, system, aave
+
+
+def test_bench_state__positions__as_the_rows_state_them(benchaave_state):
+    """Supplier: 1,000,000 USD6 supplied, no collateral, no debt; borrower: $3,000 of CC and CMDT as
+    collateral and about 100 USD6 of debt; new user and liquidator: nothing on Aave."""
+    b, _, aave = benchaave_state
+    supplier, borrower = aave.pool.getUserAccountData(b.user(0)), aave.pool.getUserAccountData(b.user(3))
+    assert aave.a_tokens["USD6"].balanceOf(b.user(0)) >= 1_000_000 * USD
+    assert supplier.totalCollateralBase == 0 and supplier.totalDebtBase == 0
+    assert borrower.totalCollateralBase == 3_000 * 10**8
+    assert 100 * 10**8 <= borrower.totalDebtBase < 101 * 10**8
+    for newcomer in (b.user(1), b.user(2)):
+        account = aave.pool.getUserAccountData(newcomer)
+        assert account.totalCollateralBase == 0 and account.totalDebtBase == 0
+
+
+def test_supply_fresh__new_supplier__supplied_and_collateral_enabled(benchaave_state):
+    """The first-time supplier gets its aTokens and, on Aave, its first supply enables the reserve as
+    collateral (the condition says so)."""
+    b, system, aave = benchaave_state
+    receipt = aave_v3.supply_fresh(b, system, aave)
+    assert aave.a_tokens["USD6"].balanceOf(b.user(1)) == 1_000 * USD
+    enabled = receipt.events.filter(aave.pool.ReserveUsedAsCollateralEnabled)
+    assert [(e.reserve, e.user) for e in enabled] == [(aave.tokens["USD6"].address, b.user(1).address)]
+
+
+def test_supply_repeat__supplier__adds_without_enabling_collateral(benchaave_state):
+    """The repeat supplier adds 1,000 USD6; its reserve stays out of its collateral."""
+    b, system, aave = benchaave_state
+    before = aave.a_tokens["USD6"].balanceOf(b.user(0))
+    receipt = aave_v3.supply_repeat(b, system, aave)
+    assert aave.a_tokens["USD6"].balanceOf(b.user(0)) >= before + 1_000 * USD
+    assert not list(receipt.events.filter(aave.pool.ReserveUsedAsCollateralEnabled))
+    assert aave.pool.getUserAccountData(b.user(0)).totalCollateralBase == 0
+
+
+def test_borrow__new_user__first_debt_of_500_usd6(benchaave_state):
+    """The first borrow: two collateral reserves, then 500 USD6 of variable debt from zero."""
+    b, system, aave = benchaave_state
+    aave_v3.borrow(b, system, aave)
+    assert aave.debt_tokens["USD6"].balanceOf(b.user(1)) == 500 * USD
+    assert aave.pool.getUserAccountData(b.user(1)).totalCollateralBase == 3_000 * 10**8
+
+
+def test_borrow_repeat__borrower__debt_grows_by_50(benchaave_state):
+    """The repeat borrow adds 50 USD6 to a debt of about 100."""
+    b, system, aave = benchaave_state
+    aave_v3.borrow_repeat(b, system, aave)
+    assert 150 * USD <= aave.debt_tokens["USD6"].balanceOf(b.user(3)) < 151 * USD
+
+
+def test_repay__borrower__half_its_debt_repaid(benchaave_state):
+    """The partial repay takes 50 USD6 off a debt of about 100 (a day of interest on it)."""
+    b, system, aave = benchaave_state
+    usd6 = aave.tokens["USD6"]
+    before = usd6.balanceOf(b.user(3))
+    aave_v3.repay(b, system, aave)
+    assert before - usd6.balanceOf(b.user(3)) == 50 * USD
+    assert 50 * USD <= aave.debt_tokens["USD6"].balanceOf(b.user(3)) < 51 * USD
+
+
+def test_withdraw__supplier__paid_1000_usd6(benchaave_state):
+    """The supplier's partial withdrawal pays it 1,000 USD6."""
+    b, system, aave = benchaave_state
+    usd6 = aave.tokens["USD6"]
+    before = usd6.balanceOf(b.user(0))
+    aave_v3.withdraw(b, system, aave)
+    assert usd6.balanceOf(b.user(0)) - before == 1_000 * USD
+
+
+def test_liquidate__underwater_borrower__liquidator_takes_atokens_of_cc(benchaave_state):
+    """The liquidation row liquidates: a third of the debt repaid, CC taken as aTokens (receiveAToken
+    true) by a liquidator that held none."""
+    b, system, aave = benchaave_state
+    liquidator = b.user(2)
+    assert aave.a_tokens["CC"].balanceOf(liquidator) == 0
+    receipt = aave_v3.liquidate(b, system, aave)
+    [event] = receipt.events.filter(aave.pool.LiquidationCall)
+    assert event.receiveAToken and event.liquidator == liquidator.address
+    assert event.collateralAsset == aave.tokens["CC"].address
+    assert aave.a_tokens["CC"].balanceOf(liquidator) == event.liquidatedCollateralAmount > 0
 
 
 # --- artifacts
