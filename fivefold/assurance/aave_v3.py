@@ -58,7 +58,7 @@ from fivefold.units import DAY, WAD
 
 ROOT = Path(__file__).resolve().parents[2]
 AAVE_PACKAGE_NAME = "@aave/core-v3"
-AAVE_VERSION = "1.19.3"  # the pin of bench/package.json (aave-v3-core's last npm release; Pool revision 1)
+AAVE_VERSION = "1.19.3"  # the pin of bench/package.json (npm's latest @aave/core-v3; Pool revision 1)
 AAVE_PACKAGE = ROOT / "bench" / "node_modules" / "@aave" / "core-v3"
 
 RAY = 10**27
