@@ -69,7 +69,8 @@ demo: setup
 
 # One Ape run: two workers (each with its own anvil; a test file stays on one worker, so its
 # module fixtures deploy once), the fork tests and the gas check included; the 20 slowest at the end.
-test: setup lint
+# The bench's reference packages are installed first (about 25 s): tests/assurance deploys them.
+test: setup lint $(STAMP)/bench-npm
 	$(BIN)/ape test tests -q -n 2 --dist loadfile --durations=20 --tb=short
 
 lint: setup
