@@ -207,3 +207,29 @@ def probe(chain, contract, fn, args: list, caller: str) -> Outcome:
         data = data.get("data") or "0x"
     raw = bytes.fromhex(data[2:]) if isinstance(data, str) and data.startswith("0x") else b""
     return Outcome(True, _reason(raw, errors))
+
+
+def problems(case: tuple, outcomes: dict[str, Outcome], public: dict, incidental: dict) -> list[str]:
+    """What is wrong with one (contract type, function) given its probes' outcomes (where -> Outcome),
+    by the tables' rules; empty when nothing is. PUBLIC: at least one contract lets the caller in
+    (it succeeds or fails for want of funds or state, not of authority). Otherwise every probe must
+    revert, and name the caller's authority unless the case is INCIDENTAL."""
+    if case in public:
+        if all(o.access_control for o in outcomes.values()):
+            return [f"{case} is listed in PUBLIC but every contract refuses the caller: move it out"]
+        return []
+    out = []
+    for where, outcome in outcomes.items():
+        if not outcome.reverted:
+            out.append(f"{where} succeeded for an unprivileged caller: protect it, or list {case} in PUBLIC")
+        elif case not in incidental and not outcome.access_control:
+            out.append(
+                f"{where} reverted with {outcome.reason!r}, which does not name the caller's authority: "
+                f"check the caller first, or list {case} in INCIDENTAL with why"
+            )
+    return out
+
+
+def stale(cases: set[tuple[str, str]], *tables: dict) -> list[tuple[str, str]]:
+    """Table entries that name no state-changing function of the suite any more."""
+    return sorted({key for table in tables for key in table} - set(cases))
