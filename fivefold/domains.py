@@ -22,6 +22,7 @@ NAMES = (
     "ads",
     "snapshots",
     "payments",
+    "sale",
     "bridge",
 )
 

@@ -230,6 +230,33 @@ def test_dao_proposals_nft_nodes__after_exercise__proposals_executed_vault_price
     assert "chair │ 0x90F7…b906" in text, result.output  # test account 3, the exercise's first candidate
 
 
+def test_sale_status__public_round_sold_out__succeeded_with_its_usdt(
+    deployed, run_command, manifests_dir, project, chain, accounts
+):
+    """The treasury funds the deployed public round and a buyer buys all of it with 1,000 local USDT:
+    sale status lists the five rounds at the table's prices, public succeeded with what it raised,
+    the others open and unsold; the table fits 80 columns."""
+    data = json.loads((manifests_dir / f"{chain.chain_id}.json").read_text())
+    sale = project.TokenSale.at(data["contracts"]["TokenSale"]["address"])
+    usdt = project.MockStablecoin.at(data["contracts"]["MockUSDT"]["address"])
+    cc = project.CappedToken.at(data["contracts"]["CC"]["address"])
+    treasury, buyer, public = accounts[2], accounts[6], sale.round_count() - 1
+    chain.mine(timestamp=max(sale.round(public).start, chain.pending_timestamp))
+    cc.approve(sale, sale.round(public).cap, sender=treasury)
+    sale.fund(public, sender=treasury)
+    usdt.faucet(buyer, 1_000 * 10**6, sender=buyer)
+    usdt.approve(sale, 1_000 * 10**6, sender=buyer)
+    sale.buy(public, usdt, 1_000 * 10**6, 0, [], sender=buyer)
+    result = run_command("sale", "status")
+    assert result.exit_code == 0, result.output
+    assert all(len(line.rstrip()) <= 80 for line in result.output.splitlines()), result.output
+    rows = {line.split("│")[1].strip(): line for line in result.output.splitlines() if line.count("│") > 5}
+    assert {"seed", "institutional", "strategic", "public wl", "public"} <= set(rows), result.output
+    assert "0.00018" in rows["seed"] and "open" in rows["seed"], result.output
+    assert "0.00025" in rows["public"] and "succeeded" in rows["public"], result.output
+    assert "1.00k USDT" in rows["public"] and "4.00M/4.00M" in rows["public"], result.output
+
+
 def test_snapshots_verify__anchored_hash_and_file__verified_then_not(
     deployed, run_command, chain, accounts, tmp_path
 ):
