@@ -23,6 +23,8 @@ NAMES = (
     "snapshots",
     "payments",
     "sale",
+    "resources",
+    "datamarket",
     "bridge",
 )
 
