@@ -141,6 +141,24 @@ PUBLIC: dict[tuple[str, str], str] = {
     ("TokenSale", "withdraw"): "a SUCCEEDED round's takings, to the treasury only",
     ("TokenSale", "close"): "a decided round's unsold CC, to the treasury only",
     ("TokenSale", "fund"): "brings a round's cap of CC from the caller's own balance (the treasury's way in)",
+    # resources
+    ("ResourceMarket", "register"): "registers the caller's own offer with its own stake",
+    ("ResourceMarket", "exit"): "withdraws the caller's own offer and what is left of its stake",
+    ("ResourceMarket", "place_order"): "orders capacity with the caller's own HPC in escrow",
+    ("ResourceMarket", "prove"): "anyone submits a period's report signed by a quorum of authenticators",
+    ("ResourceMarket", "refund"): "pays a settled-against order back to its requester only",
+    ("ResourceMarket", "claim"): _CLAIM_OWN,
+    ("ResourceMarket", "fund"): _FUND,
+    ("ResourceMarket", "sync"): "credits HPC held beyond the books to the reward budget; pays nobody",
+    # datamarket
+    ("DataMarket", "list_item"): "lists the caller's own item with its own deposit",
+    ("DataMarket", "buy"): "pays a listing's price from the caller's own assets into escrow",
+    ("DataMarket", "finalise"): "settles a delivered purchase after its dispute window, as `confirm` would",
+    ("DataMarket", "refund_undelivered"): "refunds an undelivered purchase to its buyer only",
+    ("DataMarket", "stake_proxy"): "stakes the caller's own CPC as a proxy",
+    ("DataMarket", "leave_proxy"): "the caller stops being named as a proxy",
+    ("DataMarket", "withdraw_stake"): "pays a leaving proxy its own stake",
+    ("DataMarket", "withdraw"): _CLAIM_OWN,
     # nodes
     ("EconomyPool", "deposit"): _OWN_POSITION,
     ("EconomyPool", "withdraw"): _OWN_POSITION,
@@ -255,8 +273,9 @@ def _id(case: tuple[str, str]) -> str:
 def matrix_suite(project, chain, accounts, tmp_path_factory):
     """The whole suite as `ape run deploy` leaves it (addresses of its own, so another module's suite
     on this worker's chain is not adopted), plus one instance of each blueprint-made type the
-    deployment alone does not create: an airdrop round published by the operator, a vault created
-    by a curator through the factory."""
+    deployment alone does not create (an airdrop round published by the operator, a vault created
+    by a curator through the factory) and one data listing, so that its seller's functions are
+    refused for the caller rather than for a missing listing."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(manifest.ENV_DIR, str(tmp_path_factory.mktemp("matrix-deployments")))
         namespace = f"fivefold/test-matrix/{uuid.uuid4().hex[:8]}"
@@ -275,6 +294,11 @@ def matrix_suite(project, chain, accounts, tmp_path_factory):
     receipt = factory.create_vault(sender=curator)
     vault = next(iter(factory.VaultCreated.from_receipt(receipt))).vault
     ctx.contracts["MatrixVault"] = project.MTokenVault.at(vault)
+    # A data listing (id 1, in the native coin): its seller's functions then reach the seller check.
+    seller, price = ctx.users[3], 10**15
+    data_market = ctx["DataMarket"]
+    commitment = matrix.keccak(text="fivefold matrix key")
+    data_market.list_item(ZERO, price, price, commitment, commitment, value=price, sender=seller)
     return ctx
 
 
