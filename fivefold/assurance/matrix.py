@@ -6,8 +6,11 @@ The calls are `eth_call`s from a fresh address funded with the native coin only 
 no allowance): a call that would succeed as a transaction succeeds as a call, and nothing is sent,
 so one deployment answers every probe without a snapshot between them.
 
-    probe(ctx, caller, name, fn) -> Outcome   one function of one deployed contract
-    matrix_types(project)        -> {type: [MethodABI]}   what the compiled ABIs say exists
+    matrix_types(project)                         contract type -> its state-changing functions
+    Values(ctx, actor, now).arguments(fn)         plausible arguments from the ABI types
+    probe(chain, contract, fn, args, caller)      one eth_call -> Outcome (reverted, reason)
+    problems(case, outcomes, public, incidental)  the verdict on one (type, function)
+    stale(cases, *tables)                         table entries naming no function any more
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ ACCESS_PHRASES = (
     "not a director",  # a board's income
     "proposer below threshold",  # a governor's proposer needs votes
 )
+
 # Plausible values, by the parameter's type and, for addresses and numbers, its name.
 SMALL_AMOUNT = 1_000  # wei: small, non-zero
 NATIVE_VALUE = 1_000  # wei sent with a payable function
@@ -66,12 +70,13 @@ class Outcome:
 
     @property
     def access_control(self) -> bool:
-        """Whether the revert names the caller's missing authority (see ACCESS)."""
+        """Whether the revert names the caller's missing authority (see ACCESS_PHRASES)."""
         reason = self.reason.lower()
         return self.reverted and any(phrase in reason for phrase in ACCESS_PHRASES)
 
 
 def signature(fn) -> str:
+    """`name(type,...)`: the canonical signature its selector is hashed from."""
     return f"{fn.name}({','.join(i.canonical_type for i in fn.inputs)})"
 
 
@@ -116,16 +121,20 @@ class Values:
         self.target = actor  # the probed contract's address (`for_contract`)
 
     def for_contract(self, address: str) -> Values:
+        """The same values for probing the contract at `address` (what `_CODE` parameters get)."""
         self.target = address
         return self
 
     def _named(self, *names: str) -> str:
+        """The address of the first of `names` the suite deployed (else the real actor)."""
         for name in names:
             if name in self.ctx.contracts and getattr(self.ctx.contracts[name], "address", None):
                 return self.ctx.contracts[name].address
         return self.actor
 
     def value(self, abi_type, name: str = ""):
+        """A plausible value of `abi_type` for a parameter called `name` (arrays get one item,
+        fixed-size ones all theirs; tuples are built field by field)."""
         t = abi_type.type
         if t.endswith("]"):
             inner, size = t[: t.rindex("[")], t[t.rindex("[") + 1 : -1]
@@ -166,10 +175,12 @@ class Values:
         raise ValueError(f"matrix: no plausible value for ABI type {t} ({name})")
 
     def arguments(self, fn) -> list:
+        """Plausible arguments for every input of `fn`."""
         return [self.value(i, i.name or "") for i in fn.inputs]
 
 
 def calldata(fn, args: list) -> bytes:
+    """The selector of `fn` followed by its ABI-encoded `args`."""
     return keccak(text=signature(fn))[:4] + abi_encode([i.canonical_type for i in fn.inputs], args)
 
 
@@ -202,6 +213,11 @@ def probe(chain, contract, fn, args: list, caller: str) -> Outcome:
     error = response.get("error")
     if not error:
         return Outcome(False)
+    message = str(error.get("message", ""))
+    # A revert (code 3 with data) or another EVM failure (invalid opcode, out of gas) fails the call
+    # as it would fail the transaction; anything else (the node refusing the request) is no verdict.
+    if error.get("code") != 3 and "revert" not in message.lower() and "evm" not in message.lower():
+        raise RuntimeError(f"matrix: the node refused the eth_call to {contract.address}: {message}")
     data = error.get("data") or "0x"
     if isinstance(data, dict):
         data = data.get("data") or "0x"
