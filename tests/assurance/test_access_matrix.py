@@ -249,10 +249,6 @@ INCIDENTAL: dict[tuple[str, str], str] = {
         "proposer or committee member only, checked after the proposal is found: the suite has no "
         "proposal to cancel (tests/governance/test_cancel.py::test_cancel__stranger__reverts)"
     ),
-    ("AuthenticatorRegistry", "vote"): (
-        "members only, checked on an open vote: the suite has none "
-        "(tests/governance/test_authenticator_registry.py::test_vote__not_member_or_joined_later__reverts)"
-    ),
     ("Board", "claim"): (
         "a director of the cycle's board only, checked once the half-year ended: no board has served "
         "yet after deployment (tests/nodes/board/test_claim.py::test_claim__not_a_director__reverts)"
@@ -274,8 +270,8 @@ def matrix_suite(project, chain, accounts, tmp_path_factory):
     """The whole suite as `ape run deploy` leaves it (addresses of its own, so another module's suite
     on this worker's chain is not adopted), plus one instance of each blueprint-made type the
     deployment alone does not create (an airdrop round published by the operator, a vault created
-    by a curator through the factory) and one data listing, so that its seller's functions are
-    refused for the caller rather than for a missing listing."""
+    by a curator through the factory), one data listing and one authenticator removal vote, so that
+    the seller's functions and `vote` are refused for the caller rather than for a missing entry."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(manifest.ENV_DIR, str(tmp_path_factory.mktemp("matrix-deployments")))
         namespace = f"fivefold/test-matrix/{uuid.uuid4().hex[:8]}"
@@ -299,6 +295,9 @@ def matrix_suite(project, chain, accounts, tmp_path_factory):
     data_market = ctx["DataMarket"]
     commitment = matrix.keccak(text="fivefold matrix key")
     data_market.list_item(ZERO, price, price, commitment, commitment, value=price, sender=seller)
+    # A removal vote (id 1) among the HPC DAO's authenticators: `vote` then reaches the member check.
+    opener, target = (ctx.signer(m) for m in ctx.config["governance"]["authenticators"][:2])
+    ctx["AuthenticatorRegistry"].open_removal(target, sender=opener)
     return ctx
 
 
