@@ -102,5 +102,11 @@ bench: setup $(STAMP)/bench-npm
 	$(BIN)/ape run bench
 	@# the scaling table (`ape run scaling`) runs here too
 
+# The access-control matrix alone (tests/assurance/test_access_matrix.py; `make test` runs it too):
+# every state-changing function of the deployed suite, called by an unprivileged account.
+.PHONY: matrix
+matrix: setup
+	$(BIN)/ape test tests/assurance/test_access_matrix.py -q -n 0 --tb=short
+
 clean:
 	rm -rf .build $(STAMP) .hypothesis
