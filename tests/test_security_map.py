@@ -36,7 +36,7 @@ def _module_aliases(tree: ast.Module) -> dict[str, Path]:
 
 
 def _class_tests(path: Path, name: str, seen: frozenset = frozenset()) -> set[str]:
-    """The test methods of class `name` in `path`, its bases' (same file or an imported tests module) included."""
+    """The test methods of class `name` in `path`, with its bases' (same file, or a tests module)."""
     tree = _tree(path)
     cls = next((n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == name), None)
     if cls is None or (path, name) in seen:
@@ -46,7 +46,9 @@ def _class_tests(path: Path, name: str, seen: frozenset = frozenset()) -> set[st
     for base in cls.bases:
         if isinstance(base, ast.Name):
             found |= _class_tests(path, base.id, seen | {(path, name)})
-        elif isinstance(base, ast.Attribute) and isinstance(base.value, ast.Name) and base.value.id in aliases:
+        elif (
+            isinstance(base, ast.Attribute) and isinstance(base.value, ast.Name) and base.value.id in aliases
+        ):
             found |= _class_tests(aliases[base.value.id], base.attr, seen | {(path, name)})
     return found
 
