@@ -3,7 +3,8 @@
 - every test it cites as `tests/<path>.py::<name>` (or `::<Class>::<name>`) exists, read from the test
   files' syntax trees (a class's inherited tests included, such as each domain's `TestOwnership`
   built on tests/ownership_support.py);
-- every deployable contract (`contracts/**/[A-Z]*.vy`, mocks excluded) has a section heading;
+- every deployable contract (`contracts/**/[A-Z]*.vy`, mocks excluded) has a section heading, and
+  every such section cites at least one test;
 - no placeholder text is left for a reader to trip over.
 """
 
@@ -94,6 +95,15 @@ def test_security_map__every_deployable_contract__has_a_section():
         name for name in deployable_contracts() if not any(re.search(rf"\b{name}\b", h) for h in headings)
     ]
     assert missing == []
+
+
+def test_security_map__every_contract_section__cites_its_tests():
+    """A contract's section is not a heading alone: it cites at least one invariant or attack test."""
+    sections = re.split(r"^### ", MAP.read_text(), flags=re.M)[1:]
+    names = deployable_contracts()
+    headed = [s for s in sections if any(re.search(rf"\b{name}\b", s.splitlines()[0]) for name in names)]
+    empty = [section.splitlines()[0] for section in headed if not citations(section)]
+    assert empty == []
 
 
 def test_security_map__placeholders__none_left():
