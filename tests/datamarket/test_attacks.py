@@ -1,6 +1,6 @@
 """Attacks on DataMarket, each performed and shown to fail: a seller front-running a purchase with a
 price raise, griefing proxies (naming one that never agreed, disputing a good delivery, handing it a
-wrong key), and reentrancy through native-coin payouts."""
+wrong key), reentrancy through native-coin payouts, and a fee-on-transfer token listed by mistake."""
 
 import ape
 import pytest
@@ -124,3 +124,18 @@ def test_attack__seller_contract_reenters_withdraw_deposit__fails(
     assert attacker.attempted() and not attacker.succeeded()
     assert attacker.balance == TOKEN
     assert datamarket.balance == 0
+
+
+def test_attack__fee_on_transfer_token_listed__deposit_refused(
+    project, deployer, owner, datamarket, datamarket_list, datamarket_seller
+):
+    """Governance lists a token that burns 1% of every transfer (a listing mistake): a seller's
+    listing in it would leave the market holding less than its books say, so the deposit is refused
+    with the reason and nothing is held or recorded."""
+    token = project.FeeOnTransferToken.deploy(sender=deployer)
+    token.mint(datamarket_seller, 1_000 * TOKEN, sender=deployer)
+    token.approve(datamarket, 2**256 - 1, sender=datamarket_seller)
+    datamarket.set_asset_listed(token, True, sender=owner)
+    with ape.reverts("data_market: token took a fee on transfer"):
+        datamarket_list(token, price=100 * TOKEN)
+    assert token.balanceOf(datamarket) == 0

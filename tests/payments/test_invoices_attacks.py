@@ -107,3 +107,30 @@ def test_attack__stray_native_coin__refused(pay_invoices, outsider):
     """Only the router may send the native coin outside a payment."""
     with ape.reverts("merchant_invoices: native coin only from the router"):
         outsider.transfer(pay_invoices, 1)
+
+
+def test_attack__router_delivers_less__refused(
+    project,
+    deployer,
+    owner,
+    pay_invoices,
+    pay_dex,
+    pay_usdt,
+    pay_cc,
+    make_invoice,
+    sign_invoice,
+    payer,
+    merchant,
+):
+    """Governance names a router that lies (it reports the exact output but delivers one wei less): the
+    invoice is measured, not trusted, so the payment reverts and the merchant is owed nothing."""
+    router = project.PaymentsShortRouter.deploy(pay_dex.weth, sender=deployer)
+    pay_usdt.transfer(router, 1_000 * USDT, sender=payer)  # the router's own stock of the output
+    pay_invoices.set_router(router, sender=owner)
+    invoice = make_invoice(pay_usdt, 100 * USDT)
+    path = [pay_cc.address, pay_usdt.address]
+    with ape.reverts("merchant_invoices: swap delivered other than the amount"):
+        pay_invoices.pay_with_swap(
+            inv.as_tuple(invoice), sign_invoice(pay_invoices, invoice), path, 10**21, sender=payer
+        )
+    assert pay_invoices.balance_of(merchant, pay_usdt) == 0

@@ -67,3 +67,16 @@ def test_attack__claim_without_tipping__gets_nothing(
     pay_tips.tip(anchor, pay_cc, 10**20, "", sender=tipper)
     ape.chain.pending_timestamp += 3_600
     assert pay_tips.claim(sender=outsider).return_value == 0
+
+
+def test_attack__token_moves_nothing__tip_refused(project, deployer, pay_tips, anchor, tipper, owner):
+    """A listed token whose transfer of 1 wei moves nothing (a rebasing token at a huge index rounds
+    the shares moved to 0) would log a tip that paid nothing: refused."""
+    rebasing = project.RebasingToken.deploy(sender=deployer)
+    rebasing.mint(tipper, 10**21, sender=deployer)
+    rebasing.rebase(10**30, sender=deployer)  # 1 wei is now 10**-12 of a share: it rounds to 0
+    pay_tips.set_asset_listed(rebasing, True, sender=owner)
+    rebasing.approve(pay_tips, 2**256 - 1, sender=tipper)
+    with ape.reverts("anchor_tips: nothing arrived"):
+        pay_tips.tip(anchor, rebasing, 1, "", sender=tipper)
+    assert rebasing.balanceOf(pay_tips) == 0

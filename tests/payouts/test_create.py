@@ -56,6 +56,17 @@ def test_create__unsupported_rebasing_token__reverts(
         create_packet(creator, rebasing, 10 * TOKEN)
 
 
+def test_create__token_moves_nothing__reverts(project, redpacket, create_packet, creator, deployer):
+    """A token whose transfer of 1 wei moves nothing (a rebasing token at a huge index rounds the
+    shares moved to 0) would create a packet backed by nothing: refused, nothing recorded."""
+    rebasing = project.RebasingToken.deploy(sender=deployer)
+    rebasing.mint(creator, 1_000 * TOKEN, sender=creator)
+    rebasing.rebase(10**30, sender=deployer)  # 1 wei is now 10**-12 of a share: it rounds to 0
+    with ape.reverts("red_packet: nothing received"):
+        create_packet(creator, rebasing, 1, shares=1)
+    assert rebasing.balanceOf(redpacket) == 0
+
+
 def test_create__same_keys_twice__reverts(create_packet, creator, cmdt):
     create_packet(creator, cmdt, TOKEN, salt=7)
     with ape.reverts("red_packet: packet exists"):

@@ -1,7 +1,7 @@
 """Attacks on voting power: power gained after a snapshot, flash staking, double counting through
-unstake-restake and through NFTs moved after delegating."""
+unstake-restake and through NFTs moved after delegating; a flash stake that claims income."""
 
-from tests.governance.staking.conftest import NFT_WEIGHT, delegate
+from tests.governance.staking.conftest import NFT_WEIGHT, delegate, mine_at
 
 
 def test_attack__stake_after_snapshot__no_power_at_snapshot(staking, staker, second_staker, chain):
@@ -64,3 +64,29 @@ def test_attack__nft_delegated_then_moved__counts_once(
     assert (staking.getVotes(delegatee), staking.getVotes(second_staker)) == (0, NFT_WEIGHT)
     chain.mine(deltatime=2)
     assert staking.getPastTotalSupply(chain.blocks.head.timestamp - 1) == NFT_WEIGHT
+
+
+def test_attack__flash_stake_then_claim_income__earns_nothing_for_the_past(
+    funded, cc, staker, second_staker, chain
+):
+    """Income, not votes: the staker earns alone for 100 s; the attacker stakes a large amount,
+    claims and unstakes within one second (a flash loan's span). Its stake is settled at the
+    current reward per share first, so it is paid 0, gets its stake back, and the staker's income
+    is untouched."""
+    funded.stake(1000, sender=staker)
+    start = chain.blocks.head.timestamp
+    mine_at(chain, start + 100)
+    funded.stake(1, sender=staker)  # settles the staker at start + 100
+    earned_before = funded.earned(staker)
+    assert earned_before > 0
+    balance = cc.balanceOf(second_staker)
+    now = chain.blocks.head.timestamp
+    mine_at(chain, now)
+    funded.stake(10**24, sender=second_staker)
+    mine_at(chain, now)
+    claimed = funded.claim(sender=second_staker)
+    mine_at(chain, now)
+    funded.unstake(10**24, sender=second_staker)
+    assert [e.amount for e in claimed.events.filter(funded.RewardPaid)] == [0]
+    assert (funded.earned(second_staker), cc.balanceOf(second_staker)) == (0, balance)
+    assert funded.earned(staker) == earned_before

@@ -21,6 +21,21 @@ def settled(chain, cm, cm_nodes, cm_validators, accounts):
     return [cm.committee.member(0, s) for s in range(SIZE)]
 
 
+def test_claim__schedule_redirected_mid_term__insufficient_balance(
+    chain, cm, cm_nodes, owner, treasury, accounts
+):
+    """Governance points the maintenance schedule elsewhere 40 s into term 0: what accrues after that
+    never reaches SlotRewards, so a member's claim beyond its balance reverts with the reason instead of
+    paying out of CPC that is owed to other members."""
+    elect_term(chain, cm, 0, cm_nodes[:5], accounts[9])
+    at(chain, cm.genesis + 40)
+    cm.maintenance.set_recipient(treasury, sender=owner)
+    at(chain, term_start(cm, 1) + WINDOW)
+    with ape.reverts("slot_rewards: insufficient balance"):
+        cm.rewards.claim(0, sender=cm.committee.member(0, 1))
+    assert cm.rewards.paid() == 0
+
+
 def test_claim__impeached_slot__member_paid_net_treasury_gets_rest(cm, settled, treasury, accounts):
     """Seat 0 proposed 10 slots, one impeached: it gets 9 rewards, the treasury one."""
     seat0 = settled[0]
