@@ -47,6 +47,10 @@
         only ever see committed state.
         Governance of a market is the Controller's owner (one seam: handing
         the Controller to the timelock hands every market to it).
+@custom:kill A market has no switch of its own: the Controller's levers
+        stop it (its pause guardian or owner pauses the market's deposits
+        and borrows, the owner cuts its collateral factor to 0 or delists
+        it). Repay, liquidation and healthy withdrawals never stop.
 """
 
 

@@ -66,8 +66,9 @@
         a stale feed makes `buy` revert. The sale only ever calls
         `revoke` on a schedule of a FAILED round, in `refund`; it has no
         other way to touch a buyer's schedule. Assets are listed by the
-        owner: tokens that deliver less than asked (fee on transfer) are
-        not to be listed (`_pull_exact`).
+        owner; a token that delivers less than asked (fee on transfer),
+        listed by mistake, makes `buy` revert: the sale measures what
+        arrived, so its books never count more than it holds.
 @custom:kill The owner stops new purchases of an asset by delisting it
         (`list_asset(asset, empty(address))`) and of a round by setting an
         impossible whitelist root; refunds, withdrawals and closing stay
@@ -266,7 +267,8 @@ def buy(
     self.raised[round_id][asset] += amount
     self._purchases[schedule_id] = convert(asset, uint256) | (amount << _PAID_SHIFT)
     if asset != asset_transfer.NATIVE:
-        asset_transfer._pull_exact(asset, msg.sender, amount)
+        assert asset_transfer._pull(asset, msg.sender, amount) == amount, \
+            "token_sale: token took a fee on transfer"
     # The CC bought moves into the vault, which then promises it to the buyer.
     asset_transfer._pay_token(token, vault, tokens)
     batch: DynArray[IVestingVault.ScheduleRequest, 1] = [

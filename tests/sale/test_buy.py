@@ -6,7 +6,7 @@ from fivefold.sale import model as sale_model
 from fivefold.units import MONTH, to_wei
 from fivefold.vesting import model as vesting_model
 
-from .conftest import BUYER_CAP, NATIVE, NATIVE_USD, PUBLIC, PUBLIC_CAP, SEED, USD, seed_proof
+from .conftest import BUYER_CAP, HEARTBEAT, NATIVE, NATIVE_USD, PUBLIC, PUBLIC_CAP, SEED, USD, seed_proof
 
 SEED_PRICE = sale_model.ROUNDS["seed"].price
 PUBLIC_PRICE = sale_model.ROUNDS["public"].price
@@ -131,6 +131,19 @@ def test_buy__past_the_round_cap__reverts(sale_open, sale_usdt, sale_public_buye
     assert PUBLIC_CAP - sale_open.round(PUBLIC).sold < BUYER_CAP
     with ape.reverts("token_sale: round cap exceeded"):
         sale_open.buy(PUBLIC, sale_usdt, full, 0, [], sender=sale_buyer)
+
+
+def test_buy__fee_on_transfer_token__reverts(project, deployer, owner, sale_open, sale_adapter, sale_feeds,
+                                             sale_public_buyer):
+    """A token that keeps a fee on transfer, listed by mistake, cannot buy: the sale measures what
+    arrived and refuses the shortfall, so `raised` never exceeds what it holds."""
+    fot = project.FeeOnTransferToken.deploy(sender=deployer)
+    fot.mint(sale_public_buyer, 10**21, sender=deployer)
+    sale_adapter.set_feed(fot, sale_feeds["usdt"], HEARTBEAT, sender=owner)
+    sale_open.list_asset(fot, fot, sender=owner)
+    fot.approve(sale_open, 10**20, sender=sale_public_buyer)
+    with ape.reverts("token_sale: token took a fee on transfer"):
+        sale_open.buy(PUBLIC, fot, 10**20, 0, [], sender=sale_public_buyer)
 
 
 def test_buy__unlisted_asset__reverts(sale_open, sale_cc, sale_public_buyer):
