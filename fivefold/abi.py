@@ -174,6 +174,15 @@ GETTER_KEYS = {
     "refunds": ("account",),
     "order_status": ("order_hash",),
     "pending": ("account", "asset"),
+    "unclaimed": ("asset", "account"),
+    "capacity_of": ("kind",),
+    "used_of": ("kind", "period"),
+    "frozen_capacity_of": ("kind", "period"),
+    "owed": ("account",),
+    "price_key": ("asset",),
+    "bought": ("round_id", "buyer"),
+    "raised": ("round_id", "asset"),
+    "paid_out": ("round_id", "asset"),
 }
 STANDARD_OUTPUTS = {
     "eip712Domain": ("fields", "name", "version", "chainId", "verifyingContract", "salt", "extensions"),

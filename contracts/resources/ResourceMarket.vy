@@ -656,7 +656,11 @@ def offer(provider: address) -> (uint256, uint256, uint256, uint256, uint256):
     """
     @notice A provider's offer: kind, capacity, price, stake, last ordered period + 1.
     @param provider The provider.
-    @return (kind, capacity, price, stake, busy_until); capacity zero: none.
+    @return kind The resource kind.
+    @return capacity Units offered per period (zero: no offer).
+    @return price HPC wei per unit and period.
+    @return stake HPC wei staked.
+    @return busy_until The last ordered period + 1.
     """
     o: Offer = self._unpack_offer(self._offers[provider])
     return (o.kind, o.capacity, o.price, o.stake, o.busy_until)

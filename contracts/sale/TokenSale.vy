@@ -583,9 +583,9 @@ def purchase(schedule_id: uint256) -> (address, uint256, bool):
     """
     @dev A purchase's record.
     @param schedule_id The purchase (= schedule) id.
-    @return address The paid asset (empty: native).
-    @return uint256 The amount paid.
-    @return bool Whether it was refunded.
+    @return asset The paid asset (empty: native).
+    @return amount The amount paid.
+    @return refunded Whether it was refunded.
     """
     word: uint256 = self._purchases[schedule_id]
     assert word != 0, "token_sale: unknown purchase"

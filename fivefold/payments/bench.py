@@ -57,7 +57,9 @@ def pay(b: Bench):
 @operation(
     "payments.pay.swap",
     "payer's second 250 USDT invoice paid in the native coin through Uniswap v2 "
-    "(swapETHForExactTokens over the USDT/WETH pool, 1% max_in slack returned to the payer), escrowed",
+    "(swapETHForExactTokens over the USDT/WETH pool, 1% max_in slack returned to the payer), escrowed; "
+    "the pool is in use: its price accumulators already non-zero (a sync a minute after seeding) and "
+    "another minute passed, so the swap updates them as a live pool's swap does",
     target=220_000,
 )
 def pay_swap(b: Bench):
@@ -71,6 +73,11 @@ def pay_swap(b: Bench):
     factory = deploy(dex.FACTORY_ARTIFACT, b.owner)
     d = dex.Dex(factory, deploy(dex.ROUTER_ARTIFACT, factory, weth), weth)
     dex.seed_native(d, usdt, 200_000 * USDT, 100 * TOKEN, b.deployer)
+    # Seconds between blocks decide whether a swap writes Uniswap's price accumulators: fix them.
+    b.chain.pending_timestamp += 60
+    pair = abi.container(None, "", dex.PAIR_ARTIFACT).at(d.factory.getPair(weth, usdt))
+    pair.sync(sender=b.deployer)
+    b.chain.pending_timestamp += 60
     contract.set_router(d.router, sender=b.owner)
     _pay(b, contract, usdt, 250 * USDT, 1)
     invoice = inv.invoice(b.user(1).address, 2, usdt.address, 250 * USDT, DEADLINE, refund_deadline=DEADLINE)
@@ -120,13 +127,17 @@ def tip(b: Bench):
 
 @operation(
     "payments.tip.cc",
-    "a viewer's second 100 CC tip with a 17-character message to an anchor with a CC balance, 3% "
+    "a viewer's third 100 CC tip with a 17-character message to an anchor with a CC balance, 3% "
     "platform share, plus the reward stream (funded, streaming): the viewer's holder word settled and "
-    "its tipped CC (reward shares) raised",
+    "its tipped CC (reward shares) raised; a minute after each earlier tip, so the viewer already has "
+    "unclaimed reward and more streamed since (a tip in the same second as the last would settle nothing)",
 )
 def tip_cc(b: Bench):
     usdt = _usdt(b)
     tips, cc = _tips(b, usdt)
     tips.tip(b.user(1), cc, 100 * TOKEN, MESSAGE, sender=b.user(2))
     tips.tip(b.user(1), cc, 100 * TOKEN, MESSAGE, sender=b.user(0))
+    b.chain.pending_timestamp += 60
+    tips.tip(b.user(1), cc, 100 * TOKEN, MESSAGE, sender=b.user(0))
+    b.chain.pending_timestamp += 60
     return tips.tip(b.user(1), cc, 100 * TOKEN, MESSAGE, sender=b.user(0))
