@@ -354,25 +354,22 @@ def economy_claim(b: Bench, capacity: int) -> Crowd:
 BORROWER_BATCH = 100  # as fivefold/lending/bench.py: ~280,000 gas a position
 
 
-def _borrowers(b: Bench, capacity: int):
-    """The lending bench's system with user 1's collateral enabled, and `join(count)` opening `count`
-    borrowers (10 USD6 supplied, 1 USD6 borrowed each, LendingBatchBorrower) in the USD6 market."""
+def _borrowers(b: Bench, system, funder, capacity: int):
+    """`join(count)` opening `count` borrowers in `system`'s USD6 market (10 USD6 supplied, 1 USD6
+    borrowed each, LendingBatchBorrower), the USD6 paid by `funder`."""
     from fivefold.lending import bench as lending
 
-    system = lending._borrow_ready(b)
     usd6, market = system.tokens["USD6"], system.markets["USD6"]
     account = b.project.LendingBorrowerAccount.deploy(sender=b.deployer)
     batcher = b.project.LendingBatchBorrower.deploy(account, sender=b.deployer)
-    usd6.transfer(batcher, capacity * 10 * lending.USD, sender=b.user(2))
+    usd6.transfer(batcher, capacity * 10 * lending.USD, sender=funder)
 
     def join(count: int):
-        calls = [
-            (n, usd6, market, market, 10 * lending.USD, lending.USD)
-            for n in in_batches(count, BORROWER_BATCH)
-        ]
+        position = (usd6, market, market, 10 * lending.USD, lending.USD)
+        calls = [(n, *position) for n in in_batches(count, BORROWER_BATCH)]
         send_many(b, b.deployer, batcher.open_positions, calls, BATCH_GAS)
 
-    return system, join
+    return join
 
 
 @row(
@@ -383,7 +380,8 @@ def _borrowers(b: Bench, capacity: int):
 def lending_borrow(b: Bench, capacity: int) -> Crowd:
     from fivefold.lending import bench as lending
 
-    system, join = _borrowers(b, capacity)
+    system = lending._borrow_ready(b)  # the lending bench's system, user 1's collateral enabled
+    join = _borrowers(b, system, b.user(2), capacity)
 
     def measure():
         lending._wait(b, system)
@@ -400,11 +398,30 @@ def lending_borrow(b: Bench, capacity: int) -> Crowd:
 def lending_repay(b: Bench, capacity: int) -> Crowd:
     from fivefold.lending import bench as lending
 
-    system, join = _borrowers(b, capacity)
+    system = lending._borrow_ready(b)  # the lending bench's system, user 1's collateral enabled
+    join = _borrowers(b, system, b.user(2), capacity)
 
     def measure():
         lending._wait(b, system)
         return system.markets["USD6"].repay(50 * lending.USD, b.user(3), sender=b.user(3))
+
+    return Crowd(join, measure, BORROWER_BATCH)
+
+
+@row(
+    "mining.claim",
+    "a supplier of a mined USD6 market claims CC a minute after N other accounts joined it (each "
+    "supplying 10 USD6 and borrowing 1 USD6: in both streams)",
+)
+def mining_claim(b: Bench, capacity: int) -> Crowd:
+    from fivefold.nft import bench_farm
+
+    system, suppliers = bench_farm.mined_market(b)
+    join = _borrowers(b, system, b.treasury, capacity)
+
+    def measure():
+        b.chain.pending_timestamp += 60
+        return suppliers.claim(sender=b.user(0))
 
     return Crowd(join, measure, BORROWER_BATCH)
 
@@ -450,3 +467,47 @@ def _beneficiary(i: int) -> str:
     from eth_utils import keccak, to_checksum_address
 
     return to_checksum_address(keccak(b"scaling.beneficiary" + i.to_bytes(32, "big"))[:20])
+
+
+AIRDROP_LEAVES = 2**14  # every proof 14 hashes long, room for 10,000 claims outside the measured word
+AIRDROP_INDEX = AIRDROP_LEAVES - 1  # alone in the last bitmap word: no crowd claim writes it
+CLAIM_BATCH = 100
+
+
+@row(
+    "airdrop.claim",
+    f"claim of leaf {AIRDROP_INDEX:,} of a {AIRDROP_LEAVES:,}-leaf CMDT round (14-hash proof), submitted "
+    "by a third party, the recipient never held CMDT and its bitmap word fresh, after N other leaves "
+    "claimed (PayoutsBatchClaimer, each paid to its own account)",
+)
+def airdrop_claim(b: Bench, capacity: int) -> Crowd:
+    from eth_utils import to_checksum_address
+
+    from fivefold.payouts import bench as payouts
+    from fivefold.payouts import merkle
+
+    if capacity > AIRDROP_INDEX - 255:
+        raise ValueError(f"airdrop.claim: at most {AIRDROP_INDEX - 255:,} other claims (the tree's size)")
+    ad, token = payouts.airdrop_setup(b)
+    accounts = [to_checksum_address(a) for a in payouts.bench_accounts(AIRDROP_LEAVES)]
+    rnd, tree, _ = payouts.publish_tree(b, ad, token, [bytes.fromhex(a[2:]) for a in accounts],
+                                        [payouts.TOKEN] * AIRDROP_LEAVES)  # fmt: skip
+    payouts.draw(b, rnd)
+    b.chain.pending_timestamp += 15 * DAY  # every turn has come: the schedule ends before mid-window
+    batcher = b.project.PayoutsBatchClaimer.deploy(sender=b.deployer)
+    claimed = [0]
+
+    def leaf(i: int) -> tuple:
+        return (i, accounts[i], payouts.TOKEN, merkle.ints(tree.proof(i)))
+
+    def join(count: int):
+        first = claimed[0]
+        claimed[0] += count
+        claims = [leaf(i) for i in range(first, first + count)]
+        batches = [(rnd, claims[at : at + CLAIM_BATCH]) for at in range(0, count, CLAIM_BATCH)]
+        send_many(b, b.deployer, batcher.claim_many, batches, BATCH_GAS)
+
+    def measure():
+        return rnd.claim(*leaf(AIRDROP_INDEX), sender=b.user(2))
+
+    return Crowd(join, measure, CLAIM_BATCH)
