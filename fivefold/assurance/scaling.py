@@ -82,17 +82,27 @@ def load_rows() -> dict[str, Row]:
 # --- sending batches
 
 
-def send_many(b: Bench, sender, method, calls: list[tuple], gas: int, seconds_apart: int = 0) -> None:
+def send_many(
+    b: Bench, sender, method, calls: list[tuple], gas: int, seconds_apart: int = 0, value: int = 0
+) -> None:
     """Sends `method(*args)` for each args of `calls` from `sender` as plain transactions with a fixed
     gas limit (local chains: base fee and gas price 0), awaiting only at the end; fails on any revert.
-    With `seconds_apart`, the clock moves that far before each (participants arrive over time)."""
+    With `seconds_apart`, the clock moves that far before each (participants arrive over time); with
+    `value`, each call pays its first argument (a count) times `value` in coin."""
     web3 = b.chain.provider.web3
     to = method.contract.address
     hashes = []
     for args in calls:
         if seconds_apart:
             b.chain.provider.make_request("evm_increaseTime", [seconds_apart])
-        tx = {"from": sender.address, "to": to, "data": method.encode_input(*args), "gas": gas, "gasPrice": 0}
+        tx = {
+            "from": sender.address,
+            "to": to,
+            "data": method.encode_input(*args),
+            "value": args[0] * value if value else 0,
+            "gas": gas,
+            "gasPrice": 0,
+        }
         hashes.append(web3.eth.send_transaction(tx))
     for tx_hash in hashes:
         receipt = web3.eth.wait_for_transaction_receipt(tx_hash, timeout=600, poll_latency=0.05)
@@ -511,3 +521,149 @@ def airdrop_claim(b: Bench, capacity: int) -> Crowd:
         return rnd.claim(*leaf(AIRDROP_INDEX), sender=b.user(2))
 
     return Crowd(join, measure, CLAIM_BATCH)
+
+
+def _same_call_crowd(b: Bench, target, data: bytes, token=None, amount: int = 0, value: int = 0):
+    """A ScalingCrowd whose `join(count)` opens `count` accounts that each receive `amount` of
+    `token` (the caller funds the returned batcher) and `value` of the coin, and call `target` with
+    `data` themselves. Returns (batcher, join)."""
+    account = b.project.ScalingCrowdAccount.deploy(sender=b.deployer)
+    batcher = b.project.ScalingCrowd.deploy(account, sender=b.deployer)
+    token_address = token.address if token is not None else ZERO_ADDRESS
+
+    def join(count: int):
+        calls = [(n, token_address, amount, target, data) for n in in_batches(count, CROWD_BATCH)]
+        send_many(b, b.deployer, batcher.join_many, calls, BATCH_GAS, value=value)
+
+    return batcher, join
+
+
+ZERO_ADDRESS = "0x0000000000000000000000000000000000000000"
+CROWD_BATCH = 50  # ScalingCrowd: a proxy, a transfer, an approval and the call, up to ~400,000 gas each
+
+
+def _tippers(b: Bench, capacity: int):
+    """The payments bench's AnchorTips (CC stream funded and streaming), viewers 2 and 0 tipped 100 CC
+    each, and `join(count)` opening `count` more viewers tipping 1 CC each to the same anchor."""
+    from fivefold.payments import bench as payments
+
+    tips, cc = payments._tips(b, payments._usdt(b))
+    for viewer in (b.user(2), b.user(0)):
+        tips.tip(b.user(1), cc, 100 * WAD, payments.MESSAGE, sender=viewer)
+    data = tips.tip.encode_input(b.user(1), cc, WAD, payments.MESSAGE)
+    batcher, join = _same_call_crowd(b, tips, data, token=cc, amount=WAD)
+    cc.transfer(batcher, capacity * WAD, sender=b.treasury)
+    return tips, cc, join
+
+
+@row(
+    "payments.tip.cc",
+    "a viewer's second 100 CC tip with a 17-character message to an anchor with a CC balance (3% "
+    "platform share, reward stream settled and raised), with N other viewers (1 CC tips each, "
+    "ScalingCrowd) sharing the stream",
+)
+def tip_cc(b: Bench, capacity: int) -> Crowd:
+    from fivefold.payments import bench as payments
+
+    tips, cc, join = _tippers(b, capacity)
+
+    def measure():
+        return tips.tip(b.user(1), cc, 100 * WAD, payments.MESSAGE, sender=b.user(0))
+
+    return Crowd(join, measure, CROWD_BATCH)
+
+
+@row(
+    "payments.claim",
+    "a viewer who tipped 100 CC claims its reward from the tips' CC stream a minute later, with N "
+    "other viewers (1 CC tips each) sharing the stream",
+)
+def tips_claim(b: Bench, capacity: int) -> Crowd:
+    tips, _, join = _tippers(b, capacity)
+
+    def measure():
+        b.chain.pending_timestamp += 60
+        return tips.claim(sender=b.user(0))
+
+    return Crowd(join, measure, CROWD_BATCH)
+
+
+@row(
+    "datamarket.buy",
+    "a buyer's first purchase of a native-coin listing naming a staked proxy, with N other buyers "
+    "(distinct accounts, 1 coin each, ScalingCrowd) of the same listing through the same proxy",
+)
+def datamarket_buy(b: Bench, capacity: int) -> Crowd:
+    from fivefold.datamarket import bench as datamarket
+    from fivefold.datamarket import model
+
+    market = datamarket.datamarket_setup(b)
+    data = market.buy.encode_input(
+        1, b.user(1), datamarket.PRICE, model.key_address(datamarket.BUYER_SECRET + 2)
+    )
+    _, join = _same_call_crowd(b, market, data, value=datamarket.PRICE)
+    # the crowd pays capacity x 1 coin: more than a test account's 10,000 (the deployer's own balance)
+    b.chain.provider.set_balance(b.deployer.address, (capacity + 1_000) * datamarket.PRICE)
+
+    def measure():
+        return datamarket._buy(b, market, b.user(4), datamarket.BUYER_SECRET)
+
+    return Crowd(join, measure, CROWD_BATCH)
+
+
+PROVIDER_BATCH = 100  # as fivefold/resources/bench.py: ~200,000 gas a registration
+
+
+def _providers(b: Bench, capacity: int):
+    """The resources bench's market (providers 0 and 1 registered, provider 1 ordered), and
+    `join(count)` registering `count` more storage providers (ResourcesBatchProvider)."""
+    from fivefold.resources import bench as resources
+
+    market, period = resources._market(b)
+    hpc = b.project.CappedToken.at(market.token())
+    account = b.project.ResourcesProviderAccount.deploy(sender=b.deployer)
+    batcher = b.project.ResourcesBatchProvider.deploy(account, sender=b.deployer)
+    stake = resources.CAPACITY * resources.HPC
+    hpc.transfer(batcher, capacity * stake, sender=b.treasury)
+
+    def join(count: int):
+        offer = (hpc, market, 0, resources.CAPACITY, resources.HPC, stake)
+        calls = [(n, *offer) for n in in_batches(count, PROVIDER_BATCH)]
+        send_many(b, b.deployer, batcher.register_many, calls, BATCH_GAS)
+
+    def prove():
+        """Provider 0's period served and proved by two authenticators (resources.prove)."""
+        from fivefold.resources import model
+
+        market.place_order(b.user(0), period, 10, sender=b.user(2))
+        b.chain.pending_timestamp = market.period_end(period) + 60
+        keys = [b.user(i).private_key for i in (4, 5)]
+        signatures = model.sign_report(market, b.user(0).address, period, True, keys)
+        return market.prove(b.user(0), period, True, signatures, sender=b.user(2))
+
+    return market, join, prove
+
+
+@row(
+    "resources.prove",
+    "a served provider-period (10 storage units) reported by two of three authenticators, the kind-"
+    "period's first report, with N other storage providers registered (ResourcesBatchProvider)",
+)
+def resources_prove(b: Bench, capacity: int) -> Crowd:
+    _, join, prove = _providers(b, capacity)
+    return Crowd(join, prove, PROVIDER_BATCH)
+
+
+@row(
+    "resources.claim",
+    "the provider claims its served period's payment and reward to a nonzero HPC balance, with N other "
+    "storage providers registered",
+)
+def resources_claim(b: Bench, capacity: int) -> Crowd:
+    market, join, prove = _providers(b, capacity)
+
+    def measure():
+        prove()
+        return market.claim(sender=b.user(0))
+
+    return Crowd(join, measure, PROVIDER_BATCH)
