@@ -44,11 +44,12 @@ RESULTS_FILE = Path("bench/scaling.json")
 
 @dataclass(frozen=True)
 class Crowd:
-    """A system ready for the measured operation: `join(count)` adds `count` participants (at most
-    `batch` per transaction), `measure()` performs the operation and returns its receipt."""
+    """A system ready for its measured operations: `join(count)` adds `count` participants (at most
+    `batch` per transaction); each of `measures` performs one operation and returns its receipt (rows
+    on the same system share one crowd: lending's borrow and repay, a market's prove and claim)."""
 
     join: Callable[[int], None]
-    measure: Callable[[], Any]
+    measures: tuple[Callable[[], Any], ...]
     batch: int
 
 
@@ -57,21 +58,29 @@ class Row:
     key: str
     condition: str
     build: Callable[[Bench, int], Crowd]  # (bench, most participants it will hold) -> Crowd
+    position: int  # which of the crowd's `measures` is this row's
 
 
 ROWS: dict[str, Row] = {}
 
 
-def row(key: str, condition: str):
-    """Registers `build(bench, capacity) -> Crowd` as the scaling row `key` (the gas key it mirrors)."""
+def rows(*keyed: tuple[str, str]):
+    """Registers `build(bench, capacity) -> Crowd` for the rows `(key, condition)`, in the order of
+    the crowd's `measures` (each key the gas key it mirrors)."""
 
     def register(fn):
-        if key in ROWS:
-            raise ValueError(f"scaling row {key!r} registered twice")
-        ROWS[key] = Row(key, condition, fn)
+        for position, (key, condition) in enumerate(keyed):
+            if key in ROWS:
+                raise ValueError(f"scaling row {key!r} registered twice")
+            ROWS[key] = Row(key, condition, fn, position)
         return fn
 
     return register
+
+
+def row(key: str, condition: str):
+    """`rows` for a crowd measured by one operation."""
+    return rows((key, condition))
 
 
 def load_rows() -> dict[str, Row]:
@@ -118,27 +127,36 @@ def in_batches(count: int, batch: int) -> list[int]:
 # --- measuring
 
 
-def measure_row(
-    b: Bench, crowd_row: Row, sizes: tuple[int, ...], on_joined: Callable[[int], None] = lambda n: None
-) -> dict[int, int]:
-    """Gas of the row's operation at each size (ascending), the crowd grown between sizes; the chain
-    is restored to where it was."""
+def measure_crowd(
+    b: Bench, selected: list[Row], sizes: tuple[int, ...], on_joined: Callable[[int], None] = lambda n: None
+) -> dict[str, dict[int, int]]:
+    """Gas of each selected row (all of one builder) at each size, ascending, the crowd grown between
+    sizes and every measurement in its own snapshot; the chain is restored to where it was."""
     outer = b.chain.snapshot()
     try:
-        crowd = crowd_row.build(b, max(sizes))
-        present, gas = 0, {}
+        crowd = selected[0].build(b, max(sizes))
+        present, gas = 0, {r.key: {} for r in selected}
         for size in sorted(sizes):
             crowd.join(size - present)
             on_joined(size - present)
             present = size
-            snapshot = b.chain.snapshot()
-            try:
-                gas[size] = int(crowd.measure().gas_used)
-            finally:
-                b.chain.restore(snapshot)
+            for r in selected:
+                snapshot = b.chain.snapshot()
+                try:
+                    gas[r.key][size] = int(crowd.measures[r.position]().gas_used)
+                finally:
+                    b.chain.restore(snapshot)
         return gas
     finally:
         b.chain.restore(outer)
+
+
+def by_crowd(selected: dict[str, Row]) -> list[list[Row]]:
+    """The selected rows grouped by the crowd they share, in key order of each group's first row."""
+    groups: dict[Callable, list[Row]] = {}
+    for r in selected.values():
+        groups.setdefault(r.build, []).append(r)
+    return list(groups.values())
 
 
 def spread(gas: dict[int, int]) -> int:
@@ -173,23 +191,27 @@ def run(only: str = "", sizes: tuple[int, ...] = SIZES, path: Path = RESULTS_FIL
     from fivefold import session, ui
 
     session.prepare(chain.provider)
-    rows = {k: r for k, r in load_rows().items() if k.startswith(only)}
-    if not rows:
+    selected = {k: r for k, r in load_rows().items() if k.startswith(only)}
+    if not selected:
         ui.fail(f"no scaling row starts with {only!r} (rows: {', '.join(load_rows())})")
     bench = Bench(project=project, accounts=accounts.test_accounts, chain=chain)
     results, started = {}, time.monotonic()
     with ui.progress() as bar:
-        for key, crowd_row in rows.items():
-            task = bar.add_task(key, total=max(sizes))
-            row_started = time.monotonic()
-            gas = measure_row(bench, crowd_row, sizes, on_joined=lambda n, t=task: bar.advance(t, n))
-            results[key] = {
-                "condition": crowd_row.condition,
-                "gas": {str(size): figure for size, figure in gas.items()},
-                "spread": spread(gas),
-                "within_tolerance": within(gas),
-                "seconds": round(time.monotonic() - row_started, 1),
-            }
+        for group in by_crowd(selected):
+            task = bar.add_task(" + ".join(r.key for r in group), total=max(sizes))
+            group_started = time.monotonic()
+            gas = measure_crowd(bench, group, sizes, on_joined=lambda n, t=task: bar.advance(t, n))
+            for r in group:
+                results[r.key] = {
+                    "condition": r.condition,
+                    "gas": {str(size): figure for size, figure in gas[r.key].items()},
+                    "spread": spread(gas[r.key]),
+                    "within_tolerance": within(gas[r.key]),
+                    "crowd_seconds": round(time.monotonic() - group_started, 1),
+                }
+                figures = ", ".join(f"{figure:,}" for figure in gas[r.key].values())
+                bar.console.print(f"{r.key}: {figures} (crowd {results[r.key]['crowd_seconds']:,.0f} s)")
+    results = dict(sorted(results.items()))
     document = {
         "sizes": list(sizes),
         "tolerance": f"spread (max - min) at most {TOLERANCE:.0%} of the smallest figure",
@@ -278,7 +300,7 @@ def dao_vote(b: Bench, capacity: int) -> Crowd:
         b.chain.pending_timestamp += 3_600  # the stakes an hour old, as in dao.vote
         return governance._vote(b, governor)
 
-    return Crowd(join, measure, STAKER_BATCH)
+    return Crowd(join, (measure,), STAKER_BATCH)
 
 
 @row(
@@ -308,7 +330,7 @@ def staking_claim(b: Bench, capacity: int) -> Crowd:
         b.chain.pending_timestamp += DAY
         return staking.claim(sender=b.user(0))
 
-    return Crowd(join, measure, STAKER_BATCH)
+    return Crowd(join, (measure,), STAKER_BATCH)
 
 
 @row(
@@ -330,7 +352,7 @@ def farm_claim(b: Bench, capacity: int) -> Crowd:
         b.chain.pending_timestamp += 60
         return farm.claim(sender=b.user(0))
 
-    return Crowd(join, measure, STAKER_BATCH)
+    return Crowd(join, (measure,), STAKER_BATCH)
 
 
 NODE_BATCH = 100  # as fivefold/nodes/bench_pools.py: ~150,000 gas a deposit
@@ -358,7 +380,7 @@ def economy_claim(b: Bench, capacity: int) -> Crowd:
         b.chain.pending_timestamp = genesis + model_pools.SETTLEMENT_START + 1
         return pool.claim(sender=b.user(0))
 
-    return Crowd(join, measure, NODE_BATCH)
+    return Crowd(join, (measure,), NODE_BATCH)
 
 
 BORROWER_BATCH = 100  # as fivefold/lending/bench.py: ~280,000 gas a position
@@ -382,40 +404,34 @@ def _borrowers(b: Bench, system, funder, capacity: int):
     return join
 
 
-@row(
-    "lending.borrow",
-    "first borrow (500 USD6) of an account with two collateral markets enabled, a day after the last "
-    "accrual, with N other borrowers in the market",
+@rows(
+    (
+        "lending.borrow",
+        "first borrow (500 USD6) of an account with two collateral markets enabled, a day after the "
+        "last accrual, with N other borrowers (10 USD6 supplied, 1 borrowed each) in the market",
+    ),
+    (
+        "lending.repay",
+        "partial repay (50 USD6) of a borrower's own debt, a day after the last accrual, with N other "
+        "borrowers in the market",
+    ),
 )
-def lending_borrow(b: Bench, capacity: int) -> Crowd:
+def lending_borrow_repay(b: Bench, capacity: int) -> Crowd:
     from fivefold.lending import bench as lending
 
     system = lending._borrow_ready(b)  # the lending bench's system, user 1's collateral enabled
     join = _borrowers(b, system, b.user(2), capacity)
+    usd6 = system.markets["USD6"]
 
-    def measure():
+    def borrow():
         lending._wait(b, system)
-        return system.markets["USD6"].borrow(500 * lending.USD, b.user(1), sender=b.user(1))
+        return usd6.borrow(500 * lending.USD, b.user(1), sender=b.user(1))
 
-    return Crowd(join, measure, BORROWER_BATCH)
-
-
-@row(
-    "lending.repay",
-    "partial repay (50 USD6) of a borrower's own debt, a day after the last accrual, with N other "
-    "borrowers in the market",
-)
-def lending_repay(b: Bench, capacity: int) -> Crowd:
-    from fivefold.lending import bench as lending
-
-    system = lending._borrow_ready(b)  # the lending bench's system, user 1's collateral enabled
-    join = _borrowers(b, system, b.user(2), capacity)
-
-    def measure():
+    def repay():
         lending._wait(b, system)
-        return system.markets["USD6"].repay(50 * lending.USD, b.user(3), sender=b.user(3))
+        return usd6.repay(50 * lending.USD, b.user(3), sender=b.user(3))
 
-    return Crowd(join, measure, BORROWER_BATCH)
+    return Crowd(join, (borrow, repay), BORROWER_BATCH)
 
 
 @row(
@@ -433,7 +449,7 @@ def mining_claim(b: Bench, capacity: int) -> Crowd:
         b.chain.pending_timestamp += 60
         return suppliers.claim(sender=b.user(0))
 
-    return Crowd(join, measure, BORROWER_BATCH)
+    return Crowd(join, (measure,), BORROWER_BATCH)
 
 
 SCHEDULE_BATCH = 32  # VestingVault.MAX_BATCH
@@ -469,7 +485,7 @@ def vesting_release(b: Bench, capacity: int) -> Crowd:
         b.chain.pending_timestamp = start + 2 * MONTH
         return vault.release(1, sender=b.user(1))
 
-    return Crowd(join, measure, SCHEDULE_BATCH)
+    return Crowd(join, (measure,), SCHEDULE_BATCH)
 
 
 def _beneficiary(i: int) -> str:
@@ -520,7 +536,7 @@ def airdrop_claim(b: Bench, capacity: int) -> Crowd:
     def measure():
         return rnd.claim(*leaf(AIRDROP_INDEX), sender=b.user(2))
 
-    return Crowd(join, measure, CLAIM_BATCH)
+    return Crowd(join, (measure,), CLAIM_BATCH)
 
 
 def _same_call_crowd(b: Bench, target, data: bytes, token=None, amount: int = 0, value: int = 0):
@@ -556,36 +572,32 @@ def _tippers(b: Bench, capacity: int):
     return tips, cc, join
 
 
-@row(
-    "payments.tip.cc",
-    "a viewer's second 100 CC tip with a 17-character message to an anchor with a CC balance (3% "
-    "platform share, reward stream settled and raised), with N other viewers (1 CC tips each, "
-    "ScalingCrowd) sharing the stream",
+@rows(
+    (
+        "payments.tip.cc",
+        "a viewer's second 100 CC tip with a 17-character message to an anchor with a CC balance (3% "
+        "platform share, reward stream settled and raised), with N other viewers (1 CC tips each, "
+        "ScalingCrowd) sharing the stream",
+    ),
+    (
+        "payments.claim",
+        "a viewer who tipped 100 CC claims its reward from the tips' CC stream a minute later, with N "
+        "other viewers (1 CC tips each) sharing the stream",
+    ),
 )
-def tip_cc(b: Bench, capacity: int) -> Crowd:
+def tips_crowd(b: Bench, capacity: int) -> Crowd:
     from fivefold.payments import bench as payments
 
     tips, cc, join = _tippers(b, capacity)
 
-    def measure():
+    def tip():
         return tips.tip(b.user(1), cc, 100 * WAD, payments.MESSAGE, sender=b.user(0))
 
-    return Crowd(join, measure, CROWD_BATCH)
-
-
-@row(
-    "payments.claim",
-    "a viewer who tipped 100 CC claims its reward from the tips' CC stream a minute later, with N "
-    "other viewers (1 CC tips each) sharing the stream",
-)
-def tips_claim(b: Bench, capacity: int) -> Crowd:
-    tips, _, join = _tippers(b, capacity)
-
-    def measure():
+    def claim():
         b.chain.pending_timestamp += 60
         return tips.claim(sender=b.user(0))
 
-    return Crowd(join, measure, CROWD_BATCH)
+    return Crowd(join, (tip, claim), CROWD_BATCH)
 
 
 @row(
@@ -608,7 +620,7 @@ def datamarket_buy(b: Bench, capacity: int) -> Crowd:
     def measure():
         return datamarket._buy(b, market, b.user(4), datamarket.BUYER_SECRET)
 
-    return Crowd(join, measure, CROWD_BATCH)
+    return Crowd(join, (measure,), CROWD_BATCH)
 
 
 PROVIDER_BATCH = 100  # as fivefold/resources/bench.py: ~200,000 gas a registration
@@ -644,26 +656,23 @@ def _providers(b: Bench, capacity: int):
     return market, join, prove
 
 
-@row(
-    "resources.prove",
-    "a served provider-period (10 storage units) reported by two of three authenticators, the kind-"
-    "period's first report, with N other storage providers registered (ResourcesBatchProvider)",
+@rows(
+    (
+        "resources.prove",
+        "a served provider-period (10 storage units) reported by two of three authenticators, the "
+        "kind-period's first report, with N other storage providers registered (ResourcesBatchProvider)",
+    ),
+    (
+        "resources.claim",
+        "the provider claims its served period's payment and reward to a nonzero HPC balance, with N "
+        "other storage providers registered",
+    ),
 )
-def resources_prove(b: Bench, capacity: int) -> Crowd:
-    _, join, prove = _providers(b, capacity)
-    return Crowd(join, prove, PROVIDER_BATCH)
-
-
-@row(
-    "resources.claim",
-    "the provider claims its served period's payment and reward to a nonzero HPC balance, with N other "
-    "storage providers registered",
-)
-def resources_claim(b: Bench, capacity: int) -> Crowd:
+def resources_prove_claim(b: Bench, capacity: int) -> Crowd:
     market, join, prove = _providers(b, capacity)
 
-    def measure():
+    def claim():
         prove()
         return market.claim(sender=b.user(0))
 
-    return Crowd(join, measure, PROVIDER_BATCH)
+    return Crowd(join, (prove, claim), PROVIDER_BATCH)

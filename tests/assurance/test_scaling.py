@@ -34,9 +34,10 @@ def test_scaling__row_growing_with_the_crowd__exits_one(tmp_path, monkeypatch):
         def join(count):
             present[0] += count
 
-        return scaling.Crowd(join, lambda: SimpleNamespace(gas_used=50_000 + 100 * present[0]), 10)
+        return scaling.Crowd(join, (lambda: SimpleNamespace(gas_used=50_000 + 100 * present[0]),), 10)
 
-    monkeypatch.setitem(scaling.ROWS, "scaling.stand_in", scaling.Row("scaling.stand_in", "grows", build))
+    stand_in = scaling.Row("scaling.stand_in", "grows", build, 0)
+    monkeypatch.setitem(scaling.ROWS, "scaling.stand_in", stand_in)
     path = tmp_path / "scaling.json"
     result = invoke("scaling", "--only", "scaling.stand_in", "--sizes", "10,20", "--file", str(path))
     one_line_error(result, "spread above 1%: scaling.stand_in (1,000 gas)")
@@ -59,6 +60,14 @@ def test_parse_sizes__fewer_than_two_or_not_positive__value_error(text):
 def test_parse_sizes__unordered_with_underscores__ascending():
     """Sizes come back sorted and deduplicated; 10_000 reads as 10000."""
     assert scaling.parse_sizes("10_000, 10,1000,10") == (10, 1_000, 10_000)
+
+
+def test_by_crowd__rows_sharing_a_system__one_crowd():
+    """Lending's borrow and repay share one crowd (one build, two measurements); every other row
+    registered has its own."""
+    groups = {tuple(r.key for r in group) for group in scaling.by_crowd(scaling.load_rows())}
+    assert ("lending.borrow", "lending.repay") in groups
+    assert all(len({r.build for r in group}) == 1 for group in scaling.by_crowd(scaling.load_rows()))
 
 
 def test_in_batches__remainder__last_batch_short():
