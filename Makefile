@@ -15,7 +15,7 @@ export HYPOTHESIS_PROFILE ?= ci
 # ape-vyper's settings model warns on every start; it is not ours to fix
 export PYTHONWARNINGS := ignore::UserWarning
 
-.PHONY: setup demo test lint test-fast gas gas-check compile typecheck clean shell up scaling
+.PHONY: setup demo test lint test-fast gas gas-check compile typecheck clean shell up
 
 setup: $(STAMP)/python $(STAMP)/node $(STAMP)/hyperlane $(STAMP)/activate
 
@@ -88,6 +88,7 @@ gas-check: setup
 # The scaling table (issue 18): every per-user operation's gas with 10, 1,000 and 10,000 other
 # participants, written to bench/scaling.json; exit 1 if a row's spread is above 1%. About 10 minutes
 # on 2 cores (docs/_runs_scaling.md has the figures and times). `make bench` runs it too.
+.PHONY: scaling
 scaling: setup
 	$(BIN)/ape run scaling
 
