@@ -211,11 +211,20 @@ def run(only: str = "", sizes: tuple[int, ...] = SIZES, path: Path = RESULTS_FIL
                 }
                 figures = ", ".join(f"{figure:,}" for figure in gas[r.key].values())
                 bar.console.print(f"{r.key}: {figures} (crowd {results[r.key]['crowd_seconds']:,.0f} s)")
+    if only and path.exists():
+        # a partial run keeps the other rows of a file measured at the same sizes (as `ape run gas`)
+        previous = json.loads(path.read_text())
+        if previous.get("sizes") == list(sizes):
+            results = {**{k: v for k, v in previous["rows"].items() if k in ROWS}, **results}
     results = dict(sorted(results.items()))
     document = {
         "sizes": list(sizes),
         "tolerance": f"spread (max - min) at most {TOLERANCE:.0%} of the smallest figure",
-        "seconds": round(time.monotonic() - started, 1),
+        "seconds": round(time.monotonic() - started, 1),  # this run's, the start-up excluded
+        # every crowd's build, growth and measurements, once a crowd (a partial run merged: all rows')
+        "crowd_seconds": round(
+            sum({ROWS[k].build: v["crowd_seconds"] for k, v in results.items()}.values()), 1
+        ),
         "rows": results,
     }
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -676,3 +685,24 @@ def resources_prove_claim(b: Bench, capacity: int) -> Crowd:
         return market.claim(sender=b.user(0))
 
     return Crowd(join, (prove, claim), PROVIDER_BATCH)
+
+
+SALE_COIN = 10**14  # each other buyer's purchase: 0.0001 native coin (800 CC at the public price)
+
+
+@row(
+    "sale.buy",
+    "a buyer's first purchase in an open public round, 100 USDT (a new schedule in the sale's vault), "
+    "with N other buyers (distinct accounts, 0.0001 native coin each, ScalingCrowd) in the round",
+)
+def sale_buy(b: Bench, capacity: int) -> Crowd:
+    from fivefold.sale import bench as sale_bench
+
+    sale, usdt, _ = sale_bench._sale(b)
+    data = sale.buy.encode_input(0, sale_bench.NATIVE, SALE_COIN, 0, [])
+    _, join = _same_call_crowd(b, sale, data, value=SALE_COIN)
+
+    def measure():
+        return sale.buy(0, usdt, 100 * 10**6, 0, [], sender=b.user(2))
+
+    return Crowd(join, (measure,), CROWD_BATCH)
