@@ -1,7 +1,7 @@
 """Scaling table: gas of every per-user operation with 10, 1,000 and 10,000 other participants.
 
   ape run scaling                          every row at 10, 1,000 and 10,000; writes bench/scaling.json
-  ape run scaling --only lending           rows whose key starts with "lending"
+  ape run scaling --only lending           rows whose key starts with "lending" (--only sale,payments: either)
   ape run scaling --sizes 2,4 --file /tmp/s.json   a quick look (the smoke test's sizes)
 
 Exits 1 if a row's spread (largest minus smallest figure) is above 1% of its smallest figure. The
@@ -20,7 +20,9 @@ from fivefold.command import Command
 
 @click.command(cls=Command)
 @network_option(ecosystem="ethereum", network="local", provider="foundry")
-@click.option("--only", metavar="PREFIX", default="", help="Measure only rows whose key starts with PREFIX.")
+@click.option(
+    "--only", metavar="PREFIX[,PREFIX]", default="", help="Measure only rows whose key starts with a PREFIX."
+)
 @click.option(
     "--sizes",
     default=",".join(str(size) for size in scaling.SIZES),

@@ -184,14 +184,16 @@ def parse_sizes(text: str) -> tuple[int, ...]:
 
 
 def run(only: str = "", sizes: tuple[int, ...] = SIZES, path: Path = RESULTS_FILE) -> dict:
-    """Measures every row (or those whose key starts with `only`) at every size on the connected local
-    chain, prints the table, writes `path`; exits 1 if a row's spread is above the band."""
+    """Measures every row (or those whose key starts with one of `only`'s comma-separated prefixes)
+    at every size on the connected local chain, prints the table, writes `path`; exits 1 if a row's
+    spread is above the band."""
     from ape import accounts, chain, project
 
     from fivefold import session, ui
 
     session.prepare(chain.provider)
-    selected = {k: r for k, r in load_rows().items() if k.startswith(only)}
+    prefixes = tuple(p.strip() for p in only.split(",")) if only else ("",)
+    selected = {k: r for k, r in load_rows().items() if k.startswith(prefixes)}
     if not selected:
         ui.fail(f"no scaling row starts with {only!r} (rows: {', '.join(load_rows())})")
     bench = Bench(project=project, accounts=accounts.test_accounts, chain=chain)
@@ -585,8 +587,8 @@ def _tippers(b: Bench, capacity: int):
     (
         "payments.tip.cc",
         "a viewer's second 100 CC tip with a 17-character message to an anchor with a CC balance (3% "
-        "platform share, reward stream settled and raised), with N other viewers (1 CC tips each, "
-        "ScalingCrowd) sharing the stream",
+        "platform share, reward stream settled and raised), a minute after the last tip, with N other "
+        "viewers (1 CC tips each, ScalingCrowd) sharing the stream",
     ),
     (
         "payments.claim",
@@ -600,6 +602,9 @@ def tips_crowd(b: Bench, capacity: int) -> Crowd:
     tips, cc, join = _tippers(b, capacity)
 
     def tip():
+        # a minute after the crowd's last tip: the stream has run since, at every size (in the same
+        # second as the viewer's first tip, nothing would accrue and the holder word stay as it was)
+        b.chain.pending_timestamp += 60
         return tips.tip(b.user(1), cc, 100 * WAD, payments.MESSAGE, sender=b.user(0))
 
     def claim():
