@@ -86,8 +86,8 @@ gas-check: setup
 	$(BIN)/ape run gas --check
 
 # The scaling table (issue 18): every per-user operation's gas with 10, 1,000 and 10,000 other
-# participants, written to bench/scaling.json; exit 1 if a row's spread is above 1%. About 10 minutes
-# on 2 cores (docs/_runs_scaling.md has the figures and times). `make bench` runs it too.
+# participants, written to bench/scaling.json; exit 1 if a row's spread is above 1%. About 20 minutes
+# on a shared 2-core machine (docs/_runs_scaling.md has the figures and times). `make bench` runs it too.
 .PHONY: scaling
 scaling: setup
 	$(BIN)/ape run scaling

@@ -5,6 +5,7 @@ at tiny sizes, the exit code when a row is not flat, and the option parsing. The
 import json
 from types import SimpleNamespace
 
+import ape
 import pytest
 
 from fivefold.assurance import scaling
@@ -80,3 +81,13 @@ def test_within__one_percent_band__edge_included():
     """The band is 1% of the smallest figure: exactly 1% passes, one gas more fails."""
     assert scaling.within({10: 100_000, 1_000: 101_000})
     assert not scaling.within({10: 100_000, 1_000: 101_001})
+
+
+def test_join_many__coin_not_divisible_by_count__reverts(project, accounts):
+    """ScalingCrowd gives each participant an equal share of the coin sent: 10 wei for 3 participants
+    reverts with its reason."""
+    deployer = accounts[0]
+    account = project.ScalingCrowdAccount.deploy(sender=deployer)
+    crowd = project.ScalingCrowd.deploy(account, sender=deployer)
+    with ape.reverts("scaling_crowd: coin not divisible by count"):
+        crowd.join_many(3, scaling.ZERO_ADDRESS, 0, deployer, b"", value=10, sender=deployer)
