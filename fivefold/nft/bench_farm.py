@@ -77,6 +77,15 @@ def claim(b: Bench):
     "another supplier in it) claims CC a minute after its deposit, already holding CC",
 )
 def mining_claim(b: Bench):
+    _, suppliers = mined_market(b)
+    b.chain.pending_timestamp = b.chain.pending_timestamp + 60
+    return suppliers.claim(sender=b.user(0))
+
+
+def mined_market(b: Bench):
+    """The lending system's USD6 market with its suppliers' and borrowers' streams funded and
+    streaming, users 0 and 1 suppliers of 10,000 USD6 each; returns (system, suppliers' stream)
+    (also the scaling table's `mining.claim`, fivefold/assurance/scaling.py)."""
     from fivefold.lending import model as lending
 
     users = [b.user(0), b.user(1)]
@@ -93,5 +102,4 @@ def mining_claim(b: Bench):
     for user in users:
         usd.approve(market, 10_000 * 10**6, sender=user)
         market.deposit(10_000 * 10**6, user, sender=user)
-    b.chain.pending_timestamp = b.chain.pending_timestamp + 60
-    return suppliers.claim(sender=b.user(0))
+    return system, suppliers

@@ -1,0 +1,64 @@
+# pragma version ~=0.4.3
+"""
+@title Test helper: many distinct participants making the same call
+@custom:contract-name ScalingCrowd
+@license GNU Affero General Public License v3.0 only
+@notice Scaling table only (fivefold/assurance/scaling.py: AnchorTips'
+        tippers, DataMarket's buyers). Each participant is a real, distinct
+        account: a minimal proxy of `ScalingCrowdAccount` that receives its
+        tokens or coin and makes the ordinary external call itself. The
+        batch only saves transactions, not work: every call costs what a
+        user's would.
+"""
+
+
+interface IERC20:
+    def transfer(receiver: address, amount: uint256) -> bool: nonpayable
+
+
+interface IAccount:
+    def act(token: address, target: address, data: Bytes[MAX_DATA]): payable
+
+
+# @dev Participants per call (each bounded by the block: ~200,000 gas apiece).
+MAX_BATCH: constant(uint256) = 500
+# @dev ScalingCrowdAccount's bound on a call.
+MAX_DATA: constant(uint256) = 512
+
+
+# @dev The account implementation proxies point at.
+implementation: public(immutable(address))
+# @dev Participants created so far.
+created: public(uint256)
+
+
+@deploy
+def __init__(implementation_: address):
+    """
+    @dev Fixes the account implementation.
+    @param implementation_ A deployed `ScalingCrowdAccount`.
+    """
+    implementation = implementation_
+
+
+@external
+@payable
+def join_many(count: uint256, token: address, amount: uint256, target: address, data: Bytes[MAX_DATA]):
+    """
+    @dev Creates `count` participants; each gets `amount` of `token` (this
+         contract must hold count x amount) and msg.value / count of the
+         coin, and calls `target` with `data`.
+    @param count How many participants.
+    @param token The token each spends, or empty.
+    @param amount Each participant's tokens.
+    @param target The contract under measurement.
+    @param data Each participant's call.
+    """
+    assert count != 0 and msg.value % count == 0, "scaling_crowd: coin not divisible by count"
+    value: uint256 = msg.value // count  # exact: checked above
+    for i: uint256 in range(count, bound=MAX_BATCH):
+        account: address = create_minimal_proxy_to(implementation)
+        if amount != 0:
+            extcall IERC20(token).transfer(account, amount)
+        extcall IAccount(account).act(token, target, data, value=value)
+    self.created += count

@@ -1,0 +1,713 @@
+"""Scaling table (issue 18): a per-user operation costs the same with 10, 1,000 or 10,000 other
+participants in the contract.
+
+Each row is a `Crowd`: a system set up once as the gas bench sets it up (`fivefold/<domain>/bench*.py`,
+whose helpers it reuses), a way to add participants, and the measured transaction. The crowd grows
+in steps (10, then 990 more, then 9,000 more); at each size one chain snapshot is taken, the
+operation measured and the snapshot restored, so every size measures the same transaction by the
+same account, on the same contract addresses, at the same point of its schedule, only with more
+participants around it.
+
+Participants are real and distinct: each is an account of its own (a minimal proxy opened by a batch
+helper under contracts/mocks, or a beneficiary address written by the owner's own batch call) that
+went through the contract's ordinary external functions; no storage of a contract under test is
+written by hand. Batches are sent as plain `eth_sendTransaction` calls with a fixed gas limit (no
+estimate, no receipt awaited until the last one): 10,000 participants took 37 to 156 seconds a crowd
+on this project's shared 2-core machine (docs/_runs_scaling.md has the figures and times).
+
+Tolerance: a row fails when its spread (largest minus smallest figure) is above 1% of its smallest
+figure. What legitimately moves between sizes is small and bounded: the values written (a reward per
+token or a share with more or fewer digits makes no gas difference, but a field going from zero to
+non-zero would: 17,100 gas) and calldata (identical here: same accounts and addresses at every size).
+Anything that grows with the crowd (a loop over participants, a binary search over a history that
+the crowd lengthens: 2,100 gas per cold step, at least 1% of any figure here) shows as a spread above
+the band.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fivefold.gas import Bench
+from fivefold.tokens.bench import capped_token
+from fivefold.units import DAY, MONTH, WAD
+
+SIZES = (10, 1_000, 10_000)
+TOLERANCE = 0.01  # a row fails if (max - min) > 1% of min: see the module docstring
+RESULTS_FILE = Path("bench/scaling.json")
+
+
+@dataclass(frozen=True)
+class Crowd:
+    """A system ready for its measured operations: `join(count)` adds `count` participants (at most
+    `batch` per transaction); each of `measures` performs one operation and returns its receipt (rows
+    on the same system share one crowd: lending's borrow and repay, a market's prove and claim)."""
+
+    join: Callable[[int], None]
+    measures: tuple[Callable[[], Any], ...]
+    batch: int
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    condition: str
+    build: Callable[[Bench, int], Crowd]  # (bench, most participants it will hold) -> Crowd
+    position: int  # which of the crowd's `measures` is this row's
+
+
+ROWS: dict[str, Row] = {}
+
+
+def rows(*keyed: tuple[str, str]):
+    """Registers `build(bench, capacity) -> Crowd` for the rows `(key, condition)`, in the order of
+    the crowd's `measures` (each key the gas key it mirrors)."""
+
+    def register(fn):
+        for position, (key, condition) in enumerate(keyed):
+            if key in ROWS:
+                raise ValueError(f"scaling row {key!r} registered twice")
+            ROWS[key] = Row(key, condition, fn, position)
+        return fn
+
+    return register
+
+
+def row(key: str, condition: str):
+    """`rows` for a crowd measured by one operation."""
+    return rows((key, condition))
+
+
+def load_rows() -> dict[str, Row]:
+    """Every row, sorted by key."""
+    return dict(sorted(ROWS.items()))
+
+
+# --- sending batches
+
+
+def send_many(
+    b: Bench, sender, method, calls: list[tuple], gas: int, seconds_apart: int = 0, value: int = 0
+) -> None:
+    """Sends `method(*args)` for each args of `calls` from `sender` as plain transactions with a fixed
+    gas limit (local chains: base fee and gas price 0), awaiting only at the end; fails on any revert.
+    With `seconds_apart`, the clock moves that far before each (participants arrive over time); with
+    `value`, each call pays its first argument (a count) times `value` in coin."""
+    web3 = b.chain.provider.web3
+    to = method.contract.address
+    hashes = []
+    for args in calls:
+        if seconds_apart:
+            b.chain.provider.make_request("evm_increaseTime", [seconds_apart])
+        tx = {
+            "from": sender.address,
+            "to": to,
+            "data": method.encode_input(*args),
+            "value": args[0] * value if value else 0,
+            "gas": gas,
+            "gasPrice": 0,
+        }
+        hashes.append(web3.eth.send_transaction(tx))
+    for tx_hash in hashes:
+        receipt = web3.eth.wait_for_transaction_receipt(tx_hash, timeout=600, poll_latency=0.05)
+        if receipt["status"] != 1:
+            raise RuntimeError(f"a crowd batch to {to} reverted (transaction {tx_hash.hex()})")
+
+
+def in_batches(count: int, batch: int) -> list[int]:
+    """`count` split into batches of at most `batch`: in_batches(250, 100) == [100, 100, 50]."""
+    return [min(batch, count - start) for start in range(0, count, batch)]
+
+
+# --- measuring
+
+
+def measure_crowd(
+    b: Bench, selected: list[Row], sizes: tuple[int, ...], on_joined: Callable[[int], None] = lambda n: None
+) -> dict[str, dict[int, int]]:
+    """Gas of each selected row (all of one builder) at each size, ascending, the crowd grown between
+    sizes and every measurement in its own snapshot; the chain is restored to where it was."""
+    outer = b.chain.snapshot()
+    try:
+        crowd = selected[0].build(b, max(sizes))
+        present, gas = 0, {r.key: {} for r in selected}
+        for size in sorted(sizes):
+            crowd.join(size - present)
+            on_joined(size - present)
+            present = size
+            for r in selected:
+                snapshot = b.chain.snapshot()
+                try:
+                    gas[r.key][size] = int(crowd.measures[r.position]().gas_used)
+                finally:
+                    b.chain.restore(snapshot)
+        return gas
+    finally:
+        b.chain.restore(outer)
+
+
+def by_crowd(selected: dict[str, Row]) -> list[list[Row]]:
+    """The selected rows grouped by the crowd they share, in key order of each group's first row."""
+    groups: dict[Callable, list[Row]] = {}
+    for r in selected.values():
+        groups.setdefault(r.build, []).append(r)
+    return list(groups.values())
+
+
+def spread(gas: dict[int, int]) -> int:
+    return max(gas.values()) - min(gas.values())
+
+
+def within(gas: dict[int, int], tolerance: float = TOLERANCE) -> bool:
+    return spread(gas) <= min(gas.values()) * tolerance
+
+
+def parse_sizes(text: str) -> tuple[int, ...]:
+    """Parses `--sizes`: "10,1000,10000" -> (10, 1000, 10000); at least two distinct sizes, each >= 1."""
+    try:
+        sizes = tuple(sorted({int(part.replace("_", "")) for part in text.split(",") if part.strip()}))
+    except ValueError:
+        raise ValueError(
+            f"--sizes {text!r}: give comma-separated whole numbers, e.g. 10,1000,10000"
+        ) from None
+    if len(sizes) < 2 or sizes[0] < 1:
+        raise ValueError(f"--sizes {text!r}: give at least two distinct sizes, each at least 1")
+    return sizes
+
+
+# --- `ape run scaling` (scripts/scaling.py parses the options and calls `run`)
+
+
+def run(only: str = "", sizes: tuple[int, ...] = SIZES, path: Path = RESULTS_FILE) -> dict:
+    """Measures every row (or those whose key starts with one of `only`'s comma-separated prefixes)
+    at every size on the connected local chain, prints the table, writes `path`; exits 1 if a row's
+    spread is above the band."""
+    from ape import accounts, chain, project
+
+    from fivefold import session, ui
+
+    session.prepare(chain.provider)
+    prefixes = tuple(p.strip() for p in only.split(",")) if only else ("",)
+    selected = {k: r for k, r in load_rows().items() if k.startswith(prefixes)}
+    if not selected:
+        ui.fail(f"no scaling row starts with {only!r} (rows: {', '.join(load_rows())})")
+    bench = Bench(project=project, accounts=accounts.test_accounts, chain=chain)
+    results, started = {}, time.monotonic()
+    with ui.progress() as bar:
+        for group in by_crowd(selected):
+            task = bar.add_task(" + ".join(r.key for r in group), total=max(sizes))
+            group_started = time.monotonic()
+            gas = measure_crowd(bench, group, sizes, on_joined=lambda n, t=task: bar.advance(t, n))
+            for r in group:
+                results[r.key] = {
+                    "condition": r.condition,
+                    "gas": {str(size): figure for size, figure in gas[r.key].items()},
+                    "spread": spread(gas[r.key]),
+                    "within_tolerance": within(gas[r.key]),
+                    "crowd_seconds": round(time.monotonic() - group_started, 1),
+                }
+                figures = ", ".join(f"{figure:,}" for figure in gas[r.key].values())
+                bar.console.print(f"{r.key}: {figures} (crowd {results[r.key]['crowd_seconds']:,.0f} s)")
+    if only and path.exists():
+        # a partial run keeps the other rows of a file measured at the same sizes (as `ape run gas`)
+        previous = json.loads(path.read_text())
+        if previous.get("sizes") == list(sizes):
+            results = {**{k: v for k, v in previous["rows"].items() if k in ROWS}, **results}
+    results = dict(sorted(results.items()))
+    document = {
+        "sizes": list(sizes),
+        "tolerance": f"spread (max - min) at most {TOLERANCE:.0%} of the smallest figure",
+        "seconds": round(time.monotonic() - started, 1),  # this run's, the start-up excluded
+        # every crowd's build, growth and measurements, once a crowd (a partial run merged: all rows')
+        "crowd_seconds": round(
+            sum({ROWS[k].build: v["crowd_seconds"] for k, v in results.items()}.values()), 1
+        ),
+        "rows": results,
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(document, indent=2, sort_keys=True) + "\n")
+    _print(results, sizes, document["seconds"], path)
+    over = [k for k, v in results.items() if not v["within_tolerance"]]
+    if over:
+        ui.fail(
+            f"spread above {TOLERANCE:.0%}: " + "; ".join(f"{k} ({results[k]['spread']:,} gas)" for k in over)
+        )
+    return document
+
+
+def _print(results: dict, sizes: tuple[int, ...], seconds: float, path: Path) -> None:
+    from fivefold import ui
+
+    ui.table(
+        f"Scaling: gas of a per-user operation with N other participants ({seconds:,.0f} s; {path})",
+        ["operation", *[f"gas@{size:,}" for size in sizes], "spread", "verdict"],
+        [
+            (
+                key,
+                *[f"{v['gas'][str(size)]:,}" for size in sizes],
+                f"{v['spread']:,} ({100 * v['spread'] / min(v['gas'].values()):.2f}%)",
+                "flat" if v["within_tolerance"] else f"[red]above {TOLERANCE:.0%}[/]",
+            )
+            for key, v in results.items()
+        ],
+        justify_right=tuple(range(1, len(sizes) + 2)),
+    )
+
+
+# --- the crowds: one builder a row, each reusing its domain's gas-bench setup
+
+BATCH_GAS = 29_000_000  # under anvil's 30M block limit: one batch a block
+GWEI = 10**9
+
+
+def _stakers(b: Bench, token, target, amount: int, capacity: int, seconds_apart: int = 0):
+    """A StakingBatchStaker holding `capacity` x `amount` of `token` and `join(count)` opening `count`
+    accounts that each stake `amount` in `target` through its ordinary `stake(amount)`. The caller
+    funds the batcher (its address is the returned `batcher`)."""
+    account = b.project.StakerAccount.deploy(sender=b.deployer)
+    batcher = b.project.StakingBatchStaker.deploy(account, sender=b.deployer)
+
+    def join(count: int):
+        calls = [(n, token, target, amount) for n in in_batches(count, STAKER_BATCH)]
+        send_many(b, b.deployer, batcher.stake_many, calls, BATCH_GAS, seconds_apart)
+
+    return batcher, join
+
+
+STAKER_BATCH = 50  # a stake through a fresh proxy costs up to ~350,000 gas: 50 a batch stays under 30M
+
+
+@row(
+    "dao.vote",
+    "castVote(for): the first vote on a fresh one-call proposal, the voter's first vote ever, with N "
+    "other stakers (1 CC each, a second apart) in the Staking that is the Governor's votes source",
+)
+def dao_vote(b: Bench, capacity: int) -> Crowd:
+    from fivefold.governance import bench as governance
+
+    token = capped_token(b, "CloudChat", "CC", 10**28)
+    votes = b.project.Staking.deploy(token, token, b.owner, "CloudChat Staking", "1", sender=b.deployer)
+    batcher, join = _stakers(b, token, votes, WAD, capacity, seconds_apart=1)
+    amounts = [2_000 * WAD, 10_000 * WAD, capacity * WAD]
+    token.initialize_supply([b.user(0), b.user(1), batcher], amounts, sender=b.owner)
+    for i in (0, 1):
+        token.approve(votes, amounts[i], sender=b.user(i))
+        votes.stake(amounts[i], sender=b.user(i))
+    predicted = b.deployer.get_deployment_address(b.deployer.nonce + 1)
+    timelock = b.project.Timelock.deploy(
+        governance.TIMELOCK_DELAY, predicted, governance.ZERO, sender=b.deployer
+    )
+    governor = b.project.Governor.deploy(
+        votes, timelock, governance.VOTING_DELAY, governance.VOTING_PERIOD, 1_000 * WAD, 400, 7 * DAY,
+        governance.ZERO, sender=b.deployer,
+    )  # fmt: skip
+
+    def measure():
+        b.chain.pending_timestamp += 3_600  # the stakes an hour old, as in dao.vote
+        return governance._vote(b, governor)
+
+    return Crowd(join, (measure,), STAKER_BATCH)
+
+
+@row(
+    "staking.claim",
+    "first claim of income streamed for a day by a staker whose CC balance is zero, with N other "
+    "stakers (1 CC each) sharing the stream",
+)
+def staking_claim(b: Bench, capacity: int) -> Crowd:
+    from fivefold.governance import bench as governance
+
+    token = capped_token(b, "CloudChat", "CC", 10**28)
+    staking = b.project.Staking.deploy(token, token, b.owner, "CloudChat Staking", "1", sender=b.deployer)
+    batcher, join = _stakers(b, token, staking, WAD, capacity)
+    holders = [b.treasury, b.user(0), b.user(1), batcher]
+    amounts = [governance.BUDGET, governance.STAKE, governance.STAKE, capacity * WAD]
+    token.initialize_supply(holders, amounts, sender=b.owner)
+    for account in holders[:3]:
+        token.approve(staking, 2**256 - 1, sender=account)
+    staking.fund(governance.BUDGET, sender=b.treasury)
+    staking.set_reward_rate(governance.RATE, sender=b.owner)
+    staking.stake(governance.STAKE, sender=b.user(1))
+
+    def measure():
+        # a minute of income first, so the staker's settled reward per token is not zero (as in the bench)
+        b.chain.pending_timestamp += 60
+        staking.stake(governance.STAKE, sender=b.user(0))
+        b.chain.pending_timestamp += DAY
+        return staking.claim(sender=b.user(0))
+
+    return Crowd(join, (measure,), STAKER_BATCH)
+
+
+@row(
+    "farm.claim",
+    "a farmer who staked a minute ago claims its CC from a Uniswap v2 LP farm, with N other farmers "
+    "(distinct accounts staking 1 gwei of LP each) in the farm",
+)
+def farm_claim(b: Bench, capacity: int) -> Crowd:
+    from fivefold.nft import bench_farm
+
+    farm, pair, _ = bench_farm._farm(b)
+    batcher, join = _stakers(b, pair, farm, GWEI, capacity)
+    pair.transfer(batcher, capacity * GWEI, sender=b.user(0))
+
+    def measure():
+        amount = pair.balanceOf(b.user(0))
+        pair.approve(farm, amount, sender=b.user(0))
+        farm.stake(amount, sender=b.user(0))
+        b.chain.pending_timestamp += 60
+        return farm.claim(sender=b.user(0))
+
+    return Crowd(join, (measure,), STAKER_BATCH)
+
+
+NODE_BATCH = 100  # as fivefold/nodes/bench_pools.py: ~150,000 gas a deposit
+
+
+@row(
+    "pool.economy.claim",
+    "first claim of season 0 by a node that deposited 20,000 CPC in its raising, with N other nodes "
+    "(20,000 CPC each, NodesBatchDepositor) in the pool",
+)
+def economy_claim(b: Bench, capacity: int) -> Crowd:
+    from fivefold.nodes import bench_pools, model_pools
+
+    cpc, pool, genesis = bench_pools._economy(b)
+    account = b.project.NodesDepositorAccount.deploy(sender=b.deployer)
+    batcher = b.project.NodesBatchDepositor.deploy(account, sender=b.deployer)
+    cpc.transfer(batcher, capacity * bench_pools.ECONOMY_DEPOSIT, sender=b.treasury)
+
+    def join(count: int):
+        calls = [(n, cpc, pool, bench_pools.ECONOMY_DEPOSIT) for n in in_batches(count, NODE_BATCH)]
+        send_many(b, b.deployer, batcher.deposit_many, calls, BATCH_GAS)
+
+    def measure():
+        pool.deposit(bench_pools.ECONOMY_DEPOSIT, sender=b.user(0))
+        b.chain.pending_timestamp = genesis + model_pools.SETTLEMENT_START + 1
+        return pool.claim(sender=b.user(0))
+
+    return Crowd(join, (measure,), NODE_BATCH)
+
+
+BORROWER_BATCH = 100  # as fivefold/lending/bench.py: ~280,000 gas a position
+
+
+def _borrowers(b: Bench, system, funder, capacity: int):
+    """`join(count)` opening `count` borrowers in `system`'s USD6 market (10 USD6 supplied, 1 USD6
+    borrowed each, LendingBatchBorrower), the USD6 paid by `funder`."""
+    from fivefold.lending import bench as lending
+
+    usd6, market = system.tokens["USD6"], system.markets["USD6"]
+    account = b.project.LendingBorrowerAccount.deploy(sender=b.deployer)
+    batcher = b.project.LendingBatchBorrower.deploy(account, sender=b.deployer)
+    usd6.transfer(batcher, capacity * 10 * lending.USD, sender=funder)
+
+    def join(count: int):
+        position = (usd6, market, market, 10 * lending.USD, lending.USD)
+        calls = [(n, *position) for n in in_batches(count, BORROWER_BATCH)]
+        send_many(b, b.deployer, batcher.open_positions, calls, BATCH_GAS)
+
+    return join
+
+
+@rows(
+    (
+        "lending.borrow",
+        "first borrow (500 USD6) of an account with two collateral markets enabled, a day after the "
+        "last accrual, with N other borrowers (10 USD6 supplied, 1 borrowed each) in the market",
+    ),
+    (
+        "lending.repay",
+        "partial repay (50 USD6) of a borrower's own debt, a day after the last accrual, with N other "
+        "borrowers in the market",
+    ),
+)
+def lending_borrow_repay(b: Bench, capacity: int) -> Crowd:
+    from fivefold.lending import bench as lending
+
+    system = lending._borrow_ready(b)  # the lending bench's system, user 1's collateral enabled
+    join = _borrowers(b, system, b.user(2), capacity)
+    usd6 = system.markets["USD6"]
+
+    def borrow():
+        lending._wait(b, system)
+        return usd6.borrow(500 * lending.USD, b.user(1), sender=b.user(1))
+
+    def repay():
+        lending._wait(b, system)
+        return usd6.repay(50 * lending.USD, b.user(3), sender=b.user(3))
+
+    return Crowd(join, (borrow, repay), BORROWER_BATCH)
+
+
+@row(
+    "mining.claim",
+    "a supplier of a mined USD6 market claims CC a minute after N other accounts joined it (each "
+    "supplying 10 USD6 and borrowing 1 USD6: in both streams)",
+)
+def mining_claim(b: Bench, capacity: int) -> Crowd:
+    from fivefold.nft import bench_farm
+
+    system, suppliers = bench_farm.mined_market(b)
+    join = _borrowers(b, system, b.treasury, capacity)
+
+    def measure():
+        b.chain.pending_timestamp += 60
+        return suppliers.claim(sender=b.user(0))
+
+    return Crowd(join, (measure,), BORROWER_BATCH)
+
+
+SCHEDULE_BATCH = 32  # VestingVault.MAX_BATCH
+CROWD_SCHEDULE = 1_000 * WAD  # each other beneficiary's total
+
+
+@row(
+    "vesting.release",
+    "second release (month 2 of cc.public) to a beneficiary that already holds the token, with N other "
+    "schedules (distinct beneficiaries, same plan and start) in the vault",
+)
+def vesting_release(b: Bench, capacity: int) -> Crowd:
+    from fivefold.vesting import bench as vesting
+    from fivefold.vesting.model import PLANS
+
+    total = 200_000_000 * WAD
+    _, vault = vesting._vault_with_token(b, total + capacity * CROWD_SCHEDULE)
+    vault.add_plan(*PLANS["cc.public"].encode_args(), sender=b.owner)
+    start = b.chain.pending_timestamp
+    vault.create_schedules([(1, b.user(0).address, 0, total, start, False)], sender=b.owner)
+    created = [1]  # schedule ids used so far
+
+    def join(count: int):
+        ids = range(created[0] + 1, created[0] + 1 + count)
+        created[0] += count
+        requests = [(i, _beneficiary(i), 0, CROWD_SCHEDULE, start, False) for i in ids]
+        batches = [(requests[at : at + SCHEDULE_BATCH],) for at in range(0, count, SCHEDULE_BATCH)]
+        send_many(b, b.owner, vault.create_schedules, batches, BATCH_GAS)
+
+    def measure():
+        b.chain.pending_timestamp = start + MONTH
+        vault.release(1, sender=b.user(1))
+        b.chain.pending_timestamp = start + 2 * MONTH
+        return vault.release(1, sender=b.user(1))
+
+    return Crowd(join, (measure,), SCHEDULE_BATCH)
+
+
+def _beneficiary(i: int) -> str:
+    """A distinct address per crowd schedule (no key needed: nobody releases these)."""
+    from eth_utils import keccak, to_checksum_address
+
+    return to_checksum_address(keccak(b"scaling.beneficiary" + i.to_bytes(32, "big"))[:20])
+
+
+AIRDROP_LEAVES = 2**14  # every proof 14 hashes long, room for 10,000 claims outside the measured word
+AIRDROP_INDEX = AIRDROP_LEAVES - 1  # alone in the last bitmap word: no crowd claim writes it
+CLAIM_BATCH = 100
+
+
+@row(
+    "airdrop.claim",
+    f"claim of leaf {AIRDROP_INDEX:,} of a {AIRDROP_LEAVES:,}-leaf CMDT round (14-hash proof), submitted "
+    "by a third party, the recipient never held CMDT and its bitmap word fresh, after N other leaves "
+    "claimed (PayoutsBatchClaimer, each paid to its own account)",
+)
+def airdrop_claim(b: Bench, capacity: int) -> Crowd:
+    from eth_utils import to_checksum_address
+
+    from fivefold.payouts import bench as payouts
+    from fivefold.payouts import merkle
+
+    if capacity > AIRDROP_INDEX - 255:
+        raise ValueError(f"airdrop.claim: at most {AIRDROP_INDEX - 255:,} other claims (the tree's size)")
+    ad, token = payouts.airdrop_setup(b)
+    accounts = [to_checksum_address(a) for a in payouts.bench_accounts(AIRDROP_LEAVES)]
+    rnd, tree, _ = payouts.publish_tree(b, ad, token, [bytes.fromhex(a[2:]) for a in accounts],
+                                        [payouts.TOKEN] * AIRDROP_LEAVES)  # fmt: skip
+    payouts.draw(b, rnd)
+    b.chain.pending_timestamp += 15 * DAY  # every turn has come: the schedule ends before mid-window
+    batcher = b.project.PayoutsBatchClaimer.deploy(sender=b.deployer)
+    claimed = [0]
+
+    def leaf(i: int) -> tuple:
+        return (i, accounts[i], payouts.TOKEN, merkle.ints(tree.proof(i)))
+
+    def join(count: int):
+        first = claimed[0]
+        claimed[0] += count
+        claims = [leaf(i) for i in range(first, first + count)]
+        batches = [(rnd, claims[at : at + CLAIM_BATCH]) for at in range(0, count, CLAIM_BATCH)]
+        send_many(b, b.deployer, batcher.claim_many, batches, BATCH_GAS)
+
+    def measure():
+        return rnd.claim(*leaf(AIRDROP_INDEX), sender=b.user(2))
+
+    return Crowd(join, (measure,), CLAIM_BATCH)
+
+
+def _same_call_crowd(b: Bench, target, data: bytes, token=None, amount: int = 0, value: int = 0):
+    """A ScalingCrowd whose `join(count)` opens `count` accounts that each receive `amount` of
+    `token` (the caller funds the returned batcher) and `value` of the coin, and call `target` with
+    `data` themselves. Returns (batcher, join)."""
+    account = b.project.ScalingCrowdAccount.deploy(sender=b.deployer)
+    batcher = b.project.ScalingCrowd.deploy(account, sender=b.deployer)
+    token_address = token.address if token is not None else ZERO_ADDRESS
+
+    def join(count: int):
+        calls = [(n, token_address, amount, target, data) for n in in_batches(count, CROWD_BATCH)]
+        send_many(b, b.deployer, batcher.join_many, calls, BATCH_GAS, value=value)
+
+    return batcher, join
+
+
+ZERO_ADDRESS = "0x0000000000000000000000000000000000000000"
+CROWD_BATCH = 50  # ScalingCrowd: a proxy, a transfer, an approval and the call, up to ~400,000 gas each
+
+
+def _tippers(b: Bench, capacity: int):
+    """The payments bench's AnchorTips (CC stream funded and streaming), viewers 2 and 0 tipped 100 CC
+    each, and `join(count)` opening `count` more viewers tipping 1 CC each to the same anchor."""
+    from fivefold.payments import bench as payments
+
+    tips, cc = payments._tips(b, payments._usdt(b))
+    for viewer in (b.user(2), b.user(0)):
+        tips.tip(b.user(1), cc, 100 * WAD, payments.MESSAGE, sender=viewer)
+    data = tips.tip.encode_input(b.user(1), cc, WAD, payments.MESSAGE)
+    batcher, join = _same_call_crowd(b, tips, data, token=cc, amount=WAD)
+    cc.transfer(batcher, capacity * WAD, sender=b.treasury)
+    return tips, cc, join
+
+
+@rows(
+    (
+        "payments.tip.cc",
+        "a viewer's second 100 CC tip with a 17-character message to an anchor with a CC balance (3% "
+        "platform share, reward stream settled and raised), a minute after the last tip, with N other "
+        "viewers (1 CC tips each, ScalingCrowd) sharing the stream",
+    ),
+    (
+        "payments.claim",
+        "a viewer who tipped 100 CC claims its reward from the tips' CC stream a minute later, with N "
+        "other viewers (1 CC tips each) sharing the stream",
+    ),
+)
+def tips_crowd(b: Bench, capacity: int) -> Crowd:
+    from fivefold.payments import bench as payments
+
+    tips, cc, join = _tippers(b, capacity)
+
+    def tip():
+        # a minute after the crowd's last tip: the stream has run since, at every size (in the same
+        # second as the viewer's first tip, nothing would accrue and the holder word stay as it was)
+        b.chain.pending_timestamp += 60
+        return tips.tip(b.user(1), cc, 100 * WAD, payments.MESSAGE, sender=b.user(0))
+
+    def claim():
+        b.chain.pending_timestamp += 60
+        return tips.claim(sender=b.user(0))
+
+    return Crowd(join, (tip, claim), CROWD_BATCH)
+
+
+@row(
+    "datamarket.buy",
+    "a buyer's first purchase of a native-coin listing naming a staked proxy, with N other buyers "
+    "(distinct accounts, 1 coin each, ScalingCrowd) of the same listing through the same proxy",
+)
+def datamarket_buy(b: Bench, capacity: int) -> Crowd:
+    from fivefold.datamarket import bench as datamarket
+    from fivefold.datamarket import model
+
+    market = datamarket.datamarket_setup(b)
+    data = market.buy.encode_input(
+        1, b.user(1), datamarket.PRICE, model.key_address(datamarket.BUYER_SECRET + 2)
+    )
+    _, join = _same_call_crowd(b, market, data, value=datamarket.PRICE)
+    # the crowd pays capacity x 1 coin: more than a test account's 10,000 (the deployer's own balance)
+    b.chain.provider.set_balance(b.deployer.address, (capacity + 1_000) * datamarket.PRICE)
+
+    def measure():
+        return datamarket._buy(b, market, b.user(4), datamarket.BUYER_SECRET)
+
+    return Crowd(join, (measure,), CROWD_BATCH)
+
+
+PROVIDER_BATCH = 100  # as fivefold/resources/bench.py: ~200,000 gas a registration
+
+
+def _providers(b: Bench, capacity: int):
+    """The resources bench's market (providers 0 and 1 registered, provider 1 ordered), and
+    `join(count)` registering `count` more storage providers (ResourcesBatchProvider)."""
+    from fivefold.resources import bench as resources
+
+    market, period = resources._market(b)
+    hpc = b.project.CappedToken.at(market.token())
+    account = b.project.ResourcesProviderAccount.deploy(sender=b.deployer)
+    batcher = b.project.ResourcesBatchProvider.deploy(account, sender=b.deployer)
+    stake = resources.CAPACITY * resources.HPC
+    hpc.transfer(batcher, capacity * stake, sender=b.treasury)
+
+    def join(count: int):
+        offer = (hpc, market, 0, resources.CAPACITY, resources.HPC, stake)
+        calls = [(n, *offer) for n in in_batches(count, PROVIDER_BATCH)]
+        send_many(b, b.deployer, batcher.register_many, calls, BATCH_GAS)
+
+    def prove():
+        """Provider 0's period served and proved by two authenticators (resources.prove)."""
+        from fivefold.resources import model
+
+        market.place_order(b.user(0), period, 10, sender=b.user(2))
+        b.chain.pending_timestamp = market.period_end(period) + 60
+        keys = [b.user(i).private_key for i in (4, 5)]
+        signatures = model.sign_report(market, b.user(0).address, period, True, keys)
+        return market.prove(b.user(0), period, True, signatures, sender=b.user(2))
+
+    return market, join, prove
+
+
+@rows(
+    (
+        "resources.prove",
+        "a served provider-period (10 storage units) reported by two of three authenticators, the "
+        "kind-period's first report, with N other storage providers registered (ResourcesBatchProvider)",
+    ),
+    (
+        "resources.claim",
+        "the provider claims its served period's payment and reward to a nonzero HPC balance, with N "
+        "other storage providers registered",
+    ),
+)
+def resources_prove_claim(b: Bench, capacity: int) -> Crowd:
+    market, join, prove = _providers(b, capacity)
+
+    def claim():
+        prove()
+        return market.claim(sender=b.user(0))
+
+    return Crowd(join, (prove, claim), PROVIDER_BATCH)
+
+
+SALE_COIN = 10**14  # each other buyer's purchase: 0.0001 native coin (800 CC at the public price)
+
+
+@row(
+    "sale.buy",
+    "a buyer's first purchase in an open public round, 100 USDT (a new schedule in the sale's vault), "
+    "with N other buyers (distinct accounts, 0.0001 native coin each, ScalingCrowd) in the round",
+)
+def sale_buy(b: Bench, capacity: int) -> Crowd:
+    from fivefold.sale import bench as sale_bench
+
+    sale, usdt, _ = sale_bench._sale(b)
+    data = sale.buy.encode_input(0, sale_bench.NATIVE, SALE_COIN, 0, [])
+    _, join = _same_call_crowd(b, sale, data, value=SALE_COIN)
+
+    def measure():
+        return sale.buy(0, usdt, 100 * 10**6, 0, [], sender=b.user(2))
+
+    return Crowd(join, (measure,), CROWD_BATCH)
