@@ -1,6 +1,6 @@
 """Sale gas: a buyer's first purchase in a round, which creates its schedule in the sale's vault.
 
-Measured (fresh local chain, `ape run gas --only sale`): `sale.buy` 213,858 and
+Measured (fresh local chain, `ape run gas --only sale`): `sale.buy` 215,046 and
 `sale.buy.whitelisted` 216,917 (native coin: no `transferFrom`, but the round's first purchase, so
 `raised` goes from zero, plus a 10-sibling proof). Where `sale.buy` goes, roughly: the vault's
 schedule (two fresh slots, 44,200, plus `committed` and the balance check), the purchase record
