@@ -1,8 +1,11 @@
 """The mutation tool (fivefold/assurance/mutate*.py, `ape run mutate`): its operators on a small
 source, the map from a contract to its tests, and one run of the command on a one-contract project."""
 
+import json
 import shutil
 from pathlib import Path
+
+from click.testing import CliRunner
 
 from fivefold.assurance import mutate
 from fivefold.assurance.mutate_ops import mutants
@@ -84,11 +87,12 @@ def test_mutants__every_contract__each_mutant_changes_exactly_its_place():
     """On every contract of the suite, a mutant's source differs from the original only on its lines."""
     for path in mutate.contract_files(ROOT):
         source = (ROOT / path).read_text()
+        lines = source.splitlines()
         for mutant in mutants(source, path):
             assert mutant.source != source
             changed = [
                 i + 1
-                for i, (a, b) in enumerate(zip(source.splitlines(), mutant.source.splitlines()))
+                for i, (a, b) in enumerate(zip(lines, mutant.source.splitlines(), strict=True))
                 if a != b
             ]
             assert changed and changed[0] == mutant.line, (path, mutant.key)
@@ -124,7 +128,6 @@ def test_mutate_command__one_contract_project__killed_equivalent_and_results(tmp
     """`ape run mutate` on a one-contract project: the unused constant's mutant is equivalent by
     bytecode, the three others are killed by its one test, score 100%, results JSON written."""
     from tests.cli.conftest import script
-    from click.testing import CliRunner
 
     project = tmp_path / "project"
     shutil.copytree(ROOT / "mutation" / "fixture", project)
@@ -134,8 +137,6 @@ def test_mutate_command__one_contract_project__killed_equivalent_and_results(tmp
     monkeypatch.chdir(project)
     result = CliRunner().invoke(cli, ["--contract", "Counter", "--file", "out.json"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    import json
-
     report = json.loads((project / "out.json").read_text())["contracts"]["contracts/tiny/Counter.vy"]
     assert (report["mutants"], report["killed"], report["survived"], report["equivalent_bytecode"]) == (
         4,
