@@ -506,7 +506,7 @@ class Runner:
         except Exception as exc:  # vyper raises many exception types; any of them = does not compile
             outcome = Outcome(mutant, "uncompilable", time.monotonic() - start, reason=type(exc).__name__)
         else:
-            if all(bytecodes[u] == self.compiler.original(u) for u in units):
+            if all(_code(bytecodes[u]) == _code(self.compiler.original(u)) for u in units):
                 outcome = Outcome(mutant, "equivalent", time.monotonic() - start, reason="same bytecode")
             else:
                 order = [t for t in killers if t in tests] + [t for t in tests if t not in killers]
@@ -529,6 +529,18 @@ class Runner:
             },
         )
         return outcome
+
+
+def _code(bytecodes: tuple[str, str]) -> tuple[bytes, bytes]:
+    """Deployment bytecode without vyper's metadata trailer (its CBOR holds a hash of the source
+    text, so a mutant that compiles to the same code differs there alone), and the runtime bytecode."""
+
+    def strip(hexcode: str) -> bytes:
+        code = bytes.fromhex(hexcode.removeprefix("0x"))
+        size = int.from_bytes(code[-2:], "big") if len(code) > 2 else 0
+        return code[:-size] if 2 < size <= len(code) else code
+
+    return strip(bytecodes[0]), bytes.fromhex(bytecodes[1].removeprefix("0x"))
 
 
 # -- results -------------------------------------------------------------------------------------------

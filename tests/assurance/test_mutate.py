@@ -126,7 +126,7 @@ def test_listed_equivalents__every_entry__names_a_real_mutant_with_a_reason():
 
 def test_mutate_command__one_contract_project__killed_equivalent_and_results(tmp_path, monkeypatch):
     """`ape run mutate` on a one-contract project: the unused constant's mutant is equivalent by
-    bytecode, the three others are killed by its one test, score 100%, results JSON written."""
+    bytecode, the two others are killed by its one test, score 100%, results JSON written."""
     from tests.cli.conftest import script
 
     project = tmp_path / "project"
