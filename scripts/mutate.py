@@ -5,6 +5,7 @@
   ape run mutate --list                       mutant counts per contract and the projected time, no run
   ape run mutate --jobs 2                     two scratch copies side by side
   ape run mutate --file mutation/results.json where the results go (merged with what is there)
+  ape run mutate --cached                     report what the cache holds, run nothing (others: pending)
 
 The logic lives in fivefold/assurance/mutate.py (operators: fivefold/assurance/mutate_ops.py).
 Exit 1 if a contract run scores below 85% killed.
@@ -48,7 +49,8 @@ def _select(root: Path, names: tuple[str, ...]) -> list[str]:
     show_default=True,
     help="Seconds at most for one mutant's tests.",
 )
-def cli(names, list_only, jobs, path, timeout):
+@click.option("--cached", is_flag=True, help="Report the cached outcomes only; run nothing.")
+def cli(names, list_only, jobs, path, timeout, cached):
     """Mutation score of each contract: mutants killed by its tests, survivors with file:line."""
     root = Path.cwd()
     selected = _select(root, names)
@@ -65,7 +67,7 @@ def cli(names, list_only, jobs, path, timeout):
             f"{plan['hours_one_job']} h with one job"
         )
         return
-    runner = mutate.Runner(root, jobs=jobs, timeout=timeout)
+    runner = mutate.Runner(root, jobs=jobs, timeout=timeout, cached_only=cached)
     reports = []
     try:
         with ui.errors(mutate.MutationError), ui.progress() as progress:
@@ -88,6 +90,7 @@ def cli(names, list_only, jobs, path, timeout):
                 r.count("uncompilable"),
                 r.count("equivalent"),
                 r.count("listed"),
+                r.count("pending"),
                 score,
                 f"{r.seconds:,.0f}",
             )
@@ -102,11 +105,12 @@ def cli(names, list_only, jobs, path, timeout):
             "not compiling",
             "equiv. bytecode",
             "equiv. listed",
+            "not run",
             "score",
             "s",
         ],
         rows,
-        justify_right=(1, 2, 3, 4, 5, 6, 7, 8),
+        justify_right=(1, 2, 3, 4, 5, 6, 7, 8, 9),
     )
     for r in reports:
         for o in r.outcomes:

@@ -334,7 +334,7 @@ class MutationError(Exception):
 @dataclass
 class Outcome:
     mutant: Mutant
-    status: str  # killed | survived | timeout | uncompilable | equivalent | listed
+    status: str  # killed | survived | timeout | uncompilable | equivalent | listed | pending (not run)
     seconds: float = 0.0
     killer: str | None = None
     reason: str | None = None
@@ -382,6 +382,7 @@ class Report:
             "not_compiling": self.count("uncompilable"),
             "equivalent_bytecode": self.count("equivalent"),
             "equivalent_listed": self.count("listed"),
+            "pending": self.count("pending"),
             "score": None if self.score is None else round(self.score, 4),
             "seconds": round(self.seconds, 1),
             "tests": self.tests,
@@ -418,8 +419,11 @@ class Cache:
 class Runner:
     """Runs the mutants of the contracts asked for, `jobs` scratch copies side by side."""
 
-    def __init__(self, root: Path, jobs: int = 1, timeout: float = DEFAULT_TIMEOUT, progress=None):
+    def __init__(
+        self, root: Path, jobs: int = 1, timeout: float = DEFAULT_TIMEOUT, progress=None, cached_only=False
+    ):
         self.root = root.resolve()
+        self.cached_only = cached_only  # report what the cache holds, run nothing (the rest: pending)
         self.jobs = jobs
         self.timeout = timeout
         self.progress = progress
@@ -454,7 +458,7 @@ class Runner:
         context = _digest(self.root, test_sources(self.root, tests) + [u for u in units if u != path])
         report = Report(path, tests=tests)
         killers: list[str] = []
-        timeout = self._baseline(path, tests, context)
+        timeout = self.timeout if self.cached_only else self._baseline(path, tests, context)
         if self.progress is not None and task is not None:
             self.progress.update(task, total=len(found), completed=0)
 
@@ -498,6 +502,8 @@ class Runner:
         hit = self.cache.get(key)
         if hit is not None:
             return Outcome(mutant, hit["status"], hit["seconds"], hit.get("killer"), hit.get("reason"), True)
+        if self.cached_only:
+            return Outcome(mutant, "pending")
         start = time.monotonic()
         bytecodes = {}
         try:
