@@ -6,6 +6,7 @@
   ape run mutate --jobs 2                     two scratch copies side by side
   ape run mutate --file mutation/results.json where the results go (merged with what is there)
   ape run mutate --cached                     report what the cache holds, run nothing (others: pending)
+  ape run mutate --survivors                  after new tests: run again only the last results' survivors
 
 The logic lives in fivefold/assurance/mutate.py (operators: fivefold/assurance/mutate_ops.py).
 Exit 1 if a contract run scores below 85% killed.
@@ -50,7 +51,8 @@ def _select(root: Path, names: tuple[str, ...]) -> list[str]:
     help="Seconds at most for one mutant's tests.",
 )
 @click.option("--cached", is_flag=True, help="Report the cached outcomes only; run nothing.")
-def cli(names, list_only, jobs, path, timeout, cached):
+@click.option("--survivors", is_flag=True, help="Run only the survivors in --file; keep its other outcomes.")
+def cli(names, list_only, jobs, path, timeout, cached, survivors):
     """Mutation score of each contract: mutants killed by its tests, survivors with file:line."""
     root = Path.cwd()
     selected = _select(root, names)
@@ -68,6 +70,8 @@ def cli(names, list_only, jobs, path, timeout, cached):
         )
         return
     runner = mutate.Runner(root, jobs=jobs, timeout=timeout, cached_only=cached)
+    if survivors:
+        runner.previous = mutate.previous_outcomes(root, path)
     reports = []
     try:
         with ui.errors(mutate.MutationError), ui.progress() as progress:

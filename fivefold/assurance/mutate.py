@@ -424,6 +424,9 @@ class Runner:
     ):
         self.root = root.resolve()
         self.cached_only = cached_only  # report what the cache holds, run nothing (the rest: pending)
+        # `--survivors`: the last results (path -> mutant key -> outcome row); only their survivors
+        # run again (after new tests), every other outcome is taken from them as it stands
+        self.previous: dict[str, dict[str, dict]] | None = None
         self.jobs = jobs
         self.timeout = timeout
         self.progress = progress
@@ -462,8 +465,16 @@ class Runner:
         if self.progress is not None and task is not None:
             self.progress.update(task, total=len(found), completed=0)
 
+        before = None if self.previous is None else self.previous.get(path, {})
+
         def one(mutant: Mutant) -> Outcome:
-            outcome = self._one(mutant, units, tests, killers, context, timeout)
+            row = None if before is None else before.get(mutant.key)
+            if row is not None and row["status"] not in ("survived", "pending"):
+                outcome = Outcome(
+                    mutant, row["status"], row["seconds"], row.get("killer"), row.get("reason"), True
+                )
+            else:
+                outcome = self._one(mutant, units, tests, killers, context, timeout)
             if outcome.killer and outcome.killer not in killers[:1]:
                 if outcome.killer in killers:
                     killers.remove(outcome.killer)
@@ -568,6 +579,15 @@ def write_results(root: Path, reports: list[Report], path: Path = RESULTS_FILE) 
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n")
     return data
+
+
+def previous_outcomes(root: Path, path: Path = RESULTS_FILE) -> dict[str, dict[str, dict]]:
+    """The results file's outcomes: contract path -> mutant key -> outcome row."""
+    target = root / path
+    if not target.is_file():
+        return {}
+    contracts = json.loads(target.read_text()).get("contracts", {})
+    return {p: {o["key"]: o for o in c.get("outcomes", [])} for p, c in contracts.items()}
 
 
 def projection(root: Path, contracts: dict | None = None) -> dict:
