@@ -117,3 +117,11 @@ scaling: setup
 
 clean:
 	rm -rf .build $(STAMP) .hypothesis
+
+# Mutation testing (issue 18; fivefold/assurance/mutate.py): each contract's mutants against the tests
+# that cover it, one at a time in a scratch copy of the project. A full run takes hours (`ape run mutate
+# --list` projects it); results are cached in .cache/mutation/, so a rerun runs only what changed.
+# One contract: `make mutate CONTRACT=CappedToken` (several: CONTRACT="CappedToken VestingVault").
+.PHONY: mutate
+mutate: setup
+	$(BIN)/ape run mutate $(foreach c,$(CONTRACT),--contract $(c)) --file mutation/results.json

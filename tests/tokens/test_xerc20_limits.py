@@ -166,3 +166,19 @@ def test_mintingMaxLimitOf__unknown_account__zero(away_token, stranger):
     assert away_token.burningMaxLimitOf(stranger) == 0
     assert away_token.mintingCurrentLimitOf(stranger) == 0
     assert away_token.burningCurrentLimitOf(stranger) == 0
+
+
+def test_setLimits__odd_maxes_at_odd_times__every_field_reads_back_exactly(
+    away_token, bridge_probe, owner, chain
+):
+    """Each field of the packed limit word reads back alone (mutation testing: a shift off by one
+    survived every other test): odd maxes, whose lowest bit sits next to the current limit's highest,
+    up to just under the word's top, each set at an odd block time next to the max's highest bit."""
+    start = chain.pending_timestamp + 11
+    for i, limit in enumerate((LIMIT + 1, 2**103 + 1, 2**104 - 3)):
+        chain.pending_timestamp = start + 2 * i + (start + 1) % 2  # odd
+        away_token.setLimits(bridge_probe, limit, limit - 1, sender=owner)
+        assert away_token.mintingMaxLimitOf(bridge_probe) == limit
+        assert away_token.mintingCurrentLimitOf(bridge_probe) == limit
+        assert away_token.burningMaxLimitOf(bridge_probe) == limit - 1
+        assert away_token.burningCurrentLimitOf(bridge_probe) == limit - 1

@@ -1,0 +1,129 @@
+"""Mutation testing: apply small faults to the contracts one at a time and see whether the tests catch them.
+
+  ape run mutate                              every contract and module (hours: see --list)
+  ape run mutate --contract CappedToken       one contract (a name, a file stem or a path; repeatable)
+  ape run mutate --list                       mutant counts per contract and the projected time, no run
+  ape run mutate --jobs 2                     two scratch copies side by side
+  ape run mutate --file mutation/results.json where the results go (merged with what is there)
+  ape run mutate --cached                     report what the cache holds, run nothing (others: pending)
+  ape run mutate --survivors                  after new tests: run again only the last results' survivors
+
+The logic lives in fivefold/assurance/mutate.py (operators: fivefold/assurance/mutate_ops.py).
+Exit 1 if a contract run scores below 85% killed.
+"""
+
+from pathlib import Path
+
+import click
+
+from fivefold import ui
+from fivefold.assurance import mutate
+
+
+def _select(root: Path, names: tuple[str, ...]) -> list[str]:
+    every = mutate.contract_files(root)
+    if not names:
+        return every
+    chosen = []
+    for name in names:
+        match = [p for p in every if p == name or Path(p).stem == name or Path(p).name == name]
+        if not match:
+            ui.fail(f"no contract {name!r}: give a file stem such as CappedToken or a path under contracts/")
+        chosen.extend(m for m in match if m not in chosen)
+    return chosen
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--contract", "names", multiple=True, metavar="NAME", help="Contract or module (repeatable).")
+@click.option(
+    "--list", "list_only", is_flag=True, help="Count the mutants and project the time; run nothing."
+)
+@click.option(
+    "--jobs", default=1, show_default=True, type=click.IntRange(1, 8), help="Mutants run side by side."
+)
+@click.option(
+    "--file", "path", type=click.Path(path_type=Path), default=mutate.RESULTS_FILE, show_default=True
+)
+@click.option(
+    "--timeout",
+    default=mutate.DEFAULT_TIMEOUT,
+    show_default=True,
+    help="Seconds at most for one mutant's tests.",
+)
+@click.option("--cached", is_flag=True, help="Report the cached outcomes only; run nothing.")
+@click.option("--survivors", is_flag=True, help="Run only the survivors in --file; keep its other outcomes.")
+def cli(names, list_only, jobs, path, timeout, cached, survivors):
+    """Mutation score of each contract: mutants killed by its tests, survivors with file:line."""
+    root = Path.cwd()
+    selected = _select(root, names)
+    if list_only:
+        plan = mutate.projection(root)
+        rows = []
+        for p in selected:
+            found = mutate.mutants((root / p).read_text(), p)
+            rows.append((p, len(found), len(mutate.covering_tests(root, p))))
+        ui.table("Mutants per contract", ["contract", "mutants", "test files"], rows, justify_right=(1, 2))
+        ui.console.print(
+            f"{plan['mutants']:,} mutants in all; at {plan['mean_seconds_per_mutant']} s a mutant "
+            f"(mean of {plan['measured_mutants']} measured) a full run takes about "
+            f"{plan['hours_one_job']} h with one job"
+        )
+        return
+    runner = mutate.Runner(root, jobs=jobs, timeout=timeout, cached_only=cached)
+    if survivors:
+        runner.previous = mutate.previous_outcomes(root, path)
+    reports = []
+    try:
+        with ui.errors(mutate.MutationError), ui.progress() as progress:
+            runner.progress = progress
+            for p in selected:
+                task = progress.add_task(p, total=None)
+                reports.append(runner.run(p, task))
+                mutate.write_results(root, reports, path)
+    finally:
+        runner.close()
+    rows = []
+    for r in reports:
+        score = "-" if r.score is None else f"{r.score:.1%}"
+        rows.append(
+            (
+                r.path,
+                len(r.outcomes),
+                r.count("killed", "timeout"),
+                r.count("survived"),
+                r.count("uncompilable"),
+                r.count("equivalent"),
+                r.count("listed"),
+                r.count("pending"),
+                score,
+                f"{r.seconds:,.0f}",
+            )
+        )
+    ui.table(
+        "Mutation score",
+        [
+            "contract",
+            "mutants",
+            "killed",
+            "survived",
+            "not compiling",
+            "equiv. bytecode",
+            "equiv. listed",
+            "not run",
+            "score",
+            "s",
+        ],
+        rows,
+        justify_right=(1, 2, 3, 4, 5, 6, 7, 8, 9),
+    )
+    for r in reports:
+        for o in r.outcomes:
+            if o.status == "survived":
+                ui.console.print(f"survived  {r.path}:{o.mutant.line}  {o.mutant.description}")
+    ui.console.print(f"results: {path}")
+    low = [r.path for r in reports if r.score is not None and r.score < mutate.TARGET]
+    if low:
+        ui.fail(
+            f"below {mutate.TARGET:.0%} killed: {', '.join(low)} (kill the survivors or list them in "
+            f"{mutate.EQUIVALENT_FILE} with the reason)"
+        )
