@@ -175,6 +175,9 @@ def run(extra_steps=(), keep: bool = False, exercise: bool = True) -> None:
             home = next(n for n in nodes if "CPC" in config.load(n.chain_id, "local")["home"])
             ui.console.rule(f"[bold]CPChain's node economy after the exercise ({chain_name(home.chain_id)})")
             ape_run("nodes", "status", "--network", home.network, env=env)
+            home = next(n for n in nodes if "HPC" in config.load(n.chain_id, "local")["home"])
+            ui.console.rule(f"[bold]HPC resource market after the exercise ({chain_name(home.chain_id)})")
+            ape_run("resources", "status", "--network", home.network, env=env)
         for step in extra_steps:
             step(nodes, env)
         if exercise:

@@ -22,6 +22,9 @@ NAMES = (
     "ads",
     "snapshots",
     "payments",
+    "sale",
+    "resources",
+    "datamarket",
     "bridge",
 )
 

@@ -69,16 +69,13 @@ implements: IPausable
 initializes: owner_2step
 initializes: tunable[owner_2step := owner_2step]
 initializes: pausable[owner_2step := owner_2step]
-initializes: reward_accumulator
+initializes: reward_accumulator[tunable := tunable]
 
 
 exports: (
-    reward_accumulator.reward_token,
-    reward_accumulator.total_shares,
-    reward_accumulator.funded,
-    reward_accumulator.unallocated,
-    reward_accumulator.reward_rate,
-    reward_accumulator.reward_per_token,
+    # The funded reward stream: its views and `set_reward_rate`, guarded by the tunable below
+    # (contracts/shared/reward_accumulator.vy).
+    reward_accumulator.__interface__,
     # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
     # not exported: an ownerless contract could never list an asset or move the treasury again.
     owner_2step.__interface__,
@@ -222,9 +219,7 @@ def claim() -> uint256:
             paused.
     @return uint256 The amount paid, in CC wei.
     """
-    amount: uint256 = reward_accumulator._claim(msg.sender, self._tipped[msg.sender], msg.sender)
-    log IAnchorTips.RewardPaid(account=msg.sender, amount=amount)
-    return amount
+    return reward_accumulator._claim(msg.sender, self._tipped[msg.sender], msg.sender)
 
 
 @external
@@ -237,10 +232,8 @@ def fund(amount: uint256):
     """
     pausable._check_not_paused()
     assert amount != 0, "anchor_tips: zero amount"
-    reward_accumulator._fund(amount)
-    log IAnchorTips.Funded(funder=msg.sender, amount=amount)
-    # CC is the suite's own token: it delivers exactly what it is asked for.
-    asset_transfer._pull_exact(reward_accumulator.reward_token, msg.sender, amount)
+    # CC is the suite's own token: the module pulls exactly what it is asked for.
+    reward_accumulator._fund(msg.sender, amount)
 
 
 @view
@@ -329,18 +322,6 @@ def set_platform_bps(asset: address, bps: uint256):
     word: uint256 = self._assets[asset]
     self._assets[asset] = (word & ~(_BPS_MASK << _BPS_SHIFT)) | (bps << _BPS_SHIFT)
     log IAnchorTips.PlatformShareSet(asset=asset, bps=bps)
-
-
-@external
-def set_reward_rate(rate: uint256):
-    """
-    @notice Sets the CC streamed per second to all tippers together. The
-            parameter registry (the owner until it is named).
-    @param rate The rate, in CC wei per second.
-    """
-    tunable._check_writer()
-    reward_accumulator._set_rate(rate)
-    log IAnchorTips.RewardRateSet(rate=rate)
 
 
 @external

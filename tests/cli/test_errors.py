@@ -139,3 +139,8 @@ def test_deploy__different_deployer__says_the_deployer_differs(chain):
         deployment.preflight(ctx_other, deployment.plan(ctx_other), m)
     assert f"was deployed by {first.address}, not by {other.address}" in str(err.value)
     assert "salt_namespace" not in str(err.value)
+
+
+def test_datamarket_listings__nothing_deployed__one_line_error(chain):
+    """`datamarket listings` on a chain without the suite: one line that names the fix."""
+    one_line_error(invoke("datamarket", "listings"), "nothing is deployed on chain 31337", "make up")

@@ -230,6 +230,33 @@ def test_dao_proposals_nft_nodes__after_exercise__proposals_executed_vault_price
     assert "chair │ 0x90F7…b906" in text, result.output  # test account 3, the exercise's first candidate
 
 
+def test_sale_status__public_round_sold_out__succeeded_with_its_usdt(
+    deployed, run_command, manifests_dir, project, chain, accounts
+):
+    """The treasury funds the deployed public round and a buyer buys all of it with 1,000 local USDT:
+    sale status lists the five rounds at the table's prices, public succeeded with what it raised,
+    the others open and unsold; the table fits 80 columns."""
+    data = json.loads((manifests_dir / f"{chain.chain_id}.json").read_text())
+    sale = project.TokenSale.at(data["contracts"]["TokenSale"]["address"])
+    usdt = project.MockStablecoin.at(data["contracts"]["MockUSDT"]["address"])
+    cc = project.CappedToken.at(data["contracts"]["CC"]["address"])
+    treasury, buyer, public = accounts[2], accounts[6], sale.round_count() - 1
+    chain.mine(timestamp=max(sale.round(public).start, chain.pending_timestamp))
+    cc.approve(sale, sale.round(public).cap, sender=treasury)
+    sale.fund(public, sender=treasury)
+    usdt.faucet(buyer, 1_000 * 10**6, sender=buyer)
+    usdt.approve(sale, 1_000 * 10**6, sender=buyer)
+    sale.buy(public, usdt, 1_000 * 10**6, 0, [], sender=buyer)
+    result = run_command("sale", "status")
+    assert result.exit_code == 0, result.output
+    assert all(len(line.rstrip()) <= 80 for line in result.output.splitlines()), result.output
+    rows = {line.split("│")[1].strip(): line for line in result.output.splitlines() if line.count("│") > 5}
+    assert {"seed", "institutional", "strategic", "public wl", "public"} <= set(rows), result.output
+    assert "0.00018" in rows["seed"] and "open" in rows["seed"], result.output
+    assert "0.00025" in rows["public"] and "succeeded" in rows["public"], result.output
+    assert "1.00k USDT" in rows["public"] and "4.00M/4.00M" in rows["public"], result.output
+
+
 def test_snapshots_verify__anchored_hash_and_file__verified_then_not(
     deployed, run_command, chain, accounts, tmp_path
 ):
@@ -276,3 +303,56 @@ def test_ads_campaigns__a_live_campaign__listed_in_80_columns(deployed, manifest
     assert all(len(line.rstrip()) <= 80 for line in result.output.splitlines()), result.output
     [row] = [line for line in result.output.splitlines() if "0.006" in line and "live" in line]
     assert "native" in row and "0.002" in row, result.output
+
+
+def test_resources_status__a_served_period__usage_and_top_provider_in_80_columns(
+    deployed, manifests_dir, run_command, chain, project, accounts
+):
+    """resources status reads the chain's ResourceMarket: after a provider (test account 5) served 30
+    storage units proven by two authenticators (test accounts 6 and 7, deploy/local.yaml), it lists
+    storage's capacity and the provider among the top providers, in 80 columns."""
+    from fivefold.resources import model
+
+    data = json.loads((manifests_dir / f"{chain.chain_id}.json").read_text())
+    contracts = data["contracts"]
+    market = project.ResourceMarket.at(contracts["ResourceMarket"]["address"])
+    hpc = project.CappedToken.at(contracts["HPC"]["address"])
+    emitter = project.HalvingEmitter.at(contracts["HPCEmitter"]["address"])
+    provider, requester, treasury = accounts[5], accounts[3], accounts[2]
+    chain.mine(deltatime=600)
+    emitter.mint(sender=requester)
+    hpc.transfer(provider, 100 * model.HPC, sender=treasury)
+    hpc.transfer(requester, 30 * model.HPC, sender=treasury)
+    hpc.approve(market, 100 * model.HPC, sender=provider)
+    hpc.approve(market, 30 * model.HPC, sender=requester)
+    if market.offer(provider)[1] == 0:
+        market.register(0, 100, model.HPC, 100 * model.HPC, sender=provider)
+    period = market.current_period() + 1
+    market.place_order(provider, period, 30, sender=requester)
+    chain.pending_timestamp = market.period_end(period) + 1
+    signatures = model.sign_report(
+        market, provider.address, period, True, [a.private_key for a in accounts[6:8]]
+    )
+    market.prove(provider, period, True, signatures, sender=requester)
+    result = run_command("resources", "status")
+    assert result.exit_code == 0, result.output
+    assert all(len(line.rstrip()) <= 80 for line in result.output.splitlines()), result.output
+    text = " ".join(result.output.split())
+    assert "storage" in text and "compute" in text and "bandwidth" in text, result.output
+    assert "0x9965…A4dc" in text, result.output
+
+
+def test_datamarket_listings__a_listing__listed_in_80_columns(deployed, manifests_dir, run_command, chain,
+                                                              project, accounts):
+    """datamarket listings reads the chain's DataMarket from the manifest and lists an item listed
+    here (0.002 of the native coin, a 0.001 deposit) with its status."""
+    data = json.loads((manifests_dir / f"{chain.chain_id}.json").read_text())
+    market = project.DataMarket.at(data["contracts"]["DataMarket"]["address"])
+    seller = accounts[6]
+    native, description, commitment = "0x" + "00" * 20, b"\1" * 32, b"\2" * 32
+    market.list_item(native, 2 * 10**15, 10**15, description, commitment, value=10**15, sender=seller)
+    result = run_command("datamarket", "listings")
+    assert result.exit_code == 0, result.output
+    assert all(len(line.rstrip()) <= 80 for line in result.output.splitlines()), result.output
+    [row] = [line for line in result.output.splitlines() if "0.002" in line and "open" in line]
+    assert "0.001" in row and "native" in row, result.output

@@ -8,6 +8,7 @@ from eth_utils import keccak
 from fivefold import config, create2, deployment, exercise, manifest
 from fivefold.bridge import flow as bridge_flow
 from fivefold.context import FRESH_SECONDS
+from fivefold.sale import flow as sale_flow
 from fivefold.units import to_wei
 from fivefold.vesting import model as vesting
 from tests.tests_support import deploy_suite
@@ -41,6 +42,8 @@ def test_deploy__fresh_chain__no_role_left_with_deployer(deployed):
             assert contract.owner() == ctx.owner, name
         elif bridge_flow.fixed_owner(name):  # Hyperlane's fixed parts: nobody can act as their owner
             assert contract.owner() == bridge_flow.fixed_owner(name), name
+        elif name in sale_flow.OWNED_BY_CONTRACT:  # the sale owns its vault (docs/sale.md)
+            assert contract.owner() == ctx.address(sale_flow.OWNED_BY_CONTRACT[name]), name
         else:
             assert contract.owner() in timelocks, name
     assert deployment.owned_by_accounts(ctx) == []
@@ -111,6 +114,11 @@ def test_exercise__deployed_suite__every_flow_runs(deployed):
     assert "MerchantInvoices.refund (by the merchant)" in names
     assert "AnchorTips.claim (the viewer's CC reward)" in names
     assert "MerchantInvoices.pay_with_swap (25 USDT paid in native through the DEX)" in names
+    resources = {"ResourceMarket.prove (served)", "ResourceMarket.claim (payment + reward)",
+                 "ResourceMarket.refund (unproven period)"}
+    assert resources <= set(names)
+    pdash = {"DataMarket.confirm (buyer 1)", "DataMarket.dispute (buyer 2: the key does not match)"}
+    assert pdash <= set(names) and "DataMarket.finalise (buyer 3 silent, window over)" in names
 
 
 def test_deploy__fresh_chain__payments_wired_and_governed(deployed):
@@ -261,3 +269,16 @@ def test_deploy__fresh_chain__node_economy_created_wired_and_governed(deployed):
         "cpc_governor.quorum_bps",
     } <= held
     assert not held & {p.name for p in ctx["ParameterRegistry"].parameters()}
+
+
+def test_deploy__fresh_chain__resource_market_governed_by_the_hpc_dao(deployed):
+    """The resource market (HPC at home) is owned by the CC Timelock, its numbers are written by the
+    HPC DAO's registry (quorum 2 of the three configured authenticators, seated by the HPC bootstrap)."""
+    ctx, _, _ = deployed
+    market, registry = ctx["ResourceMarket"], ctx["HPCParameterRegistry"]
+    assert market.owner() == ctx.address("Timelock")
+    assert market.parameter_registry() == registry.address
+    assert market.authenticators() == ctx.address("AuthenticatorRegistry")
+    held = {p.name for p in registry.parameters()}
+    assert {"resource_market.quorum", "resource_market.curve.low_rate", "resource_market.slash_bps"} <= held
+    assert market.quorum() == 2 and ctx["AuthenticatorRegistry"].member_count() >= 3

@@ -11,18 +11,21 @@ BUDGET = 10**22
 def test_claim__two_tippers__share_by_cc_tipped(
     pay_tips, pay_cc, anchor, tipper, second_tipper, treasury, owner
 ):
-    """Rewards stream in proportion to CC tipped: a tipper of 3x the CC earns 3x (to rounding)."""
+    """Rewards stream in proportion to CC tipped: a tipper of 3x the CC earns 3x (to rounding), after
+    what it earned alone in the seconds between the two tips (read from the blocks, not assumed 0)."""
     pay_tips.fund(BUDGET, sender=treasury)
     pay_tips.set_reward_rate(RATE, sender=owner)
-    pay_tips.tip(anchor, pay_cc, 3 * 10**20, "", sender=tipper)
-    pay_tips.tip(anchor, pay_cc, 10**20, "", sender=second_tipper)
+    first = pay_tips.tip(anchor, pay_cc, 3 * 10**20, "", sender=tipper)
+    second_tip = pay_tips.tip(anchor, pay_cc, 10**20, "", sender=second_tipper)
+    alone = RATE * (second_tip.timestamp - first.timestamp)
     ape.chain.pending_timestamp += HOUR
     before = pay_cc.balanceOf(tipper)
-    paid = pay_tips.claim(sender=tipper).return_value
+    receipt = pay_tips.claim(sender=tipper)
+    paid = receipt.return_value
     assert pay_cc.balanceOf(tipper) - before == paid
-    second = pay_tips.earned(second_tipper)
-    assert paid > 0 and abs(paid - 3 * second) <= 3 * 10**6
-    assert pay_tips.earned(tipper) == 0
+    second = pay_tips.earned(second_tipper, block_id=receipt.block_number)
+    assert second > 0 and abs(paid - alone - 3 * second) <= 3 * 10**6
+    assert pay_tips.earned(tipper, block_id=receipt.block_number) == 0
 
 
 def test_claim__no_budget__pays_nothing(pay_tips, pay_cc, anchor, tipper, owner):
