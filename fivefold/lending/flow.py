@@ -158,18 +158,18 @@ def _feed_for(ctx: Context, symbol: str, label: str, existing: str = ZERO):
         return existing  # a re-run keeps the mock it set up the first time
     # local chain without a configured feed: a LocalPriceFeed (found again through the adapter)
     name = f"LendingFeed{label}"
-    if name not in ctx.contracts:
+    # a deploy stopped after creating the feed (before the adapter named it) finds it again, and
+    # answers it if the stopped run had not (deployment.adopt_created may have put it in ctx already)
+    feed = ctx.create_once(
+        name,
+        ctx.project.LocalPriceFeed,
+        lambda: [FEED_DECIMALS, f"{label} / USD", ctx.deployer.address],
+    )
+    if feed.round_id() == 0:
         price = (_params(ctx).get("local_prices") or {}).get(label) or DEFAULT_LOCAL_PRICES[symbol]
         answer = int(Decimal(str(price)) * 10**FEED_DECIMALS)
-        # a deploy stopped after creating the feed (before the adapter named it) finds it again
-        feed = ctx.create_once(
-            name,
-            ctx.project.LocalPriceFeed,
-            lambda: [FEED_DECIMALS, f"{label} / USD", ctx.deployer.address],
-        )
-        if feed.round_id() == 0:
-            ctx.send(f"{name}.set_answer", feed.set_answer, answer, ctx.chain.blocks.head.timestamp)
-    return ctx.contracts[name].address
+        ctx.send(f"{name}.set_answer", feed.set_answer, answer, ctx.chain.blocks.head.timestamp)
+    return feed.address
 
 
 def configure(ctx: Context) -> None:

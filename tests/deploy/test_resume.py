@@ -182,3 +182,42 @@ def test_save__killed_while_writing__previous_manifest_intact(resume_dir, monkey
     with pytest.raises(KeyboardInterrupt):
         manifest.save({"chain_id": 31337, "contracts": {"B": {"address": "0x2"}}}, kind=manifest.LOCAL)
     assert path.read_text() == before
+
+
+class Killed(BaseException):
+    """Stands for `kill -9`: not an Exception, so nothing in the engine catches it."""
+
+
+def test_deploy__killed_after_creating_a_lending_feed__rerun_completes_once_and_hands_over(
+    project, chain, accounts, resume_dir, monkeypatch
+):
+    """The in-process form of a `make faults` trial, at the point the first trials broke: the engine
+    stops right after a lending feed's creation was mined (before its answer, its adapter entry and
+    its handoff). Run again, it finds the feed at its written-ahead address, sends no step the stopped
+    run had sent, creates every plain contract at its deployer nonce's address, and leaves no role."""
+    from fivefold.context import Context as Ctx
+    from tests.tests_support import deploy_suite
+
+    step = Ctx.step
+    sent = []
+
+    def stop_after_a_feed(self, name, receipt, note=""):
+        result = step(self, name, receipt, note)
+        sent.append(name)
+        if name.startswith("LendingFeed") and name.endswith(".deploy"):
+            raise Killed(name)
+        return result
+
+    monkeypatch.setattr(Ctx, "step", stop_after_a_feed)
+    with pytest.raises(Killed) as killed:
+        deploy_suite(project, chain, accounts, salt_namespace="faults/resume")
+    monkeypatch.setattr(Ctx, "step", step)
+    feed_name = str(killed.value).removesuffix(".deploy")
+    recorded = _created(chain)[feed_name]
+
+    ctx, _, m = deploy_suite(project, chain, accounts, salt_namespace="faults/resume")
+    assert ctx.address(feed_name) == recorded["address"]
+    assert not {s.name for s in ctx.steps} & set(sent)
+    created = _created(chain)
+    assert created and all(ctx.created_here(r) for r in created.values() if r.get("nonce") is not None)
+    assert deployment.open_roles(ctx, ctx.deployer.address) == []
