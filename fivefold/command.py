@@ -76,7 +76,12 @@ def rpc_lost(exc: BaseException, network: str | None = None) -> str:
     """One line for an RPC lost mid-command: which, how, and that a re-run resumes."""
     from requests.exceptions import Timeout
 
-    how = "stopped answering" if isinstance(exc, (Timeout, TimeoutError)) else "dropped the connection"
+    chain, seen = [], exc
+    while seen is not None and len(chain) < 10:  # web3's AutoProvider wraps the timeout it met
+        chain.append(seen)
+        seen = seen.__cause__ or seen.__context__
+    timed_out = any(isinstance(e, (Timeout, TimeoutError)) for e in chain)
+    how = "stopped answering" if timed_out else "dropped the connection"
     return (
         f"the RPC {network or ''} {how} ({type(exc).__name__}): every transaction sent before is on chain "
         "and recorded; re-run the same command once the node answers (a deploy resumes where it stopped)"

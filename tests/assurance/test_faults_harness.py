@@ -117,6 +117,22 @@ def test_rpc_lost__timeout__says_it_stopped_answering():
     assert "stopped answering (ReadTimeout)" in command.rpc_lost(ReadTimeout("read timed out"), "x")
 
 
+def test_rpc_lost__timeout_wrapped_by_web3__still_says_it_stopped_answering():
+    """web3's AutoProvider reports a timed-out node as CannotHandleRequest; the timeout under it
+    decides the wording."""
+    from requests.exceptions import ReadTimeout
+    from web3.exceptions import CannotHandleRequest
+
+    try:
+        try:
+            raise ReadTimeout("read timed out")
+        except ReadTimeout:
+            raise CannotHandleRequest("Could not discover provider") from None
+    except CannotHandleRequest as wrapped:
+        wrapped.__context__ = ReadTimeout("read timed out")
+        assert "stopped answering (CannotHandleRequest)" in command.rpc_lost(wrapped, "x")
+
+
 def test_plan_trials__same_seed__same_faults():
     """A seed fixes the RPC trials' requests and the generator of the kill points."""
     (first, rng1), (second, rng2) = faults.plan_trials(4, 2, 7), faults.plan_trials(4, 2, 7)
