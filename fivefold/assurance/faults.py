@@ -411,6 +411,8 @@ def run(
             if report:
                 write_report(report, seed, runner, done)
             bar.advance(task)
+    if report:
+        write_report(report, seed, runner, done)
     table(done)
     failed = [t for t in done if not t.ok]
     refs = ", ".join(

@@ -153,3 +153,15 @@ def test_is_stateful__machine_runner_or_testcase__only_those():
     assert fuzz.is_stateful(runner) and fuzz.is_stateful(testcase)
     assert not fuzz.is_stateful(registry_tests.test_register__fee__written_through_at_once_and_readable)
     assert not fuzz.is_stateful(test_plan_trials__same_seed__same_faults)
+
+
+def test_faults_command__no_trials__says_so_and_passes(tmp_path):
+    """`ape run faults` wired as `make faults` calls it: with no trials it starts no node, reports
+    0 of 0 and writes its report."""
+    from tests.cli.conftest import invoke
+
+    report = tmp_path / "r.json"
+    result = invoke("faults", "--trials", "0", "--rpc-trials", "0", "--seed", "5", "--report", str(report))
+    assert result.exit_code == 0, result.output
+    assert "0 of 0 trials passed" in result.output
+    assert json.loads(report.read_text()) == {"seed": 5, "references": {}, "trials": []}
