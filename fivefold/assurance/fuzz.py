@@ -8,6 +8,9 @@ A pytest plugin (`ape test tests -p fivefold.assurance.fuzz`). Loaded, it
   - counts, per test, the machines hypothesis built (examples) and the rules it ran (steps), by
     wrapping `RuleBasedStateMachine.check_invariants`, which hypothesis calls once after building a
     machine and once after every rule;
+  - records the budget each machine is run with (examples x steps after the test's own scaling of
+    the profile); `--fuzz-budget-only` records it without running the machine (a quick check that
+    `deep` gives every machine at least 20x its `ci` examples);
   - prints a table at the end and, with `--fuzz-report PATH`, writes it as JSON after every test
     (a run stopped half-way still records what finished).
 
@@ -46,10 +49,12 @@ class _Counter:
         self.examples = 0
         self.steps = 0
         self._seen: set[int] = set()
+        self.budgets: list[tuple[int, int]] = []
 
     def reset(self):
         self.examples, self.steps = 0, 0
         self._seen.clear()
+        self.budgets: list[tuple[int, int]] = []  # (max_examples, stateful_step_count) per machine run
 
     def invariants_checked(self, machine):
         # The first check on a machine follows its construction; every later one follows a rule.
@@ -62,6 +67,32 @@ class _Counter:
 
 
 COUNTER = _Counter()
+
+
+class BudgetOnly(Exception):
+    """Raised instead of running a machine under `--fuzz-budget-only`."""
+
+
+def _wrap_machine_test(budget_only: bool):
+    """Records the settings each state machine is run with (its own scaling of the profile):
+    hypothesis builds every machine's test through `get_state_machine_test`, called at run time by
+    `run_state_machine_as_test` and by `<Machine>.TestCase`."""
+    import hypothesis.stateful as stateful
+
+    original = stateful.get_state_machine_test
+    if getattr(original, "_fivefold_counted", False):
+        return
+
+    def get_state_machine_test(factory, *, settings=None, **kwargs):
+        test = original(factory, settings=settings, **kwargs)
+        used = test._hypothesis_internal_use_settings
+        COUNTER.budgets.append((used.max_examples, used.stateful_step_count))
+        if budget_only:
+            raise BudgetOnly()
+        return test
+
+    get_state_machine_test._fivefold_counted = True
+    stateful.get_state_machine_test = get_state_machine_test
 
 
 def _wrap_check_invariants():
@@ -85,6 +116,12 @@ def pytest_addoption(parser):
         help="fivefold.assurance.fuzz: write per-test examples, steps and seconds as JSON to PATH.",
     )
     parser.addoption(
+        "--fuzz-budget-only",
+        action="store_true",
+        help="fivefold.assurance.fuzz: record each state machine's examples x steps budget under the "
+        "profile, without running it (its fixtures still run).",
+    )
+    parser.addoption(
         "--fuzz-order",
         metavar="PATH",
         default=None,
@@ -96,6 +133,7 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     config.addinivalue_line("markers", "stateful: runs a hypothesis RuleBasedStateMachine")
     _wrap_check_invariants()
+    _wrap_machine_test(config.getoption("--fuzz-budget-only"))
     config._fuzz_rows = []
 
 
@@ -123,6 +161,9 @@ def pytest_runtest_call(item):
     start = time.monotonic()
     outcome = yield
     seconds = time.monotonic() - start
+    budget_only = outcome.excinfo is not None and issubclass(outcome.excinfo[0], BudgetOnly)
+    if budget_only:
+        outcome.force_result(None)  # the machine was not meant to run
     from hypothesis import settings
 
     profile = settings()
@@ -131,7 +172,9 @@ def pytest_runtest_call(item):
         "examples": COUNTER.examples,
         "steps": COUNTER.steps,
         "seconds": round(seconds, 1),
-        "passed": outcome.excinfo is None,
+        "passed": outcome.excinfo is None or budget_only,
+        "budget_examples": sum(b[0] for b in COUNTER.budgets),
+        "budget_steps": max((b[1] for b in COUNTER.budgets), default=0),
         "profile": os.environ.get("HYPOTHESIS_PROFILE", "default"),
         "profile_examples": profile.max_examples,
         "profile_steps": profile.stateful_step_count,
@@ -161,11 +204,15 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         f"{rows[0]['profile_examples']} examples x {rows[0]['profile_steps']} steps before each "
         "test's own scaling)"
     )
-    write(f"{'examples':>9} {'steps':>8} {'seconds':>8}  result  test")
+    write(f"{'budget':>10} {'examples':>9} {'steps':>8} {'seconds':>8}  result  test")
     for row in rows:
         result = "pass" if row["passed"] else "FAIL"
-        write(f"{row['examples']:>9} {row['steps']:>8} {row['seconds']:>8.1f}  {result:<6}  {row['test']}")
+        budget = f"{row['budget_examples']}x{row['budget_steps']}"
+        write(
+            f"{budget:>10} {row['examples']:>9} {row['steps']:>8} {row['seconds']:>8.1f}  {result:<6}  "
+            f"{row['test']}"
+        )
     total_examples = sum(r["examples"] for r in rows)
     total_steps = sum(r["steps"] for r in rows)
     total_seconds = sum(r["seconds"] for r in rows)
-    write(f"{total_examples:>9} {total_steps:>8} {total_seconds:>8.1f}  total")
+    write(f"{'':>10} {total_examples:>9} {total_steps:>8} {total_seconds:>8.1f}  total")
