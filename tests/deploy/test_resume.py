@@ -188,6 +188,29 @@ class Killed(BaseException):
     """Stands for `kill -9`: not an Exception, so nothing in the engine catches it."""
 
 
+def _killed_at(monkeypatch, project, chain, accounts, stop) -> tuple[str, list[str]]:
+    """Runs the deploy engine until the step for which `stop(name)` is true has been mined, then
+    stops it as `kill -9` would; returns that step's name and every step sent."""
+    from fivefold.context import Context as Ctx
+    from tests.tests_support import deploy_suite
+
+    step = Ctx.step
+    sent = []
+
+    def stopping(self, name, receipt, note=""):
+        result = step(self, name, receipt, note)
+        sent.append(name)
+        if stop(name):
+            raise Killed(name)
+        return result
+
+    monkeypatch.setattr(Ctx, "step", stopping)
+    with pytest.raises(Killed) as killed:
+        deploy_suite(project, chain, accounts, salt_namespace="faults/resume")
+    monkeypatch.setattr(Ctx, "step", step)
+    return str(killed.value), sent
+
+
 def test_deploy__killed_after_creating_a_lending_feed__rerun_completes_once_and_hands_over(
     project, chain, accounts, resume_dir, monkeypatch
 ):
@@ -195,24 +218,12 @@ def test_deploy__killed_after_creating_a_lending_feed__rerun_completes_once_and_
     stops right after a lending feed's creation was mined (before its answer, its adapter entry and
     its handoff). Run again, it finds the feed at its written-ahead address, sends no step the stopped
     run had sent, creates every plain contract at its deployer nonce's address, and leaves no role."""
-    from fivefold.context import Context as Ctx
     from tests.tests_support import deploy_suite
 
-    step = Ctx.step
-    sent = []
-
-    def stop_after_a_feed(self, name, receipt, note=""):
-        result = step(self, name, receipt, note)
-        sent.append(name)
-        if name.startswith("LendingFeed") and name.endswith(".deploy"):
-            raise Killed(name)
-        return result
-
-    monkeypatch.setattr(Ctx, "step", stop_after_a_feed)
-    with pytest.raises(Killed) as killed:
-        deploy_suite(project, chain, accounts, salt_namespace="faults/resume")
-    monkeypatch.setattr(Ctx, "step", step)
-    feed_name = str(killed.value).removesuffix(".deploy")
+    stopped, sent = _killed_at(
+        monkeypatch, project, chain, accounts, lambda n: n.startswith("LendingFeed") and n.endswith(".deploy")
+    )
+    feed_name = stopped.removesuffix(".deploy")
     recorded = _created(chain)[feed_name]
 
     ctx, _, m = deploy_suite(project, chain, accounts, salt_namespace="faults/resume")
@@ -221,3 +232,23 @@ def test_deploy__killed_after_creating_a_lending_feed__rerun_completes_once_and_
     created = _created(chain)
     assert created and all(ctx.created_here(r) for r in created.values() if r.get("nonce") is not None)
     assert deployment.open_roles(ctx, ctx.deployer.address) == []
+
+
+def test_deploy__killed_between_a_timelock_schedule_and_execute__rerun_executes_it(
+    project, chain, accounts, resume_dir, monkeypatch
+):
+    """Trial 7 of the first `make faults` run (chain 137, killed after tx 218): the timelock's bootstrap
+    batch was scheduled, not executed, and the re-run reverted "operation already scheduled". Now the
+    re-run executes the scheduled batch without scheduling it again, the deployer renounces, and
+    nothing is left."""
+    from tests.tests_support import deploy_suite
+
+    stopped, _ = _killed_at(monkeypatch, project, chain, accounts, lambda n: ".schedule_batch" in n)
+    timelock = stopped.split(".")[0]
+
+    ctx, _, _ = deploy_suite(project, chain, accounts, salt_namespace="faults/resume")
+    names = [s.name for s in ctx.steps if s.name.startswith(f"{timelock}.")]
+    assert f"{timelock}.execute_batch (bootstrap)" in names
+    assert not [n for n in names if ".schedule_batch" in n]
+    assert deployment.open_roles(ctx, ctx.deployer.address) == []
+    assert ctx[timelock].get_minimum_delay() == 2 * 86_400
