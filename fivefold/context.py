@@ -157,10 +157,9 @@ class Context:
         contract = container.deploy(*args, sender=self.deployer)
         receipt = self.chain.get_receipt(contract.txn_hash)
         if contract.address != ahead["address"]:
-            raise FlowError(
-                f"{name} was created at {contract.address}, not at {ahead['address']} (the deployer's nonce "
-                f"{nonce}): another process sent from {self.deployer.address} meanwhile; re-run alone"
-            )
+            # another transaction from the deployer took that nonce meanwhile: record where it is,
+            # without a nonce (a re-run then adopts it only if `belongs` says so)
+            ahead.update(address=contract.address, nonce=None)
         txn = contract.txn_hash
         self._record_created(
             name,
