@@ -125,3 +125,18 @@ clean:
 .PHONY: mutate
 mutate: setup
 	$(BIN)/ape run mutate $(foreach c,$(CONTRACT),--contract $(c)) --file mutation/results.json
+
+# Issue 18, faults and deep fuzzing (fivefold/assurance/faults.py, fivefold/assurance/fuzz.py).
+#   make faults [TRIALS=20] [SEED=N]  the real deploy killed with kill -9 after random transactions
+#                                     (and its RPC dropped or silenced), then run again: same addresses,
+#                                     nothing configured twice, no role left; ~3 min a trial on 2 cores
+#   make fuzz                         every hypothesis state machine, and only those, with the `deep`
+#                                     profile (>= 20x each one's ci examples); examples and steps per test
+.PHONY: faults fuzz
+TRIALS ?= 20
+faults: setup
+	$(BIN)/ape run faults --trials $(TRIALS) $(if $(SEED),--seed $(SEED)) --report out/faults.json
+
+fuzz: setup
+	HYPOTHESIS_PROFILE=deep $(BIN)/ape test tests -p fivefold.assurance.fuzz -q -n 0 --tb=short \
+	  --fuzz-report out/fuzz.json

@@ -98,7 +98,8 @@ def record_created(ctx, manifest: dict) -> dict[str, dict]:
         }
         if record["contract_type"] == "Market":
             record["asset"] = to_checksum_address(contract.asset())
-        created[name] = record
+        # a record written ahead of the creation keeps its nonce, deployer and suite
+        created[name] = {**known, **record} if known.get("address") == contract.address else record
     return created
 
 
@@ -187,6 +188,10 @@ def record_assets(ctx, manifest: dict) -> dict[str, dict]:
 def record(ctx, manifest: dict) -> dict:
     """Adds `local`, `created` and `assets` to a chain's manifest and saves it."""
     manifest["local"] = bool(ctx.config.get("local"))
+    # what `Context.deploy` wrote to the file during this run (its records ahead of each creation)
+    # is newer than the caller's copy, loaded before configuration
+    on_file = manifest_mod.load(int(manifest["chain_id"])).get("created") or {}
+    manifest["created"] = {**(manifest.get("created") or {}), **on_file}
     record_created(ctx, manifest)
     manifest["assets"] = record_assets(ctx, manifest)
     manifest_mod.save(manifest)

@@ -25,6 +25,7 @@ and, for the `ape run` commands (fivefold/command.py, fivefold/session.py):
                        transaction still raises with its revert reason
   quiet_logs()         no INFO lines ("Confirmed 0x...") on local chains: the commands print tables
   keep_connection(ctx) a command invoked in-process keeps the caller's connected provider
+  rpc_timeout()        a node's HTTP request times out after RPC_TIMEOUT seconds, not Ape's 30 min
 
 Another Ape (or plugin) version fails at once with one line naming the fix: the names patched
 here are Ape's internals (several private) and move between releases without notice.
@@ -132,6 +133,34 @@ def _patient_start() -> None:
 # evm_snapshot, which anvil keeps in memory), so no state is persisted.
 ANVIL_FLAGS_DROPPED = ("--steps-tracing",)
 ANVIL_FLAGS_ADDED = ("--max-persisted-states", "0")
+
+
+# Ape gives every HTTP request to a node 30 minutes: an RPC that stops answering mid-deploy held the
+# command for half an hour before anything was printed (`ape run faults`, fivefold/assurance/faults.py).
+# No request of the suite's commands needs more than a few seconds; FIVEFOLD_RPC_TIMEOUT overrides.
+RPC_TIMEOUT = 120
+RPC_TIMEOUT_VARIABLE = "FIVEFOLD_RPC_TIMEOUT"
+
+
+def rpc_timeout() -> None:
+    """Applies `_rpc_timeout` once, before Ape connects (`fivefold.command.Command` calls it)."""
+    _once("rpc_timeout", _rpc_timeout)
+
+
+def _rpc_timeout() -> None:
+    """Every HTTP request to a node times out after RPC_TIMEOUT seconds (or FIVEFOLD_RPC_TIMEOUT's)."""
+    import os
+
+    import ape_ethereum.provider as provider
+
+    create = provider._create_web3
+
+    def create_web3(http_uri=None, ipc_path=None, ws_uri=None, request_kwargs=None):
+        request_kwargs = dict(request_kwargs or {})
+        request_kwargs.setdefault("timeout", float(os.environ.get(RPC_TIMEOUT_VARIABLE) or RPC_TIMEOUT))
+        return create(http_uri=http_uri, ipc_path=ipc_path, ws_uri=ws_uri, request_kwargs=request_kwargs)
+
+    provider._create_web3 = create_web3
 
 
 def lean_anvil() -> None:

@@ -9,6 +9,7 @@ What it turns into `error: <what is wrong>: <what to do>` (exit 1), before or af
   - the suite's own errors (config, session, deployment, flow, plot, a CSV);
   - an RPC variable such as BSC_RPC not set (ape-config.yaml reads the node URI from it);
   - an RPC that does not answer;
+  - an RPC that drops the connection or stops answering mid-command (a re-run resumes a deploy);
   - `--account TEST::99` / `TEST::abc` (a usage error that lists the valid choices);
   - any other Ape failure, a revert with its reason included (`transaction reverted: <reason>`).
 """
@@ -62,6 +63,31 @@ def explain(exc: BaseException, network: str | None = None) -> str | None:
     return None
 
 
+def rpc_failures() -> tuple[type[BaseException], ...]:
+    """What a node that drops the connection or stops answering raises through Ape and web3."""
+    from requests.exceptions import ConnectionError as RequestsConnectionError
+    from requests.exceptions import Timeout
+    from web3.exceptions import CannotHandleRequest, TimeExhausted
+
+    return RequestsConnectionError, Timeout, CannotHandleRequest, TimeExhausted, ConnectionError, TimeoutError
+
+
+def rpc_lost(exc: BaseException, network: str | None = None) -> str:
+    """One line for an RPC lost mid-command: which, how, and that a re-run resumes."""
+    from requests.exceptions import Timeout
+
+    chain, seen = [], exc
+    while seen is not None and len(chain) < 10:  # web3's AutoProvider wraps the timeout it met
+        chain.append(seen)
+        seen = seen.__cause__ or seen.__context__
+    timed_out = any(isinstance(e, (Timeout, TimeoutError)) for e in chain)
+    how = "stopped answering" if timed_out else "dropped the connection"
+    return (
+        f"the RPC {network or ''} {how} ({type(exc).__name__}): every transaction sent before is on chain "
+        "and recorded; re-run the same command once the node answers (a deploy resumes where it stopped)"
+    ).replace("  ", " ")
+
+
 def describe(exc: BaseException) -> str:
     """One line for any other Ape failure: a revert with its reason (the contract's "<name>: <what is
     wrong>" says what to fix), anything else with its type."""
@@ -91,6 +117,8 @@ class Command(ConnectedProviderCommand):
 
         # Before Ape starts a local node for `--network`: no opcode tracing, no state on disk.
         ape_compat.lean_anvil()
+        # Before Ape connects: an RPC that stops answering fails the command within minutes.
+        ape_compat.rpc_timeout()
         kwargs.setdefault("context_settings", {"help_option_names": ["-h", "--help"]})
         super().__init__(*args, **kwargs)
 
@@ -121,7 +149,11 @@ class Command(ConnectedProviderCommand):
                 return super().invoke(ctx)
         except domain_errors() as exc:
             ui.fail(str(exc))
+        except rpc_failures() as exc:
+            ui.fail(rpc_lost(exc, _network_arg(ctx)))
         except ApeException as exc:
+            if isinstance(exc.__cause__ or exc.__context__, rpc_failures()):
+                ui.fail(rpc_lost(exc.__cause__ or exc.__context__, _network_arg(ctx)))
             ui.fail(explain(exc, _network_arg(ctx)) or describe(exc))
 
     def _invoke(self, ctx: click.Context, provider=None):

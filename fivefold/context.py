@@ -18,6 +18,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+
+def create_address(sender: str, nonce: int) -> str:
+    """The address a plain creation from `sender` at `nonce` gets: keccak(rlp([sender, nonce]))[12:]."""
+    from eth_utils import keccak, to_canonical_address, to_checksum_address
+
+    def rlp_bytes(b: bytes) -> bytes:
+        if len(b) == 1 and b[0] < 0x80:
+            return b
+        return bytes([0x80 + len(b)]) + b
+
+    encoded_nonce = rlp_bytes(nonce.to_bytes((nonce.bit_length() + 7) // 8, "big")) if nonce else b"\x80"
+    payload = rlp_bytes(to_canonical_address(sender)) + encoded_nonce
+    return to_checksum_address(keccak(bytes([0xC0 + len(payload)]) + payload)[12:])
+
+
 # A local feed dated within this many seconds is fresh for every heartbeat the suite sets (>= 1 h).
 FRESH_SECONDS = 600
 
@@ -122,17 +137,76 @@ class Context:
 
     def deploy(self, name: str, container, *args) -> Any:
         """Deploys a setup contract from the deployer with a plain creation transaction (an address
-        that differs per chain: local doubles only), records it as `<name>.deploy` and returns it."""
+        that differs per chain), records it as `<name>.deploy` and returns it.
+
+        Written ahead: before the transaction is sent, the manifest's `created` record names the
+        address the deployer's next nonce creates (with that nonce, the deployer and the suite's salt
+        namespace), so a deploy killed after sending finds the contract again (`create_once`) instead
+        of creating a second one at another address (`ape run faults` found it)."""
+        from fivefold.deployment import code_hash
+
+        nonce = self.deployer.nonce
+        ahead = {
+            "contract_type": container.contract_type.name,
+            "address": create_address(self.deployer.address, nonce),
+            "deployer": self.deployer.address,
+            "nonce": nonce,
+            "suite": self.suite,
+        }
+        self._record_created(name, ahead)
         contract = container.deploy(*args, sender=self.deployer)
-        self.step(f"{name}.deploy", self.chain.get_receipt(contract.txn_hash))
+        receipt = self.chain.get_receipt(contract.txn_hash)
+        if contract.address != ahead["address"]:
+            # another transaction from the deployer took that nonce meanwhile: record where it is,
+            # without a nonce (a re-run then adopts it only if `belongs` says so)
+            ahead.update(address=contract.address, nonce=None)
+        txn = contract.txn_hash
+        self._record_created(
+            name,
+            {
+                **ahead,
+                "code_hash": code_hash(self.chain, contract.address),
+                "block": receipt.block_number,
+                "tx": txn if isinstance(txn, str) else "0x" + bytes(txn).hex(),
+                "created_by": "deployer",
+            },
+        )
+        self.step(f"{name}.deploy", receipt)
         self.contracts[name] = contract
         return contract
 
-    def create_once(self, name: str, container, args: Callable[[], list], belongs: Callable[[Any], bool]):
+    @property
+    def suite(self) -> str:
+        """The salt namespace: which suite of this chain a record belongs to (deploy/suite.yaml)."""
+        return self.config.get("salt_namespace", "fivefold/v1")
+
+    def _record_created(self, name: str, record: dict) -> None:
+        from fivefold import manifest
+
+        data = manifest.load(self.chain_id)
+        data.setdefault("created", {})[name] = record
+        manifest.save(data)
+
+    def created_here(self, record: dict) -> bool:
+        """Whether a `created` record is a creation this deployer wrote ahead for this suite: its
+        address is the one the deployer's recorded nonce creates, which nobody else can obtain."""
+        nonce = record.get("nonce")
+        return (
+            nonce is not None
+            and record.get("deployer") == self.deployer.address
+            and record.get("suite") == self.suite
+            and record.get("address") == create_address(self.deployer.address, nonce)
+        )
+
+    def create_once(
+        self, name: str, container, args: Callable[[], list], belongs: Callable[[Any], bool] = lambda c: False
+    ):
         """A contract `configure` creates with a plain transaction (its arguments are known only then):
         the one an earlier deployment of this chain created (manifest `created` record) if it is still
-        there and `belongs(contract)` says it is linked to this suite (another suite's record on the
-        same chain is never adopted); else a new one (`deploy`). Returns it, in `contracts[name]`."""
+        there and either this deployer wrote its creation ahead for this suite (`created_here`: also a
+        creation a killed deploy sent but never saw mined) or `belongs(contract)` says it is linked to
+        this suite (another suite's record on the same chain is never adopted); else a new one
+        (`deploy`). Returns it, in `contracts[name]`."""
         from fivefold import manifest
 
         if name in self.contracts:
@@ -140,7 +214,7 @@ class Context:
         record = (manifest.load(self.chain_id).get("created") or {}).get(name)
         if record and self.chain.provider.get_code(record["address"]):
             found = container.at(record["address"])
-            if belongs(found):
+            if self.created_here(record) or belongs(found):
                 self.contracts[name] = found
                 return found
         return self.deploy(name, container, *args())

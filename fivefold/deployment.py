@@ -495,6 +495,23 @@ def attach(ctx: Context, manifest: dict) -> None:
         )
 
 
+def adopt_created(ctx: Context, manifest: dict) -> list[str]:
+    """Puts every contract an earlier run of this deployer created for this suite (a `created` record
+    written ahead of its creation, `Context.created_here`, with code at its address) into ctx.contracts
+    before `configure`, so the handoff reaches it even when no flow asks for it again: a deploy killed
+    between creating the lending feeds and handing them over left them with the deployer (`ape run
+    faults`). Returns their names."""
+    adopted = []
+    for name, record in (manifest.get("created") or {}).items():
+        if name in ctx.contracts or not ctx.created_here(record):
+            continue
+        if len(ctx.chain.provider.get_code(record["address"])) == 0:
+            continue  # written ahead, never sent: configure creates it
+        ctx.contracts[name] = instance(ctx, name, record["contract_type"], record["address"])
+        adopted.append(name)
+    return adopted
+
+
 def nothing_deployed_hint(chain) -> str:
     """What to do when a command finds no manifest for the connected chain."""
     kind = manifest_mod.kind_of(chain.provider)
@@ -583,6 +600,7 @@ def run(ctx: Context, dry_run: bool = False, assume_yes: bool = False, quiet: bo
             bar.advance(task)
         bar.update(task, description=f"{len(pending)} deployed, {len(planned) - len(pending)} already there")
     n_before = len(ctx.steps)
+    adopt_created(ctx, manifest)
     configure(ctx)
     handoff(ctx)
     addressbook.record(ctx, manifest)  # markets, mock feeds and assets, for `ape run export`

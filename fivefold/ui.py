@@ -53,8 +53,8 @@ def progress() -> Progress:
 
 
 def fail(message: str, code: int = 1):
-    """Prints `error: <message>` and exits non-zero."""
-    console.print(f"[bold red]error:[/] {message}")
+    """Prints `error: <message>` on one line (never wrapped, whatever the width) and exits non-zero."""
+    console.print(f"[bold red]error:[/] {message}", soft_wrap=True)
     sys.exit(code)
 
 

@@ -21,6 +21,7 @@ def deploy_suite(project, chain, accounts, book: bool = False, salt_namespace: s
     deployment.preflight(ctx, planned, m)
     for item in planned:
         deployment.deploy_one(ctx, item, m)
+    deployment.adopt_created(ctx, m)
     deployment.configure(ctx)
     deployment.handoff(ctx)
     if book:

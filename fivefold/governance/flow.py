@@ -358,25 +358,37 @@ def after_handoff(ctx: Context) -> None:
         if names["timelock"] not in ctx.contracts:
             continue  # a partial suite (tests of the handoff alone)
         timelock, governor = ctx[names["timelock"]], ctx[names["governor"]]
-        if not timelock.hasRole(ROLES[0], ctx.deployer.address):
+        held = [role for role in ROLES if timelock.hasRole(role, ctx.deployer.address)]
+        if not held:
             continue  # bootstrapped already: what is offered since awaits a proposal (check-roles)
-        accepted = [contract for _, contract in _owned(ctx) if contract.pending_owner() == timelock.address]
-        calls = [(contract, contract.accept_ownership.encode_input()) for contract in accepted]
-        calls += _guardians(accepted, governor)
-        calls += [(timelock, timelock.grantRole.encode_input(role, governor)) for role in ROLES]
-        calls += _seats(ctx, dao, governor)
-        delay = int(_cfg(ctx).get("timelock_delay_days", 2)) * DAY
-        calls.append((timelock, timelock.update_delay.encode_input(delay)))
-        targets, values, data = [c.address for c, _ in calls], [0] * len(calls), [bytes(d) for _, d in calls]
-        args = (targets, values, data, ZERO32, ZERO32)
-        ctx.send(
-            f"{names['timelock']}.schedule_batch ({len(calls)} calls, delay 0)",
-            timelock.schedule_batch,
-            *args,
-            0,
-        )
-        ctx.send(f"{names['timelock']}.execute_batch (bootstrap)", timelock.execute_batch, *args)
-        for role in ROLES:
+        # Resumable at every transaction (`ape run faults`): the batch is executed once its Governor
+        # holds the roles it grants (atomically with the rest); a batch scheduled by a run killed
+        # before executing it is executed, not scheduled again (it reverted "operation already
+        # scheduled"); the deployer renounces what it still holds.
+        if not all(timelock.hasRole(role, governor) for role in ROLES):
+            # by name: the same batch (the same operation id) whatever order a re-run found them in
+            accepted = [
+                contract
+                for _, contract in sorted(_owned(ctx), key=lambda item: item[0])
+                if contract.pending_owner() == timelock.address
+            ]
+            calls = [(contract, contract.accept_ownership.encode_input()) for contract in accepted]
+            calls += _guardians(accepted, governor)
+            calls += [(timelock, timelock.grantRole.encode_input(role, governor)) for role in ROLES]
+            calls += _seats(ctx, dao, governor)
+            delay = int(_cfg(ctx).get("timelock_delay_days", 2)) * DAY
+            calls.append((timelock, timelock.update_delay.encode_input(delay)))
+            targets, values = [c.address for c, _ in calls], [0] * len(calls)
+            args = (targets, values, [bytes(d) for _, d in calls], ZERO32, ZERO32)
+            if not timelock.is_operation(timelock.hash_operation_batch(*args)):
+                ctx.send(
+                    f"{names['timelock']}.schedule_batch ({len(calls)} calls, delay 0)",
+                    timelock.schedule_batch,
+                    *args,
+                    0,
+                )
+            ctx.send(f"{names['timelock']}.execute_batch (bootstrap)", timelock.execute_batch, *args)
+        for role in held:
             ctx.send(
                 f"{names['timelock']}.renounceRole (deployer)", timelock.renounceRole, role, ctx.deployer
             )

@@ -158,14 +158,18 @@ def _feed_for(ctx: Context, symbol: str, label: str, existing: str = ZERO):
         return existing  # a re-run keeps the mock it set up the first time
     # local chain without a configured feed: a LocalPriceFeed (found again through the adapter)
     name = f"LendingFeed{label}"
-    if name not in ctx.contracts:
+    # a deploy stopped after creating the feed (before the adapter named it) finds it again, and
+    # answers it if the stopped run had not (deployment.adopt_created may have put it in ctx already)
+    feed = ctx.create_once(
+        name,
+        ctx.project.LocalPriceFeed,
+        lambda: [FEED_DECIMALS, f"{label} / USD", ctx.deployer.address],
+    )
+    if feed.round_id() == 0:
         price = (_params(ctx).get("local_prices") or {}).get(label) or DEFAULT_LOCAL_PRICES[symbol]
         answer = int(Decimal(str(price)) * 10**FEED_DECIMALS)
-        feed = ctx.deploy(
-            name, ctx.project.LocalPriceFeed, FEED_DECIMALS, f"{label} / USD", ctx.deployer.address
-        )
         ctx.send(f"{name}.set_answer", feed.set_answer, answer, ctx.chain.blocks.head.timestamp)
-    return ctx.contracts[name].address
+    return feed.address
 
 
 def configure(ctx: Context) -> None:
@@ -200,10 +204,13 @@ def _mine(ctx: Context, label: str) -> None:
         ctx.contracts[suppliers] = stream
         ctx.contracts[borrowers] = ctx.project.LendingMining.at(stream.borrow_stream())
     else:
-        cc, owner = ctx.address("CC"), ctx.deployer.address
-        stream = ctx.deploy(suppliers, ctx.project.LendingMining, market, market, False, cc, owner)
-        debts = ctx.deploy(borrowers, ctx.project.LendingMining, market, stream, True, cc, owner)
-        ctx.send(f"{suppliers}.set_borrow_stream", stream.set_borrow_stream, debts)
+        # created once: a deploy stopped between creating a stream and naming it in the market finds
+        # it again from its written-ahead record (Context.create_once)
+        cc, owner, mining = ctx.address("CC"), ctx.deployer.address, ctx.project.LendingMining
+        stream = ctx.create_once(suppliers, mining, lambda: [market, market, False, cc, owner])
+        debts = ctx.create_once(borrowers, mining, lambda: [market, stream, True, cc, owner])
+        if stream.borrow_stream() != debts.address:
+            ctx.send(f"{suppliers}.set_borrow_stream", stream.set_borrow_stream, debts)
         ctx.send(f"LendingMarket{label}.set_mining", market.set_mining, stream)
     # on a first deployment (no registry named yet) the rates are written here, as the Controller's
     # numbers are; the registry holds them afterwards

@@ -259,6 +259,9 @@ class RegistryMachine(RuleBasedStateMachine):
 def test_registry__random_writes_and_bound_moves__contract_matches_registry(registry, rounds, owner):
     RegistryMachine.registry, RegistryMachine.rounds, RegistryMachine.owner = registry, rounds, owner
     # A small budget: two rules over one word each, so a few sequences cover them (the suite's
-    # time budget; `HYPOTHESIS_PROFILE=deep` does not reach this test's fixed settings).
-    RegistryMachine.TestCase.settings = settings(settings.default, max_examples=6, stateful_step_count=12)
+    # time budget): 6 x 12 under `ci`, and a quarter of the profile's examples under `deep`.
+    budget = settings.default
+    RegistryMachine.TestCase.settings = settings(
+        budget, max_examples=max(6, budget.max_examples // 4), stateful_step_count=12
+    )
     RegistryMachine.TestCase().runTest()
