@@ -88,7 +88,7 @@ gas: setup
 gas-check: setup
 	$(BIN)/ape run gas --check
 
-# Side-by-side gas comparison (fivefold/assurance/bench.py, docs/_runs_bench.md). The reference
+# Side-by-side gas comparison (fivefold/assurance/bench.py, docs/assurance.md). The reference
 # implementations come from the npm registry into bench/node_modules/ (git-ignored), again only when
 # bench/package-lock.json changes; the Solidity written for the bench (bench/references/) is compiled
 # with the pinned solc-js into .cache/bench/ on first use. One local chain, both sides in one run.
@@ -110,7 +110,7 @@ matrix: setup
 
 # The scaling table (issue 18): every per-user operation's gas with 10, 1,000 and 10,000 other
 # participants, written to bench/scaling.json; exit 1 if a row's spread is above 1%. About 20 minutes
-# on a shared 2-core machine (docs/_runs_scaling.md has the figures and times). `make bench` runs it too.
+# on a shared 2-core machine (docs/assurance.md has the figures and times). `make bench` runs it too.
 .PHONY: scaling
 scaling: setup
 	$(BIN)/ape run scaling

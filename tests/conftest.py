@@ -34,7 +34,7 @@ def pytest_configure(config):
 #   deep: `make fuzz` (every state machine, fivefold/assurance/fuzz.py): at least 20 times the
 #         examples each state machine runs under ci. Each test scales the profile down by its own
 #         cost, some with a floor (ceil(25 / 12) = 3 under ci): 720 = 20 x 3 x 12 keeps every one of
-#         them at 20x or more (docs/_runs_fuzz.md lists each test's figures). Sequences stay as long
+#         them at 20x or more (docs/assurance.md lists each test's figures). Sequences stay as long
 #         as under ci, so the 20x goes into more of them; a run takes ~30x the ci time.
 _common = dict(
     deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]

@@ -21,7 +21,7 @@ then runs the deploy again straight to the node, to the end. A trial passes when
   - `ape run deploy check-roles` exits 0: the deployer holds nothing and no transfer is pending.
 
 `run` prints a table of the trials and exits non-zero on any failure; `--report` writes them as
-JSON (docs/_runs_faults.md records a run).
+JSON (docs/assurance.md records a run).
 """
 
 from __future__ import annotations

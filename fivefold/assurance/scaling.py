@@ -13,7 +13,7 @@ helper under contracts/mocks, or a beneficiary address written by the owner's ow
 went through the contract's ordinary external functions; no storage of a contract under test is
 written by hand. Batches are sent as plain `eth_sendTransaction` calls with a fixed gas limit (no
 estimate, no receipt awaited until the last one): 10,000 participants took 37 to 156 seconds a crowd
-on this project's shared 2-core machine (docs/_runs_scaling.md has the figures and times).
+on this project's shared 2-core machine (docs/assurance.md has the figures and times).
 
 Tolerance: a row fails when its spread (largest minus smallest figure) is above 1% of its smallest
 figure. What legitimately moves between sizes is small and bounded: the values written (a reward per
