@@ -98,7 +98,8 @@ def ape_run(*args: str, env: dict, capture: bool = False) -> tuple[float, str]:
 
 def addresses_table(manifests: dict[int, dict]) -> bool:
     """Every contract's address on the four chains: one address for all, except the bridge's
-    contracts that embed the chain id (the Mailbox's domain: `bridge.flow.PER_CHAIN`)."""
+    contracts that embed the chain id (the Mailbox's domain: `bridge.flow.PER_CHAIN`); a contract
+    deployed only where its token is at home has that one address there."""
     names = sorted({n for m in manifests.values() for n in m["contracts"]})
     rows, same = [], True
     for name in names:
@@ -108,9 +109,16 @@ def addresses_table(manifests: dict[int, dict]) -> bool:
             same &= ok
             rows.append([name, addrs[0], "one per chain (Hyperlane domain)" if ok else " / ".join(addrs)])
             continue
-        ok = len(set(addrs)) == 1 and "-" not in addrs
+        present = [a for a in addrs if a != "-"]
+        ok = len(set(present)) == 1
         same &= ok
-        rows.append([name, addrs[0], "identical on all four" if ok else " / ".join(addrs)])
+        if ok and len(present) < len(addrs):
+            # deployed only where its token is at home (the sale, the markets): one address there
+            home = ", ".join(str(c) for c, a in zip(CHAIN_IDS, addrs, strict=True) if a != "-")
+            rows.append([name, present[0], f"at home only: chain {home}"])
+            continue
+        where = "identical on all four" if ok else " / ".join(addrs)
+        rows.append([name, present[0] if present else "-", where])
     ui.table("One address on every chain", ["contract", "address", "chains 1, 56, 137, 66"], rows)
     return same
 
