@@ -212,14 +212,14 @@ class Context:
         if name in self.contracts:
             return self.contracts[name]
         record = (manifest.load(self.chain_id).get("created") or {}).get(name)
-        if record and self._holds_code_of(record["address"], container):
+        if record and self.holds_code_of(record["address"], container):
             found = container.at(record["address"])
             if self.created_here(record) or belongs(found):
                 self.contracts[name] = found
                 return found
         return self.deploy(name, container, *args())
 
-    def _holds_code_of(self, address: str, container) -> bool:
+    def holds_code_of(self, address: str, container) -> bool:
         """Whether `address` holds `container`'s code: its runtime bytecode, then the immutables the
         constructor appended. A record written ahead names the deployer's next nonce; on a chain
         reverted to a snapshot (a test's isolation) that address may hold another contract."""
