@@ -518,6 +518,23 @@ def adopt_created(ctx: Context, manifest: dict) -> list[str]:
     return adopted
 
 
+def read_context(provider, contract: str, what: str | None = None, lives: str = "") -> Context:
+    """The connected chain's configuration and deployed contracts, for a command that only reads (no
+    account): a DeploymentError naming `what` (default: `contract`) and where it `lives` if the
+    chain's manifest has no `contract`."""
+    from ape import chain, project
+
+    ctx = make_context(project, chain, None, default_profile(provider))
+    attach(ctx, manifest_mod.load(ctx.chain_id))
+    if contract not in ctx.contracts:
+        where = f" ({lives})" if lives else ""
+        raise DeploymentError(
+            f"no {what or contract} on chain {ctx.chain_id}{where}: {manifest_mod.describe(ctx.chain_id)} "
+            f"has none; {nothing_deployed_hint(chain)}"
+        )
+    return ctx
+
+
 def nothing_deployed_hint(chain) -> str:
     """What to do when a command finds no manifest for the connected chain."""
     kind = manifest_mod.kind_of(chain.provider)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fivefold import deployment, manifest, ui
+from fivefold import deployment, ui
 from fivefold.datamarket import model
 
 NATIVE_SYMBOLS = {1: "ETH", 56: "BNB", 66: "OKT", 137: "MATIC"}
@@ -30,16 +30,7 @@ class ListingRow:
 
 def context(provider):
     """The connected chain's configuration and deployed contracts (no account needed: it only reads)."""
-    from ape import chain, project
-
-    ctx = deployment.make_context(project, chain, None, deployment.default_profile(provider))
-    deployment.attach(ctx, manifest.load(ctx.chain_id))
-    if "DataMarket" not in ctx.contracts:
-        raise deployment.DeploymentError(
-            f"no DataMarket on chain {ctx.chain_id}: it lives where CPC is at home; "
-            f"{manifest.describe(ctx.chain_id)} has none; {deployment.nothing_deployed_hint(chain)}"
-        )
-    return ctx
+    return deployment.read_context(provider, "DataMarket", lives="it lives where CPC is at home")
 
 
 def _short(address: str) -> str:

@@ -27,16 +27,7 @@ class VaultRow:
 
 def context(provider):
     """The connected chain's configuration and deployed contracts (no account needed: it only reads)."""
-    from ape import chain, project
-
-    ctx = deployment.make_context(project, chain, None, deployment.default_profile(provider))
-    deployment.attach(ctx, manifest.load(ctx.chain_id))
-    if "VaultFactory" not in ctx.contracts:
-        raise deployment.DeploymentError(
-            f"no VaultFactory on chain {ctx.chain_id}: {manifest.describe(ctx.chain_id)} has none; "
-            f"{deployment.nothing_deployed_hint(chain)}"
-        )
-    return ctx
+    return deployment.read_context(provider, "VaultFactory")
 
 
 def vaults(ctx) -> list[str]:

@@ -5,7 +5,7 @@ term's election) and the board (the cycle's stage, candidates, directors, chair)
 
 from __future__ import annotations
 
-from fivefold import deployment, manifest, ui
+from fivefold import deployment, ui
 from fivefold.nodes import model_board as board_model
 from fivefold.nodes import model_pools as pools
 from fivefold.units import WAD
@@ -19,17 +19,10 @@ STAGES = {
 
 def context(provider):
     """The connected chain's configuration and deployed contracts (read only, no account)."""
-    from ape import chain, project
-
-    ctx = deployment.make_context(project, chain, None, deployment.default_profile(provider))
-    deployment.attach(ctx, manifest.load(ctx.chain_id))
-    if "EconomyPool" not in ctx.contracts:
-        raise deployment.DeploymentError(
-            f"no node economy on chain {ctx.chain_id}: it lives where CPC is at home "
-            f"(deploy/suite.yaml tokens.CPC.home) and {manifest.describe(ctx.chain_id)} has none; "
-            f"{deployment.nothing_deployed_hint(chain)}"
-        )
-    return ctx
+    return deployment.read_context(
+        provider, "EconomyPool", "node economy",
+        "it lives where CPC is at home: deploy/suite.yaml tokens.CPC.home",
+    )
 
 
 def _cpc(amount: int) -> str:

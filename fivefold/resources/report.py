@@ -16,17 +16,10 @@ TOP = 5
 
 def context(provider):
     """The connected chain's configuration and deployed contracts (read only, no account)."""
-    from ape import chain, project
-
-    ctx = deployment.make_context(project, chain, None, deployment.default_profile(provider))
-    deployment.attach(ctx, manifest.load(ctx.chain_id))
-    if "ResourceMarket" not in ctx.contracts:
-        raise deployment.DeploymentError(
-            f"no resource market on chain {ctx.chain_id}: it lives where HPC is at home "
-            f"(deploy/suite.yaml tokens.HPC.home) and {manifest.describe(ctx.chain_id)} has none; "
-            f"{deployment.nothing_deployed_hint(chain)}"
-        )
-    return ctx
+    return deployment.read_context(
+        provider, "ResourceMarket", "resource market",
+        "it lives where HPC is at home: deploy/suite.yaml tokens.HPC.home",
+    )
 
 
 def _hpc(amount: int) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from fivefold import deployment, manifest, ui
+from fivefold import deployment, ui
 from fivefold.sale import flow
 from fivefold.sale import model as sale_model
 from fivefold.units import WAD
@@ -30,16 +30,7 @@ class RoundRow:
 
 def context(provider):
     """The connected chain's configuration and deployed contracts (no account needed: it only reads)."""
-    from ape import chain, project
-
-    ctx = deployment.make_context(project, chain, None, deployment.default_profile(provider))
-    deployment.attach(ctx, manifest.load(ctx.chain_id))
-    if "TokenSale" not in ctx.contracts:
-        raise deployment.DeploymentError(
-            f"no TokenSale on chain {ctx.chain_id} (it lives on CC's home chain): "
-            f"{manifest.describe(ctx.chain_id)} has none; {deployment.nothing_deployed_hint(chain)}"
-        )
-    return ctx
+    return deployment.read_context(provider, "TokenSale", lives="it lives on CC's home chain")
 
 
 def _amount(x: int, decimals: int = 18) -> str:
