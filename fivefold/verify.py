@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import copy
 import json
-import subprocess
-import sys
 from functools import cache
 from pathlib import Path
 
@@ -30,22 +28,29 @@ def _portable(path: str) -> str:
 
 
 def standard_json(source: Path) -> dict:
-    """The compiler's standard-JSON input for `source` (one vyper run per source file, however many
-    contracts share it: the five tokens are one CappedToken)."""
+    """The compiler's standard-JSON input for `source`, as `vyper -f solc_json` writes it (built once
+    per source file, however many contracts share it: the five tokens are one CappedToken)."""
     return copy.deepcopy(_standard_json(str(source)))
 
 
 @cache
 def _standard_json(source: str) -> dict:
-    vyper = Path(sys.executable).with_name("vyper")
-    out = subprocess.run(
-        [str(vyper), "-f", "solc_json", "--evm-version", EVM_VERSION, str(source)],
-        capture_output=True,
-        text=True,
-    )
-    if out.returncode != 0:
-        raise RuntimeError(f"vyper -f solc_json {source} failed:\n{out.stderr}")
-    data = json.loads(out.stdout)
+    # What `vyper -f solc_json` writes, built in this process without its code generation pass
+    # (Ape has compiled every source already): one vyper process a source cost about 2-7 s each.
+    from vyper.cli.vyper_compile import get_search_paths
+    from vyper.compiler.input_bundle import FilesystemInputBundle
+    from vyper.compiler.output_bundle import SolcJSONWriter
+    from vyper.compiler.phases import CompilerData
+    from vyper.compiler.settings import Settings
+
+    bundle = FilesystemInputBundle(get_search_paths(None, include_sys_path=True))
+    try:
+        options = Settings(evm_version=EVM_VERSION)
+        writer = SolcJSONWriter(CompilerData(bundle.load_file(Path(source)), bundle, settings=options))
+        writer.write()
+    except Exception as exc:  # a vyper error names the file and line itself
+        raise RuntimeError(f"vyper standard-JSON input of {source} failed:\n{exc}") from exc
+    data = writer.output()
     data["sources"] = {_portable(k): v for k, v in data["sources"].items()}
     settings = data.setdefault("settings", {})
     settings["evmVersion"] = EVM_VERSION
