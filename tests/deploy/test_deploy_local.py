@@ -93,7 +93,11 @@ def test_deploy__tampered_manifest__stops_before_sending(deployed):
         deployment.preflight(ctx, deployment.plan(ctx), m)
 
 
-def test_exercise__deployed_suite__every_flow_runs(deployed):
+def test_exercise__deployed_suite__every_flow_runs_and_leaves_every_local_feed_answering_now(deployed, chain):
+    """Every domain's flow runs (one exercise for the whole module: it costs about 40 s). And the
+    review's finding: after `exercise` moved local time (lending's five days came after the red
+    packets' refresh), red packets failed with a stale price. The exercise ends by dating every local
+    feed's answer now, so the chain is left ready for packets and markets."""
     ctx, _, _ = deployed
     n_steps = len(ctx.steps)
     exercise.run(ctx)  # what `ape run exercise` runs
@@ -119,6 +123,16 @@ def test_exercise__deployed_suite__every_flow_runs(deployed):
     assert resources <= set(names)
     pdash = {"DataMarket.confirm (buyer 1)", "DataMarket.dispute (buyer 2: the key does not match)"}
     assert pdash <= set(names) and "DataMarket.finalise (buyer 3 silent, window over)" in names
+
+    feeds = {n: c for n, c in ctx.contracts.items() if getattr(c, "contract_type", None)
+             and c.contract_type.name == "LocalPriceFeed"}
+    assert {"PriceFeed.native", "PriceFeed.USDT", "PriceFeed.CMDT"} <= set(feeds)
+    now = chain.blocks.head.timestamp
+    assert {n: now - f.updated_at() <= FRESH_SECONDS for n, f in feeds.items()} == {n: True for n in feeds}
+    rp, creator, usdt = ctx["RedPacket"], ctx.users[5], ctx["MockUSDT"]
+    usdt.faucet(creator, 10**8, sender=creator)
+    usdt.approve(rp, 10**8, sender=creator)
+    rp.create(usdt, 10**8, rp.quote_fee(usdt, 10**8), 1, False, 86_400, creator, 7, 0, sender=creator)
 
 
 def test_deploy__fresh_chain__payments_wired_and_governed(deployed):
@@ -151,23 +165,6 @@ def test_deploy__fresh_chain__stablecoin_market_mined_by_two_governed_streams(de
         assert stream.parameter_registry() == registry.address
     held = {p.name for p in registry.parameters()}
     assert {"lending_mining.USD6.suppliers_rate", "lending_mining.USD6.borrowers_rate"} <= held
-
-
-def test_exercise__moved_local_time__leaves_every_local_feed_answering_now(deployed, chain):
-    """The review's finding: after `exercise` moved local time (lending's five days came after the
-    red packets' refresh), red packets failed with a stale price. The exercise ends by dating every
-    local feed's answer now, so the chain is left ready for packets and markets."""
-    ctx, _, _ = deployed
-    exercise.run(ctx)
-    feeds = {n: c for n, c in ctx.contracts.items() if getattr(c, "contract_type", None)
-             and c.contract_type.name == "LocalPriceFeed"}
-    assert {"PriceFeed.native", "PriceFeed.USDT", "PriceFeed.CMDT"} <= set(feeds)
-    now = chain.blocks.head.timestamp
-    assert {n: now - f.updated_at() <= FRESH_SECONDS for n, f in feeds.items()} == {n: True for n in feeds}
-    rp, creator, usdt = ctx["RedPacket"], ctx.users[5], ctx["MockUSDT"]
-    usdt.faucet(creator, 10**8, sender=creator)
-    usdt.approve(rp, 10**8, sender=creator)
-    rp.create(usdt, 10**8, rp.quote_fee(usdt, 10**8), 1, False, 86_400, creator, 7, 0, sender=creator)
 
 
 def test_config__wrong_chain_id__names_the_fix(tmp_path):

@@ -211,13 +211,21 @@ def _killed_at(monkeypatch, project, chain, accounts, stop) -> tuple[str, list[s
     return str(killed.value), sent
 
 
-def test_deploy__killed_after_creating_a_lending_feed__rerun_completes_once_and_hands_over(
+def test_deploy__killed_after_a_lending_feed_then_between_a_timelock_schedule_and_execute__completes_once(
     project, chain, accounts, resume_dir, monkeypatch
 ):
-    """The in-process form of a `make faults` trial, at the point the first trials broke: the engine
-    stops right after a lending feed's creation was mined (before its answer, its adapter entry and
-    its handoff). Run again, it finds the feed at its written-ahead address, sends no step the stopped
-    run had sent, creates every plain contract at its deployer nonce's address, and leaves no role."""
+    """The in-process form of two `make faults` trials, one after the other on one chain (a deploy
+    costs about 25 s, so one chain of three runs stands for two pairs).
+
+    1. Where the first trials broke: the engine stops right after a lending feed's creation was mined
+       (before its answer, its adapter entry and its handoff).
+    2. Trial 7 of the first `make faults` run (chain 137, killed after tx 218): the re-run stops again
+       after the timelock's bootstrap batch was scheduled, not executed; that third run used to revert
+       "operation already scheduled".
+
+    The last run finds the feed at its written-ahead address, executes the scheduled batch without
+    scheduling it again, sends no step an earlier run had sent, creates every plain contract at its
+    deployer nonce's address, and leaves no role with the deployer."""
     from tests.tests_support import deploy_suite
 
     stopped, sent = _killed_at(
@@ -226,27 +234,17 @@ def test_deploy__killed_after_creating_a_lending_feed__rerun_completes_once_and_
     feed_name = stopped.removesuffix(".deploy")
     recorded = _created(chain)[feed_name]
 
-    ctx, _, m = deploy_suite(project, chain, accounts, salt_namespace="faults/resume")
-    assert ctx.address(feed_name) == recorded["address"]
-    assert not {s.name for s in ctx.steps} & set(sent)
-    created = _created(chain)
-    assert created and all(ctx.created_here(r) for r in created.values() if r.get("nonce") is not None)
-    assert deployment.open_roles(ctx, ctx.deployer.address) == []
-
-
-def test_deploy__killed_between_a_timelock_schedule_and_execute__rerun_executes_it(
-    project, chain, accounts, resume_dir, monkeypatch
-):
-    """Trial 7 of the first `make faults` run (chain 137, killed after tx 218): the timelock's bootstrap
-    batch was scheduled, not executed, and the re-run reverted "operation already scheduled". Now the
-    re-run executes the scheduled batch without scheduling it again, the deployer renounces, and
-    nothing is left."""
-    from tests.tests_support import deploy_suite
-
-    stopped, _ = _killed_at(monkeypatch, project, chain, accounts, lambda n: ".schedule_batch" in n)
-    timelock = stopped.split(".")[0]
+    stopped_again, sent_again = _killed_at(
+        monkeypatch, project, chain, accounts, lambda n: ".schedule_batch" in n
+    )
+    timelock = stopped_again.split(".")[0]
+    assert not set(sent_again) & set(sent)
 
     ctx, _, _ = deploy_suite(project, chain, accounts, salt_namespace="faults/resume")
+    assert ctx.address(feed_name) == recorded["address"]
+    assert not {s.name for s in ctx.steps} & (set(sent) | set(sent_again))
+    created = _created(chain)
+    assert created and all(ctx.created_here(r) for r in created.values() if r.get("nonce") is not None)
     names = [s.name for s in ctx.steps if s.name.startswith(f"{timelock}.")]
     assert f"{timelock}.execute_batch (bootstrap)" in names
     assert not [n for n in names if ".schedule_batch" in n]
