@@ -3,7 +3,7 @@
   ape run mutate                              every contract and module (hours: see --list)
   ape run mutate --contract CappedToken       one contract (a name, a file stem or a path; repeatable)
   ape run mutate --list                       mutant counts per contract and the projected time, no run
-  ape run mutate --jobs 2                     two scratch copies side by side
+  ape run mutate --jobs 2                     two `ape test` processes side by side
   ape run mutate --file mutation/results.json where the results go (merged with what is there)
   ape run mutate --cached                     report what the cache holds, run nothing (others: pending)
   ape run mutate --survivors                  after new tests: run again only the last results' survivors

@@ -45,6 +45,24 @@ LONGEST_FIRST = (
 )
 
 
+# Packages whose files share a package-scoped deployment: with `--dist loadfile` they go to one worker
+# as one unit (each file on its own was set up again, ~26 s a file, whenever another file ran between).
+ONE_UNIT = ("tests/client/",)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadfile`, but each package of ONE_UNIT is a single unit of work."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class FileOrPackage(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return next((p for p in ONE_UNIT if nodeid.startswith(p)), None) or super()._split_scope(nodeid)
+
+    return FileOrPackage(config, log)
+
+
 def pytest_collection_modifyitems(config, items):
     """Orders the collected tests: files named in LONGEST_FIRST first, in its order; the rest as
     collected (a stable sort, so tests inside a file keep their order)."""

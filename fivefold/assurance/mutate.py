@@ -10,13 +10,17 @@ For each contract (every `.vy` under contracts/ but the mocks; modules too) the 
    equivalent by bytecode (the tests could not tell it apart; nothing to run).
 2. listed: a mutant named in `mutation/equivalent.yaml` (with the reason it cannot be told apart
    by any test) is counted as equivalent without running anything.
-3. tests: the covering tests run against the mutant, one `ape test` process per mutant, in a scratch
-   copy of the project (never the real tree), `-x` so a killed mutant stops at its first failing
-   test, the test files that killed earlier mutants of the same contract first. A failing run is a
-   kill; a run past the timeout counts as killed (the mutant hung the tests), said apart.
+3. tests: the covering tests run against the mutants in one `ape test` process per contract (or
+   `--jobs` processes, each with a share of the mutants), in the project itself: the plugin
+   fivefold/assurance/mutate_session.py swaps the mutant's bytecode into Ape's contract types in
+   memory, runs the tests until the first failure and tears every fixture down (ape's isolation
+   reverts the chain) before the next mutant; the test files that killed earlier mutants run first.
+   A failing run is a kill; a run past the timeout counts as killed (the mutant hung the tests), said
+   apart. After a kill the original runs once more at the end and must pass (else state leaked from
+   one mutant into the next, and the run stops).
 
-Speed: the in-process compile also feeds the scratch project's `.build` manifest (the mutant's
-bytecode and source text), so `ape test` does not compile again. Results are cached under
+Speed: `ape test` starts once for all of a contract's mutants (about 15 s saved a mutant) and
+compiles nothing (the sieve's bytecode is what it deploys). Results are cached under
 `.cache/mutation/` keyed by the hash of (mutant source, covering tests' sources, the sources of the
 contracts it compiles into); a rerun runs only what changed.
 
@@ -28,11 +32,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import queue
 import re
-import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -206,122 +209,92 @@ class Compiler:
         return self.baseline[unit]
 
 
-# -- the scratch project -------------------------------------------------------------------------------
+# -- one `ape test` process for many mutants -----------------------------------------------------------
 
 
-class Scratch:
-    """A copy of the project in a temporary folder (the real tree is never written): the files git
-    knows (committed or not ignored) plus `.build`; .venv, node_modules and .cache/hyperlane linked."""
+class Session:
+    """Runs a batch of mutants of one contract in one `ape test` process over its covering tests, in
+    the project itself (fivefold/assurance/mutate_session.py swaps bytecode in memory; no source is
+    written). A process that stops on a mutant's timeout is started again for the mutants left."""
 
-    def __init__(self, root: Path, index: int):
-        base = Path(os.environ.get("TMPDIR", "/tmp")) / f"fivefold-mutate-{os.getuid()}"
-        tag = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:8]
-        self.root = root.resolve()
-        self.dir = base / f"{tag}-{index}"
-        self.manifest_text = ""
-        self.manifest: dict = {}
+    def __init__(self, root: Path):
+        self.root = root
 
-    def create(self) -> None:
-        if self.dir.exists():
-            shutil.rmtree(self.dir)
-        self.dir.mkdir(parents=True)
-        for rel in self._files():
-            dst = self.dir / rel
-            dst.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(self.root / rel, dst)
-        if (self.root / ".build").is_dir():
-            shutil.copytree(self.root / ".build", self.dir / ".build")
-        for link in (".venv", "node_modules"):
-            (self.dir / link).symlink_to((self.root / link).resolve())
-        (self.dir / ".cache").mkdir(exist_ok=True)
-        hyperlane = self.root / ".cache" / "hyperlane"
-        if hyperlane.exists():
-            (self.dir / ".cache" / "hyperlane").symlink_to(hyperlane.resolve())
-        # bring .build up to date once: every mutant after this compiles nothing in ape
-        subprocess.run(self.command("compile"), cwd=self.dir, env=self.env(), capture_output=True, check=True)
-        self.manifest_text = (self.dir / ".build" / "__local__.json").read_text()
-        self.manifest = json.loads(self.manifest_text)
+    def env(self, batch: Path, results: Path) -> dict[str, str]:
+        from fivefold.assurance import mutate_session
 
-    def _files(self) -> list[str]:
-        """The project's files: what git knows (committed, or new and not ignored), or outside a git
-        checkout every file but the build, caches and linked folders."""
-        skip = (".build", ".cache", ".venv", "node_modules", ".hypothesis", ".make", ".git")
-        try:
-            listed = subprocess.run(
-                ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-                cwd=self.root,
-                capture_output=True,
-                text=True,
-                check=True,
-            ).stdout.splitlines()
-        except (subprocess.CalledProcessError, FileNotFoundError):
-            listed = [str(p.relative_to(self.root)) for p in self.root.rglob("*")]
-        return [
-            rel
-            for rel in listed
-            if rel and not rel.startswith(skip) and "__pycache__" not in rel and (self.root / rel).is_file()
-        ]
-
-    def env(self) -> dict[str, str]:
         env = dict(os.environ)
         env["PATH"] = (
-            f"{self.dir / 'node_modules' / '.bin'}:{self.dir / '.venv' / 'bin'}:{env.get('PATH', '')}"
+            f"{self.root / 'node_modules' / '.bin'}:{self.root / '.venv' / 'bin'}:{env.get('PATH', '')}"
         )
-        env["PYTHONPATH"] = str(self.dir)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(self.root), env.get("PYTHONPATH")) if p)
         env["PYTHONWARNINGS"] = "ignore::UserWarning"
         env.setdefault("HYPOTHESIS_PROFILE", "ci")
+        env[mutate_session.BATCH] = str(batch)
+        env[mutate_session.RESULTS] = str(results)
         return env
 
-    def command(self, *args: str) -> list[str]:
-        return [str(self.dir / ".venv" / "bin" / "ape"), *args]
+    def command(self, tests: list[str]) -> list[str]:
+        ape = self.root / ".venv" / "bin" / "ape"
+        return [
+            str(ape if ape.exists() else "ape"),
+            "test",
+            *tests,
+            "-p",
+            "fivefold.assurance.mutate_session",
+            "-q",
+            "-n",
+            "0",
+            "-p",
+            "no:cacheprovider",
+        ]
 
-    def apply(self, path: str, source: str, bytecodes: dict[str, tuple[str, str]]) -> None:
-        """Writes the mutant into the copy and its compiled form into the copy's manifest."""
-        (self.dir / path).write_text(source)
-        manifest = json.loads(self.manifest_text)
-        text = source.rstrip()
-        manifest["sources"][path]["content"] = f"{text}\n" if text else ""
-        manifest["sources"][path].pop("checksum", None)
-        for unit, (deploy, runtime) in bytecodes.items():
-            contract = manifest["contractTypes"].get(Path(unit).stem)
-            if contract is None:
-                continue
-            contract["deploymentBytecode"] = {"bytecode": deploy}
-            contract["runtimeBytecode"] = {"bytecode": runtime}
-        (self.dir / ".build" / "__local__.json").write_text(json.dumps(manifest))
+    def run(self, tests: list[str], batch: list[dict], timeout: float, on_row=None) -> dict[str, dict]:
+        """Outcome rows by mutant key for every entry of `batch` ({"key", "types"}; empty types: the
+        original). `timeout` is one mutant's limit; None: three times the original's time plus a
+        minute (the batch must then start with the original)."""
+        from fivefold.assurance import mutate_session
 
-    def restore(self, path: str) -> None:
-        shutil.copy2(self.root / path, self.dir / path)
-        (self.dir / ".build" / "__local__.json").write_text(self.manifest_text)
-
-    def run_tests(self, tests: list[str], timeout: float) -> tuple[str, float, str | None]:
-        """('killed' | 'survived' | 'timeout', seconds, first failing test file)."""
-        cmd = self.command("test", *tests, "-x", "-q", "-n", "0", "--tb=no", "-rfE", "-p", "no:cacheprovider")
-        start = time.monotonic()
-        proc = subprocess.Popen(
-            cmd,
-            cwd=self.dir,
-            env=self.env(),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            start_new_session=True,
-        )
-        try:
-            out, _ = proc.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, 9)
-            proc.communicate()
-            return "timeout", time.monotonic() - start, None
-        seconds = time.monotonic() - start
-        if proc.returncode == 0:
-            return "survived", seconds, None
-        failed = re.search(r"^(?:FAILED|ERROR) (tests/[^:\s]+)", out, re.M)
-        if proc.returncode in (1, 2) and failed:
-            return "killed", seconds, failed.group(1)
-        if proc.returncode == 5:
-            raise MutationError(f"no tests collected: {' '.join(tests)}")
-        return "killed", seconds, None
+        rows: dict[str, dict] = {}
+        with tempfile.TemporaryDirectory(prefix="fivefold-mutate-") as tmp:
+            batch_file, results = Path(tmp) / "batch.json", Path(tmp) / "results.jsonl"
+            while left := [m for m in batch if m["key"] not in rows]:
+                payload = {"mutants": left, "timeout": timeout, "max_timeout": DEFAULT_TIMEOUT}
+                batch_file.write_text(json.dumps(payload))
+                results.unlink(missing_ok=True)
+                proc = subprocess.run(
+                    self.command(tests),
+                    cwd=self.root,
+                    env=self.env(batch_file, results),
+                    capture_output=True,
+                    text=True,
+                )
+                new = (
+                    [json.loads(line) for line in results.read_text().splitlines()]
+                    if results.exists()
+                    else []
+                )
+                for row in new:
+                    if row["key"] == mutate_session.AFTER:
+                        if row["status"] != "survived":
+                            raise MutationError(
+                                "the tests fail on the original after this batch's mutants "
+                                f"({row.get('killer')}): state leaks from one mutant into the next; "
+                                "no kill of the batch is counted"
+                            )
+                        continue
+                    rows[row["key"]] = row
+                    if timeout is None and row["key"].startswith("baseline") and row["status"] == "survived":
+                        timeout = min(DEFAULT_TIMEOUT, 3 * row["seconds"] + 60)
+                    if on_row is not None:
+                        on_row(row)
+                decided = [r for r in new if r["key"] != mutate_session.AFTER]
+                if proc.returncode == 5:
+                    raise MutationError(f"no tests collected: {' '.join(tests)}")
+                if not decided:
+                    tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-15:])
+                    raise MutationError(f"`ape test` stopped before any mutant was decided:\n{tail}")
+        return rows
 
 
 class MutationError(Exception):
@@ -417,7 +390,8 @@ class Cache:
 
 
 class Runner:
-    """Runs the mutants of the contracts asked for, `jobs` scratch copies side by side."""
+    """Runs the mutants of the contracts asked for: each contract's mutants to test go in `jobs`
+    batches, one `ape test` process a batch, side by side."""
 
     def __init__(
         self, root: Path, jobs: int = 1, timeout: float = DEFAULT_TIMEOUT, progress=None, cached_only=False
@@ -433,22 +407,10 @@ class Runner:
         self.compiler = Compiler(self.root)
         self.cache = Cache(self.root)
         self.listed = listed_equivalents(self.root)
-        self.scratches: queue.Queue[Scratch] = queue.Queue()
-        self._created = False
-
-    def _scratches(self) -> None:
-        if self._created:
-            return
-        for i in range(self.jobs):
-            s = Scratch(self.root, i)
-            s.create()
-            self.scratches.put(s)
-        self._created = True
+        self.session = Session(self.root)
 
     def close(self) -> None:
-        """Removes the scratch copies."""
-        while not self.scratches.empty():
-            shutil.rmtree(self.scratches.get().dir, ignore_errors=True)
+        """Nothing to remove: the sessions run in the project and keep their files in temporary folders."""
 
     def run(self, path: str, task=None) -> Report:
         start = time.monotonic()
@@ -460,61 +422,49 @@ class Runner:
             raise MutationError(f"{path}: no test covers it (add it to EXTRA_TESTS)")
         context = _digest(self.root, test_sources(self.root, tests) + [u for u in units if u != path])
         report = Report(path, tests=tests)
-        killers: list[str] = []
-        timeout = self.timeout if self.cached_only else self._baseline(path, tests, context)
         if self.progress is not None and task is not None:
             self.progress.update(task, total=len(found), completed=0)
 
-        before = None if self.previous is None else self.previous.get(path, {})
+        def advance():
+            if self.progress is not None and task is not None:
+                self.progress.advance(task)
 
-        def one(mutant: Mutant) -> Outcome:
+        before = None if self.previous is None else self.previous.get(path, {})
+        outcomes: dict[str, Outcome] = {}
+        to_test: list[tuple[Mutant, str, dict]] = []  # (mutant, cache key, contract name -> bytecodes)
+        for mutant in found:
             row = None if before is None else before.get(mutant.key)
             if row is not None and row["status"] not in ("survived", "pending"):
                 outcome = Outcome(
                     mutant, row["status"], row["seconds"], row.get("killer"), row.get("reason"), True
                 )
             else:
-                outcome = self._one(mutant, units, tests, killers, context, timeout)
-            if outcome.killer and outcome.killer not in killers[:1]:
-                if outcome.killer in killers:
-                    killers.remove(outcome.killer)
-                killers.insert(0, outcome.killer)
-            if self.progress is not None and task is not None:
-                self.progress.advance(task)
-            return outcome
-
-        with ThreadPoolExecutor(max_workers=self.jobs) as pool:
-            report.outcomes = list(pool.map(one, found))
+                outcome, key, types = self._sieve(mutant, units, context)
+                if outcome is None:
+                    to_test.append((mutant, key, types))
+                    continue
+            outcomes[mutant.key] = outcome
+            advance()
+        if to_test:
+            self._test(path, tests, context, to_test, outcomes, advance)
+        report.outcomes = [outcomes[m.key] for m in found]
         report.seconds = time.monotonic() - start
         return report
 
-    def _baseline(self, path: str, tests: list[str], context: str) -> float:
-        """Runs the covering tests once without a mutant (they must pass); returns the per-mutant
-        timeout: 3x their time plus a minute, at most the configured one."""
-        key = "baseline:" + hashlib.sha256((context + (self.root / path).read_text()).encode()).hexdigest()
-        hit = self.cache.get(key)
-        if hit is None:
-            self._scratches()
-            scratch = self.scratches.get()
-            try:
-                status, seconds, _ = scratch.run_tests(tests, self.timeout)
-            finally:
-                self.scratches.put(scratch)
-            if status != "survived":
-                raise MutationError(f"{path}: its covering tests fail without any mutant ({status})")
-            hit = {"seconds": seconds}
-            self.cache.put(key, hit)
-        return min(self.timeout, 3 * hit["seconds"] + 60)
-
-    def _one(self, mutant, units, tests, killers, context, timeout) -> Outcome:
+    def _sieve(self, mutant: Mutant, units: list[str], context: str) -> tuple[Outcome | None, str, dict]:
+        """The cheap answers first: listed, cached, not compiling, same bytecode. (None, cache key,
+        contract name -> (deployment, runtime)) when only the tests can tell."""
         key = hashlib.sha256((mutant.source + context + mutant.key).encode()).hexdigest()
         if mutant.key in self.listed:
-            return Outcome(mutant, "listed", reason=self.listed[mutant.key])
+            return Outcome(mutant, "listed", reason=self.listed[mutant.key]), key, {}
         hit = self.cache.get(key)
         if hit is not None:
-            return Outcome(mutant, hit["status"], hit["seconds"], hit.get("killer"), hit.get("reason"), True)
+            outcome = Outcome(
+                mutant, hit["status"], hit["seconds"], hit.get("killer"), hit.get("reason"), True
+            )
+            return outcome, key, {}
         if self.cached_only:
-            return Outcome(mutant, "pending")
+            return Outcome(mutant, "pending"), key, {}
         start = time.monotonic()
         bytecodes = {}
         try:
@@ -526,26 +476,52 @@ class Runner:
             if all(_code(bytecodes[u]) == _code(self.compiler.original(u)) for u in units):
                 outcome = Outcome(mutant, "equivalent", time.monotonic() - start, reason="same bytecode")
             else:
-                order = [t for t in killers if t in tests] + [t for t in tests if t not in killers]
-                self._scratches()
-                scratch = self.scratches.get()
-                try:
-                    scratch.apply(mutant.path, mutant.source, bytecodes)
-                    status, seconds, killer = scratch.run_tests(order, timeout)
-                finally:
-                    scratch.restore(mutant.path)
-                    self.scratches.put(scratch)
-                outcome = Outcome(mutant, status, time.monotonic() - start, killer)
-        self.cache.put(
-            key,
-            {
-                "status": outcome.status,
-                "seconds": outcome.seconds,
-                "killer": outcome.killer,
-                "reason": outcome.reason,
-            },
+                return None, key, {Path(u).stem: list(bytecodes[u]) for u in units}
+        self._remember(key, outcome)
+        return outcome, key, {}
+
+    def _remember(self, key: str, outcome: Outcome) -> None:
+        row = {
+            "status": outcome.status,
+            "seconds": outcome.seconds,
+            "killer": outcome.killer,
+            "reason": outcome.reason,
+        }
+        self.cache.put(key, row)
+
+    def _test(self, path, tests, context, to_test, outcomes, advance) -> None:
+        """The covering tests against each mutant left, in `jobs` batches side by side; the original
+        first where no earlier run timed it (its time sets the timeout: 3x plus a minute)."""
+        baseline_key = (
+            "baseline:" + hashlib.sha256((context + (self.root / path).read_text()).encode()).hexdigest()
         )
-        return outcome
+        hit = self.cache.get(baseline_key)
+        timeout = None if hit is None else min(self.timeout, 3 * hit["seconds"] + 60)
+        by_key = {key: (mutant, key) for mutant, key, _ in to_test}
+        entries = [{"key": key, "types": types} for _, key, types in to_test]
+        batches = [entries[i :: self.jobs] for i in range(min(self.jobs, len(entries)))]
+        if hit is None:
+            batches = [[{"key": baseline_key, "types": {}}, *b] for b in batches]
+
+        def on_row(row):
+            if row["key"].startswith("baseline:"):
+                if row["status"] != "survived":
+                    raise MutationError(
+                        f"{path}: its covering tests fail without any mutant ({row['status']})"
+                    )
+                self.cache.put(row["key"], {"seconds": row["seconds"]})
+                return
+            mutant, key = by_key[row["key"]]
+            outcome = Outcome(mutant, row["status"], row["seconds"], row.get("killer"))
+            outcomes[mutant.key] = outcome
+            self._remember(key, outcome)
+            advance()
+
+        def one(batch):
+            return self.session.run(tests, batch, timeout, on_row)
+
+        with ThreadPoolExecutor(max_workers=len(batches)) as pool:
+            list(pool.map(one, batches))
 
 
 def _code(bytecodes: tuple[str, str]) -> tuple[bytes, bytes]:
