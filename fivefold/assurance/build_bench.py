@@ -22,9 +22,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import re
-import subprocess
 from pathlib import Path
+
+from fivefold import solcjs
 
 ROOT = Path(__file__).resolve().parents[2]
 BENCH = ROOT / "bench"
@@ -39,13 +39,6 @@ OZ_ROOTS = {
 }
 INSTALL = "run `make bench` (npm install --prefix bench)"
 SETTINGS = {"optimizer": {"enabled": True, "runs": 200}, "evmVersion": "cancun"}
-# solc-js's compile() on stdin's standard JSON, the output written to the file named by argv[2]
-# (as fivefold/bridge/build_hyperlane.py: a large stdout is cut when piped).
-_NODE = (
-    "const solc = require(process.argv[1]); const fs = require('fs');"
-    "fs.writeFileSync(process.argv[2], solc.compile(fs.readFileSync(0, 'utf8')));"
-)
-_IMPORT = re.compile(r'^\s*import\s+(?:[^"\']*?\s+from\s+)?["\']([^"\']+)["\']', re.MULTILINE)
 
 
 class BenchError(Exception):
@@ -74,40 +67,22 @@ def _file(source: str) -> Path:
     return NODE_MODULES / source
 
 
-def resolve(importer: str, target: str) -> str:
-    """The source unit name of `target` imported from `importer` (relative or package path)."""
-    if not target.startswith("."):
-        return target
-    parts = importer.split("/")[:-1]
-    for part in target.split("/"):
-        if part == "..":
-            parts.pop()
-        elif part != ".":
-            parts.append(part)
-    return "/".join(parts)
-
-
 def roots() -> dict[str, str]:
     """Source unit name -> the contract of it the bench deploys."""
     out = {f"references/{p.name}": p.stem for p in sorted(REFERENCES.glob("*.sol"))}
     return {**out, **OZ_ROOTS}
 
 
+def _existing(name: str) -> Path:
+    path = _file(name)
+    if not path.exists():
+        raise BenchError(f"{path.relative_to(ROOT)} is missing: {INSTALL}")
+    return path
+
+
 def sources(names: list[str]) -> dict[str, dict]:
     """Every source unit `names` reach through their imports, with its content."""
-    found: dict[str, dict] = {}
-    todo = list(names)
-    while todo:
-        name = todo.pop()
-        if name in found:
-            continue
-        path = _file(name)
-        if not path.exists():
-            raise BenchError(f"{path.relative_to(ROOT)} is missing: {INSTALL}")
-        text = path.read_text()
-        found[name] = {"content": text}
-        todo.extend(resolve(name, target) for target in _IMPORT.findall(text))
-    return dict(sorted(found.items()))
+    return solcjs.sources(names, _existing)
 
 
 def standard_input() -> dict:
@@ -120,32 +95,19 @@ def standard_input() -> dict:
     return {"language": "Solidity", "sources": sources(list(selected)), "settings": settings}
 
 
-def _solc_version() -> str:
-    return json.loads((SOLCJS.parent / "package.json").read_text())["version"]
-
-
 def compile_references() -> dict[str, dict]:
     """{contract name: {"abi", "bytecode"}} of every root: from the cache when the standard input
     and the compiler are the ones cached, else compiled now with solc-js and cached."""
     require_packages()
     request = json.dumps(standard_input(), sort_keys=True)
-    digest = hashlib.sha256((_solc_version() + request).encode()).hexdigest()[:16]
+    digest = hashlib.sha256((solcjs.version(SOLCJS.parent) + request).encode()).hexdigest()[:16]
     cached = CACHE / f"references-{digest}.json"
     if cached.exists():
         return json.loads(cached.read_text())
-    CACHE.mkdir(parents=True, exist_ok=True)
-    out = CACHE / "solc-output.json"
     try:
-        subprocess.run(
-            ["node", "-e", _NODE, str(SOLCJS.parent), str(out)], input=request, text=True, check=True
-        )
-    except (subprocess.CalledProcessError, FileNotFoundError) as exc:
-        raise BenchError(f"solc-js failed on bench/references ({exc}): is node installed?") from None
-    output = json.loads(out.read_text())
-    out.unlink()
-    errors = [e for e in output.get("errors", []) if e["severity"] == "error"]
-    if errors:
-        raise BenchError("bench/references do not compile: " + " | ".join(e["message"] for e in errors))
+        output = solcjs.compile_json(SOLCJS.parent, request, CACHE / "solc-output.json")
+    except solcjs.SolcError as exc:
+        raise BenchError(f"bench/references do not compile with solc-js: {exc}") from None
     contracts = {}
     for source, name in roots().items():
         compiled = output["contracts"][source][name]

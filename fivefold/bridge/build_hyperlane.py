@@ -20,11 +20,11 @@ the pinned solc is the release's. Each contract is written as `<Name>.json` (`ab
 from __future__ import annotations
 
 import json
-import re
-import subprocess
 import sys
 import time
 from pathlib import Path
+
+from fivefold import solcjs
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "node_modules" / "@hyperlane-xyz" / "core"
@@ -49,12 +49,6 @@ ROOTS = {
         "TransparentUpgradeableProxy"
     ],
 }
-# solc-js's compile() on stdin's standard JSON, the output written to the file named by argv[2].
-_NODE = (
-    "const solc = require(process.argv[1]); const fs = require('fs');"
-    "fs.writeFileSync(process.argv[2], solc.compile(fs.readFileSync(0, 'utf8')));"
-)
-_IMPORT = re.compile(r'^\s*import\s+(?:[^"\']*?\s+from\s+)?["\']([^"\']+)["\']', re.MULTILINE)
 
 
 def _file(source: str) -> Path:
@@ -65,31 +59,9 @@ def _file(source: str) -> Path:
     return PACKAGE / source
 
 
-def _resolve(importer: str, target: str) -> str:
-    """The source unit name of `target` imported from `importer` (relative or remapped)."""
-    if not target.startswith("."):
-        return target
-    parts = importer.split("/")[:-1]
-    for part in target.split("/"):
-        if part == "..":
-            parts.pop()
-        elif part != ".":
-            parts.append(part)
-    return "/".join(parts)
-
-
 def sources() -> dict[str, dict]:
     """Every source unit the roots reach through their imports, with its content."""
-    found: dict[str, dict] = {}
-    todo = list(ROOTS)
-    while todo:
-        name = todo.pop()
-        if name in found:
-            continue
-        text = _file(name).read_text()
-        found[name] = {"content": text}
-        todo.extend(_resolve(name, target) for target in _IMPORT.findall(text))
-    return found
+    return solcjs.sources(ROOTS, _file)
 
 
 def standard_input() -> dict:
@@ -111,7 +83,7 @@ def release_solc() -> str:
 
 def pinned_solc() -> str:
     """The version of the solc-js package pinned in package.json."""
-    return json.loads((SOLCJS.parent / "package.json").read_text())["version"]
+    return solcjs.version(SOLCJS.parent)
 
 
 def compile_all() -> dict:
@@ -122,21 +94,10 @@ def compile_all() -> dict:
             f"{release_solc()}: "
             "pin the same `solc` version in package.json"
         )
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    out = ARTIFACTS / "solc-output.json"
-    # solc-js's CLI exits before a large stdout is flushed to a pipe: the output goes to a file
-    subprocess.run(
-        ["node", "-e", _NODE, str(SOLCJS.parent), str(out)],
-        input=json.dumps(standard_input()),
-        text=True,
-        check=True,
-    )
-    output = json.loads(out.read_text())
-    out.unlink()
-    errors = [e for e in output.get("errors", []) if e["severity"] == "error"]
-    if errors:
-        raise RuntimeError("\n".join(e["formattedMessage"] for e in errors))
-    return output
+    try:
+        return solcjs.compile_json(SOLCJS.parent, standard_input(), ARTIFACTS / "solc-output.json")
+    except solcjs.SolcError as exc:
+        raise RuntimeError(str(exc)) from None
 
 
 def write(output: dict) -> list[Path]:
@@ -175,5 +136,5 @@ def main() -> None:
 if __name__ == "__main__":
     try:
         main()
-    except (RuntimeError, subprocess.CalledProcessError, FileNotFoundError) as exc:
+    except RuntimeError as exc:
         sys.exit(f"error: build_hyperlane: {exc}")

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from fivefold import gas
+from fivefold import gas, solcjs
 from fivefold.assurance import bench, build_bench
 from fivefold.assurance import bench_merkle as merkle_rows
 
@@ -213,12 +213,12 @@ def test_row_modules__package__every_bench_module_and_nothing_else():
 def test_resolve__relative_and_package_imports__source_unit_names():
     """Imports resolve as solc sees them: relative to the importer, package paths as they are."""
     importer = "@openzeppelin/contracts/token/ERC20/ERC20.sol"
-    assert build_bench.resolve(importer, "./IERC20.sol") == "@openzeppelin/contracts/token/ERC20/IERC20.sol"
+    assert solcjs.resolve(importer, "./IERC20.sol") == "@openzeppelin/contracts/token/ERC20/IERC20.sol"
     assert (
-        build_bench.resolve(importer, "../../utils/Context.sol")
+        solcjs.resolve(importer, "../../utils/Context.sol")
         == "@openzeppelin/contracts/utils/Context.sol"
     )
-    assert build_bench.resolve("references/X.sol", "@openzeppelin/a.sol") == "@openzeppelin/a.sol"
+    assert solcjs.resolve("references/X.sol", "@openzeppelin/a.sol") == "@openzeppelin/a.sol"
 
 
 def test_roots__references_folder__each_file_and_the_openzeppelin_contracts():
