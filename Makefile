@@ -119,8 +119,9 @@ clean:
 	rm -rf .build $(STAMP) .hypothesis
 
 # Mutation testing (issue 18; fivefold/assurance/mutate.py): each contract's mutants against the tests
-# that cover it, one at a time in a scratch copy of the project. A full run takes hours (`ape run mutate
-# --list` projects it); results are cached in .cache/mutation/, so a rerun runs only what changed.
+# that cover it, all of a contract's mutants in one `ape test` process (bytecode swapped in memory). A full
+# run takes hours (`ape run mutate --list` projects it); results are cached in .cache/mutation/, so a
+# rerun runs only what changed.
 # One contract: `make mutate CONTRACT=CappedToken` (several: CONTRACT="CappedToken VestingVault").
 .PHONY: mutate
 mutate: setup
