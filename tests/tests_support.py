@@ -27,3 +27,19 @@ def deploy_suite(project, chain, accounts, book: bool = False, salt_namespace: s
     if book:
         addressbook.record(ctx, m)
     return ctx, planned, m
+
+
+def machine_settings(share: int, at_least: int = 2, min_steps: int = 0, steps_share: int = 1):
+    """The loaded hypothesis profile (ci for `make test`, deep for `make fuzz`) scaled to one state
+    machine's cost: 1/`share` of its examples, rounded up and at least `at_least`; its steps a
+    sequence divided by `steps_share`, at least `min_steps`."""
+    import math
+
+    from hypothesis import settings
+
+    profile = settings()
+    return settings(
+        profile,
+        max_examples=max(at_least, math.ceil(profile.max_examples / share)),
+        stateful_step_count=max(min_steps, profile.stateful_step_count // steps_share),
+    )

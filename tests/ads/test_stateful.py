@@ -2,9 +2,6 @@
 attestations, time and withdrawals: per campaign budget = paid + left + withdrawn, and per asset the
 contract holds exactly the sum of its campaigns' remaining budgets, to the wei."""
 
-import math
-
-from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
     RuleBasedStateMachine,
@@ -15,16 +12,12 @@ from hypothesis.stateful import (
 )
 
 from fivefold.ads import model
+from tests.tests_support import machine_settings
 
 from .conftest import DAY, NATIVE, VERIFIER_KEY
 
 # Each step is one to three transactions; scale the loaded profile (ci or deep) to the time budget.
-_profile = settings()
-MACHINE_SETTINGS = settings(
-    _profile,
-    max_examples=max(2, math.ceil(_profile.max_examples / 10)),
-    stateful_step_count=max(10, _profile.stateful_step_count),
-)
+MACHINE_SETTINGS = machine_settings(10, min_steps=10)
 KEYWORD = "stateful"
 
 

@@ -3,9 +3,6 @@ right or a wrong key, confirmations, disputes, time, finalisations, refunds, dec
 and exits, closings and withdrawals: per asset the market holds exactly
 escrow + deposits + stakes (CPC) + unclaimed credits, to the wei."""
 
-import math
-
-from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
     RuleBasedStateMachine,
@@ -16,15 +13,11 @@ from hypothesis.stateful import (
 )
 
 from fivefold.datamarket import model
+from tests.tests_support import machine_settings
 
 from .conftest import DESCRIPTION, NATIVE, TOKEN
 
-_profile = settings()
-MACHINE_SETTINGS = settings(
-    _profile,
-    max_examples=max(2, math.ceil(_profile.max_examples / 10)),
-    stateful_step_count=max(10, _profile.stateful_step_count),
-)
+MACHINE_SETTINGS = machine_settings(10, min_steps=10)
 KEYS = (b"\x01" * 32, b"\x02" * 32)
 
 

@@ -1,9 +1,6 @@
 """AirdropRounds under random publications, draws, claims (by anyone, at the scheduled turn),
 time and sweeps: per round, wei-exact, funded = paid to accounts + swept + still held."""
 
-import math
-
-from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
     RuleBasedStateMachine,
@@ -15,15 +12,11 @@ from hypothesis.stateful import (
 
 from fivefold.payouts import merkle
 from fivefold.payouts import model as payouts
+from tests.tests_support import machine_settings
 
 from .conftest import DAY, NATIVE, round_at, round_key
 
-_profile = settings()
-MACHINE_SETTINGS = settings(
-    _profile,
-    max_examples=max(2, math.ceil(_profile.max_examples / 10)),
-    stateful_step_count=max(8, _profile.stateful_step_count // 2),
-)
+MACHINE_SETTINGS = machine_settings(10, min_steps=8, steps_share=2)
 
 
 def test_airdrop__random_operations__conserve_every_wei(

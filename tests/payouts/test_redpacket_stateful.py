@@ -2,9 +2,6 @@
 refunds: wei-exact conservation per packet (deposited = claimed + refunded + fee) and per asset
 (the contract holds exactly what packets have left plus unwithdrawn fees)."""
 
-import math
-
-from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
     RuleBasedStateMachine,
@@ -15,16 +12,12 @@ from hypothesis.stateful import (
 )
 
 from fivefold.payouts import model as payouts
+from tests.tests_support import machine_settings
 
 from .conftest import DAY, NATIVE, TEST_ROUNDS
 
 # Each step is one to three transactions; scale the loaded profile (ci or deep) to the time budget.
-_profile = settings()
-MACHINE_SETTINGS = settings(
-    _profile,
-    max_examples=max(2, math.ceil(_profile.max_examples / 12)),
-    stateful_step_count=max(8, _profile.stateful_step_count // 2),
-)
+MACHINE_SETTINGS = machine_settings(12, min_steps=8, steps_share=2)
 
 
 def test_redpacket__random_operations__conserve_every_wei(

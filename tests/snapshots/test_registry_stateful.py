@@ -4,24 +4,17 @@ signatures by the account or by an intruder, EOAs and an ERC-1271 wallet), again
 1; `latest` is always the last accepted hash; every anchor on chain (its event) is one the account
 consented to."""
 
-import math
-
 import ape
-from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
 from fivefold.snapshots import model
 from fivefold.snapshots.signing import KINDS, Kind
+from tests.tests_support import machine_settings
 
 from .conftest import HASH_1, HASH_2, HASH_3, relay_args
 
-_profile = settings()
-MACHINE_SETTINGS = settings(
-    _profile,
-    max_examples=max(2, math.ceil(_profile.max_examples / 8)),
-    stateful_step_count=max(8, _profile.stateful_step_count),
-)
+MACHINE_SETTINGS = machine_settings(8, min_steps=8)
 HASHES = (HASH_1, HASH_2, HASH_3, b"\0" * 32)
 
 
