@@ -39,66 +39,69 @@ def _aave(operation):
 
 SUPPLY = "1,000 USD6 supplied into a market with loans outstanding, a day after the last accrual; "
 
-comparison(
-    "lending.supply.fresh.aave",
-    operation="lending supply, first-time supplier",
-    condition=SUPPLY + "the supplier has never supplied (its balance and account are written from zero); "
-    "Aave also enables the reserve as the supplier's collateral, as it does on every first supply",
-    suite="lending.supply.fresh",
-    reference=REFERENCE,
-)(_aave(aave_v3.supply_fresh))
+# (row key, operation, stated condition, the suite's side: a gas-snapshot key or a measurement,
+#  Aave's operation)
+ROWS = (
+    (
+        "lending.supply.fresh.aave",
+        "lending supply, first-time supplier",
+        SUPPLY + "the supplier has never supplied (its balance and account are written from zero); "
+        "Aave also enables the reserve as the supplier's collateral, as it does on every first supply",
+        "lending.supply.fresh",
+        aave_v3.supply_fresh,
+    ),
+    (
+        "lending.supply.repeat.aave",
+        "lending supply, repeat supplier",
+        SUPPLY + "the supplier (1,000,000 USD6 supplied, collateral not enabled) adds to its deposit",
+        aave_v3.suite_supply_repeat,
+        aave_v3.supply_repeat,
+    ),
+    (
+        "lending.borrow.aave",
+        "lending borrow, first borrow",
+        "first borrow (500 USD6; Aave: variable rate) of an account with two collateral markets "
+        "(1,000 CC and 1,000 CMDT) enabled and no debt, a day after the last accrual",
+        "lending.borrow",
+        aave_v3.borrow,
+    ),
+    (
+        "lending.borrow.repeat.aave",
+        "lending borrow, repeat borrower",
+        "a borrower owing 100 USD6 against 1,000 CC and 1,000 CMDT borrows 50 more, a day after "
+        "the last accrual",
+        aave_v3.suite_borrow_repeat,
+        aave_v3.borrow_repeat,
+    ),
+    (
+        "lending.repay.aave",
+        "lending repay, partial",
+        "a borrower repays 50 of its own 100 USD6 debt (collateral 1,000 CC and 1,000 CMDT), a day "
+        "after the last accrual",
+        "lending.repay",
+        aave_v3.repay,
+    ),
+    (
+        "lending.withdraw.aave",
+        "lending withdraw, partial",
+        "a supplier (collateral not enabled, no debt) withdraws 1,000 of its 1,000,000 USD6 to "
+        "itself, a day after the last accrual",
+        "lending.withdraw",
+        aave_v3.withdraw,
+    ),
+    (
+        "lending.liquidate.aave",
+        "lending liquidate",
+        "a borrower with 1,000 CC ($2) and 1,000 CMDT ($1) as collateral borrowed 2,000 USD6 "
+        "(limit $2,100); a day later CC falls 10% (health 0.975) and a liquidator holding no claim on CC "
+        "repays a third of the debt and takes CC as the market's claim (suite: vouchers; Aave: aTokens, "
+        "receiveAToken true), bonus 8% on both sides",
+        "lending.liquidate",
+        aave_v3.liquidate,
+    ),
+)
 
-comparison(
-    "lending.supply.repeat.aave",
-    operation="lending supply, repeat supplier",
-    condition=SUPPLY + "the supplier (1,000,000 USD6 supplied, collateral not enabled) adds to its deposit",
-    suite=aave_v3.suite_supply_repeat,
-    reference=REFERENCE,
-)(_aave(aave_v3.supply_repeat))
-
-comparison(
-    "lending.borrow.aave",
-    operation="lending borrow, first borrow",
-    condition="first borrow (500 USD6; Aave: variable rate) of an account with two collateral markets "
-    "(1,000 CC and 1,000 CMDT) enabled and no debt, a day after the last accrual",
-    suite="lending.borrow",
-    reference=REFERENCE,
-)(_aave(aave_v3.borrow))
-
-comparison(
-    "lending.borrow.repeat.aave",
-    operation="lending borrow, repeat borrower",
-    condition="a borrower owing 100 USD6 against 1,000 CC and 1,000 CMDT borrows 50 more, a day after "
-    "the last accrual",
-    suite=aave_v3.suite_borrow_repeat,
-    reference=REFERENCE,
-)(_aave(aave_v3.borrow_repeat))
-
-comparison(
-    "lending.repay.aave",
-    operation="lending repay, partial",
-    condition="a borrower repays 50 of its own 100 USD6 debt (collateral 1,000 CC and 1,000 CMDT), a day "
-    "after the last accrual",
-    suite="lending.repay",
-    reference=REFERENCE,
-)(_aave(aave_v3.repay))
-
-comparison(
-    "lending.withdraw.aave",
-    operation="lending withdraw, partial",
-    condition="a supplier (collateral not enabled, no debt) withdraws 1,000 of its 1,000,000 USD6 to "
-    "itself, a day after the last accrual",
-    suite="lending.withdraw",
-    reference=REFERENCE,
-)(_aave(aave_v3.withdraw))
-
-comparison(
-    "lending.liquidate.aave",
-    operation="lending liquidate",
-    condition="a borrower with 1,000 CC ($2) and 1,000 CMDT ($1) as collateral borrowed 2,000 USD6 "
-    "(limit $2,100); a day later CC falls 10% (health 0.975) and a liquidator holding no claim on CC "
-    "repays a third of the debt and takes CC as the market's claim (suite: vouchers; Aave: aTokens, "
-    "receiveAToken true), bonus 8% on both sides",
-    suite="lending.liquidate",
-    reference=REFERENCE,
-)(_aave(aave_v3.liquidate))
+for key, operation, condition, suite, aave_operation in ROWS:
+    comparison(key, operation=operation, condition=condition, suite=suite, reference=REFERENCE)(
+        _aave(aave_operation)
+    )
