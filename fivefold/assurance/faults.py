@@ -42,6 +42,8 @@ from dataclasses import asdict, dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from eth_utils import keccak
+
 from fivefold import localchain, manifest, ui
 
 CHAIN_IDS = (1, 56, 137, 66)
@@ -99,8 +101,34 @@ def read_facts(url: str, manifest_path: Path) -> Facts:
     return Facts(addresses, nonces, dict(events), block_number(url))
 
 
+# A maintenance schedule's `Released(address,uint256,uint256)` and its token's `Transfer`.
+RELEASED = "0x" + keccak(text="Released(address,uint256,uint256)").hex().removeprefix("0x")
+TRANSFER = "0x" + keccak(text="Transfer(address,address,uint256)").hex().removeprefix("0x")
+
+
+def time_passing(reference: Facts, got: Facts) -> set[str]:
+    """The event keys whose extra logs are time passing, not a step done twice: a re-run that comes
+    minutes after the kill finds a maintenance schedule's accrual, and `set_recipient` pays it to the
+    outgoing recipient first (one `Released` and its token's `Transfer`), where the uninterrupted
+    deploy reached that call before anything accrued (faults trial 13). Accepted only as a whole:
+    as many extra Transfer logs as extra Released ones, and nothing fewer anywhere; an extra
+    transaction would still show in the nonces."""
+
+    def extra(topic: str) -> dict[str, int]:
+        keys = {k for k in (*reference.events, *got.events) if k.endswith(" " + topic)}
+        return {k: got.events.get(k, 0) - reference.events.get(k, 0) for k in keys}
+
+    released = {k: n for k, n in extra(RELEASED).items() if n}
+    transfers = {k: n for k, n in extra(TRANSFER).items() if n}
+    counts = [*released.values(), *transfers.values()]
+    if released and min(counts) > 0 and sum(released.values()) == sum(transfers.values()):
+        return set(released) | set(transfers)
+    return set()
+
+
 def differences(reference: Facts, got: Facts, names: dict[str, str] | None = None) -> list[str]:
-    """What `got` does differently from `reference`, one line each (empty: the same deployment)."""
+    """What `got` does differently from `reference`, one line each (empty: the same deployment);
+    a schedule's accrual paid out by a later re-run (`time_passing`) is not a difference."""
     out = []
     for name in sorted(set(reference.addresses) | set(got.addresses)):
         want, have = reference.addresses.get(name), got.addresses.get(name)
@@ -111,7 +139,7 @@ def differences(reference: Facts, got: Facts, names: dict[str, str] | None = Non
         if want != have:
             out.append(f"{account} sent {have} transactions, uninterrupted {want}")
     by_address = {a.lower(): n for n, a in (names or got.addresses).items()}
-    for key in sorted(set(reference.events) | set(got.events)):
+    for key in sorted((set(reference.events) | set(got.events)) - time_passing(reference, got)):
         want, have = reference.events.get(key, 0), got.events.get(key, 0)
         if want != have:
             address, topic = key.split()

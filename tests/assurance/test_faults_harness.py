@@ -97,6 +97,24 @@ def test_differences__moved_address_extra_transaction_and_event__each_named():
     ]
 
 
+def test_differences__schedule_accrual_paid_by_a_later_rerun__not_a_difference():
+    """Faults trial 13: the re-run came minutes later, so `set_recipient` first paid the maintenance
+    schedule's accrual (one Released and its token's Transfer). That is time passing, not a step
+    done twice; a Released without its Transfer, or a Transfer alone, still is."""
+    released, transfer = f"0xm {faults.RELEASED}", f"0xc {faults.TRANSFER}"
+    reference = _facts(events={"0xa 0xddf2": 3, transfer: 5, released: 2})
+    later = _facts(events={"0xa 0xddf2": 3, transfer: 6, released: 3})
+    assert faults.differences(reference, later) == []
+    alone = _facts(events={"0xa 0xddf2": 3, transfer: 5, released: 3})
+    assert faults.differences(reference, alone) == [
+        f"0xm logged event {faults.RELEASED[:10]} 3x, uninterrupted 2x"
+    ]
+    transfer_only = _facts(events={"0xa 0xddf2": 3, transfer: 6, released: 2})
+    assert faults.differences(reference, transfer_only) == [
+        f"0xc logged event {faults.TRANSFER[:10]} 6x, uninterrupted 5x"
+    ]
+
+
 def test_rpc_failure_problems__one_error_line_naming_the_rpc__none():
     url = "http://127.0.0.1:9"
     line = command.rpc_lost(ConnectionError("closed"), f"ethereum:mainnet:{url}")
