@@ -65,6 +65,16 @@ def test_constructor__cap_above_max__reverts(project, create_token, deployer, ow
         project.HalvingEmitter.deploy(token, emission.MAX_CAP + 1, 100, 4, owner, sender=deployer)
 
 
+def test_constructor__cap_exactly_max__passes_the_bound_then_refused_by_the_token_cap(
+    project, create_token, deployer, owner
+):
+    """MAX_CAP (2**128) itself is within the emitter's bound; no token can have it (a token's cap is
+    below 2**128), so the token-cap check is what refuses it (mutation testing: `<=` kept)."""
+    token = create_token(cap=TOKEN_MAX_CAP)
+    with ape.reverts("halving_emitter: cap above token cap"):
+        project.HalvingEmitter.deploy(token, emission.MAX_CAP, 100, 4, owner, sender=deployer)
+
+
 def test_constructor__max_bounds__accepted(project, create_token, deployer, owner):
     """The era bounds at their maximum, with the largest cap a token can have (MAX_CAP itself
     would need a token above 128 bits)."""
