@@ -249,48 +249,63 @@ class Session:
             "no:cacheprovider",
         ]
 
-    def run(self, tests: list[str], batch: list[dict], timeout: float, on_row=None) -> dict[str, dict]:
+    def run(
+        self, tests: list[str], batch: list[dict], timeout: float | None, longest: float, on_row=None
+    ) -> dict[str, dict]:
         """Outcome rows by mutant key for every entry of `batch` ({"key", "types"}; empty types: the
         original). `timeout` is one mutant's limit; None: three times the original's time plus a
-        minute (the batch must then start with the original)."""
+        minute (the batch must then start with the original); `longest` caps every run.
+
+        A kill counts only once the original has passed again after it in the same process (the
+        plugin's `baseline:after`): the kills of a process ended by a timeout, or whose final run of
+        the original never came, are run again in the next process; a final run that fails stops
+        everything, nothing of that process counted."""
         from fivefold.assurance import mutate_session
 
         rows: dict[str, dict] = {}
         with tempfile.TemporaryDirectory(prefix="fivefold-mutate-") as tmp:
             batch_file, results = Path(tmp) / "batch.json", Path(tmp) / "results.jsonl"
             while left := [m for m in batch if m["key"] not in rows]:
-                payload = {"mutants": left, "timeout": timeout, "max_timeout": DEFAULT_TIMEOUT}
+                payload = {"mutants": left, "timeout": timeout, "max_timeout": longest}
                 batch_file.write_text(json.dumps(payload))
                 results.unlink(missing_ok=True)
+                env = self.env(batch_file, results)
+                env["HYPOTHESIS_STORAGE_DIRECTORY"] = str(Path(tmp) / "hypothesis")
                 proc = subprocess.run(
-                    self.command(tests),
-                    cwd=self.root,
-                    env=self.env(batch_file, results),
-                    capture_output=True,
-                    text=True,
+                    self.command(tests), cwd=self.root, env=env, capture_output=True, text=True
                 )
+                if proc.returncode == 5:
+                    raise MutationError(f"no tests collected: {' '.join(tests)}")
                 new = (
                     [json.loads(line) for line in results.read_text().splitlines()]
                     if results.exists()
                     else []
                 )
+                after = [r for r in new if r["key"] == mutate_session.AFTER]
+                if after and after[0]["status"] != "survived":
+                    raise MutationError(
+                        f"the tests fail on the original ({after[0].get('killer')}) after this batch's "
+                        "mutants: state leaks from one mutant into the next; none of its outcomes is counted"
+                    )
+                verified = bool(after)
+                decided = 0
                 for row in new:
-                    if row["key"] == mutate_session.AFTER:
-                        if row["status"] != "survived":
-                            raise MutationError(
-                                "the tests fail on the original after this batch's mutants "
-                                f"({row.get('killer')}): state leaks from one mutant into the next; "
-                                "no kill of the batch is counted"
-                            )
+                    key = row["key"]
+                    if key == mutate_session.AFTER:
                         continue
-                    rows[row["key"]] = row
-                    if timeout is None and row["key"].startswith("baseline") and row["status"] == "survived":
-                        timeout = min(DEFAULT_TIMEOUT, 3 * row["seconds"] + 60)
+                    if key.startswith("baseline:") and row["status"] != "survived":
+                        raise MutationError(
+                            f"the covering tests fail without any mutant ({row['status']}"
+                            f"{' in ' + row['killer'] if row.get('killer') else ''})"
+                        )
+                    if row["status"] == "killed" and not verified:
+                        continue  # not confirmed by a passing original after it: run again
+                    rows[key] = row
+                    decided += 1
+                    if timeout is None and key.startswith("baseline:"):
+                        timeout = min(longest, 3 * row["seconds"] + 60)
                     if on_row is not None:
                         on_row(row)
-                decided = [r for r in new if r["key"] != mutate_session.AFTER]
-                if proc.returncode == 5:
-                    raise MutationError(f"no tests collected: {' '.join(tests)}")
                 if not decided:
                     tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-15:])
                     raise MutationError(f"`ape test` stopped before any mutant was decided:\n{tail}")
@@ -505,10 +520,6 @@ class Runner:
 
         def on_row(row):
             if row["key"].startswith("baseline:"):
-                if row["status"] != "survived":
-                    raise MutationError(
-                        f"{path}: its covering tests fail without any mutant ({row['status']})"
-                    )
                 self.cache.put(row["key"], {"seconds": row["seconds"]})
                 return
             mutant, key = by_key[row["key"]]
@@ -518,7 +529,7 @@ class Runner:
             advance()
 
         def one(batch):
-            return self.session.run(tests, batch, timeout, on_row)
+            return self.session.run(tests, batch, timeout, self.timeout, on_row)
 
         with ThreadPoolExecutor(max_workers=len(batches)) as pool:
             list(pool.map(one, batches))

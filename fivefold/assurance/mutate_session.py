@@ -48,23 +48,34 @@ def _write(path: Path, row: dict) -> None:
 
 class _Swap:
     """The mutant's bytecode in place of the original's, in the manifest's contract types (the
-    objects every `project.<Name>` container wraps)."""
+    objects every `project.<Name>` container wraps). While a mutant is in place nothing of the
+    manifest is written to disk: a recompile then would save the mutant into `.build`."""
 
     def __init__(self):
         from ape import project
+        from ape.managers.project import LocalProject
         from ethpm_types import Bytecode
 
         project.load_contracts()  # compiled (or loaded from .build) before anything is swapped
         self._project = project
         self._bytecode = Bytecode
         self._saved: dict[str, tuple] = {}
+        write = LocalProject.update_manifest
+        swap = self
+
+        def update_manifest(self_, **kwargs):
+            if swap._saved:  # in memory only (the base class's update), never to .build
+                return super(LocalProject, self_).update_manifest(**kwargs)
+            return write(self_, **kwargs)
+
+        LocalProject.update_manifest = update_manifest
 
     def apply(self, types: dict[str, list[str]]) -> None:
         known = self._project.manifest.contract_types or {}
         for name, (deployment, runtime) in types.items():
             contract = known.get(name)
             if contract is None:
-                continue
+                raise RuntimeError(f"mutate: no contract type {name} in the project to swap")
             self._saved[name] = (contract.deployment_bytecode, contract.runtime_bytecode)
             contract.deployment_bytecode = self._bytecode(bytecode=deployment)
             contract.runtime_bytecode = self._bytecode(bytecode=runtime)
@@ -88,12 +99,20 @@ def _by_file(items: list) -> dict[str, list]:
 
 
 def _run(session, items: list) -> str | None:
-    """Runs `items` until one fails; tears every fixture down; returns the failing test's file."""
+    """Runs `items` until one fails; tears every fixture down; returns the failing test's file. A
+    test that ends the session (`pytest.exit`, which Ape raises for a `SystemExit` in a test, e.g.
+    a deploy flow's one-line error) fails it too: the run goes on with the next mutant."""
+    from _pytest.outcomes import Exit
+
     killer = None
     for i, item in enumerate(items):
         nextitem = items[i + 1] if i + 1 < len(items) else None
-        reports = runtestprotocol(item, nextitem=nextitem, log=False)
-        if any(r.failed for r in reports):
+        try:
+            reports = runtestprotocol(item, nextitem=nextitem, log=False)
+        except Exit:
+            item._request, item.funcargs = False, None
+            reports = None
+        if reports is None or any(r.failed for r in reports):
             killer = item.nodeid.split("::", 1)[0]
             break
     session._setupstate.teardown_exact(None)
@@ -105,16 +124,24 @@ class _Watchdog:
 
     def __init__(self, results: Path, key: str, seconds: float):
         self.start = time.monotonic()
+        self.lock = threading.Lock()
+        self.done = False
         self.timer = threading.Timer(seconds, self._expire, (results, key))
         self.timer.daemon = True
         self.timer.start()
 
     def _expire(self, results: Path, key: str) -> None:
-        _write(results, {"key": key, "status": "timeout", "seconds": time.monotonic() - self.start})
-        os._exit(TIMEOUT_EXIT)
+        with self.lock:
+            if self.done:
+                return
+            self.done = True
+            _write(results, {"key": key, "status": "timeout", "seconds": time.monotonic() - self.start})
+            os._exit(TIMEOUT_EXIT)
 
     def stop(self) -> float:
-        self.timer.cancel()
+        with self.lock:
+            self.done = True
+            self.timer.cancel()
         return time.monotonic() - self.start
 
 
@@ -143,16 +170,18 @@ def pytest_runtestloop(session):
             swap.restore()
             seconds = watchdog.stop()
         row = {"key": mutant["key"], "status": "killed" if killer else "survived", "seconds": seconds}
-        if original and not killer and timeout is None:
-            timeout = min(longest, 3 * seconds + 60)
         if killer:
             row["killer"] = killer
+        _write(results, row)
+        if original and killer:
+            return True  # the tests fail without any mutant: nothing after this can be trusted
+        if original and timeout is None:
+            timeout = min(longest, 3 * seconds + 60)
+        if killer:
             if killer in killers:
                 killers.remove(killer)
             killers.insert(0, killer)
-            if not original and not any(m["key"] == AFTER for m in mutants):
-                mutants.append(
-                    {"key": AFTER, "types": {}}
-                )  # a kill is trusted once the original passes again
-        _write(results, row)
+            if not any(m["key"] == AFTER for m in mutants):
+                # a kill is trusted once the original passes again after it
+                mutants.append({"key": AFTER, "types": {}})
     return True

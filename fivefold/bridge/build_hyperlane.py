@@ -136,5 +136,5 @@ def main() -> None:
 if __name__ == "__main__":
     try:
         main()
-    except RuntimeError as exc:
+    except (RuntimeError, FileNotFoundError) as exc:
         sys.exit(f"error: build_hyperlane: {exc}")

@@ -3,8 +3,10 @@ source, the map from a contract to its tests, and one run of the command on a on
 
 import json
 import shutil
+import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from fivefold.assurance import mutate
@@ -147,3 +149,64 @@ def test_mutate_command__one_contract_project__killed_equivalent_and_results(tmp
     rerun = json.loads((project / "out.json").read_text())["contracts"]["contracts/tiny/Counter.vy"]
     assert (rerun["killed"], rerun["equivalent_bytecode"]) == (2, 1)
     assert rerun["seconds"] < report["seconds"]
+
+
+def _scripted_session(tmp_path, script: str) -> mutate.Session:
+    """A Session whose `ape test` is a Python script reading the batch and writing result rows, to
+    drive Session.run's bookkeeping without starting Ape (`calls` counts the processes)."""
+    program = tmp_path / "fake_ape_test.py"
+    program.write_text(
+        "import json, os, sys\n"
+        "batch = json.load(open(os.environ['FIVEFOLD_MUTATE_BATCH']))\n"
+        "out = open(os.environ['FIVEFOLD_MUTATE_RESULTS'], 'a')\n"
+        "calls = os.path.join(os.path.dirname(sys.argv[0]), 'calls')\n"
+        "n = len(open(calls).read()) if os.path.exists(calls) else 0\n"
+        "open(calls, 'a').write('x')\n"
+        "def row(key, status, **extra):\n"
+        "    out.write(json.dumps({'key': key, 'status': status, 'seconds': 1.0, **extra}) + '\\n')\n"
+        "    out.flush()\n"
+        "keys = [m['key'] for m in batch['mutants']]\n" + script
+    )
+    session = mutate.Session(tmp_path)
+    session.command = lambda tests: [sys.executable, str(program)]
+    return session
+
+
+def test_session_run__kills_of_a_timed_out_process__run_again_and_counted_once_confirmed(tmp_path):
+    """A process ended by a mutant's timeout cannot confirm its kills (the original never ran after
+    them): they run again in the next process, and count once its final original run passes."""
+    session = _scripted_session(
+        tmp_path,
+        "if n == 0:\n"
+        "    row(keys[0], 'killed', killer='tests/a.py'); row(keys[1], 'timeout'); sys.exit(3)\n"
+        "for k in keys: row(k, 'killed', killer='tests/b.py')\n"
+        "row('baseline:after', 'survived')\n",
+    )
+    batch = [{"key": k, "types": {"X": ["0x", "0x"]}} for k in ("m1", "m2", "m3")]
+    rows = session.run(["tests/x.py"], batch, 10, 100)
+    assert {k: (r["status"], r.get("killer")) for k, r in rows.items()} == {
+        "m1": ("killed", "tests/b.py"),
+        "m2": ("timeout", None),
+        "m3": ("killed", "tests/b.py"),
+    }
+    assert (tmp_path / "calls").read_text() == "xx"
+
+
+def test_session_run__original_fails_after_the_mutants__nothing_counted(tmp_path):
+    """State leaking from one mutant into the next shows as the original failing at the end: the
+    run stops and none of that process's outcomes reaches the caller."""
+    session = _scripted_session(
+        tmp_path,
+        "row(keys[0], 'killed', killer='tests/a.py'); row('baseline:after', 'killed', killer='tests/a.py')\n",
+    )
+    seen = []
+    with pytest.raises(mutate.MutationError, match="state leaks from one mutant into the next"):
+        session.run(["tests/x.py"], [{"key": "m1", "types": {"X": ["0x", "0x"]}}], 10, 100, seen.append)
+    assert seen == []
+
+
+def test_session_run__original_fails_first__names_the_failing_file(tmp_path):
+    session = _scripted_session(tmp_path, "row(keys[0], 'killed', killer='tests/a.py')\n")
+    batch = [{"key": "baseline:abc", "types": {}}, {"key": "m1", "types": {"X": ["0x", "0x"]}}]
+    with pytest.raises(mutate.MutationError, match="fail without any mutant .killed in tests/a.py."):
+        session.run(["tests/x.py"], batch, None, 100)
