@@ -106,3 +106,18 @@ def test_shortfall_and_excess__funding__what_the_schedule_lacks_or_has_beyond(ma
     fund(maintenance, 6)
     assert maintenance.shortfall() == 0
     assert maintenance.excess() == 5
+
+
+def test_releasable__before_start_time__zero(started_maintenance):
+    """Started with a future T0: nothing is releasable until then."""
+    contract, _ = started_maintenance
+    assert contract.releasable() == 0
+
+
+def test_releasable__a_day_after_a_release__only_the_accrual_since(started_maintenance, at, chain, stranger):
+    contract, t0 = started_maintenance
+    at(t0 + DAY)
+    contract.release(sender=stranger)
+    chain.mine(timestamp=t0 + 2 * DAY)
+    expected = emission.maintenance_accrued(t0, t0 + 2 * DAY) - emission.maintenance_accrued(t0, t0 + DAY)
+    assert contract.releasable() == expected

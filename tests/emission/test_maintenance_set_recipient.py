@@ -64,3 +64,35 @@ def test_set_recipient__zero_address__reverts(started_maintenance, owner):
 def test_set_recipient__not_started__reverts(maintenance, owner, holder):
     with ape.reverts("schedule_clock: not started"):
         maintenance.set_recipient(holder, sender=owner)
+
+
+def test_set_recipient__after_a_release__outgoing_recipient_gets_only_the_accrual_since(
+    started_maintenance, cpc, at, owner, stranger, beneficiary, holder
+):
+    """A release at one day, the switch at two: the outgoing recipient receives the second day's
+    accrual on top of the first (faults trial 13's order: a release, later the switch)."""
+    contract, t0 = started_maintenance
+    at(t0 + DAY)
+    contract.release(sender=stranger)
+    first = emission.maintenance_accrued(t0, t0 + DAY)
+    at(t0 + 2 * DAY)
+    receipt = contract.set_recipient(holder, sender=owner)
+    total = emission.maintenance_accrued(t0, t0 + 2 * DAY)
+    assert cpc.balanceOf(beneficiary) == total
+    assert receipt.events.filter(contract.Released) == [
+        contract.Released(recipient=beneficiary, amount=total - first, released=total)
+    ]
+
+
+def test_set_recipient__balance_exactly_the_accrual__switches(
+    maintenance, cpc, fund, at, chain, owner, beneficiary, holder
+):
+    """A balance equal to what accrued is enough: the switch pays it all and leaves 0."""
+    t0 = chain.pending_timestamp + 100
+    maintenance.start(t0, beneficiary, sender=owner)
+    accrued = emission.maintenance_accrued(t0, t0 + DAY)
+    fund(maintenance, accrued)
+    at(t0 + DAY)
+    maintenance.set_recipient(holder, sender=owner)
+    assert cpc.balanceOf(beneficiary) == accrued
+    assert cpc.balanceOf(maintenance) == 0
