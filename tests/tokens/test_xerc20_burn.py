@@ -59,6 +59,25 @@ def test_burn__above_burning_limit__reverts(home_token, bridge_probe, owner, hol
     assert home_token.balanceOf(holder) == units.to_wei(100)
 
 
+def test_burn__exactly_the_burning_limit__burns(home_token, bridge_probe, owner, holder):
+    """The whole remaining limit may go in one burn (the bound is inclusive)."""
+    home_token.setLimits(bridge_probe, LIMIT, TEN, sender=owner)
+    home_token.approve(bridge_probe, TEN, sender=holder)
+    bridge_probe.burn(home_token, holder, TEN, sender=holder)
+    assert home_token.burningCurrentLimitOf(bridge_probe) == 0
+    assert home_token.bridged_out() == TEN
+
+
+def test_burn__odd_amount_at_home__supply_and_bridged_out_read_back_exactly(home_token, bridge_probe, holder):
+    """An odd wei count sent out: both halves of the supply word read back to the wei (every other
+    test sends whole tokens, whose lowest bit is 0 and would hide a field moved by one bit)."""
+    odd = TEN + 1
+    home_token.approve(bridge_probe, odd, sender=holder)
+    bridge_probe.burn(home_token, holder, odd, sender=holder)
+    assert home_token.bridged_out() == odd
+    assert home_token.totalSupply() == units.to_wei(100) - odd
+
+
 def test_burn__paused_bridge__sends_nothing_mints_still_land(home_token, bridge_probe, owner, holder):
     """Pausing = burning limit 0, minting limit kept: no transfer out, an in-flight one lands."""
     home_token.approve(bridge_probe, units.to_wei(100), sender=holder)
