@@ -122,7 +122,14 @@ def test_mining__random_operations__pays_exactly_what_was_emitted(
         @rule(i=st.integers(0, 2), j=st.integers(0, 2), share=st.integers(1, 4))
         def transfer(self, i, j, share):
             t = self._at()
-            usd_market.transfer(actors[j], usd_market.balanceOf(actors[i]) * share // 8, sender=actors[i])
+            amount = usd_market.balanceOf(actors[i]) * share // 8
+            usd_market.transfer(actors[j], amount, sender=actors[i])
+            if i == j and amount:
+                # to oneself the market reports the debit and then the credit (Market._transfer): the
+                # shares end as they were, but the account is settled on the way, rounding down once
+                # more (the deep run found the 1-wei difference against a model that skipped it)
+                self.models[0].withdraw(names[i], amount, t)
+                self.models[0].deposit(names[i], amount, t)
             self._sync(t)
 
         @rule(i=st.integers(1, 2), amount=st.integers(1, 1_000 * USD))
