@@ -55,8 +55,9 @@ def test_governor__random_operations__tallies_exact_and_phases_forward(
 
         @rule(seconds=st.sampled_from([1, VOTING_DELAY, 86_400, 3 * 86_400, 9 * 86_400]))
         def advance(self, seconds):
-            chain.pending_timestamp += seconds
-            chain.mine()
+            # from the head, not the node's pending time (which follows the wall clock): a replay
+            # then sees the same seconds
+            chain.mine(timestamp=chain.blocks.head.timestamp + seconds)
 
         @rule()
         def propose(self):
@@ -73,10 +74,11 @@ def test_governor__random_operations__tallies_exact_and_phases_forward(
             proposal, voter = self.proposals[index], people[who]
             chain.mine()
             info = governor.proposal(proposal.id)
-            if info.snapshot == chain.blocks.head.timestamp:
+            head = chain.provider.get_block("latest").timestamp  # read afresh, not a cached head
+            if info.snapshot == head:
                 chain.mine()  # so that the snapshot is in the past of the view below
-            head = chain.blocks.head.timestamp
-            now = max(chain.pending_timestamp, head + 1)
+                head = chain.provider.get_block("latest").timestamp
+            now = head + 1
             weight = votes.getPastVotes(voter, info.snapshot) if info.snapshot < head else 0
             can = (
                 info.snapshot < now <= info.deadline
@@ -84,10 +86,12 @@ def test_governor__random_operations__tallies_exact_and_phases_forward(
                 and voter.address not in self.receipts[proposal.id]
                 and weight > 0
             )
-            # the vote is mined at `now`, the second judged above, either way: left to the clock, a
-            # vote judged past the deadline could be mined a second earlier or later than judged
-            # (the fresh-clone run of 2026-12-03 saw "did not revert" and a flaky replay)
+            # the vote is mined at `now`, the second after the head, either way: left to the node's
+            # pending time (the wall clock), a vote judged with a snapshot not yet past (weight 0)
+            # could be mined after it and counted (the fresh-clone run of 2026-12-03 and a deep run
+            # saw "did not revert" and a flaky replay)
             chain.pending_timestamp = now
+            assert chain.pending_timestamp == now, "the vote would not be mined at the second judged"
             if can:
                 assert governor.castVote(proposal.id, support, sender=voter).return_value == weight
                 self.receipts[proposal.id][voter.address] = (support, weight)
@@ -201,8 +205,9 @@ def test_registry__random_operations__ballots_and_seats_consistent(project, owne
 
         @rule(seconds=st.sampled_from([1, 86_400, 8 * 86_400]))
         def advance(self, seconds):
-            chain.pending_timestamp += seconds
-            chain.mine()
+            # from the head, not the node's pending time (which follows the wall clock): a replay
+            # then sees the same seconds
+            chain.mine(timestamp=chain.blocks.head.timestamp + seconds)
 
         @invariant()
         def ballots_and_seats(self):
