@@ -73,15 +73,12 @@ def cli(names, list_only, jobs, path, timeout, cached, survivors):
     if survivors:
         runner.previous = mutate.previous_outcomes(root, path)
     reports = []
-    try:
-        with ui.errors(mutate.MutationError), ui.progress() as progress:
-            runner.progress = progress
-            for p in selected:
-                task = progress.add_task(p, total=None)
-                reports.append(runner.run(p, task))
-                mutate.write_results(root, reports, path)
-    finally:
-        runner.close()
+    with ui.errors(mutate.MutationError), ui.progress() as progress:
+        runner.progress = progress
+        for p in selected:
+            task = progress.add_task(p, total=None)
+            reports.append(runner.run(p, task))
+            mutate.write_results(root, reports, path)
     rows = []
     for r in reports:
         score = "-" if r.score is None else f"{r.score:.1%}"

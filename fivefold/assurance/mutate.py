@@ -424,9 +424,6 @@ class Runner:
         self.listed = listed_equivalents(self.root)
         self.session = Session(self.root)
 
-    def close(self) -> None:
-        """Nothing to remove: the sessions run in the project and keep their files in temporary folders."""
-
     def run(self, path: str, task=None) -> Report:
         start = time.monotonic()
         source = (self.root / path).read_text()
