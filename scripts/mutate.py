@@ -77,7 +77,10 @@ def cli(names, list_only, jobs, path, timeout, cached, survivors):
         runner.progress = progress
         for p in selected:
             task = progress.add_task(p, total=None)
-            reports.append(runner.run(p, task))
+            try:
+                reports.append(runner.run(p, task))
+            except mutate.MutationError as exc:  # this contract cannot run: say so, go on with the next
+                reports.append(mutate.Report(p, error=str(exc)))
             mutate.write_results(root, reports, path)
     rows = []
     for r in reports:
@@ -117,7 +120,16 @@ def cli(names, list_only, jobs, path, timeout, cached, survivors):
         for o in r.outcomes:
             if o.status == "survived":
                 ui.console.print(f"survived  {r.path}:{o.mutant.line}  {o.mutant.description}")
+    for r in reports:
+        for leak in r.leaks:
+            ui.console.print(
+                f"leak      {r.path}: the original failed after other mutants in {leak}; "
+                "the mutants after it ran one process each"
+            )
     ui.console.print(f"results: {path}")
+    stopped = [f"{r.path}: {r.error}" for r in reports if r.error]
+    if stopped:
+        ui.fail("not every mutant was decided: " + "; ".join(e.splitlines()[0] for e in stopped))
     low = [r.path for r in reports if r.score is not None and r.score < mutate.TARGET]
     if low:
         ui.fail(

@@ -62,7 +62,7 @@ SKIP_TESTS = re.compile(r"(_cli\.py|_csv\.py|test_abi\.py)$")
 # Slow files (hypothesis) run last: a cheaper test usually kills first.
 SLOW_TESTS = re.compile(r"(stateful|invariant|state_machine|properties)")
 
-_IMPORT = re.compile(r"^\s*(?:from\s+([\w.]+)\s+import\s+(\w+)|import\s+([\w.]+))", re.M)
+_IMPORT = re.compile(r"^\s*(?:from\s+(\.*[\w.]*)\s+import\s+(\w+)|import\s+([\w.]+))", re.M)
 
 
 # -- the project: contracts, what imports what, which tests cover what ----------------------------
@@ -79,8 +79,14 @@ def imports_of(root: Path, path: str) -> set[str]:
     """The project sources (contracts/...vy) that `path` imports directly."""
     found = set()
     for a, b, c in _IMPORT.findall((root / path).read_text()):
-        dotted = f"{a}.{b}" if a else c
-        candidate = dotted.replace(".", "/") + ".vy"
+        if a.startswith("."):  # relative: `from . import x` is a sibling, each further dot one up
+            base = Path(path).parent
+            for _ in range(len(a) - len(a.lstrip(".")) - 1):
+                base = base.parent
+            rest = a.lstrip(".")
+            candidate = str(base / (f"{rest}.{b}" if rest else b).replace(".", "/")) + ".vy"
+        else:
+            candidate = (f"{a}.{b}" if a else c).replace(".", "/") + ".vy"
         if candidate.startswith("contracts/") and (root / candidate).is_file():
             found.add(candidate)
     return found
@@ -219,6 +225,7 @@ class Session:
 
     def __init__(self, root: Path):
         self.root = root
+        self.leaks: list[str] = []  # the leaks seen (test and error), one line each
 
     def env(self, batch: Path, results: Path) -> dict[str, str]:
         from fivefold.assurance import mutate_session
@@ -258,15 +265,24 @@ class Session:
 
         A kill counts only once the original has passed again after it in the same process (the
         plugin's `baseline:after`): the kills of a process ended by a timeout, or whose final run of
-        the original never came, are run again in the next process; a final run that fails stops
-        everything, nothing of that process counted."""
+        the original never came, are run again in the next process. A final run that fails means
+        state leaked from one mutant into the next: what that process decided after its first kill
+        is dropped, and every mutant left runs alone in a fresh process (slower, and nothing can
+        leak into it), where a kill counts as it stands."""
         from fivefold.assurance import mutate_session
 
         rows: dict[str, dict] = {}
+        first: list[str] = []  # the files that killed mutants so far, the latest first
+        isolated = False
         with tempfile.TemporaryDirectory(prefix="fivefold-mutate-") as tmp:
             batch_file, results = Path(tmp) / "batch.json", Path(tmp) / "results.jsonl"
             while left := [m for m in batch if m["key"] not in rows]:
-                payload = {"mutants": left, "timeout": timeout, "max_timeout": longest}
+                payload = {
+                    "mutants": left[:1] if isolated else left,
+                    "timeout": timeout,
+                    "max_timeout": longest,
+                }
+                payload.update(first=first, isolated=isolated)
                 batch_file.write_text(json.dumps(payload))
                 results.unlink(missing_ok=True)
                 env = self.env(batch_file, results)
@@ -283,11 +299,13 @@ class Session:
                 )
                 after = [r for r in new if r["key"] == mutate_session.AFTER]
                 if after and after[0]["status"] != "survived":
-                    raise MutationError(
-                        f"the tests fail on the original ({after[0].get('killer')}) after this batch's "
-                        "mutants: state leaks from one mutant into the next; none of its outcomes is counted"
+                    self.leaks.append(
+                        f"{after[0].get('test', after[0].get('killer'))}: {after[0].get('error', '')}"
                     )
-                verified = bool(after)
+                    kills = [i for i, r in enumerate(new) if r["status"] == "killed"]
+                    new = new[: kills[0]]  # what was decided before anything could leak
+                    isolated = True
+                verified = isolated or bool(after)
                 decided = 0
                 for row in new:
                     key = row["key"]
@@ -296,17 +314,20 @@ class Session:
                     if key.startswith("baseline:") and row["status"] != "survived":
                         raise MutationError(
                             f"the covering tests fail without any mutant ({row['status']}"
-                            f"{' in ' + row['killer'] if row.get('killer') else ''})"
+                            f"{' in ' + row['test'] if row.get('test') else ''}"
+                            f"{': ' + row['error'] if row.get('error') else ''})"
                         )
                     if row["status"] == "killed" and not verified:
                         continue  # not confirmed by a passing original after it: run again
                     rows[key] = row
                     decided += 1
+                    if row.get("killer"):
+                        first = [row["killer"], *(f for f in first if f != row["killer"])]
                     if timeout is None and key.startswith("baseline:"):
                         timeout = min(longest, 3 * row["seconds"] + 60)
                     if on_row is not None:
                         on_row(row)
-                if not decided:
+                if not decided and not (after and isolated):
                     tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-15:])
                     raise MutationError(f"`ape test` stopped before any mutant was decided:\n{tail}")
         return rows
@@ -352,6 +373,10 @@ class Report:
     outcomes: list[Outcome] = field(default_factory=list)
     seconds: float = 0.0
     tests: list[str] = field(default_factory=list)
+    # the tests that failed on the original after other mutants (state leaking between mutants in
+    # one process): the mutants after such a leak ran one process each
+    leaks: list[str] = field(default_factory=list)
+    error: str | None = None  # why the run stopped before every mutant was decided
 
     def count(self, *statuses: str) -> int:
         return sum(o.status in statuses for o in self.outcomes)
@@ -380,6 +405,8 @@ class Report:
                 if o.status == "survived"
             ],
             "outcomes": [o.as_json() for o in self.outcomes],
+            **({"leaks": self.leaks} if self.leaks else {}),
+            **({"error": self.error} if self.error else {}),
         }
 
 
@@ -458,8 +485,12 @@ class Runner:
             outcomes[mutant.key] = outcome
             advance()
         if to_test:
-            self._test(path, tests, context, to_test, outcomes, advance)
-        report.outcomes = [outcomes[m.key] for m in found]
+            self.session.leaks = report.leaks
+            try:
+                self._test(path, tests, context, to_test, outcomes, advance)
+            except MutationError as exc:
+                report.error = str(exc)
+        report.outcomes = [outcomes.get(m.key) or Outcome(m, "pending") for m in found]
         report.seconds = time.monotonic() - start
         return report
 

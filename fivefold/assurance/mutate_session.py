@@ -10,14 +10,17 @@ isolation reverts the chain to where the session started) before the next mutant
 Input, the JSON file named by FIVEFOLD_MUTATE_BATCH:
     {"mutants": [{"key": ..., "types": {ContractName: [deployment, runtime]}}, ...],
      "timeout": seconds a mutant (null: three times the original's time plus a minute),
-     "max_timeout": seconds at most}
+     "max_timeout": seconds at most,
+     "first": test files to run first (the files that killed earlier mutants), optional,
+     "isolated": true when the batch is one mutant in a fresh process (no final original run)}
 A mutant with no types is the original (the baseline: every test must pass; it comes first when
 the timeout is null). After the first kill the plugin runs the original once more at the end: if it
 fails then, state leaked from one mutant into the next and the batch's kills cannot be trusted (the
-runner reports it and counts none of them).
+runner then gives every mutant after the first kill a process of its own).
 
 Output, FIVEFOLD_MUTATE_RESULTS, one JSON line per mutant as soon as it is decided:
-    {"key": ..., "status": "killed" | "survived" | "timeout", "seconds": s, "killer": test file}
+    {"key": ..., "status": "killed" | "survived" | "timeout", "seconds": s,
+     "killer": test file, "test": test id, "error": the failure's first line}
 A mutant that runs past its timeout is written as "timeout" and the process exits (code 3) at once;
 the runner starts a new process for the mutants left.
 """
@@ -98,25 +101,37 @@ def _by_file(items: list) -> dict[str, list]:
     return files
 
 
-def _run(session, items: list) -> str | None:
-    """Runs `items` until one fails; tears every fixture down; returns the failing test's file. A
-    test that ends the session (`pytest.exit`, which Ape raises for a `SystemExit` in a test, e.g.
-    a deploy flow's one-line error) fails it too: the run goes on with the next mutant."""
+def _first_line(report) -> str:
+    crash = getattr(report.longrepr, "reprcrash", None)
+    text = crash.message if crash is not None else str(report.longrepr or "")
+    return (text.strip().splitlines() or [""])[0][:200]
+
+
+def _run(session, items: list) -> dict | None:
+    """Runs `items` until one fails; tears every fixture down; returns the failure ({"killer":
+    file, "test": test id, "error": first line}) or None. A test that ends the session
+    (`pytest.exit`, which Ape raises for a `SystemExit` in a test, e.g. a deploy flow's one-line
+    error) fails it too: the run goes on with the next mutant."""
     from _pytest.outcomes import Exit
 
-    killer = None
+    failure = None
     for i, item in enumerate(items):
         nextitem = items[i + 1] if i + 1 < len(items) else None
         try:
             reports = runtestprotocol(item, nextitem=nextitem, log=False)
-        except Exit:
+        except Exit as exc:
             item._request, item.funcargs = False, None
-            reports = None
-        if reports is None or any(r.failed for r in reports):
-            killer = item.nodeid.split("::", 1)[0]
+            reports, error = None, f"pytest.exit: {exc.msg}"[:200]
+        failed = [r for r in reports or [] if r.failed]
+        if reports is None or failed:
+            failure = {
+                "killer": item.nodeid.split("::", 1)[0],
+                "test": item.nodeid,
+                "error": _first_line(failed[0]) if failed else error,
+            }
             break
     session._setupstate.teardown_exact(None)
-    return killer
+    return failure
 
 
 class _Watchdog:
@@ -154,7 +169,7 @@ def pytest_runtestloop(session):
     longest = batch["max_timeout"]
     timeout = batch["timeout"]  # None: 3x the original's time plus a minute (it runs first)
     files = _by_file(session.items)
-    killers: list[str] = []  # files that killed earlier mutants, the latest first
+    killers: list[str] = list(batch.get("first", []))  # files that killed mutants, the latest first
     swap = _Swap()
     mutants = list(batch["mutants"])
     while mutants:
@@ -165,14 +180,13 @@ def pytest_runtestloop(session):
         watchdog = _Watchdog(results, mutant["key"], longest if original or timeout is None else timeout)
         swap.apply(mutant["types"])
         try:
-            killer = _run(session, items)
+            failure = _run(session, items)
         finally:
             swap.restore()
             seconds = watchdog.stop()
-        row = {"key": mutant["key"], "status": "killed" if killer else "survived", "seconds": seconds}
-        if killer:
-            row["killer"] = killer
-        _write(results, row)
+        killer = failure and failure["killer"]
+        row = {"key": mutant["key"], "status": "killed" if failure else "survived", "seconds": seconds}
+        _write(results, {**row, **(failure or {})})
         if original and killer:
             return True  # the tests fail without any mutant: nothing after this can be trusted
         if original and timeout is None:
@@ -181,7 +195,7 @@ def pytest_runtestloop(session):
             if killer in killers:
                 killers.remove(killer)
             killers.insert(0, killer)
-            if not any(m["key"] == AFTER for m in mutants):
+            if not batch.get("isolated") and not any(m["key"] == AFTER for m in mutants):
                 # a kill is trusted once the original passes again after it
                 mutants.append({"key": AFTER, "types": {}})
     return True

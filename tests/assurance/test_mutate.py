@@ -192,21 +192,49 @@ def test_session_run__kills_of_a_timed_out_process__run_again_and_counted_once_c
     assert (tmp_path / "calls").read_text() == "xx"
 
 
-def test_session_run__original_fails_after_the_mutants__nothing_counted(tmp_path):
-    """State leaking from one mutant into the next shows as the original failing at the end: the
-    run stops and none of that process's outcomes reaches the caller."""
+def test_session_run__original_fails_after_the_mutants__later_mutants_run_one_process_each(tmp_path):
+    """State leaking from one mutant into the next shows as the original failing at the end: what
+    the process decided before its first kill stands, the leak is named, and every mutant from that
+    kill on runs alone in a fresh process, where its kill counts without a final original run."""
     session = _scripted_session(
         tmp_path,
-        "row(keys[0], 'killed', killer='tests/a.py'); row('baseline:after', 'killed', killer='tests/a.py')\n",
+        "if n == 0:\n"
+        "    row(keys[0], 'survived'); row(keys[1], 'killed', killer='tests/a.py')\n"
+        "    row(keys[2], 'killed', killer='tests/a.py')\n"
+        "    row('baseline:after', 'killed', killer='tests/b.py', test='tests/b.py::t', error='boom')\n"
+        "    sys.exit(1)\n"
+        "assert batch['isolated'] and len(keys) == 1, batch\n"
+        "open(os.path.join(os.path.dirname(sys.argv[0]), 'first'), 'a').write(repr(batch['first']))\n"
+        "row(keys[0], 'killed', killer='tests/c.py')\n",
     )
+    batch = [{"key": k, "types": {"X": ["0x", "0x"]}} for k in ("m1", "m2", "m3")]
     seen = []
-    with pytest.raises(mutate.MutationError, match="state leaks from one mutant into the next"):
-        session.run(["tests/x.py"], [{"key": "m1", "types": {"X": ["0x", "0x"]}}], 10, 100, seen.append)
-    assert seen == []
+    rows = session.run(["tests/x.py"], batch, 10, 100, seen.append)
+    assert {k: (r["status"], r.get("killer")) for k, r in rows.items()} == {
+        "m1": ("survived", None),
+        "m2": ("killed", "tests/c.py"),
+        "m3": ("killed", "tests/c.py"),
+    }
+    assert [r["key"] for r in seen] == ["m1", "m2", "m3"]
+    assert (tmp_path / "calls").read_text() == "xxx"
+    assert session.leaks == ["tests/b.py::t: boom"]
+    # the second isolated process runs the file that killed the first one first
+    assert (tmp_path / "first").read_text() == "[]['tests/c.py']"
 
 
-def test_session_run__original_fails_first__names_the_failing_file(tmp_path):
-    session = _scripted_session(tmp_path, "row(keys[0], 'killed', killer='tests/a.py')\n")
+def test_session_run__original_fails_first__names_the_failing_test(tmp_path):
+    session = _scripted_session(
+        tmp_path, "row(keys[0], 'killed', killer='tests/a.py', test='tests/a.py::t', error='boom')\n"
+    )
     batch = [{"key": "baseline:abc", "types": {}}, {"key": "m1", "types": {"X": ["0x", "0x"]}}]
-    with pytest.raises(mutate.MutationError, match="fail without any mutant .killed in tests/a.py."):
+    with pytest.raises(mutate.MutationError, match="fail without any mutant .killed in tests/a.py::t: boom."):
         session.run(["tests/x.py"], batch, None, 100)
+
+
+def test_compile_units__relative_import__the_importing_contract():
+    """`from . import sorted_merkle` (RedPacket) is an import too: the module's mutants compile
+    into RedPacket and run the payouts tests."""
+    assert mutate.compile_units(ROOT, "contracts/payouts/sorted_merkle.vy") == [
+        "contracts/payouts/RedPacket.vy"
+    ]
+    assert "tests/payouts/test_claim.py" in mutate.covering_tests(ROOT, "contracts/payouts/sorted_merkle.vy")
