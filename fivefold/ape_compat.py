@@ -569,3 +569,29 @@ def fork_upstream(network, url: str) -> None:
     node started during the run. A URL as provider name is Ape's ad-hoc node provider on that URL.
     Per network class, like stand_in."""
     type(network).upstream_provider = property(lambda self: self.upstream_network.get_provider(url))
+
+
+# --- Mutation testing ----------------------------------------------------------------------------
+
+
+def hold_manifest_writes(held) -> None:
+    """While `held()` is true, the local project's manifest is updated in memory only, never saved
+    to `.build`: the mutation session (fivefold/assurance/mutate_session.py) swaps a mutant's
+    bytecode into the manifest's contract types, and a compile while it is in place (Ape compiles
+    what a test asks for on first use) would save the mutant as the project's build. Once per
+    process; the first `held` stays."""
+    require_pinned_versions()
+    _once("manifest_writes", lambda: _hold_manifest_writes(held))
+
+
+def _hold_manifest_writes(held) -> None:
+    from ape.managers.project import LocalProject
+
+    write = LocalProject.update_manifest
+
+    def update_manifest(self, **kwargs):
+        if held():  # `Project.update_manifest`: the in-memory manifest only
+            return super(LocalProject, self).update_manifest(**kwargs)
+        return write(self, **kwargs)
+
+    LocalProject.update_manifest = update_manifest

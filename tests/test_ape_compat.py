@@ -191,3 +191,23 @@ def test_command__built__lean_anvil_applied_before_any_node_starts():
 
     Command(name="probe", callback=lambda: None)
     assert "lean_anvil" in ape_compat._applied
+
+
+def test_hold_manifest_writes__held__memory_updated_build_untouched(project):
+    """While the mutation session holds writes (a mutant's bytecode in the manifest), an update of
+    the local manifest reaches memory and never `.build`; a second call keeps the first `held`."""
+    held = [True]
+    ape_compat.hold_manifest_writes(lambda: held[0])
+    ape_compat.hold_manifest_writes(lambda: False)
+    before = project.manifest_path.stat().st_mtime_ns if project.manifest_path.exists() else None
+    from ethpm_types import PackageMeta
+
+    original = project.manifest.meta
+    try:
+        project.update_manifest(meta=PackageMeta(description="held"))
+        assert project.manifest.meta.description == "held"
+        after = project.manifest_path.stat().st_mtime_ns if project.manifest_path.exists() else None
+        assert after == before
+    finally:
+        project.update_manifest(meta=original)  # still held: memory only, `.build` never written
+        held[0] = False

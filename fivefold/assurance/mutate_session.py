@@ -56,22 +56,15 @@ class _Swap:
 
     def __init__(self):
         from ape import project
-        from ape.managers.project import LocalProject
         from ethpm_types import Bytecode
+
+        from fivefold import ape_compat
 
         project.load_contracts()  # compiled (or loaded from .build) before anything is swapped
         self._project = project
         self._bytecode = Bytecode
         self._saved: dict[str, tuple] = {}
-        write = LocalProject.update_manifest
-        swap = self
-
-        def update_manifest(self_, **kwargs):
-            if swap._saved:  # in memory only (the base class's update), never to .build
-                return super(LocalProject, self_).update_manifest(**kwargs)
-            return write(self_, **kwargs)
-
-        LocalProject.update_manifest = update_manifest
+        ape_compat.hold_manifest_writes(lambda: bool(self._saved))
 
     def apply(self, types: dict[str, list[str]]) -> None:
         known = self._project.manifest.contract_types or {}
