@@ -219,12 +219,14 @@ class Context:
                 return found
         return self.deploy(name, container, *args())
 
-    def holds_code_of(self, address: str, container) -> bool:
+    def holds_code_of(self, address: str, container=None) -> bool:
         """Whether `address` holds `container`'s code: its runtime bytecode, then the immutables the
         constructor appended. A record written ahead names the deployer's next nonce; on a chain
-        reverted to a snapshot (a test's isolation) that address may hold another contract."""
+        reverted to a snapshot (a test's isolation) that address may hold another contract. With no
+        container (an npm artifact's type, which the project does not hold) any code counts."""
         code = bytes(self.chain.provider.get_code(address))
-        runtime = getattr(getattr(container.contract_type, "runtime_bytecode", None), "bytecode", None)
+        contract_type = getattr(container, "contract_type", None)
+        runtime = getattr(getattr(contract_type, "runtime_bytecode", None), "bytecode", None)
         if not code or not runtime:
             return bool(code)
         return code.startswith(bytes.fromhex(runtime.removeprefix("0x")))

@@ -506,12 +506,7 @@ def adopt_created(ctx: Context, manifest: dict) -> list[str]:
         if name in ctx.contracts or not ctx.created_here(record):
             continue
         container = getattr(ctx.project, record["contract_type"], None)  # None: an npm artifact's
-        there = (
-            ctx.holds_code_of(record["address"], container)
-            if container is not None
-            else len(ctx.chain.provider.get_code(record["address"])) > 0
-        )
-        if not there:
+        if not ctx.holds_code_of(record["address"], container):
             continue  # written ahead, never sent (or another contract there now): configure creates it
         ctx.contracts[name] = instance(ctx, name, record["contract_type"], record["address"])
         adopted.append(name)

@@ -29,17 +29,21 @@ def deploy_suite(project, chain, accounts, book: bool = False, salt_namespace: s
     return ctx, planned, m
 
 
-def machine_settings(share: int, at_least: int = 2, min_steps: int = 0, steps_share: int = 1):
+def machine_settings(
+    share: int, at_least: int = 2, min_steps: int = 0, steps_share: int = 1, round_up: bool = True
+):
     """The loaded hypothesis profile (ci for `make test`, deep for `make fuzz`) scaled to one state
-    machine's cost: 1/`share` of its examples, rounded up and at least `at_least`; its steps a
-    sequence divided by `steps_share`, at least `min_steps`."""
+    machine's cost: 1/`share` of its examples, rounded up (down with `round_up=False`) and at least
+    `at_least`; its steps a sequence divided by `steps_share`, at least `min_steps`. Read when
+    called: a machine run inside its test (`run_state_machine_as_test`) calls it there."""
     import math
 
     from hypothesis import settings
 
     profile = settings()
+    examples = math.ceil(profile.max_examples / share) if round_up else profile.max_examples // share
     return settings(
         profile,
-        max_examples=max(at_least, math.ceil(profile.max_examples / share)),
+        max_examples=max(at_least, examples),
         stateful_step_count=max(min_steps, profile.stateful_step_count // steps_share),
     )

@@ -8,13 +8,13 @@ and each escrowed total and balance equals the model's.
 """
 
 import ape
-from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
 from fivefold.payments import invoices as inv
 from fivefold.payments.model import Invoices
 from tests.payments.conftest import NATIVE
+from tests.tests_support import machine_settings
 
 
 def test_invoices__random_operations__hold_exactly_what_is_owed(
@@ -130,7 +130,4 @@ def test_invoices__random_operations__hold_exactly_what_is_owed(
                 assert balances == {a: self.model.balances.get((a, asset), 0) for a in accounts}
 
     # A third of the profile's examples: each step reads a dozen values (the whole package stays fast).
-    current = settings()
-    run_state_machine_as_test(
-        InvoiceMachine, settings=settings(current, max_examples=max(current.max_examples // 3, 5))
-    )
+    run_state_machine_as_test(InvoiceMachine, settings=machine_settings(3, at_least=5, round_up=False))

@@ -9,12 +9,12 @@ funded == paid + sum(earned) + dust + unallocated with dust >= 0.
 """
 
 import ape
-from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
 from fivefold.payments.model import Tips
 from tests.payments.conftest import CC_BPS, NATIVE, USDT_BPS
+from tests.tests_support import machine_settings
 
 
 def test_tips__random_operations__hold_exactly_what_is_owed(
@@ -110,7 +110,4 @@ def test_tips__random_operations__hold_exactly_what_is_owed(
             assert acc.dust(self.now) >= 0
 
     # A third of the profile's examples: each step reads a dozen values (the whole package stays fast).
-    current = settings()
-    run_state_machine_as_test(
-        TipsMachine, settings=settings(current, max_examples=max(current.max_examples // 3, 5))
-    )
+    run_state_machine_as_test(TipsMachine, settings=machine_settings(3, at_least=5, round_up=False))

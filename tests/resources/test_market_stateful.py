@@ -8,12 +8,12 @@ without `fund` and synced, and exits by two providers and two requesters. After 
 - every account's `owed` equals the ledger's.
 """
 
-from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
 from fivefold.resources import model
 from tests.resources.conftest import BUDGET, HPC, PERIOD, QUORUM
+from tests.tests_support import machine_settings
 
 JUMPS = [0, 1, PERIOD // 2, PERIOD, 2 * PERIOD]
 
@@ -212,7 +212,4 @@ def test_market__random_operations__balance_equals_books(
                 assert market.owed(account) == self.owed.get(account, 0)
 
     # A third of the profile's examples (each step reads every round or offer; the package stays fast).
-    current = settings()
-    run_state_machine_as_test(
-        MarketMachine, settings=settings(current, max_examples=max(current.max_examples // 3, 5))
-    )
+    run_state_machine_as_test(MarketMachine, settings=machine_settings(3, at_least=5, round_up=False))

@@ -10,11 +10,11 @@ vesting start, refunds, withdrawals, closes and vault releases. After every step
 - every schedule's total is its purchase's quote.
 """
 
-from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
 from fivefold.sale import model as sale_model
+from tests.tests_support import machine_settings
 
 from .conftest import NATIVE, PUBLIC, SEED, sale_refresh, seed_proof
 
@@ -151,7 +151,4 @@ def test_sale__random_operations__every_wei_accounted(
                     assert sale_vault.schedule(sid).total == p[4]
 
     # A third of the profile's examples (each step reads every round or offer; the package stays fast).
-    current = settings()
-    run_state_machine_as_test(
-        SaleMachine, settings=settings(current, max_examples=max(current.max_examples // 3, 5))
-    )
+    run_state_machine_as_test(SaleMachine, settings=machine_settings(3, at_least=5, round_up=False))
