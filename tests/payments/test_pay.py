@@ -55,6 +55,20 @@ def test_pay__past_deadline__reverts(pay_invoices, pay_usdt, make_invoice, sign_
         pay_invoices.pay(inv.as_tuple(invoice), sign_invoice(pay_invoices, invoice), sender=payer)
 
 
+def test_pay__at_the_deadline_second__paid_and_credited_not_escrowed(
+    pay_invoices, pay_usdt, make_invoice, sign_invoice, payer, merchant
+):
+    """The deadline itself is the last payable second; the refund window is open before its
+    deadline only, so a payment in the deadline's second is the merchant's at once."""
+    at = ape.chain.pending_timestamp + 100
+    invoice = make_invoice(pay_usdt, USDT, deadline=at, refund_deadline=at)
+    ape.chain.pending_timestamp = at
+    tx = pay_invoices.pay(inv.as_tuple(invoice), sign_invoice(pay_invoices, invoice), sender=payer)
+    assert tx.timestamp == at
+    assert pay_invoices.status(merchant, 1) == inv.SETTLED
+    assert (pay_invoices.balance_of(merchant, pay_usdt), pay_invoices.escrowed(pay_usdt)) == (USDT, 0)
+
+
 def test_pay__unlisted_asset__reverts(pay_invoices, pay_fot, make_invoice, sign_invoice, payer):
     """Only listed assets settle invoices."""
     invoice = make_invoice(pay_fot, 10**18)

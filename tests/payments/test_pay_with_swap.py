@@ -4,7 +4,7 @@ import ape
 
 from fivefold.nft import dex
 from fivefold.payments import invoices as inv
-from tests.payments.conftest import NATIVE, USDT
+from tests.payments.conftest import DAY, NATIVE, USDT
 
 
 def _quote(pay_dex, amount, path):
@@ -62,6 +62,42 @@ def test_pay_with_swap__cc_for_usdt__escrowed(
     assert pay_invoices.escrowed(pay_usdt) == 50 * USDT
     assert pay_usdt.balanceOf(pay_invoices) == 50 * USDT
     assert pay_cc.balanceOf(pay_invoices) == 0
+
+
+def test_pay_with_swap__asset_already_held__only_the_swaps_delivery_counts(
+    pay_invoices, pay_dex, pay_usdt, make_invoice, sign_invoice, payer, merchant
+):
+    """With USDT already in escrow, the swap's delivery is the balance's change: the second
+    invoice is credited its amount and the escrow stays as it was."""
+    first = make_invoice(pay_usdt, 250 * USDT, refund_deadline=ape.chain.pending_timestamp + DAY)
+    pay_invoices.pay(inv.as_tuple(first), sign_invoice(pay_invoices, first), sender=payer)
+    second = make_invoice(pay_usdt, 100 * USDT, id=2)
+    path = [pay_dex.weth.address, pay_usdt.address]
+    need = _quote(pay_dex, 100 * USDT, path)
+    pay_invoices.pay_with_swap(
+        inv.as_tuple(second), sign_invoice(pay_invoices, second), path, need, value=need, sender=payer
+    )
+    assert pay_invoices.balance_of(merchant, pay_usdt) == 100 * USDT
+    assert pay_invoices.escrowed(pay_usdt) == 250 * USDT
+    assert pay_usdt.balanceOf(pay_invoices) == 350 * USDT
+
+
+def test_pay_with_swap__payer_refusing_native_pays_exact_max_in__no_refund_call(
+    project, pay_invoices, pay_dex, pay_usdt, make_invoice, sign_invoice, payer, merchant
+):
+    """A contract payer that refuses the native coin can pay with exactly what the pool asks:
+    nothing is left over, so nothing (not even a zero-value call) is sent back to it."""
+    wallet = project.MallActor.deploy(payer, sender=payer)
+    wallet.set_switches(True, False, NATIVE, b"", sender=payer)
+    invoice = make_invoice(pay_usdt, 100 * USDT)
+    path = [pay_dex.weth.address, pay_usdt.address]
+    need = _quote(pay_dex, 100 * USDT, path)
+    data = pay_invoices.pay_with_swap.encode_input(
+        inv.as_tuple(invoice), sign_invoice(pay_invoices, invoice), path, need
+    )
+    wallet.execute(pay_invoices, data, need, value=need, sender=payer)
+    assert pay_invoices.balance_of(merchant, pay_usdt) == 100 * USDT
+    assert ape.chain.provider.get_balance(wallet.address) == 0
 
 
 def test_pay_with_swap__max_in_too_low__router_reverts(
