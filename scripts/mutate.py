@@ -12,6 +12,7 @@ The logic lives in fivefold/assurance/mutate.py (operators: fivefold/assurance/m
 Exit 1 if a contract run scores below 85% killed.
 """
 
+import json
 from pathlib import Path
 
 import click
@@ -57,7 +58,9 @@ def cli(names, list_only, jobs, path, timeout, cached, survivors):
     root = Path.cwd()
     selected = _select(root, names)
     if list_only:
-        plan = mutate.projection(root)
+        results = root / path
+        known = json.loads(results.read_text()).get("contracts", {}) if results.is_file() else {}
+        plan = mutate.projection(root, known)
         rows = []
         for p in selected:
             found = mutate.mutants((root / p).read_text(), p)

@@ -607,9 +607,17 @@ def previous_outcomes(root: Path, path: Path = RESULTS_FILE) -> dict[str, dict[s
 
 def projection(root: Path, contracts: dict | None = None) -> dict:
     """What a full run would take on this machine: every contract's mutant count times the mean
-    seconds per mutant measured so far (the cache's tested mutants; 60 s if none were measured)."""
+    seconds per mutant measured so far (the cache's tested mutants, else the tested outcomes in
+    `contracts`, a results file's entries: a fresh clone has no cache; 60 s if none were measured)."""
     cache = Cache(root)
     timed = [v["seconds"] for k, v in cache.data.items() if not k.startswith("baseline") and v.get("seconds")]
+    if not timed:
+        timed = [
+            o["seconds"]
+            for c in (contracts or {}).values()
+            for o in c.get("outcomes", [])
+            if o["status"] in ("killed", "survived", "timeout") and o.get("seconds")
+        ]
     mean = sum(timed) / len(timed) if timed else 60.0
     counts = {p: len(mutants((root / p).read_text(), p)) for p in contract_files(root)}
     total = sum(counts.values())
