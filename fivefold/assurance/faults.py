@@ -29,6 +29,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import signal
 import socket
 import subprocess
@@ -300,6 +301,13 @@ class Faults:
         self.env = {k: v for k, v in (env or os.environ).items() if k != manifest.ENV_DIR}
         self.references: dict[int, tuple[Facts, int, float]] = {}  # chain id -> (facts, first block, s)
 
+    @staticmethod
+    def _fresh(where: Path) -> Path:
+        """`where`, emptied: an earlier run with the same seed left its manifests there, which a
+        deploy would resume from (on a new node: nothing of them exists)."""
+        shutil.rmtree(where, ignore_errors=True)
+        return where
+
     def _env(self, directory: Path, **extra: str) -> dict:
         directory.mkdir(parents=True, exist_ok=True)
         return {**self.env, manifest.ENV_DIR: str(directory.resolve()), **extra}
@@ -308,7 +316,7 @@ class Faults:
         """An uninterrupted deploy of `chain_id` on a fresh node: its facts, the block it started
         after, its seconds."""
         if chain_id not in self.references:
-            where = self.workdir / f"reference-{chain_id}"
+            where = self._fresh(self.workdir / f"reference-{chain_id}")
             with localchain.node(chain_id) as node:
                 start = block_number(node.url)
                 done = run_process(deploy_command(chain_id, node.url), self._env(where), where / "deploy.log")
@@ -324,7 +332,7 @@ class Faults:
     def trial(self, trial: Trial) -> Trial:
         t0 = time.monotonic()
         reference, start, _ = self.reference(trial.chain_id)
-        where = self.workdir / f"trial-{trial.number:02d}"
+        where = self._fresh(self.workdir / f"trial-{trial.number:02d}")
         env = self._env(where)
         manifest_path = where / f"{trial.chain_id}.json"
         with localchain.node(trial.chain_id) as node:

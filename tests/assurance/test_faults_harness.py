@@ -173,6 +173,16 @@ def test_is_stateful__machine_runner_or_testcase__only_those():
     assert not fuzz.is_stateful(test_plan_trials__same_seed__same_faults)
 
 
+def test_fresh__directory_of_an_earlier_run__emptied(tmp_path):
+    """`--seed S` again reuses the trial directories: the manifests an earlier run left there are
+    removed first, or the deploy would resume from records of a node that is gone."""
+    where = tmp_path / "trial-01"
+    where.mkdir()
+    (where / "1.json").write_text("{}")
+    assert faults.Faults._fresh(where) == where
+    assert not where.exists()
+
+
 def test_faults_command__no_trials__says_so_and_passes(tmp_path):
     """`ape run faults` wired as `make faults` calls it: with no trials it starts no node, reports
     0 of 0 and writes its report."""

@@ -90,6 +90,28 @@ def test_publish__window_over__reverts(airdrop, operator, chain):
         airdrop.publish(*args.values(), value=TOKEN, sender=operator)
 
 
+def test_publish__window_ending_in_the_publishing_second__reverts(airdrop, operator, chain):
+    """A window whose end is the publishing block's own second is already over."""
+    end = chain.pending_timestamp + 10
+    args = _args(chain, start=end - 3_600, end=end)
+    chain.pending_timestamp = end
+    with ape.reverts("airdrop_rounds: window already over"):  # gas given: mined in that second
+        airdrop.publish(*args.values(), value=TOKEN, sender=operator, gas=1_000_000)
+
+
+def test_publish__every_bound_exactly__accepted(airdrop, owner, operator, chain, usdt):
+    """Each bound is inclusive: the highest fee, the largest root and total, and the longest
+    window are accepted at exactly their value (one past each is refused above)."""
+    airdrop.set_fee_bps(1_000, sender=owner)
+    usdt.faucet(operator, 2**96 - 1, sender=operator)
+    usdt.approve(airdrop, 2**96 - 1, sender=operator)
+    args = _args(chain, asset=usdt.address, root=2**160 - 1, total=2**96 - 1)
+    args["end"] = args["start"] + 365 * DAY
+    airdrop.publish(*args.values(), sender=operator)
+    assert airdrop.fee_bps() == 1_000 and airdrop.round_count() == 1
+    assert usdt.balanceOf(airdrop.rounds(1)) == 2**96 - 1
+
+
 def test_publish__not_operator__reverts(airdrop, non_owner, chain):
     with ape.reverts("airdrop_rounds: caller is not an operator"):
         airdrop.publish(*_args(chain).values(), value=TOKEN, sender=non_owner)
