@@ -595,3 +595,37 @@ def _hold_manifest_writes(held) -> None:
         return write(self, **kwargs)
 
     LocalProject.update_manifest = update_manifest
+
+
+def isolation_reset(config, items):
+    """A function that puts Ape's isolation back to where it is now, before the first test: every
+    test's own fixture names (Ape adds its isolation fixtures to them when the test first runs, and
+    skips a test that has them, rebasing included), no snapshot taken, no fixture seen in any scope,
+    no fixture judged stateless. The mutation session runs the same tests again after tearing every
+    fixture down (session ones too), but all of that outlived it: from the second round on Ape never
+    rebased, so a session `usdt` first deployed inside a module (tests/payouts) was reverted away
+    with the module while pytest kept the contract. The per-scope lists live on IsolationManager's
+    class-level registry, the verdicts on a class-level cache (FixtureManager), the fixtures' blocks
+    on the `ape-test` plugin."""
+    require_pinned_versions()
+    from ape.pytest.fixtures import FixtureManager, IsolationManager
+
+    runner = config.pluginmanager.get_plugin("ape-test")
+    declared = dict(FixtureManager._stateful_fixtures_cache)  # `@ape.fixture(chain_isolation=...)`
+    names = [(item, list(item.fixturenames)) for item in items]
+
+    def reset() -> None:
+        for item, original in names:
+            item.fixturenames = list(original)
+        for snapshot in IsolationManager.snapshots.values():
+            snapshot.identifier = None
+            snapshot.fixtures.clear()
+        FixtureManager._stateful_fixtures_cache.clear()
+        FixtureManager._stateful_fixtures_cache.update(declared)
+        for info in runner.fixture_manager._fixture_name_to_info.values():
+            info.pop("setup_block", None)
+            info.pop("teardown_block", None)
+        runner._initialized_fixtures.clear()
+        runner._finalized_fixtures.clear()
+
+    return reset

@@ -211,3 +211,36 @@ def test_hold_manifest_writes__held__memory_updated_build_untouched(project):
     finally:
         project.update_manifest(meta=original)  # still held: memory only, `.build` never written
         held[0] = False
+
+
+def test_isolation_reset__after_a_round__as_before_the_first_test(monkeypatch):
+    """The mutation session's next round starts as a new session: the test's own fixture names
+    (without the isolation fixtures Ape added, whose presence makes Ape skip the test's isolation
+    and rebasing), no snapshot, no fixture seen, no stateless verdict, no recorded blocks; a
+    verdict declared with `@ape.fixture(chain_isolation=...)` stays."""
+    from types import SimpleNamespace
+
+    from ape.pytest.fixtures import FixtureManager, IsolationManager, Scope, SnapshotRegistry
+
+    registry = SnapshotRegistry()  # stand-ins: the live session's own bookkeeping stays untouched
+    monkeypatch.setattr(IsolationManager, "snapshots", registry)
+    monkeypatch.setattr(FixtureManager, "_stateful_fixtures_cache", {"declared": True})
+    manager = SimpleNamespace(_fixture_name_to_info={"usdt": {"scope": Scope.SESSION}})
+    runner = SimpleNamespace(fixture_manager=manager, _initialized_fixtures=[], _finalized_fixtures=[])
+    config = SimpleNamespace(pluginmanager=SimpleNamespace(get_plugin={"ape-test": runner}.get))
+    item = SimpleNamespace(fixturenames=["usdt"])
+    reset = ape_compat.isolation_reset(config, [item])
+    # one round: what Ape adds, records and concludes while the tests run
+    item.fixturenames = ["_session_isolation", "_function_isolation", "usdt"]
+    registry[Scope.SESSION].identifier = 7
+    registry[Scope.SESSION].fixtures.append("usdt")
+    FixtureManager._stateful_fixtures_cache["usdt"] = False
+    manager._fixture_name_to_info["usdt"].update(setup_block=5, teardown_block=5)
+    runner._initialized_fixtures.append("usdt")
+    runner._finalized_fixtures.append("usdt")
+    reset()
+    assert item.fixturenames == ["usdt"]
+    assert all(s.identifier is None and s.fixtures == [] for s in registry.values())
+    assert FixtureManager._stateful_fixtures_cache == {"declared": True}
+    assert manager._fixture_name_to_info == {"usdt": {"scope": Scope.SESSION}}
+    assert runner._initialized_fixtures == runner._finalized_fixtures == []

@@ -29,6 +29,7 @@ Score = killed / (mutants - not compiling - equivalent).
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -49,6 +50,10 @@ from fivefold.assurance.mutate_ops import Mutant, mutants
 RESULTS_FILE = Path("mutation/results.json")
 EQUIVALENT_FILE = Path("mutation/equivalent.yaml")
 CACHE_DIR = Path(".cache/mutation")
+# The harness every mutant's tests run under (this package's files, wherever the project is): a
+# change to it is a change to every outcome's context (the fix of 2026-12-03 that made each round
+# start as a new session invalidated every cached kill).
+HARNESS = (Path(__file__).parent / "mutate_session.py", Path(__file__).parents[1] / "ape_compat.py")
 TARGET = 0.85
 DEFAULT_TIMEOUT = 900  # seconds for one mutant's test run (the baseline's 3x + 60 if shorter)
 
@@ -423,12 +428,18 @@ class Cache:
         return self.data.get(key)
 
     def put(self, key: str, value: dict) -> None:
+        """Writes `key` through to the file, merged with what other runs (two `ape run mutate` side
+        by side, each on its own contracts) wrote there meanwhile: never a lost entry."""
         with self.lock:
             self.data[key] = value
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_suffix(".tmp")
-            tmp.write_text(json.dumps(self.data, sort_keys=True))
-            tmp.replace(self.path)
+            with open(self.path.with_suffix(".lock"), "w") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+                if self.path.is_file():
+                    self.data = {**json.loads(self.path.read_text()), **self.data}
+                tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
+                tmp.write_text(json.dumps(self.data, sort_keys=True))
+                tmp.replace(self.path)
 
 
 class Runner:
@@ -460,6 +471,8 @@ class Runner:
         if not tests:
             raise MutationError(f"{path}: no test covers it (add it to EXTRA_TESTS)")
         context = _digest(self.root, test_sources(self.root, tests) + [u for u in units if u != path])
+        harness = b"".join(f.read_bytes() for f in HARNESS)
+        context = hashlib.sha256(context.encode() + harness).hexdigest()
         report = Report(path, tests=tests)
         if self.progress is not None and task is not None:
             self.progress.update(task, total=len(found), completed=0)
@@ -579,20 +592,25 @@ def _code(bytecodes: tuple[str, str]) -> tuple[bytes, bytes]:
 
 
 def write_results(root: Path, reports: list[Report], path: Path = RESULTS_FILE) -> dict:
-    """Merges the reports into the results JSON (contracts not run this time keep their entry)."""
+    """Merges the reports into the results JSON (contracts not run this time keep their entry;
+    runs side by side, each on its own contracts, can share the file)."""
     target = root / path
-    data = json.loads(target.read_text()) if target.is_file() else {}
-    contracts = data.get("contracts", {})
-    for r in reports:
-        contracts[r.path] = r.as_json()
-    data = {
-        "generated": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        "target": TARGET,
-        "contracts": dict(sorted(contracts.items())),
-        "projection": projection(root, contracts),
-    }
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n")
+    with open(target.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        data = json.loads(target.read_text()) if target.is_file() else {}
+        contracts = data.get("contracts", {})
+        for r in reports:
+            contracts[r.path] = r.as_json()
+        data = {
+            "generated": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "target": TARGET,
+            "contracts": dict(sorted(contracts.items())),
+            "projection": projection(root, contracts),
+        }
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n")
+        tmp.replace(target)
     return data
 
 

@@ -36,6 +36,8 @@ from pathlib import Path
 import pytest
 from _pytest.runner import runtestprotocol
 
+from fivefold import ape_compat
+
 BATCH = "FIVEFOLD_MUTATE_BATCH"
 RESULTS = "FIVEFOLD_MUTATE_RESULTS"
 TIMEOUT_EXIT = 3
@@ -57,8 +59,6 @@ class _Swap:
     def __init__(self):
         from ape import project
         from ethpm_types import Bytecode
-
-        from fivefold import ape_compat
 
         project.load_contracts()  # compiled (or loaded from .build) before anything is swapped
         self._project = project
@@ -164,6 +164,7 @@ def pytest_runtestloop(session):
     files = _by_file(session.items)
     killers: list[str] = list(batch.get("first", []))  # files that killed mutants, the latest first
     swap = _Swap()
+    fresh_isolation = ape_compat.isolation_reset(session.config, session.items)  # as a new session
     mutants = list(batch["mutants"])
     while mutants:
         mutant = mutants.pop(0)
@@ -176,6 +177,7 @@ def pytest_runtestloop(session):
             failure = _run(session, items)
         finally:
             swap.restore()
+            fresh_isolation()
             seconds = watchdog.stop()
         killer = failure and failure["killer"]
         row = {"key": mutant["key"], "status": "killed" if failure else "survived", "seconds": seconds}
