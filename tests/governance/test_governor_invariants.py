@@ -76,8 +76,12 @@ def test_governor__random_operations__tallies_exact_and_phases_forward(
             info = governor.proposal(proposal.id)
             head = chain.provider.get_block("latest").timestamp  # read afresh, not a cached head
             if info.snapshot == head:
-                chain.mine()  # so that the snapshot is in the past of the view below
+                # so that the snapshot is in the past of the view below: a second later, explicitly
+                # (a block mined in the same wall-clock second as the head can carry its timestamp,
+                # and the vote was then judged weightless but mined a second later and counted)
+                chain.mine(timestamp=head + 1)
                 head = chain.provider.get_block("latest").timestamp
+                assert head > info.snapshot
             now = head + 1
             weight = votes.getPastVotes(voter, info.snapshot) if info.snapshot < head else 0
             can = (
