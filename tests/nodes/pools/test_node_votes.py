@@ -49,6 +49,17 @@ def test_get_past_votes__timepoint_not_past__reverts(node_votes, econ_pool, econ
         econ_pool.getPastVotes(econ_node, now + 1000)
 
 
+def test_get_past_votes__the_head_s_own_second__refused_by_node_votes_itself(node_votes, econ_node, chain):
+    """The head's own second is not yet past: NodeVotes refuses it with its own reason, before
+    asking the pools (which would refuse it too, with theirs)."""
+    chain.mine(deltatime=5)
+    head = chain.blocks.head.timestamp
+    with ape.reverts("node_votes: timepoint not yet past"):
+        node_votes.getPastVotes(econ_node, head)
+    with ape.reverts("node_votes: timepoint not yet past"):
+        node_votes.getPastTotalSupply(head)
+
+
 def test_delegates__any_account__itself(node_votes, econ_node):
     """Every account is its own delegatee."""
     assert node_votes.delegates(econ_node) == econ_node

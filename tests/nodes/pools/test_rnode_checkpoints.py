@@ -2,7 +2,12 @@
 the shared module contracts/shared/checkpoints.vy (Staking's too), with the unlock time kept in the
 head word only."""
 
+import ape
+
+from fivefold.nodes import model_pools as model
 from tests.nodes.pools.conftest import RNODE_MIN
+
+ZERO = "0x" + "00" * 20
 
 
 def test_getPastVotes__many_deposits__each_timepoint_reads_its_value(
@@ -46,3 +51,31 @@ def test_getPastVotes__two_deposits_in_one_second__one_checkpoint(rnode_pool, ec
     assert rnode_pool.numCheckpoints(econ_node) == 1
     assert rnode_pool.getPastVotes(econ_node, stamp) == 2 * RNODE_MIN
     assert rnode_pool.getPastVotes(econ_node, stamp - 1) == 0
+
+
+def test_pool_votes__the_total_s_key__reads_as_no_node(rnode_pool, econ_node, chain):
+    """The zero address is where a pool keeps its total: read as an account it is no node (no
+    deposit, no votes now or then, no unlock time), after a deposit and after a withdrawal."""
+    tx = rnode_pool.deposit(RNODE_MIN, sender=econ_node)
+    chain.mine(deltatime=5)
+    assert rnode_pool.total_deposits() == RNODE_MIN
+    assert rnode_pool.deposit_of(ZERO) == rnode_pool.getVotes(ZERO) == 0
+    assert rnode_pool.getPastVotes(ZERO, tx.timestamp) == rnode_pool.unlock_time(ZERO) == 0
+    chain.pending_timestamp = tx.timestamp + model.DEFAULT_LOCK_MINUTES * 60
+    rnode_pool.withdraw(RNODE_MIN, sender=econ_node)
+    assert rnode_pool.unlock_time(ZERO) == rnode_pool.total_deposits() == 0
+
+
+def test_pool_votes__the_head_s_own_second__not_yet_past(rnode_pool, econ_node, chain):
+    """A timepoint is past only once a later block exists (ERC-5805): the head's own second, and
+    any later one, is refused for a node's votes and for the total alike."""
+    rnode_pool.deposit(RNODE_MIN, sender=econ_node)
+    chain.mine(deltatime=5)
+    head = chain.blocks.head.timestamp
+    for timepoint in (head, head + 1_000):
+        with ape.reverts("deposit_votes: timepoint not yet past"):
+            rnode_pool.getPastVotes(econ_node, timepoint)
+        with ape.reverts("deposit_votes: timepoint not yet past"):
+            rnode_pool.getPastTotalSupply(timepoint)
+    assert rnode_pool.getPastVotes(econ_node, head - 1) == RNODE_MIN
+    assert rnode_pool.getPastTotalSupply(head - 1) == RNODE_MIN
