@@ -195,8 +195,18 @@ def _publish_built_for(project, airdrop, operator, accounts, chain, key, publish
     tree = merkle.MerkleTree(merkle.airdrop_leaves(key.prefix, raw, [TOKEN, TOKEN]))
     number = int(airdrop.round_count()) + 1
     start = chain.pending_timestamp
-    airdrop.publish(number, "0x" + "00" * 20, tree.root_int, published_salt, 2 * TOKEN, 2, start, start + DAY,
-                    value=2 * TOKEN, sender=operator)
+    airdrop.publish(
+        number,
+        "0x" + "00" * 20,
+        tree.root_int,
+        published_salt,
+        2 * TOKEN,
+        2,
+        start,
+        start + DAY,
+        value=2 * TOKEN,
+        sender=operator,
+    )
     rnd = round_at(project, chain, airdrop.rounds(number))
     chain.mine(payouts.DRAW_DELAY + 1)
     rnd.draw(sender=operator)
@@ -223,3 +233,15 @@ def test_claim__tree_built_for_another_chain_registry_or_salt__invalid_proof(
     rnd, tree = _publish_built_for(project, airdrop, operator, accounts, chain, built_for, honest.salt)
     with ape.reverts("airdrop_round: invalid proof"):
         rnd.claim(0, accounts[4], TOKEN, merkle.ints(tree.proof(0)), sender=stranger)
+
+
+def test_claim__leaf_above_128__its_own_bit_in_the_first_word(publish_round, accounts, chain, stranger):
+    """Leaves 0-255 share the first bitmap word, one bit each: leaf 129's claim sets bit 129 of word
+    0, which is_claimed and claimed_bitmap read back (a round of 130 leaves)."""
+    rows = [a.address for a in accounts[:10]] * 13
+    rnd = publish_round(rows, [1] * 130)
+    rnd.draw(chain, stranger)
+    rnd.wait_turn(chain, 129)
+    rnd.claim(129, sender=stranger)
+    assert rnd.contract.is_claimed(129) and not rnd.contract.is_claimed(1)
+    assert (rnd.contract.claimed_bitmap(0), rnd.contract.claimed_bitmap(1)) == (1 << 129, 0)

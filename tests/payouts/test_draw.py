@@ -5,7 +5,7 @@ import pytest
 
 from fivefold.payouts import model as payouts
 
-from .conftest import DAY, TOKEN
+from .conftest import DAY, NATIVE, TOKEN
 
 
 def _mine_to(chain, block):
@@ -28,6 +28,33 @@ def test_draw__before_draw_block__reverts(publish_round, accounts, stranger, ope
     rnd = publish_round(accounts[3:5], [TOKEN] * 2)
     with ape.reverts("airdrop_round: draw block not mined yet"):
         rnd.contract.draw(sender=operator)
+
+
+def test_draw__in_the_draw_block_itself__reverts(publish_round, accounts, chain, operator):
+    """The draw block's hash exists only once a later block does: a draw mined in the draw block
+    is refused (gas given, so that it is mined there rather than estimated a block earlier)."""
+    rnd = publish_round(accounts[3:5], [TOKEN] * 2)
+    target = rnd.contract.draw_block()
+    _mine_to(chain, target - 1)
+    with ape.reverts("airdrop_round: draw block not mined yet"):
+        rnd.contract.draw(sender=operator, gas=500_000)
+    assert chain.blocks.height == target
+
+
+def test_unlock_time__one_second_slots__leaf_i_at_start_plus_i(project, deployer, chain, stranger):
+    """A round deployed on its own with a 12-second window (the registry's shortest is an hour):
+    each of its four tiers is a one-second slot, so leaf i unlocks at start + i, as the model says,
+    and any index past the last is read in the last tier."""
+    start = chain.pending_timestamp + 100
+    rnd = project.AirdropRound.deploy(
+        1, NATIVE, 123, b"\x01" * 32, 4, 4, start, start + 12, 0, value=4, sender=deployer
+    )
+    _mine_to(chain, rnd.draw_block() + 1)
+    rnd.draw(sender=stranger)
+    times = [rnd.unlock_time(i) for i in range(4)]
+    assert times == [payouts.unlock_time(start, start + 12, 0, rnd.seed(), i) for i in range(4)]
+    assert times == [start + i for i in range(4)]
+    assert rnd.unlock_time(1_000) == start + 3  # an index past the count reads the last tier
 
 
 def test_draw__twice__reverts(publish_round, accounts, chain, stranger, operator):

@@ -5,7 +5,7 @@ import pytest
 
 from fivefold.payouts import model as payouts
 
-from .conftest import DAY, NATIVE, TOKEN
+from .conftest import DAY, NATIVE, TOKEN, round_at
 
 
 def test_publish__erc20_round__deploys_funded_round(airdrop, publish_round, cmdt, accounts, operator, chain):
@@ -47,6 +47,17 @@ def test_publish__fee_change__only_later_rounds(airdrop, publish_round, accounts
 def test_publish__tier_shift__spreads_over_four_tiers(publish_round, accounts):
     rnd = publish_round(accounts[:9] * 1, [1] * 9)
     assert rnd.contract.TIER_SHIFT() == payouts.tier_shift_for(9) == 2
+
+
+@pytest.mark.parametrize("count, shift", [(1, 0), (4, 0), (5, 1), (8, 1), (9, 2), (16, 2), (17, 3)])
+def test_publish__tier_shift__smallest_that_fits_the_last_index_in_four_tiers(
+    project, airdrop, operator, chain, count, shift
+):
+    """Exactly four leaves still fit four tiers unshifted; the shift grows by one at each doubling
+    past a power of two times four (the last index, count - 1, decides)."""
+    airdrop.publish(*_args(chain, count=count, total=count).values(), value=count, sender=operator)
+    rnd = round_at(project, chain, airdrop.rounds(1))
+    assert rnd.TIER_SHIFT() == payouts.tier_shift_for(count) == shift
 
 
 def _args(chain, **kw):
