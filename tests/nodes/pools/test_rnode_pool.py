@@ -212,3 +212,17 @@ def test_sweep__zero_receiver__reverts(rnode_pool, pools_cpc, owner, econ_node):
     pools_cpc.transfer(rnode_pool, 1, sender=econ_node)
     with ape.reverts("rnode_pool: zero receiver"):
         rnode_pool.sweep(ZERO, sender=owner)
+
+
+def test_can_withdraw__no_deposit_then_the_unlock_second__false_then_true(
+    rnode_pool, econ_node, pools_outsider, chain
+):
+    """Nothing deposited is never withdrawable; a deposit is from its unlock second on (read at a
+    block of exactly that second, and of the second before)."""
+    assert not rnode_pool.can_withdraw(pools_outsider)
+    _deposit(rnode_pool, econ_node)
+    unlock = rnode_pool.unlock_time(econ_node)
+    chain.mine(timestamp=unlock - 1)
+    assert not rnode_pool.can_withdraw(econ_node)
+    chain.mine(timestamp=unlock)
+    assert rnode_pool.can_withdraw(econ_node)
