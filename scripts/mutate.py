@@ -84,7 +84,8 @@ def cli(names, list_only, jobs, path, timeout, cached, survivors):
                 reports.append(runner.run(p, task))
             except mutate.MutationError as exc:  # this contract cannot run: say so, go on with the next
                 reports.append(mutate.Report(p, error=str(exc)))
-            mutate.write_results(root, reports, path)
+            # this contract's entry only: a run beside this one may have written others since
+            mutate.write_results(root, reports[-1:], path)
     rows = []
     for r in reports:
         score = "-" if r.score is None else f"{r.score:.1%}"
