@@ -27,6 +27,12 @@ def test_set_reward_per_season__above_limit__reverts(econ_pool, owner):
         econ_pool.set_reward_per_season(model.MAX_REWARD_PER_SEASON + 1, sender=owner)
 
 
+def test_set_reward_per_season__exactly_the_limit__accepted(econ_pool, owner):
+    """The limit itself, 12,500,000 CPC, is a reward the owner may set."""
+    econ_pool.set_reward_per_season(12_500_000 * 10**18, sender=owner)
+    assert econ_pool.reward_per_season() == model.MAX_REWARD_PER_SEASON == 12_500_000 * 10**18
+
+
 def test_set_reward_per_season__zero__accepted(econ_pool, owner):
     """Zero (the emergency stop of rewards) is within bounds."""
     econ_pool.set_reward_per_season(0, sender=owner)
