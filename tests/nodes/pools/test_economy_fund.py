@@ -38,3 +38,15 @@ def test_fund__above_the_limit__reverts(econ_pool, pools_funder):
     """Funding in total is bounded by 2**96 - 1 wei (the budget's width), checked before any transfer."""
     with ape.reverts("economy_pool: funding above the limit"):
         econ_pool.fund(2**96, sender=pools_funder)
+
+
+def test_deposit__first_after_a_settlement_with_no_deposit__pays_nobody_and_goes_through(
+    econ_pool, pools_funder, econ_node, econ_genesis, chain
+):
+    """A funded season that settles while nobody has deposited pays nobody (no division by an empty
+    total): the first deposit after it goes through and the budget is all still there."""
+    econ_pool.fund(model.REWARD_PER_SEASON, sender=pools_funder)
+    at(chain, econ_genesis, 1, RAISING)
+    econ_pool.deposit(ECON_MIN, sender=econ_node)
+    assert econ_pool.deposit_of(econ_node) == ECON_MIN
+    assert econ_pool.claimable(econ_node) == 0
