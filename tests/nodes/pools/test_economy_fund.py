@@ -50,3 +50,17 @@ def test_deposit__first_after_a_settlement_with_no_deposit__pays_nobody_and_goes
     econ_pool.deposit(ECON_MIN, sender=econ_node)
     assert econ_pool.deposit_of(econ_node) == ECON_MIN
     assert econ_pool.claimable(econ_node) == 0
+
+
+def test_claimable__odd_owed_after_a_top_up__read_back_exactly(
+    econ_pool, pools_funder, econ_node, econ_genesis, chain
+):
+    """A node's word holds its paid index and what it is owed side by side: an odd amount owed,
+    written by a top-up's settlement, reads back exactly (20,001 CPC deposited, 3 CPC funded:
+    2,999,999,999,999,994,981 wei owed, floor-rounded in the pool's favour)."""
+    at(chain, econ_genesis, 0, RAISING)
+    econ_pool.deposit(20_001 * 10**18, sender=econ_node)
+    econ_pool.fund(3 * 10**18, sender=pools_funder)
+    at(chain, econ_genesis, 1, RAISING)
+    econ_pool.deposit(1, sender=econ_node)  # settles the node: its owed amount is written
+    assert econ_pool.claimable(econ_node) == 2_999_999_999_999_994_981
