@@ -4,7 +4,7 @@ reason, every bound is inclusive, and every setter stores what it was given."""
 import ape
 import pytest
 
-from tests.nodes.committee.conftest import AB_CAP, BLOCK_CAP
+from tests.nodes.committee.conftest import AB_CAP, BLOCK_CAP, sign_report
 
 ZERO = "0x0000000000000000000000000000000000000000"
 MIN_AB, MAX_AB = 20_000 * 10**18, 100_000_000 * 10**18
@@ -91,3 +91,27 @@ def test_set_quorum__the_reporter_count__accepted(cm, owner):
     count = int(cm.reputation.reporter_count())
     cm.reputation.set_quorum(count, sender=owner)
     assert cm.reputation.quorum() == count
+
+
+def test_submit_report__odd_scores_at_the_deadline_second__each_reads_back(chain, cm, cm_nodes, cm_reporters):
+    """Four 8-bit scores and the nonce share a word: odd scores (every field's lowest bit set) read
+    back exactly, twice over; a report is accepted in its deadline's own second."""
+    node = cm_nodes[0]
+    for scores in ((99, 77, 55, 33), (1, 3, 5, 7)):
+        deadline = chain.pending_timestamp + 10
+        sigs = sign_report(cm, cm_reporters[:2], node, *scores, deadline)
+        chain.pending_timestamp = deadline
+        cm.reputation.submit_report(node, *scores, deadline, sigs, sender=node)
+        assert tuple(cm.reputation.dimensions(node))[1:4] == scores[:3]
+    assert cm.reputation.report_nonce(node) == 2
+
+
+def test_submit_report__zero_node__reverts(cm, cm_reporters):
+    sigs = sign_report(cm, cm_reporters[:1], ZERO, 1, 1, 1, 1, 2**40)
+    with ape.reverts("reputation: zero node"):
+        cm.reputation.submit_report(ZERO, 1, 1, 1, 1, 2**40, sigs, sender=cm_reporters[0].address)
+
+
+def test_set_quorum__zero__reverts(cm, owner):
+    with ape.reverts("reputation: quorum out of bounds"):
+        cm.reputation.set_quorum(0, sender=owner)
