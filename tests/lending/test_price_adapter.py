@@ -85,6 +85,15 @@ def test_set_feed__replaces_feed(project, deployer, adapter, tokens, governance)
     assert (event.asset, event.feed, event.heartbeat) == (tokens["CC"].address, feed.address, 600)
 
 
+def test_set_feed__odd_scale_exponent__every_field_reads_back(project, deployer, adapter, tokens, governance):
+    """A 7-decimal feed for an 18-decimal asset makes the scale exponent odd (36 - 25 = 11): the
+    heartbeat beside it in the same word reads back untouched, and so does the price."""
+    feed = lending.deploy_local_feed(project, deployer, "CC / USD", 2 * 10**7, decimals=7)
+    adapter.set_feed(tokens["CC"], feed, 600, sender=governance)
+    assert (adapter.heartbeat(tokens["CC"]), adapter.scale(tokens["CC"])) == (600, 10**11)
+    assert adapter.price(tokens["CC"]) == lending.adapter_price(2 * 10**7, 7, 18) == 2 * WAD
+
+
 def test_constructor__zero_owner__reverts(project, deployer):
     """An adapter without an owner could never set a feed."""
     with ape.reverts("price_adapter: zero owner"):
