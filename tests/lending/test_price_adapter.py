@@ -94,6 +94,16 @@ def test_set_feed__odd_scale_exponent__every_field_reads_back(project, deployer,
     assert adapter.price(tokens["CC"]) == lending.adapter_price(2 * 10**7, 7, 18) == 2 * WAD
 
 
+def test_set_feed__shortest_heartbeat_and_an_answer_of_one__accepted(
+    project, deployer, adapter, tokens, governance
+):
+    """The shortest heartbeat (60 s) is accepted, and so is the smallest positive answer, 1."""
+    feed = lending.deploy_local_feed(project, deployer, "CC / USD", 1, decimals=18)
+    adapter.set_feed(tokens["CC"], feed, 60, sender=governance)
+    assert adapter.heartbeat(tokens["CC"]) == 60
+    assert adapter.price(tokens["CC"]) == 1
+
+
 def test_constructor__zero_owner__reverts(project, deployer):
     """An adapter without an owner could never set a feed."""
     with ape.reverts("price_adapter: zero owner"):
