@@ -432,14 +432,7 @@ class Cache:
         by side, each on its own contracts) wrote there meanwhile: never a lost entry."""
         with self.lock:
             self.data[key] = value
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with open(self.path.with_suffix(".lock"), "w") as lock:
-                fcntl.flock(lock, fcntl.LOCK_EX)
-                if self.path.is_file():
-                    self.data = {**json.loads(self.path.read_text()), **self.data}
-                tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
-                tmp.write_text(json.dumps(self.data, sort_keys=True))
-                tmp.replace(self.path)
+            self.data = _update_json(self.path, lambda on_disk: {**on_disk, **self.data})
 
 
 class Runner:
@@ -594,23 +587,32 @@ def _code(bytecodes: tuple[str, str]) -> tuple[bytes, bytes]:
 def write_results(root: Path, reports: list[Report], path: Path = RESULTS_FILE) -> dict:
     """Merges the reports into the results JSON (contracts not run this time keep their entry;
     runs side by side, each on its own contracts, can share the file)."""
-    target = root / path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with open(target.with_suffix(".lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        data = json.loads(target.read_text()) if target.is_file() else {}
+
+    def merge(data: dict) -> dict:
         contracts = data.get("contracts", {})
         for r in reports:
             contracts[r.path] = r.as_json()
-        data = {
+        return {
             "generated": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "target": TARGET,
             "contracts": dict(sorted(contracts.items())),
             "projection": projection(root, contracts),
         }
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n")
-        tmp.replace(target)
+
+    return _update_json(root / path, merge, indent=2)
+
+
+def _update_json(path: Path, update, indent: int | None = None) -> dict:
+    """Replaces the JSON file at `path` with `update(what it holds now)`, under an exclusive lock
+    and through a temporary file: runs side by side never lose each other's entries, and a reader
+    never sees half a file. Returns what was written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        data = update(json.loads(path.read_text()) if path.is_file() else {})
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data, indent=indent, sort_keys=True) + ("\n" if indent else ""))
+        tmp.replace(path)
     return data
 
 
