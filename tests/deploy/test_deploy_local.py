@@ -13,13 +13,16 @@ from fivefold.units import to_wei
 from fivefold.vesting import model as vesting
 from tests.tests_support import deploy_suite
 
+# Addresses of this module's own: a suite another module left on the worker's chain is never adopted
+NAMESPACE = "fivefold/test-deploy-local"
+
 
 @pytest.fixture(scope="module")
 def deployed(project, chain, accounts, tmp_path_factory):
     """The whole suite, deployed once per module (ape's isolation reverts each test's changes)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(manifest.ENV_DIR, str(tmp_path_factory.mktemp("deployments")))
-        yield deploy_suite(project, chain, accounts)
+        yield deploy_suite(project, chain, accounts, salt_namespace=NAMESPACE)
 
 
 def test_deploy__fresh_chain__addresses_are_create2_predictions(deployed):
@@ -86,6 +89,26 @@ def test_deploy__rerun__sends_nothing(deployed, chain):
     assert chain.blocks.head.number == block
 
 
+def test_deploy__suite_adopted_without_its_manifest__lending_feeds_dated_again(
+    deployed, project, chain, accounts, tmp_path, monkeypatch
+):
+    """A fresh-clone CI run failed here: its deploy adopted a suite another module had left on the
+    chain, from an empty manifest (as after a lost manifest directory). The lending feeds, plain
+    creations the adapter names, stayed unknown to that run; `refresh_local_feeds` passed them over,
+    and after the exercise's year of vesting the native coin's stale price left the borrower no
+    borrowing power (`market: zero amount`). Adoption now knows them, and the refresh dates them."""
+    ctx, _, _ = deployed
+    monkeypatch.setenv(manifest.ENV_DIR, str(tmp_path / "deployments"))
+    adopted, _, _ = deploy_suite(project, chain, accounts, salt_namespace=NAMESPACE)
+    feeds = {n for n in ctx.contracts if n.startswith("LendingFeed")}
+    assert len(feeds) == 7
+    assert {n: adopted.address(n) for n in feeds} == {n: ctx.address(n) for n in feeds}
+    adopted.advance(8 * 86_400)  # past the local heartbeat of 7 days
+    adopted.refresh_local_feeds()
+    now = chain.blocks.head.timestamp
+    assert {n: now - adopted[n].updated_at() <= FRESH_SECONDS for n in feeds} == {n: True for n in feeds}
+
+
 def test_deploy__tampered_manifest__stops_before_sending(deployed):
     ctx, planned, m = deployed
     m = {**m, "contracts": {**m["contracts"], "CC": {**m["contracts"]["CC"], "code_hash": "0x" + "00" * 32}}}
@@ -118,14 +141,20 @@ def test_exercise__deployed_suite__every_flow_runs_and_leaves_every_local_feed_a
     assert "MerchantInvoices.refund (by the merchant)" in names
     assert "AnchorTips.claim (the viewer's CC reward)" in names
     assert "MerchantInvoices.pay_with_swap (25 USDT paid in native through the DEX)" in names
-    resources = {"ResourceMarket.prove (served)", "ResourceMarket.claim (payment + reward)",
-                 "ResourceMarket.refund (unproven period)"}
+    resources = {
+        "ResourceMarket.prove (served)",
+        "ResourceMarket.claim (payment + reward)",
+        "ResourceMarket.refund (unproven period)",
+    }
     assert resources <= set(names)
     pdash = {"DataMarket.confirm (buyer 1)", "DataMarket.dispute (buyer 2: the key does not match)"}
     assert pdash <= set(names) and "DataMarket.finalise (buyer 3 silent, window over)" in names
 
-    feeds = {n: c for n, c in ctx.contracts.items() if getattr(c, "contract_type", None)
-             and c.contract_type.name == "LocalPriceFeed"}
+    feeds = {
+        n: c
+        for n, c in ctx.contracts.items()
+        if getattr(c, "contract_type", None) and c.contract_type.name == "LocalPriceFeed"
+    }
     assert {"PriceFeed.native", "PriceFeed.USDT", "PriceFeed.CMDT"} <= set(feeds)
     now = chain.blocks.head.timestamp
     assert {n: now - f.updated_at() <= FRESH_SECONDS for n, f in feeds.items()} == {n: True for n in feeds}
