@@ -147,6 +147,51 @@ def test_checkpoint__holder_from_before_mining__earns_from_then_on(
     assert 0 < stream.earned(supplier) <= 10 * RATE
 
 
+def test_checkpoint__borrowers_stream__reads_the_normalised_debt_and_zero_for_a_non_borrower(
+    project, deployer, governance, usd_market, cc, supplier, borrower, supply, position
+):
+    """A borrowers' stream set up after the borrow: a checkpoint reads the market's own debt record
+    (p * WAD // i, as the market reports it). An account that never borrowed has no index: it reads
+    0 shares, without dividing by it."""
+    supply(usd_market, supplier, 10_000 * USD)
+    position(borrower, {"CC": 100 * WAD}, ("USD6", 50 * USD))
+    stream = project.LendingMining.deploy(usd_market, deployer, True, cc, governance, sender=deployer)
+    stream.checkpoint(borrower, sender=supplier)
+    normalised = usd_market.debt_principal(borrower) * WAD // usd_market.debt_index(borrower)
+    assert stream.shares(borrower) == normalised != 0
+    assert usd_market.debt_index(supplier) == 0
+    stream.checkpoint(supplier, sender=supplier)
+    assert stream.shares(supplier) == 0
+
+
+def test_checkpoint__unchanged_shares__reward_per_share_floored_once(
+    project, deployer, governance, cc_market, cc, funder, supplier, supply, chain
+):
+    """A checkpoint at unchanged shares writes nothing: the stream floors reward per share once over
+    the whole span. Settling there too would floor it twice (a unit of reward per share less here,
+    which the holder's WAD-scale shares turn into wei)."""
+    supply(cc_market, supplier, 100 * WAD + 7)
+    stream = project.LendingMining.deploy(cc_market, cc_market, False, cc, governance, sender=deployer)
+    cc.approve(stream, BUDGET, sender=funder)
+    stream.fund(BUDGET, sender=funder)
+    stream.set_reward_rate(RATE, sender=governance)
+    cc_market.set_mining(stream, sender=governance)
+    shares = cc_market.balanceOf(supplier)
+    span = {
+        e1: e2
+        for e1 in range(1, 60)
+        for e2 in range(1, 60)
+        if e1 * RATE * WAD // shares + e2 * RATE * WAD // shares != (e1 + e2) * RATE * WAD // shares
+    }
+    e1, e2 = next(iter(span.items()))  # a split whose two floors lose a unit of reward per share
+    t0 = stream.checkpoint(supplier, sender=funder).timestamp
+    chain.pending_timestamp = t0 + e1
+    stream.checkpoint(supplier, sender=funder)
+    chain.mine(timestamp=t0 + e1 + e2)
+    assert stream.shares(supplier) == shares
+    assert stream.earned(supplier) == shares * ((e1 + e2) * RATE * WAD // shares) // WAD
+
+
 def test_on_balance__not_the_reporter__reverts(streams, attacker):
     with ape.reverts("lending_mining: caller is not the reporter"):
         streams[0].on_balance(attacker, 10**30, False, sender=attacker)
