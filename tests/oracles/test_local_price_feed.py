@@ -21,6 +21,20 @@ def test_latest_round_data__no_answer__reverts(feed):
         feed.latestRoundData()
 
 
+def test_views__no_answer__read_zero(feed):
+    """Before the first answer the empty word reads as answer 0, time 0, round 0 (not the bias)."""
+    assert (feed.answer(), feed.updated_at(), feed.round_id()) == (0, 0, 0)
+
+
+def test_set_answer__update_time_bounds__last_48_bit_second_accepted_next_refused(feed, owner):
+    """The update time has 48 bits of the packed round: 2**48 - 1 is accepted and read back with its
+    neighbours intact, 2**48 is refused."""
+    feed.set_answer(-7, 2**48 - 1, sender=owner)
+    assert (feed.answer(), feed.updated_at(), feed.round_id()) == (-7, 2**48 - 1, 1)
+    with ape.reverts("local_price_feed: update time out of range"):
+        feed.set_answer(1, 2**48, sender=owner)
+
+
 def test_set_answer__non_owner__reverts(feed, non_owner, chain):
     """Only the owner sets answers."""
     with ape.reverts("ownable: caller is not the owner"):
