@@ -75,6 +75,27 @@ def test_set_price_feed__eighteen_feed_decimals_accepted_nineteen_refused(redpac
         redpacket.set_price_feed(usdt, make_feed(1 * 10**19, decimals=19), LONGEST_HEARTBEAT, sender=owner)
 
 
+def test_set_price_feed__thirty_six_token_decimals_accepted_thirty_seven_refused(
+    project, redpacket, make_feed, owner, chain
+):
+    """A token may report up to 36 decimals (the fee's price arithmetic stays in range); one that
+    reports 37 is refused. No mock reports more than 18: the test token's decimals are written in its
+    storage, and read back through `decimals()` before each call."""
+    token = project.MockHookToken.deploy(sender=owner)
+    (slot,) = [
+        i for i in range(8) if int.from_bytes(chain.provider.get_storage(token.address, i), "big") == 18
+    ]
+    feed = make_feed(1 * 10**8)
+    chain.provider.set_storage(token.address, slot, (36).to_bytes(32, "big"))
+    assert token.decimals() == 36
+    redpacket.set_price_feed(token, feed, LONGEST_HEARTBEAT, sender=owner)
+    assert redpacket.asset_config(token).token_decimals == 36
+    chain.provider.set_storage(token.address, slot, (37).to_bytes(32, "big"))
+    assert token.decimals() == 37
+    with ape.reverts("red_packet: too many token decimals"):
+        redpacket.set_price_feed(token, feed, LONGEST_HEARTBEAT, sender=owner)
+
+
 def test_create__feed_answer_at_the_price_cap__accepted_one_more_refused(
     redpacket, make_feed, owner, create_packet, creator, usdt
 ):
