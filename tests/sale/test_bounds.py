@@ -1,0 +1,73 @@
+"""TokenSale at its limits: every bound of a round accepted at exactly its value and read back whole
+(its three packed words with every field's top bit set), the phases by number, and a round closed
+without funding (the survivors of mutation testing, docs/assurance.md)."""
+
+import ape
+import pytest
+
+from fivefold.sale import model as sale_model
+from fivefold.vesting.model import PLANS
+
+MAX_TIME = 2**40 - 1  # starts, ends and vesting starts have 40 bits
+MAX_AMOUNT = 2**96 - 1  # caps and sold amounts have 96 bits, as the vault's totals
+MAX_PRICE = 2**64 - 1
+EMPTY_ROOT = b"\0" * 32
+PLAN = PLANS["cc.public"].encode_args()
+PRICE = sale_model.ROUNDS["public"].price
+BEFORE, OPEN, SUCCEEDED, FAILED = 0, 1, 2, 3
+
+
+@pytest.fixture(scope="module", autouse=True)
+def sale_bounds_fixtures(sale, sale_cc, sale_vault, treasury):
+    """Requests the module's fixtures before its first test (ape's isolation would otherwise rebase
+    them when a later test first asks for one)."""
+
+
+def _round(sale, owner, start, end, vesting_start, price, cap, soft_cap, buyer_cap):
+    return sale.add_round(
+        start, end, vesting_start, price, cap, soft_cap, buyer_cap, EMPTY_ROOT, PLAN, sender=owner
+    ).return_value
+
+
+def test_add_round__every_bound_at_its_value__accepted_and_read_back(sale, owner, chain):
+    """A round starting in the block that adds it, ending and vesting at the last 40-bit second,
+    priced at the largest 64-bit price, with cap, soft cap and buyer cap all 2**96 - 1: accepted, and
+    every field reads back whole. A second round ends one second after its start."""
+    now = chain.pending_timestamp
+    widest = _round(sale, owner, now, MAX_TIME, MAX_TIME, MAX_PRICE, MAX_AMOUNT, MAX_AMOUNT, MAX_AMOUNT)
+    r = sale.round(widest)
+    assert (r.start, r.end, r.vesting_start, r.price) == (now, MAX_TIME, MAX_TIME, MAX_PRICE)
+    assert (r.cap, r.soft_cap, r.buyer_cap, r.sold) == (MAX_AMOUNT, MAX_AMOUNT, MAX_AMOUNT, 0)
+    assert (r.plan_id, r.funded, r.closed) == (widest, False, False)
+    start = chain.pending_timestamp
+    shortest = _round(sale, owner, start, start + 1, start + 1, PRICE, 3, 1, 1)
+    r = sale.round(shortest)
+    assert (r.start, r.end, r.cap, r.soft_cap, r.buyer_cap) == (start, start + 1, 3, 1, 1)
+
+
+def test_add_round__end_at_its_start__reverts(sale, owner, chain):
+    start = chain.pending_timestamp + 100
+    with ape.reverts("token_sale: end not after start"):
+        _round(sale, owner, start, start, start, PRICE, 10, 0, 10)
+
+
+def test_phase__unfunded_round__numbers_before_open_then_decided(sale, owner, chain):
+    """`phase` reads 0 before the start, 1 while open, then 2 (soft cap 0 reached) or 3."""
+    start = chain.pending_timestamp + 100
+    succeeds = _round(sale, owner, start, start + 50, start + 50, PRICE, 10, 0, 10)
+    fails = _round(sale, owner, start, start + 50, start + 50, PRICE, 10, 1, 10)
+    assert (sale.phase(succeeds), sale.phase(fails)) == (BEFORE, BEFORE)
+    chain.mine(timestamp=start)
+    assert (sale.phase(succeeds), sale.phase(fails)) == (OPEN, OPEN)
+    chain.mine(timestamp=start + 50)
+    assert (sale.phase(succeeds), sale.phase(fails)) == (SUCCEEDED, FAILED)
+
+
+def test_close__decided_round_never_funded__reverts(sale, owner, stranger, chain):
+    """A round nobody funded holds no CC to return: closing it is refused once it is decided."""
+    start = chain.pending_timestamp + 100
+    round_id = _round(sale, owner, start, start + 50, start + 50, PRICE, 10, 0, 10)
+    chain.mine(timestamp=start + 50)
+    assert sale.phase(round_id) == SUCCEEDED
+    with ape.reverts("token_sale: round not funded"):
+        sale.close(round_id, sender=stranger)
