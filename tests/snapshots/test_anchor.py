@@ -20,6 +20,21 @@ def test_anchor__first_version__recorded_and_logged(snapshots_registry, snapshot
     assert (event.version, event.hash) == (1, HASH_1)
 
 
+def test_anchor__odd_and_even_seconds__version_and_time_read_back(
+    snapshots_registry, snapshots_account, chain
+):
+    """The version and the anchor time share a word: anchored at an odd second (the time's lowest
+    bit set, the one a field one bit lower would lend the version) and at an even one, each reads
+    back exactly."""
+    for version, parity in ((1, 1), (2, 0)):
+        second = chain.pending_timestamp + 10
+        chain.pending_timestamp = second + (second % 2 != parity)
+        tx = snapshots_registry.anchor(Kind.CACHE, HASH_1, version, sender=snapshots_account)
+        latest = snapshots_registry.latest(snapshots_account, Kind.CACHE)
+        assert tx.timestamp % 2 == parity
+        assert (latest.version, latest.anchored_at) == (version, tx.timestamp)
+
+
 def test_anchor__next_versions__each_one_more(snapshots_registry, snapshots_account):
     """Versions 1, 2, 3 in turn; the latest hash follows."""
     for version, hash_ in enumerate((HASH_1, HASH_2, HASH_3), start=1):
