@@ -58,6 +58,22 @@ def test_update_delay__out_of_bounds_via_bootstrap__reverts(deploy_dao, bootstra
         timelock.execute(timelock, 0, payload, ZERO32, ZERO32, sender=bootstrap)
 
 
+@pytest.mark.parametrize("delay", [3_600, 30 * 86_400])
+def test_timelock__delay_at_each_bound__accepted_at_deployment_and_by_update(
+    project, deployer, governor, deploy_dao, bootstrap, delay
+):
+    """The bounds are inclusive: an hour and 30 days are accepted by the constructor and by
+    `update_delay`, and the published bounds say so."""
+    timelock = project.Timelock.deploy(delay, governor, ZERO, sender=deployer)
+    assert timelock.get_minimum_delay() == delay
+    assert (timelock.MIN_DELAY(), timelock.MAX_DELAY()) == (3_600, 30 * 86_400)
+    timelock, _ = deploy_dao(delay=0, bootstrap_account=bootstrap)
+    payload = bytes(timelock.update_delay.encode_input(delay))
+    timelock.schedule(timelock, 0, payload, ZERO32, ZERO32, 0, sender=bootstrap)
+    timelock.execute(timelock, 0, payload, ZERO32, ZERO32, sender=bootstrap)
+    assert timelock.get_minimum_delay() == delay
+
+
 def test_update_delay__eoa__reverts(timelock, stranger):
     with ape.reverts("timelock: caller is not the timelock"):
         timelock.update_delay(TIMELOCK_DELAY, sender=stranger)
