@@ -76,6 +76,23 @@ def test_place_order__beyond_max_ahead__reverts(resources_market, resources_prov
         resources_market.place_order(resources_provider, period, 1, sender=resources_requester)
 
 
+def test_place_order__exactly_max_ahead__accepted(resources_market, resources_provider, resources_requester):
+    """The furthest period that may be ordered is the 30th after the current one, included; the
+    order reads back its period."""
+    _register(resources_market, resources_provider)
+    period = resources_market.current_period() + 30
+    order_id = resources_market.place_order(
+        resources_provider, period, 1, sender=resources_requester
+    ).return_value
+    assert resources_market.order(order_id).period == period
+
+
+def test_deploy__fresh_market__quorum_of_one(project, owner, resources_hpc, resources_registry):
+    """Until governance sets one, a report needs one authenticator's signature."""
+    market = project.ResourceMarket.deploy(resources_hpc, resources_registry, owner, "M", "1", sender=owner)
+    assert market.quorum() == 1
+
+
 def test_place_order__zero_units__reverts(resources_market, resources_provider, resources_requester):
     """An order of nothing is refused."""
     _register(resources_market, resources_provider)

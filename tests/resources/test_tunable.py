@@ -98,3 +98,22 @@ def test_constructor__zero_addresses__revert(project, owner, resources_hpc, reso
     ):
         with ape.reverts(reason):
             project.ResourceMarket.deploy(*args, "HPC Resource Market", "1", sender=owner)
+
+
+def test_setters__each_bound_at_its_value__accepted_and_read_back(resources_market, owner):
+    """The bounds are inclusive and published: a curve up to 100% usage with every rate at 10 HPC
+    (equal rates allowed), a slash of 50%, report windows of an hour and of seven days, a quorum of
+    16 and a stake of 1,000 HPC per unit are all accepted."""
+    m = resources_market
+    assert (m.MAX_RATE(), m.MAX_STAKE_PER_UNIT(), m.MAX_SLASH_BPS()) == (10 * HPC, 1_000 * HPC, 5_000)
+    assert (m.MIN_REPORT_WINDOW(), m.MAX_REPORT_WINDOW(), m.MAX_AHEAD()) == (3_600, 7 * 86_400, 30)
+    m.set_usage_tiers(9_999, 10_000, sender=owner)
+    m.set_reward_rates(10 * HPC, 10 * HPC, 10 * HPC, sender=owner)
+    assert tuple(m.reward_curve()) == (9_999, 10_000, 10 * HPC, 10 * HPC, 10 * HPC)
+    m.set_slash_bps(5_000, sender=owner)
+    m.set_quorum(16, sender=owner)
+    m.set_stake_per_unit(1_000 * HPC, sender=owner)
+    assert (m.slash_bps(), m.quorum(), m.stake_per_unit()) == (5_000, 16, 1_000 * HPC)
+    for seconds in (3_600, 7 * 86_400):
+        m.set_report_window(seconds, sender=owner)
+        assert m.report_window() == seconds
