@@ -75,7 +75,9 @@ def test_decline__named_proxy__refunds_without_penalty(
     trade.buy(datamarket_buyer, datamarket_proxy)
     with ape.reverts("data_market: caller is not the purchase's proxy"):
         datamarket.decline(trade.id(datamarket_buyer), sender=non_owner)
-    datamarket.decline(trade.id(datamarket_buyer), sender=datamarket_proxy)
+    tx = datamarket.decline(trade.id(datamarket_buyer), sender=datamarket_proxy)
+    [refunded] = tx.decode_logs(datamarket.Refunded)
+    assert (refunded.amount, refunded.reason) == (trade.price, model.REASON_DECLINED)
     assert datamarket.unclaimed(model.NATIVE, datamarket_buyer) == trade.price
     record = datamarket.proxy(datamarket_proxy)
     assert (record.open_purchases, record.missed, record.deliveries) == (0, 0, 0)

@@ -19,7 +19,10 @@ def test_dispute__wrong_key__refunds_buyer_and_slashes_seller(
     trade.buy(datamarket_buyer, datamarket_proxy)
     trade.deliver(datamarket_buyer, datamarket_proxy, key=WRONG_KEY)
     tx = trade.dispute(datamarket_buyer)
-    assert tx.decode_logs(datamarket.Slashed)[0].key == WRONG_KEY
+    [slashed] = tx.decode_logs(datamarket.Slashed)
+    assert (slashed.key, slashed.amount) == (WRONG_KEY, trade.deposit)
+    [refunded] = tx.decode_logs(datamarket.Refunded)  # the price; the deposit is the Slashed event's
+    assert (refunded.amount, refunded.reason) == (TOKEN, model.REASON_WRONG_KEY)
     assert datamarket.unclaimed(NATIVE, datamarket_buyer) == TOKEN + trade.deposit
     listing = trade.state
     assert (listing.status, listing.deposit, listing.open_purchases) == (model.LISTING_SLASHED, 0, 0)

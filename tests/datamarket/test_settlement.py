@@ -19,8 +19,10 @@ def test_confirm__buyer__credits_seller_and_proxy(
     """The seller is credited the price minus the fee, the proxy the fee (rounded down), exactly the price."""
     trade = datamarket_list(price=TOKEN + 7)
     pid = _delivered(trade, datamarket_buyer, datamarket_proxy)
-    datamarket.confirm(pid, sender=datamarket_buyer)
+    tx = datamarket.confirm(pid, sender=datamarket_buyer)
     fee = model.fee(TOKEN + 7, FEE_BPS)
+    [settled] = tx.decode_logs(datamarket.Settled)
+    assert (settled.seller_amount, settled.fee, settled.confirmed) == (TOKEN + 7 - fee, fee, True)
     assert datamarket.unclaimed(NATIVE, datamarket_seller) == TOKEN + 7 - fee
     assert datamarket.unclaimed(NATIVE, datamarket_proxy) == fee
     assert trade.purchase(datamarket_buyer).state == model.STATE_SETTLED
@@ -84,7 +86,9 @@ def test_refund_undelivered__after_window__refunds_and_counts_miss(
     with ape.reverts("data_market: delivery window not over"):
         datamarket.refund_undelivered(pid, sender=non_owner)
     chain.pending_timestamp += DELIVERY_WINDOW
-    datamarket.refund_undelivered(pid, sender=non_owner)
+    tx = datamarket.refund_undelivered(pid, sender=non_owner)
+    [refunded] = tx.decode_logs(datamarket.Refunded)
+    assert (refunded.amount, refunded.reason) == (TOKEN, model.REASON_UNDELIVERED)
     assert datamarket.unclaimed(NATIVE, datamarket_buyer) == TOKEN
     assert datamarket.proxy(datamarket_proxy).missed == 1
     assert trade.purchase(datamarket_buyer).state == model.STATE_REFUNDED
