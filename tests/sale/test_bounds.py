@@ -6,7 +6,10 @@ import ape
 import pytest
 
 from fivefold.sale import model as sale_model
+from fivefold.units import YEAR
 from fivefold.vesting.model import PLANS
+
+from .conftest import NATIVE, PUBLIC
 
 MAX_TIME = 2**40 - 1  # starts, ends and vesting starts have 40 bits
 MAX_AMOUNT = 2**96 - 1  # caps and sold amounts have 96 bits, as the vault's totals
@@ -18,7 +21,7 @@ BEFORE, OPEN, SUCCEEDED, FAILED = 0, 1, 2, 3
 
 
 @pytest.fixture(scope="module", autouse=True)
-def sale_bounds_fixtures(sale, sale_cc, sale_vault, treasury):
+def sale_bounds_fixtures(sale, sale_cc, sale_vault, sale_feeds, sale_usdt, sale_public_buyer, treasury):
     """Requests the module's fixtures before its first test (ape's isolation would otherwise rebase
     them when a later test first asks for one)."""
 
@@ -71,3 +74,55 @@ def test_close__decided_round_never_funded__reverts(sale, owner, stranger, chain
     assert sale.phase(round_id) == SUCCEEDED
     with ape.reverts("token_sale: round not funded"):
         sale.close(round_id, sender=stranger)
+
+
+def test_add_round__odd_price_beside_a_buyer_cap_of_one__both_read_back(sale, owner, chain):
+    """The price's lowest bit sits next to the buyer cap's highest: an odd price and a buyer cap of
+    1 wei read back as set."""
+    start = chain.pending_timestamp + 100
+    r = sale.round(_round(sale, owner, start, start + 50, start + 50, 3, 10, 0, 1))
+    assert (r.price, r.buyer_cap, r.cap) == (3, 1, 10)
+
+
+def test_add_round__plan_id_beyond_15_bits__read_back(sale, sale_vault, owner, chain):
+    """Round (and plan) ids have 16 bits: with 40,000 rounds and plans recorded, the next round's
+    plan id reads back whole. Both counters are written in storage (40,000 transactions would take
+    hours): each is the slot holding its value that the view then reads as written."""
+    for contract, view in ((sale, sale.round_count), (sale_vault, sale_vault.plan_count)):
+        count, address = view(), contract.address
+        for slot in range(12):
+            word = chain.provider.get_storage(address, slot)
+            if int.from_bytes(word, "big") != count:
+                continue
+            chain.provider.set_storage(address, slot, (40_000).to_bytes(32, "big"))
+            if view() == 40_000:
+                break
+            chain.provider.set_storage(address, slot, bytes(word))
+        assert view() == 40_000
+    start = chain.pending_timestamp + 100
+    round_id = _round(sale, owner, start, start + 50, start + 50, PRICE, 10, 0, 10)
+    assert round_id == sale.round(round_id).plan_id == 40_000
+
+
+def test_buy__amount_beyond_95_bits__reverts(sale_open, sale_usdt, sale_public_buyer):
+    """A payment is recorded in 95 bits: 2**95 is refused before anything moves."""
+    sale_usdt.approve(sale_open, 2**95, sender=sale_public_buyer)
+    with ape.reverts("token_sale: amount too large"):
+        sale_open.buy(PUBLIC, sale_usdt, 2**95, 0, [], sender=sale_public_buyer)
+
+
+def test_refund__schedule_fully_vested__nothing_back_and_the_payment_to_the_treasury(
+    chain, sale_open, sale_times, sale_public_buyer, treasury, stranger
+):
+    """A failed round refunded only after its schedule vested in full: nothing is unvested, so the
+    vault revokes nothing, the buyer gets nothing back and the treasury keeps the (odd, native)
+    payment; the round's books count it paid out."""
+    paid = 10**16 + 1
+    sid = sale_open.buy(PUBLIC, NATIVE, paid, 0, [], value=paid, sender=sale_public_buyer).return_value
+    chain.mine(timestamp=sale_times[2] + 10 * YEAR)
+    assert sale_open.phase(PUBLIC) == FAILED
+    before = treasury.balance
+    assert sale_open.refund(sid, sender=stranger).return_value == 0
+    assert treasury.balance - before == paid
+    assert sale_open.purchase(sid) == (NATIVE, paid, True)
+    assert sale_open.paid_out(PUBLIC, NATIVE) == paid
