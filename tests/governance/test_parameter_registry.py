@@ -265,3 +265,72 @@ def test_registry__random_writes_and_bound_moves__contract_matches_registry(regi
         budget, max_examples=max(6, budget.max_examples // 4), stateful_step_count=12
     )
     RegistryMachine.TestCase().runTest()
+
+
+def test_deploy__zero_owner__reverts(project, deployer):
+    with ape.reverts("parameter_registry: zero owner"):
+        project.ParameterRegistry.deploy(ape.utils.ZERO_ADDRESS, sender=deployer)
+
+
+def test_register__arity_four_and_bounds_of_one_value__accepted_and_logged_from_zero(registry, rounds, owner):
+    """A setter may take up to four values (the group waits for the other three before calling it);
+    bounds may pin a single value; the registration's ParameterSet starts from 0."""
+    assert registry.MAX_ARITY() == 4
+    pinned = entry("pinned", rounds, "set_fee_bps", arity=4, position=3, minimum=7, maximum=7, value=7)
+    receipt = registry.register(pinned, sender=owner)
+    parameter = registry.parameter("pinned")
+    assert (parameter.arity, parameter.position, parameter.minimum, parameter.maximum) == (4, 3, 7, 7)
+    [log] = receipt.decode_logs(registry.ParameterSet)
+    assert (log.previous_value, log.value) == (0, 7)
+
+
+def test_set_bounds__both_at_the_current_value__accepted_and_the_value_still_settable(
+    registry, rounds, owner
+):
+    """Bounds may close on the current value; writing that value again is within them."""
+    _register_fee(registry, rounds, owner, value=500)
+    registry.set_bounds(FEE, 500, 500, sender=owner)
+    parameter = registry.parameter(FEE)
+    assert (parameter.minimum, parameter.maximum) == (500, 500)
+    registry.set_parameter(FEE, 500, sender=owner)
+    assert rounds.fee_bps() == 500
+
+
+def test_register__128th_parameter_accepted_then_the_registry_full(registry, rounds, owner, chain):
+    """The registry holds 128 parameters: index 127 is accepted, the next is refused. The count is
+    written in storage (the slot holding its value that `count()` then reads as written)."""
+    _register_fee(registry, rounds, owner)
+    for slot in range(12):
+        word = chain.provider.get_storage(registry.address, slot)
+        if int.from_bytes(word, "big") != 1:
+            continue
+        chain.provider.set_storage(registry.address, slot, (127).to_bytes(32, "big"))
+        if registry.count() == 127:
+            break
+        chain.provider.set_storage(registry.address, slot, bytes(word))
+    assert registry.count() == 127
+    registry.register(entry("last", rounds, "set_treasury", arity=2, position=1, maximum=1), sender=owner)
+    assert registry.count() == 128
+    with ape.reverts("parameter_registry: registry full"):
+        registry.register(
+            entry("one more", rounds, "set_treasury", arity=2, position=0, maximum=1), sender=owner
+        )
+
+
+def test_register__address_parameter__zero_accepted_and_the_largest_word_not_a_contract(
+    project, deployer, registry, owner
+):
+    """An address parameter may be 0 (a feed removed: RedPacket prices the asset no more); the
+    largest 160-bit word is an address, and refused as one with no code."""
+    packets = project.RedPacket.deploy(registry, sender=deployer)
+    asset = project.MockStablecoin.deploy(sender=deployer)
+    shape = dict(key=asset.address, arity=2)
+    feed = entry("rp.feed.usdt", packets, "set_price_feed", position=0, is_address=True, **shape)
+    with ape.reverts("parameter_registry: not a contract"):
+        registry.register({**feed, "value": 2**160 - 1}, sender=owner)
+    registry.register({**feed, "value": 0}, sender=owner)
+    registry.register(
+        entry("rp.heartbeat.usdt", packets, "set_price_feed", position=1, **shape), sender=owner
+    )
+    config = packets.asset_config(asset)
+    assert (config.feed, config.heartbeat) == (ape.utils.ZERO_ADDRESS, 0)
