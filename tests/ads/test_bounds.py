@@ -80,3 +80,13 @@ def test_create__one_interaction_too_many_or_a_second_too_long__reverts(
     now = chain.pending_timestamp + 10
     with ape.reverts("ad_campaigns: end too far"):
         _create(ads, ads_usdt, ads_advertiser, ads_verifier, 1, 10, now, now + YEAR + 1, at=now)
+
+
+def test_create__odd_reward_beside_a_small_budget__both_read_back(
+    ads, ads_usdt, ads_advertiser, ads_verifier, chain
+):
+    """The reward's lowest bit sits next to the top bit of what is left: an odd reward over a small
+    budget reads back as set, and so does what is left."""
+    now = chain.pending_timestamp + 10
+    campaign = _create(ads, ads_usdt, ads_advertiser, ads_verifier, 3, 9, now, now + DAY, at=now)
+    assert (campaign.state.reward, campaign.state.left, campaign.state.budget) == (3, 9, 9)
