@@ -1,8 +1,22 @@
 """Small helpers shared by test modules (tests/ is on sys.path under pytest's rootdir conftest)."""
 
+from contextlib import contextmanager
+
 from fivefold import addressbook, deployment, manifest
 
 ZERO = "0x0000000000000000000000000000000000000000"
+
+
+@contextmanager
+def isolated(chain):
+    """What `chain.isolate()` is meant to be: the chain reverted to where the block began, and any
+    failure inside it raised. Ape's own swallows every exception raised in its block, a failed
+    assertion or `ape.reverts` included, so a test's checks there could never fail."""
+    snapshot = chain.snapshot()
+    try:
+        yield
+    finally:
+        chain.restore(snapshot)
 
 
 def deploy_suite(project, chain, accounts, book: bool = False, salt_namespace: str | None = None):

@@ -3,6 +3,7 @@
 import ape
 
 from fivefold.datamarket import model
+from tests.tests_support import isolated
 
 from .conftest import DELIVERY_WINDOW, DISPUTE_WINDOW
 
@@ -45,7 +46,7 @@ def test_deliver__twice_or_late__reverts(datamarket_list, datamarket_buyer, data
     """A second delivery, or one after the delivery window, is refused."""
     trade = datamarket_list()
     trade.buy(datamarket_buyer, datamarket_proxy)
-    with chain.isolate():
+    with isolated(chain):
         chain.pending_timestamp += DELIVERY_WINDOW
         with ape.reverts("data_market: delivery window over"):
             trade.deliver(datamarket_buyer, datamarket_proxy)

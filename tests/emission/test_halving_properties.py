@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from fivefold.emission import model as emission
 from fivefold.units import DAY, YEAR
+from tests.tests_support import isolated
 
 HPC, CARTY = emission.HPC, emission.CARTY
 
@@ -76,7 +77,7 @@ def test_mint__any_sequence__total_equals_schedule_independent_of_frequency(
 ):
     """One emitter minted after every gap, its twin only at the end: same schedule, same total."""
     frequent_token, frequent, once_token, once, t0 = twins
-    with chain.isolate():
+    with isolated(chain):
         t = t0
         for gap in steps:
             t += gap

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from fivefold.emission import model as emission
 from fivefold.units import DAY, YEAR
+from tests.tests_support import isolated
 
 # Offsets from T0: anywhere in the five years, around the year boundaries, far beyond.
 _boundaries = [sum(emission.MAINTENANCE_YEAR_BLOCKS[:y]) * emission.BLOCK_TIME for y in range(6)]
@@ -61,7 +62,7 @@ def test_release__any_sequence__total_equals_schedule_independent_of_frequency(
 ):
     """One schedule released after every gap, its twin only at the end: same total."""
     frequent, once, t0 = twins
-    with chain.isolate():
+    with isolated(chain):
         t = t0
         for gap in steps:
             t += gap

@@ -2,6 +2,7 @@ import ape
 
 from fivefold.lending import model as lending
 from fivefold.units import WAD
+from tests.tests_support import isolated
 
 
 def test_redeem__all_shares__returns_deposit(cc_market, tokens, supplier, supply):
@@ -105,7 +106,7 @@ def test_max_withdraw__collateral_backing_a_loan__respects_health(
     assert 200 * WAD - 10**6 <= limit < 200 * WAD
     with ape.reverts("controller: insufficient collateral"):
         cc_market.withdraw(owned, borrower, borrower, sender=borrower)
-    with chain.isolate():
+    with isolated(chain):
         cc_market.withdraw(limit, borrower, borrower, sender=borrower)
     shares = cc_market.maxRedeem(borrower)
     assert 0 < shares < cc_market.balanceOf(borrower)
@@ -116,8 +117,7 @@ def test_max_withdraw__collateral_backing_a_loan__respects_health(
 def test_max_redeem__vouchers_worth_nothing__zero(
     cc_market, usd_market, supplier, borrower, supply, position, warp, tokens, non_owner
 ):
-    """ERC-4626 finding 10: maxRedeem offered voucher dust that pays 0 assets (and so reverts); it now says 0.
-    """
+    """ERC-4626 finding 10: maxRedeem offered voucher dust that pays 0 assets (and so reverts); it now says 0."""
     supply(cc_market, supplier, 1000 * WAD)
     position(borrower, {"USD6": 1_000_000 * 10**6}, ("CC", 900 * WAD))
     warp(365 * 86400)  # interest lifts the rate: one voucher is worth less than one unit still

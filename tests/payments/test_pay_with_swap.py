@@ -5,6 +5,7 @@ import ape
 from fivefold.nft import dex
 from fivefold.payments import invoices as inv
 from tests.payments.conftest import DAY, NATIVE, USDT
+from tests.tests_support import isolated
 
 
 def _quote(pay_dex, amount, path):
@@ -166,7 +167,7 @@ def test_pay_with_swap__sandwich__bounded_by_max_in(
     path = [pay_dex.weth.address, pay_usdt.address]
     need = _quote(pay_dex, 1_000 * USDT, path)
     max_in = need + need // 100
-    with ape.chain.isolate():
+    with isolated(ape.chain):
         dex.swap_native(pay_dex, 10**19, pay_usdt, sandwicher)  # 10 native: moves the price ~20%
         with ape.reverts("UniswapV2Router: EXCESSIVE_INPUT_AMOUNT"):
             pay_invoices.pay_with_swap(

@@ -5,6 +5,7 @@ import pytest
 
 from fivefold.payouts import merkle
 from fivefold.payouts import model as payouts
+from tests.tests_support import isolated
 
 from .conftest import DAY, TOKEN, round_at, round_key
 
@@ -227,7 +228,7 @@ def test_claim__tree_built_for_another_chain_registry_or_salt__invalid_proof(
         "registry": payouts.RoundKey(honest.chain_id, "0x" + "11" * 20, 1, honest.salt),
         "salt": payouts.RoundKey(honest.chain_id, honest.registry, 1, b"\x99" * 32),
     }[other]
-    with chain.isolate():  # control: built for this chain, registry and salt, it pays
+    with isolated(chain):  # control: built for this chain, registry and salt, it pays
         rnd, tree = _publish_built_for(project, airdrop, operator, accounts, chain, honest, honest.salt)
         rnd.claim(0, accounts[4], TOKEN, merkle.ints(tree.proof(0)), sender=stranger)
     rnd, tree = _publish_built_for(project, airdrop, operator, accounts, chain, built_for, honest.salt)

@@ -4,6 +4,7 @@ import ape
 
 from fivefold.payouts import merkle
 from fivefold.payouts import model as payouts
+from tests.tests_support import isolated
 
 from .conftest import DAY, NO_SIG, TOKEN
 
@@ -58,9 +59,9 @@ def test_claim__retry_after_revert__same_amount_for_same_index(
     """The k-th claim's amount depends on the packet alone: reverting and retrying (in the same
     block or later, by the same or another claimer) cannot change it."""
     p = create_packet(creator, cmdt, 50 * TOKEN, shares=4, random=True)
-    with chain.isolate():
+    with isolated(chain):
         first = p.claim(claimer).return_value
-    with chain.isolate():
+    with isolated(chain):
         chain.mine(7, deltatime=600)
         assert p.claim(claimer).return_value == first
     assert p.claim(other_claimer).return_value == first

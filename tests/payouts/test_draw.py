@@ -4,6 +4,7 @@ import ape
 import pytest
 
 from fivefold.payouts import model as payouts
+from tests.tests_support import isolated
 
 from .conftest import DAY, NATIVE, TOKEN
 
@@ -76,7 +77,7 @@ def test_draw__operator_cannot_bias__same_seed_whoever_and_whenever(
     _mine_to(chain, target)
     seeds = []
     for drawer, extra_blocks in ((operator, 0), (stranger, 40), (operator, 200)):
-        with chain.isolate():
+        with isolated(chain):
             _mine_to(chain, target + extra_blocks)
             rnd.contract.draw(sender=drawer)
             seeds.append(rnd.contract.seed())

@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fivefold.payouts import model as payouts
+from tests.tests_support import isolated
 
 from .conftest import DAY, LONGEST_HEARTBEAT, NATIVE, NO_FEE_LIMIT, TOKEN, USD
 
@@ -56,8 +57,10 @@ def test_quote_fee__six_decimal_usdt__valued_with_its_decimals(redpacket, usdt):
 
 def test_quote_fee__native_coin_at_2000_usd__brackets_by_value(redpacket):
     assert redpacket.quote_fee(NATIVE, TOKEN // 20) == TOKEN // 20 * 2 // 100  # USD 100: 2%
-    assert redpacket.quote_fee(NATIVE, TOKEN) == TOKEN // 20 * 2 // 100 + TOKEN // 5 * 3 // 100 + \
-        (TOKEN - TOKEN // 4) * 3 // 100  # USD 2,000: 2% of 100, 3% of 400, 3% of 1,500
+    assert (
+        redpacket.quote_fee(NATIVE, TOKEN)
+        == TOKEN // 20 * 2 // 100 + TOKEN // 5 * 3 // 100 + (TOKEN - TOKEN // 4) * 3 // 100
+    )  # USD 2,000: 2% of 100, 3% of 400, 3% of 1,500
 
 
 def test_quote_fee__asset_without_feed__highest_rate_on_everything(project, redpacket, owner, deployer):
@@ -87,7 +90,7 @@ def test_quote_fee__random_amounts_and_rates__packet_never_shrinks(
 ):
     """Property: for any rates (each within the cap), price and deposit, depositing more never
     leaves a smaller packet, one unit more or many; the contract agrees with the mirror."""
-    with ape.chain.isolate():
+    with isolated(ape.chain):
         redpacket.set_fee_rates(*rates, sender=owner)
         redpacket.set_price_feed(cmdt, make_feed(price), DAY, sender=owner)
         limits = [k * 10**26 // price for k in (100, 500)]  # the bracket edges, where a band jumped

@@ -5,6 +5,7 @@ import pytest
 
 from fivefold.bridge import bench
 from fivefold.gas import Bench
+from tests.tests_support import isolated
 
 
 @pytest.fixture
@@ -12,7 +13,7 @@ def measured(project, accounts, chain):
     """Every bridge operation's gas, each in its own snapshot."""
     results = {}
     for name in ("send", "dispatch", "receive", "verify"):
-        with chain.isolate():
+        with isolated(chain):
             results[name] = getattr(bench, name)(Bench(project, accounts, chain)).gas_used
     return results
 
