@@ -44,14 +44,13 @@ def test_setters__owner__write_within_bounds(datamarket, owner):
     )
     assert (datamarket.delivery_window(), datamarket.dispute_window()) == (model.MIN_WINDOW, model.MAX_WINDOW)
     # each bound is inclusive at both ends, the largest proxy stake included
-    datamarket.set_min_proxy_stake(model.MAX_PROXY_STAKE, sender=owner)
-    datamarket.set_delivery_window(model.MAX_WINDOW, sender=owner)
-    datamarket.set_dispute_window(model.MIN_WINDOW, sender=owner)
-    assert (datamarket.min_proxy_stake(), datamarket.delivery_window(), datamarket.dispute_window()) == (
-        model.MAX_PROXY_STAKE,
-        model.MAX_WINDOW,
-        model.MIN_WINDOW,
-    )
+    for name, value in (
+        ("min_proxy_stake", model.MAX_PROXY_STAKE),
+        ("delivery_window", model.MAX_WINDOW),
+        ("dispute_window", model.MIN_WINDOW),
+    ):
+        getattr(datamarket, f"set_{name}")(value, sender=owner)
+        assert getattr(datamarket, name)() == value
     with ape.reverts("data_market: min proxy stake above cap"):
         datamarket.set_min_proxy_stake(model.MAX_PROXY_STAKE + 1, sender=owner)
     with ape.reverts("data_market: fee above cap"):
