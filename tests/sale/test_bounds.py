@@ -126,3 +126,29 @@ def test_refund__schedule_fully_vested__nothing_back_and_the_payment_to_the_trea
     assert treasury.balance - before == paid
     assert sale_open.purchase(sid) == (NATIVE, paid, True)
     assert sale_open.paid_out(PUBLIC, NATIVE) == paid
+
+
+def test_add_round__whitelist_logged_only_with_a_root(sale, owner, chain):
+    """A whitelisted round logs its root; a public one logs none."""
+    start = chain.pending_timestamp + 100
+    args = (start, start + 50, start + 50, PRICE, 10, 0, 10)
+    public = sale.add_round(*args, EMPTY_ROOT, PLAN, sender=owner)
+    listed = sale.add_round(*args, b"\x01" * 32, PLAN, sender=owner)
+    assert public.decode_logs(sale.WhitelistSet) == []
+    [log] = listed.decode_logs(sale.WhitelistSet)
+    assert (log.round_id, log.root) == (listed.return_value, b"\x01" * 32)
+
+
+def test_add_round__vault_with_a_plan_of_its_own__out_of_step_refused(
+    project, owner, treasury, sale_cc, sale_adapter, chain
+):
+    """A vault handed over with a plan already in it would give round 0 plan id 1, and `refund`
+    finds a round by its plan id: refused."""
+    vault = project.VestingVault.deploy(sale_cc, owner, sender=owner)
+    vault.add_plan(*PLAN, sender=owner)
+    sale = project.TokenSale.deploy(sale_cc, vault, sale_adapter, treasury, owner, sender=owner)
+    vault.transfer_ownership(sale, sender=owner)
+    sale.accept_vault(sender=owner)
+    start = chain.pending_timestamp + 100
+    with ape.reverts("token_sale: vault plans out of step"):
+        _round(sale, owner, start, start + 50, start + 50, PRICE, 10, 0, 10)

@@ -95,3 +95,23 @@ def test_settle__royalty_to_the_zero_address__ignored(mall, nft, deployer, selle
     chain.pending_timestamp = mall.auction(id_).end
     [event] = mall.settle(id_, sender=stranger).decode_logs(mall.AuctionSettled)
     assert (event.royalty, mall.pending(ZERO, ZERO), mall.pending(seller, ZERO)) == (0, 0, BID)
+
+
+def test_list_auction__largest_erc1155_amount__accepted(mall, multi, deployer, seller):
+    """2**96 - 1 units of one ERC-1155 id may be auctioned at once."""
+    multi.mint(seller, 8, 2**96 - 1, sender=deployer)
+    id_ = mall.list_auction(multi, 8, 2**96 - 1, True, ZERO, 1, 3_600, sender=seller).return_value
+    assert mall.auction(id_).amount == 2**96 - 1 == multi.balanceOf(mall, 8)
+
+
+def test_settle__royalty_receiver_at_the_largest_address__credited(
+    mall, nft, deployer, seller, bidder, stranger, chain
+):
+    """0xff...ff is an address like any other: a royalty named to it is credited to it."""
+    top = "0x" + "ff" * 20
+    nft.set_royalty(top, ROYALTY_BPS, sender=deployer)
+    id_ = mall.list_auction(nft, 1, 1, False, ZERO, BID, 3_600, sender=seller).return_value
+    mall.bid(id_, BID, value=BID, sender=bidder)
+    chain.pending_timestamp = mall.auction(id_).end
+    mall.settle(id_, sender=stranger)
+    assert (mall.pending(top, ZERO), mall.pending(seller, ZERO)) == (5, BID - 5)
