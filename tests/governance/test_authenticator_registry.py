@@ -119,9 +119,26 @@ def test_vote__rule_with_three_members__two_yes_pass(registry, owner, nodes, str
 
 
 def test_vote__twice__reverts(registry, nodes):
+    """Attack: counting a ballot twice, the opener's or another member's."""
     vote_id = registry.open_removal(nodes[3], sender=nodes[0]).return_value
     with ape.reverts("authenticator_registry: already voted"):
         registry.vote(vote_id, sender=nodes[0])
+    registry.vote(vote_id, sender=nodes[1])
+    assert registry.has_voted(vote_id, nodes[1]) and registry.removal_vote(vote_id).yes == 2
+    with ape.reverts("authenticator_registry: already voted"):
+        registry.vote(vote_id, sender=nodes[1])
+
+
+def test_execute__member_in_a_middle_seat__last_member_moves_into_it(registry, nodes, stranger):
+    """Removing the second of four: the fourth takes its seat and stays a full member (it can open a
+    removal), the seat list has no gap, and the removed node is out."""
+    vote_id = registry.open_removal(nodes[1], sender=nodes[0]).return_value
+    for voter in nodes[2:4]:
+        registry.vote(vote_id, sender=voter)
+    registry.execute(vote_id, sender=stranger)
+    assert list(registry.members()) == [nodes[0].address, nodes[3].address, nodes[2].address]
+    assert not registry.is_member(nodes[1]) and registry.is_member(nodes[3])
+    registry.open_removal(nodes[2], sender=nodes[3])
 
 
 def test_vote__not_member_or_joined_later__reverts(registry, owner, nodes, stranger):
@@ -161,3 +178,34 @@ def test_state__unknown__reverts(registry):
         registry.state(7)
     with ape.reverts("authenticator_registry: unknown vote"):
         registry.removal_vote(7)
+
+
+def test_removal_vote__odd_and_even_counts__every_packed_field_read_back(
+    registry, owner, nodes, accounts, stranger
+):
+    """A vote's word packs its target, opening time, member count, yes count, executed flag and the
+    opening serial: with five members and then with five again after one left (an odd and an even
+    serial), each reads back as set, before and after execution; the event's deadline is the
+    window's end."""
+    for newcomer, target, voters in (
+        (stranger, nodes[3], nodes[1:3]),
+        (accounts[8], nodes[2], nodes[1:2] + [stranger]),
+    ):
+        registry.add_member(newcomer, sender=owner)
+        receipt = registry.open_removal(target, sender=nodes[0])
+        vote_id = receipt.return_value
+        info = registry.removal_vote(vote_id)
+        assert (info.target, info.opened_at, info.members_at_open, info.yes, info.executed) == (
+            target.address,
+            receipt.timestamp,
+            5,
+            1,
+            False,
+        )
+        assert receipt.decode_logs(registry.RemovalOpened)[0].deadline == receipt.timestamp + WINDOW
+        assert registry.state(vote_id) == ACTIVE
+        for voter in voters:
+            registry.vote(vote_id, sender=voter)
+        registry.execute(vote_id, sender=stranger)
+        info = registry.removal_vote(vote_id)
+        assert (info.yes, info.executed, info.members_at_open) == (3, True, 5)
