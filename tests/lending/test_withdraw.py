@@ -117,7 +117,8 @@ def test_max_withdraw__collateral_backing_a_loan__respects_health(
 def test_max_redeem__vouchers_worth_nothing__zero(
     cc_market, usd_market, supplier, borrower, supply, position, warp, tokens, non_owner
 ):
-    """ERC-4626 finding 10: maxRedeem offered voucher dust that pays 0 assets (and so reverts); it now says 0."""
+    """ERC-4626 finding 10: maxRedeem offered voucher dust that pays 0 assets (and so reverts); it
+    now says 0."""
     supply(cc_market, supplier, 1000 * WAD)
     position(borrower, {"USD6": 1_000_000 * 10**6}, ("CC", 900 * WAD))
     warp(365 * 86400)  # interest lifts the rate: one voucher is worth less than one unit still
