@@ -72,17 +72,7 @@ def manifests_dir(tmp_path_factory):
 @pytest.fixture(scope="module")
 def deployed(manifests_dir, chain, accounts, run_command):
     """The suite, deployed once per module through `ape run deploy --yes` on the local chain. It asks
-    for every session fixture the module's tests use, so ape's isolation never has to rebase them.
-    The module's end reverts the deployment itself: ape's isolation left it on the worker's chain,
-    where the next three modules of a full run still found it, at the addresses every default
-    deployment predicts (and a later deploy there would have adopted it)."""
-    from ape.exceptions import UnknownSnapshotError
-
-    snapshot = chain.snapshot()
+    for every session fixture the module's tests use, so ape's isolation never has to rebase them."""
     result = CliRunner().invoke(script("deploy"), ["--yes"], catch_exceptions=True)
     assert result.exit_code == 0, result.output
-    yield result
-    try:
-        chain.restore(snapshot)
-    except UnknownSnapshotError:
-        pass  # ape already reverted past it: the deployment is gone
+    return result
