@@ -138,7 +138,12 @@ def test_execute__member_in_a_middle_seat__last_member_moves_into_it(registry, n
     registry.execute(vote_id, sender=stranger)
     assert list(registry.members()) == [nodes[0].address, nodes[3].address, nodes[2].address]
     assert not registry.is_member(nodes[1]) and registry.is_member(nodes[3])
-    registry.open_removal(nodes[2], sender=nodes[3])
+    # the moved member's seat is its new one: removing it in turn leaves the seats consistent
+    second = registry.open_removal(nodes[3], sender=nodes[0]).return_value
+    registry.vote(second, sender=nodes[2])
+    registry.execute(second, sender=stranger)
+    assert list(registry.members()) == [nodes[0].address, nodes[2].address]
+    assert not registry.is_member(nodes[3]) and registry.is_member(nodes[2])
 
 
 def test_vote__not_member_or_joined_later__reverts(registry, owner, nodes, stranger):
