@@ -19,6 +19,24 @@ def isolated(chain):
         chain.restore(snapshot)
 
 
+def write_slot_holding(chain, contract, view, value: int, slots: int = 16) -> int:
+    """Write `value` into the storage word of `contract` that `view()` reads, and return its slot:
+    a counter or a token's decimals set at a limit that transactions would take hours to reach. The
+    slot is the first of `slots` holding the view's current value whose write the view then reads
+    back (the layout moves with the EVM version's reentrancy lock); a slot that only held the same
+    number is put back."""
+    current = view()
+    for slot in range(slots):
+        word = chain.provider.get_storage(contract.address, slot)
+        if int.from_bytes(word, "big") != current:
+            continue
+        chain.provider.set_storage(contract.address, slot, value.to_bytes(32, "big"))
+        if view() == value:
+            return slot
+        chain.provider.set_storage(contract.address, slot, bytes(word))
+    raise AssertionError(f"no storage slot of {contract.address} below {slots} is read by the view")
+
+
 def deploy_suite(project, chain, accounts, book: bool = False, salt_namespace: str | None = None):
     """The whole suite deployed as `ape run deploy` does it with deploy/local.yaml (plan, pre-flight,
     every CREATE2 deployment, configure, handoff), into the manifest directory the caller set.

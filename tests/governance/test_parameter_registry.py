@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from fivefold.governance.registry import entry
+from tests.tests_support import write_slot_holding
 
 FEE = "airdrop_rounds.fee_bps"
 MAX_FEE_BPS = 1_000
@@ -300,14 +301,7 @@ def test_register__128th_parameter_accepted_then_the_registry_full(registry, rou
     """The registry holds 128 parameters: index 127 is accepted, the next is refused. The count is
     written in storage (the slot holding its value that `count()` then reads as written)."""
     _register_fee(registry, rounds, owner)
-    for slot in range(12):
-        word = chain.provider.get_storage(registry.address, slot)
-        if int.from_bytes(word, "big") != 1:
-            continue
-        chain.provider.set_storage(registry.address, slot, (127).to_bytes(32, "big"))
-        if registry.count() == 127:
-            break
-        chain.provider.set_storage(registry.address, slot, bytes(word))
+    write_slot_holding(chain, registry, registry.count, 127)
     assert registry.count() == 127
     registry.register(entry("last", rounds, "set_treasury", arity=2, position=1, maximum=1), sender=owner)
     assert registry.count() == 128

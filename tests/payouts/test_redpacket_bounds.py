@@ -4,6 +4,8 @@ bit, the one a neighbour one bit off would overwrite)."""
 
 import ape
 
+from tests.tests_support import write_slot_holding
+
 from .conftest import DAY, LONGEST_HEARTBEAT, NATIVE
 
 
@@ -82,15 +84,12 @@ def test_set_price_feed__thirty_six_token_decimals_accepted_thirty_seven_refused
     reports 37 is refused. No mock reports more than 18: the test token's decimals are written in its
     storage, and read back through `decimals()` before each call."""
     token = project.MockHookToken.deploy(sender=owner)
-    (slot,) = [
-        i for i in range(8) if int.from_bytes(chain.provider.get_storage(token.address, i), "big") == 18
-    ]
     feed = make_feed(1 * 10**8)
-    chain.provider.set_storage(token.address, slot, (36).to_bytes(32, "big"))
+    write_slot_holding(chain, token, token.decimals, 36)
     assert token.decimals() == 36
     redpacket.set_price_feed(token, feed, LONGEST_HEARTBEAT, sender=owner)
     assert redpacket.asset_config(token).token_decimals == 36
-    chain.provider.set_storage(token.address, slot, (37).to_bytes(32, "big"))
+    write_slot_holding(chain, token, token.decimals, 37)
     assert token.decimals() == 37
     with ape.reverts("red_packet: too many token decimals"):
         redpacket.set_price_feed(token, feed, LONGEST_HEARTBEAT, sender=owner)

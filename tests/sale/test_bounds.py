@@ -8,6 +8,7 @@ import pytest
 from fivefold.sale import model as sale_model
 from fivefold.units import YEAR
 from fivefold.vesting.model import PLANS
+from tests.tests_support import write_slot_holding
 
 from .conftest import NATIVE, PUBLIC
 
@@ -89,15 +90,7 @@ def test_add_round__plan_id_beyond_15_bits__read_back(sale, sale_vault, owner, c
     plan id reads back whole. Both counters are written in storage (40,000 transactions would take
     hours): each is the slot holding its value that the view then reads as written."""
     for contract, view in ((sale, sale.round_count), (sale_vault, sale_vault.plan_count)):
-        count, address = view(), contract.address
-        for slot in range(12):
-            word = chain.provider.get_storage(address, slot)
-            if int.from_bytes(word, "big") != count:
-                continue
-            chain.provider.set_storage(address, slot, (40_000).to_bytes(32, "big"))
-            if view() == 40_000:
-                break
-            chain.provider.set_storage(address, slot, bytes(word))
+        write_slot_holding(chain, contract, view, 40_000)
         assert view() == 40_000
     start = chain.pending_timestamp + 100
     round_id = _round(sale, owner, start, start + 50, start + 50, PRICE, 10, 0, 10)

@@ -7,6 +7,7 @@ import pytest
 
 from fivefold.units import DAY, MONTH
 from fivefold.vesting.model import PLANS, vested_amount
+from tests.tests_support import write_slot_holding
 
 # Set the module's ready vault up first, so no test adds a module fixture later (an ape rebase).
 pytestmark = pytest.mark.usefixtures("vault")
@@ -23,13 +24,7 @@ def test_add_plan__last_plan_id__accepted_then_the_limit_refused(vault, owner, b
     """With 65,535 plans registered the next one gets id 65,535 and a schedule on it reads that id
     back; the plan after it is refused. The counter is written in storage: 65,535 transactions would
     take an hour."""
-    # `plan_count`'s slot: the one of the first ten holding its value (the layout moves by one with
-    # the EVM version's reentrancy lock); the count read back after the write confirms it
-    count = vault.plan_count()
-    (slot,) = [
-        i for i in range(10) if int.from_bytes(chain.provider.get_storage(vault.address, i), "big") == count
-    ]
-    chain.provider.set_storage(vault.address, slot, (MAX_PLANS - 1).to_bytes(32, "big"))
+    write_slot_holding(chain, vault, vault.plan_count, MAX_PLANS - 1)
     assert vault.plan_count() == MAX_PLANS - 1
     receipt = vault.add_plan(DAY, BPS, 0, 0, 0, 0, 0, sender=owner)
     assert receipt.return_value == MAX_PLANS - 1 and vault.plan_count() == MAX_PLANS
