@@ -43,13 +43,29 @@ def test_add_member__zero_or_twice__reverts(registry, owner, nodes):
         registry.add_member(nodes[0], sender=owner)
 
 
-def test_add_member__beyond_max__reverts(project, owner):
-    """MAX_MEMBERS = 100."""
+def test_add_member__beyond_max__reverts_and_a_full_registry_removes_at_52_yes(
+    project, owner, accounts, chain
+):
+    """MAX_MEMBERS = 100: the 101st member is refused. With all 100 seated, a removal is at the
+    rule's only exact boundary (51 yes: 5,100 > 5,100 is false): 51 yes leave it active, the 52nd
+    passes it. The members are plain addresses voting as impersonated senders."""
     registry = project.AuthenticatorRegistry.deploy(owner, sender=owner)
-    for i in range(1, 101):
-        registry.add_member(f"0x{i:040x}", sender=owner)
+    members = [f"0x{0x1000 + i:040x}" for i in range(100)]
+    for address in members:
+        registry.add_member(address, sender=owner)
     with ape.reverts("authenticator_registry: registry full"):
-        registry.add_member(f"0x{101:040x}", sender=owner)
+        registry.add_member(f"0x{0x1000 + 100:040x}", sender=owner)
+    voters = []
+    for address in members[:52]:
+        chain.set_balance(address, 10**18)
+        voters.append(accounts[address])
+    vote_id = registry.open_removal(members[-1], sender=voters[0]).return_value
+    for voter in voters[1:51]:
+        registry.vote(vote_id, sender=voter)
+    assert (registry.removal_vote(vote_id).members_at_open, registry.removal_vote(vote_id).yes) == (100, 51)
+    assert registry.state(vote_id) == ACTIVE
+    registry.vote(vote_id, sender=voters[51])
+    assert registry.state(vote_id) == PASSED
 
 
 def test_constructor__zero_owner__reverts(project, owner):
