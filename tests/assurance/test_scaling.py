@@ -9,6 +9,7 @@ import ape
 import pytest
 
 from fivefold.assurance import scaling
+from fivefold.gas import Bench
 from tests.cli.conftest import invoke, one_line_error
 
 
@@ -91,3 +92,41 @@ def test_join_many__coin_not_divisible_by_count__reverts(project, accounts):
     crowd = project.ScalingCrowd.deploy(account, sender=deployer)
     with ape.reverts("scaling_crowd: coin not divisible by count"):
         crowd.join_many(3, scaling.ZERO_ADDRESS, 0, deployer, b"", value=10, sender=deployer)
+
+
+def test_join_each__three_calls__each_participant_at_its_predicted_address(project, accounts):
+    """`join_each` opens one proxy per call, in order, at the CREATE addresses `create_address`
+    predicts (nonces 1, 2, 3), each making its own call; `act_many` makes them call again."""
+    deployer, spender = accounts[0], accounts[1]
+    token = project.MockStablecoin.deploy(sender=deployer)
+    crowd = project.ScalingCrowd.deploy(project.ScalingCrowdAccount.deploy(sender=deployer), sender=deployer)
+    calls = [token.approve.encode_input(spender, amount) for amount in (1, 2, 3)]
+    crowd.join_each(token, calls, sender=deployer)
+    participants = [scaling.create_address(crowd.address, nonce) for nonce in (1, 2, 3)]
+    assert [token.allowance(p, spender) for p in participants] == [1, 2, 3] and crowd.created() == 3
+    crowd.act_many(participants[1:], token, token.approve.encode_input(spender, 7), sender=deployer)
+    assert [token.allowance(p, spender) for p in participants] == [1, 7, 7]
+
+
+def _campaign_interactions(project, receipt) -> int:
+    return project.AdCampaigns.at(receipt.receiver).stats(1).interactions
+
+
+def _packet_claims(project, receipt) -> int:
+    rp = project.RedPacket.at(receipt.receiver)
+    return rp.packet(rp.Claimed.from_receipt(receipt)[0].id).claims
+
+
+@pytest.mark.parametrize(
+    "key, counted",
+    [("ads.claim", _campaign_interactions), ("redpacket.claim.erc20.fresh", _packet_claims)],
+)
+def test_binding_crowds__three_others__each_paid_before_the_measured_claim(
+    project, accounts, chain, key, counted
+):
+    """The ads and red-packet crowds are real: after three others joined, the measured claim is the
+    campaign's fifth interaction, the packet's fifth claim (user 1's, the three, then its own)."""
+    bench = Bench(project=project, accounts=accounts, chain=chain)
+    crowd = scaling.ROWS[key].build(bench, 3)
+    crowd.join(3)
+    assert counted(project, crowd.measures[0]()) == 5
