@@ -1,8 +1,10 @@
 """The scaling table (fivefold/assurance/scaling.py, `ape run scaling`): a smoke run of one real row
-at tiny sizes, the exit code when a row is not flat, and the option parsing. The full table (10,
-1,000 and 10,000 participants, minutes) is `make scaling`."""
+at tiny sizes, the board's two rows there too (their weights sent packed), the exit code when a row is
+not flat, and the option parsing. The full table (10, 1,000 and 10,000 participants, minutes) is
+`make scaling`."""
 
 import json
+from pathlib import Path
 from types import SimpleNamespace
 
 import ape
@@ -24,6 +26,20 @@ def test_scaling__one_row_at_sizes_2_and_4__flat_and_written(tmp_path):
     assert set(row["gas"]) == {"2", "4"} and row["gas"]["2"] > 0
     assert row["spread"] == row["gas"]["4"] - row["gas"]["2"] and row["within_tolerance"] is True
     assert "vesting.release" in result.output and "flat" in result.output
+
+
+def test_scaling__board_rows_at_sizes_2_and_4__flat_at_the_snapshot_figures(tmp_path):
+    """The board's vote and claim share one crowd whose weights are set on predicted addresses in
+    packed blocks: at sizes 2 and 4 both rows are flat at their gas-snapshot.json figures (a wrong
+    address would have no weight and revert its batch)."""
+    path = tmp_path / "scaling.json"
+    result = invoke("scaling", "--only", "board", "--sizes", "2,4", "--file", str(path))
+    assert result.exit_code == 0, result.output
+    rows = json.loads(path.read_text())["rows"]
+    snapshot = json.loads(Path("gas-snapshot.json").read_text())
+    assert set(rows) == {"board.vote", "board.claim"}
+    for key, row in rows.items():
+        assert row["gas"] == {"2": snapshot[key]["gas"], "4": snapshot[key]["gas"]}, key
 
 
 def test_scaling__row_growing_with_the_crowd__exits_one(tmp_path, monkeypatch):
