@@ -1,14 +1,17 @@
 """The scaling table (fivefold/assurance/scaling.py, `ape run scaling`): a smoke run of one real row
-at tiny sizes, the exit code when a row is not flat, and the option parsing. The full table (10,
-1,000 and 10,000 participants, minutes) is `make scaling`."""
+at tiny sizes, the board's two rows there too (their weights sent packed), the exit code when a row is
+not flat, and the option parsing. The full table (10, 1,000 and 10,000 participants, minutes) is
+`make scaling`."""
 
 import json
+from pathlib import Path
 from types import SimpleNamespace
 
 import ape
 import pytest
 
 from fivefold.assurance import scaling
+from fivefold.context import create_address
 from fivefold.gas import Bench
 from tests.cli.conftest import invoke, one_line_error
 
@@ -25,6 +28,20 @@ def test_scaling__one_row_at_sizes_2_and_4__flat_and_written(tmp_path):
     assert set(row["gas"]) == {"2", "4"} and row["gas"]["2"] > 0
     assert row["spread"] == row["gas"]["4"] - row["gas"]["2"] and row["within_tolerance"] is True
     assert "vesting.release" in result.output and "flat" in result.output
+
+
+def test_scaling__board_rows_at_sizes_2_and_4__flat_at_the_snapshot_figures(tmp_path):
+    """The board's vote and claim share one crowd whose weights are set on predicted addresses in
+    packed blocks: at sizes 2 and 4 both rows are flat at their gas-snapshot.json figures (a wrong
+    address would have no weight and revert its batch)."""
+    path = tmp_path / "scaling.json"
+    result = invoke("scaling", "--only", "board", "--sizes", "2,4", "--file", str(path))
+    assert result.exit_code == 0, result.output
+    rows = json.loads(path.read_text())["rows"]
+    snapshot = json.loads(Path("gas-snapshot.json").read_text())
+    assert set(rows) == {"board.vote", "board.claim"}
+    for key, row in rows.items():
+        assert row["gas"] == {"2": snapshot[key]["gas"], "4": snapshot[key]["gas"]}, key
 
 
 def test_scaling__row_growing_with_the_crowd__exits_one(tmp_path, monkeypatch):
@@ -102,7 +119,7 @@ def test_join_each__three_calls__each_participant_at_its_predicted_address(proje
     crowd = project.ScalingCrowd.deploy(project.ScalingCrowdAccount.deploy(sender=deployer), sender=deployer)
     calls = [token.approve.encode_input(spender, amount) for amount in (1, 2, 3)]
     crowd.join_each(token, calls, sender=deployer)
-    participants = [scaling.create_address(crowd.address, nonce) for nonce in (1, 2, 3)]
+    participants = [create_address(crowd.address, nonce) for nonce in (1, 2, 3)]
     assert [token.allowance(p, spender) for p in participants] == [1, 2, 3] and crowd.created() == 3
     crowd.act_many(participants[1:], token, token.approve.encode_input(spender, 7), sender=deployer)
     assert [token.allowance(p, spender) for p in participants] == [1, 7, 7]
