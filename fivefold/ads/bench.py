@@ -34,18 +34,19 @@ SALT = b"\x5a" * 32
 VERIFIER_KEY = bytes.fromhex("b7" * 32)
 
 
-def ads_setup(b: Bench):
-    """AdCampaigns with CMDT listed and a live CMDT campaign (id 1) in which user 1 was rewarded."""
+def ads_setup(b: Bench, budget: int = BUDGET):
+    """AdCampaigns with CMDT listed and a live CMDT campaign (id 1, `budget` paid out in 1-CMDT rewards)
+    in which user 1 was rewarded."""
     from eth_account import Account
 
     ads = b.project.AdCampaigns.deploy(b.owner, sender=b.deployer)
     token = capped_token(b, "CMDMAX Token", "CMDT", 10**27)
     token.initialize_supply([b.user(0)], [1_000_000 * TOKEN], sender=b.owner)
     ads.set_asset_listed(token, True, sender=b.owner)
-    token.approve(ads, BUDGET, sender=b.user(0))
+    token.approve(ads, budget, sender=b.user(0))
     now = b.chain.pending_timestamp
     verifier = Account.from_key(VERIFIER_KEY).address
-    ads.create(token, REWARD, BUDGET, now, now + DAY, verifier, model.keyword_hash(KEYWORD), sender=b.user(0))
+    ads.create(token, REWARD, budget, now, now + DAY, verifier, model.keyword_hash(KEYWORD), sender=b.user(0))
     _commit(b, ads, b.user(1))
     ads.claim(1, model.keyword_digest(KEYWORD), SALT, sender=b.user(1))
     return ads, token

@@ -10,10 +10,14 @@ participants around it.
 
 Participants are real and distinct: each is an account of its own (a minimal proxy opened by a batch
 helper under contracts/mocks, or a beneficiary address written by the owner's own batch call) that
-went through the contract's ordinary external functions; no storage of a contract under test is
-written by hand. Batches are sent as plain `eth_sendTransaction` calls with a fixed gas limit (no
-estimate, no receipt awaited until the last one): 10,000 participants took 37 to 156 seconds a crowd
-on this project's shared 2-core machine (docs/assurance.md has the figures and times).
+went through the contract's ordinary external functions (a board voter's weight too: set by its votes
+source's owner before the round); no storage of a contract under test is written by hand. A call that
+binds its caller (an AdCampaigns commitment, a RedPacket password signature) is made in Python for
+each proxy's address before the proxy exists: ScalingCrowd creates them with CREATE, so their
+addresses follow from its nonce (`create_address`). Batches are sent as plain `eth_sendTransaction`
+calls with a fixed gas limit (no estimate, no receipt awaited until the last one): 10,000
+participants took 21 to 186 seconds a crowd on this project's shared 2-core machine
+(docs/assurance.md has the figures and times).
 
 Tolerance: a row fails when its spread (largest minus smallest figure) is above 1% of its smallest
 figure. What legitimately moves between sizes is small and bounded: the values written (a reward per
@@ -92,27 +96,46 @@ def load_rows() -> dict[str, Row]:
 
 
 def send_many(
-    b: Bench, sender, method, calls: list[tuple], gas: int, seconds_apart: int = 0, value: int = 0
+    b: Bench,
+    sender,
+    method,
+    calls: list[tuple],
+    gas: int,
+    seconds_apart: int = 0,
+    value: int = 0,
+    packed: bool = False,
 ) -> None:
     """Sends `method(*args)` for each args of `calls` from `sender` as plain transactions with a fixed
     gas limit (local chains: base fee and gas price 0), awaiting only at the end; fails on any revert.
     With `seconds_apart`, the clock moves that far before each (participants arrive over time); with
-    `value`, each call pays its first argument (a count) times `value` in coin."""
-    web3 = b.chain.provider.web3
+    `value`, each call pays its first argument (a count) times `value` in coin. With `packed`, automine
+    is off while they are sent and blocks are then mined full, so thousands of small transactions take
+    dozens of blocks, not one each (anvil keeps every block's state: 10,000 one-transaction blocks
+    took it past 10 GB of memory and stalled it here)."""
+    provider = b.chain.provider
+    web3 = provider.web3
     to = method.contract.address
     hashes = []
-    for args in calls:
-        if seconds_apart:
-            b.chain.provider.make_request("evm_increaseTime", [seconds_apart])
-        tx = {
-            "from": sender.address,
-            "to": to,
-            "data": method.encode_input(*args),
-            "value": args[0] * value if value else 0,
-            "gas": gas,
-            "gasPrice": 0,
-        }
-        hashes.append(web3.eth.send_transaction(tx))
+    if packed:
+        provider.make_request("evm_setAutomine", [False])
+    try:
+        for args in calls:
+            if seconds_apart:
+                provider.make_request("evm_increaseTime", [seconds_apart])
+            tx = {
+                "from": sender.address,
+                "to": to,
+                "data": method.encode_input(*args),
+                "value": args[0] * value if value else 0,
+                "gas": gas,
+                "gasPrice": 0,
+            }
+            hashes.append(web3.eth.send_transaction(tx))
+        while packed and int(provider.make_request("txpool_status", [])["pending"], 16):
+            provider.make_request("evm_mine", [])
+    finally:
+        if packed:
+            provider.make_request("evm_setAutomine", [True])
     for tx_hash in hashes:
         receipt = web3.eth.wait_for_transaction_receipt(tx_hash, timeout=600, poll_latency=0.05)
         if receipt["status"] != 1:
@@ -392,6 +415,51 @@ def economy_claim(b: Bench, capacity: int) -> Crowd:
         return pool.claim(sender=b.user(0))
 
     return Crowd(join, (measure,), NODE_BATCH)
+
+
+VOTER_WEIGHT = WAD  # each crowd voter's weight: 1 CPC (the bench's two voters hold 50,000 each)
+SET_VOTES_GAS = 150_000  # MockVotes.set_votes, a first weight: ~110,000 gas; 200 a block
+
+
+@rows(
+    (
+        "board.vote",
+        "a node operator approves one candidate (no approval yet) in the directors' round after another "
+        "operator approved the other, with N other voters (distinct accounts, 1 CPC of weight each "
+        "checkpointed before the round's snapshot, ScalingCrowd) who approved the other too",
+    ),
+    (
+        "board.claim",
+        "a director of a board of two claims its share of the first half-year after the other director "
+        "reserved it (the rounds finalized by that claim), with N other voters in the directors' round",
+    ),
+)
+def board_vote_claim(b: Bench, capacity: int) -> Crowd:
+    from fivefold.context import create_address
+    from fivefold.nodes import bench_board
+
+    board, _ = bench_board._board(b)  # genesis reached, user 1 standing (candidate 0)
+    board.stand(bench_board.DEPOSIT, sender=b.user(0))  # candidate 1, as in both benches
+    votes = b.project.MockVotes.at(board.votes_source())
+    crowd, join = _same_call_crowd(b, board, board.vote.encode_input([0]))
+    # A weight counts only if checkpointed before the round's snapshot, which every crowd vote follows:
+    # all `capacity` weights are set now, during candidacy, on the addresses ScalingCrowd will open its
+    # accounts at (plain creations, its nonces 1, 2, ...); `join(n)` then opens the next n, each
+    # approving candidate 0 itself. A wrong address would have no weight and revert its batch.
+    voters = [create_address(crowd.address, nonce) for nonce in range(1, capacity + 1)]
+    # the votes source is the bench's MockVotes, whose owner alone sets a weight: a transaction each,
+    # packed into full blocks
+    weights = [(voter, VOTER_WEIGHT) for voter in voters]
+    send_many(b, b.deployer, votes.set_votes, weights, SET_VOTES_GAS, packed=True)
+    b.chain.pending_timestamp = board.round_window(0, 0)[0]
+
+    def vote():
+        return bench_board._ballots(b, board)
+
+    def claim():
+        return bench_board._claims(b, board)
+
+    return Crowd(join, (vote, claim), CROWD_BATCH)
 
 
 BORROWER_BATCH = 100  # as fivefold/lending/bench.py: ~280,000 gas a position
@@ -711,3 +779,103 @@ def sale_buy(b: Bench, capacity: int) -> Crowd:
         return sale.buy(0, usdt, 100 * 10**6, 0, [], sender=b.user(2))
 
     return Crowd(join, (measure,), CROWD_BATCH)
+
+
+# --- crowds whose calls bind the caller: a commitment to its address, a signature over it
+
+
+def _binding_crowd(b: Bench):
+    """A ScalingCrowd for calls that name their caller, and `address(n)`: participant n's address
+    (0, 1, ...) before it is created, so each call can be made for it (`join_each`)."""
+    account = b.project.ScalingCrowdAccount.deploy(sender=b.deployer)
+    batcher = b.project.ScalingCrowd.deploy(account, sender=b.deployer)
+
+    from fivefold.context import create_address
+
+    def address(n: int) -> str:
+        return create_address(batcher.address, n + 1)  # a contract's first CREATE has nonce 1 (EIP-161)
+
+    return batcher, address
+
+
+def _chunks(items: list, size: int) -> list[list]:
+    return [items[at : at + size] for at in range(0, len(items), size)]
+
+
+BINDING_BATCH = 100  # join_each: a proxy and a commitment or a signed claim, up to ~150,000 gas each
+
+
+@row(
+    "ads.claim",
+    "the reveal in the block after the commitment: a consumer who never held CMDT is paid 1 CMDT from a "
+    "campaign (budget: the largest crowd plus 10 rewards) that already paid another consumer and N others "
+    "(ScalingCrowd, each committing to its own address, then revealing in a later block)",
+)
+def ads_claim(b: Bench, capacity: int) -> Crowd:
+    from fivefold.ads import bench as ads
+    from fivefold.ads import model
+
+    # room for user 1, the crowd and the measured consumer, with rewards left after: the book's `left`
+    # stays non-zero at every size, as in the bench's 10-reward campaign
+    campaigns, _ = ads.ads_setup(b, budget=(capacity + 10) * ads.REWARD)
+    batcher, address = _binding_crowd(b)
+    digest = model.keyword_digest(ads.KEYWORD)
+    reveal = campaigns.claim.encode_input(1, digest, ads.SALT)
+    opened = [0]
+
+    def join(count: int):
+        consumers = [address(n) for n in range(opened[0], opened[0] + count)]
+        opened[0] += count
+        commits = [
+            campaigns.commit.encode_input(1, model.commitment(1, consumer, digest, ads.SALT))
+            for consumer in consumers
+        ]
+        batches = [(campaigns.address, part) for part in _chunks(commits, BINDING_BATCH)]
+        send_many(b, b.deployer, batcher.join_each, batches, BATCH_GAS)
+        # one transaction a block: every reveal is mined after the block of its commitment
+        batches = [(part, campaigns.address, reveal) for part in _chunks(consumers, BINDING_BATCH)]
+        send_many(b, b.deployer, batcher.act_many, batches, BATCH_GAS)
+
+    def measure():
+        ads._commit(b, campaigns, b.user(5))
+        return campaigns.claim(1, digest, ads.SALT, sender=b.user(5))
+
+    return Crowd(join, (measure,), BINDING_BATCH)
+
+
+REDPACKET_MAX_SHARES = 65_535  # RedPacket.MAX_SHARES
+
+
+@row(
+    "redpacket.claim.erc20.fresh",
+    "a claim of a password CMDT packet (random split, USD 50, shares for the largest crowd plus 10) by a "
+    "claimer that held no CMDT, after user 1's claim and N other claimers' in the same packet "
+    "(ScalingCrowd, each signed for by the password key)",
+)
+def redpacket_claim(b: Bench, capacity: int) -> Crowd:
+    from fivefold.payouts import bench as payouts
+    from fivefold.payouts import model
+
+    shares = capacity + 10  # user 1, the crowd and the measured claimer, 8 shares left after it
+    if shares > REDPACKET_MAX_SHARES:
+        raise ValueError(f"redpacket.claim: at most {REDPACKET_MAX_SHARES - 10:,} other claimers (shares)")
+    rp, token = payouts.redpacket_setup(b)
+    creator = b.user(0)
+    _, pid, pk = payouts.create_password_packet(b, rp, token, creator, 1, shares=shares)
+    payouts.claim(b, rp, creator, token.address, 1, pk, b.user(1))
+    batcher, address = _binding_crowd(b)
+    chain_id, opened = b.chain.chain_id, [0]
+
+    def join(count: int):
+        calls = []
+        for n in range(opened[0], opened[0] + count):
+            r, vs = model.sign_claim(pk.key, chain_id, rp.address, pid, address(n))
+            calls.append(rp.claim.encode_input(creator.address, pk.address, token.address, 1, r, vs))
+        opened[0] += count
+        batches = [(rp.address, part) for part in _chunks(calls, BINDING_BATCH)]
+        send_many(b, b.deployer, batcher.join_each, batches, BATCH_GAS)
+
+    def measure():
+        return payouts.claim(b, rp, creator, token.address, 1, pk, b.user(5))
+
+    return Crowd(join, (measure,), BINDING_BATCH)

@@ -56,6 +56,12 @@ def vote(b: Bench):
     board, _ = _board(b)
     board.stand(DEPOSIT, sender=b.user(0))
     b.chain.pending_timestamp = board.round_window(0, 0)[0]
+    return _ballots(b, board)
+
+
+def _ballots(b: Bench, board):
+    """In the directors' round, with candidates 0 and 1 standing: user(3) approves candidate 0, then
+    user(2) candidate 1; returns user(2)'s receipt (board.vote; the scaling table's row too)."""
     board.vote([0], sender=b.user(3))
     return board.vote([1], sender=b.user(2))
 
@@ -69,6 +75,13 @@ def claim(b: Bench):
     board, _ = _board(b)
     board.stand(DEPOSIT, sender=b.user(0))
     b.chain.pending_timestamp = board.round_window(0, 0)[0]
+    return _claims(b, board)
+
+
+def _claims(b: Bench, board):
+    """In the directors' round, with candidates 0 and 1 standing: user(2) approves both, the treasury
+    funds the income, and once the first half-year is over user(1) claims (finalizing every round),
+    then user(0); returns user(0)'s receipt (board.claim; the scaling table's row too)."""
     board.vote([0, 1], sender=b.user(2))
     board.fund(BUDGET, sender=b.treasury)
     b.chain.pending_timestamp = model.half_end(board.genesis(), 0, 0)

@@ -1,14 +1,18 @@
 """The scaling table (fivefold/assurance/scaling.py, `ape run scaling`): a smoke run of one real row
-at tiny sizes, the exit code when a row is not flat, and the option parsing. The full table (10,
-1,000 and 10,000 participants, minutes) is `make scaling`."""
+at tiny sizes, the board's two rows there too (their weights sent packed), the exit code when a row is
+not flat, and the option parsing. The full table (10, 1,000 and 10,000 participants, minutes) is
+`make scaling`."""
 
 import json
+from pathlib import Path
 from types import SimpleNamespace
 
 import ape
 import pytest
 
 from fivefold.assurance import scaling
+from fivefold.context import create_address
+from fivefold.gas import Bench
 from tests.cli.conftest import invoke, one_line_error
 
 
@@ -24,6 +28,20 @@ def test_scaling__one_row_at_sizes_2_and_4__flat_and_written(tmp_path):
     assert set(row["gas"]) == {"2", "4"} and row["gas"]["2"] > 0
     assert row["spread"] == row["gas"]["4"] - row["gas"]["2"] and row["within_tolerance"] is True
     assert "vesting.release" in result.output and "flat" in result.output
+
+
+def test_scaling__board_rows_at_sizes_2_and_4__flat_at_the_snapshot_figures(tmp_path):
+    """The board's vote and claim share one crowd whose weights are set on predicted addresses in
+    packed blocks: at sizes 2 and 4 both rows are flat at their gas-snapshot.json figures (a wrong
+    address would have no weight and revert its batch)."""
+    path = tmp_path / "scaling.json"
+    result = invoke("scaling", "--only", "board", "--sizes", "2,4", "--file", str(path))
+    assert result.exit_code == 0, result.output
+    rows = json.loads(path.read_text())["rows"]
+    snapshot = json.loads(Path("gas-snapshot.json").read_text())
+    assert set(rows) == {"board.vote", "board.claim"}
+    for key, row in rows.items():
+        assert row["gas"] == {"2": snapshot[key]["gas"], "4": snapshot[key]["gas"]}, key
 
 
 def test_scaling__row_growing_with_the_crowd__exits_one(tmp_path, monkeypatch):
@@ -91,3 +109,41 @@ def test_join_many__coin_not_divisible_by_count__reverts(project, accounts):
     crowd = project.ScalingCrowd.deploy(account, sender=deployer)
     with ape.reverts("scaling_crowd: coin not divisible by count"):
         crowd.join_many(3, scaling.ZERO_ADDRESS, 0, deployer, b"", value=10, sender=deployer)
+
+
+def test_join_each__three_calls__each_participant_at_its_predicted_address(project, accounts):
+    """`join_each` opens one proxy per call, in order, at the CREATE addresses `create_address`
+    predicts (nonces 1, 2, 3), each making its own call; `act_many` makes them call again."""
+    deployer, spender = accounts[0], accounts[1]
+    token = project.MockStablecoin.deploy(sender=deployer)
+    crowd = project.ScalingCrowd.deploy(project.ScalingCrowdAccount.deploy(sender=deployer), sender=deployer)
+    calls = [token.approve.encode_input(spender, amount) for amount in (1, 2, 3)]
+    crowd.join_each(token, calls, sender=deployer)
+    participants = [create_address(crowd.address, nonce) for nonce in (1, 2, 3)]
+    assert [token.allowance(p, spender) for p in participants] == [1, 2, 3] and crowd.created() == 3
+    crowd.act_many(participants[1:], token, token.approve.encode_input(spender, 7), sender=deployer)
+    assert [token.allowance(p, spender) for p in participants] == [1, 7, 7]
+
+
+def _campaign_interactions(project, receipt) -> int:
+    return project.AdCampaigns.at(receipt.receiver).stats(1).interactions
+
+
+def _packet_claims(project, receipt) -> int:
+    rp = project.RedPacket.at(receipt.receiver)
+    return rp.packet(rp.Claimed.from_receipt(receipt)[0].id).claims
+
+
+@pytest.mark.parametrize(
+    "key, counted",
+    [("ads.claim", _campaign_interactions), ("redpacket.claim.erc20.fresh", _packet_claims)],
+)
+def test_binding_crowds__three_others__each_paid_before_the_measured_claim(
+    project, accounts, chain, key, counted
+):
+    """The ads and red-packet crowds are real: after three others joined, the measured claim is the
+    campaign's fifth interaction, the packet's fifth claim (user 1's, the three, then its own)."""
+    bench = Bench(project=project, accounts=accounts, chain=chain)
+    crowd = scaling.ROWS[key].build(bench, 3)
+    crowd.join(3)
+    assert counted(project, crowd.measures[0]()) == 5
