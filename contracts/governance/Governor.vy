@@ -135,8 +135,7 @@ _GRACE_SHIFT: constant(uint256) = 62
 _THRESHOLD_SHIFT: constant(uint256) = 102
 # Quorum checkpoint: since (40) | bps (16).
 _BPS_SHIFT: constant(uint256) = 40
-# Binary search bound over the quorum history: 2**32 checkpoints (the constructor's and 2**32 - 1
-# changes; each change is an executed proposal, so a longer history is out of reach).
+# Binary search bound: 2**32 quorum checkpoints (the constructor's and 2**32 - 1 changes).
 _SEARCH_STEPS: constant(uint256) = 32
 # Selector of `remove_member(address)`, which the committee may not cancel.
 _REMOVE_MEMBER: constant(bytes4) = method_id("remove_member(address)", output_type=bytes4)
