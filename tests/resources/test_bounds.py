@@ -117,21 +117,21 @@ def test_place_order__escrow_at_96_bit_limit__accepted_one_more_unit_refused(
     assert books(market, token)
 
 
+def _served(m, resources_ordered, resources_goto, resources_sign, provider) -> int:
+    """A 10-unit order's period, reported served by its provider once it ended; returns the period."""
+    _, period = resources_ordered(units=10)
+    resources_goto(period + 1)
+    m.prove(provider, period, True, resources_sign(provider, period), sender=provider)
+    return period
+
+
 def test_prove__served__slot_escrow_and_state_read_back(
     resources_market, resources_hpc, resources_ordered, resources_goto, resources_sign, resources_provider
 ):
     """A served report rewrites the slot word with state SERVED (bit 136, just above the escrow's top
     bit 135): the word reads back as 10 units, 10 HPC escrow, SERVED, nothing slashed."""
     m = resources_market
-    _, period = resources_ordered(units=10)
-    resources_goto(period + 1)
-    m.prove(
-        resources_provider,
-        period,
-        True,
-        resources_sign(resources_provider, period),
-        sender=resources_provider,
-    )
+    period = _served(m, resources_ordered, resources_goto, resources_sign, resources_provider)
     assert tuple(m.slot(resources_provider, period)) == (10, 10 * PRICE, model.SERVED, 0)
     assert books(m, resources_hpc)
 
@@ -208,15 +208,7 @@ def test_sync__with_hpc_owed__credits_only_the_surplus(
     """With a served period's 12 HPC owed to the provider (and its stake held), a plain 7 HPC transfer
     syncs as exactly 7 HPC: what is owed counts in the books, not in the surplus."""
     m = resources_market
-    _, period = resources_ordered(units=10)
-    resources_goto(period + 1)
-    m.prove(
-        resources_provider,
-        period,
-        True,
-        resources_sign(resources_provider, period),
-        sender=resources_provider,
-    )
+    _served(m, resources_ordered, resources_goto, resources_sign, resources_provider)
     assert m.total_owed() == 12 * HPC
     budget = m.reward_budget()
     resources_hpc.transfer(m, 7 * HPC, sender=owner)
