@@ -147,3 +147,20 @@ def resources_ordered(resources_market, resources_provider, resources_requester,
         return receipt.return_value, period
 
     return ordered
+
+
+@pytest.fixture
+def resources_served(resources_market, resources_ordered, resources_goto, resources_sign, resources_provider):
+    """served(units=10, sender=provider): the provider's order of `units` for the next period, reported
+    served (the first QUORUM authenticators sign) once the period ended. Returns (order_id, period)."""
+
+    def served(units=10, sender=None):
+        order_id, period = resources_ordered(units=units)
+        resources_goto(period + 1)
+        signatures = resources_sign(resources_provider, period)
+        resources_market.prove(
+            resources_provider, period, True, signatures, sender=sender or resources_provider
+        )
+        return order_id, period
+
+    return served

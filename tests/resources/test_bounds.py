@@ -117,21 +117,13 @@ def test_place_order__escrow_at_96_bit_limit__accepted_one_more_unit_refused(
     assert books(market, token)
 
 
-def _served(m, resources_ordered, resources_goto, resources_sign, provider) -> int:
-    """A 10-unit order's period, reported served by its provider once it ended; returns the period."""
-    _, period = resources_ordered(units=10)
-    resources_goto(period + 1)
-    m.prove(provider, period, True, resources_sign(provider, period), sender=provider)
-    return period
-
-
 def test_prove__served__slot_escrow_and_state_read_back(
-    resources_market, resources_hpc, resources_ordered, resources_goto, resources_sign, resources_provider
+    resources_market, resources_hpc, resources_served, resources_provider
 ):
     """A served report rewrites the slot word with state SERVED (bit 136, just above the escrow's top
     bit 135): the word reads back as 10 units, 10 HPC escrow, SERVED, nothing slashed."""
     m = resources_market
-    period = _served(m, resources_ordered, resources_goto, resources_sign, resources_provider)
+    _, period = resources_served()
     assert tuple(m.slot(resources_provider, period)) == (10, 10 * PRICE, model.SERVED, 0)
     assert books(m, resources_hpc)
 
@@ -197,18 +189,12 @@ def test_place_order__next_period_after_last__busy_until_moves_and_exit_waits(
 
 
 def test_sync__with_hpc_owed__credits_only_the_surplus(
-    resources_market,
-    resources_hpc,
-    resources_ordered,
-    resources_goto,
-    resources_sign,
-    resources_provider,
-    owner,
+    resources_market, resources_hpc, resources_served, owner
 ):
     """With a served period's 12 HPC owed to the provider (and its stake held), a plain 7 HPC transfer
     syncs as exactly 7 HPC: what is owed counts in the books, not in the surplus."""
     m = resources_market
-    _served(m, resources_ordered, resources_goto, resources_sign, resources_provider)
+    resources_served()
     assert m.total_owed() == 12 * HPC
     budget = m.reward_budget()
     resources_hpc.transfer(m, 7 * HPC, sender=owner)

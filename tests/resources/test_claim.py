@@ -8,20 +8,10 @@ from tests.resources.resources_support import books
 
 
 def test_claim__served_period__pays_payment_and_reward(
-    resources_market,
-    resources_hpc,
-    resources_ordered,
-    resources_goto,
-    resources_sign,
-    resources_provider,
-    owner,
+    resources_market, resources_hpc, resources_served, resources_provider, owner
 ):
     """The provider receives the 10 HPC escrow and the 2 HPC reward."""
-    _, period = resources_ordered()
-    resources_goto(period + 1)
-    resources_market.prove(
-        resources_provider, period, True, resources_sign(resources_provider, period), sender=owner
-    )
+    resources_served(sender=owner)
     before = resources_hpc.balanceOf(resources_provider)
     resources_market.claim(sender=resources_provider)
     assert resources_hpc.balanceOf(resources_provider) == before + 10 * PRICE + 2 * HPC

@@ -55,15 +55,9 @@ def test_refund__faulty__escrow_plus_slash_share(
     assert books(resources_market, resources_hpc)
 
 
-def test_refund__served_period__reverts(
-    resources_market, resources_ordered, resources_goto, resources_sign, resources_provider, owner
-):
+def test_refund__served_period__reverts(resources_market, resources_served, owner):
     """A served order paid the provider; nothing to refund."""
-    order_id, period = resources_ordered()
-    resources_goto(period + 1)
-    resources_market.prove(
-        resources_provider, period, True, resources_sign(resources_provider, period), sender=owner
-    )
+    order_id, _ = resources_served(sender=owner)
     with ape.reverts("resource_market: period served"):
         resources_market.refund(order_id, sender=owner)
 
