@@ -151,6 +151,31 @@ def fresh_asset(project, deployer, adapter, governance):
     return token, feed
 
 
+@pytest.fixture
+def list_fresh(project, controller, system, fresh_asset, governance):
+    """list_fresh(reserve_factor=0, collateral_factor=0.5, ...) -> the fresh asset's market, listed by
+    governance on the linear rate model (liquidation threshold: the collateral factor unless given)."""
+    token, _ = fresh_asset
+
+    def listed(
+        reserve_factor=0, collateral_factor=5 * 10**17, name="X", symbol="X", liquidation_threshold=None
+    ):
+        return lending.create_market(
+            project,
+            controller,
+            token,
+            system.linear,
+            reserve_factor,
+            collateral_factor,
+            name,
+            symbol,
+            governance,
+            liquidation_threshold=liquidation_threshold,
+        )
+
+    return listed
+
+
 def wad(x) -> int:
     return int(x * WAD)
 

@@ -6,11 +6,9 @@ from fivefold.units import WAD
 ZERO = "0x0000000000000000000000000000000000000000"
 
 
-def test_create_market__from_blueprint__lists_it(project, controller, system, fresh_asset, governance):
+def test_create_market__from_blueprint__lists_it(project, controller, system, fresh_asset, list_fresh):
     token, _ = fresh_asset
-    market = lending.create_market(
-        project, controller, token, system.linear, 0, 5 * 10**17, "Pledge X", "slipX", governance
-    )
+    market = list_fresh(name="Pledge X", symbol="slipX")
     assert controller.is_listed(market) and controller.market_for(token) == market.address
     assert controller.collateral_factor(market) == 5 * 10**17
     assert market.controller() == controller.address and market.asset() == token.address

@@ -64,21 +64,9 @@ def test_create_market__31_listed__32nd_accepted_33rd_refused(
         controller.create_market(other, system.linear, 0, 0, 0, "Y", "Y", sender=governance)
 
 
-def test_create_market__threshold_at_max__listed(project, controller, system, fresh_asset, governance):
+def test_create_market__threshold_at_max__listed(controller, list_fresh):
     """Kills 248 (`<=` to `<`): a threshold of exactly 90% is accepted."""
-    token, _ = fresh_asset
-    market = lending.create_market(
-        project,
-        controller,
-        token,
-        system.linear,
-        0,
-        5 * 10**17,
-        "X",
-        "X",
-        governance,
-        liquidation_threshold=lending.MAX_LIQUIDATION_THRESHOLD,
-    )
+    market = list_fresh(liquidation_threshold=lending.MAX_LIQUIDATION_THRESHOLD)
     assert controller.liquidation_threshold(market) == lending.MAX_LIQUIDATION_THRESHOLD
 
 

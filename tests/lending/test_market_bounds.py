@@ -44,22 +44,9 @@ def rich_cc(interest_free, cc_market, controller, supplier, borrower, attacker, 
 # ------------------------------------------------------------- construction
 
 
-def test_create_market__reserve_factor_at_the_bound__accepted(
-    project, controller, system, fresh_asset, governance
-):
+def test_create_market__reserve_factor_at_the_bound__accepted(list_fresh):
     """Kills `reserve_factor_ <= MAX_RESERVE_FACTOR` -> `<` in the constructor."""
-    token, _ = fresh_asset
-    market = lending.create_market(
-        project,
-        controller,
-        token,
-        system.linear,
-        lending.MAX_RESERVE_FACTOR,
-        5 * 10**17,
-        "Pledge X",
-        "slipX",
-        governance,
-    )
+    market = list_fresh(reserve_factor=lending.MAX_RESERVE_FACTOR, name="Pledge X", symbol="slipX")
     assert market.reserve_factor() == lending.MAX_RESERVE_FACTOR
 
 

@@ -125,22 +125,8 @@ def test_create_market__threshold_out_of_bounds__reverts(controller, system, fre
         )
 
 
-def test_create_market__threshold_given__listed_with_both(
-    project, controller, system, fresh_asset, governance
-):
-    token, _ = fresh_asset
-    market = lending.create_market(
-        project,
-        controller,
-        token,
-        system.linear,
-        0,
-        5 * 10**17,
-        "X",
-        "X",
-        governance,
-        liquidation_threshold=6 * 10**17,
-    )
+def test_create_market__threshold_given__listed_with_both(controller, list_fresh):
+    market = list_fresh(liquidation_threshold=6 * 10**17)
     config = controller.market_config(market)
     assert (config.collateral_factor, config.liquidation_threshold, config.last_threshold_cut) == (
         5 * 10**17,
