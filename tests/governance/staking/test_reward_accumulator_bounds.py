@@ -9,6 +9,15 @@ from tests.governance.staking.conftest import BALANCE, BUDGET, RATE
 MAX_RATE = 2**96 - 1  # the rate is stored in 96 bits of word B
 
 
+def _second_by_second(chain, *actions) -> int:
+    """Runs each action in the block of its own second, t0, t0 + 1, ...; returns t0."""
+    t0 = chain.pending_timestamp + 10
+    for i, action in enumerate(actions):
+        chain.pending_timestamp = t0 + i
+        action()
+    return t0
+
+
 def test_set_reward_rate__exactly_the_limit__accepted_and_read_back(staking, owner):
     """Kills reward_accumulator.vy:78 (MAX_RATE 2**95 - 1) and :341 (`rate < MAX_RATE`): the largest
     rate the field holds is accepted, logged and read back whole."""
@@ -31,13 +40,12 @@ def test_reward_rate__the_field_s_top_bit__read_back_and_priced(staking, owner, 
 def test_earned__a_rate_of_one_wei_per_second__streams(staking, owner, funder, staker, chain):
     """Kills reward_accumulator.vy:211 col 57 (`s.rate != 1`): the smallest rate streams too; one wei
     staked (the only share) earns 1 wei a second, taken from the budget."""
-    t0 = chain.pending_timestamp + 10
-    chain.pending_timestamp = t0
-    staking.stake(1, sender=staker)
-    chain.pending_timestamp = t0 + 1
-    staking.fund(BUDGET, sender=funder)
-    chain.pending_timestamp = t0 + 2
-    staking.set_reward_rate(1, sender=owner)
+    t0 = _second_by_second(
+        chain,
+        lambda: staking.stake(1, sender=staker),
+        lambda: staking.fund(BUDGET, sender=funder),
+        lambda: staking.set_reward_rate(1, sender=owner),
+    )
     assert staking.reward_rate() == 1
     chain.mine(timestamp=t0 + 12)
     assert staking.reward_per_token() == 10 * WAD
@@ -48,13 +56,12 @@ def test_earned__a_rate_of_one_wei_per_second__streams(staking, owner, funder, s
 def test_claim__a_budget_of_one_wei__streamed_and_paid(staking, cc, owner, funder, staker, chain):
     """Kills reward_accumulator.vy:211 col 41 (`s.unallocated != 1`) and :307 (`amount != 1`): a budget
     of exactly one wei streams to the only share (one wei staked), and the claim pays that wei."""
-    t0 = chain.pending_timestamp + 10
-    chain.pending_timestamp = t0
-    staking.stake(1, sender=staker)
-    chain.pending_timestamp = t0 + 1
-    staking.set_reward_rate(RATE, sender=owner)
-    chain.pending_timestamp = t0 + 2
-    staking.fund(1, sender=funder)
+    t0 = _second_by_second(
+        chain,
+        lambda: staking.stake(1, sender=staker),
+        lambda: staking.set_reward_rate(RATE, sender=owner),
+        lambda: staking.fund(1, sender=funder),
+    )
     assert staking.unallocated() == 1
     chain.mine(timestamp=t0 + 5)
     assert (staking.unallocated(), staking.reward_per_token(), staking.earned(staker)) == (0, WAD, 1)
