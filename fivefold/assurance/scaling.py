@@ -9,9 +9,11 @@ same account, on the same contract addresses, at the same point of its schedule,
 participants around it.
 
 Participants are real and distinct: each is an account of its own (a minimal proxy opened by a batch
-helper under contracts/mocks, or a beneficiary address written by the owner's own batch call) that
-went through the contract's ordinary external functions (a board voter's weight too: set by its votes
-source's owner before the round); no storage of a contract under test is written by hand. A call that
+helper under contracts/mocks, a beneficiary address written by the owner's own batch call, or, where
+a participant takes the native coin or an NFT by a safe transfer, which a proxy refuses, an address
+without code sending its own transactions through anvil's impersonation) that went through the
+contract's ordinary external functions (a board voter's weight too: set by its votes source's owner
+before the round); no storage of a contract under test is written by hand. A call that
 binds its caller (an AdCampaigns commitment, a RedPacket password signature) is made in Python for
 each proxy's address before the proxy exists: ScalingCrowd creates them with CREATE, so their
 addresses follow from its nonce (`create_address`). Batches are sent as plain `eth_sendTransaction`
@@ -104,29 +106,38 @@ def send_many(
     seconds_apart: int = 0,
     value: int = 0,
     packed: bool = False,
+    senders: list[str] | None = None,
+    paying: int = 0,
 ) -> None:
     """Sends `method(*args)` for each args of `calls` from `sender` as plain transactions with a fixed
     gas limit (local chains: base fee and gas price 0), awaiting only at the end; fails on any revert.
     With `seconds_apart`, the clock moves that far before each (participants arrive over time); with
-    `value`, each call pays its first argument (a count) times `value` in coin. With `packed`, automine
-    is off while they are sent and blocks are then mined full, so thousands of small transactions take
-    dozens of blocks, not one each (anvil keeps every block's state: 10,000 one-transaction blocks
-    took it past 10 GB of memory and stalled it here)."""
+    `value`, each call pays its first argument (a count) times `value` in coin; with `paying`, each
+    pays that much (a purchase). With `packed`, automine is off while they are sent and blocks are then
+    mined full, so thousands of small transactions take dozens of blocks, not one each (anvil keeps
+    every block's state: 10,000 one-transaction blocks took it past 10 GB of memory and stalled it
+    here). With `senders`, call i is sent from `senders[i]` instead (`sender` unused): addresses whose
+    key nobody holds, sent as by anvil's `anvil_autoImpersonateAccount`, on while they are sent and
+    mined (at gas price 0 a sender needs no coin but what it pays)."""
     provider = b.chain.provider
     web3 = provider.web3
     to = method.contract.address
     hashes = []
+    if senders is not None and len(senders) != len(calls):
+        raise ValueError(f"send_many: {len(senders)} senders for {len(calls)} calls")
     if packed:
         provider.make_request("evm_setAutomine", [False])
+    if senders is not None:
+        provider.make_request("anvil_autoImpersonateAccount", [True])
     try:
-        for args in calls:
+        for i, args in enumerate(calls):
             if seconds_apart:
                 provider.make_request("evm_increaseTime", [seconds_apart])
             tx = {
-                "from": sender.address,
+                "from": senders[i] if senders is not None else sender.address,
                 "to": to,
                 "data": method.encode_input(*args),
-                "value": args[0] * value if value else 0,
+                "value": args[0] * value if value else paying,
                 "gas": gas,
                 "gasPrice": 0,
             }
@@ -134,6 +145,8 @@ def send_many(
         while packed and int(provider.make_request("txpool_status", [])["pending"], 16):
             provider.make_request("evm_mine", [])
     finally:
+        if senders is not None:
+            provider.make_request("anvil_autoImpersonateAccount", [False])
         if packed:
             provider.make_request("evm_setAutomine", [True])
     for tx_hash in hashes:
@@ -569,9 +582,16 @@ def vesting_release(b: Bench, capacity: int) -> Crowd:
 
 def _beneficiary(i: int) -> str:
     """A distinct address per crowd schedule (no key needed: nobody releases these)."""
+    return _keyless(b"beneficiary", i)
+
+
+def _keyless(label: bytes, i: int) -> str:
+    """Participant `i`'s address in the crowd `label`: keccak256("scaling." + label + i)[:20], distinct
+    per label and participant, an account without code whose key nobody holds (it receives, or sends
+    through `send_many(..., senders=...)`)."""
     from eth_utils import keccak, to_checksum_address
 
-    return to_checksum_address(keccak(b"scaling.beneficiary" + i.to_bytes(32, "big"))[:20])
+    return to_checksum_address(keccak(b"scaling." + label + i.to_bytes(32, "big"))[:20])
 
 
 AIRDROP_LEAVES = 2**14  # every proof 14 hashes long, room for 10,000 claims outside the measured word
@@ -879,3 +899,162 @@ def redpacket_claim(b: Bench, capacity: int) -> Crowd:
         return payouts.claim(b, rp, creator, token.address, 1, pk, b.user(5))
 
     return Crowd(join, (measure,), BINDING_BATCH)
+
+
+MTOKEN_CROWD_SHARE = 10**16  # each other holder's MToken: 0.01 (10,000 of them: 100 of user 1's 300)
+
+
+@row(
+    "mtoken.vote",
+    "a holder's first vote on a lot with a bid (its 70% of the MToken locked, the 50% threshold reached, "
+    "the countdown started), with N other holders in the same vault (0.01 MToken each from user 1, "
+    "ScalingCrowd) that each voted on the other lot, also bid on, and took the vote back",
+)
+def mtoken_vote(b: Bench, capacity: int) -> Crowd:
+    from fivefold.nft import bench_vault
+
+    vault, _ = bench_vault._vault(b)  # 1,000 MToken: 700 to user 0 (the creator), 300 to user 1
+    vault.bid(1, bench_vault.BID, value=bench_vault.BID, sender=b.user(3))  # the lot the crowd votes on
+    batcher, address = _binding_crowd(b)
+    vault.transfer(batcher, capacity * MTOKEN_CROWD_SHARE, sender=b.user(1))
+    vote = vault.vote.encode_input(1, MTOKEN_CROWD_SHARE)
+    unvote = vault.unvote.encode_input(1, MTOKEN_CROWD_SHARE)
+    opened = [0]
+
+    def join(count: int):
+        # each holder receives its MToken and votes itself (join_many), then takes the vote back
+        # (act_many): a live vote anywhere in the vault would make the vault's own MToken balance
+        # non-zero, and the measured first lock 17,100 gas cheaper than mtoken.vote's
+        holder = (vault.address, MTOKEN_CROWD_SHARE, vault.address, vote)
+        calls = [(n, *holder) for n in in_batches(count, CROWD_BATCH)]
+        send_many(b, b.deployer, batcher.join_many, calls, BATCH_GAS)
+        holders = [address(n) for n in range(opened[0], opened[0] + count)]
+        opened[0] += count
+        batches = [(part, vault.address, unvote) for part in _chunks(holders, BINDING_BATCH)]
+        send_many(b, b.deployer, batcher.act_many, batches, BATCH_GAS)
+
+    def measure():
+        vault.bid(0, bench_vault.BID, value=bench_vault.BID, sender=b.user(2))
+        return vault.vote(0, bench_vault.SUPPLY - bench_vault.SHARE, sender=b.user(0))
+
+    return Crowd(join, (measure,), CROWD_BATCH)
+
+
+# --- crowds that cannot be ScalingCrowd proxies: they receive the native coin or an NFT by a safe
+# transfer, which a proxy (no fallback, no receiver hook) refuses
+
+
+IMPERSONATED_CLAIM_GAS = 150_000  # a crowd claim of the native packet: ~64,000 gas; 200 a block
+NATIVE_PACKET = 10**16  # 0.01 coin, as redpacket.claim.native.fresh
+
+
+@row(
+    "redpacket.claim.native.fresh",
+    "a claim of a password native-coin packet (random split, 0.01 coin, shares for the largest crowd "
+    "plus 10) by a claimer that never claimed from it, after user 1's claim and N other claimers' in the "
+    "same packet (distinct accounts without code, each signed for by the password key, sent impersonated)",
+)
+def redpacket_claim_native(b: Bench, capacity: int) -> Crowd:
+    from fivefold.payouts import bench as payouts
+    from fivefold.payouts import model
+
+    shares = capacity + 10  # as redpacket.claim.erc20.fresh: the measured claim never the last
+    if shares > REDPACKET_MAX_SHARES:
+        raise ValueError(f"redpacket.claim: at most {REDPACKET_MAX_SHARES - 10:,} other claimers (shares)")
+    rp, token = payouts.redpacket_setup(b)
+    creator, native = b.user(0), model.ZERO_ADDRESS
+    _, pid, pk = payouts.create_password_packet(
+        b, rp, token, creator, 1, amount=NATIVE_PACKET, shares=shares, native=True
+    )
+    payouts.claim(b, rp, creator, native, 1, pk, b.user(1))
+    chain_id, opened = b.chain.chain_id, [0]
+
+    def join(count: int):
+        claimers = [_keyless(b"redpacket.claimer", n) for n in range(opened[0], opened[0] + count)]
+        opened[0] += count
+        calls = [
+            (creator.address, pk.address, native, 1, *model.sign_claim(pk.key, chain_id, rp.address, pid, c))
+            for c in claimers
+        ]
+        send_many(b, None, rp.claim, calls, IMPERSONATED_CLAIM_GAS, packed=True, senders=claimers)
+
+    def measure():
+        return payouts.claim(b, rp, creator, native, 1, pk, b.user(5))
+
+    return Crowd(join, (measure,), 1)  # one transaction a participant
+
+
+MALL_CROWD_PRICE = 10**15  # each other buyer's order: 0.001 coin (royalty and seller paid, as any sale)
+MALL_CROWD_TOKENS = 1_000_000  # the crowd's token ids start here, clear of the bench's 1 to 4
+MINT_GAS = 100_000  # MallRoyalty721.mint of a new token: ~70,000 gas; 300 a block
+BUY_GAS = 200_000  # a crowd buyer's first NFT of the collection: ~127,000 gas (mall.buy.first_nft)
+
+
+def _order_signer(seller, mall, chain_id: int) -> Callable[[dict], bytes]:
+    """`sign(order)`: `orders.sign_order`'s 65-byte signature (r, s, v), the mall's EIP-712 domain read
+    once and the seller's key used directly (thousands of crowd orders, no round trip each)."""
+    from eth_account import Account
+    from eth_account.messages import encode_typed_data
+
+    from fivefold import eip712
+    from fivefold.nft import orders
+
+    _, name, version, *_ = mall.eip712Domain()
+
+    def sign(order: dict) -> bytes:
+        typed = eip712.typed_data(name, version, chain_id, mall.address, "Order", orders.ORDER, order)
+        signed = Account.sign_message(encode_typed_data(full_message=typed), seller.private_key)
+        return signed.r.to_bytes(32, "big") + signed.s.to_bytes(32, "big") + bytes([signed.v])
+
+    return sign
+
+
+@row(
+    "mall.buy",
+    "buy of a signed ERC-721 order (65-byte ECDSA signature, signed once before the crowd) in the native "
+    "coin by a collector already holding an NFT of the collection (5% royalty, fee 0%), with N other "
+    "buyers (distinct accounts without code, sent impersonated) that each bought a token of its own of "
+    "the same seller and collection through its own signed order (0.001 coin each)",
+)
+def mall_buy(b: Bench, capacity: int) -> Crowd:
+    from fivefold.nft import bench_mall, orders
+
+    mall, nft = bench_mall._mall(b)  # tokens 1-3 to user 0, approved to the mall, royalty to user 3
+    nft.mint(b.user(1), 4, sender=b.deployer)  # the measured buyer already holds one, as in mall.buy
+    seller, chain_id, provider = b.user(0), b.chain.chain_id, b.chain.provider
+    sign, opened = _order_signer(seller, mall, chain_id), [0]
+    # One expiry, about a day out, for the measured order and the crowd's, so the measured transaction
+    # is the same bytes at every size. Calldata costs 4 gas a zero byte and 16 another: the bench's
+    # deadline is its run's clock plus a day, and whether a byte of it or of the signature is zero is
+    # chance, hence mall.buy's 109,652 or 109,640 from run to run (docs/assurance.md). The row takes
+    # the first second from a day out at which neither has a zero byte (the usual case, and
+    # gas-snapshot.json's), so its figure does not depend on the run's clock.
+    expiry = b.chain.pending_timestamp + DAY
+    while True:
+        measured = orders.order(mall, seller.address, nft.address, 1, bench_mall.PRICE, expiry, nonce=0)
+        signature = sign(measured)
+        if 0 not in expiry.to_bytes(4, "big") + signature:
+            break
+        expiry += 1
+
+    def join(count: int):
+        first = opened[0]
+        opened[0] += count
+        token_ids = range(MALL_CROWD_TOKENS + first, MALL_CROWD_TOKENS + first + count)
+        buyers = [_keyless(b"mall.buyer", n) for n in range(first, first + count)]
+        # the seller's new tokens (MallRoyalty721's open mint, packed), and each buyer the coin it pays
+        send_many(b, b.deployer, nft.mint, [(seller.address, i) for i in token_ids], MINT_GAS, packed=True)
+        for buyer in buyers:
+            provider.make_request("anvil_setBalance", [buyer, hex(MALL_CROWD_PRICE)])
+        calls = []
+        for token_id in token_ids:
+            order = orders.order(
+                mall, seller.address, nft.address, token_id, MALL_CROWD_PRICE, expiry, nonce=0
+            )
+            calls.append((orders.as_tuple(order), sign(order)))
+        send_many(b, None, mall.buy, calls, BUY_GAS, packed=True, senders=buyers, paying=MALL_CROWD_PRICE)
+
+    def measure():
+        return mall.buy(orders.as_tuple(measured), signature, value=bench_mall.PRICE, sender=b.user(1))
+
+    return Crowd(join, (measure,), 1)  # one transaction a participant
