@@ -136,7 +136,11 @@ def _packet_claims(project, receipt) -> int:
 
 @pytest.mark.parametrize(
     "key, counted",
-    [("ads.claim", _campaign_interactions), ("redpacket.claim.erc20.fresh", _packet_claims)],
+    [
+        ("ads.claim", _campaign_interactions),
+        ("ads.claim.attested", _campaign_interactions),
+        ("redpacket.claim.erc20.fresh", _packet_claims),
+    ],
 )
 def test_binding_crowds__three_others__each_paid_before_the_measured_claim(
     project, accounts, chain, key, counted
