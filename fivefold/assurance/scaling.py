@@ -822,6 +822,31 @@ def _chunks(items: list, size: int) -> list[list]:
     return [items[at : at + size] for at in range(0, len(items), size)]
 
 
+def _without_zero_bytes(b: Bench, sign: Callable[[int], bytes]) -> tuple[int, bytes]:
+    """(second, sign(second)) for the first second from a day out at which neither the second (4 bytes)
+    nor its signature has a zero byte: one deadline for a row's measured transaction and its crowd, so
+    the measured calldata is the same bytes at every size and every run (4 gas a zero byte, 16 any
+    other); no zero byte is the usual case, and gas-snapshot.json's."""
+    second = b.chain.pending_timestamp + DAY
+    while 0 in second.to_bytes(4, "big") + (signature := sign(second)):
+        second += 1
+    return second, signature
+
+
+def _commit_each(b: Bench, batcher, campaigns, consumers: list[str], digest: bytes) -> None:
+    """Each of `consumers` (ScalingCrowd's next proxies) opened by `join_each`, committing to campaign
+    1's keyword with a commitment bound to its own address."""
+    from fivefold.ads import bench as ads
+    from fivefold.ads import model
+
+    commits = [
+        campaigns.commit.encode_input(1, model.commitment(1, consumer, digest, ads.SALT))
+        for consumer in consumers
+    ]
+    batches = [(campaigns.address, part) for part in _chunks(commits, BINDING_BATCH)]
+    send_many(b, b.deployer, batcher.join_each, batches, BATCH_GAS)
+
+
 BINDING_BATCH = 100  # join_each: a proxy and a commitment or a signed claim, up to ~150,000 gas each
 
 
@@ -846,12 +871,7 @@ def ads_claim(b: Bench, capacity: int) -> Crowd:
     def join(count: int):
         consumers = [address(n) for n in range(opened[0], opened[0] + count)]
         opened[0] += count
-        commits = [
-            campaigns.commit.encode_input(1, model.commitment(1, consumer, digest, ads.SALT))
-            for consumer in consumers
-        ]
-        batches = [(campaigns.address, part) for part in _chunks(commits, BINDING_BATCH)]
-        send_many(b, b.deployer, batcher.join_each, batches, BATCH_GAS)
+        _commit_each(b, batcher, campaigns, consumers, digest)
         # one transaction a block: every reveal is mined after the block of its commitment
         batches = [(part, campaigns.address, reveal) for part in _chunks(consumers, BINDING_BATCH)]
         send_many(b, b.deployer, batcher.act_many, batches, BATCH_GAS)
@@ -882,16 +902,8 @@ def ads_claim_attested(b: Bench, capacity: int) -> Crowd:
     def attest(who: str, deadline: int) -> bytes:
         return model.sign_attestation(ads.VERIFIER_KEY, chain_id, campaigns.address, 1, who, deadline)
 
-    # One deadline, about a day out, for the measured attestation and the crowd's, so the measured
-    # transaction is the same bytes at every size; as mall.buy's expiry, the first second from a day
-    # out at which neither it nor the measured signature has a zero byte (calldata: 4 gas, not 16),
-    # the usual case and gas-snapshot.json's.
-    deadline = b.chain.pending_timestamp + DAY
-    while True:
-        signature = attest(consumer.address, deadline)
-        if 0 not in deadline.to_bytes(4, "big") + signature:
-            break
-        deadline += 1
+    # one deadline for the measured attestation and the crowd's
+    deadline, signature = _without_zero_bytes(b, lambda second: attest(consumer.address, second))
 
     def join(count: int):
         calls = []
@@ -928,12 +940,7 @@ def ads_commit(b: Bench, capacity: int) -> Crowd:
     def join(count: int):
         consumers = [address(n) for n in range(opened[0], opened[0] + count)]
         opened[0] += count
-        commits = [
-            campaigns.commit.encode_input(1, model.commitment(1, consumer, digest, ads.SALT))
-            for consumer in consumers
-        ]
-        batches = [(campaigns.address, part) for part in _chunks(commits, BINDING_BATCH)]
-        send_many(b, b.deployer, batcher.join_each, batches, BATCH_GAS)
+        _commit_each(b, batcher, campaigns, consumers, digest)
 
     def measure():
         return ads._commit(b, campaigns, b.user(5))
@@ -1101,19 +1108,15 @@ def mall_buy(b: Bench, capacity: int) -> Crowd:
     nft.mint(b.user(1), 4, sender=b.deployer)  # the measured buyer already holds one, as in mall.buy
     seller, chain_id, provider = b.user(0), b.chain.chain_id, b.chain.provider
     sign, opened = _order_signer(seller, mall, chain_id), [0]
-    # One expiry, about a day out, for the measured order and the crowd's, so the measured transaction
-    # is the same bytes at every size. Calldata costs 4 gas a zero byte and 16 another: the bench's
-    # deadline is its run's clock plus a day, and whether a byte of it or of the signature is zero is
-    # chance, hence mall.buy's 109,652 or 109,640 from run to run (docs/assurance.md). The row takes
-    # the first second from a day out at which neither has a zero byte (the usual case, and
-    # gas-snapshot.json's), so its figure does not depend on the run's clock.
-    expiry = b.chain.pending_timestamp + DAY
-    while True:
-        measured = orders.order(mall, seller.address, nft.address, 1, bench_mall.PRICE, expiry, nonce=0)
-        signature = sign(measured)
-        if 0 not in expiry.to_bytes(4, "big") + signature:
-            break
-        expiry += 1
+    # One expiry for the measured order and the crowd's. The bench's is its run's clock plus a day, so
+    # whether a byte of it or of the signature is zero is chance: mall.buy's 109,652 or 109,640 from
+    # run to run (docs/assurance.md); the row's figure does not depend on the run's clock.
+
+    def measured_order(expiry: int) -> dict:
+        return orders.order(mall, seller.address, nft.address, 1, bench_mall.PRICE, expiry, nonce=0)
+
+    expiry, signature = _without_zero_bytes(b, lambda second: sign(measured_order(second)))
+    measured = measured_order(expiry)
 
     def join(count: int):
         first = opened[0]
