@@ -13,10 +13,12 @@ helper under contracts/mocks, a beneficiary address written by the owner's own b
 a participant takes the native coin or an NFT by a safe transfer, which a proxy refuses, an address
 without code sending its own transactions through anvil's impersonation) that went through the
 contract's ordinary external functions (a board voter's weight too: set by its votes source's owner
-before the round); no storage of a contract under test is written by hand. A call that binds its
+before the round; a mall buyer's coin: set by `anvil_setBalance`, an account's balance, not a
+contract's storage); no storage of a contract under test is written by hand. A call that binds its
 caller (an AdCampaigns commitment or verifier's attestation, a RedPacket password signature) is made
-in Python for each proxy's address before the proxy exists: ScalingCrowd creates them with CREATE, so
-their addresses follow from its nonce (`create_address`). Batches are sent as plain `eth_sendTransaction`
+in Python for each participant's address: a keyless address's is known at once, a proxy's before the
+proxy exists, since ScalingCrowd creates them with CREATE and their addresses follow from its nonce
+(`create_address`). Batches are sent as plain `eth_sendTransaction`
 calls with a fixed gas limit (no estimate, no receipt awaited until the last one): 10,000
 participants took 3 to 186 seconds a crowd on this project's shared 2-core machine
 (docs/assurance.md has the figures and times).
@@ -125,11 +127,16 @@ def send_many(
     hashes = []
     if senders is not None and len(senders) != len(calls):
         raise ValueError(f"send_many: {len(senders)} senders for {len(calls)} calls")
-    if packed:
-        provider.make_request("evm_setAutomine", [False])
-    if senders is not None:
-        provider.make_request("anvil_autoImpersonateAccount", [True])
+    if value and paying:
+        raise ValueError("send_many: `value` (per count) or `paying` (per call), not both")
+    undo = []  # the node settings switched, switched back in `finally` whatever fails
     try:
+        if packed:
+            provider.make_request("evm_setAutomine", [False])
+            undo.append(("evm_setAutomine", [True]))
+        if senders is not None:
+            provider.make_request("anvil_autoImpersonateAccount", [True])
+            undo.append(("anvil_autoImpersonateAccount", [False]))
         for i, args in enumerate(calls):
             if seconds_apart:
                 provider.make_request("evm_increaseTime", [seconds_apart])
@@ -145,10 +152,8 @@ def send_many(
         while packed and int(provider.make_request("txpool_status", [])["pending"], 16):
             provider.make_request("evm_mine", [])
     finally:
-        if senders is not None:
-            provider.make_request("anvil_autoImpersonateAccount", [False])
-        if packed:
-            provider.make_request("evm_setAutomine", [True])
+        for request, params in reversed(undo):
+            provider.make_request(request, params)
     for tx_hash in hashes:
         receipt = web3.eth.wait_for_transaction_receipt(tx_hash, timeout=600, poll_latency=0.05)
         if receipt["status"] != 1:
@@ -998,6 +1003,8 @@ MTOKEN_CROWD_SHARE = 10**16  # each other holder's MToken: 0.01 (10,000 of them:
 def mtoken_vote(b: Bench, capacity: int) -> Crowd:
     from fivefold.nft import bench_vault
 
+    if capacity * MTOKEN_CROWD_SHARE > bench_vault.SHARE:  # the crowd's MToken is user 1's
+        raise ValueError(f"mtoken.vote: at most {bench_vault.SHARE // MTOKEN_CROWD_SHARE:,} other holders")
     vault, _ = bench_vault._vault(b)  # 1,000 MToken: 700 to user 0 (the creator), 300 to user 1
     vault.bid(1, bench_vault.BID, value=bench_vault.BID, sender=b.user(3))  # the lot the crowd votes on
     batcher, address = _binding_crowd(b)

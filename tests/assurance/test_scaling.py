@@ -140,14 +140,45 @@ def _packet_claims(project, receipt) -> int:
         ("ads.claim", _campaign_interactions),
         ("ads.claim.attested", _campaign_interactions),
         ("redpacket.claim.erc20.fresh", _packet_claims),
+        ("redpacket.claim.native.fresh", _packet_claims),
     ],
 )
 def test_binding_crowds__three_others__each_paid_before_the_measured_claim(
     project, accounts, chain, key, counted
 ):
-    """The ads and red-packet crowds are real: after three others joined, the measured claim is the
-    campaign's fifth interaction, the packet's fifth claim (user 1's, the three, then its own)."""
+    """The ads and red-packet crowds are real (proxies, or keyless addresses for the native packet):
+    after three others joined, the measured claim is the campaign's fifth interaction, the packet's
+    fifth claim (user 1's, the three, then its own)."""
     bench = Bench(project=project, accounts=accounts, chain=chain)
     crowd = scaling.ROWS[key].build(bench, 3)
     crowd.join(3)
     assert counted(project, crowd.measures[0]()) == 5
+
+
+def test_mall_buy_crowd__three_buyers__each_owns_the_token_it_bought(project, accounts, chain):
+    """mall.buy's crowd is real: each keyless buyer owns the seller's token its own order sold it."""
+    bench = Bench(project=project, accounts=accounts, chain=chain)
+    crowd = scaling.ROWS["mall.buy"].build(bench, 3)
+    crowd.join(3)
+    receipt = crowd.measures[0]()
+    nft = project.MallRoyalty721.at(
+        next(e.contract_address for e in receipt.events if e.event_name == "Transfer")
+    )
+    buyers = [scaling._keyless(b"mall.buyer", n) for n in range(3)]
+    assert [nft.ownerOf(scaling.MALL_CROWD_TOKENS + n) for n in range(3)] == buyers
+
+
+def test_send_many__keyless_senders_packed__each_sends_then_node_settings_back(project, accounts, chain):
+    """`senders`: each call comes from its own keyless address, impersonated only while they are sent;
+    with `packed`, automine is on again after."""
+    bench = Bench(project=project, accounts=accounts, chain=chain)
+    token = project.MockStablecoin.deploy(sender=accounts[0])
+    spender = accounts[1]
+    senders = [scaling._keyless(b"test.sender", n) for n in range(3)]
+    calls = [(spender, n + 1) for n in range(3)]
+    scaling.send_many(bench, None, token.approve, calls, 100_000, packed=True, senders=senders)
+    assert [token.allowance(s, spender) for s in senders] == [1, 2, 3]
+    assert chain.provider.make_request("anvil_getAutomine", []) is True
+    tx = {"from": senders[0], "to": token.address, "data": "0x", "gas": 100_000, "gasPrice": 0}
+    with pytest.raises(Exception, match="(?i)signer|impersonat|unknown account"):
+        chain.provider.web3.eth.send_transaction(tx)  # impersonation is off again

@@ -27,6 +27,8 @@ def test_vote__serials_from_bit_31__earlier_member_votes_later_one_refused(proje
         registry.add_member(other, sender=owner)
     vote_id = registry.open_removal(target, sender=opener).return_value  # serial at open: 2**31 + 4
     registry.add_member(late, sender=owner)  # serial 2**31 + 4: joined after opening
+    # the word written is the contract's own counter: five members added from it
+    assert int.from_bytes(chain.provider.get_storage(registry.address, serial_slot), "big") == SERIAL + 5
 
     tx = registry.vote(vote_id, sender=early)
     assert [(e.voter, e.yes) for e in tx.events.filter(registry.RemovalVoted)] == [(early.address, 2)]

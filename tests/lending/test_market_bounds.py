@@ -8,9 +8,9 @@ import pytest
 
 from fivefold.lending import model as lending
 from fivefold.units import DAY, WAD
+from tests.tests_support import ZERO
 
 USD = 10**6
-ZERO = "0x0000000000000000000000000000000000000000"
 # 999 CC: a multiple of S + VS = 1,500 once the market keeps 500 vouchers (so A = 0 mod S + VS)
 FORFEITED = 999 * WAD
 # what one voucher unit of that market is worth: (A + VA) // (S + VS), and the margin ceil of it
