@@ -2,6 +2,8 @@
 
 from contextlib import contextmanager
 
+from eth_utils import keccak
+
 from fivefold import addressbook, deployment, manifest
 
 ZERO = "0x0000000000000000000000000000000000000000"
@@ -19,6 +21,23 @@ def isolated(chain):
         chain.restore(snapshot)
 
 
+def storage_word(chain, contract, slot: int) -> int:
+    """`contract`'s storage word at `slot`, as an integer."""
+    return int.from_bytes(chain.provider.get_storage(contract.address, slot), "big")
+
+
+def set_storage_word(chain, contract, slot: int, value: int) -> None:
+    """Writes `value` into `contract`'s storage word at `slot` (a state no transaction reaches soon)."""
+    chain.provider.set_storage(contract.address, slot, value.to_bytes(32, "big"))
+
+
+def map_entry_slot(base: int, key) -> int:
+    """The slot of entry `key` (an integer, or an account or address) of the Vyper HashMap declared at
+    slot `base`: keccak256(base ++ key), each 32 bytes."""
+    key = key if isinstance(key, int) else int(getattr(key, "address", key), 16)
+    return int.from_bytes(keccak(base.to_bytes(32, "big") + key.to_bytes(32, "big")), "big")
+
+
 def write_slot_holding(chain, contract, view, value: int, slots: int = 16) -> int:
     """Write `value` into the storage word of `contract` that `view()` reads, and return its slot:
     a counter or a token's decimals set at a limit that transactions would take hours to reach. The
@@ -27,13 +46,12 @@ def write_slot_holding(chain, contract, view, value: int, slots: int = 16) -> in
     number is put back."""
     current = view()
     for slot in range(slots):
-        word = chain.provider.get_storage(contract.address, slot)
-        if int.from_bytes(word, "big") != current:
+        if storage_word(chain, contract, slot) != current:
             continue
-        chain.provider.set_storage(contract.address, slot, value.to_bytes(32, "big"))
+        set_storage_word(chain, contract, slot, value)
         if view() == value:
             return slot
-        chain.provider.set_storage(contract.address, slot, bytes(word))
+        set_storage_word(chain, contract, slot, current)
     raise AssertionError(f"no storage slot of {contract.address} below {slots} is read by the view")
 
 

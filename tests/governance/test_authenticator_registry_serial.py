@@ -6,7 +6,7 @@ otherwise."""
 
 import ape
 
-from tests.tests_support import write_slot_holding
+from tests.tests_support import set_storage_word, storage_word, write_slot_holding
 
 SERIAL = 2**31  # the first serial with the field's top bit set
 
@@ -17,10 +17,10 @@ def test_vote__serials_from_bit_31__earlier_member_votes_later_one_refused(proje
     registry.add_member(opener, sender=owner)  # serial 0
     # member_count's slot, found through its view; `_serial_of` (a mapping) and `_next_serial` follow
     count_slot = write_slot_holding(chain, registry, registry.member_count, 7)
-    chain.provider.set_storage(registry.address, count_slot, (1).to_bytes(32, "big"))
+    set_storage_word(chain, registry, count_slot, 1)
     serial_slot = count_slot + 2
-    assert int.from_bytes(chain.provider.get_storage(registry.address, serial_slot), "big") == 1
-    chain.provider.set_storage(registry.address, serial_slot, SERIAL.to_bytes(32, "big"))
+    assert storage_word(chain, registry, serial_slot) == 1
+    set_storage_word(chain, registry, serial_slot, SERIAL)
     registry.add_member(early, sender=owner)  # serial 2**31
     registry.add_member(target, sender=owner)  # serial 2**31 + 1
     for other in others:  # five members at open: two yes (200 > 5 * 51 is false) leave it active
@@ -28,7 +28,7 @@ def test_vote__serials_from_bit_31__earlier_member_votes_later_one_refused(proje
     vote_id = registry.open_removal(target, sender=opener).return_value  # serial at open: 2**31 + 4
     registry.add_member(late, sender=owner)  # serial 2**31 + 4: joined after opening
     # the word written is the contract's own counter: five members added from it
-    assert int.from_bytes(chain.provider.get_storage(registry.address, serial_slot), "big") == SERIAL + 5
+    assert storage_word(chain, registry, serial_slot) == SERIAL + 5
 
     tx = registry.vote(vote_id, sender=early)
     assert [(e.voter, e.yes) for e in tx.events.filter(registry.RemovalVoted)] == [(early.address, 2)]

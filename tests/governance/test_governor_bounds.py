@@ -6,7 +6,6 @@ history searched at its documented capacity (the survivors of mutation testing, 
 
 import ape
 import pytest
-from eth_utils import keccak
 
 from fivefold.governance import model_dao
 from fivefold.units import DAY, to_wei
@@ -29,6 +28,7 @@ from tests.governance.conftest import (
     VOTING_DELAY,
     VOTING_PERIOD,
 )
+from tests.tests_support import map_entry_slot, set_storage_word, storage_word
 
 MAX_TALLY = 2**96 - 1
 TIME_MASK = 2**40 - 1
@@ -65,19 +65,6 @@ def _at(chain, second: int) -> int:
     return chain.blocks.head.timestamp
 
 
-def _word(chain, contract, slot: int) -> int:
-    return int.from_bytes(chain.provider.get_storage(contract.address, slot), "big")
-
-
-def _set_word(chain, contract, slot: int, value: int):
-    chain.provider.set_storage(contract.address, slot, value.to_bytes(32, "big"))
-
-
-def _entry(base: int, key: int) -> int:
-    """The storage slot of a Vyper HashMap's entry `key` whose map sits at slot `base`."""
-    return int.from_bytes(keccak(base.to_bytes(32, "big") + key.to_bytes(32, "big")), "big")
-
-
 def _quorum_history(chain, governor) -> tuple[int, int]:
     """(slot of the checkpoint map, slot of the checkpoint count) of a Governor whose quorum never
     changed: the map's entry 0 holds the constructor's checkpoint (the bps in force), the count (the
@@ -85,8 +72,8 @@ def _quorum_history(chain, governor) -> tuple[int, int]:
     version's reentrancy lock."""
     bps = governor.quorum_bps()
     for base in range(16):
-        first = _word(chain, governor, _entry(base, 0))
-        if first & TIME_MASK and first >> BPS_SHIFT == bps and _word(chain, governor, base + 1) == 1:
+        first = storage_word(chain, governor, map_entry_slot(base, 0))
+        if first & TIME_MASK and first >> BPS_SHIFT == bps and storage_word(chain, governor, base + 1) == 1:
             return base, base + 1
     raise AssertionError("no quorum history found in the Governor's first 16 slots")
 
@@ -113,11 +100,11 @@ def _write_history(chain, governor, base: int, indices, in_force: int, timepoint
     below = [i for i in indices if i < in_force - 1]
     above = [i for i in indices if i > in_force - 1]
     for rank, i in enumerate(reversed(below), start=1):
-        _set_word(chain, governor, _entry(base, i), (timepoint - rank) | (other << BPS_SHIFT))
+        set_storage_word(chain, governor, map_entry_slot(base, i), (timepoint - rank) | (other << BPS_SHIFT))
     for rank, i in enumerate(above, start=1):
-        _set_word(chain, governor, _entry(base, i), (timepoint + rank) | (other << BPS_SHIFT))
+        set_storage_word(chain, governor, map_entry_slot(base, i), (timepoint + rank) | (other << BPS_SHIFT))
     if in_force - 1 in indices:
-        _set_word(chain, governor, _entry(base, in_force - 1), timepoint | (bps << BPS_SHIFT))
+        set_storage_word(chain, governor, map_entry_slot(base, in_force - 1), timepoint | (bps << BPS_SHIFT))
     return len(above)
 
 
@@ -378,13 +365,13 @@ def test_quorum_bps__history_of_2_32_minus_1_checkpoints__newest_found(governor,
     and the change it replaced is the one the event reports."""
     base, count_slot = _quorum_history(chain, governor)
     before = _at(chain, chain.blocks.head.timestamp + 10)
-    _set_word(chain, governor, count_slot, CAPACITY - 2)
-    _set_word(chain, governor, _entry(base, CAPACITY - 3), before | (2_000 << BPS_SHIFT))
+    set_storage_word(chain, governor, count_slot, CAPACITY - 2)
+    set_storage_word(chain, governor, map_entry_slot(base, CAPACITY - 3), before | (2_000 << BPS_SHIFT))
     assert governor.quorum_bps() == 2_000
     chain.pending_timestamp = before + 100
     tx = governor.set_quorum_bps(1_000, sender=as_timelock)
     assert tx.decode_logs(governor.ParameterChanged)[0].previous_value == 2_000
-    assert _word(chain, governor, count_slot) == CAPACITY - 1
+    assert storage_word(chain, governor, count_slot) == CAPACITY - 1
     assert governor.quorum_bps() == 1_000
 
 
@@ -400,14 +387,14 @@ def test_set_quorum_bps__twice_in_one_second_at_capacity__one_checkpoint(governo
     for count in (CAPACITY - 1, CAPACITY, CAPACITY + 1):
         reads |= {i for i in _search_reads(count, in_force) if i < CAPACITY - 1}
     after = _write_history(chain, governor, base, reads, in_force, t, 1_000, 2_000)
-    _set_word(chain, governor, count_slot, CAPACITY - 1)
+    set_storage_word(chain, governor, count_slot, CAPACITY - 1)
     second = t + after + 100
     chain.pending_timestamp = second
     first = governor.set_quorum_bps(3_000, sender=as_timelock)
     chain.pending_timestamp = second
     last = governor.set_quorum_bps(4_000, sender=as_timelock)
     assert (first.timestamp, last.timestamp) == (second, second)
-    assert _word(chain, governor, count_slot) == CAPACITY
+    assert storage_word(chain, governor, count_slot) == CAPACITY
     assert governor.quorum_bps() == 4_000
     total = votes.getPastTotalSupply(t)
     assert governor.quorum(t) == model_dao.quorum(total, 1_000)
@@ -421,10 +408,10 @@ def test_quorum__after_2_32_changes__first_change_read_at_its_second(governor, v
     t = _at(chain, chain.blocks.head.timestamp + 10)
     reads = [i for i in _search_reads(CAPACITY + 1, 2) if i < CAPACITY]
     after = _write_history(chain, governor, base, reads + [1], 2, t, 1_000, 2_000)
-    _set_word(chain, governor, count_slot, CAPACITY)
+    set_storage_word(chain, governor, count_slot, CAPACITY)
     chain.pending_timestamp = t + after + 100
     governor.set_quorum_bps(3_000, sender=as_timelock)
-    assert _word(chain, governor, count_slot) == CAPACITY + 1
+    assert storage_word(chain, governor, count_slot) == CAPACITY + 1
     assert governor.quorum_bps() == 3_000
     total = votes.getPastTotalSupply(t)
     assert governor.quorum(t) == model_dao.quorum(total, 1_000)

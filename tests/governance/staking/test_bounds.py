@@ -6,10 +6,10 @@ delegatee adding nothing to the total, and the events and views that report thes
 mutation testing, docs/assurance.md)."""
 
 import ape
-from eth_utils import keccak
 
 from fivefold.governance.signatures import delegation_signature
 from tests.governance.staking.conftest import NFT_WEIGHT, delegate
+from tests.tests_support import map_entry_slot, set_storage_word, storage_word
 
 MAX_WEIGHT = 2**80  # one NFT's or identity's weight
 MAX_EXTRA = 2**96 - 1  # an account's NFT and identity weight together
@@ -18,26 +18,18 @@ ZERO = "0x0000000000000000000000000000000000000000"
 
 
 def _entry_slot(chain, contract, key, word: int, bases: int = 128) -> int:
-    """The storage slot of the HashMap entry of `contract` keyed by `key` that holds `word` now:
-    Vyper stores entry `key` of a map at slot s in keccak256(s ++ key)."""
+    """The storage slot of the HashMap entry of `contract` keyed by `key` that holds `word` now."""
     for base in range(bases):
-        slot = int.from_bytes(
-            keccak(base.to_bytes(32, "big") + bytes.fromhex(key.address[2:]).rjust(32, b"\0")), "big"
-        )
-        if int.from_bytes(chain.provider.get_storage(contract.address, slot), "big") == word:
+        if storage_word(chain, contract, slot := map_entry_slot(base, key)) == word:
             return slot
     raise AssertionError(f"no map of {contract.address} below slot {bases} holds {word} for {key}")
-
-
-def _write(chain, contract, slot: int, value: int) -> None:
-    chain.provider.set_storage(contract.address, slot, value.to_bytes(32, "big"))
 
 
 def _set_extra(chain, staking, account, value: int) -> None:
     """Writes `account`'s NFT and identity weight (`_extra`, NFT_WEIGHT now: one NFT staked) to
     `value`, as if many NFTs at the largest weight were staked; `weight_of` reads it back."""
     slot = _entry_slot(chain, staking, account, NFT_WEIGHT)
-    _write(chain, staking, slot, value)
+    set_storage_word(chain, staking, slot, value)
     assert staking.weight_of(account) == value
 
 
@@ -106,7 +98,7 @@ def test_numCheckpoints__count_at_its_top_bit__read_back_and_extended(staking, s
     first = staking.stake(1_000, sender=staker).timestamp
     head = 1_000 | (first << 160) | (1 << 208)
     slot = _entry_slot(chain, staking, staker, head)
-    _write(chain, staking, slot, 1_000 | (first << 160) | (COUNT_TOP_BIT << 208))
+    set_storage_word(chain, staking, slot, 1_000 | (first << 160) | (COUNT_TOP_BIT << 208))
     assert staking.numCheckpoints(staker) == COUNT_TOP_BIT
     chain.pending_timestamp = first + 10
     second = staking.stake(500, sender=staker).timestamp

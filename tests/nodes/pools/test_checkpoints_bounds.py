@@ -3,9 +3,8 @@ the count in 48 bits): a past read of a key with 2**48 - 1 checkpoints takes all
 48 halvings of the binary search to reach the first one (the survivor of mutation testing,
 docs/assurance.md)."""
 
-from eth_utils import keccak
-
 from tests.nodes.pools.conftest import RNODE_MIN
+from tests.tests_support import map_entry_slot, set_storage_word, storage_word
 
 VALUE_BITS = 112  # deposit_votes' head word: value 112 | time 48 | count 48 | extra 48
 COUNT_SHIFT = 160
@@ -14,23 +13,10 @@ COUNT_MASK = 2**48 - 1
 TIME_SHIFT = 208  # checkpoints' history word: value 208 | time 48
 
 
-def _map_slot(base: int, key: int) -> int:
-    """Vyper stores entry `key` of a map at slot `base` in keccak256(base ++ key)."""
-    return int.from_bytes(keccak(base.to_bytes(32, "big") + key.to_bytes(32, "big")), "big")
-
-
-def _word(chain, contract, slot: int) -> int:
-    return int.from_bytes(chain.provider.get_storage(contract.address, slot), "big")
-
-
-def _write(chain, contract, slot: int, value: int) -> None:
-    chain.provider.set_storage(contract.address, slot, value.to_bytes(32, "big"))
-
-
 def _base_holding(chain, contract, slot_of, word: int, bases: int = 64) -> int:
     """The base slot `b` of a map of `contract` whose entry `slot_of(b)` holds `word` now."""
     for base in range(bases):
-        if _word(chain, contract, slot_of(base)) == word:
+        if storage_word(chain, contract, slot_of(base)) == word:
             return base
     raise AssertionError(f"no map of {contract.address} below slot {bases} holds {word}")
 
@@ -59,16 +45,20 @@ def test_getPastVotes__count_2_48_minus_1__the_48th_halving_reads_the_first_chec
         | (2 << COUNT_SHIFT)
         | (rnode_pool.unlock_time(econ_node) << EXTRA_SHIFT)
     )
-    head_slot = _map_slot(_base_holding(chain, rnode_pool, lambda b: _map_slot(b, key), head), key)
+    head_slot = map_entry_slot(_base_holding(chain, rnode_pool, lambda b: map_entry_slot(b, key), head), key)
     # The history: index 0 holds the first deposit, written at t1.
     first = RNODE_MIN | (t1 << TIME_SHIFT)
-    history_base = _base_holding(chain, rnode_pool, lambda b: _map_slot(_map_slot(b, key), 0), first)
-    row = _map_slot(history_base, key)
+    history_base = _base_holding(
+        chain, rnode_pool, lambda b: map_entry_slot(map_entry_slot(b, key), 0), first
+    )
+    row = map_entry_slot(history_base, key)
 
-    _write(chain, rnode_pool, head_slot, head | (COUNT_MASK << COUNT_SHIFT))
+    set_storage_word(chain, rnode_pool, head_slot, head | (COUNT_MASK << COUNT_SHIFT))
     assert rnode_pool.numCheckpoints(econ_node) == 2**48 - 1
     for k in range(1, 48):
-        _write(chain, rnode_pool, _map_slot(row, 2**k - 1), (RNODE_MIN + k) | (t2 << TIME_SHIFT))
+        set_storage_word(
+            chain, rnode_pool, map_entry_slot(row, 2**k - 1), (RNODE_MIN + k) | (t2 << TIME_SHIFT)
+        )
 
     assert rnode_pool.getPastVotes(econ_node, t1) == RNODE_MIN
     assert rnode_pool.getPastVotes(econ_node, t2 - 1) == RNODE_MIN
