@@ -181,6 +181,12 @@ def wad(x) -> int:
 
 
 @pytest.fixture(scope="module", autouse=True)
+def session_fixtures_first(cc_market, cmdt_market, usd_market, native_market, defaulter, guardian):
+    """The session's markets and accounts taken before a module's first test, so a test that first
+    asks for one later does not make ape rebase its snapshots (InvalidIsolationWarning)."""
+
+
+@pytest.fixture(scope="module", autouse=True)
 def fresh_feeds(system, deployer):
     """Every module starts with the session's feeds answering now: another package on the same xdist
     worker may have moved time (governance waits out voting periods), and a chain snapshot reverts
