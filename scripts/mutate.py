@@ -7,6 +7,9 @@
   ape run mutate --file mutation/results.json where the results go (merged with what is there)
   ape run mutate --cached                     report what the cache holds, run nothing (others: pending)
   ape run mutate --survivors                  after new tests: run again only the last results' survivors
+  ape run mutate --carry-over main            after a refactoring that compiles to the same code: move
+                                              the results' and equivalent.yaml's keys to where the
+                                              mutants now stand (refused, file named, if anything differs)
 
 The logic lives in fivefold/assurance/mutate.py (operators: fivefold/assurance/mutate_ops.py).
 Exit 1 if a contract run scores below 85% killed.
@@ -18,7 +21,7 @@ from pathlib import Path
 import click
 
 from fivefold import ui
-from fivefold.assurance import mutate
+from fivefold.assurance import mutate, mutate_carry
 
 
 def _select(root: Path, names: tuple[str, ...]) -> list[str]:
@@ -32,6 +35,20 @@ def _select(root: Path, names: tuple[str, ...]) -> list[str]:
             ui.fail(f"no contract {name!r}: give a file stem such as CappedToken or a path under contracts/")
         chosen.extend(m for m in match if m not in chosen)
     return chosen
+
+
+def _carry_over(root: Path, base: str, path: Path) -> None:
+    with ui.errors(mutate.MutationError), ui.progress() as progress:
+        carried = mutate_carry.carry_over(root, base, progress=progress)
+        moved, listed = mutate_carry.rewrite(root, carried, base, path)
+    rows = [(c.path, len(c.keys), len(c.units), c.sampled) for c in carried]
+    ui.table(
+        f"Carried over since {base}",
+        ["source", "mutants", "contracts compared", "mutants compiled"],
+        rows,
+        justify_right=(1, 2, 3),
+    )
+    ui.console.print(f"{moved:,} outcomes and {listed} listed equivalents now name today's lines")
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -53,9 +70,18 @@ def _select(root: Path, names: tuple[str, ...]) -> list[str]:
 )
 @click.option("--cached", is_flag=True, help="Report the cached outcomes only; run nothing.")
 @click.option("--survivors", is_flag=True, help="Run only the survivors in --file; keep its other outcomes.")
-def cli(names, list_only, jobs, path, timeout, cached, survivors):
+@click.option(
+    "--carry-over",
+    "base",
+    metavar="REV",
+    help="Move the keys of --file and equivalent.yaml over the change since REV; run nothing.",
+)
+def cli(names, list_only, jobs, path, timeout, cached, survivors, base):
     """Mutation score of each contract: mutants killed by its tests, survivors with file:line."""
     root = Path.cwd()
+    if base:
+        _carry_over(root, base, path)
+        return
     selected = _select(root, names)
     if list_only:
         results = root / path

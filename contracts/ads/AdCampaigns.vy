@@ -70,8 +70,7 @@
 
 from contracts.shared import asset_transfer
 from contracts.shared import constants
-from contracts.shared import owner_2step
-from contracts.shared import pausable
+from contracts.shared import guarded
 from interfaces import IAdCampaigns
 from interfaces import IPausable
 from snekmate.utils import eip712_domain_separator
@@ -80,21 +79,16 @@ from snekmate.utils import signature_checker
 implements: IAdCampaigns
 implements: IPausable
 
-initializes: owner_2step
-initializes: pausable[owner_2step := owner_2step]
+initializes: guarded
 initializes: eip712_domain_separator
 
 
-exports: (
-    eip712_domain_separator.eip712Domain,
-    owner_2step.__interface__,
-    # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
-    # not exported: an ownerless AdCampaigns could never list a new asset, delist a broken one or
-    # name a guardian again.
-    # Emergency pause of new campaigns by the guardian; proofs and withdrawals stay open
-    # (contracts/shared/pausable.vy).
-    pausable.__interface__,
-)
+# Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
+# not exported: an ownerless AdCampaigns could never list a new asset, delist a broken one or
+# name a guardian again.
+# Emergency pause of new campaigns by the guardian; proofs and withdrawals stay open
+# (contracts/shared/pausable.vy).
+exports: (eip712_domain_separator.eip712Domain, guarded.__interface__)
 
 
 # @dev Largest budget (and so reward) of a campaign: the book's 96-bit fields.
@@ -170,7 +164,7 @@ def __init__(owner_: address):
            ownership at once (no acceptance needed at deployment).
     """
     assert owner_ != empty(address), "ad_campaigns: zero owner"
-    owner_2step.__init__(owner_)
+    guarded.__init__(owner_)
     eip712_domain_separator.__init__(_EIP712_NAME, _EIP712_VERSION)
     self._listed[asset_transfer.NATIVE] = True
     log IAdCampaigns.AssetListed(asset=asset_transfer.NATIVE, listed=True)
@@ -208,7 +202,7 @@ def create(
            keyword path. At least one of the two paths must be set.
     @return uint256 The campaign id.
     """
-    pausable._check_not_paused()
+    guarded.pausable._check_not_paused()
     assert self._listed[asset], "ad_campaigns: asset not listed"
     assert reward != 0, "ad_campaigns: zero reward"
     assert budget != 0, "ad_campaigns: zero budget"
@@ -362,7 +356,7 @@ def set_asset_listed(asset: address, listed: bool):
     @param asset The ERC-20, or empty(address) for the native coin.
     @param listed True to accept new campaigns in `asset`.
     """
-    owner_2step.ownable._check_owner()
+    guarded.owner_2step.ownable._check_owner()
     self._listed[asset] = listed
     log IAdCampaigns.AssetListed(asset=asset, listed=listed)
 

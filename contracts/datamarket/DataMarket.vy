@@ -82,30 +82,22 @@
 
 from contracts.shared import asset_transfer
 from contracts.shared import constants
-from contracts.shared import owner_2step
-from contracts.shared import pausable
-from contracts.shared import tunable
+from contracts.shared import governed
 from interfaces import IDataMarket
 from interfaces import IPausable
 
 implements: IDataMarket
 implements: IPausable
 
-initializes: owner_2step
-initializes: tunable[owner_2step := owner_2step]
-initializes: pausable[owner_2step := owner_2step]
+initializes: governed
 
 
-exports: (
-    owner_2step.__interface__,
-    # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
-    # not exported: an ownerless DataMarket could never list a new asset or delist a broken one.
-    # The tunable numbers answer to the parameter registry (contracts/shared/tunable.vy).
-    tunable.__interface__,
-    # Emergency pause of new listings, purchases and proxy stakes by the guardian; deliveries,
-    # settlements, disputes, refunds and withdrawals stay open (contracts/shared/pausable.vy).
-    pausable.__interface__,
-)
+# Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
+# not exported: an ownerless DataMarket could never list a new asset or delist a broken one.
+# The tunable numbers answer to the parameter registry (contracts/shared/tunable.vy).
+# Emergency pause of new listings, purchases and proxy stakes by the guardian; deliveries,
+# settlements, disputes, refunds and withdrawals stay open (contracts/shared/pausable.vy).
+exports: governed.__interface__
 
 
 # @dev Largest price, deposit or stake: the packed 96-bit fields.
@@ -220,7 +212,7 @@ def __init__(
     """
     assert owner_ != empty(address), "data_market: zero owner"
     assert cpc_ != empty(address), "data_market: zero cpc"
-    owner_2step.__init__(owner_)
+    governed.__init__(owner_)
     cpc = cpc_
     self._set_min_proxy_stake(min_proxy_stake_)
     self._set_proxy_fee_bps(proxy_fee_bps_)
@@ -251,7 +243,7 @@ def list_item(asset: address, price: uint256, deposit: uint256, description_hash
     @param key_commitment keccak256 of the data's 32-byte decryption key.
     @return uint256 The listing id.
     """
-    pausable._check_not_paused()
+    governed.pausable._check_not_paused()
     assert self._listed[asset], "data_market: asset not listed"
     assert price != 0, "data_market: zero price"
     assert price <= MAX_AMOUNT and deposit <= MAX_AMOUNT, "data_market: amount too large"
@@ -349,7 +341,7 @@ def buy(listing: uint256, proxy: address, max_price: uint256, buyer_key: address
     @param buyer_key The address of the buyer's one-time key pair (not zero).
     @return bytes32 The purchase id, keccak256(abi.encode(listing, buyer)).
     """
-    pausable._check_not_paused()
+    governed.pausable._check_not_paused()
     head: uint256 = self._listing_heads[listing]
     assert head != 0, "data_market: no such listing"
     assert (head >> _STATUS_SHIFT) == LISTING_OPEN, "data_market: listing not open"
@@ -481,7 +473,7 @@ def stake_proxy(amount: uint256):
             `min_proxy_stake` and it is not leaving.
     @param amount The CPC to add (not zero).
     """
-    pausable._check_not_paused()
+    governed.pausable._check_not_paused()
     assert amount != 0, "data_market: zero amount"
     word: uint256 = self._proxies[msg.sender]
     assert word >> _P_EXITING_SHIFT == 0, "data_market: proxy is leaving"
@@ -614,7 +606,7 @@ def set_asset_listed(asset: address, listed: bool):
     @param asset The ERC-20, or empty(address) for the native coin.
     @param listed True to accept new listings in `asset`.
     """
-    owner_2step.ownable._check_owner()
+    governed.owner_2step.ownable._check_owner()
     self._listed[asset] = listed
     log IDataMarket.AssetListed(asset=asset, listed=listed)
 
@@ -625,7 +617,7 @@ def set_min_proxy_stake(amount: uint256):
     @dev Sets the least CPC stake of a proxy that can be named.
     @param amount At most MAX_PROXY_STAKE.
     """
-    tunable._check_writer()
+    governed.tunable._check_writer()
     self._set_min_proxy_stake(amount)
 
 
@@ -635,7 +627,7 @@ def set_proxy_fee_bps(bps: uint256):
     @dev Sets the proxy's share of a price for purchases paid from now on.
     @param bps At most MAX_FEE_BPS.
     """
-    tunable._check_writer()
+    governed.tunable._check_writer()
     self._set_proxy_fee_bps(bps)
 
 
@@ -645,7 +637,7 @@ def set_min_deposit_bps(bps: uint256):
     @dev Sets the least deposit of new listings and price changes.
     @param bps At most MAX_DEPOSIT_BPS.
     """
-    tunable._check_writer()
+    governed.tunable._check_writer()
     self._set_min_deposit_bps(bps)
 
 
@@ -655,7 +647,7 @@ def set_delivery_window(seconds: uint256):
     @dev Sets the delivery window of purchases paid from now on.
     @param seconds MIN_WINDOW .. MAX_WINDOW.
     """
-    tunable._check_writer()
+    governed.tunable._check_writer()
     self._set_windows(seconds, self.dispute_window)
 
 
@@ -665,7 +657,7 @@ def set_dispute_window(seconds: uint256):
     @dev Sets the dispute window of deliveries posted from now on.
     @param seconds MIN_WINDOW .. MAX_WINDOW.
     """
-    tunable._check_writer()
+    governed.tunable._check_writer()
     self._set_windows(self.delivery_window, seconds)
 
 

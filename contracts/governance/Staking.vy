@@ -83,10 +83,9 @@ from ethereum.ercs import IERC721
 from contracts.shared import asset_transfer
 from contracts.shared import checkpoints
 from contracts.shared import constants
-from contracts.shared import owner_2step
-from contracts.shared import pausable
-from contracts.shared import tunable
+from contracts.shared import governed
 from contracts.shared import reward_accumulator
+from contracts.shared import tunable
 from interfaces import IPausable
 from interfaces import IStaking
 from interfaces import IVotes
@@ -97,32 +96,28 @@ implements: IStaking
 implements: IPausable
 implements: IVotes
 
-initializes: owner_2step
-initializes: tunable[owner_2step := owner_2step]
-initializes: pausable[owner_2step := owner_2step]
+initializes: governed
 initializes: reward_accumulator[tunable := tunable]
 initializes: eip712_domain_separator
 initializes: checkpoints
 
 
 exports: (
-    # The funded reward stream: its views and `set_reward_rate`, guarded by the tunable
-    # below (contracts/shared/reward_accumulator.vy).
+    # The funded reward stream: its views and `set_reward_rate`, guarded by the
+    # parameter registry's writer check (contracts/shared/reward_accumulator.vy).
     reward_accumulator.__interface__,
     eip712_domain_separator.eip712Domain,
     # ERC-6372 clock (contracts/shared/checkpoints.vy).
     checkpoints.clock,
     checkpoints.CLOCK_MODE,
-    owner_2step.__interface__,
     # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
     # not exported: an ownerless staking contract could never list a collection, exclude an
     # exchange or set the income rate again.
     # Tunable numbers: once the parameter registry is named, it alone sets them
     # (contracts/shared/tunable.vy).
-    tunable.__interface__,
     # Emergency pause of new deposits and creations by the guardian; ways out stay open
     # (contracts/shared/pausable.vy).
-    pausable.__interface__,
+    governed.__interface__,
 )
 
 
@@ -212,7 +207,7 @@ def __init__(
     assert reward_token_ != empty(address), "staking: zero reward token"
     assert owner_ != empty(address), "staking: zero owner"
     stake_token = stake_token_
-    owner_2step.__init__(owner_)
+    governed.__init__(owner_)
     reward_accumulator.__init__(reward_token_)
     eip712_domain_separator.__init__(name_eip712_, version_eip712_)
 
@@ -229,7 +224,7 @@ def stake(amount: uint256):
     @param amount The amount, in wei (all stakes together stay below
            2**96).
     """
-    pausable._check_not_paused()
+    governed.pausable._check_not_paused()
     assert amount != 0, "staking: zero amount"
     a: Account = self._unpack_account(self._accounts[msg.sender])
     # The accumulator bounds the total (and so every stake) by 2**96 - 1.
@@ -268,7 +263,7 @@ def stake_nft(collection: address, token_id: uint256):
     @param collection The ERC-721 collection.
     @param token_id The NFT.
     """
-    pausable._check_not_paused()
+    governed.pausable._check_not_paused()
     weight: uint256 = self.collection_weight[collection]
     assert weight != 0, "staking: collection not listed"
     self._nfts[collection][token_id] = convert(msg.sender, uint256) | (weight << _WEIGHT_SHIFT)
@@ -361,7 +356,7 @@ def set_collection_weight(collection: address, weight: uint256):
     @param collection The ERC-721 collection.
     @param weight The weight, in vote units (at most `MAX_WEIGHT`).
     """
-    tunable._check_writer()
+    governed.tunable._check_writer()
     assert collection != empty(address), "staking: zero collection"
     assert weight <= MAX_WEIGHT, "staking: weight above the limit"
     self.collection_weight[collection] = weight
@@ -375,7 +370,7 @@ def set_identity_weight(weight: uint256):
             (issued ones keep theirs until revoked).
     @param weight The weight, in vote units (at most `MAX_WEIGHT`).
     """
-    tunable._check_writer()
+    governed.tunable._check_writer()
     assert weight <= MAX_WEIGHT, "staking: weight above the limit"
     self.identity_weight = weight
     log IStaking.IdentityWeightSet(weight=weight)
@@ -388,7 +383,7 @@ def set_identity_contract(identity: address):
             issued and revoked identities (empty: none).
     @param identity The contract.
     """
-    owner_2step.ownable._check_owner()
+    governed.owner_2step.ownable._check_owner()
     self.identity_contract = identity
     log IStaking.IdentityContractSet(identity=identity)
 
@@ -403,7 +398,7 @@ def set_excluded(account: address, excluded: bool):
     @param account The account (an exchange's).
     @param excluded True to exclude, False to include again.
     """
-    owner_2step.ownable._check_owner()
+    governed.owner_2step.ownable._check_owner()
     assert account != _TOTAL, "staking: zero account"
     assert self._unpack_head(self._heads[account]).excluded != excluded, "staking: exclusion unchanged"
     a: Account = self._unpack_account(self._accounts[account])

@@ -60,22 +60,17 @@
 
 from contracts.lending import market_controls
 from contracts.shared import constants
-from contracts.shared import owner_2step
-from contracts.shared import tunable
+from contracts.shared import tuned
 
-initializes: owner_2step
-initializes: tunable[owner_2step := owner_2step]
+initializes: tuned
 
 
-exports: (
-    owner_2step.__interface__,
-    # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
-    # not exported: a renounced Controller would freeze every market's risk settings, reserve
-    # factor and rate model for good (the owner of the Controller governs every market).
-    # Tunable numbers: once the parameter registry is named, it alone sets them
-    # (contracts/shared/tunable.vy).
-    tunable.__interface__,
-)
+# Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
+# not exported: a renounced Controller would freeze every market's risk settings, reserve
+# factor and rate model for good (the owner of the Controller governs every market).
+# Tunable numbers: once the parameter registry is named, it alone sets them
+# (contracts/shared/tunable.vy).
+exports: tuned.__interface__
 
 
 from interfaces import IController
@@ -168,7 +163,7 @@ def __init__(owner_: address):
     @param owner_ Governance (a timelock in production).
     """
     assert owner_ != empty(address), "controller: zero owner"
-    owner_2step.__init__(owner_)
+    tuned.__init__(owner_)
     self.close_factor = DEFAULT_CLOSE_FACTOR
     self.liquidation_incentive = DEFAULT_LIQUIDATION_INCENTIVE
     self.bad_debt_dust = DEFAULT_BAD_DEBT_DUST
@@ -183,7 +178,7 @@ def set_market_blueprint(blueprint: address):
     @dev Sets the ERC-5202 blueprint new markets are created from.
     @param blueprint The blueprint's address.
     """
-    owner_2step.ownable._check_owner()
+    tuned.owner_2step.ownable._check_owner()
     assert blueprint.is_contract, "controller: blueprint has no code"
     self.market_blueprint = blueprint
     log IController.MarketBlueprintSet(blueprint=blueprint)
@@ -195,7 +190,7 @@ def set_price_adapter(price_adapter_: address):
     @dev Sets the price source.
     @param price_adapter_ The adapter.
     """
-    owner_2step.ownable._check_owner()
+    tuned.owner_2step.ownable._check_owner()
     assert price_adapter_.is_contract, "controller: price adapter has no code"
     self.price_adapter = price_adapter_
     log IController.PriceAdapterSet(price_adapter=price_adapter_)
@@ -207,7 +202,7 @@ def set_wrapped_native(wrapped_native_: address):
     @dev Sets the wrapped native coin (before its market is created).
     @param wrapped_native_ The WETH-like token.
     """
-    owner_2step.ownable._check_owner()
+    tuned.owner_2step.ownable._check_owner()
     assert wrapped_native_.is_contract, "controller: wrapped native has no code"
     self.wrapped_native = wrapped_native_
     log IController.WrappedNativeSet(wrapped_native=wrapped_native_)
@@ -236,7 +231,7 @@ def create_market(
     @param symbol The voucher's symbol.
     @return address The new market.
     """
-    owner_2step.ownable._check_owner()
+    tuned.owner_2step.ownable._check_owner()
     assert asset.is_contract, "controller: asset has no code"
     assert rate_model.is_contract, "controller: rate model has no code"
     assert self.market_for[asset] == empty(address), "controller: market exists"
@@ -279,7 +274,7 @@ def set_collateral_factor(market: address, collateral_factor_: uint256):
     @param market A listed market.
     @param collateral_factor_ The factor, WAD, at most the threshold.
     """
-    tunable._check_writer()
+    tuned.tunable._check_writer()
     id: uint256 = self._ids[market]
     assert id != 0, "controller: market not listed"
     self._check_collateral_factor(staticcall IMarket(market).asset(), collateral_factor_)
@@ -296,7 +291,7 @@ def set_close_factor(close_factor_: uint256):
     @dev Sets the share of a debt one liquidation may repay.
     @param close_factor_ WAD, 5%..90%.
     """
-    tunable._check_writer()
+    tuned.tunable._check_writer()
     assert close_factor_ >= MIN_CLOSE_FACTOR and close_factor_ <= MAX_CLOSE_FACTOR, "controller: close factor out of bounds"
     self.close_factor = close_factor_
     log IController.CloseFactorSet(close_factor=close_factor_)
@@ -308,7 +303,7 @@ def set_liquidation_incentive(liquidation_incentive_: uint256):
     @dev Sets seized value / repaid value.
     @param liquidation_incentive_ WAD, 1.0..1.1.
     """
-    tunable._check_writer()
+    tuned.tunable._check_writer()
     assert liquidation_incentive_ >= MIN_LIQUIDATION_INCENTIVE and liquidation_incentive_ <= MAX_LIQUIDATION_INCENTIVE, "controller: incentive out of bounds"
     self.liquidation_incentive = liquidation_incentive_
     log IController.LiquidationIncentiveSet(liquidation_incentive=liquidation_incentive_)
@@ -320,7 +315,7 @@ def set_bad_debt_dust(bad_debt_dust_: uint256):
     @dev Sets the collateral value at or below which debt is bad.
     @param bad_debt_dust_ USD, WAD, at most 100.
     """
-    tunable._check_writer()
+    tuned.tunable._check_writer()
     assert bad_debt_dust_ <= MAX_BAD_DEBT_DUST, "controller: dust out of bounds"
     self.bad_debt_dust = bad_debt_dust_
     log IController.BadDebtDustSet(bad_debt_dust=bad_debt_dust_)
@@ -666,7 +661,7 @@ def set_liquidation_threshold(market: address, liquidation_threshold_: uint256):
     @param market A listed market.
     @param liquidation_threshold_ The threshold, WAD.
     """
-    tunable._check_writer()
+    tuned.tunable._check_writer()
     id: uint256 = self._ids[market]
     assert id != 0, "controller: market not listed"
     # safe: id >= 1 checked above
@@ -691,7 +686,7 @@ def set_pause_guardian(pause_guardian_: address):
          nobody but the owner).
     @param pause_guardian_ The guardian (a fast multisig in production).
     """
-    owner_2step.ownable._check_owner()
+    tuned.owner_2step.ownable._check_owner()
     self.pause_guardian = pause_guardian_
     log IController.PauseGuardianSet(pause_guardian=pause_guardian_)
 
@@ -710,7 +705,7 @@ def set_paused(market: address, deposit_paused: bool, borrow_paused: bool):
     i: uint256 = self._index(market)
     flags: uint256 = self._controls[i] >> 128
     wanted: uint256 = convert(deposit_paused, uint256) * market_controls.DEPOSIT_PAUSED | convert(borrow_paused, uint256) * market_controls.BORROW_PAUSED
-    if msg.sender != owner_2step.ownable.owner:
+    if msg.sender != tuned.owner_2step.ownable.owner:
         assert msg.sender == self.pause_guardian and msg.sender != empty(address), "controller: caller is not the owner or the pause guardian"
         assert wanted & flags == flags & (market_controls.DEPOSIT_PAUSED | market_controls.BORROW_PAUSED), "controller: only the owner unpauses"
     assert flags & market_controls.DELISTED == 0, "controller: market delisted"
@@ -729,7 +724,7 @@ def set_caps(market: address, supply_cap: uint256, borrow_cap: uint256):
     @param supply_cap The most total assets, asset units.
     @param borrow_cap The most total borrows, asset units.
     """
-    tunable._check_writer()
+    tuned.tunable._check_writer()
     i: uint256 = self._index(market)
     assert supply_cap <= constants.MASK_128 and borrow_cap <= constants.MASK_128, "controller: cap out of bounds"
     self._caps[i] = supply_cap | (borrow_cap << 128)
@@ -746,7 +741,7 @@ def delist(market: address):
          (the owner lowers them with the usual rules).
     @param market A listed market.
     """
-    owner_2step.ownable._check_owner()
+    tuned.owner_2step.ownable._check_owner()
     i: uint256 = self._index(market)
     assert (self._controls[i] >> 128) & market_controls.DELISTED == 0, "controller: market delisted"
     self._set_flags(market, i, market_controls.DEPOSIT_PAUSED | market_controls.BORROW_PAUSED | market_controls.DELISTED)

@@ -46,30 +46,25 @@
 
 
 from contracts.shared import constants
-from contracts.shared import owner_2step
-from contracts.shared import tunable
 from contracts.shared import reward_accumulator
+from contracts.shared import tunable
+from contracts.shared import tuned
 from interfaces import ILendingMining
 from interfaces import IMarket
 
 implements: ILendingMining
 
-initializes: owner_2step
-initializes: tunable[owner_2step := owner_2step]
+initializes: tuned
 initializes: reward_accumulator[tunable := tunable]
 
 
-exports: (
-    # The funded reward stream: its views and `set_reward_rate`, guarded by the tunable
-    # below (contracts/shared/reward_accumulator.vy).
-    reward_accumulator.__interface__,
-    # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
-    # not exported: an ownerless stream could never change its rate again (not even to 0).
-    owner_2step.__interface__,
-    # Tunable numbers: once the parameter registry is named, it alone sets the rate.
-    tunable.__interface__,
-    # No `apy` (Staking wraps `reward_accumulator._apy`): vouchers, debts and CC are not worth the same.
-)
+# The funded reward stream: its views and `set_reward_rate`, guarded by the
+# parameter registry's writer check (contracts/shared/reward_accumulator.vy).
+# Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
+# not exported: an ownerless stream could never change its rate again (not even to 0).
+# Tunable numbers: once the parameter registry is named, it alone sets the rate.
+# No `apy` (Staking wraps `reward_accumulator._apy`): vouchers, debts and CC are not worth the same.
+exports: (reward_accumulator.__interface__, tuned.__interface__)
 
 
 # @dev The lending market mined.
@@ -109,7 +104,7 @@ def __init__(
     market = market_
     reporter = reporter_
     borrowers = borrowers_
-    owner_2step.__init__(owner_)
+    tuned.__init__(owner_)
     reward_accumulator.__init__(reward_token_)
 
 
@@ -141,7 +136,7 @@ def set_borrow_stream(stream: address):
             empty to stop handing debts on (set its rate to 0 first).
     @param stream The borrowers' LendingMining, or empty.
     """
-    owner_2step.ownable._check_owner()
+    tuned.owner_2step.ownable._check_owner()
     assert not borrowers, "lending_mining: not the suppliers' stream"
     if stream != empty(address):
         assert staticcall ILendingMining(stream).reporter() == self, "lending_mining: stream of another reporter"

@@ -32,22 +32,17 @@ implements: IPriceAdapter
 
 from contracts.shared import constants
 from contracts.shared import feed_reader
-from contracts.shared import owner_2step
-from contracts.shared import tunable
+from contracts.shared import tuned
 
-initializes: owner_2step
-initializes: tunable[owner_2step := owner_2step]
+initializes: tuned
 
 
-exports: (
-    owner_2step.__interface__,
-    # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
-    # not exported: an adapter without an owner could never replace a dead or compromised feed,
-    # and every market priced by it would freeze for good.
-    # Tunable numbers: once the parameter registry is named, it alone sets them
-    # (contracts/shared/tunable.vy).
-    tunable.__interface__,
-)
+# Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
+# not exported: an adapter without an owner could never replace a dead or compromised feed,
+# and every market priced by it would freeze for good.
+# Tunable numbers: once the parameter registry is named, it alone sets them
+# (contracts/shared/tunable.vy).
+exports: tuned.__interface__
 
 
 interface IDecimals:
@@ -87,7 +82,7 @@ def __init__(owner_: address):
            the constructor from the factory, not from the deployer).
     """
     assert owner_ != empty(address), "price_adapter: zero owner"
-    owner_2step.__init__(owner_)
+    tuned.__init__(owner_)
 
 
 @external
@@ -98,7 +93,7 @@ def set_feed(asset: address, feed_: address, heartbeat_: uint256):
     @param feed_ An AggregatorV3-compatible USD feed.
     @param heartbeat_ Longest accepted answer age, 60 s..7 days.
     """
-    tunable._check_writer()
+    tuned.tunable._check_writer()
     assert asset.is_contract, "price_adapter: asset has no code"
     feed_reader._check_heartbeat(heartbeat_)
     # feed_reader._decimals refuses a feed without code

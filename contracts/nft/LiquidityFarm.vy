@@ -45,38 +45,30 @@
 
 
 from contracts.shared import asset_transfer
-from contracts.shared import owner_2step
-from contracts.shared import pausable
-from contracts.shared import tunable
+from contracts.shared import governed
 from contracts.shared import reward_accumulator
+from contracts.shared import tunable
 from interfaces import IPausable
 from interfaces import ILiquidityFarm
 
 implements: ILiquidityFarm
 implements: IPausable
 
-initializes: owner_2step
-initializes: tunable[owner_2step := owner_2step]
-initializes: pausable[owner_2step := owner_2step]
+initializes: governed
 initializes: reward_accumulator[tunable := tunable]
 
 
-exports: (
-    # The funded reward stream: its views and `set_reward_rate`, guarded by the tunable
-    # below (contracts/shared/reward_accumulator.vy).
-    reward_accumulator.__interface__,
-    # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
-    # not exported: an ownerless farm could never change its reward rate again (not even to 0).
-    owner_2step.__interface__,
-    # Tunable numbers: once the parameter registry is named, it alone sets the reward rate
-    # (contracts/shared/tunable.vy).
-    tunable.__interface__,
-    # Emergency pause of new deposits and creations by the guardian; ways out stay open
-    # (contracts/shared/pausable.vy).
-    pausable.__interface__,
-    # No `apy` (Staking wraps `reward_accumulator._apy`): LP tokens and CC are not worth the same, so the
-    # accumulator's per-share figure is no yield here (a dApp prices both: fivefold/nft/dex.py).
-)
+# The funded reward stream: its views and `set_reward_rate`, guarded by the
+# parameter registry's writer check (contracts/shared/reward_accumulator.vy).
+# Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
+# not exported: an ownerless farm could never change its reward rate again (not even to 0).
+# Tunable numbers: once the parameter registry is named, it alone sets the reward rate
+# (contracts/shared/tunable.vy).
+# Emergency pause of new deposits and creations by the guardian; ways out stay open
+# (contracts/shared/pausable.vy).
+# No `apy` (Staking wraps `reward_accumulator._apy`): LP tokens and CC are not worth the same, so the
+# accumulator's per-share figure is no yield here (a dApp prices both: fivefold/nft/dex.py).
+exports: (reward_accumulator.__interface__, governed.__interface__)
 
 
 # @dev The staked LP token (one farm per pool).
@@ -100,7 +92,7 @@ def __init__(lp_token_: address, reward_token_: address, owner_: address):
     assert lp_token_ != reward_token_, "liquidity_farm: lp token is the reward token"
     assert owner_ != empty(address), "liquidity_farm: zero owner"
     lp_token = lp_token_
-    owner_2step.__init__(owner_)
+    governed.__init__(owner_)
     reward_accumulator.__init__(reward_token_)
 
 
@@ -115,7 +107,7 @@ def stake(amount: uint256):
     @param amount The amount, in wei of the LP token (all stakes together
            stay below 2**96).
     """
-    pausable._check_not_paused()
+    governed.pausable._check_not_paused()
     assert amount != 0, "liquidity_farm: zero amount"
     shares: uint256 = self.staked[msg.sender]
     # The accumulator bounds the total (and so every stake) by 2**96 - 1.

@@ -68,9 +68,7 @@
 from ethereum.ercs import IERC721
 from contracts.shared import asset_transfer
 from contracts.shared import constants
-from contracts.shared import owner_2step
-from contracts.shared import pausable
-from contracts.shared import tunable
+from contracts.shared import governed
 from interfaces import IPausable
 from interfaces import INftMall
 from snekmate.utils import eip712_domain_separator
@@ -79,24 +77,17 @@ from snekmate.utils import signature_checker
 implements: INftMall
 implements: IPausable
 
-initializes: owner_2step
-initializes: tunable[owner_2step := owner_2step]
-initializes: pausable[owner_2step := owner_2step]
+initializes: governed
 initializes: eip712_domain_separator
 
 
-exports: (
-    eip712_domain_separator.eip712Domain,
-    owner_2step.__interface__,
-    # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
-    # not exported: an ownerless mall could never point the fee to a new treasury again.
-    # Tunable numbers: once the parameter registry is named, it alone sets them
-    # (contracts/shared/tunable.vy).
-    tunable.__interface__,
-    # Emergency pause of new deposits and creations by the guardian; ways out stay open
-    # (contracts/shared/pausable.vy).
-    pausable.__interface__,
-)
+# Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
+# not exported: an ownerless mall could never point the fee to a new treasury again.
+# Tunable numbers: once the parameter registry is named, it alone sets them
+# (contracts/shared/tunable.vy).
+# Emergency pause of new deposits and creations by the guardian; ways out stay open
+# (contracts/shared/pausable.vy).
+exports: (eip712_domain_separator.eip712Domain, governed.__interface__)
 
 
 # @dev The ERC-1155 transfer the mall calls (ethereum.ercs has no ERC-1155 interface).
@@ -202,7 +193,7 @@ def __init__(owner_: address, treasury_: address, name_eip712_: String[50], vers
     """
     assert owner_ != empty(address), "nft_mall: zero owner"
     assert treasury_ != empty(address), "nft_mall: zero treasury"
-    owner_2step.__init__(owner_)
+    governed.__init__(owner_)
     eip712_domain_separator.__init__(name_eip712_, version_eip712_)
     self.treasury = treasury_
 
@@ -320,7 +311,7 @@ def list_auction(
     @param duration Seconds until the end (15 minutes to 30 days), before extensions.
     @return uint256 The auction id.
     """
-    pausable._check_not_paused()
+    governed.pausable._check_not_paused()
     assert duration >= MIN_DURATION and duration <= MAX_DURATION, "nft_mall: bad duration"
     assert amount != 0, "nft_mall: zero amount"
     assert erc1155 or amount == 1, "nft_mall: erc721 amount is not one"
@@ -495,7 +486,7 @@ def set_fee_bps(fee_bps: uint256):
          of their listing). The parameter registry only, once named.
     @param fee_bps The fee in basis points, at most MAX_FEE_BPS (10%).
     """
-    tunable._check_writer()
+    governed.tunable._check_writer()
     assert fee_bps <= MAX_FEE_BPS, "nft_mall: fee above cap"
     self.fee_bps = fee_bps
     log INftMall.FeeSet(fee_bps=fee_bps)
@@ -507,7 +498,7 @@ def set_treasury(treasury: address):
     @dev Sets who receives the platform fee from now on (the owner only).
     @param treasury The treasury; not the zero address.
     """
-    owner_2step.ownable._check_owner()
+    governed.owner_2step.ownable._check_owner()
     assert treasury != empty(address), "nft_mall: zero treasury"
     self.treasury = treasury
     log INftMall.TreasurySet(treasury=treasury)

@@ -82,9 +82,7 @@
 
 from contracts.shared import asset_transfer
 from contracts.shared import constants
-from contracts.shared import owner_2step
-from contracts.shared import pausable
-from contracts.shared import tunable
+from contracts.shared import governed
 from ethereum.ercs import IERC20
 from interfaces import IBoard
 from interfaces import IPausable
@@ -93,22 +91,16 @@ from interfaces import IVotes
 implements: IBoard
 implements: IPausable
 
-initializes: owner_2step
-initializes: tunable[owner_2step := owner_2step]
-initializes: pausable[owner_2step := owner_2step]
+initializes: governed
 
 
-exports: (
-    # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
-    # not exported: an ownerless board could never change its size or income, nor sweep a surplus.
-    owner_2step.__interface__,
-    # Tunable numbers: once the parameter registry is named, it alone sets them
-    # (contracts/shared/tunable.vy).
-    tunable.__interface__,
-    # Emergency pause of new candidacies by the guardian; withdrawals and claims stay open
-    # (contracts/shared/pausable.vy).
-    pausable.__interface__,
-)
+# Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
+# not exported: an ownerless board could never change its size or income, nor sweep a surplus.
+# Tunable numbers: once the parameter registry is named, it alone sets them
+# (contracts/shared/tunable.vy).
+# Emergency pause of new candidacies by the guardian; withdrawals and claims stay open
+# (contracts/shared/pausable.vy).
+exports: governed.__interface__
 
 
 # @dev Candidates per cycle (bounds every loop over candidates; indices fit a bitmask).
@@ -221,7 +213,7 @@ def __init__(token_: address, votes_source_: address, genesis_: uint256, owner_:
     token = token_
     votes_source = votes_source_
     genesis = genesis_
-    owner_2step.__init__(owner_)
+    governed.__init__(owner_)
     self.board_size = 5
     self.yearly_income = 400_000 * 10**18
     self.min_deposit = 200_000 * 10**18
@@ -238,7 +230,7 @@ def stand(amount: uint256):
             over, or until the term ends if elected.
     @param amount The deposit, in CPC wei (above `min_deposit`).
     """
-    pausable._check_not_paused()
+    governed.pausable._check_not_paused()
     cycle: uint256 = 0
     stage: uint256 = 0
     cycle, stage = self._stage(block.timestamp)
@@ -402,7 +394,7 @@ def sweep(receiver: address) -> uint256:
     @param receiver Where the surplus goes (the treasury).
     @return uint256 The amount swept, in CPC wei.
     """
-    owner_2step.ownable._check_owner()
+    governed.owner_2step.ownable._check_owner()
     assert receiver != empty(address), "board: zero receiver"
     amount: uint256 = self._surplus()
     assert amount != 0, "board: no surplus"
@@ -421,7 +413,7 @@ def set_board_size(size: uint256):
             number of directors elected by rounds finalized from now on.
     @param size MIN_BOARD..MAX_BOARD.
     """
-    tunable._check_writer()
+    governed.tunable._check_writer()
     assert size >= MIN_BOARD and size <= MAX_BOARD, "board: board size out of bounds"
     self.board_size = size
     log IBoard.BoardSizeSet(size=size)
@@ -435,7 +427,7 @@ def set_yearly_income(amount: uint256):
             on (boards already elected keep theirs).
     @param amount CPC wei per year, at most MAX_YEARLY_INCOME (0 stops income).
     """
-    tunable._check_writer()
+    governed.tunable._check_writer()
     assert amount <= MAX_YEARLY_INCOME, "board: income above the limit"
     self.yearly_income = amount
     log IBoard.YearlyIncomeSet(amount=amount)
@@ -448,7 +440,7 @@ def set_min_deposit(amount: uint256):
             amount a new candidacy's deposit must exceed.
     @param amount CPC wei, MIN_MIN_DEPOSIT..MAX_MIN_DEPOSIT.
     """
-    tunable._check_writer()
+    governed.tunable._check_writer()
     assert amount >= MIN_MIN_DEPOSIT and amount <= MAX_MIN_DEPOSIT, \
         "board: minimum deposit out of bounds"
     self.min_deposit = amount

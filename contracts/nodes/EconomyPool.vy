@@ -66,9 +66,7 @@
 from contracts.nodes import deposit_votes
 from contracts.shared import asset_transfer
 from contracts.shared import constants
-from contracts.shared import owner_2step
-from contracts.shared import pausable
-from contracts.shared import tunable
+from contracts.shared import governed
 from ethereum.ercs import IERC20
 from interfaces import IEconomyPool
 from interfaces import IPausable
@@ -76,22 +74,15 @@ from interfaces import IPausable
 implements: IEconomyPool
 implements: IPausable
 
-initializes: owner_2step
-initializes: tunable[owner_2step := owner_2step]
-initializes: pausable[owner_2step := owner_2step]
+initializes: governed
 initializes: deposit_votes
 
 
-exports: (
-    # Deposits as checkpointed votes (ERC-5805 reads; no delegation).
-    deposit_votes.__interface__,
-    owner_2step.__interface__,
-    # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
-    # not exported: an ownerless pool could never sweep a surplus or tune its reward again.
-    tunable.__interface__,
-    # Emergency pause of new deposits by the guardian; withdrawals and claims stay open.
-    pausable.__interface__,
-)
+# Deposits as checkpointed votes (ERC-5805 reads; no delegation).
+# Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
+# not exported: an ownerless pool could never sweep a surplus or tune its reward again.
+# Emergency pause of new deposits by the guardian; withdrawals and claims stay open.
+exports: (deposit_votes.__interface__, governed.__interface__)
 
 
 # @dev Least deposit of an economy node, in wei (20,000 CPC).
@@ -169,7 +160,7 @@ def __init__(cpc_: address, genesis_: uint256, owner_: address):
     assert owner_ != empty(address), "economy_pool: zero owner"
     cpc = cpc_
     genesis = genesis_
-    owner_2step.__init__(owner_)
+    governed.__init__(owner_)
     self.reward_per_season = 1_250_000 * 10**18
 
 
@@ -184,7 +175,7 @@ def deposit(amount: uint256):
             must be at least `MIN_DEPOSIT`.
     @param amount The amount, in wei.
     """
-    pausable._check_not_paused()
+    governed.pausable._check_not_paused()
     assert amount != 0, "economy_pool: zero amount"
     assert self._phase(block.timestamp) == PHASE_RAISING, "economy_pool: not raising"
     d: uint256 = deposit_votes._value_of(msg.sender)
@@ -269,7 +260,7 @@ def set_reward_per_season(reward: uint256):
             on (seasons already settled keep theirs).
     @param reward The reward, in wei (at most `MAX_REWARD_PER_SEASON`).
     """
-    tunable._check_writer()
+    governed.tunable._check_writer()
     assert reward <= MAX_REWARD_PER_SEASON, "economy_pool: reward above the limit"
     self._advance(deposit_votes._value_of(deposit_votes._TOTAL))
     self.reward_per_season = reward
@@ -285,7 +276,7 @@ def sweep(receiver: address) -> uint256:
     @param receiver Who receives it (the treasury).
     @return uint256 The amount swept, in wei.
     """
-    owner_2step.ownable._check_owner()
+    governed.owner_2step.ownable._check_owner()
     assert receiver != empty(address), "economy_pool: zero receiver"
     amount: uint256 = self._surplus()
     assert amount != 0, "economy_pool: no surplus"

@@ -71,8 +71,7 @@
 """
 
 
-from contracts.shared import owner_2step
-from contracts.shared import tunable
+from contracts.shared import tuned
 from interfaces import IMaintenanceRewards
 from interfaces import IProposerCommittee
 from interfaces import IReputation
@@ -80,18 +79,14 @@ from interfaces import IRNodePool
 
 implements: IProposerCommittee
 
-initializes: owner_2step
-initializes: tunable[owner_2step := owner_2step]
+initializes: tuned
 
 
-exports: (
-    owner_2step.__interface__,
-    # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
-    # not exported: an ownerless committee could never change its validators again.
-    # Tunable numbers: once the parameter registry is named, it alone sets them
-    # (contracts/shared/tunable.vy).
-    tunable.__interface__,
-)
+# Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
+# not exported: an ownerless committee could never change its validators again.
+# Tunable numbers: once the parameter registry is named, it alone sets them
+# (contracts/shared/tunable.vy).
+exports: tuned.__interface__
 
 
 # @dev Seconds per slot (one block every 10 s).
@@ -247,7 +242,7 @@ def __init__(
         Segment(first_term=0, start=genesis_, length=term_length_)
     )
     self.segment_count = 1
-    owner_2step.__init__(owner_)
+    tuned.__init__(owner_)
 
 
 # Election
@@ -421,7 +416,7 @@ def set_validators(validators: DynArray[address, MAX_VALIDATORS]):
             members (f >= 0); votes of the previous set stop counting.
     @param validators The members.
     """
-    owner_2step.ownable._check_owner()
+    tuned.owner_2step.ownable._check_owner()
     count: uint256 = len(validators)
     assert count % 3 == 1, "proposer_committee: validators not 3f + 1"
     epoch: uint256 = self.validator_epoch + 1
@@ -442,7 +437,7 @@ def set_size(size_: uint256):
             MAX_SIZE.
     @param size_ The size.
     """
-    tunable._check_writer()
+    tuned.tunable._check_writer()
     self._check_size(size_)
     self.size = size_
     log IProposerCommittee.SizeSet(size=size_)
@@ -456,7 +451,7 @@ def set_term_length(term_length_: uint256):
             their times.
     @param term_length_ The length, in slots (within the bounds).
     """
-    tunable._check_writer()
+    tuned.tunable._check_writer()
     self._check_term_length(term_length_)
     first: uint256 = self._next_term() + 1
     last_index: uint256 = self.segment_count - 1

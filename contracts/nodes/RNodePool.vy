@@ -31,9 +31,7 @@
 
 from contracts.nodes import deposit_votes
 from contracts.shared import asset_transfer
-from contracts.shared import owner_2step
-from contracts.shared import pausable
-from contracts.shared import tunable
+from contracts.shared import governed
 from ethereum.ercs import IERC20
 from interfaces import IPausable
 from interfaces import IProposerCommittee
@@ -42,22 +40,15 @@ from interfaces import IRNodePool
 implements: IRNodePool
 implements: IPausable
 
-initializes: owner_2step
-initializes: tunable[owner_2step := owner_2step]
-initializes: pausable[owner_2step := owner_2step]
+initializes: governed
 initializes: deposit_votes
 
 
-exports: (
-    # Deposits as checkpointed votes (ERC-5805 reads; no delegation).
-    deposit_votes.__interface__,
-    owner_2step.__interface__,
-    # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
-    # not exported: an ownerless pool could never name a committee or sweep a surplus again.
-    tunable.__interface__,
-    # Emergency pause of new deposits by the guardian; withdrawals stay open.
-    pausable.__interface__,
-)
+# Deposits as checkpointed votes (ERC-5805 reads; no delegation).
+# Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
+# not exported: an ownerless pool could never name a committee or sweep a surplus again.
+# Emergency pause of new deposits by the guardian; withdrawals stay open.
+exports: (deposit_votes.__interface__, governed.__interface__)
 
 
 # @dev Least deposit of an RNode, in wei (200,000 CPC).
@@ -87,7 +78,7 @@ def __init__(cpc_: address, owner_: address):
     assert cpc_ != empty(address), "rnode_pool: zero token"
     assert owner_ != empty(address), "rnode_pool: zero owner"
     cpc = cpc_
-    owner_2step.__init__(owner_)
+    governed.__init__(owner_)
     self.lock_minutes = 100
 
 
@@ -99,7 +90,7 @@ def deposit(amount: uint256):
             now. The deposit after it must be at least `MIN_DEPOSIT`.
     @param amount The amount, in wei.
     """
-    pausable._check_not_paused()
+    governed.pausable._check_not_paused()
     assert amount != 0, "rnode_pool: zero amount"
     d: uint256 = deposit_votes._value_of(msg.sender)
     assert d + amount >= MIN_DEPOSIT, "rnode_pool: deposit below the minimum"
@@ -139,7 +130,7 @@ def set_lock_minutes(minutes: uint256):
             the lock of deposits made from now on.
     @param minutes The lock, in minutes (at most `MAX_LOCK_MINUTES`).
     """
-    tunable._check_writer()
+    governed.tunable._check_writer()
     assert minutes <= MAX_LOCK_MINUTES, "rnode_pool: lock above the limit"
     self.lock_minutes = minutes
     log IRNodePool.LockMinutesSet(minutes=minutes)
@@ -152,7 +143,7 @@ def set_committee(committee: address):
             RNodes it elected (empty: no term lock).
     @param committee The committee contract.
     """
-    owner_2step.ownable._check_owner()
+    governed.owner_2step.ownable._check_owner()
     assert committee == empty(address) or committee.is_contract, \
         "rnode_pool: committee is not a contract"
     self.committee = committee
@@ -167,7 +158,7 @@ def sweep(receiver: address) -> uint256:
     @param receiver Who receives it (the treasury).
     @return uint256 The amount swept, in wei.
     """
-    owner_2step.ownable._check_owner()
+    governed.owner_2step.ownable._check_owner()
     assert receiver != empty(address), "rnode_pool: zero receiver"
     amount: uint256 = self._surplus()
     assert amount != 0, "rnode_pool: no surplus"

@@ -65,8 +65,7 @@
 """
 
 
-from contracts.shared import owner_2step
-from contracts.shared import tunable
+from contracts.shared import tuned
 from interfaces import IEconomyPool
 from interfaces import IProposerCommittee
 from interfaces import IReputation
@@ -76,20 +75,15 @@ from snekmate.utils import eip712_domain_separator
 
 implements: IReputation
 
-initializes: owner_2step
-initializes: tunable[owner_2step := owner_2step]
+initializes: tuned
 initializes: eip712_domain_separator
 
 
-exports: (
-    eip712_domain_separator.eip712Domain,
-    owner_2step.__interface__,
-    # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
-    # not exported: an ownerless reputation could never change its reporters or pools again.
-    # Tunable numbers: once the parameter registry is named, it alone sets them
-    # (contracts/shared/tunable.vy).
-    tunable.__interface__,
-)
+# Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
+# not exported: an ownerless reputation could never change its reporters or pools again.
+# Tunable numbers: once the parameter registry is named, it alone sets them
+# (contracts/shared/tunable.vy).
+exports: (eip712_domain_separator.eip712Domain, tuned.__interface__)
 
 
 # @dev Most reporters in the set (bounds the signature loop).
@@ -177,7 +171,7 @@ def __init__(
     self.ab_cap = ab_cap_
     self.bm_block_cap = bm_block_cap_
     self.quorum = 1
-    owner_2step.__init__(owner_)
+    tuned.__init__(owner_)
     eip712_domain_separator.__init__(name_eip712_, version_eip712_)
 
 
@@ -234,7 +228,7 @@ def set_reporter(reporter: address, allowed: bool):
     @param reporter The reporter's signing address.
     @param allowed True to add, False to remove.
     """
-    owner_2step.ownable._check_owner()
+    tuned.owner_2step.ownable._check_owner()
     assert reporter != empty(address), "reputation: zero reporter"
     assert self._reporters[reporter] != allowed, "reputation: reporter unchanged"
     count: uint256 = self.reporter_count
@@ -255,7 +249,7 @@ def set_quorum(quorum_: uint256):
     @notice Tunable: signatures a report needs, 1 to the reporter count.
     @param quorum_ The quorum.
     """
-    tunable._check_writer()
+    tuned.tunable._check_writer()
     assert quorum_ != 0 and quorum_ <= self.reporter_count, "reputation: quorum out of bounds"
     self.quorum = quorum_
     log IReputation.QuorumSet(quorum=quorum_)
@@ -268,7 +262,7 @@ def set_ab_cap(cap: uint256):
             [MIN_AB_CAP, MAX_AB_CAP].
     @param cap The cap, in CPC wei.
     """
-    tunable._check_writer()
+    tuned.tunable._check_writer()
     assert cap >= MIN_AB_CAP and cap <= MAX_AB_CAP, "reputation: ab cap out of bounds"
     self.ab_cap = cap
     log IReputation.AbCapSet(cap=cap)
@@ -281,7 +275,7 @@ def set_bm_block_cap(cap: uint256):
             within [MIN_BLOCK_CAP, MAX_BLOCK_CAP].
     @param cap The cap, in blocks.
     """
-    tunable._check_writer()
+    tuned.tunable._check_writer()
     assert cap >= MIN_BLOCK_CAP and cap <= MAX_BLOCK_CAP, "reputation: block cap out of bounds"
     self.bm_block_cap = cap
     log IReputation.BlockCapSet(cap=cap)
@@ -298,7 +292,7 @@ def set_sources(economy_pool_: address, rnode_pool_: address, committee_: addres
     @param rnode_pool_ The RNodePool.
     @param committee_ The ProposerCommittee.
     """
-    owner_2step.ownable._check_owner()
+    tuned.owner_2step.ownable._check_owner()
     if economy_pool_ != empty(address):
         assert staticcall IEconomyPool(economy_pool_).cpc() == token, (
             "reputation: pool of another token"

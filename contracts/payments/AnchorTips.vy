@@ -56,8 +56,7 @@
 
 from contracts.shared import asset_transfer
 from contracts.shared import constants
-from contracts.shared import owner_2step
-from contracts.shared import pausable
+from contracts.shared import governed
 from contracts.shared import reward_accumulator
 from contracts.shared import tunable
 from interfaces import IAnchorTips
@@ -66,27 +65,20 @@ from interfaces import IPausable
 implements: IAnchorTips
 implements: IPausable
 
-initializes: owner_2step
-initializes: tunable[owner_2step := owner_2step]
-initializes: pausable[owner_2step := owner_2step]
+initializes: governed
 initializes: reward_accumulator[tunable := tunable]
 
 
-exports: (
-    # The funded reward stream: its views and `set_reward_rate`, guarded by the tunable below
-    # (contracts/shared/reward_accumulator.vy).
-    reward_accumulator.__interface__,
-    # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
-    # not exported: an ownerless contract could never list an asset or move the treasury again.
-    owner_2step.__interface__,
-    # Tunable numbers: once the parameter registry is named, it alone sets the platform shares and
-    # the reward rate (contracts/shared/tunable.vy).
-    tunable.__interface__,
-    # Emergency pause of new tips and funding by the guardian; ways out stay open.
-    pausable.__interface__,
-    # `reward_accumulator.apy` is not exported: a tipper's shares are CC spent, not CC held, so the
-    # accumulator's per-share figure is no yield.
-)
+# The funded reward stream: its views and `set_reward_rate`, guarded by the
+# parameter registry's writer check (contracts/shared/reward_accumulator.vy).
+# Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
+# not exported: an ownerless contract could never list an asset or move the treasury again.
+# Tunable numbers: once the parameter registry is named, it alone sets the platform shares and
+# the reward rate (contracts/shared/tunable.vy).
+# Emergency pause of new tips and funding by the guardian; ways out stay open.
+# `reward_accumulator.apy` is not exported: a tipper's shares are CC spent, not CC held, so the
+# accumulator's per-share figure is no yield.
+exports: (reward_accumulator.__interface__, governed.__interface__)
 
 
 # @dev The most a platform share can be: 20% of a tip.
@@ -123,7 +115,7 @@ def __init__(reward_token_: address, owner_: address):
     """
     assert reward_token_ != empty(address), "anchor_tips: zero reward token"
     assert owner_ != empty(address), "anchor_tips: zero owner"
-    owner_2step.__init__(owner_)
+    governed.__init__(owner_)
     reward_accumulator.__init__(reward_token_)
 
 
@@ -143,7 +135,7 @@ def tip(anchor: address, asset: address, amount: uint256, message: String[MAX_ME
     @param amount The tip, in the asset's smallest unit.
     @param message Shown by the dApp (at most 280 characters; may be empty).
     """
-    pausable._check_not_paused()
+    governed.pausable._check_not_paused()
     assert anchor != empty(address), "anchor_tips: zero anchor"
     assert amount != 0, "anchor_tips: zero amount"
     word: uint256 = self._assets[asset]
@@ -230,7 +222,7 @@ def fund(amount: uint256):
             budget: the Ecosystem allocation's way in. Anyone may fund.
     @param amount The amount, in CC wei.
     """
-    pausable._check_not_paused()
+    governed.pausable._check_not_paused()
     assert amount != 0, "anchor_tips: zero amount"
     # CC is the suite's own token: the module pulls exactly what it is asked for.
     reward_accumulator._fund(msg.sender, amount)
@@ -299,7 +291,7 @@ def set_asset_listed(asset: address, listed: bool):
     @param asset The asset (zero: the native coin).
     @param listed Whether new tips in it are accepted.
     """
-    owner_2step.ownable._check_owner()
+    governed.owner_2step.ownable._check_owner()
     word: uint256 = self._assets[asset]
     if listed:
         word |= _LISTED
@@ -317,7 +309,7 @@ def set_platform_bps(asset: address, bps: uint256):
     @param asset The asset (zero: the native coin).
     @param bps The share, in basis points (at most 2,000).
     """
-    tunable._check_writer()
+    governed.tunable._check_writer()
     assert bps <= MAX_PLATFORM_BPS, "anchor_tips: platform share above the limit"
     word: uint256 = self._assets[asset]
     self._assets[asset] = (word & ~(_BPS_MASK << _BPS_SHIFT)) | (bps << _BPS_SHIFT)
@@ -330,7 +322,7 @@ def set_treasury(treasury_: address):
     @notice Names where the platform's shares go. Only the owner.
     @param treasury_ The treasury (not zero).
     """
-    owner_2step.ownable._check_owner()
+    governed.owner_2step.ownable._check_owner()
     assert treasury_ != empty(address), "anchor_tips: zero treasury"
     self.treasury = treasury_
     log IAnchorTips.TreasurySet(treasury=treasury_)

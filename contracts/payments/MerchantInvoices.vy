@@ -63,8 +63,7 @@
 from ethereum.ercs import IERC20
 
 from contracts.shared import asset_transfer
-from contracts.shared import owner_2step
-from contracts.shared import pausable
+from contracts.shared import guarded
 from interfaces import IMerchantInvoices
 from interfaces import IPausable
 from snekmate.utils import eip712_domain_separator
@@ -73,20 +72,15 @@ from snekmate.utils import signature_checker
 implements: IMerchantInvoices
 implements: IPausable
 
-initializes: owner_2step
-initializes: pausable[owner_2step := owner_2step]
+initializes: guarded
 initializes: eip712_domain_separator
 
 
-exports: (
-    # ERC-5267: the domain a merchant's wallet shows (name, version, chain id, this contract).
-    eip712_domain_separator.eip712Domain,
-    # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
-    # not exported: an ownerless contract could never list an asset or name a new router again.
-    owner_2step.__interface__,
-    # Emergency pause of new payments by the guardian; refunds, releases and withdrawals stay open.
-    pausable.__interface__,
-)
+# ERC-5267: the domain a merchant's wallet shows (name, version, chain id, this contract).
+# Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
+# not exported: an ownerless contract could never list an asset or name a new router again.
+# Emergency pause of new payments by the guardian; refunds, releases and withdrawals stay open.
+exports: (eip712_domain_separator.eip712Domain, guarded.__interface__)
 
 
 # @dev The chain's Uniswap-v2-compatible router: the exact-output swaps used here.
@@ -147,7 +141,7 @@ def __init__(owner_: address):
     @param owner_ The owner (the deployer; governance accepts later).
     """
     assert owner_ != empty(address), "merchant_invoices: zero owner"
-    owner_2step.__init__(owner_)
+    guarded.__init__(owner_)
     eip712_domain_separator.__init__(EIP712_NAME, EIP712_VERSION)
 
 
@@ -422,7 +416,7 @@ def set_asset_listed(asset: address, listed_: bool):
     @param asset The asset (zero: the native coin).
     @param listed_ Whether it is accepted.
     """
-    owner_2step.ownable._check_owner()
+    guarded.owner_2step.ownable._check_owner()
     self._listed[asset] = listed_
     log IMerchantInvoices.AssetListed(asset=asset, listed=listed_)
 
@@ -434,7 +428,7 @@ def set_router(router_: address):
             read from it). Only the owner.
     @param router_ The router (a contract).
     """
-    owner_2step.ownable._check_owner()
+    guarded.owner_2step.ownable._check_owner()
     assert router_.is_contract, "merchant_invoices: router is not a contract"
     weth: address = staticcall IRouter(router_).WETH()
     self.router = router_
@@ -490,7 +484,7 @@ def _accept(invoice: IMerchantInvoices.Invoice, signature: Bytes[65]) -> bytes32
     @param signature The merchant's signature.
     @return bytes32 The struct hash.
     """
-    pausable._check_not_paused()
+    guarded.pausable._check_not_paused()
     assert invoice.merchant != empty(address), "merchant_invoices: zero merchant"
     assert invoice.amount != 0, "merchant_invoices: zero amount"
     assert block.timestamp <= invoice.deadline, "merchant_invoices: invoice expired"

@@ -41,32 +41,24 @@ from ethereum.ercs import IERC20
 
 
 from contracts.shared import constants
-from contracts.shared import owner_2step
-from contracts.shared import pausable
-from contracts.shared import tunable
+from contracts.shared import governed
 from interfaces import IPausable
 from interfaces import IAirdropRounds
 
 implements: IAirdropRounds
 implements: IPausable
 
-initializes: owner_2step
-initializes: tunable[owner_2step := owner_2step]
-initializes: pausable[owner_2step := owner_2step]
+initializes: governed
 
 
-exports: (
-    owner_2step.__interface__,
-    # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
-    # not exported: an ownerless registry could never add or revoke an operator, or change the
-    # fee or the treasury, again.
-    # The fee is tunable: once the parameter registry is named, it alone sets it
-    # (contracts/shared/tunable.vy).
-    tunable.__interface__,
-    # Emergency pause of new deposits and creations by the guardian; ways out stay open
-    # (contracts/shared/pausable.vy).
-    pausable.__interface__,
-)
+# Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
+# not exported: an ownerless registry could never add or revoke an operator, or change the
+# fee or the treasury, again.
+# The fee is tunable: once the parameter registry is named, it alone sets it
+# (contracts/shared/tunable.vy).
+# Emergency pause of new deposits and creations by the guardian; ways out stay open
+# (contracts/shared/pausable.vy).
+exports: governed.__interface__
 
 
 # @dev Shortest and longest claim window.
@@ -104,7 +96,7 @@ def __init__(owner_: address):
     @param owner_ The governance account.
     """
     assert owner_ != empty(address), "airdrop_rounds: zero owner"
-    owner_2step.__init__(owner_)
+    governed.__init__(owner_)
     self._fee_bps = DEFAULT_FEE_BPS
 
 
@@ -137,7 +129,7 @@ def publish(
     @param end The window end; the round can be swept from then on.
     @return address The round's AirdropRound contract.
     """
-    pausable._check_not_paused()
+    governed.pausable._check_not_paused()
     assert self._operators[msg.sender], "airdrop_rounds: caller is not an operator"
     assert round == self.round_count + 1, "airdrop_rounds: not the next round number"
     blueprint: address = self.round_blueprint
@@ -197,7 +189,7 @@ def set_round_blueprint(blueprint: address):
             holds future rounds' funds without a new registry.
     @param blueprint An EIP-5202 blueprint of AirdropRound.vy.
     """
-    owner_2step.ownable._check_owner()
+    governed.owner_2step.ownable._check_owner()
     assert self.round_blueprint == empty(address), "airdrop_rounds: round blueprint already set"
     assert blueprint.is_contract, "airdrop_rounds: blueprint is not a contract"
     self.round_blueprint = blueprint
@@ -211,7 +203,7 @@ def set_operator(operator: address, status: bool):
     @param operator The account.
     @param status True to grant, False to revoke.
     """
-    owner_2step.ownable._check_owner()
+    governed.owner_2step.ownable._check_owner()
     assert operator != empty(address), "airdrop_rounds: zero operator"
     self._operators[operator] = status
     log IAirdropRounds.OperatorSet(operator=operator, status=status)
@@ -224,7 +216,7 @@ def set_fee_bps(fee_bps: uint256):
     @notice The parameter registry once named, the owner before.
     @param fee_bps The fee in basis points, at most MAX_FEE_BPS.
     """
-    tunable._check_writer()
+    governed.tunable._check_writer()
     assert fee_bps <= MAX_FEE_BPS, "airdrop_rounds: fee above cap"
     self._fee_bps = fee_bps
     log IAirdropRounds.FeeSet(fee_bps=fee_bps)
@@ -236,7 +228,7 @@ def set_treasury(treasury: address):
     @dev Sets the account that receives swept rounds.
     @param treasury The treasury; not the zero address.
     """
-    owner_2step.ownable._check_owner()
+    governed.owner_2step.ownable._check_owner()
     assert treasury != empty(address), "airdrop_rounds: zero treasury"
     self.treasury = treasury
     log IAirdropRounds.TreasurySet(treasury=treasury)

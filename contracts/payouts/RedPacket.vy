@@ -75,9 +75,7 @@ from ethereum.ercs import IERC20Detailed
 from contracts.shared import asset_transfer
 from contracts.shared import constants
 from contracts.shared import feed_reader
-from contracts.shared import owner_2step
-from contracts.shared import pausable
-from contracts.shared import tunable
+from contracts.shared import governed
 from interfaces import IPausable
 from interfaces import IRedPacket
 
@@ -86,23 +84,17 @@ from . import sorted_merkle
 implements: IRedPacket
 implements: IPausable
 
-initializes: owner_2step
-initializes: tunable[owner_2step := owner_2step]
-initializes: pausable[owner_2step := owner_2step]
+initializes: governed
 
 
-exports: (
-    owner_2step.__interface__,
-    # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
-    # not exported: an ownerless RedPacket could never change a fee rate, a price feed or the
-    # treasury again (the fees would stay stuck).
-    # Tunable numbers: once the parameter registry is named, it alone sets them
-    # (contracts/shared/tunable.vy).
-    tunable.__interface__,
-    # Emergency pause of new deposits and creations by the guardian; ways out stay open
-    # (contracts/shared/pausable.vy).
-    pausable.__interface__,
-)
+# Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
+# not exported: an ownerless RedPacket could never change a fee rate, a price feed or the
+# treasury again (the fees would stay stuck).
+# Tunable numbers: once the parameter registry is named, it alone sets them
+# (contracts/shared/tunable.vy).
+# Emergency pause of new deposits and creations by the guardian; ways out stay open
+# (contracts/shared/pausable.vy).
+exports: governed.__interface__
 
 
 # @dev Most shares a packet may have (the share counters are 16-bit).
@@ -193,7 +185,7 @@ def __init__(owner_: address):
            deployment).
     """
     assert owner_ != empty(address), "red_packet: zero owner"
-    owner_2step.__init__(owner_)
+    governed.__init__(owner_)
     self._rates = self._pack_rates(_DEFAULT_RATES)
 
 
@@ -235,7 +227,7 @@ def create(
            open to anyone (who knows the password).
     @return bytes32 The packet id.
     """
-    pausable._check_not_paused()
+    governed.pausable._check_not_paused()
     assert amount != 0, "red_packet: zero amount"
     assert shares != 0 and shares <= MAX_SHARES, "red_packet: bad share count"
     assert duration >= MIN_DURATION and duration <= MAX_DURATION, "red_packet: bad duration"
@@ -396,7 +388,7 @@ def set_treasury(treasury: address):
     @dev Sets the account that withdraws the fees.
     @param treasury The treasury; not the zero address.
     """
-    owner_2step.ownable._check_owner()
+    governed.owner_2step.ownable._check_owner()
     assert treasury != empty(address), "red_packet: zero treasury"
     self.treasury = treasury
     log IRedPacket.TreasurySet(treasury=treasury)
@@ -418,7 +410,7 @@ def set_price_feed(asset: address, feed: address, heartbeat: uint256):
     @param heartbeat Seconds, feed_reader.MIN_HEARTBEAT to
            feed_reader.MAX_HEARTBEAT (0 when removing the feed).
     """
-    tunable._check_writer()
+    governed.tunable._check_writer()
     config: IRedPacket.AssetConfig = self._unpack_asset(self._asset_configs[asset])
     config.feed = feed
     config.token_decimals = 18
@@ -455,7 +447,7 @@ def set_asset_supported(asset: address, supported: bool):
     @param asset The ERC-20, or empty(address) for the native coin.
     @param supported False to refuse new packets in `asset`.
     """
-    owner_2step.ownable._check_owner()
+    governed.owner_2step.ownable._check_owner()
     config: IRedPacket.AssetConfig = self._unpack_asset(self._asset_configs[asset])
     config.supported = supported
     self._asset_configs[asset] = self._pack_asset(config)
@@ -474,7 +466,7 @@ def set_fee_rates(low_bps: uint256, mid_bps: uint256, high_bps: uint256):
     @param mid_bps Rate on the part from USD 100 to USD 500.
     @param high_bps Rate on the part above USD 500.
     """
-    tunable._check_writer()
+    governed.tunable._check_writer()
     assert low_bps <= MAX_FEE_BPS and mid_bps <= MAX_FEE_BPS and high_bps <= MAX_FEE_BPS, \
         "red_packet: fee rate above cap"
     self._rates = self._pack_rates(IRedPacket.FeeRates(low_bps=low_bps, mid_bps=mid_bps, high_bps=high_bps))

@@ -88,8 +88,7 @@
 
 from contracts.shared import asset_transfer
 from contracts.shared import constants
-from contracts.shared import owner_2step
-from contracts.shared import tunable
+from contracts.shared import tuned
 from ethereum.ercs import IERC20
 from interfaces import IAuthenticatorRegistry
 from interfaces import IResourceMarket
@@ -98,20 +97,15 @@ from snekmate.utils import eip712_domain_separator
 
 implements: IResourceMarket
 
-initializes: owner_2step
-initializes: tunable[owner_2step := owner_2step]
+initializes: tuned
 initializes: eip712_domain_separator
 
 
-exports: (
-    eip712_domain_separator.eip712Domain,
-    owner_2step.__interface__,
-    # Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
-    # not exported: an ownerless market could never name another parameter registry.
-    # Tunable numbers: once the parameter registry is named, it alone sets them
-    # (contracts/shared/tunable.vy).
-    tunable.__interface__,
-)
+# Two-step ownership (contracts/shared/owner_2step.vy); `renounce_ownership` is deliberately
+# not exported: an ownerless market could never name another parameter registry.
+# Tunable numbers: once the parameter registry is named, it alone sets them
+# (contracts/shared/tunable.vy).
+exports: (eip712_domain_separator.eip712Domain, tuned.__interface__)
 
 
 # @dev Seconds in a period (one day).
@@ -258,7 +252,7 @@ def __init__(
     self.slash_bps = 1_000
     self.report_window = constants.DAY
     self.stake_per_unit = 10**18
-    owner_2step.__init__(owner_)
+    tuned.__init__(owner_)
     eip712_domain_separator.__init__(name_eip712_, version_eip712_)
 
 
@@ -511,7 +505,7 @@ def set_usage_tiers(low_usage_bps: uint256, high_usage_bps: uint256):
     @param low_usage_bps Usage below which `low_rate` applies.
     @param high_usage_bps Usage above which `high_rate` applies (at most 100%).
     """
-    tunable._check_writer()
+    tuned.tunable._check_writer()
     assert low_usage_bps < high_usage_bps and high_usage_bps <= constants.BPS, (
         "resource_market: usage tiers out of order"
     )
@@ -529,7 +523,7 @@ def set_reward_rates(low_rate: uint256, mid_rate: uint256, high_rate: uint256):
     @param mid_rate HPC wei per unit between the tiers.
     @param high_rate HPC wei per unit above high usage.
     """
-    tunable._check_writer()
+    tuned.tunable._check_writer()
     assert low_rate <= MAX_RATE, "resource_market: rate above the limit"
     assert low_rate >= mid_rate and mid_rate >= high_rate, "resource_market: rates rise with usage"
     self._curve.low_rate = low_rate
@@ -544,7 +538,7 @@ def set_quorum(quorum_: uint256):
     @notice Tunable: signatures a report needs, 1 .. MAX_SIGNERS.
     @param quorum_ The quorum.
     """
-    tunable._check_writer()
+    tuned.tunable._check_writer()
     assert quorum_ != 0 and quorum_ <= MAX_SIGNERS, "resource_market: quorum out of bounds"
     self.quorum = quorum_
     log IResourceMarket.QuorumSet(quorum=quorum_)
@@ -556,7 +550,7 @@ def set_slash_bps(slash_bps_: uint256):
     @notice Tunable: the share of a stake one faulty period takes, at most MAX_SLASH_BPS.
     @param slash_bps_ Basis points.
     """
-    tunable._check_writer()
+    tuned.tunable._check_writer()
     assert slash_bps_ <= MAX_SLASH_BPS, "resource_market: slash above the limit"
     self.slash_bps = slash_bps_
     log IResourceMarket.SlashBpsSet(slash_bps=slash_bps_)
@@ -568,7 +562,7 @@ def set_report_window(seconds: uint256):
     @notice Tunable: how long after its end a period may be reported.
     @param seconds MIN_REPORT_WINDOW .. MAX_REPORT_WINDOW.
     """
-    tunable._check_writer()
+    tuned.tunable._check_writer()
     assert seconds >= MIN_REPORT_WINDOW and seconds <= MAX_REPORT_WINDOW, (
         "resource_market: report window out of bounds"
     )
@@ -582,7 +576,7 @@ def set_stake_per_unit(amount: uint256):
     @notice Tunable: stake asked per unit of capacity of new offers.
     @param amount HPC wei, at most MAX_STAKE_PER_UNIT.
     """
-    tunable._check_writer()
+    tuned.tunable._check_writer()
     assert amount <= MAX_STAKE_PER_UNIT, "resource_market: stake per unit above the limit"
     self.stake_per_unit = amount
     log IResourceMarket.StakePerUnitSet(stake_per_unit=amount)

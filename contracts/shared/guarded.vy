@@ -1,0 +1,46 @@
+# pragma version ~=0.4.3
+"""
+@title Two controls in one: owner and the guardian's pause
+@custom:contract-name guarded
+@license GNU Affero General Public License v3.0 only
+@notice For a contract that takes deposits but has no tunable numbers
+        (docs/governance.md): its owner, the suite's Timelock (two-step
+        ownership, contracts/shared/owner_2step.vy), and a guardian who
+        may stop new deposits at once (contracts/shared/pausable.vy).
+        This module wires the two once, the same way for every such
+        contract, and exports their external functions;
+        contracts/shared/governed.vy adds the parameter registry.
+
+        A contract writes `initializes: guarded`, `exports:
+        guarded.__interface__`, calls `guarded.__init__(owner_)` in its
+        constructor, and guards with the modules' own internal functions
+        through this one: `guarded.owner_2step.ownable._check_owner()`,
+        `guarded.pausable._check_not_paused()`. They are the same
+        functions as when a contract wires the modules itself: the
+        runtime code is the same, byte for byte, and so is the gas of
+        every call (the constructor's frame alone moves).
+        `renounce_ownership` is not exported (owner_2step's notice).
+@custom:security Reverts are the two modules' ("ownable: ...",
+        "pausable: ...").
+"""
+
+
+from contracts.shared import owner_2step
+from contracts.shared import pausable
+
+initializes: owner_2step
+initializes: pausable[owner_2step := owner_2step]
+
+
+exports: (owner_2step.__interface__, pausable.__interface__)
+
+
+@deploy
+def __init__(owner_: address):
+    """
+    @dev Makes `owner_` the owner at once (owner_2step's constructor);
+         the guardian starts unset. The caller checks that `owner_` is
+         not zero, with its own revert prefix.
+    @param owner_ The first owner.
+    """
+    owner_2step.__init__(owner_)

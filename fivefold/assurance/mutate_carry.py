@@ -1,0 +1,266 @@
+"""Carrying mutation results over a change that leaves the compiled code as it was.
+
+A refactoring that only moves or respells source (a wiring block moved into a shared module, a call
+written through that module's path) shifts the line and column of every mutant after it, so the keys
+in mutation/results.json and mutation/equivalent.yaml no longer name mutants of today's source. Running
+those mutants again would give the same outcomes, because each is the same edit of a program that
+compiles to the same code. `carry_over` checks that claim and then `rewrite` moves the keys:
+
+1. runtime code: every deployable contract (mocks aside) that contains a changed source compiles to
+   the same runtime bytecode at `base` and now;
+2. mutants: each changed source has, in source order, the same mutations at `base` and now (the i-th
+   mutant then is the i-th now), and `sample` of them, picked evenly, compile to the same runtime code
+   then and now.
+
+A contract's deployment code may differ where only its constructor's frame moved (a constructor that
+calls a wiring module's constructor, which calls the module it wires). Then the outcomes of the
+mutants inside a constructor (`@deploy`) of any source compiled into that contract are not carried
+but set to `pending`: `ape run mutate --survivors --contract <it>` runs them again, and nothing else.
+Anything else is refused with the file named (new code, a mutant more or less, other runtime code):
+that source's mutants have to run again (`ape run mutate --contract <it>`). A new source without
+mutants (a wiring module) needs no outcome; a deleted source must have had none.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import tarfile
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fivefold.assurance import mutate
+from fivefold.assurance.mutate_ops import Mutant, mutants
+
+SOURCE_SUFFIXES = (".vy", ".vyi")
+
+
+@dataclass
+class Carried:
+    """One changed source: how many mutants it carries and the units compared for it."""
+
+    path: str
+    keys: dict[str, Mutant] = field(default_factory=dict)  # old key -> the same mutant now
+    rerun: set[str] = field(default_factory=set)  # keys (now) whose outcome runs again: constructors
+    units: list[str] = field(default_factory=list)
+    sampled: int = 0
+
+
+def _git(root: Path, *args: str) -> bytes:
+    done = subprocess.run(["git", *args], cwd=root, capture_output=True)
+    if done.returncode:
+        raise mutate.MutationError(f"git {' '.join(args)}: {done.stderr.decode().strip() or 'failed'}")
+    return done.stdout
+
+
+def _sources_at(root: Path, base: str, into: Path) -> None:
+    """contracts/ and interfaces/ as they were at `base`, written below `into`."""
+    present = _git(root, "ls-tree", "--name-only", base, "contracts", "interfaces").decode().split()
+    archive = _git(root, "archive", "--format=tar", base, *present)
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+
+
+def changed_sources(root: Path, base: str) -> list[str]:
+    """The contract and interface sources that differ between `base` and the working tree."""
+    names = _git(root, "diff", "--name-only", base, "--", "contracts", "interfaces").decode().split()
+    untracked = _git(root, "ls-files", "--others", "--exclude-standard", "contracts", "interfaces")
+    names += untracked.decode().split()
+    return sorted({n for n in names if n.endswith(SOURCE_SUFFIXES)})
+
+
+def _deployables(root: Path) -> list[str]:
+    return [p for p in mutate.contract_files(root) if not mutate.is_module(p)]
+
+
+def _imports(root: Path, path: str) -> set[str]:
+    """The project sources `path` imports: modules (contracts/...vy) and interfaces (interfaces/...vyi)."""
+    found = set(mutate.imports_of(root, path))
+    for a, b, c in mutate._IMPORT.findall((root / path).read_text()):
+        dotted = f"{a}.{b}" if a else c
+        if dotted.startswith("interfaces."):
+            found.add(dotted.replace(".", "/") + ".vyi")
+    return found
+
+
+def _reaches(root: Path, unit: str, targets: set[str]) -> bool:
+    """Whether `unit` is one of `targets` or imports one, directly or through a module."""
+    seen, todo = set(), [unit]
+    while todo:
+        here = todo.pop()
+        if here in targets:
+            return True
+        if here in seen or not (root / here).is_file():
+            continue
+        seen.add(here)
+        todo.extend(_imports(root, here))
+    return False
+
+
+def _mutation_list(found: list[Mutant]) -> list[str]:
+    return [f"{m.operator}|{m.description}" for m in found]
+
+
+def _compiled(compiler: mutate.Compiler, unit: str, overrides) -> object:
+    """The unit's code without metadata, or the kind of error it fails to compile with (a mutant may
+    not compile: then it must fail the same way on both sides)."""
+    try:
+        return mutate._code(compiler.bytecode(unit, overrides))
+    except Exception as exc:  # noqa: BLE001 - vyper raises many kinds; the kind is what is compared
+        return type(exc).__name__
+
+
+def _runtime_same(old: mutate.Compiler, new: mutate.Compiler, unit: str, what: str, overrides=None) -> bool:
+    """Raises unless `unit` compiles to the same runtime code then and now (or fails alike, for a
+    mutant); returns whether its deployment code is the same too."""
+    before = _compiled(old, unit, overrides and overrides[0])
+    after = _compiled(new, unit, overrides and overrides[1])
+    if isinstance(before, str) or isinstance(after, str):
+        if before == after and overrides:
+            return True
+        raise mutate.MutationError(f"{unit}: {what} does not compile then and now alike ({before}, {after})")
+    if before[1] != after[1]:
+        raise mutate.MutationError(
+            f"{unit}: {what} compiles to other runtime code than at the base; run its mutants again"
+        )
+    return before[0] == after[0]
+
+
+def constructor_lines(source: str) -> set[int]:
+    """The 1-based lines of the `@deploy` functions in `source` (decorator to the function's end)."""
+    found: set[int] = set()
+    inside = seen_def = False
+    for number, line in enumerate(source.splitlines(), 1):
+        top = line[:1] not in ("", " ", "\t", "#")
+        if line.startswith("@deploy"):
+            inside, seen_def = True, False
+        elif top and inside and (seen_def or not line.startswith(("def ", "@"))):
+            inside = False  # the next top-level statement after the constructor's `def`
+        if inside:
+            seen_def = seen_def or line.startswith("def ")
+            found.add(number)
+    return found
+
+
+def carry_over(root: Path, base: str, sample: int = 2, progress=None) -> list[Carried]:
+    """Checks that the change since `base` keeps every compiled contract's runtime code and every
+    mutant as they were (see the module's docstring) and returns, per changed mutable source, its old
+    keys mapped to the same mutants now, and per source whose constructor compiles into a contract
+    with moved deployment code, the constructor mutants to run again. Raises MutationError naming the
+    first source that does not qualify."""
+    root = root.resolve()
+    changed = changed_sources(root, base)
+    if not changed:
+        return []
+    with tempfile.TemporaryDirectory(prefix="fivefold-carry-") as tmp:
+        then = Path(tmp)
+        _sources_at(root, base, then)
+        old, new = mutate.Compiler(then), mutate.Compiler(root)
+        units = sorted(
+            u
+            for u in set(_deployables(root)) | set(_deployables(then))
+            if _reaches(root, u, set(changed)) or _reaches(then, u, set(changed))
+        )
+        task = progress.add_task("compiling, then and now", total=len(units)) if progress else None
+        moved_deploy = []
+        for unit in units:
+            if not ((root / unit).is_file() and (then / unit).is_file()):
+                raise mutate.MutationError(f"{unit}: added or removed since {base}; its mutants run anew")
+            if not _runtime_same(old, new, unit, "it"):
+                moved_deploy.append(unit)
+            if progress:
+                progress.advance(task)
+        mutable = {p for p in changed if p.endswith(".vy") and "mocks" not in Path(p).parts}
+        # unchanged sources compiled into a contract whose deployment code moved: their constructors
+        mutable |= {
+            p for p in mutate.contract_files(root) if any(_reaches(root, u, {p}) for u in moved_deploy)
+        }
+        carried = []
+        for path in sorted(mutable):
+            before = mutants((then / path).read_text(), path) if (then / path).is_file() else []
+            after = mutants((root / path).read_text(), path) if (root / path).is_file() else []
+            if _mutation_list(before) != _mutation_list(after):
+                raise mutate.MutationError(
+                    f"{path}: its mutants are not the same as at {base} ({len(before)} then, "
+                    f"{len(after)} now); run them again with `ape run mutate --contract {Path(path).stem}`"
+                )
+            entry = Carried(path, {b.key: a for b, a in zip(before, after, strict=True)})
+            entry.units = [u for u in units if _reaches(root, u, {path})]
+            if any(u in moved_deploy for u in entry.units) and (root / path).is_file():
+                inside = constructor_lines((root / path).read_text())
+                entry.rerun = {a.key for a in after if a.line in inside}
+            outside = [(b, a) for b, a in zip(before, after, strict=True) if a.key not in entry.rerun]
+            step = max(1, len(outside) // sample) if sample and outside else 0
+            for b, a in outside[::step][:sample] if step and entry.units else []:
+                overrides = ({path: b.source}, {path: a.source})
+                _runtime_same(old, new, entry.units[0], f"mutant {a.key}", overrides)
+                entry.sampled += 1
+            carried.append(entry)
+    return carried
+
+
+def _recount(report: dict) -> None:
+    """A results entry's counts and score from its outcome rows (as mutate.Report.as_json counts)."""
+    rows = report["outcomes"]
+
+    def count(*statuses: str) -> int:
+        return sum(r["status"] in statuses for r in rows)
+
+    scored = count("killed", "timeout", "survived")
+    report.update(
+        mutants=len(rows),
+        killed=count("killed", "timeout"),
+        timeouts=count("timeout"),
+        survived=count("survived"),
+        not_compiling=count("uncompilable"),
+        equivalent_bytecode=count("equivalent"),
+        equivalent_listed=count("listed"),
+        pending=count("pending"),
+        score=round(count("killed", "timeout") / scored, 4) if scored else None,
+    )
+
+
+def rewrite(
+    root: Path, carried: list[Carried], base: str, results: Path = mutate.RESULTS_FILE
+) -> tuple[int, int]:
+    """Rewrites the carried keys in the results file and in equivalent.yaml (comments and reasons kept).
+    Returns (outcomes moved, equivalent entries moved)."""
+    moved = {old: m for c in carried for old, m in c.keys.items()}
+    counts = [0, 0]
+
+    def update(data: dict) -> dict:
+        for entry in carried:
+            report = data.get("contracts", {}).get(entry.path)
+            if report is None:
+                continue
+            for row in report.get("outcomes", []):
+                m = moved.get(row["key"])
+                if m is None:
+                    raise mutate.MutationError(f"{row['key']}: in the results but not a mutant at {base}")
+                row.update(line=m.line, col=m.col, key=m.key, mutation=m.description)
+                if m.key in entry.rerun:
+                    row.update(status="pending", seconds=0.0)
+                    row.pop("killer", None)
+                    row.pop("reason", None)
+                counts[0] += 1
+            _recount(report)
+            report["survivors"] = [
+                f"{entry.path}:{r['line']} {r['mutation']}"
+                for r in report["outcomes"]
+                if r["status"] == "survived"
+            ]
+        return data
+
+    if carried:
+        mutate._update_json(root / results, update, indent=2)
+    listed = root / mutate.EQUIVALENT_FILE
+    if listed.is_file():
+        lines = listed.read_text().splitlines(keepends=True)
+        for i, line in enumerate(lines):
+            head, sep, key = line.partition("- mutant: ")
+            if sep and key.strip() in moved:
+                lines[i] = f"{head}{sep}{moved[key.strip()].key}\n"
+                counts[1] += 1
+        listed.write_text("".join(lines))
+    return counts[0], counts[1]
