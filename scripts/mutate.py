@@ -41,14 +41,20 @@ def _carry_over(root: Path, base: str, path: Path) -> None:
     with ui.errors(mutate.MutationError), ui.progress() as progress:
         carried = mutate_carry.carry_over(root, base, progress=progress)
         moved, listed = mutate_carry.rewrite(root, carried, base, path)
-    rows = [(c.path, len(c.keys), len(c.units), c.sampled) for c in carried]
+    rows = [(c.path, len(c.keys), len(c.rerun), len(c.units), c.sampled) for c in carried]
     ui.table(
         f"Carried over since {base}",
-        ["source", "mutants", "contracts compared", "mutants compiled"],
+        ["source", "mutants", "to run again", "contracts compared", "mutants compiled"],
         rows,
-        justify_right=(1, 2, 3),
+        justify_right=(1, 2, 3, 4),
     )
+    again = sum(len(c.rerun) for c in carried)
     ui.console.print(f"{moved:,} outcomes and {listed} listed equivalents now name today's lines")
+    if again:
+        ui.console.print(
+            f"{again} constructor mutants are pending: `ape run mutate --survivors --contract <source>` "
+            "runs them again"
+        )
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
