@@ -50,20 +50,6 @@ def __default__():
 
 
 @external
-def arm(target: address, data: Bytes[1024]):
-    """
-    @dev Sets the call the next hook makes.
-    @param target The contract to reenter.
-    @param data The calldata.
-    """
-    self.reentry_target = target
-    self.reentry_data = data
-    self.armed = True
-    self.attempted = False
-    self.succeeded = False
-
-
-@external
 @payable
 def execute(target: address, data: Bytes[1024], amount: uint256) -> Bytes[256]:
     """
@@ -87,6 +73,18 @@ def hook_into(token: address, spender: address, amount: uint256):
     """
     extcall IHookToken(token).register_hooks(True)
     extcall IHookToken(token).approve(spender, amount)
+
+
+@external
+def arm(target: address, data: Bytes[1024]):
+    """
+    @dev The next hook calls `target` with `data`; the outcome since this arm starts afresh.
+    """
+    self.armed = True
+    self.attempted = False
+    self.succeeded = False
+    self.reentry_target = target
+    self.reentry_data = data
 
 
 # @dev The token hooks (sender's before the move, recipient's after it).
