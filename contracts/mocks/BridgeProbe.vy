@@ -7,7 +7,8 @@
         burns on send and mints on receive) so token tests and the gas
         bench can call a token's ERC-7281 `mint` and `burn` from a
         contract, and snekmate's `burn_from` for the same burn without
-        the bridge bookkeeping.
+        the bridge bookkeeping. Each function forwards `(user, amount)`
+        to `token`: `user` the recipient or holder, `amount` in wei.
 """
 
 
@@ -21,9 +22,6 @@ interface IXERC20:
 def mint(token: address, user: address, amount: uint256):
     """
     @dev Mints `amount` to `user` as this bridge (ERC-7281 `mint`).
-    @param token The token.
-    @param user The recipient.
-    @param amount The amount, in wei.
     """
     extcall IXERC20(token).mint(user, amount)
 
@@ -33,9 +31,6 @@ def burn(token: address, user: address, amount: uint256):
     """
     @dev Burns `amount` of `user`'s tokens as this bridge (ERC-7281
          `burn`: `user`'s allowance to this contract unless `user` is it).
-    @param token The token.
-    @param user The holder.
-    @param amount The amount, in wei.
     """
     extcall IXERC20(token).burn(user, amount)
 
@@ -45,8 +40,5 @@ def burn_from(token: address, user: address, amount: uint256):
     """
     @dev Burns `amount` of `user`'s tokens with its allowance, no bridge
          bookkeeping: the baseline of the bench's bookkeeping cost.
-    @param token The token.
-    @param user The holder.
-    @param amount The amount, in wei.
     """
     extcall IXERC20(token).burn_from(user, amount)

@@ -15,8 +15,7 @@ interface IAccount:
     def open(collateral_market: address, borrow_market: address, borrow_amount: uint256, receiver: address): nonpayable
 
 
-interface IERC20:
-    def approve(spender: address, amount: uint256) -> bool: nonpayable
+from ethereum.ercs import IERC20
 
 
 interface IMarket:

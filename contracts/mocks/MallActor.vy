@@ -10,13 +10,13 @@
         receiver hooks, recording whether that reentrant call succeeded.
 """
 
+from . import erc1271_signer
 
-# @dev The EIP-1271 acceptance value.
-_MAGIC: constant(bytes4) = 0x1626ba7e
+initializes: erc1271_signer
+
+exports: (erc1271_signer.signer, erc1271_signer.isValidSignature)
 
 
-# @dev The EOA whose signatures this wallet accepts.
-signer: public(address)
 # @dev Revert on receiving the native coin.
 reject_payments: public(bool)
 # @dev Revert in the NFT receiver hooks.
@@ -35,7 +35,7 @@ def __init__(signer_: address):
     @dev A wallet of `signer_`.
     @param signer_ The EOA whose signatures count as the wallet's.
     """
-    self.signer = signer_
+    erc1271_signer.__init__(signer_)
 
 
 @external
@@ -72,25 +72,6 @@ def __default__():
     @notice Takes the native coin unless `reject_payments`.
     """
     assert not self.reject_payments, "mall_actor: payment refused"
-
-
-@external
-@view
-def isValidSignature(hash: bytes32, signature: Bytes[65]) -> bytes4:
-    """
-    @notice EIP-1271: valid if `signer` signed `hash` (65-byte r, s, v).
-    @param hash The digest.
-    @param signature The signature.
-    @return bytes4 The magic value, or zero.
-    """
-    if len(signature) != 65:
-        return empty(bytes4)
-    r: uint256 = extract32(signature, 0, output_type=uint256)
-    s: uint256 = extract32(signature, 32, output_type=uint256)
-    v: uint256 = convert(slice(signature, 64, 1), uint256)
-    if ecrecover(hash, v, r, s) == self.signer:
-        return _MAGIC
-    return empty(bytes4)
 
 
 @external

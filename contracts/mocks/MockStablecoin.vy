@@ -11,29 +11,11 @@
 @custom:security Anyone can mint: never deploy on a live chain.
 """
 
+from . import mock_erc20
 
-from ethereum.ercs import IERC20
+initializes: mock_erc20
 
-implements: IERC20
-
-from snekmate.auth import ownable
-from snekmate.tokens import erc20
-
-initializes: ownable
-initializes: erc20[ownable := ownable]
-
-
-exports: (
-    erc20.totalSupply,
-    erc20.balanceOf,
-    erc20.allowance,
-    erc20.name,
-    erc20.symbol,
-    erc20.decimals,
-    erc20.transfer,
-    erc20.transferFrom,
-    erc20.approve,
-)
+exports: mock_erc20.__interface__
 
 
 @deploy
@@ -41,8 +23,7 @@ def __init__():
     """
     @dev A 6-decimal "Tether USD (mock)" with no supply.
     """
-    ownable.__init__()
-    erc20.__init__("Tether USD (mock)", "USDT", 6, "Tether USD (mock)", "1")
+    mock_erc20.__init__("Tether USD (mock)", "USDT", 6)
 
 
 @external
@@ -52,4 +33,4 @@ def faucet(to: address, amount: uint256):
     @param to The recipient.
     @param amount The amount, in units of 10**-6.
     """
-    erc20._mint(to, amount)
+    mock_erc20.erc20._mint(to, amount)

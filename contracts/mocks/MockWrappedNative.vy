@@ -8,39 +8,22 @@
         would not: receivers may be contracts).
 """
 
-from ethereum.ercs import IERC20
+from . import mock_erc20
 
-implements: IERC20
+initializes: mock_erc20
 
-from snekmate.auth import ownable
-from snekmate.tokens import erc20
-
-initializes: ownable
-initializes: erc20[ownable := ownable]
-
-exports: (
-    erc20.totalSupply,
-    erc20.balanceOf,
-    erc20.allowance,
-    erc20.name,
-    erc20.symbol,
-    erc20.decimals,
-    erc20.transfer,
-    erc20.transferFrom,
-    erc20.approve,
-)
+exports: mock_erc20.__interface__
 
 
 @deploy
 def __init__():
-    ownable.__init__()
-    erc20.__init__("Wrapped Native", "WNAT", 18, "Wrapped Native", "1")
+    mock_erc20.__init__("Wrapped Native", "WNAT", 18)
 
 
 @external
 @payable
 def __default__():
-    erc20._mint(msg.sender, msg.value)
+    mock_erc20.erc20._mint(msg.sender, msg.value)
 
 
 @external
@@ -49,7 +32,7 @@ def deposit():
     """
     @dev Wraps msg.value.
     """
-    erc20._mint(msg.sender, msg.value)
+    mock_erc20.erc20._mint(msg.sender, msg.value)
 
 
 @external
@@ -58,5 +41,5 @@ def withdraw(wad: uint256):
     @dev Unwraps `wad` to the caller.
     @param wad The amount.
     """
-    erc20._burn(msg.sender, wad)
+    mock_erc20.erc20._burn(msg.sender, wad)
     raw_call(msg.sender, b"", value=wad)

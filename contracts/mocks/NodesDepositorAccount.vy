@@ -7,12 +7,8 @@
 """
 
 
-interface IERC20:
-    def approve(spender: address, amount: uint256) -> bool: nonpayable
-
-
-interface IPool:
-    def deposit(amount: uint256): nonpayable
+from ethereum.ercs import IERC20
+from interfaces import IEconomyPool
 
 
 @external
@@ -24,4 +20,4 @@ def deposit(token: address, pool: address, amount: uint256):
     @param amount The deposit.
     """
     extcall IERC20(token).approve(pool, amount)
-    extcall IPool(pool).deposit(amount)
+    extcall IEconomyPool(pool).deposit(amount)

@@ -11,22 +11,18 @@
 """
 
 
-interface IRound:
-    def claim(index: uint256, account: address, amount: uint256, proof: DynArray[uint256, MAX_PROOF_DEPTH]) -> uint256: nonpayable
-
-
-# @dev Claims per call: 100 claims of ~90,000 gas each, with their proofs' calldata, stay under 30M.
-MAX_BATCH: constant(uint256) = 100
-# @dev AirdropRound's own bound on a proof.
-MAX_PROOF_DEPTH: constant(uint256) = 32
+from interfaces import IAirdropRound
 
 
 struct Claim:
     index: uint256
     account: address
     amount: uint256
-    proof: DynArray[uint256, MAX_PROOF_DEPTH]
+    proof: DynArray[uint256, 32]  # AirdropRound's own bound on a proof
 
+
+# @dev Claims per call: 100 claims of ~90,000 gas each, with their proofs' calldata, stay under 30M.
+MAX_BATCH: constant(uint256) = 100
 
 # @dev Claims submitted so far.
 claimed: public(uint256)
@@ -41,5 +37,5 @@ def claim_many(round: address, claims: DynArray[Claim, MAX_BATCH]):
     @param claims The leaves, each with its proof.
     """
     for c: Claim in claims:
-        extcall IRound(round).claim(c.index, c.account, c.amount, c.proof)
+        extcall IAirdropRound(round).claim(c.index, c.account, c.amount, c.proof)
     self.claimed += len(claims)

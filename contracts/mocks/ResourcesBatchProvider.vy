@@ -11,8 +11,7 @@
 """
 
 
-interface IERC20:
-    def transfer(receiver: address, amount: uint256) -> bool: nonpayable
+from ethereum.ercs import IERC20
 
 
 interface IAccount:

@@ -7,12 +7,8 @@
 """
 
 
-interface IERC20:
-    def approve(spender: address, amount: uint256) -> bool: nonpayable
-
-
-interface IMarket:
-    def register(kind: uint256, capacity: uint256, price: uint256, stake: uint256): nonpayable
+from ethereum.ercs import IERC20
+from interfaces import IResourceMarket
 
 
 @external
@@ -27,4 +23,4 @@ def register(token: address, market: address, kind: uint256, capacity: uint256, 
     @param stake Its stake.
     """
     extcall IERC20(token).approve(market, stake)
-    extcall IMarket(market).register(kind, capacity, price, stake)
+    extcall IResourceMarket(market).register(kind, capacity, price, stake)

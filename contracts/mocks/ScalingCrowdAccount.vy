@@ -7,8 +7,7 @@
 """
 
 
-interface IERC20:
-    def approve(spender: address, amount: uint256) -> bool: nonpayable
+from ethereum.ercs import IERC20
 
 
 # @dev The longest call a participant makes (a tip with its message, a purchase).

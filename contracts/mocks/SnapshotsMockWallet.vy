@@ -10,22 +10,19 @@
         contract (a direct anchor, as a Safe transaction would).
 """
 
+from . import erc1271_signer
 
-# @dev The ERC-1271 acceptance value: `isValidSignature(bytes32,bytes)`'s selector.
-_MAGIC: constant(bytes4) = 0x1626ba7e
+initializes: erc1271_signer
 
-
-# @dev The EOA whose signatures count as the wallet's.
-signer: public(address)
+exports: (erc1271_signer.signer, erc1271_signer.isValidSignature)
 
 
 @deploy
 def __init__(signer_: address):
     """
-    @dev A wallet of `signer_`.
-    @param signer_ The EOA whose signatures count as the wallet's.
+    @dev The wallet of the EOA key `signer_`.
     """
-    self.signer = signer_
+    erc1271_signer.__init__(signer_)
 
 
 @external
@@ -34,8 +31,8 @@ def set_signer(signer_: address):
     @notice Rotates the key (the signer only): signatures of the old key stop counting.
     @param signer_ The new signer.
     """
-    assert msg.sender == self.signer, "snapshots_mock_wallet: caller is not the signer"
-    self.signer = signer_
+    assert msg.sender == erc1271_signer.signer, "snapshots_mock_wallet: caller is not the signer"
+    erc1271_signer.signer = signer_
 
 
 @external
@@ -45,24 +42,6 @@ def execute(target: address, data: Bytes[1_024]):
     @param target The contract.
     @param data The calldata.
     """
-    assert msg.sender == self.signer, "snapshots_mock_wallet: caller is not the signer"
+    assert msg.sender == erc1271_signer.signer, "snapshots_mock_wallet: caller is not the signer"
     raw_call(target, data)
 
-
-@external
-@view
-def isValidSignature(hash: bytes32, signature: Bytes[65]) -> bytes4:
-    """
-    @notice ERC-1271: valid if `signer` signed `hash` (65 bytes: r, s, v).
-    @param hash The digest.
-    @param signature The signature.
-    @return bytes4 The magic value, or zero.
-    """
-    if len(signature) != 65:
-        return empty(bytes4)
-    r: uint256 = extract32(signature, 0, output_type=uint256)
-    s: uint256 = extract32(signature, 32, output_type=uint256)
-    v: uint256 = convert(slice(signature, 64, 1), uint256)
-    if ecrecover(hash, v, r, s) == self.signer:
-        return _MAGIC
-    return empty(bytes4)

@@ -7,12 +7,8 @@
 """
 
 
-interface IERC20:
-    def approve(spender: address, amount: uint256) -> bool: nonpayable
-
-
-interface IStaking:
-    def stake(amount: uint256): nonpayable
+from ethereum.ercs import IERC20
+from interfaces import IStaking
 
 
 @external

@@ -137,7 +137,7 @@ def test_claim__attested_then_revealed__second_refused(ads, ads_create, ads_usdt
 
 @pytest.fixture
 def ads_attacker(project, deployer):
-    return project.ReentrantPayoutAttacker.deploy(sender=deployer)
+    return project.ReentrantAttacker.deploy(sender=deployer)
 
 
 def test_claim_attested__native_receiver_reenters__paid_once(ads, ads_create, ads_attacker, ads_front_runner):

@@ -72,7 +72,7 @@ def test_create__unlisted_token__reverts(ads_create, project, deployer, ads_adve
 def test_create__fee_on_transfer_token__refused(ads, ads_create, project, deployer, owner, ads_advertiser):
     """Decision (docs/ads.md): a token that takes a fee on transfer is refused even if listed by
     mistake, so every budget is held whole and the books stay wei-exact."""
-    fot = project.FeeOnTransferToken.deploy(sender=deployer)
+    fot = project.MockQuirkyToken.deploy(1, sender=deployer)
     fot.mint(ads_advertiser, 100 * TOKEN, sender=deployer)
     ads.set_asset_listed(fot, True, sender=owner)
     with ape.reverts("ad_campaigns: token took a fee on transfer"):

@@ -82,7 +82,7 @@ def test_attack__seller_hands_proxy_wrong_key__proxy_declines(
 
 @pytest.fixture
 def datamarket_attacker(project, deployer):
-    return project.ReentrantPayoutAttacker.deploy(sender=deployer)
+    return project.ReentrantAttacker.deploy(sender=deployer)
 
 
 def test_attack__seller_contract_reenters_withdraw__second_withdrawal_fails(
@@ -132,7 +132,7 @@ def test_attack__fee_on_transfer_token_listed__deposit_refused(
     """Governance lists a token that burns 1% of every transfer (a listing mistake): a seller's
     listing in it would leave the market holding less than its books say, so the deposit is refused
     with the reason and nothing is held or recorded."""
-    token = project.FeeOnTransferToken.deploy(sender=deployer)
+    token = project.MockQuirkyToken.deploy(1, sender=deployer)
     token.mint(datamarket_seller, 1_000 * TOKEN, sender=deployer)
     token.approve(datamarket, 2**256 - 1, sender=datamarket_seller)
     datamarket.set_asset_listed(token, True, sender=owner)

@@ -77,7 +77,7 @@ def test_setters__non_owner_or_after_registry__revert(datamarket, owner, non_own
     """Only the owner writes until a registry is named; from then on only the registry."""
     with ape.reverts("ownable: caller is not the owner"):
         getattr(datamarket, setter)(value, sender=non_owner)
-    registry = project.ReentrantPayoutAttacker.deploy(sender=owner)  # any contract stands in for it
+    registry = project.ReentrantAttacker.deploy(sender=owner)  # any contract stands in for it
     datamarket.set_parameter_registry(registry, sender=owner)
     with ape.reverts("tunable: caller is not the parameter registry"):
         getattr(datamarket, setter)(value, sender=owner)

@@ -9,7 +9,7 @@ from fivefold.units import WAD
 
 @pytest.fixture
 def attack_contract(project, deployer, tokens, attacker):
-    contract = project.LendingAttacker.deploy(sender=deployer)
+    contract = project.ReentrantAttacker.deploy(sender=deployer)
     tokens["CC"].transfer(contract, 1000 * WAD, sender=attacker)
     return contract
 

@@ -14,7 +14,7 @@ NONREENTRANT = b""  # vyper's lock reverts without a reason
 
 @pytest.fixture
 def hook_token(project, deployer, supplier, borrower):
-    token = project.MockHookToken.deploy(sender=deployer)
+    token = project.MockQuirkyToken.deploy(0, sender=deployer)
     token.mint(supplier, 1_000_000 * WAD, sender=deployer)
     token.mint(borrower, 1_000_000 * WAD, sender=deployer)
     return token
@@ -34,7 +34,7 @@ def hook_market(project, deployer, controller, adapter, system, hook_token, gove
 @pytest.fixture
 def attack_contract(project, deployer, tokens, attacker, controller, cc_market, hook_token):
     """An attacker contract with $1,500 of borrowing power (1,000 CC) and hooks registered."""
-    contract = project.LendingAttacker.deploy(sender=deployer)
+    contract = project.ReentrantAttacker.deploy(sender=deployer)
     tokens["CC"].transfer(contract, 1000 * WAD, sender=attacker)
     contract.run(
         [

@@ -73,7 +73,7 @@ def sandwicher(accounts):
 @pytest.fixture(scope="module")
 def pay_attacker(project, deployer):
     """A contract that reenters a stored call when it receives the native coin."""
-    return project.ReentrantPayoutAttacker.deploy(sender=deployer)
+    return project.ReentrantAttacker.deploy(sender=deployer)
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +101,7 @@ def pay_usdt(project, deployer, payer, tipper, second_tipper):
 @pytest.fixture(scope="module")
 def pay_fot(project, deployer, payer, tipper):
     """A token that burns 1% of every transfer."""
-    token = project.FeeOnTransferToken.deploy(sender=deployer)
+    token = project.MockQuirkyToken.deploy(1, sender=deployer)
     for holder in (payer, tipper):
         token.mint(holder, to_wei(1_000_000), sender=deployer)
     return token

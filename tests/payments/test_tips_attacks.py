@@ -23,7 +23,7 @@ def test_attack__nested_tip_in_hook__counted_once(project, deployer, pay_tips, p
     """A token with ERC-777-style hooks: the tipper's hook nests a second tip inside the measured
     transfer of the first. Both tips arrive once and are credited once (the outer credit is capped at
     its amount): the contract owes exactly what it holds."""
-    hook = project.HookToken.deploy(sender=deployer)
+    hook = project.MockQuirkyToken.deploy(0, sender=deployer)
     pay_tips.set_asset_listed(hook, True, sender=owner)
     hook.mint(pay_attacker, 10**21, sender=deployer)
     pay_attacker.hook_into(hook, pay_tips, 2**256 - 1, sender=deployer)
@@ -72,7 +72,7 @@ def test_attack__claim_without_tipping__gets_nothing(
 def test_attack__token_moves_nothing__tip_refused(project, deployer, pay_tips, anchor, tipper, owner):
     """A listed token whose transfer of 1 wei moves nothing (a rebasing token at a huge index rounds
     the shares moved to 0) would log a tip that paid nothing: refused."""
-    rebasing = project.RebasingToken.deploy(sender=deployer)
+    rebasing = project.MockQuirkyToken.deploy(0, sender=deployer)
     rebasing.mint(tipper, 10**21, sender=deployer)
     rebasing.rebase(10**30, sender=deployer)  # 1 wei is now 10**-12 of a share: it rounds to 0
     pay_tips.set_asset_listed(rebasing, True, sender=owner)

@@ -36,7 +36,7 @@ def test_create__native_packet__credits_msg_value(redpacket, create_packet, crea
 def test_create__fee_on_transfer_token__credits_what_arrived(
     project, redpacket, create_packet, creator, deployer
 ):
-    fot = project.FeeOnTransferToken.deploy(sender=deployer)
+    fot = project.MockQuirkyToken.deploy(1, sender=deployer)
     fot.mint(creator, 1_000 * TOKEN, sender=creator)
     p = create_packet(creator, fot, 100 * TOKEN, shares=4)
     received = 99 * TOKEN  # 1% burnt in transit
@@ -49,7 +49,7 @@ def test_create__fee_on_transfer_token__credits_what_arrived(
 def test_create__unsupported_rebasing_token__reverts(
     project, redpacket, create_packet, creator, owner, deployer
 ):
-    rebasing = project.RebasingToken.deploy(sender=deployer)
+    rebasing = project.MockQuirkyToken.deploy(0, sender=deployer)
     rebasing.mint(creator, 1_000 * TOKEN, sender=creator)
     redpacket.set_asset_supported(rebasing, False, sender=owner)
     with ape.reverts("red_packet: asset not supported"):
@@ -59,7 +59,7 @@ def test_create__unsupported_rebasing_token__reverts(
 def test_create__token_moves_nothing__reverts(project, redpacket, create_packet, creator, deployer):
     """A token whose transfer of 1 wei moves nothing (a rebasing token at a huge index rounds the
     shares moved to 0) would create a packet backed by nothing: refused, nothing recorded."""
-    rebasing = project.RebasingToken.deploy(sender=deployer)
+    rebasing = project.MockQuirkyToken.deploy(0, sender=deployer)
     rebasing.mint(creator, 1_000 * TOKEN, sender=creator)
     rebasing.rebase(10**30, sender=deployer)  # 1 wei is now 10**-12 of a share: it rounds to 0
     with ape.reverts("red_packet: nothing received"):
@@ -129,7 +129,7 @@ def test_create__price_too_large__reverts(redpacket, create_packet, creator, cmd
 
 
 def test_create__amount_above_128_bits__reverts(project, redpacket, create_packet, creator, deployer):
-    big = project.FeeOnTransferToken.deploy(sender=deployer)
+    big = project.MockQuirkyToken.deploy(1, sender=deployer)
     big.mint(creator, 2**130, sender=creator)
     with ape.reverts("red_packet: amount too large"):
         create_packet(creator, big, 2**129)

@@ -64,7 +64,7 @@ def test_quote_fee__native_coin_at_2000_usd__brackets_by_value(redpacket):
 
 
 def test_quote_fee__asset_without_feed__highest_rate_on_everything(project, redpacket, owner, deployer):
-    other = project.FeeOnTransferToken.deploy(sender=deployer)
+    other = project.MockQuirkyToken.deploy(1, sender=deployer)
     redpacket.set_fee_rates(200, 300, 450, sender=owner)
     assert redpacket.quote_fee(other, TOKEN) == payouts.fee(TOKEN, 450)
 

@@ -140,7 +140,7 @@ def test_publish__value_with_token__reverts(airdrop, operator, chain, cmdt):
 
 
 def test_publish__fee_on_transfer_asset__reverts(project, airdrop, operator, chain, deployer):
-    fot = project.FeeOnTransferToken.deploy(sender=deployer)
+    fot = project.MockQuirkyToken.deploy(1, sender=deployer)
     fot.mint(operator, 10 * TOKEN, sender=operator)
     fot.approve(airdrop, TOKEN, sender=operator)
     with ape.reverts("airdrop_rounds: asset took a transfer fee"):

@@ -83,7 +83,7 @@ def test_set_price_feed__thirty_six_token_decimals_accepted_thirty_seven_refused
     """A token may report up to 36 decimals (the fee's price arithmetic stays in range); one that
     reports 37 is refused. No mock reports more than 18: the test token's decimals are written in its
     storage, and read back through `decimals()` before each call."""
-    token = project.MockHookToken.deploy(sender=owner)
+    token = project.MockQuirkyToken.deploy(0, sender=owner)
     feed = make_feed(1 * 10**8)
     write_slot_holding(chain, token, token.decimals, 36)
     assert token.decimals() == 36

@@ -16,12 +16,12 @@ def reason(attacker) -> str:
 
 @pytest.fixture
 def attacker(project, deployer):
-    return project.ReentrantPayoutAttacker.deploy(sender=deployer)
+    return project.ReentrantAttacker.deploy(sender=deployer)
 
 
 @pytest.fixture
 def hook_token(project, deployer):
-    return project.HookToken.deploy(sender=deployer)
+    return project.MockQuirkyToken.deploy(0, sender=deployer)
 
 
 def _claim_calldata(redpacket, p, attacker):

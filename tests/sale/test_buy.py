@@ -137,7 +137,7 @@ def test_buy__fee_on_transfer_token__reverts(project, deployer, owner, sale_open
                                              sale_public_buyer):
     """A token that keeps a fee on transfer, listed by mistake, cannot buy: the sale measures what
     arrived and refuses the shortfall, so `raised` never exceeds what it holds."""
-    fot = project.FeeOnTransferToken.deploy(sender=deployer)
+    fot = project.MockQuirkyToken.deploy(1, sender=deployer)
     fot.mint(sale_public_buyer, 10**21, sender=deployer)
     sale_adapter.set_feed(fot, sale_feeds["usdt"], HEARTBEAT, sender=owner)
     sale_open.list_asset(fot, fot, sender=owner)

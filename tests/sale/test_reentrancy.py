@@ -11,7 +11,7 @@ def test_refund__reentrant_buyer__second_refund_refused(
     """A contract buys in the public round with 0.1 native coin (below the soft cap); the round fails;
     when `refund` pays it, it calls `refund` again for the same purchase: the lock refuses the inner
     call, the outer one completes, and the attacker is paid exactly once."""
-    attacker = project.ReentrantPayoutAttacker.deploy(sender=stranger)
+    attacker = project.ReentrantAttacker.deploy(sender=stranger)
     paid = 10**17
     data = sale_open.buy.encode_input(PUBLIC, NATIVE, paid, 0, [])
     attacker.execute(sale_open, data, paid, value=paid, sender=stranger)

@@ -59,7 +59,7 @@ def nft(project, deployer, mall, seller, royalty_receiver):
 @pytest.fixture(scope="module")
 def multi(project, deployer, mall, seller):
     """ERC-1155 id 7: 10 units owned by the seller, approved to the mall."""
-    collection = project.MallMock1155.deploy(sender=deployer)
+    collection = project.MockCollection1155.deploy(sender=deployer)
     collection.mint(seller, 7, 10, sender=deployer)
     collection.setApprovalForAll(mall, True, sender=seller)
     return collection

@@ -174,7 +174,7 @@ def test_attack__order_sold_with_tampered_seller__reverts(mall, nft, sign, selle
 
 def test_attack__fee_on_transfer_token__reverts(project, mall, nft, sign, seller, buyer, deployer):
     """A token that delivers less than asked is refused: the split is of what arrived, exactly."""
-    token = project.FeeOnTransferToken.deploy(sender=deployer)
+    token = project.MockQuirkyToken.deploy(1, sender=deployer)
     token.mint(buyer, 10**6, sender=deployer)
     token.approve(mall, 10**6, sender=buyer)
     order, signature = sign(seller, collection=nft, price=10**6, asset=token.address)

@@ -76,7 +76,7 @@ def collection(project, deployer, vault_creator):
 @pytest.fixture(scope="module")
 def multi(project, deployer, vault_creator):
     """ERC-1155: MULTI_AMOUNT of id MULTI_ID to the creator."""
-    tokens = project.VaultMock1155.deploy(sender=deployer)
+    tokens = project.MockCollection1155.deploy(sender=deployer)
     tokens.mint(vault_creator, MULTI_ID, MULTI_AMOUNT, sender=deployer)
     return tokens
 

@@ -92,7 +92,7 @@ def test_bid__fee_on_transfer_token__reverts(project, factory, collection, vault
     """A token that delivers less than the bid would leave the bid underfunded."""
     from tests.nft.vault.conftest import create_vault, issue
 
-    fee_token = project.FeeOnTransferToken.deploy(sender=deployer)
+    fee_token = project.MockQuirkyToken.deploy(1, sender=deployer)
     fee_token.mint(bidder, to_wei(10), sender=deployer)
     contract = create_vault(project, factory, vault_creator)
     collection.safeTransferFrom(vault_creator, contract, 6, b"", sender=vault_creator)

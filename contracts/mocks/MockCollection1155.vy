@@ -1,9 +1,13 @@
 # pragma version ~=0.4.3
 """
-@title An ERC-1155 collection for the mall's tests: snekmate's erc1155, anyone mints
-@custom:contract-name MallMock1155
+@title An ERC-1155 collection for tests: snekmate's erc1155, anyone mints
+@custom:contract-name MockCollection1155
 @license GNU Affero General Public License v3.0 only
-@notice Tests mint any id and amount to any account with `mint`.
+@notice The mall's and the MToken vault's tests mint any id and amount to
+        any account with `mint` (a contract receiver's hook is called, as
+        `_safe_mint` does). The rest is snekmate's erc1155 as it is; its
+        owner (the deployer) is the only minter of `safe_mint`, which
+        nobody needs.
 """
 
 
@@ -13,23 +17,11 @@ from snekmate.tokens import erc1155
 initializes: ownable
 initializes: erc1155[ownable := ownable]
 
-
-exports: (
-    erc1155.balanceOf,
-    erc1155.balanceOfBatch,
-    erc1155.safeTransferFrom,
-    erc1155.safeBatchTransferFrom,
-    erc1155.setApprovalForAll,
-    erc1155.isApprovedForAll,
-    erc1155.supportsInterface,
-)
+exports: erc1155.__interface__
 
 
 @deploy
 def __init__():
-    """
-    @dev No URI; nobody needs the minter role.
-    """
     ownable.__init__()
     erc1155.__init__("")
 
