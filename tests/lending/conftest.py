@@ -145,9 +145,15 @@ def position(system, supply):
 @pytest.fixture
 def fresh_asset(project, deployer, adapter, governance):
     """A 6-decimal asset with a fresh $1 feed in the adapter and no market yet."""
+    return new_asset(project, deployer, adapter, governance)
+
+
+def new_asset(project, deployer, adapter, governance, answer=10**8, feed_decimals=8):
+    """(token, feed): a new 6-decimal asset priced by a feed of its own (`answer` with
+    `feed_decimals`, the lending heartbeat), no market yet."""
     token = project.MockStablecoin.deploy(sender=deployer)
-    feed = lending.deploy_local_feed(project, deployer, "X / USD", 10**8)
-    adapter.set_feed(token, feed, 3600, sender=governance)
+    feed = lending.deploy_local_feed(project, deployer, "X / USD", answer, decimals=feed_decimals)
+    adapter.set_feed(token, feed, lending.HEARTBEAT, sender=governance)
     return token, feed
 
 

@@ -10,19 +10,12 @@ import pytest
 
 from fivefold.lending import model as lending
 from fivefold.units import WAD
+from tests.lending.conftest import new_asset
 from tests.tests_support import write_slot_holding
 
 USD = 10**6
 MAX = 2**256 - 1
 MASK_128 = 2**128 - 1
-
-
-def _asset(project, deployer, adapter, governance, answer=10**8, feed_decimals=8):
-    """A fresh 6-decimal asset priced by a feed of its own (no market yet)."""
-    token = project.MockStablecoin.deploy(sender=deployer)
-    feed = lending.deploy_local_feed(project, deployer, "X / USD", answer, decimals=feed_decimals)
-    adapter.set_feed(token, feed, lending.HEARTBEAT, sender=governance)
-    return token
 
 
 def _flags(config):
@@ -56,10 +49,10 @@ def test_create_market__31_listed__32nd_accepted_33rd_refused(
     """Kills 245 (`<` to `<=`, assert removed): with 31 markets counted the 32nd lists (id 31), and
     with 32 the next one reverts."""
     write_slot_holding(chain, controller, controller.market_count, 31)
-    token = _asset(project, deployer, adapter, governance)
+    token, _ = new_asset(project, deployer, adapter, governance)
     market = lending.create_market(project, controller, token, system.linear, 0, 0, "X", "X", governance)
     assert controller.market_count() == 32 and market.market_id() == 31
-    other = _asset(project, deployer, adapter, governance)
+    other, _ = new_asset(project, deployer, adapter, governance)
     with ape.reverts("controller: too many markets"):
         controller.create_market(other, system.linear, 0, 0, 0, "Y", "Y", sender=governance)
 
@@ -73,7 +66,7 @@ def test_create_market__threshold_at_max__listed(controller, list_fresh):
 def test_create_market__price_of_one_wei__listed(project, deployer, adapter, controller, system, governance):
     """Kills 250 (`!= 0` to `!= 1`): a 6-decimal asset with a 30-decimal feed answering 1 is priced
     at exactly 1 (scale 10**0); only a zero price is refused."""
-    token = _asset(project, deployer, adapter, governance, answer=1, feed_decimals=30)
+    token, _ = new_asset(project, deployer, adapter, governance, answer=1, feed_decimals=30)
     assert adapter.price(token) == 1
     market = lending.create_market(project, controller, token, system.linear, 0, 0, "X", "X", governance)
     assert controller.is_listed(market) and controller.market_for(token) == market.address
