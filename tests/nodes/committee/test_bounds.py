@@ -289,30 +289,20 @@ def test_impeached_in__two_slots_in_year_1__count_2(chain, cm, cm_nodes, cm_vali
     assert cm.committee.impeached_total(proposer) == 2
 
 
-def test_impeached_in__first_slot_of_year_2__counted_in_year_2(chain, cm, cm_nodes, cm_validators):
-    """The first term of year 2 starts at its first block: its slot 0, impeached, counts in year 2,
-    whose field starts at bit 48 of the settlement's impeachment word; year 1 reads 0."""
-    term = YEAR_2_TERM
+@pytest.mark.parametrize(("year", "term"), [(2, YEAR_2_TERM), (5, YEAR_5_TERM)])
+def test_impeached_in__first_slot_of_a_year__counted_in_that_year(
+    chain, cm, cm_nodes, cm_validators, year, term
+):
+    """The first term of year 2, and of year 5 (the last reward year), starts at its first block: its
+    slot 0, impeached, counts in that year, whose field starts at bit 48 * (year - 1) of the
+    settlement's impeachment word (bits 192 to 239 for year 5); the years beside it read 0."""
     elect_term(chain, cm, term, cm_nodes[:SIZE], cm_nodes[5])
     start = cm.committee.term_start(term)
-    assert cm.maintenance.year_at(start - 1) == 1
-    assert cm.maintenance.year_at(start) == 2
+    assert cm.maintenance.year_at(start - 1) == year - 1
+    assert cm.maintenance.year_at(start) == year
     proposer = cm.committee.proposer_of(term, 0)
     _impeach_slot(chain, cm, cm_validators, term, 0)
-    assert [cm.committee.impeached_in(term, proposer, y) for y in (1, 2, 3)] == [0, 1, 0]
-    assert cm.committee.settlement(term, proposer)[4] == 1 << YEAR_FIELD
-
-
-def test_impeached_in__first_slot_of_year_5__counted_in_year_5(chain, cm, cm_nodes, cm_validators):
-    """The last reward year counts too: slot 0 of the first term of year 5, impeached, reads 1 in
-    year 5 (bits 192 to 239 of the impeachment word) and 0 in year 4."""
-    term = YEAR_5_TERM
-    elect_term(chain, cm, term, cm_nodes[:SIZE], cm_nodes[5])
-    start = cm.committee.term_start(term)
-    assert cm.maintenance.year_at(start - 1) == 4
-    assert cm.maintenance.year_at(start) == 5
-    proposer = cm.committee.proposer_of(term, 0)
-    _impeach_slot(chain, cm, cm_validators, term, 0)
-    assert [cm.committee.impeached_in(term, proposer, y) for y in (4, 5)] == [0, 1]
-    assert cm.committee.settlement(term, proposer)[4] == 1 << (4 * YEAR_FIELD)
+    years = range(year - 1, min(year + 1, 5) + 1)
+    assert [cm.committee.impeached_in(term, proposer, y) for y in years] == [int(y == year) for y in years]
+    assert cm.committee.settlement(term, proposer)[4] == 1 << ((year - 1) * YEAR_FIELD)
     assert cm.committee.impeached_total(proposer) == 1
