@@ -187,9 +187,36 @@ def wad(x) -> int:
 
 
 @pytest.fixture(scope="module", autouse=True)
-def session_fixtures_first(cc_market, cmdt_market, usd_market, native_market, defaulter, guardian):
-    """The session's markets and accounts taken before a module's first test, so a test that first
-    asks for one later does not make ape rebase its snapshots (InvalidIsolationWarning)."""
+def session_fixtures_first(
+    cc_market,
+    cmdt_market,
+    usd_market,
+    native_market,
+    defaulter,
+    guardian,
+    supplier,
+    borrower,
+    liquidator,
+    attacker,
+    adapter,
+    tokens,
+    supply,
+    position,
+    warp,
+    set_price,
+    owner,
+    treasury,
+    non_owner,
+    stranger,
+    governance,
+    system,
+    controller,
+    markets,
+    feeds,
+    deployer,
+):
+    """Every session fixture of the lending tests taken before a module's first test, so a test that
+    first asks for one later does not make ape rebase its snapshots (InvalidIsolationWarning)."""
 
 
 @pytest.fixture(scope="module", autouse=True)
