@@ -10,6 +10,7 @@
   ape run mutate --carry-over main            after a refactoring that compiles to the same code: move
                                               the results' and equivalent.yaml's keys to where the
                                               mutants now stand (refused, file named, if anything differs)
+  ape run mutate --carry-over main --sample 0 the same, every mutant compiled then and now
 
 The logic lives in fivefold/assurance/mutate.py (operators: fivefold/assurance/mutate_ops.py).
 Exit 1 if a contract run scores below 85% killed.
@@ -37,9 +38,9 @@ def _select(root: Path, names: tuple[str, ...]) -> list[str]:
     return chosen
 
 
-def _carry_over(root: Path, base: str, path: Path) -> None:
+def _carry_over(root: Path, base: str, path: Path, sample: int) -> None:
     with ui.errors(mutate.MutationError), ui.progress() as progress:
-        carried = mutate_carry.carry_over(root, base, progress=progress)
+        carried = mutate_carry.carry_over(root, base, sample=sample, progress=progress)
         moved, listed = mutate_carry.rewrite(root, carried, base, path)
     rows = [(c.path, len(c.keys), len(c.rerun), len(c.units), c.sampled) for c in carried]
     ui.table(
@@ -49,6 +50,13 @@ def _carry_over(root: Path, base: str, path: Path) -> None:
         justify_right=(1, 2, 3, 4),
     )
     again = sum(len(c.rerun) for c in carried)
+    tests = mutate_carry.changed_tests(root, base, carried)
+    if tests:
+        ui.console.print(
+            f"{len(tests)} test files or mocks these outcomes rest on changed since {base} "
+            f"({', '.join(tests[:3])}{', ...' if len(tests) > 3 else ''}): the carried outcomes are "
+            "those of the tests at their run; `ape run mutate` refreshes them"
+        )
     ui.console.print(f"{moved:,} outcomes and {listed} listed equivalents now name today's lines")
     if again:
         ui.console.print(
@@ -82,11 +90,18 @@ def _carry_over(root: Path, base: str, path: Path) -> None:
     metavar="REV",
     help="Move the keys of --file and equivalent.yaml over the change since REV; run nothing.",
 )
-def cli(names, list_only, jobs, path, timeout, cached, survivors, base):
+@click.option(
+    "--sample",
+    default=2,
+    show_default=True,
+    type=click.IntRange(0),
+    help="With --carry-over: unchanged-line mutants per source compiled both ways (0: all).",
+)
+def cli(names, list_only, jobs, path, timeout, cached, survivors, base, sample):
     """Mutation score of each contract: mutants killed by its tests, survivors with file:line."""
     root = Path.cwd()
     if base:
-        _carry_over(root, base, path)
+        _carry_over(root, base, path, sample)
         return
     selected = _select(root, names)
     if list_only:

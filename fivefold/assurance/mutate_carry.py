@@ -8,9 +8,16 @@ compiles to the same code. `carry_over` checks that claim and then `rewrite` mov
 
 1. runtime code: every deployable contract (mocks aside) that contains a changed source compiles to
    the same runtime bytecode at `base` and now;
-2. mutants: each changed source has, in source order, the same mutations at `base` and now (the i-th
-   mutant then is the i-th now), and `sample` of them, picked evenly, compile to the same runtime code
-   then and now.
+2. mutants: the two versions of each changed source are aligned line by line (difflib). A mutant on
+   a line that did not change pairs with the mutant of the same column, operator and mutation on
+   that line now; the mutants on changed lines pair in order, by operator and replacement, and each
+   such pair is compiled, then and now, into every contract that holds the source and must give the
+   same runtime code. So do `sample` of the others per source, picked evenly (0: every one).
+
+What this does not show: that an unchanged line's mutant, never compiled both ways, still sits in
+code the tests reach the same way (a call moved from one of two identical functions to the other
+would leave one's mutants dead). `--sample 0` compiles every mutant both ways. The carried outcomes
+are those of the tests at their run: the command names the covering tests and mocks changed since.
 
 A contract's deployment code may differ where only its constructor's frame moved (a constructor that
 calls a wiring module's constructor, which calls the module it wires). Then the outcomes of the
@@ -23,6 +30,7 @@ mutants (a wiring module) needs no outcome; a deleted source must have had none.
 
 from __future__ import annotations
 
+import difflib
 import io
 import subprocess
 import tarfile
@@ -64,10 +72,23 @@ def _sources_at(root: Path, base: str, into: Path) -> None:
 
 def changed_sources(root: Path, base: str) -> list[str]:
     """The contract and interface sources that differ between `base` and the working tree."""
-    names = _git(root, "diff", "--name-only", base, "--", "contracts", "interfaces").decode().split()
+    diff = _git(root, "diff", "--name-only", "--no-renames", base, "--", "contracts", "interfaces")
+    names = diff.decode().split()
     untracked = _git(root, "ls-files", "--others", "--exclude-standard", "contracts", "interfaces")
     names += untracked.decode().split()
     return sorted({n for n in names if n.endswith(SOURCE_SUFFIXES)})
+
+
+def changed_tests(root: Path, base: str, carried: list[Carried]) -> list[str]:
+    """The test files, conftests, support modules and mocks the carried sources' tests use that
+    changed since `base`: the carried outcomes are those of the tests as they were at their run."""
+    used = {"contracts/mocks", "ape-config.yaml"}
+    for entry in carried:
+        used.update(mutate.test_sources(root, mutate.covering_tests(root, entry.path)))
+    diff = _git(
+        root, "diff", "--name-only", "--no-renames", base, "--", "tests", "contracts/mocks", "ape-config.yaml"
+    )
+    return sorted(n for n in diff.decode().split() if n in used or n.startswith("contracts/mocks/"))
 
 
 def _deployables(root: Path) -> list[str]:
@@ -98,10 +119,6 @@ def _reaches(root: Path, unit: str, targets: set[str]) -> bool:
     return False
 
 
-def _mutation_list(found: list[Mutant]) -> list[str]:
-    return [f"{m.operator}|{m.description}" for m in found]
-
-
 def _compiled(compiler: mutate.Compiler, unit: str, overrides) -> object:
     """The unit's code without metadata, or the kind of error it fails to compile with (a mutant may
     not compile: then it must fail the same way on both sides)."""
@@ -128,19 +145,50 @@ def _runtime_same(old: mutate.Compiler, new: mutate.Compiler, unit: str, what: s
 
 
 def constructor_lines(source: str) -> set[int]:
-    """The 1-based lines of the `@deploy` functions in `source` (decorator to the function's end)."""
+    """The 1-based lines of the `@deploy` functions in `source`, decorator to last line (vyper's own
+    parse: a signature over several lines, its `):` at column 0, is inside)."""
+    from vyper.ast import parse_to_ast
+
     found: set[int] = set()
-    inside = seen_def = False
-    for number, line in enumerate(source.splitlines(), 1):
-        top = line[:1] not in ("", " ", "\t", "#")
-        if line.startswith("@deploy"):
-            inside, seen_def = True, False
-        elif top and inside and (seen_def or not line.startswith(("def ", "@"))):
-            inside = False  # the next top-level statement after the constructor's `def`
-        if inside:
-            seen_def = seen_def or line.startswith("def ")
-            found.add(number)
+    for node in parse_to_ast(source).body:
+        decorators = getattr(node, "decorator_list", None) or []
+        if any(getattr(d, "id", None) == "deploy" for d in decorators):
+            found.update(range(min(d.lineno for d in decorators), node.end_lineno + 1))
     return found
+
+
+def pair_mutants(old_source: str, new_source: str, path: str) -> tuple[list, list]:
+    """The mutants then and now, paired: (pairs on lines that did not change, pairs on lines that
+    did). A line that did not change (difflib's alignment of the two files) pairs its mutants by
+    column, operator and mutation; the mutants on changed lines pair in order, by operator and
+    replacement (an `assert` respelled through a module's path reads differently), and only compiling
+    both shows them the same. Raises MutationError where the two sides do not pair up."""
+    before, after = mutants(old_source, path), mutants(new_source, path)
+    lines = difflib.SequenceMatcher(None, old_source.splitlines(), new_source.splitlines(), autojunk=False)
+    moved_to = {}
+    for tag, i1, i2, j1, _ in lines.get_opcodes():
+        if tag == "equal":
+            moved_to.update({i1 + k + 1: j1 + k + 1 for k in range(i2 - i1)})
+    now = {(m.line, m.col, m.operator, m.description): m for m in after}
+    same, changed_before = [], []
+    for b in before:
+        a = now.pop((moved_to.get(b.line), b.col, b.operator, b.description), None)
+        if a is None:
+            changed_before.append(b)
+        else:
+            same.append((b, a))
+    changed_after = sorted(now.values(), key=lambda m: (m.line, m.col))
+
+    def kinds(found: list[Mutant]) -> list[tuple[str, str]]:
+        return [(m.operator, m.replacement.strip()) for m in found]
+
+    if kinds(changed_before) != kinds(changed_after):
+        raise mutate.MutationError(
+            f"{path}: its mutants are not the same as at the base ({len(before)} then, {len(after)} now, "
+            f"{len(changed_before)} and {len(changed_after)} on changed lines); run them again with "
+            f"`ape run mutate --contract {Path(path).stem}`"
+        )
+    return same, list(zip(changed_before, changed_after, strict=True))
 
 
 def carry_over(root: Path, base: str, sample: int = 2, progress=None) -> list[Carried]:
@@ -177,25 +225,34 @@ def carry_over(root: Path, base: str, sample: int = 2, progress=None) -> list[Ca
             p for p in mutate.contract_files(root) if any(_reaches(root, u, {p}) for u in moved_deploy)
         }
         carried = []
+        task = progress.add_task("mutants compiled both ways", total=len(mutable)) if progress else None
         for path in sorted(mutable):
-            before = mutants((then / path).read_text(), path) if (then / path).is_file() else []
-            after = mutants((root / path).read_text(), path) if (root / path).is_file() else []
-            if _mutation_list(before) != _mutation_list(after):
-                raise mutate.MutationError(
-                    f"{path}: its mutants are not the same as at {base} ({len(before)} then, "
-                    f"{len(after)} now); run them again with `ape run mutate --contract {Path(path).stem}`"
-                )
-            entry = Carried(path, {b.key: a for b, a in zip(before, after, strict=True)})
+            old_text = (then / path).read_text() if (then / path).is_file() else ""
+            new_text = (root / path).read_text() if (root / path).is_file() else ""
+            same, respelled = pair_mutants(old_text, new_text, path)
+            entry = Carried(path, {b.key: a for b, a in same + respelled})
             entry.units = [u for u in units if _reaches(root, u, {path})]
-            if any(u in moved_deploy for u in entry.units) and (root / path).is_file():
-                inside = constructor_lines((root / path).read_text())
-                entry.rerun = {a.key for a in after if a.line in inside}
-            outside = [(b, a) for b, a in zip(before, after, strict=True) if a.key not in entry.rerun]
-            step = max(1, len(outside) // sample) if sample and outside else 0
-            for b, a in outside[::step][:sample] if step and entry.units else []:
-                overrides = ({path: b.source}, {path: a.source})
-                _runtime_same(old, new, entry.units[0], f"mutant {a.key}", overrides)
+            if entry.keys and not entry.units:
+                raise mutate.MutationError(
+                    f"{path}: compiled into no contract outside the mocks, so nothing shows its mutants "
+                    "unchanged; run them again"
+                )
+            if any(u in moved_deploy for u in entry.units) and new_text:
+                inside = constructor_lines(new_text)
+                entry.rerun = {a.key for _, a in same + respelled if a.line in inside}
+            # every mutant on a changed line, and `sample` of the others (0: all), compiled both ways
+            outside = [(b, a) for b, a in same if a.key not in entry.rerun]
+            step = max(1, len(outside) // sample) if sample else 1
+            picked = outside[::step][: sample or None] if outside else []
+            for b, a in respelled + picked:
+                if a.key in entry.rerun:
+                    continue
+                for unit in entry.units:
+                    overrides = ({path: b.source}, {path: a.source})
+                    _runtime_same(old, new, unit, f"mutant {a.key}", overrides)
                 entry.sampled += 1
+            if progress:
+                progress.advance(task)
             carried.append(entry)
     return carried
 
@@ -252,15 +309,21 @@ def rewrite(
             ]
         return data
 
+    # equivalent.yaml is checked whole before anything is written: a refusal leaves both files as they were
+    listed = root / mutate.EQUIVALENT_FILE
+    lines = listed.read_text().splitlines(keepends=True) if listed.is_file() else []
+    paths = {c.path for c in carried}
+    for i, line in enumerate(lines):
+        head, sep, key = line.partition("- mutant: ")
+        key = key.split("#")[0].strip().strip("'\"")
+        if not sep or key.split(":", 1)[0] not in paths:
+            continue
+        if key not in moved:
+            raise mutate.MutationError(f"{mutate.EQUIVALENT_FILE}: {key} is not a mutant at {base}")
+        lines[i] = f"{head}{sep}{moved[key].key}\n"
+        counts[1] += 1
     if carried:
         mutate._update_json(root / results, update, indent=2)
-    listed = root / mutate.EQUIVALENT_FILE
-    if listed.is_file():
-        lines = listed.read_text().splitlines(keepends=True)
-        for i, line in enumerate(lines):
-            head, sep, key = line.partition("- mutant: ")
-            if sep and key.strip() in moved:
-                lines[i] = f"{head}{sep}{moved[key.strip()].key}\n"
-                counts[1] += 1
+    if lines:
         listed.write_text("".join(lines))
     return counts[0], counts[1]

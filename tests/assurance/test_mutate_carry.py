@@ -182,7 +182,7 @@ def test_constructor_lines__decorator_to_the_next_top_level_statement():
     """The constructor's lines run from `@deploy` to the line before the next top-level statement."""
     lines = mutate_carry.constructor_lines(HOST_DIRECT)
     text = HOST_DIRECT.splitlines()
-    assert text[min(lines) - 1] == "@deploy" and text[max(lines) - 1].strip() == ""
+    assert text[min(lines) - 1] == "@deploy" and text[max(lines) - 1].strip() == "gauge.__init__(level_)"
     assert all("raise_level" not in text[n - 1] and "@external" not in text[n - 1] for n in lines)
     assert any("assert level_ <= LIMIT" in text[n - 1] for n in lines)
 
@@ -206,3 +206,80 @@ def test_mutate_command__carry_over__table_then_one_line_refusal(project, monkey
     assert refused.exit_code == 1
     assert "contracts/tiny/Host.vy: it compiles to other runtime code" in refused.output
     assert "Traceback" not in refused.output
+
+
+def test_constructor_lines__signature_over_several_lines__whole_body_inside():
+    """A constructor whose arguments stand one a line (its `):` at column 0) is inside to its last
+    line; the function after it is not."""
+    source = HOST_DIRECT.replace("def __init__(level_: uint256):", "def __init__(\n    level_: uint256,\n):")
+    lines = mutate_carry.constructor_lines(source)
+    text = source.splitlines()
+    assert any("gauge.__init__(level_)" in text[n - 1] for n in lines)
+    assert any("assert level_ <= LIMIT" in text[n - 1] for n in lines)
+    assert not any("raise_level" in text[n - 1] for n in lines)
+
+
+def test_carry_over__two_equal_constants_swapped__each_mutant_follows_its_constant(project):
+    """Two constants of the same value swap places: the mutation lists read the same in the same
+    order, so pairing by position would hand LIMIT's outcome to STEP; the line alignment pairs each
+    mutant with its own constant's line, and compiling both ways agrees."""
+    source = (project / HOST).read_text()
+    source = source.replace("= 9\n", "= 9\nSTEP: constant(uint256) = 9\n")
+    source = source.replace("gauge.level += by - 1", "gauge.level += by % STEP")
+    (project / HOST).write_text(source)
+    _git(project, "commit", "-qam", "two constants")
+    limit, step = "LIMIT: constant(uint256) = 9\n", "STEP: constant(uint256) = 9\n"
+    (project / HOST).write_text(source.replace(limit + step, step + limit))
+    carried = {c.path: c for c in mutate_carry.carry_over(project, "HEAD", sample=0)}
+    moved = {
+        old.split(":")[1]: new.line for old, new in carried[HOST].keys.items() if new.operator == "number"
+    }
+    then = source.splitlines()
+    now = (project / HOST).read_text().splitlines()
+    for old_line, new_line in moved.items():
+        assert then[int(old_line) - 1].split(":")[0] == now[new_line - 1].split(":")[0]
+
+
+def test_carry_over__assert_respelled_through_a_module__carried_after_compiling_both_ways(project):
+    """An `assert` whose text changes (a module reached through a wrapper's path) is a changed line:
+    its mutants pair by operator and replacement, compile the same both ways, and are carried."""
+    source = (
+        (project / HOST)
+        .read_text()
+        .replace(
+            'assert by < LIMIT, "host: step above the limit"',
+            'assert gauge.level + by < LIMIT, "host: step above the limit"',
+        )
+    )
+    (project / HOST).write_text(source)
+    _git(project, "commit", "-qam", "assert on the level")
+    (project / "contracts/tiny/wrapper.vy").write_text(WRAPPER)
+    wired = source.replace(
+        "from contracts.tiny import gauge\ninitializes: gauge\nexports: gauge.__interface__\n",
+        ("from contracts.tiny import wrapper\ninitializes: wrapper\nexports: wrapper.__interface__\n"),
+    )
+    wired = wired.replace("    gauge.__init__(level_)", "    wrapper.__init__(level_)").replace(
+        "gauge.level", "wrapper.gauge.level"
+    )
+    (project / HOST).write_text(wired)
+    carried = {c.path: c for c in mutate_carry.carry_over(project, "HEAD", sample=0)}
+    host = carried[HOST]
+    respelled = [
+        m for m in mutants(wired, HOST) if m.operator == "assert" and "wrapper.gauge.level +" in m.original
+    ]
+    assert respelled and respelled[0].key in {m.key for m in host.keys.values()}
+    assert host.sampled == len(host.keys) - len(host.rerun)
+
+
+def test_rewrite__stale_equivalent_of_a_carried_source__refused(project):
+    """An equivalent.yaml entry of a carried source that names no mutant at the base is an error, as
+    a results row would be (a stale key would silently name nothing)."""
+    listed = project / mutate.EQUIVALENT_FILE
+    listed.write_text(listed.read_text() + f"- mutant: '{COUNTER}:999:4:number:6'\n  reason: stale entry\n")
+    source = (project / COUNTER).read_text()
+    (project / COUNTER).write_text(source.replace('"""\n\n', '"""\n# moved down\n\n', 1))
+    carried = mutate_carry.carry_over(project, "HEAD")
+    before = (project / mutate.RESULTS_FILE).read_text()
+    with pytest.raises(mutate.MutationError, match="Counter.vy:999:4:number:6 is not a mutant"):
+        mutate_carry.rewrite(project, carried, "HEAD")
+    assert (project / mutate.RESULTS_FILE).read_text() == before
