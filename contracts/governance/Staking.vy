@@ -97,7 +97,7 @@ implements: IPausable
 implements: IVotes
 
 initializes: governed
-initializes: reward_accumulator[tunable := tunable]
+initializes: reward_accumulator[tunable := tunable]  # the `tunable` the wiring module initializes
 initializes: eip712_domain_separator
 initializes: checkpoints
 

@@ -55,7 +55,7 @@ from interfaces import IMarket
 implements: ILendingMining
 
 initializes: tuned
-initializes: reward_accumulator[tunable := tunable]
+initializes: reward_accumulator[tunable := tunable]  # the `tunable` the wiring module initializes
 
 
 # The funded reward stream: its views and `set_reward_rate`, guarded by the

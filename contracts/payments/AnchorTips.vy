@@ -66,7 +66,7 @@ implements: IAnchorTips
 implements: IPausable
 
 initializes: governed
-initializes: reward_accumulator[tunable := tunable]
+initializes: reward_accumulator[tunable := tunable]  # the `tunable` the wiring module initializes
 
 
 # The funded reward stream: its views and `set_reward_rate`, guarded by the

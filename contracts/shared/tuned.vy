@@ -17,8 +17,9 @@
         through this one: `tuned.owner_2step.ownable._check_owner()`,
         `tuned.tunable._check_writer()`. They are the same functions as
         when a contract wires the modules itself: the runtime code is the
-        same, byte for byte, and so is the gas of every call.
-        `renounce_ownership` is not exported (owner_2step's notice).
+        same, byte for byte, and so is the gas of every call (the
+        constructor's frame alone moves). `renounce_ownership` is not
+        exported (owner_2step's notice).
 @custom:security Reverts are the two modules' ("ownable: ...",
         "tunable: ...").
 """
