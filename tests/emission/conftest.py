@@ -111,3 +111,19 @@ def started_maintenance(project, cpc, fund, chain, deployer, owner, beneficiary)
     t0 = chain.pending_timestamp + 100
     contract.start(t0, beneficiary, sender=owner)
     return contract, t0
+
+
+@pytest.fixture(scope="module", autouse=True)
+def session_fixtures_first(
+    at,
+    deployer,
+    owner,
+    treasury,
+    non_owner,
+    beneficiary,
+    holder,
+    spender,
+    stranger,
+):
+    """Every session fixture of this folder taken before a module's first test, so a test that first
+    asks for one later does not make ape rebase its snapshots (InvalidIsolationWarning)."""

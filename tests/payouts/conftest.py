@@ -265,3 +265,27 @@ def publish_round(project, airdrop, operator, chain):
         return Round(round_at(project, chain, airdrop.rounds(number)), tree, accounts, amounts, tx, key)
 
     return publish
+
+
+@pytest.fixture(scope="module", autouse=True)
+def session_fixtures_first(
+    creator,
+    claimer,
+    other_claimer,
+    front_runner,
+    operator,
+    cmdt,
+    usdt,
+    make_feed,
+    redpacket,
+    deployer,
+    owner,
+    treasury,
+    non_owner,
+    beneficiary,
+    holder,
+    spender,
+    stranger,
+):
+    """Every session fixture of this folder taken before a module's first test, so a test that first
+    asks for one later does not make ape rebase its snapshots (InvalidIsolationWarning)."""

@@ -164,3 +164,27 @@ def resources_served(resources_market, resources_ordered, resources_goto, resour
         return order_id, period
 
     return served
+
+
+@pytest.fixture(scope="module", autouse=True)
+def session_fixtures_first(
+    resources_provider,
+    resources_other_provider,
+    resources_requester,
+    resources_other_requester,
+    resources_authenticators,
+    resources_outsider,
+    resources_hpc,
+    resources_registry,
+    resources_market,
+    deployer,
+    owner,
+    treasury,
+    non_owner,
+    beneficiary,
+    holder,
+    spender,
+    stranger,
+):
+    """Every session fixture of this folder taken before a module's first test, so a test that first
+    asks for one later does not make ape rebase its snapshots (InvalidIsolationWarning)."""

@@ -78,3 +78,25 @@ def snapshots_sign(chain, snapshots_registry):
 def relay_args(snap: Snapshot) -> tuple:
     """`snap` as `anchor_for` takes it, before the signature."""
     return snap.account, int(snap.kind), snap.hash, snap.version, snap.deadline
+
+
+@pytest.fixture(scope="module", autouse=True)
+def session_fixtures_first(
+    snapshots_account,
+    snapshots_relayer,
+    snapshots_intruder,
+    snapshots_wallet_signer,
+    snapshots_registry,
+    snapshots_wallet,
+    snapshots_sign,
+    deployer,
+    owner,
+    treasury,
+    non_owner,
+    beneficiary,
+    holder,
+    spender,
+    stranger,
+):
+    """Every session fixture of this folder taken before a module's first test, so a test that first
+    asks for one later does not make ape rebase its snapshots (InvalidIsolationWarning)."""
