@@ -131,6 +131,14 @@ def stranger(accounts):
     return accounts[7]
 
 
+@pytest.fixture(scope="session")
+def named_accounts(deployer, owner, treasury, non_owner, beneficiary, holder, spender, stranger):
+    """Every named account at once: a folder's `session_fixtures_first` takes them all before a
+    module's first test (a session fixture first asked for mid-module makes ape rebase its
+    snapshots: InvalidIsolationWarning)."""
+    return (deployer, owner, treasury, non_owner, beneficiary, holder, spender, stranger)
+
+
 @pytest.fixture
 def create_token(project, owner):
     """Deploys a CappedToken; `create_token(symbol="CC", cap=...)`."""

@@ -116,14 +116,7 @@ def started_maintenance(project, cpc, fund, chain, deployer, owner, beneficiary)
 @pytest.fixture(scope="module", autouse=True)
 def session_fixtures_first(
     at,
-    deployer,
-    owner,
-    treasury,
-    non_owner,
-    beneficiary,
-    holder,
-    spender,
-    stranger,
+    named_accounts,
 ):
     """Every session fixture of this folder taken before a module's first test, so a test that first
     asks for one later does not make ape rebase its snapshots (InvalidIsolationWarning)."""

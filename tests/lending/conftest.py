@@ -204,16 +204,12 @@ def session_fixtures_first(
     position,
     warp,
     set_price,
-    owner,
-    treasury,
-    non_owner,
-    stranger,
+    named_accounts,
     governance,
     system,
     controller,
     markets,
     feeds,
-    deployer,
 ):
     """Every session fixture of the lending tests taken before a module's first test, so a test that
     first asks for one later does not make ape rebase its snapshots (InvalidIsolationWarning)."""

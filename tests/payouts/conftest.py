@@ -150,13 +150,25 @@ def create_packet(redpacket, chain):
         )
         signer = key.address if key else NATIVE
         if token is None:
-            tx = redpacket.create(NATIVE, amount, max_fee, shares, random, duration, signer, salt, root,
-                                  value=amount if value is None else value, sender=creator)
+            tx = redpacket.create(
+                NATIVE,
+                amount,
+                max_fee,
+                shares,
+                random,
+                duration,
+                signer,
+                salt,
+                root,
+                value=amount if value is None else value,
+                sender=creator,
+            )
         else:
             if approve:
                 token.approve(redpacket, amount, sender=creator)
-            tx = redpacket.create(asset, amount, max_fee, shares, random, duration, signer, salt, root,
-                                  sender=creator)
+            tx = redpacket.create(
+                asset, amount, max_fee, shares, random, duration, signer, salt, root, sender=creator
+            )
         return Packet(redpacket, creator, asset, salt, key, tx, chain.chain_id)
 
     create.redpacket = redpacket
@@ -205,9 +217,13 @@ class Round:
         return merkle.ints(self.tree.proof(index))
 
     def claim(self, index, sender, account=None, amount=None, proof=None):
-        return self.contract.claim(index, account or self.accounts[index],
-                                   self.amounts[index] if amount is None else amount,
-                                   self.proof(index) if proof is None else proof, sender=sender)
+        return self.contract.claim(
+            index,
+            account or self.accounts[index],
+            self.amounts[index] if amount is None else amount,
+            self.proof(index) if proof is None else proof,
+            sender=sender,
+        )
 
     def draw(self, chain, sender):
         target = int(self.contract.draw_block())
@@ -278,14 +294,7 @@ def session_fixtures_first(
     usdt,
     make_feed,
     redpacket,
-    deployer,
-    owner,
-    treasury,
-    non_owner,
-    beneficiary,
-    holder,
-    spender,
-    stranger,
+    named_accounts,
 ):
     """Every session fixture of this folder taken before a module's first test, so a test that first
     asks for one later does not make ape rebase its snapshots (InvalidIsolationWarning)."""

@@ -89,14 +89,7 @@ def session_fixtures_first(
     snapshots_registry,
     snapshots_wallet,
     snapshots_sign,
-    deployer,
-    owner,
-    treasury,
-    non_owner,
-    beneficiary,
-    holder,
-    spender,
-    stranger,
+    named_accounts,
 ):
     """Every session fixture of this folder taken before a module's first test, so a test that first
     asks for one later does not make ape rebase its snapshots (InvalidIsolationWarning)."""
