@@ -17,9 +17,9 @@
         committee members (seated only by proposals) call its
         `emergency_pause`: no account holds this role.
 
-        A contract writes `initializes: pausable[owner_2step :=
-        owner_2step]`, `exports: pausable.__interface__` and calls
-        `pausable._check_not_paused()` first in each entry point.
+        A contract takes it through contracts/shared/governed.vy or
+        guarded.vy (`initializes: governed`, which wires it) and calls
+        `governed.pausable._check_not_paused()` first in each entry point.
 @custom:security Reverts carry this module's name: "pausable: ...". The
         guardian may be zero (nobody but the owner pauses).
 """

@@ -5,10 +5,10 @@
 @license GNU Affero General Public License v3.0 only
 @notice The suite's parameter registry (contracts/governance/
         ParameterRegistry.vy) is the single writer of every tunable
-        number. A contract with tunable numbers writes
-        `initializes: tunable[owner_2step := owner_2step]`, exports
-        `tunable.parameter_registry` and `tunable.set_parameter_registry`,
-        and guards each tunable setter with `tunable._check_writer()`
+        number. A contract with tunable numbers takes it through
+        contracts/shared/governed.vy or tuned.vy (`initializes: tuned`,
+        which wires it, and `exports: tuned.__interface__`), and guards
+        each tunable setter with `tuned.tunable._check_writer()`
         instead of the owner check.
 
         Until the owner names the registry, the owner writes directly (a
