@@ -81,7 +81,8 @@ def contract_files(root: Path) -> list[str]:
 
 
 def imports_of(root: Path, path: str) -> set[str]:
-    """The project sources (contracts/...vy) that `path` imports directly."""
+    """The project sources `path` imports directly: modules (contracts/...vy) and interfaces
+    (interfaces/...vyi)."""
     found = set()
     for a, b, c in _IMPORT.findall((root / path).read_text()):
         if a.startswith("."):  # relative: `from . import x` is a sibling, each further dot one up
@@ -89,12 +90,26 @@ def imports_of(root: Path, path: str) -> set[str]:
             for _ in range(len(a) - len(a.lstrip(".")) - 1):
                 base = base.parent
             rest = a.lstrip(".")
-            candidate = str(base / (f"{rest}.{b}" if rest else b).replace(".", "/")) + ".vy"
+            candidate = str(base / (f"{rest}.{b}" if rest else b).replace(".", "/"))
         else:
-            candidate = (f"{a}.{b}" if a else c).replace(".", "/") + ".vy"
-        if candidate.startswith("contracts/") and (root / candidate).is_file():
-            found.add(candidate)
+            candidate = (f"{a}.{b}" if a else c).replace(".", "/")
+        for source in (candidate + ".vy", candidate + ".vyi"):
+            if source.startswith(("contracts/", "interfaces/")) and (root / source).is_file():
+                found.add(source)
     return found
+
+
+def reaches(root: Path, unit: str, targets: set[str]) -> bool:
+    """Whether `unit` is one of `targets` or imports one, directly or through a module."""
+    seen, todo = set(), [unit]
+    while todo:
+        here = todo.pop()
+        if here in targets:
+            return True
+        if here not in seen and (root / here).is_file():
+            seen.add(here)
+            todo.extend(imports_of(root, here))
+    return False
 
 
 def is_module(path: str) -> bool:
@@ -107,15 +122,7 @@ def compile_units(root: Path, path: str) -> list[str]:
     if not is_module(path):
         return [path]
     every = sorted(str(p.relative_to(root)) for p in (root / "contracts").rglob("*.vy"))
-    graph = {p: imports_of(root, p) for p in every}
-
-    def reaches(src: str, seen: set[str]) -> bool:
-        for dep in graph[src]:
-            if dep == path or (dep not in seen and (seen.add(dep) or reaches(dep, seen))):
-                return True
-        return False
-
-    return [p for p in every if not is_module(p) and reaches(p, set())]
+    return [p for p in every if not is_module(p) and reaches(root, p, {path})]
 
 
 def covering_tests(root: Path, path: str) -> list[str]:
@@ -392,27 +399,36 @@ class Report:
         return self.count("killed", "timeout") / scored if scored else None
 
     def as_json(self) -> dict:
+        rows = [o.as_json() for o in self.outcomes]
         return {
-            "mutants": len(self.outcomes),
-            "killed": self.count("killed", "timeout"),
-            "timeouts": self.count("timeout"),
-            "survived": self.count("survived"),
-            "not_compiling": self.count("uncompilable"),
-            "equivalent_bytecode": self.count("equivalent"),
-            "equivalent_listed": self.count("listed"),
-            "pending": self.count("pending"),
-            "score": None if self.score is None else round(self.score, 4),
+            **summary(self.path, rows),
             "seconds": round(self.seconds, 1),
             "tests": self.tests,
-            "survivors": [
-                f"{self.path}:{o.mutant.line} {o.mutant.description}"
-                for o in self.outcomes
-                if o.status == "survived"
-            ],
-            "outcomes": [o.as_json() for o in self.outcomes],
+            "outcomes": rows,
             **({"leaks": self.leaks} if self.leaks else {}),
             **({"error": self.error} if self.error else {}),
         }
+
+
+def summary(path: str, rows: list[dict]) -> dict:
+    """A results entry's counts, score and survivors from its outcome rows (`Outcome.as_json`)."""
+
+    def count(*statuses: str) -> int:
+        return sum(r["status"] in statuses for r in rows)
+
+    scored = count("killed", "timeout", "survived")
+    return {
+        "mutants": len(rows),
+        "killed": count("killed", "timeout"),
+        "timeouts": count("timeout"),
+        "survived": count("survived"),
+        "not_compiling": count("uncompilable"),
+        "equivalent_bytecode": count("equivalent"),
+        "equivalent_listed": count("listed"),
+        "pending": count("pending"),
+        "score": round(count("killed", "timeout") / scored, 4) if scored else None,
+        "survivors": [f"{path}:{r['line']} {r['mutation']}" for r in rows if r["status"] == "survived"],
+    }
 
 
 class Cache:

@@ -82,7 +82,7 @@ def changed_sources(root: Path, base: str) -> list[str]:
 def changed_tests(root: Path, base: str, carried: list[Carried]) -> list[str]:
     """The test files, conftests, support modules and mocks the carried sources' tests use that
     changed since `base`: the carried outcomes are those of the tests as they were at their run."""
-    used = {"contracts/mocks", "ape-config.yaml"}
+    used = {"ape-config.yaml"}
     for entry in carried:
         used.update(mutate.test_sources(root, mutate.covering_tests(root, entry.path)))
     diff = _git(
@@ -93,30 +93,6 @@ def changed_tests(root: Path, base: str, carried: list[Carried]) -> list[str]:
 
 def _deployables(root: Path) -> list[str]:
     return [p for p in mutate.contract_files(root) if not mutate.is_module(p)]
-
-
-def _imports(root: Path, path: str) -> set[str]:
-    """The project sources `path` imports: modules (contracts/...vy) and interfaces (interfaces/...vyi)."""
-    found = set(mutate.imports_of(root, path))
-    for a, b, c in mutate._IMPORT.findall((root / path).read_text()):
-        dotted = f"{a}.{b}" if a else c
-        if dotted.startswith("interfaces."):
-            found.add(dotted.replace(".", "/") + ".vyi")
-    return found
-
-
-def _reaches(root: Path, unit: str, targets: set[str]) -> bool:
-    """Whether `unit` is one of `targets` or imports one, directly or through a module."""
-    seen, todo = set(), [unit]
-    while todo:
-        here = todo.pop()
-        if here in targets:
-            return True
-        if here in seen or not (root / here).is_file():
-            continue
-        seen.add(here)
-        todo.extend(_imports(root, here))
-    return False
 
 
 def _compiled(compiler: mutate.Compiler, unit: str, overrides) -> object:
@@ -208,7 +184,7 @@ def carry_over(root: Path, base: str, sample: int = 2, progress=None) -> list[Ca
         units = sorted(
             u
             for u in set(_deployables(root)) | set(_deployables(then))
-            if _reaches(root, u, set(changed)) or _reaches(then, u, set(changed))
+            if mutate.reaches(root, u, set(changed)) or mutate.reaches(then, u, set(changed))
         )
         task = progress.add_task("compiling, then and now", total=len(units)) if progress else None
         moved_deploy = []
@@ -222,7 +198,7 @@ def carry_over(root: Path, base: str, sample: int = 2, progress=None) -> list[Ca
         mutable = {p for p in changed if p.endswith(".vy") and "mocks" not in Path(p).parts}
         # unchanged sources compiled into a contract whose deployment code moved: their constructors
         mutable |= {
-            p for p in mutate.contract_files(root) if any(_reaches(root, u, {p}) for u in moved_deploy)
+            p for p in mutate.contract_files(root) if any(mutate.reaches(root, u, {p}) for u in moved_deploy)
         }
         carried = []
         task = progress.add_task("mutants compiled both ways", total=len(mutable)) if progress else None
@@ -231,7 +207,7 @@ def carry_over(root: Path, base: str, sample: int = 2, progress=None) -> list[Ca
             new_text = (root / path).read_text() if (root / path).is_file() else ""
             same, respelled = pair_mutants(old_text, new_text, path)
             entry = Carried(path, {b.key: a for b, a in same + respelled})
-            entry.units = [u for u in units if _reaches(root, u, {path})]
+            entry.units = [u for u in units if mutate.reaches(root, u, {path})]
             if entry.keys and not entry.units:
                 raise mutate.MutationError(
                     f"{path}: compiled into no contract outside the mocks, so nothing shows its mutants "
@@ -257,27 +233,6 @@ def carry_over(root: Path, base: str, sample: int = 2, progress=None) -> list[Ca
     return carried
 
 
-def _recount(report: dict) -> None:
-    """A results entry's counts and score from its outcome rows (as mutate.Report.as_json counts)."""
-    rows = report["outcomes"]
-
-    def count(*statuses: str) -> int:
-        return sum(r["status"] in statuses for r in rows)
-
-    scored = count("killed", "timeout", "survived")
-    report.update(
-        mutants=len(rows),
-        killed=count("killed", "timeout"),
-        timeouts=count("timeout"),
-        survived=count("survived"),
-        not_compiling=count("uncompilable"),
-        equivalent_bytecode=count("equivalent"),
-        equivalent_listed=count("listed"),
-        pending=count("pending"),
-        score=round(count("killed", "timeout") / scored, 4) if scored else None,
-    )
-
-
 def rewrite(
     root: Path, carried: list[Carried], base: str, results: Path = mutate.RESULTS_FILE
 ) -> tuple[int, int]:
@@ -301,12 +256,7 @@ def rewrite(
                     row.pop("killer", None)
                     row.pop("reason", None)
                 counts[0] += 1
-            _recount(report)
-            report["survivors"] = [
-                f"{entry.path}:{r['line']} {r['mutation']}"
-                for r in report["outcomes"]
-                if r["status"] == "survived"
-            ]
+            report.update(mutate.summary(entry.path, report["outcomes"]))
         return data
 
     # equivalent.yaml is checked whole before anything is written: a refusal leaves both files as they were

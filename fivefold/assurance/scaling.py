@@ -852,6 +852,16 @@ def _commit_each(b: Bench, batcher, campaigns, consumers: list[str], digest: byt
     send_many(b, b.deployer, batcher.join_each, batches, BATCH_GAS)
 
 
+def _paying_campaign(b: Bench, capacity: int):
+    """The bench's campaign with room for user 1, the crowd and the measured consumer, and rewards
+    left after (the book's `left` stays non-zero at every size, as in the bench's 10-reward campaign),
+    and a binding crowd (`_binding_crowd`) to claim from it."""
+    from fivefold.ads import bench as ads
+
+    campaigns, _ = ads.ads_setup(b, budget=(capacity + 10) * ads.REWARD)
+    return (campaigns, *_binding_crowd(b))
+
+
 BINDING_BATCH = 100  # join_each: a proxy and a commitment or a signed claim, up to ~150,000 gas each
 
 
@@ -865,10 +875,7 @@ def ads_claim(b: Bench, capacity: int) -> Crowd:
     from fivefold.ads import bench as ads
     from fivefold.ads import model
 
-    # room for user 1, the crowd and the measured consumer, with rewards left after: the book's `left`
-    # stays non-zero at every size, as in the bench's 10-reward campaign
-    campaigns, _ = ads.ads_setup(b, budget=(capacity + 10) * ads.REWARD)
-    batcher, address = _binding_crowd(b)
+    campaigns, batcher, address = _paying_campaign(b, capacity)
     digest = model.keyword_digest(ads.KEYWORD)
     reveal = campaigns.claim.encode_input(1, digest, ads.SALT)
     opened = [0]
@@ -899,9 +906,7 @@ def ads_claim_attested(b: Bench, capacity: int) -> Crowd:
     from fivefold.ads import bench as ads
     from fivefold.ads import model
 
-    # as ads.claim: room for user 1, the crowd and the measured consumer, the book's `left` non-zero after
-    campaigns, _ = ads.ads_setup(b, budget=(capacity + 10) * ads.REWARD)
-    batcher, address = _binding_crowd(b)
+    campaigns, batcher, address = _paying_campaign(b, capacity)
     chain_id, consumer, opened = b.chain.chain_id, b.user(5), [0]
 
     def attest(who: str, deadline: int) -> bytes:
